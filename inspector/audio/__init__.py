@@ -1,0 +1,1 @@
+"""Audio decoding, analysis and playback; no Qt here so a CLI and tests can use it headless."""

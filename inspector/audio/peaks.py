@@ -1,0 +1,106 @@
+"""Min/max peak pyramid for drawing waveforms at any zoom, the way Audacity and audiowaveform do it.
+
+Level 0 holds min/max over BASE_BLOCK samples; each next level merges FACTOR blocks of the previous one.
+A view picks the coarsest level that still gives at least one block per pixel, so drawing costs
+O(pixels) whatever the call length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+BASE_BLOCK = 16
+FACTOR = 4
+CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class PeakLevel:
+    """mins/maxs have shape (channels, blocks); block ``i`` covers samples [i*block, (i+1)*block)."""
+
+    block: int
+    mins: np.ndarray
+    maxs: np.ndarray
+
+
+@dataclass(frozen=True)
+class PeakPyramid:
+    sample_rate: int
+    frames: int
+    levels: tuple[PeakLevel, ...]
+
+    @property
+    def channels(self) -> int:
+        return int(self.levels[0].mins.shape[0])
+
+    def level_for(self, samples_per_pixel: float) -> PeakLevel:
+        """The coarsest level whose block is not wider than one pixel."""
+        chosen = self.levels[0]
+        for level in self.levels:
+            if level.block <= samples_per_pixel:
+                chosen = level
+        return chosen
+
+
+def build_pyramid(samples: np.ndarray, sample_rate: int) -> PeakPyramid:
+    """``samples``: (channels, frames) int16, each row contiguous."""
+    frames = int(samples.shape[1])
+    mins, maxs = _reduce(samples, BASE_BLOCK)
+    levels = [PeakLevel(BASE_BLOCK, mins, maxs)]
+    while levels[-1].mins.shape[1] > 1024:
+        prev = levels[-1]
+        lo, _ = _reduce(prev.mins, FACTOR)
+        _, hi = _reduce(prev.maxs, FACTOR)
+        levels.append(PeakLevel(prev.block * FACTOR, lo, hi))
+    return PeakPyramid(sample_rate, frames, tuple(levels))
+
+
+def _reduce(data: np.ndarray, block: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per-row min and max over consecutive blocks; a short tail block is padded with its own edge value."""
+    channels, length = data.shape
+    whole = length // block
+    blocks = whole + (1 if length % block else 0)
+    mins = np.empty((channels, blocks), dtype=data.dtype)
+    maxs = np.empty((channels, blocks), dtype=data.dtype)
+    for row in range(channels):
+        body = data[row, : whole * block].reshape(whole, block)
+        mins[row, :whole] = body.min(axis=1)
+        maxs[row, :whole] = body.max(axis=1)
+        if blocks > whole:
+            tail = data[row, whole * block:]
+            mins[row, whole] = tail.min()
+            maxs[row, whole] = tail.max()
+    return mins, maxs
+
+
+def save_pyramid(pyramid: PeakPyramid, path: Path) -> None:
+    """Write atomically so a crash never leaves a half cache that would draw a wrong waveform."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    arrays: dict[str, np.ndarray] = {
+        "meta": np.array([CACHE_FORMAT, pyramid.sample_rate, pyramid.frames, len(pyramid.levels)],
+                         dtype=np.int64)}
+    for index, level in enumerate(pyramid.levels):
+        arrays[f"block{index}"] = np.array([level.block], dtype=np.int64)
+        arrays[f"min{index}"] = level.mins
+        arrays[f"max{index}"] = level.maxs
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as handle:
+        np.savez(handle, **arrays)
+    tmp.replace(path)
+
+
+def load_pyramid(path: Path) -> PeakPyramid | None:
+    """None when there is no usable cache (missing, older format or damaged): the caller recomputes."""
+    try:
+        with np.load(path) as data:
+            fmt, rate, frames, count = (int(v) for v in data["meta"])
+            if fmt != CACHE_FORMAT:
+                return None
+            levels = tuple(PeakLevel(int(data[f"block{i}"][0]), data[f"min{i}"], data[f"max{i}"])
+                           for i in range(count))
+    except (OSError, KeyError, ValueError):
+        return None
+    return PeakPyramid(rate, frames, levels)

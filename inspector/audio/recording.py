@@ -1,0 +1,105 @@
+"""Decoding a call recording into per-channel sample arrays.
+
+Samples are kept as int16, one C-contiguous row per channel: an hour of 8 kHz stereo is 115 MB instead
+of 460 MB as float64, and peak and energy code walks each channel without striding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+
+from inspector.audio.errors import AudioError
+
+MAX_SAMPLE_RATE = 192_000
+MAX_CHANNELS = 2
+
+
+@dataclass(frozen=True)
+class AudioInfo:
+    """What the file header says, read without decoding the samples."""
+
+    path: Path
+    sample_rate: int
+    channels: int
+    frames: int
+    format: str
+    subtype: str
+
+    @property
+    def duration_s(self) -> float:
+        return self.frames / self.sample_rate
+
+
+@dataclass(frozen=True)
+class Recording:
+    """A decoded call: ``samples`` has shape (channels, frames); channel 0 is the agent in stereo calls."""
+
+    path: Path
+    sample_rate: int
+    samples: np.ndarray
+
+    @property
+    def channels(self) -> int:
+        return int(self.samples.shape[0])
+
+    @property
+    def frames(self) -> int:
+        return int(self.samples.shape[1])
+
+    @property
+    def duration_s(self) -> float:
+        return self.frames / self.sample_rate
+
+
+def probe(path: Path | str) -> AudioInfo:
+    """Read and check the header, so an import can refuse a bad file without decoding it."""
+    path = Path(path)
+    if not path.is_file():
+        raise AudioError(path, "the file does not exist")
+    if path.stat().st_size == 0:
+        raise AudioError(path, "the file is empty (0 bytes)")
+    try:
+        info = sf.info(str(path))
+    except (sf.LibsndfileError, RuntimeError, TypeError) as exc:
+        raise AudioError(path, f"not a readable audio file ({_reason(exc)})") from exc
+    result = AudioInfo(path, int(info.samplerate), int(info.channels), int(info.frames),
+                       str(info.format), str(info.subtype))
+    _check_usable(result)
+    return result
+
+
+def decode(path: Path | str) -> Recording:
+    """Decode the whole file; raises AudioError naming the file for anything that cannot be reviewed."""
+    info = probe(path)
+    try:
+        interleaved, rate = sf.read(str(info.path), dtype="int16", always_2d=True)
+    except (sf.LibsndfileError, RuntimeError, ValueError) as exc:
+        raise AudioError(info.path, f"the audio data is damaged ({_reason(exc)})") from exc
+    if interleaved.shape[0] == 0:
+        raise AudioError(info.path, "the recording has no samples (0 s)")
+    channels = np.empty((interleaved.shape[1], interleaved.shape[0]), dtype=np.int16)
+    for index in range(interleaved.shape[1]):
+        channels[index] = interleaved[:, index]
+    return Recording(info.path, int(rate), channels)
+
+
+def _check_usable(info: AudioInfo) -> None:
+    if info.frames == 0:
+        raise AudioError(info.path, "the recording has no samples (0 s)")
+    if info.sample_rate > MAX_SAMPLE_RATE:
+        raise AudioError(info.path, f"sample rate {info.sample_rate} Hz is above the supported "
+                                    f"maximum of {MAX_SAMPLE_RATE} Hz")
+    if info.sample_rate < 1000:
+        raise AudioError(info.path, f"sample rate {info.sample_rate} Hz is too low for speech")
+    if info.channels > MAX_CHANNELS:
+        raise AudioError(info.path, f"{info.channels} channels; calls must be mono or stereo "
+                                    "(agent left, customer right)")
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.split(": ", 1)[-1] if text else type(exc).__name__
