@@ -61,7 +61,11 @@ def speech_mask(energy_db: np.ndarray, frame_s: float = FRAME_S) -> np.ndarray:
 
 def analyse(samples: np.ndarray, sample_rate: int) -> ActivityMap:
     """Speech per channel, stretches where nobody speaks, and stretches where both speak at once."""
-    masks = np.stack([speech_mask(frame_energy_db(row, sample_rate)) for row in samples])
+    return activity_from_masks(np.stack([speech_mask(frame_energy_db(row, sample_rate)) for row in samples]))
+
+
+def activity_from_masks(masks: np.ndarray) -> ActivityMap:
+    """Bands from per-channel speech masks; cheap, so the cache stores only the masks."""
     speech = tuple(tuple(runs_of(mask, FRAME_S)) for mask in masks)
     anyone = masks.any(axis=0)
     silences = tuple(i for i in runs_of(~anyone, FRAME_S) if i.duration >= MIN_SILENCE_S)

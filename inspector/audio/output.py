@@ -65,3 +65,12 @@ class PulseOutput:
 
 def pulse_output(sample_rate: int) -> AudioOutput:
     return PulseOutput(sample_rate)
+
+
+def playback_problem(sample_rate: int = 8000) -> str | None:
+    """Why playback will not work here, or None; opens and closes a stream to find out."""
+    try:
+        pulse_output(sample_rate).close()
+    except PlaybackUnavailable as exc:
+        return str(exc)
+    return None

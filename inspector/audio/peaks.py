@@ -8,13 +8,10 @@ O(pixels) whatever the call length.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-
 import numpy as np
 
 BASE_BLOCK = 16
 FACTOR = 4
-CACHE_FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -76,31 +73,19 @@ def _reduce(data: np.ndarray, block: int) -> tuple[np.ndarray, np.ndarray]:
     return mins, maxs
 
 
-def save_pyramid(pyramid: PeakPyramid, path: Path) -> None:
-    """Write atomically so a crash never leaves a half cache that would draw a wrong waveform."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def pyramid_arrays(pyramid: PeakPyramid) -> dict[str, np.ndarray]:
+    """The pyramid as named arrays, for the on-disk overview cache."""
     arrays: dict[str, np.ndarray] = {
-        "meta": np.array([CACHE_FORMAT, pyramid.sample_rate, pyramid.frames, len(pyramid.levels)],
-                         dtype=np.int64)}
+        "peaks_meta": np.array([pyramid.sample_rate, pyramid.frames, len(pyramid.levels)], dtype=np.int64)}
     for index, level in enumerate(pyramid.levels):
-        arrays[f"block{index}"] = np.array([level.block], dtype=np.int64)
-        arrays[f"min{index}"] = level.mins
-        arrays[f"max{index}"] = level.maxs
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as handle:
-        np.savez(handle, **arrays)
-    tmp.replace(path)
+        arrays[f"peaks_block{index}"] = np.array([level.block], dtype=np.int64)
+        arrays[f"peaks_min{index}"] = level.mins
+        arrays[f"peaks_max{index}"] = level.maxs
+    return arrays
 
 
-def load_pyramid(path: Path) -> PeakPyramid | None:
-    """None when there is no usable cache (missing, older format or damaged): the caller recomputes."""
-    try:
-        with np.load(path) as data:
-            fmt, rate, frames, count = (int(v) for v in data["meta"])
-            if fmt != CACHE_FORMAT:
-                return None
-            levels = tuple(PeakLevel(int(data[f"block{i}"][0]), data[f"min{i}"], data[f"max{i}"])
-                           for i in range(count))
-    except (OSError, KeyError, ValueError):
-        return None
+def pyramid_from_arrays(arrays) -> PeakPyramid:
+    rate, frames, count = (int(v) for v in arrays["peaks_meta"])
+    levels = tuple(PeakLevel(int(arrays[f"peaks_block{i}"][0]), arrays[f"peaks_min{i}"],
+                             arrays[f"peaks_max{i}"]) for i in range(count))
     return PeakPyramid(rate, frames, levels)

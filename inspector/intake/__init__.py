@@ -1,0 +1,1 @@
+"""Bringing recordings into the workstation: folder import with sidecar metadata and transcripts."""

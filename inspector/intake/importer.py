@@ -1,0 +1,101 @@
+"""Import every recording of a folder, report each one that cannot be used, never stop at the first.
+
+The import is a generator that yields progress and checks a cancel event between files, so the UI can
+run it on a worker thread with a progress bar and the CLI can simply drain it. Each call is committed on
+its own: a crash or a kill mid-import keeps every call already added, and a rerun adds only the rest.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from inspector.audio.errors import AudioError
+from inspector.audio.recording import probe
+from inspector.intake.hashing import content_hash
+from inspector.jobs import drain
+from inspector.intake.metadata import CallMetadata, SidecarProblem, is_sidecar, read_sidecars
+from inspector.store.calls import Call, CallRepository, NewCall
+from inspector.store.transcripts import TranscriptRepository
+from inspector.transcript.io import TranscriptError, load_transcript
+
+IGNORED_SUFFIXES = {".txt", ".md", ".pdf", ".xlsx", ".xls", ".docx", ".npz", ".tmp"}
+TRANSCRIPT_SOURCE = "imported"
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    done: int
+    total: int
+    current: str
+
+
+@dataclass
+class ImportReport:
+    added: list[Call] = field(default_factory=list)
+    already_present: list[Call] = field(default_factory=list)
+    problems: list[SidecarProblem] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def candidate_files(folder: Path) -> list[Path]:
+    """Every file below the folder that may be a recording (sidecars and documents excluded)."""
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and not p.name.startswith(".") and not is_sidecar(p)
+                  and p.suffix.lower() not in IGNORED_SUFFIXES)
+
+
+def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRepository,
+                  cancel: threading.Event | None = None) -> Generator[ImportProgress, None, ImportReport]:
+    folder = Path(folder)
+    report = ImportReport()
+    if not folder.is_dir():
+        report.problems.append(SidecarProblem(folder, "not a folder"))
+        return report
+    metadata, problems = read_sidecars(folder)
+    report.problems.extend(problems)
+    files = candidate_files(folder)
+    for index, path in enumerate(files):
+        if cancel is not None and cancel.is_set():
+            report.cancelled = True
+            break
+        yield ImportProgress(index, len(files), path.name)
+        try:
+            call, is_new = calls.add(_new_call(path, metadata.get(path.name, CallMetadata())))
+        except AudioError as exc:
+            report.problems.append(SidecarProblem(path, exc.problem))
+            continue
+        except OSError as exc:
+            report.problems.append(SidecarProblem(path, f"cannot read the file ({exc.strerror})"))
+            continue
+        (report.added if is_new else report.already_present).append(call)
+        _attach_transcript(path, call, transcripts, report)
+    yield ImportProgress(len(files), len(files), "")
+    return report
+
+
+def run_import(folder: Path, calls: CallRepository, transcripts: TranscriptRepository) -> ImportReport:
+    """Drain the import generator: for the CLI and tests."""
+    return drain(import_folder(folder, calls, transcripts))
+
+
+def _new_call(path: Path, meta: CallMetadata) -> NewCall:
+    info = probe(path)
+    return NewCall(
+        content_hash=content_hash(path), path=str(path.resolve()), call_ref=meta.call_ref or path.stem,
+        duration_s=round(info.duration_s, 3), sample_rate=info.sample_rate, channels=info.channels,
+        audio_format=f"{info.format}/{info.subtype}", agent_id=meta.agent_id, agent_name=meta.agent_name,
+        started_at=meta.started_at, hotline=meta.hotline, business_type=meta.business_type, title=meta.title)
+
+
+def _attach_transcript(path: Path, call: Call, transcripts: TranscriptRepository,
+                       report: ImportReport) -> None:
+    sidecar = path.with_name(path.stem + ".transcript.json")
+    if not sidecar.is_file() or TRANSCRIPT_SOURCE in transcripts.sources(call.id):
+        return
+    try:
+        transcripts.save(call.id, TRANSCRIPT_SOURCE, load_transcript(sidecar))
+    except TranscriptError as exc:
+        report.problems.append(SidecarProblem(sidecar, f"transcript not imported: {exc}"))

@@ -1,0 +1,24 @@
+"""Long work as generators: they yield progress, check a cancel event, and return their result.
+
+That keeps the core free of threads and Qt: the UI runs a job on a worker and shows each progress item,
+while the CLI and the tests just drain it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import TypeVar
+
+Result = TypeVar("Result")
+
+
+class Cancelled(Exception):
+    """Raised inside a job when its cancel event is set; the runner reports it as a cancellation."""
+
+
+def drain(job: Generator[object, None, Result]) -> Result:
+    while True:
+        try:
+            next(job)
+        except StopIteration as stop:
+            return stop.value

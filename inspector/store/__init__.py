@@ -1,0 +1,1 @@
+"""SQLite storage: one WAL database file, versioned migrations, repositories that return dataclasses."""

@@ -1,0 +1,131 @@
+"""Calls in the database: add idempotently by content hash, and page through them sorted and filtered.
+
+The call list pages with LIMIT/OFFSET over indexed columns, so a batch of 100,000 calls never loads whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+CALL_STATUSES = ("new", "in_review", "reviewed")
+SORTABLE = ("call_ref", "agent_id", "started_at", "duration_s", "status", "hit_count", "business_type")
+
+
+@dataclass(frozen=True)
+class NewCall:
+    """What an import knows about a recording before it is in the database."""
+
+    content_hash: str
+    path: str
+    call_ref: str
+    duration_s: float
+    sample_rate: int
+    channels: int
+    audio_format: str
+    agent_id: str | None = None
+    agent_name: str | None = None
+    started_at: str | None = None
+    hotline: str | None = None
+    business_type: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Call(NewCall):
+    id: int = 0
+    status: str = "new"
+    hit_count: int = 0
+    imported_at: str = ""
+
+
+@dataclass(frozen=True)
+class CallFilter:
+    agent_id: str | None = None
+    date_from: str | None = None      # inclusive, ISO date
+    date_to: str | None = None        # inclusive, ISO date
+    status: str | None = None
+    has_hits: bool | None = None
+    text: str = ""                    # substring of call id, agent name or business type
+
+    def where(self) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
+        if self.agent_id:
+            clauses.append("agent_id = ?")
+            params.append(self.agent_id)
+        if self.date_from:
+            clauses.append("started_at >= ?")
+            params.append(self.date_from)
+        if self.date_to:
+            clauses.append("started_at < ?")
+            params.append(self.date_to + "T99")
+        if self.status:
+            clauses.append("status = ?")
+            params.append(self.status)
+        if self.has_hits is not None:
+            clauses.append("hit_count > 0" if self.has_hits else "hit_count = 0")
+        if self.text:
+            clauses.append("(call_ref LIKE ? OR agent_name LIKE ? OR business_type LIKE ?)")
+            params.extend([f"%{self.text}%"] * 3)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+_COLUMNS = tuple(f.name for f in fields(Call))
+
+
+class CallRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def add(self, call: NewCall) -> tuple[Call, bool]:
+        """Insert unless the same audio is already there; returns the stored call and whether it is new."""
+        existing = self.by_hash(call.content_hash)
+        if existing is not None:
+            return existing, False
+        row = asdict(call) | {"imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        with self._db.atomic():
+            self._db["calls"].insert(row)
+        stored = self.by_hash(call.content_hash)
+        assert stored is not None
+        return stored, True
+
+    def by_hash(self, content_hash: str) -> Call | None:
+        rows = list(self._db.query("SELECT * FROM calls WHERE content_hash = ?", [content_hash]))
+        return _to_call(rows[0]) if rows else None
+
+    def get(self, call_id: int) -> Call | None:
+        rows = list(self._db.query("SELECT * FROM calls WHERE id = ?", [call_id]))
+        return _to_call(rows[0]) if rows else None
+
+    def count(self, flt: CallFilter = CallFilter()) -> int:
+        where, params = flt.where()
+        return int(self._db.execute(f"SELECT count(*) FROM calls{where}", params).fetchone()[0])
+
+    def page(self, flt: CallFilter = CallFilter(), sort: str = "started_at", descending: bool = False,
+             offset: int = 0, limit: int = 200) -> list[Call]:
+        if sort not in SORTABLE:
+            raise ValueError(f"cannot sort calls by {sort!r}")
+        where, params = flt.where()
+        order = "DESC" if descending else "ASC"
+        sql = (f"SELECT * FROM calls{where} ORDER BY {sort} {order}, id {order} "
+               f"LIMIT ? OFFSET ?")
+        return [_to_call(row) for row in self._db.query(sql, [*params, limit, offset])]
+
+    def agents(self) -> list[tuple[str, str]]:
+        """(agent id, name) pairs for the filter box."""
+        sql = ("SELECT agent_id, max(coalesce(agent_name, '')) AS name FROM calls "
+               "WHERE agent_id IS NOT NULL GROUP BY agent_id ORDER BY agent_id")
+        return [(row["agent_id"], row["name"]) for row in self._db.query(sql)]
+
+    def set_status(self, call_id: int, status: str) -> None:
+        if status not in CALL_STATUSES:
+            raise ValueError(f"unknown call status {status!r}")
+        with self._db.atomic():
+            self._db["calls"].update(call_id, {"status": status})
+
+
+def _to_call(row: dict) -> Call:
+    return Call(**{key: row[key] for key in _COLUMNS})

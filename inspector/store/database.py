@@ -1,0 +1,52 @@
+"""Opening the workstation database: WAL, foreign keys, and migrations applied in one transaction each."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from inspector.store.migrations import MIGRATIONS
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StorageError(Exception):
+    """The database cannot be used; the message names the file and what to do."""
+
+
+def open_database(path: Path) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate. Raises StorageError for a newer or unreadable database."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except (sqlite3.DatabaseError, OSError) as exc:
+        raise StorageError(f"{path}: cannot open the database ({exc})") from exc
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise StorageError(f"{path}: the database was written by a newer Inspector (schema {version}, "
+                           f"this version knows {SCHEMA_VERSION}); update Inspector to open it")
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        _apply(conn, path, number)
+    return sqlite_utils.Database(conn)
+
+
+def _apply(conn: sqlite3.Connection, path: Path, number: int) -> None:
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for statement in _statements(MIGRATIONS[number - 1]):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {number}")
+        conn.execute("COMMIT")
+    except sqlite3.DatabaseError as exc:
+        conn.execute("ROLLBACK")
+        raise StorageError(f"{path}: migration {number} failed ({exc}); nothing was changed") from exc
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,0 +1,35 @@
+"""Transcripts stored per call and source (reference, an ASR model, an imported file)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from inspector.transcript.model import Transcript
+from inspector.transcript.io import from_dict, to_dict
+
+
+class TranscriptRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def save(self, call_id: int, source: str, transcript: Transcript) -> None:
+        row = {"call_id": call_id, "source": source,
+               "body": json.dumps(to_dict(transcript), ensure_ascii=False),
+               "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        with self._db.atomic():
+            self._db["transcripts"].upsert(row, pk=("call_id", "source"))
+
+    def latest(self, call_id: int) -> tuple[str, Transcript] | None:
+        rows = list(self._db.query(
+            "SELECT source, body FROM transcripts WHERE call_id = ? ORDER BY created_at DESC, rowid DESC "
+            "LIMIT 1", [call_id]))
+        if not rows:
+            return None
+        return rows[0]["source"], from_dict(json.loads(rows[0]["body"]), f"database transcript of call {call_id}")
+
+    def sources(self, call_id: int) -> list[str]:
+        return [row["source"] for row in self._db.query(
+            "SELECT source FROM transcripts WHERE call_id = ? ORDER BY source", [call_id])]

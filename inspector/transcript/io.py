@@ -1,0 +1,115 @@
+"""Reading and writing transcript v1 JSON, with errors that name the file, the segment and the key."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from inspector.transcript.model import SPEAKERS, Segment, Transcript, Word
+
+FORMAT_VERSION = 1
+
+
+class TranscriptError(ValueError):
+    pass
+
+
+def load_transcript(path: Path) -> Transcript:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise TranscriptError(f"{path}: cannot read the file ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise TranscriptError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    except json.JSONDecodeError as exc:
+        raise TranscriptError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    return from_dict(data, str(path))
+
+
+def save_transcript(transcript: Transcript, path: Path) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(to_dict(transcript), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def is_transcript_document(data: Any) -> bool:
+    """Cheap test used by import to tell a transcript sidecar from a metadata sidecar."""
+    return isinstance(data, dict) and "segments" in data and "version" in data
+
+
+def from_dict(data: Any, origin: str) -> Transcript:
+    if not isinstance(data, dict):
+        raise TranscriptError(f"{origin}: the document must be a JSON object")
+    version = _require(data, "version", int, origin)
+    if version != FORMAT_VERSION:
+        raise TranscriptError(f"{origin}: transcript format version {version} is not supported "
+                              f"(this Inspector reads version {FORMAT_VERSION})")
+    call_id = str(_require(data, "call_id", (str, int), origin))
+    duration = float(_require(data, "duration_s", (int, float), origin))
+    channels = data.get("channels", {"agent": 0, "customer": 1})
+    if not isinstance(channels, dict):
+        raise TranscriptError(f"{origin}: key 'channels' must be an object")
+    raw_segments = _require(data, "segments", list, origin)
+    segments = tuple(_segment(raw, f"{origin}: segment {index}") for index, raw in enumerate(raw_segments))
+    for index in range(1, len(segments)):
+        if segments[index].start < segments[index - 1].start:
+            raise TranscriptError(f"{origin}: segment {index}: segments must be sorted by 'start'")
+    return Transcript(call_id, duration, segments, dict(channels), version)
+
+
+def to_dict(transcript: Transcript) -> dict[str, Any]:
+    segments = []
+    for segment in transcript.segments:
+        item: dict[str, Any] = {"speaker": segment.speaker, "start": segment.start, "end": segment.end,
+                                "text": segment.text}
+        if segment.words:
+            item["words"] = [_word_dict(word) for word in segment.words]
+        segments.append(item)
+    return {"version": transcript.version, "call_id": transcript.call_id,
+            "duration_s": transcript.duration_s, "channels": transcript.channels, "segments": segments}
+
+
+def _segment(raw: Any, where: str) -> Segment:
+    if not isinstance(raw, dict):
+        raise TranscriptError(f"{where}: must be a JSON object")
+    speaker = _require(raw, "speaker", str, where)
+    if speaker not in SPEAKERS:
+        raise TranscriptError(f"{where}: key 'speaker' must be one of {', '.join(SPEAKERS)}, not {speaker!r}")
+    start = float(_require(raw, "start", (int, float), where))
+    end = float(_require(raw, "end", (int, float), where))
+    if end < start:
+        raise TranscriptError(f"{where}: 'end' ({end}) is before 'start' ({start})")
+    text = _require(raw, "text", str, where)
+    words_raw = raw.get("words", [])
+    if not isinstance(words_raw, list):
+        raise TranscriptError(f"{where}: key 'words' must be a list")
+    words = tuple(_word(item, f"{where}, word {index}") for index, item in enumerate(words_raw))
+    return Segment(speaker, start, end, text, words)
+
+
+def _word(raw: Any, where: str) -> Word:
+    if not isinstance(raw, dict):
+        raise TranscriptError(f"{where}: must be a JSON object")
+    conf = raw.get("conf")
+    if conf is not None and (not isinstance(conf, (int, float)) or not 0.0 <= conf <= 1.0):
+        raise TranscriptError(f"{where}: key 'conf' must be a number in [0, 1]")
+    return Word(_require(raw, "text", str, where), float(_require(raw, "start", (int, float), where)),
+                float(_require(raw, "end", (int, float), where)), None if conf is None else float(conf))
+
+
+def _word_dict(word: Word) -> dict[str, Any]:
+    item: dict[str, Any] = {"text": word.text, "start": word.start, "end": word.end}
+    if word.conf is not None:
+        item["conf"] = word.conf
+    return item
+
+
+def _require(data: dict, key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    if key not in data:
+        raise TranscriptError(f"{where}: missing required key '{key}'")
+    value = data[key]
+    if isinstance(value, bool) or not isinstance(value, kind):
+        names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+        raise TranscriptError(f"{where}: key '{key}' must be {names}, not {type(value).__name__}")
+    return value

@@ -1,0 +1,43 @@
+"""Transcript domain objects: segments of one speaker, optionally with word timings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SPEAKERS = ("agent", "customer", "unknown")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: float
+    end: float
+    conf: float | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    speaker: str
+    start: float
+    end: float
+    text: str
+    words: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
+class Transcript:
+    call_id: str
+    duration_s: float
+    segments: tuple[Segment, ...]
+    channels: dict[str, int] = field(default_factory=lambda: {"agent": 0, "customer": 1})
+    version: int = 1
+
+    def segment_at(self, seconds: float) -> int | None:
+        """Index of the segment being spoken at ``seconds`` (the latest-starting one on overlap)."""
+        found = None
+        for index, segment in enumerate(self.segments):
+            if segment.start > seconds:
+                break
+            if segment.end >= seconds:
+                found = index
+        return found

@@ -1,0 +1,1 @@
+"""The Qt user interface: thin widgets that observe core models and call the core."""

@@ -1,0 +1,34 @@
+"""Starting the GUI: application object, language, workspace, and the demo workspace when asked for."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from inspector.cli import workspace_for
+from inspector.resources import demo_folder
+from inspector.settings import load_settings
+from inspector.store.database import StorageError
+from inspector.ui.i18n import install_translators
+from inspector.ui.main_window import MainWindow
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Inspector")
+    app.setOrganizationName("Inspector")
+    settings = load_settings()
+    language = args.lang or settings.language
+    translators = install_translators(app, language)  # noqa: F841 - must stay alive while the app runs
+    workspace = workspace_for(args)
+    try:
+        window = MainWindow(workspace, settings)
+    except StorageError as exc:
+        QMessageBox.critical(None, "Inspector", str(exc))
+        return 2
+    window.show()
+    if args.demo:
+        window.import_folder(demo_folder(), show_report=False)
+    return app.exec()

@@ -1,0 +1,227 @@
+"""The call list: a table model that pages through the database, with a filter bar above it.
+
+Rows are fetched 200 at a time as the view scrolls (canFetchMore/fetchMore), so 100,000 calls open as
+fast as 100; sorting and filtering are done by SQL on indexed columns.
+"""
+
+from __future__ import annotations
+
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QTableView, QVBoxLayout, QWidget)
+
+from inspector.store.calls import SORTABLE, Call, CallFilter, CallRepository
+
+PAGE = 200
+
+
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(int(round(seconds)), 60)
+    return f"{minutes:d}:{rest:02d}"
+
+
+class CallTableModel(QAbstractTableModel):
+    COLUMNS = ("call_ref", "agent_id", "started_at", "duration_s", "business_type", "status", "hit_count")
+
+    def __init__(self, repository: CallRepository, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._repository = repository
+        self._filter = CallFilter()
+        self._sort = "started_at"
+        self._descending = True
+        self._rows: list[Call] = []
+        self._total = 0
+        self.refresh()
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Call"), self.tr("Agent"), self.tr("Time"), self.tr("Duration"),
+                self.tr("Business"), self.tr("Status"), self.tr("Hits"))
+
+    def status_text(self, status: str) -> str:
+        return {"new": self.tr("New"), "in_review": self.tr("In review"),
+                "reviewed": self.tr("Reviewed")}.get(status, status)
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def set_filter(self, flt: CallFilter) -> None:
+        self._filter = flt
+        self.refresh()
+
+    def refresh(self) -> None:
+        repo = self._repository
+        self.beginResetModel()
+        self._total = repo.count(self._filter)
+        self._rows = repo.page(self._filter, self._sort, self._descending, 0, PAGE)
+        self.endResetModel()
+
+    def call_at(self, row: int) -> Call | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, call_id: int) -> int | None:
+        for row, call in enumerate(self._rows):
+            if call.id == call_id:
+                return row
+        return None
+
+    # Qt model interface ------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802
+        more = self._repository.page(self._filter, self._sort, self._descending,
+                                               len(self._rows), PAGE)
+        if not more:
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):  # noqa: N802
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        call = self.call_at(index.row())
+        if call is None:
+            return None
+        column = self.COLUMNS[index.column()]
+        if role == Qt.DisplayRole:
+            if column == "agent_id":
+                return " ".join(x for x in (call.agent_id, call.agent_name) if x) or "—"
+            if column == "started_at":
+                return (call.started_at or "—").replace("T", " ")[:16]
+            if column == "duration_s":
+                return _duration(call.duration_s)
+            if column == "status":
+                return self.status_text(call.status)
+            value = getattr(call, column)
+            return "—" if value in (None, "") else str(value)
+        if role == Qt.ToolTipRole:
+            return call.title or call.path
+        if role == Qt.TextAlignmentRole and column in ("duration_s", "hit_count"):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        key = self.COLUMNS[column]
+        if key not in SORTABLE:
+            return
+        self._sort = key
+        self._descending = order == Qt.DescendingOrder
+        self.refresh()
+
+
+class CallListPane(QWidget):
+    """Filter bar + table; emits ``call_activated`` with the chosen Call."""
+
+    call_activated = Signal(object)
+
+    def __init__(self, repository: CallRepository, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._repository = repository
+        self.model = CallTableModel(repository, self)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search call, agent, business…"))
+        self.agent = QComboBox(self)
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("All statuses"), None)
+        for key in ("new", "in_review", "reviewed"):
+            self.status.addItem(self.model.status_text(key), key)
+        self.hits_only = QCheckBox(self.tr("With hits"), self)
+        self.use_dates = QCheckBox(self.tr("Dates"), self)
+        self.date_from = QDateEdit(self, calendarPopup=True)
+        self.date_to = QDateEdit(self, calendarPopup=True)
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate.currentDate())
+            edit.setEnabled(False)
+        self.date_from.setDate(QDate.currentDate().addMonths(-1))
+        self.count_label = QLabel(self)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(2, Qt.DescendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.agent, 1)
+        filters.addWidget(self.status, 1)
+        filters.addWidget(self.hits_only)
+        dates = QHBoxLayout()
+        dates.addWidget(self.use_dates)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("–", self))
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
+        dates.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
+        layout.addWidget(self.table)
+
+        self.search.textChanged.connect(self.apply_filter)
+        self.agent.currentIndexChanged.connect(self.apply_filter)
+        self.status.currentIndexChanged.connect(self.apply_filter)
+        self.hits_only.toggled.connect(self.apply_filter)
+        self.use_dates.toggled.connect(self._dates_toggled)
+        self.date_from.dateChanged.connect(self.apply_filter)
+        self.date_to.dateChanged.connect(self.apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        """After an import: new agents in the filter box and new rows in the table."""
+        current = self.agent.currentData()
+        self.agent.blockSignals(True)
+        self.agent.clear()
+        self.agent.addItem(self.tr("All agents"), None)
+        for agent_id, name in self._repository.agents():
+            self.agent.addItem(f"{agent_id} {name}".strip(), agent_id)
+        index = self.agent.findData(current)
+        self.agent.setCurrentIndex(max(0, index))
+        self.agent.blockSignals(False)
+        self.apply_filter()
+
+    def current_filter(self) -> CallFilter:
+        use_dates = self.use_dates.isChecked()
+        return CallFilter(
+            agent_id=self.agent.currentData(), status=self.status.currentData(),
+            has_hits=True if self.hits_only.isChecked() else None, text=self.search.text().strip(),
+            date_from=self.date_from.date().toString("yyyy-MM-dd") if use_dates else None,
+            date_to=self.date_to.date().toString("yyyy-MM-dd") if use_dates else None)
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self.count_label.setText(self.tr("%n call(s)", "", self.model.total))
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def _dates_toggled(self, enabled: bool) -> None:
+        self.date_from.setEnabled(enabled)
+        self.date_to.setEnabled(enabled)
+        self.apply_filter()
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        call = self.model.call_at(current.row())
+        if call is not None:
+            self.call_activated.emit(call)

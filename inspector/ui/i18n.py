@@ -1,0 +1,42 @@
+"""Qt translations: our .ts files compiled to .qm by pyside6-lrelease, plus Qt's own for stock dialogs."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from inspector.resources import resource_path
+
+LRELEASE = Path(PySide6.__file__).parent / "lrelease"
+
+
+def compiled_catalog(language: str) -> Path | None:
+    """The .qm for a language, (re)built from its .ts when missing or older; None for the source language."""
+    if language == "en":
+        return None
+    source = resource_path("translations", f"inspector_{language}.ts")
+    target = source.with_suffix(".qm")
+    if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
+        subprocess.run([str(LRELEASE), "-silent", str(source), "-qm", str(target)], check=True)
+    return target
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install and return the translators; the caller keeps them alive as long as the app runs."""
+    installed: list[QTranslator] = []
+    catalog = compiled_catalog(language)
+    if catalog is None:
+        return installed
+    ours = QTranslator(app)
+    if ours.load(str(catalog)):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt_own = QTranslator(app)
+    if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
+    QLocale.setDefault(QLocale(language))
+    return installed

@@ -1,0 +1,271 @@
+"""The main window: call list on the left; waveform, transport and transcript of the open call on the right.
+
+The window wires panes to the review state and runs every slow step (import, decoding, analysis) through
+the TaskRunner; it holds no review logic of its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+                               QSplitter, QWidget, QVBoxLayout)
+
+from inspector import __version__
+from inspector.audio.output import playback_problem
+from inspector.audio.overview import OpenedAudio, open_audio
+from inspector.audio.player import ChannelMode, Player
+from inspector.audio.recording import decode
+from inspector.intake.importer import ImportProgress, ImportReport, import_folder
+from inspector.review.state import ReviewState
+from inspector.settings import Settings, save_settings
+from inspector.store.calls import Call, CallRepository
+from inspector.store.database import open_database
+from inspector.store.transcripts import TranscriptRepository
+from inspector.ui.actions import build_actions
+from inspector.ui.call_list import CallListPane
+from inspector.ui.dialogs import ImportReportDialog, SettingsDialog, ShortcutsDialog
+from inspector.ui.playback import SPEED_STEP, PlaybackController
+from inspector.ui.tasks import TaskHandle, TaskRunner
+from inspector.ui.transcript_pane import TranscriptPane
+from inspector.ui.transport import TransportBar
+from inspector.ui.waveform import WaveformPane
+from inspector.workspace import Workspace
+
+VOLUME_STEP = 0.1
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, settings: Settings, player: Player | None = None,
+                 check_playback: bool = True) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.settings = settings
+        self.db = open_database(workspace.database)
+        self.calls = CallRepository(self.db)
+        self.transcripts = TranscriptRepository(self.db)
+        self.state = ReviewState()
+        self.tasks = TaskRunner(self)
+        self.playback = PlaybackController(self.state, player, self)
+        self.last_import: ImportReport | None = None
+        self._opening: TaskHandle | None = None
+
+        self.setWindowTitle(self.tr("Inspector — call quality inspection"))
+        self.actions_by_key = build_actions(self, self._handlers())
+        self._build_menus()
+        self.call_list = CallListPane(self.calls, self)
+        self.waveform = WaveformPane(self.state, self)
+        self.transport = TransportBar(self.state, self.playback, self.actions_by_key, self)
+        self.transcript = TranscriptPane(self.state, self)
+        self._build_layout()
+        self._build_status_bar()
+
+        self.call_list.call_activated.connect(self.open_call)
+        self.waveform.seek_requested.connect(self.playback.seek)
+        self.transcript.seek_requested.connect(self.playback.seek)
+        self.state.message_changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.playback.set_volume(settings.volume)
+        if check_playback:
+            self.tasks.submit("playback-check", lambda _cancel: _returning(playback_problem()),
+                              self._show_playback_problem)
+        self.resize(1360, 860)
+
+    # -- layout ----------------------------------------------------------------------------------
+    def _handlers(self) -> dict:
+        p = self.playback
+        return {
+            "import": self.choose_import_folder, "settings": self.edit_settings, "quit": self.close,
+            "play": p.toggle, "stop": p.stop,
+            "back1": lambda: p.skip(-1.0), "forward1": lambda: p.skip(1.0),
+            "back5": lambda: p.skip(-5.0), "forward5": lambda: p.skip(5.0),
+            "start": p.to_start, "end": p.to_end,
+            "slower": lambda: p.change_speed(-SPEED_STEP), "faster": lambda: p.change_speed(SPEED_STEP),
+            "loop_a": p.mark_loop_start, "loop_b": p.mark_loop_end, "loop_clear": p.clear_loop,
+            "both": lambda: p.set_channel_mode(ChannelMode.BOTH),
+            "agent": lambda: p.set_channel_mode(ChannelMode.AGENT),
+            "customer": lambda: p.set_channel_mode(ChannelMode.CUSTOMER),
+            "louder": lambda: p.set_volume(min(1.0, p.player.volume + VOLUME_STEP)),
+            "quieter": lambda: p.set_volume(max(0.0, p.player.volume - VOLUME_STEP)),
+            "zoom_in": lambda: self.waveform.zoom(0.5), "zoom_out": lambda: self.waveform.zoom(2.0),
+            "zoom_fit": lambda: self.waveform.fit(),
+            "pan_left": lambda: self.waveform.pan(-0.25), "pan_right": lambda: self.waveform.pan(0.25),
+            "shortcuts": self.show_shortcuts, "about": self.show_about,
+        }
+
+    def _build_menus(self) -> None:
+        titles = {"file": self.tr("&File"), "playback": self.tr("&Playback"), "view": self.tr("&View"),
+                  "help": self.tr("&Help")}
+        menus = {key: self.menuBar().addMenu(title) for key, title in titles.items()}
+        for action in self.actions_by_key.values():
+            menus[action.property("menu")].addAction(action)
+
+    def _build_layout(self) -> None:
+        right = QSplitter(Qt.Vertical, self)
+        top = QWidget(right)
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.call_title = QLabel(self.tr("Choose a call from the list"), top)
+        self.call_title.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        column.addWidget(self.call_title)
+        column.addWidget(self.waveform, 1)
+        column.addWidget(self.transport)
+        right.addWidget(top)
+        right.addWidget(self.transcript)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        main = QSplitter(Qt.Horizontal, self)
+        main.addWidget(self.call_list)
+        main.addWidget(right)
+        main.setStretchFactor(0, 2)
+        main.setStretchFactor(1, 5)
+        main.setSizes([480, 880])
+        self.setCentralWidget(main)
+
+    def _build_status_bar(self) -> None:
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.hide()
+        self.cancel_button.setFocusPolicy(Qt.NoFocus)
+        self.cancel_button.clicked.connect(self.tasks.cancel_all)
+        self.playback_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.playback_label)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+    # -- calls -----------------------------------------------------------------------------------
+    def open_call(self, call: Call) -> None:
+        """Show what is cached at once, decode in the background; a newer choice cancels the older."""
+        if self._opening is not None:
+            self._opening.cancel()
+        self.state.open_call(call)
+        self.call_title.setText(self._call_title(call))
+        stored = self.transcripts.latest(call.id)
+        self.state.set_transcript(stored[1] if stored else None)
+        path, cache = Path(call.path), self.workspace.peak_file(call.content_hash)
+        self._opening = self.tasks.submit(
+            f"open:{call.id}", lambda _cancel: open_audio(path, cache),
+            lambda opened: self._audio_opened(call, opened),
+            on_progress=self._busy, on_error=self._open_failed)
+
+    def _audio_opened(self, call: Call, opened: OpenedAudio) -> None:
+        self.state.set_overview(opened.overview)
+        if opened.recording is not None:
+            self._recording_ready(call, opened.recording)
+            return
+        self._opening = self.tasks.submit(
+            f"decode:{call.id}", lambda _cancel: _returning(decode(Path(call.path))),
+            lambda recording: self._recording_ready(call, recording), on_error=self._open_failed)
+
+    def _recording_ready(self, call: Call, recording) -> None:
+        if self.state.call is not None and self.state.call.id == call.id:
+            self.state.set_recording(recording)
+            self._idle()
+
+    def _open_failed(self, error: Exception) -> None:
+        self._idle()
+        self.state.say(str(error))
+        self.call_title.setText(self.tr("Cannot open this call: %1").replace("%1", str(error)))
+
+    def _call_title(self, call: Call) -> str:
+        parts = [call.call_ref, call.agent_id and f"{self.tr('Agent')} {call.agent_id} {call.agent_name or ''}",
+                 call.business_type, call.title, f"{call.sample_rate} Hz",
+                 self.tr("stereo") if call.channels == 2 else self.tr("mono")]
+        return " · ".join(p.strip() for p in parts if p)
+
+    # -- import ----------------------------------------------------------------------------------
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of recordings"),
+                                                  self.settings.last_import_folder or str(Path.home()))
+        if folder:
+            self.settings.last_import_folder = folder
+            save_settings(self.settings)
+            self.import_folder(Path(folder))
+
+    def import_folder(self, folder: Path, show_report: bool = True) -> TaskHandle:
+        database = self.workspace.database
+
+        def job(cancel):
+            db = open_database(database)
+            try:
+                return (yield from import_folder(folder, CallRepository(db), TranscriptRepository(db), cancel))
+            finally:
+                db.close()
+
+        return self.tasks.submit(f"import:{folder}", job, lambda report: self._imported(report, show_report),
+                                 on_progress=self._busy, on_error=self._import_failed)
+
+    def _imported(self, report: ImportReport, show_report: bool) -> None:
+        self._idle()
+        self.last_import = report
+        self.call_list.reload()
+        self.state.say(self.tr("Imported %1 new call(s)").replace("%1", str(len(report.added))))
+        if show_report and (report.problems or report.cancelled or not report.added):
+            ImportReportDialog(report, self).exec()
+
+    def _import_failed(self, error: Exception) -> None:
+        self._idle()
+        QMessageBox.warning(self, self.tr("Import failed"), str(error))
+
+    # -- status ----------------------------------------------------------------------------------
+    def _busy(self, item) -> None:
+        if isinstance(item, ImportProgress):
+            self.progress.setRange(0, max(1, item.total))
+            self.progress.setValue(item.done)
+            self.statusBar().showMessage(self.tr("Importing %1").replace("%1", item.current))
+        else:
+            self.progress.setRange(0, 0)
+            self.statusBar().showMessage({"decoding": self.tr("Decoding audio…"),
+                                          "analysing": self.tr("Drawing waveform…")}.get(str(item), str(item)))
+        self.progress.show()
+        self.cancel_button.show()
+
+    def _idle(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.statusBar().clearMessage()
+
+    def _show_playback_problem(self, problem: str | None) -> None:
+        if problem:
+            self.playback.unavailable_reason = problem
+            self.playback_label.setText(self.tr("Playback unavailable"))
+            self.playback_label.setToolTip(problem)
+            self.state.say(self.tr("Playback unavailable: %1").replace("%1", problem))
+        else:
+            self.playback_label.setText("")
+
+    # -- dialogs ---------------------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.actions_by_key, self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Inspector"),
+                          self.tr("Inspector %1 — call quality-inspection workstation.\nData folder: %2")
+                          .replace("%1", __version__).replace("%2", str(self.workspace.root)))
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self.settings.language = dialog.chosen_language()
+            save_settings(self.settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.tasks.cancel_all()
+        self.tasks.wait_idle(5000)
+        self.playback.shutdown()
+        self.settings.volume = self.playback.player.volume
+        try:
+            save_settings(self.settings)
+        except OSError:
+            pass
+        self.db.close()
+        super().closeEvent(event)
+
+
+def _returning(value):
+    """A job with nothing to report along the way: a generator that only returns ``value``."""
+    return value
+    yield  # pragma: no cover - makes this a generator
