@@ -10,6 +10,8 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 
+import zipfile
+
 import numpy as np
 
 from inspector.audio.activity import ActivityMap, activity_from_masks, analyse
@@ -60,7 +62,7 @@ def load_overview(path: Path) -> Overview | None:
                 return None
             peaks = pyramid_from_arrays(data)
             masks = data["activity"]
-    except (OSError, KeyError, ValueError, EOFError):
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile):
         return None
     return Overview(peaks, activity_from_masks(masks))
 

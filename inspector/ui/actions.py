@@ -8,60 +8,58 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 
 @dataclass(frozen=True)
 class ActionSpec:
+    """``text`` is the untranslated source; it is translated when the action is built."""
+
     key: str
     menu: str
     text: str
     shortcuts: tuple[str, ...] = ()
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
-
-
 def action_specs() -> list[ActionSpec]:
     return [
-        ActionSpec("import", "file", _t("&Import folder…"), ("Ctrl+I",)),
-        ActionSpec("settings", "file", _t("&Settings…"), ("Ctrl+,",)),
-        ActionSpec("quit", "file", _t("&Quit"), ("Ctrl+Q",)),
-        ActionSpec("play", "playback", _t("Play"), ("Space",)),
-        ActionSpec("stop", "playback", _t("Stop"), ("Ctrl+.",)),
-        ActionSpec("back1", "playback", _t("Back 1 s"), ("Left",)),
-        ActionSpec("forward1", "playback", _t("Forward 1 s"), ("Right",)),
-        ActionSpec("back5", "playback", _t("Back 5 s"), ("Shift+Left",)),
-        ActionSpec("forward5", "playback", _t("Forward 5 s"), ("Shift+Right",)),
-        ActionSpec("start", "playback", _t("Go to start"), ("Home",)),
-        ActionSpec("end", "playback", _t("Go to end"), ("End",)),
-        ActionSpec("slower", "playback", _t("Slower"), ("[",)),
-        ActionSpec("faster", "playback", _t("Faster"), ("]",)),
-        ActionSpec("loop_a", "playback", _t("Set loop start (A)"), ("A",)),
-        ActionSpec("loop_b", "playback", _t("Set loop end (B)"), ("B",)),
-        ActionSpec("loop_clear", "playback", _t("Clear loop"), ("Escape",)),
-        ActionSpec("both", "playback", _t("Both channels"), ("1",)),
-        ActionSpec("agent", "playback", _t("Agent only"), ("2",)),
-        ActionSpec("customer", "playback", _t("Customer only"), ("3",)),
-        ActionSpec("louder", "playback", _t("Volume up"), ("Ctrl+Up",)),
-        ActionSpec("quieter", "playback", _t("Volume down"), ("Ctrl+Down",)),
-        ActionSpec("zoom_in", "view", _t("Zoom in"), ("Ctrl+=", "=")),
-        ActionSpec("zoom_out", "view", _t("Zoom out"), ("Ctrl+-", "-")),
-        ActionSpec("zoom_fit", "view", _t("Whole call"), ("Ctrl+0",)),
-        ActionSpec("pan_left", "view", _t("Scroll left"), ("Ctrl+Left",)),
-        ActionSpec("pan_right", "view", _t("Scroll right"), ("Ctrl+Right",)),
-        ActionSpec("shortcuts", "help", _t("&Keyboard shortcuts"), ("F1",)),
-        ActionSpec("about", "help", _t("&About Inspector"), ()),
+        ActionSpec("import", "file", QT_TRANSLATE_NOOP("Actions", "&Import folder…"), ("Ctrl+I",)),
+        ActionSpec("settings", "file", QT_TRANSLATE_NOOP("Actions", "&Settings…"), ("Ctrl+,",)),
+        ActionSpec("quit", "file", QT_TRANSLATE_NOOP("Actions", "&Quit"), ("Ctrl+Q",)),
+        ActionSpec("play", "playback", QT_TRANSLATE_NOOP("Actions", "Play"), ("Space",)),
+        ActionSpec("stop", "playback", QT_TRANSLATE_NOOP("Actions", "Stop"), ("Ctrl+.",)),
+        ActionSpec("back1", "playback", QT_TRANSLATE_NOOP("Actions", "Back 1 s"), ("Left",)),
+        ActionSpec("forward1", "playback", QT_TRANSLATE_NOOP("Actions", "Forward 1 s"), ("Right",)),
+        ActionSpec("back5", "playback", QT_TRANSLATE_NOOP("Actions", "Back 5 s"), ("Shift+Left",)),
+        ActionSpec("forward5", "playback", QT_TRANSLATE_NOOP("Actions", "Forward 5 s"), ("Shift+Right",)),
+        ActionSpec("start", "playback", QT_TRANSLATE_NOOP("Actions", "Go to start"), ("Home",)),
+        ActionSpec("end", "playback", QT_TRANSLATE_NOOP("Actions", "Go to end"), ("End",)),
+        ActionSpec("slower", "playback", QT_TRANSLATE_NOOP("Actions", "Slower"), ("[",)),
+        ActionSpec("faster", "playback", QT_TRANSLATE_NOOP("Actions", "Faster"), ("]",)),
+        ActionSpec("loop_a", "playback", QT_TRANSLATE_NOOP("Actions", "Set loop start (A)"), ("A",)),
+        ActionSpec("loop_b", "playback", QT_TRANSLATE_NOOP("Actions", "Set loop end (B)"), ("B",)),
+        ActionSpec("loop_clear", "playback", QT_TRANSLATE_NOOP("Actions", "Clear loop"), ("Escape",)),
+        ActionSpec("both", "playback", QT_TRANSLATE_NOOP("Actions", "Both channels"), ("1",)),
+        ActionSpec("agent", "playback", QT_TRANSLATE_NOOP("Actions", "Agent only"), ("2",)),
+        ActionSpec("customer", "playback", QT_TRANSLATE_NOOP("Actions", "Customer only"), ("3",)),
+        ActionSpec("louder", "playback", QT_TRANSLATE_NOOP("Actions", "Volume up"), ("Ctrl+Up",)),
+        ActionSpec("quieter", "playback", QT_TRANSLATE_NOOP("Actions", "Volume down"), ("Ctrl+Down",)),
+        ActionSpec("zoom_in", "view", QT_TRANSLATE_NOOP("Actions", "Zoom in"), ("Ctrl+=", "=")),
+        ActionSpec("zoom_out", "view", QT_TRANSLATE_NOOP("Actions", "Zoom out"), ("Ctrl+-", "-")),
+        ActionSpec("zoom_fit", "view", QT_TRANSLATE_NOOP("Actions", "Whole call"), ("Ctrl+0",)),
+        ActionSpec("pan_left", "view", QT_TRANSLATE_NOOP("Actions", "Scroll left"), ("Ctrl+Left",)),
+        ActionSpec("pan_right", "view", QT_TRANSLATE_NOOP("Actions", "Scroll right"), ("Ctrl+Right",)),
+        ActionSpec("shortcuts", "help", QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"), ("F1",)),
+        ActionSpec("about", "help", QT_TRANSLATE_NOOP("Actions", "&About Inspector"), ()),
     ]
 
 
 def build_actions(parent: QWidget, handlers: dict[str, Callable[[], None]]) -> dict[str, QAction]:
     actions: dict[str, QAction] = {}
     for spec in action_specs():
-        action = QAction(spec.text, parent)
+        action = QAction(QCoreApplication.translate("Actions", spec.text), parent)
         action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
         action.setShortcutContext(Qt.WindowShortcut)
         action.setProperty("menu", spec.menu)

@@ -1,0 +1,519 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="28" />
+        <source>&amp;Import folder…</source>
+        <translation>导入文件夹(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="29" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="30" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="31" />
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="32" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="33" />
+        <source>Back 1 s</source>
+        <translation>后退 1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="34" />
+        <source>Forward 1 s</source>
+        <translation>前进 1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="35" />
+        <source>Back 5 s</source>
+        <translation>后退 5 秒</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="36" />
+        <source>Forward 5 s</source>
+        <translation>前进 5 秒</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="37" />
+        <source>Go to start</source>
+        <translation>跳到开头</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="38" />
+        <source>Go to end</source>
+        <translation>跳到结尾</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="39" />
+        <source>Slower</source>
+        <translation>减速</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="40" />
+        <source>Faster</source>
+        <translation>加速</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="41" />
+        <source>Set loop start (A)</source>
+        <translation>设置循环起点 (A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="42" />
+        <source>Set loop end (B)</source>
+        <translation>设置循环终点 (B)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="43" />
+        <source>Clear loop</source>
+        <translation>清除循环</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="44" />
+        <source>Both channels</source>
+        <translation>双声道</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="45" />
+        <source>Agent only</source>
+        <translation>仅坐席</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="46" />
+        <source>Customer only</source>
+        <translation>仅客户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="47" />
+        <source>Volume up</source>
+        <translation>音量加</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="48" />
+        <source>Volume down</source>
+        <translation>音量减</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="49" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="50" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="51" />
+        <source>Whole call</source>
+        <translation>显示整通</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="52" />
+        <source>Scroll left</source>
+        <translation>向左滚动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="53" />
+        <source>Scroll right</source>
+        <translation>向右滚动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="54" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="55" />
+        <source>&amp;About Inspector</source>
+        <translation>关于 Inspector(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>CallListPane</name>
+    <message>
+        <location filename="../../inspector/ui/call_list.py" line="135" />
+        <source>Search call, agent, business…</source>
+        <translation>搜索通话、坐席、业务…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/call_list.py" line="138" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/call_list.py" line="141" />
+        <source>With hits</source>
+        <translation>有命中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/call_list.py" line="142" />
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/call_list.py" line="196" />
+        <source>All agents</source>
+        <translation>全部坐席</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector/ui/call_list.py" line="214" />
+        <source>%n call(s)</source>
+        <translation><numerusform>共 %n 通</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CallTableModel</name>
+    <message>
+        <location filename="../../inspector/ui/call_list.py" line="38" />
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/call_list.py" line="38" />
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/call_list.py" line="38" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/call_list.py" line="38" />
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/call_list.py" line="39" />
+        <source>Business</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/call_list.py" line="39" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/call_list.py" line="39" />
+        <source>Hits</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/call_list.py" line="42" />
+        <source>New</source>
+        <translation>待质检</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/call_list.py" line="42" />
+        <source>In review</source>
+        <translation>质检中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/call_list.py" line="43" />
+        <source>Reviewed</source>
+        <translation>已质检</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../../inspector/ui/dialogs.py" line="62" />
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dialogs.py" line="63" />
+        <source>Imported %1 new call(s); %2 already present; %3 file(s) with problems.</source>
+        <translation>新导入 %1 通录音；%2 通已存在；%3 个文件有问题。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dialogs.py" line="68" />
+        <source>The import was cancelled; calls imported so far are kept.</source>
+        <translation>导入已取消；已导入的录音均已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dialogs.py" line="72" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dialogs.py" line="72" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="55" />
+        <source>Inspector — call quality inspection</source>
+        <translation>Inspector — 通话质检工作台</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="98" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="98" />
+        <source>&amp;Playback</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="98" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="99" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="109" />
+        <source>Choose a call from the list</source>
+        <translation>请从左侧列表选择一通录音</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="130" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="171" />
+        <source>Cannot open this call: %1</source>
+        <translation>无法打开该通话：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="176" />
+        <source>stereo</source>
+        <translation>双声道</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="176" />
+        <source>mono</source>
+        <translation>单声道</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="181" />
+        <source>Import a folder of recordings</source>
+        <translation>导入录音文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="205" />
+        <source>Imported %1 new call(s)</source>
+        <translation>已导入 %1 通新录音</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="211" />
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="218" />
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="221" />
+        <source>Decoding audio…</source>
+        <translation>正在解码音频…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="222" />
+        <source>Drawing waveform…</source>
+        <translation>正在绘制波形…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="234" />
+        <source>Playback unavailable</source>
+        <translation>无法播放</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="236" />
+        <source>Playback unavailable: %1</source>
+        <translation>无法播放：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="245" />
+        <source>About Inspector</source>
+        <translation>关于 Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="246" />
+        <source>Inspector %1 — call quality-inspection workstation.
+Data folder: %2</source>
+        <translation>Inspector %1 — 通话质检工作台。
+数据文件夹：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackController</name>
+    <message>
+        <location filename="../../inspector/ui/playback.py" line="44" />
+        <source>The call's audio is still loading</source>
+        <translation>录音仍在加载中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/playback.py" line="45" />
+        <source>Open a call first</source>
+        <translation>请先打开一通录音</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/playback.py" line="52" />
+        <source>Playback unavailable: %1</source>
+        <translation>无法播放：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/playback.py" line="92" />
+        <source>Loop start set at %1</source>
+        <translation>循环起点设在 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/playback.py" line="98" />
+        <source>Set the loop start (A) before the loop end (B)</source>
+        <translation>请先设置循环起点 (A)，再设置终点 (B)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../inspector/ui/dialogs.py" line="38" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dialogs.py" line="44" />
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dialogs.py" line="45" />
+        <source>A new language takes effect when Inspector is started again.</source>
+        <translation>新的界面语言将在重新启动 Inspector 后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../inspector/ui/dialogs.py" line="16" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dialogs.py" line="20" />
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dialogs.py" line="20" />
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptPane</name>
+    <message>
+        <location filename="../../inspector/ui/transcript_pane.py" line="37" />
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transcript_pane.py" line="37" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transcript_pane.py" line="37" />
+        <source>Unknown</source>
+        <translation>未知说话人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transcript_pane.py" line="46" />
+        <source>No transcript for this call</source>
+        <translation>该通话暂无转写文本</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector/ui/transcript_pane.py" line="48" />
+        <source>Transcript: %n segment(s)</source>
+        <translation><numerusform>转写文本：共 %n 句</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TransportBar</name>
+    <message>
+        <location filename="../../inspector/ui/transport.py" line="41" />
+        <source>Speed</source>
+        <translation>倍速</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transport.py" line="52" />
+        <source>Both channels</source>
+        <translation>双声道</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transport.py" line="53" />
+        <source>Agent only</source>
+        <translation>仅坐席</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transport.py" line="54" />
+        <source>Customer only</source>
+        <translation>仅客户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transport.py" line="59" />
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transport.py" line="87" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transport.py" line="87" />
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transport.py" line="103" />
+        <source>Loop %1–%2</source>
+        <translation>循环 %1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformPane</name>
+    <message>
+        <location filename="../../inspector/ui/waveform.py" line="93" />
+        <location filename="../../inspector/ui/waveform.py" line="209" />
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/waveform.py" line="93" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/waveform.py" line="209" />
+        <source>Unknown</source>
+        <translation>未知说话人</translation>
+    </message>
+</context>
+</TS>

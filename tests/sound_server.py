@@ -1,0 +1,71 @@
+"""A private PulseAudio daemon with a null sink, and a recorder of its monitor, for real playback tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+SINK = "inspector_test"
+
+
+class NullSink:
+    def __init__(self, rate: int = 8000) -> None:
+        self.rate = rate
+        self.runtime = Path(tempfile.mkdtemp(prefix="inspector-pulse-"))
+        self.socket = self.runtime / "native"
+        env = os.environ | {"XDG_RUNTIME_DIR": str(self.runtime), "PULSE_RUNTIME_PATH": str(self.runtime),
+                            "HOME": str(self.runtime)}
+        self.process = subprocess.Popen(
+            ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=no",
+             "--disallow-exit", "--log-target=stderr", "--log-level=error",
+             f"--load=module-native-protocol-unix socket={self.socket} auth-anonymous=1",
+             f"--load=module-null-sink sink_name={SINK} rate={rate} channels=2",
+             f"--load=module-always-sink"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.server = f"unix:{self.socket}"
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"pulseaudio exited: {self.process.stderr.read().decode(errors='replace')}")
+            if subprocess.run(["pactl", "--server", self.server, "set-default-sink", SINK],
+                              capture_output=True).returncode == 0:
+                return
+            time.sleep(0.1)
+        raise RuntimeError("pulseaudio did not start within 10 s")
+
+    def start_recording(self) -> subprocess.Popen:
+        proc = subprocess.Popen(
+            ["parec", "--server", self.server, f"--device={SINK}.monitor", "--format=s16le",
+             f"--rate={self.rate}", "--channels=2", "--raw", "--latency-msec=20"],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        time.sleep(0.3)  # let the recorder attach before anything plays
+        return proc
+
+    @staticmethod
+    def stop_recording(proc: subprocess.Popen) -> np.ndarray:
+        """The recorded (frames, 2) float32 in [-1, 1]."""
+        time.sleep(0.2)
+        proc.terminate()
+        data, _ = proc.communicate(timeout=5)
+        frames = np.frombuffer(data[: len(data) // 4 * 4], dtype="<i2").reshape(-1, 2)
+        return frames.astype(np.float32) / 32768.0
+
+    def close(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        shutil.rmtree(self.runtime, ignore_errors=True)
+
+
+def available() -> str | None:
+    """Why the sound server cannot be started here, or None."""
+    missing = [tool for tool in ("pulseaudio", "pactl", "parec") if shutil.which(tool) is None]
+    return f"missing {', '.join(missing)} (run scripts/install.sh)" if missing else None

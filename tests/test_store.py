@@ -1,0 +1,84 @@
+import re
+import sqlite3
+
+import pytest
+
+from inspector.store.calls import CallFilter, CallRepository, NewCall
+from inspector.store.database import SCHEMA_VERSION, StorageError, open_database
+from tests.conftest import ROOT
+
+
+def _call(i: int, **extra) -> NewCall:
+    return NewCall(content_hash=f"h{i:06d}", path=f"/calls/{i}.wav", call_ref=f"C{i:06d}", duration_s=60.0 + i,
+                   sample_rate=8000, channels=2, audio_format="WAV/PCM_16", agent_id=f"{1000 + i % 7}",
+                   started_at=f"2026-11-{1 + i % 28:02d}T10:00:00", **extra)
+
+
+def test_migrates_an_empty_database_in_wal_mode(tmp_path):
+    db = open_database(tmp_path / "a" / "inspector.sqlite3")
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert {"calls", "transcripts"} <= set(db.table_names())
+    db.close()
+    again = open_database(tmp_path / "a" / "inspector.sqlite3")
+    assert again.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_every_table_is_documented():
+    documented = set(re.findall(r"^## (\w+)", (ROOT / "docs" / "schema.md").read_text(), re.M))
+    conn = sqlite3.connect(":memory:")
+    from inspector.store.migrations import MIGRATIONS
+    for script in MIGRATIONS:
+        conn.executescript(script)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == documented
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE future (x)")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageError, match="newer Inspector") as err:
+        open_database(path)
+    assert str(path) in str(err.value)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 5
+    assert conn.execute("SELECT name FROM sqlite_master").fetchall() == [("future",)]
+
+
+def test_a_file_that_is_not_a_database(tmp_path):
+    path = tmp_path / "inspector.sqlite3"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StorageError, match="cannot open the database"):
+        open_database(path)
+
+
+def test_add_is_idempotent_by_content_hash(tmp_path):
+    repo = CallRepository(open_database(tmp_path / "db.sqlite3"))
+    first, new = repo.add(_call(1))
+    again, new_again = repo.add(_call(1, agent_name="ignored"))
+    assert new and not new_again
+    assert first == again
+    assert repo.count() == 1
+
+
+def test_filter_sort_and_page(tmp_path):
+    repo = CallRepository(open_database(tmp_path / "db.sqlite3"))
+    for i in range(300):
+        repo.add(_call(i))
+    assert repo.count(CallFilter(agent_id="1003")) == len([i for i in range(300) if i % 7 == 3])
+    first_page = repo.page(sort="duration_s", descending=True, limit=10)
+    assert [c.call_ref for c in first_page] == [f"C{i:06d}" for i in range(299, 289, -1)]
+    second = repo.page(sort="duration_s", descending=True, offset=10, limit=10)
+    assert second[0].call_ref == "C000289"
+    november_2 = repo.count(CallFilter(date_from="2026-11-02", date_to="2026-11-02"))
+    assert november_2 == len([i for i in range(300) if 1 + i % 28 == 2])
+    repo.set_status(first_page[0].id, "reviewed")
+    assert repo.count(CallFilter(status="reviewed")) == 1
+    assert repo.count(CallFilter(has_hits=True)) == 0
+    assert repo.count(CallFilter(text="C00012")) == 10
+    with pytest.raises(ValueError):
+        repo.page(sort="path; DROP TABLE calls")
