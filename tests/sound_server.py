@@ -40,10 +40,14 @@ class NullSink:
         raise RuntimeError("pulseaudio did not start within 10 s")
 
     def start_recording(self) -> subprocess.Popen:
+        """parec writes to a file, not a pipe: a full pipe would stall it and drop audio."""
+        target = tempfile.NamedTemporaryFile(dir=self.runtime, suffix=".raw", delete=False)
         proc = subprocess.Popen(
             ["parec", "--server", self.server, f"--device={SINK}.monitor", "--format=s16le",
              f"--rate={self.rate}", "--channels=2", "--raw", "--latency-msec=20"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            stdout=target, stderr=subprocess.DEVNULL)
+        proc.target = Path(target.name)
+        target.close()
         time.sleep(0.3)  # let the recorder attach before anything plays
         return proc
 
@@ -52,7 +56,9 @@ class NullSink:
         """The recorded (frames, 2) float32 in [-1, 1]."""
         time.sleep(0.2)
         proc.terminate()
-        data, _ = proc.communicate(timeout=5)
+        proc.wait(timeout=5)
+        data = proc.target.read_bytes()
+        proc.target.unlink()
         frames = np.frombuffer(data[: len(data) // 4 * 4], dtype="<i2").reshape(-1, 2)
         return frames.astype(np.float32) / 32768.0
 
