@@ -1,6 +1,5 @@
 """The player's logic against a capturing output; test_playback_pulse.py proves it on a real sound server."""
 
-import threading
 import time
 from pathlib import Path
 
@@ -10,39 +9,9 @@ import pytest
 from inspector.audio.output import PlaybackUnavailable
 from inspector.audio.player import ChannelMode, Player, PlayerState, mix_block
 from inspector.audio.recording import Recording
+from tests.capturing_output import CapturingOutput
 
 RATE = 8000
-
-
-class CapturingOutput:
-    """Stands in for the sound card: keeps what was written and paces like a real device would."""
-
-    def __init__(self, rate: int) -> None:
-        self.rate = rate
-        self.blocks: list[np.ndarray] = []
-        self.flushes = 0
-        self.lock = threading.Lock()
-
-    def write(self, frames: np.ndarray) -> None:
-        with self.lock:
-            self.blocks.append(np.array(frames))
-        time.sleep(frames.shape[0] / self.rate / 20)  # 20× faster than real time
-
-    def latency_s(self) -> float:
-        return 0.0
-
-    def flush(self) -> None:
-        self.flushes += 1
-
-    def drain(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-    def audio(self) -> np.ndarray:
-        with self.lock:
-            return np.concatenate(self.blocks) if self.blocks else np.zeros((0, 2), np.float32)
 
 
 def _recording(seconds: float = 2.0) -> Recording:
