@@ -89,3 +89,31 @@ def test_no_sound_server_is_reported_not_raised(monkeypatch, tmp_path):
     monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/nothing-here")
     problem = playback_problem()
     assert problem is not None and "no sound server" in problem
+
+
+def test_space_in_the_main_window_plays_the_call_out_loud(qtbot, tmp_path, null_sink, demo_copy):
+    from PySide6.QtCore import Qt
+
+    from inspector.settings import Settings
+    from inspector.ui.main_window import MainWindow
+    from inspector.workspace import Workspace
+
+    window = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"))
+    qtbot.addWidget(window)
+    window.show()
+    window.import_folder(demo_copy, show_report=False)
+    qtbot.waitUntil(lambda: window.call_list.model.total == 6, timeout=10_000)
+    model = window.call_list.model
+    window.call_list.select_row(next(r for r in range(6) if model.call_at(r).call_ref == "S2"))
+    qtbot.waitUntil(lambda: window.state.recording is not None, timeout=10_000)
+    assert window.playback_label.text() == ""      # the sound server was found
+    recorder = null_sink.start_recording()
+    qtbot.keyClick(window, Qt.Key_Space)
+    qtbot.wait(2500)
+    qtbot.keyClick(window, Qt.Key_Space)
+    captured = null_sink.stop_recording(recorder)
+    window.close()
+    head = window.state.recording.samples[0, : 8000 * 2] / 32768.0
+    assert np.abs(captured).max() > 0.1
+    assert _best_correlation(captured[:, 0], head) > 0.9
+    assert 1.8 < window.state.playhead < 3.0

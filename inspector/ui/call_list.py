@@ -157,7 +157,7 @@ class CallListPane(QWidget):
         self.table.setSelectionMode(QTableView.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setAlternatingRowColors(True)
 
         filters = QHBoxLayout()

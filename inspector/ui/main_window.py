@@ -171,7 +171,8 @@ class MainWindow(QMainWindow):
         self.call_title.setText(self.tr("Cannot open this call: %1").replace("%1", str(error)))
 
     def _call_title(self, call: Call) -> str:
-        parts = [call.call_ref, call.agent_id and f"{self.tr('Agent')} {call.agent_id} {call.agent_name or ''}",
+        agent = self.tr("Agent")
+        parts = [call.call_ref, call.agent_id and f"{agent} {call.agent_id} {call.agent_name or ''}",
                  call.business_type, call.title, f"{call.sample_rate} Hz",
                  self.tr("stereo") if call.channels == 2 else self.tr("mono")]
         return " · ".join(p.strip() for p in parts if p)

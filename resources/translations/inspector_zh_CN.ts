@@ -300,62 +300,67 @@
         <translation>无法打开该通话：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="176" />
+        <location filename="../../inspector/ui/main_window.py" line="174" />
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="177" />
         <source>stereo</source>
         <translation>双声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="176" />
+        <location filename="../../inspector/ui/main_window.py" line="177" />
         <source>mono</source>
         <translation>单声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="181" />
+        <location filename="../../inspector/ui/main_window.py" line="182" />
         <source>Import a folder of recordings</source>
         <translation>导入录音文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="205" />
+        <location filename="../../inspector/ui/main_window.py" line="206" />
         <source>Imported %1 new call(s)</source>
         <translation>已导入 %1 通新录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="211" />
+        <location filename="../../inspector/ui/main_window.py" line="212" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="218" />
+        <location filename="../../inspector/ui/main_window.py" line="219" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="221" />
+        <location filename="../../inspector/ui/main_window.py" line="222" />
         <source>Decoding audio…</source>
         <translation>正在解码音频…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="222" />
+        <location filename="../../inspector/ui/main_window.py" line="223" />
         <source>Drawing waveform…</source>
         <translation>正在绘制波形…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="234" />
+        <location filename="../../inspector/ui/main_window.py" line="235" />
         <source>Playback unavailable</source>
         <translation>无法播放</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="236" />
+        <location filename="../../inspector/ui/main_window.py" line="237" />
         <source>Playback unavailable: %1</source>
         <translation>无法播放：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="245" />
+        <location filename="../../inspector/ui/main_window.py" line="246" />
         <source>About Inspector</source>
         <translation>关于 Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="246" />
+        <location filename="../../inspector/ui/main_window.py" line="247" />
         <source>Inspector %1 — call quality-inspection workstation.
 Data folder: %2</source>
         <translation>Inspector %1 — 通话质检工作台。

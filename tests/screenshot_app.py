@@ -1,0 +1,68 @@
+"""Run under Xvfb by test_screenshots.py: open the demo in the real (xcb) window and save screenshots.
+
+Prints one JSON line with what the test checks: the UI font and whether it has Chinese glyphs.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontInfo, QFontMetrics
+from PySide6.QtWidgets import QApplication
+
+from inspector.intake.importer import run_import
+from inspector.resources import demo_folder
+from inspector.settings import Settings
+from inspector.store.calls import CallRepository
+from inspector.store.database import open_database
+from inspector.store.transcripts import TranscriptRepository
+from inspector.ui.dialogs import ShortcutsDialog
+from inspector.ui.i18n import install_translators
+from inspector.ui.main_window import MainWindow
+from inspector.workspace import Workspace
+
+
+def main(out: Path, data: Path, language: str) -> None:
+    app = QApplication(sys.argv[:1])
+    translators = install_translators(app, language)  # noqa: F841
+    workspace = Workspace(data)
+    db = open_database(workspace.database)
+    run_import(demo_folder(), CallRepository(db), TranscriptRepository(db))
+    db.close()
+    window = MainWindow(workspace, Settings(language=language), check_playback=False)
+    window.resize(1400, 880)
+    window.show()
+    model = window.call_list.model
+    window.call_list.select_row(next(r for r in range(model.rowCount()) if model.call_at(r).call_ref == "S6"))
+
+    def shoot():
+        if window.state.recording is None:
+            QTimer.singleShot(100, shoot)
+            return
+        window.playback.seek(25.6)
+        window.state.set_selection(24.0, 28.0)
+        app.processEvents()
+        screen = app.primaryScreen()
+        screen.grabWindow(0).save(str(out / f"main_{language}.png"))
+        dialog = ShortcutsDialog(window.actions_by_key, window)
+        dialog.show()
+        app.processEvents()
+        QTimer.singleShot(300, lambda: finish(dialog))
+
+    def finish(dialog):
+        app.primaryScreen().grabWindow(0).save(str(out / f"shortcuts_{language}.png"))
+        metrics = QFontMetrics(window.font())
+        print(json.dumps({"family": QFontInfo(window.font()).family(),
+                          "has_cjk": all(metrics.inFontUcs4(ord(c)) for c in "质检坐席客户通话"),
+                          "title": window.windowTitle()}, ensure_ascii=False))
+        dialog.close()
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(300, shoot)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])

@@ -1,0 +1,46 @@
+"""The core never imports Qt: checked by import-linter and by importing it with Qt made unimportable."""
+
+import pkgutil
+import subprocess
+import sys
+
+import inspector
+from tests.conftest import ROOT
+
+BLOCK_QT = """
+import sys, importlib.abc
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6'):
+            raise ImportError('Qt is not allowed in the core: ' + name)
+sys.meta_path.insert(0, Block())
+import importlib
+for name in sys.argv[1:]:
+    importlib.import_module(name)
+print('ok')
+"""
+
+
+def test_import_linter_contracts_hold():
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "lint-imports")] if (ROOT / ".venv").exists()
+                            else ["lint-imports"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_every_core_module_imports_without_qt():
+    modules = [m.name for m in pkgutil.walk_packages(inspector.__path__, "inspector.")
+               if not m.name.startswith("inspector.ui") and m.name != "inspector.__main__"]
+    assert "inspector.audio.player" in modules and "inspector.store.calls" in modules
+    result = subprocess.run([sys.executable, "-c", BLOCK_QT, *modules], cwd=ROOT, capture_output=True, text=True)
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_every_core_package_is_under_the_contracts():
+    import tomllib
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    contracts = config["tool"]["importlinter"]["contracts"]
+    top_level = {f"inspector.{m.name}" for m in pkgutil.iter_modules(inspector.__path__)} - {
+        "inspector.ui", "inspector.__main__"}
+    for contract in contracts:
+        assert set(contract["source_modules"]) == top_level, contract["name"]

@@ -1,0 +1,52 @@
+"""Screenshots of the real window on Xvfb with CJK fonts; the PNGs go to artifacts/screenshots/ to be looked at."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+from PySide6.QtGui import QImage
+
+from tests.conftest import ARTIFACTS, ROOT
+
+pytestmark = pytest.mark.xvfb
+SHOTS = ARTIFACTS / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def display():
+    if shutil.which("Xvfb") is None:
+        if os.environ.get("CI"):
+            pytest.fail("Xvfb is missing in CI (scripts/install.sh installs it)")
+        pytest.skip("Xvfb is not installed (run scripts/install.sh)")
+    number = 90 + os.getpid() % 100
+    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1400x880x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    socket = f"/tmp/.X11-unix/X{number}"
+    deadline = time.monotonic() + 10
+    while not os.path.exists(socket) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f":{number}"
+    proc.terminate()
+    proc.wait(timeout=5)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_main_window_screenshot(display, tmp_path, language):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    env = os.environ | {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "screenshot_app.py"), str(SHOTS),
+                             str(tmp_path / "ws"), language], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    facts = json.loads(result.stdout.strip().splitlines()[-1])
+    assert facts["has_cjk"], f"the UI font {facts['family']} has no Chinese glyphs: install fonts-noto-cjk"
+    assert ("质检" in facts["title"]) == (language == "zh_CN")
+    for name in (f"main_{language}.png", f"shortcuts_{language}.png"):
+        image = QImage(str(SHOTS / name))
+        assert (image.width(), image.height()) == (1400, 880)
+        colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 880, 29)}
+        assert len(colours) > 20, f"{name} looks blank"
