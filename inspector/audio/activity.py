@@ -17,6 +17,7 @@ BRIDGE_GAP_S = 0.3
 MIN_SPEECH_S = 0.1
 MIN_SILENCE_S = 2.0
 MIN_OVERLAP_S = 0.3
+ENERGY_CHUNK_FRAMES = 4096
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,20 @@ class ActivityMap:
 
 
 def frame_energy_db(channel: np.ndarray, sample_rate: int, frame_s: float = FRAME_S) -> np.ndarray:
-    """Mean power per frame in dBFS (int16 full scale = 0 dB); a short tail frame is dropped."""
+    """Mean power per frame in dBFS (int16 full scale = 0 dB); a short tail frame is dropped.
+
+    Converted to float a few thousand frames at a time, so an hour-long call never holds a second,
+    float copy of itself.
+    """
     size = max(1, int(round(sample_rate * frame_s)))
     count = channel.shape[0] // size
-    frames = channel[: count * size].reshape(count, size).astype(np.float32) / 32768.0
-    power = np.einsum("ij,ij->i", frames, frames) / size
+    power = np.empty(count, dtype=np.float64)
+    step = ENERGY_CHUNK_FRAMES
+    for first in range(0, count, step):
+        last = min(count, first + step)
+        frames = channel[first * size: last * size].reshape(last - first, size).astype(np.float32)
+        power[first:last] = np.einsum("ij,ij->i", frames, frames)
+    power *= 1.0 / (size * 32768.0 * 32768.0)
     return 10.0 * np.log10(power + 1e-12)
 
 

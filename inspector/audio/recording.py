@@ -16,6 +16,7 @@ from inspector.audio.errors import AudioError
 
 MAX_SAMPLE_RATE = 192_000
 MAX_CHANNELS = 2
+DECODE_BLOCK = 1 << 18
 
 
 @dataclass(frozen=True)
@@ -73,18 +74,29 @@ def probe(path: Path | str) -> AudioInfo:
 
 
 def decode(path: Path | str) -> Recording:
-    """Decode the whole file; raises AudioError naming the file for anything that cannot be reviewed."""
+    """Decode the whole file; raises AudioError naming the file for anything that cannot be reviewed.
+
+    Blocks are copied straight into per-channel rows, so decoding never holds the interleaved and the
+    de-interleaved hour of audio at the same time.
+    """
     info = probe(path)
+    channels = np.empty((info.channels, info.frames), dtype=np.int16)
+    filled = 0
     try:
-        interleaved, rate = sf.read(str(info.path), dtype="int16", always_2d=True)
+        with sf.SoundFile(str(info.path)) as source:
+            for block in source.blocks(blocksize=DECODE_BLOCK, dtype="int16", always_2d=True):
+                if filled + block.shape[0] > channels.shape[1]:   # header under-counted (e.g. MP3)
+                    channels = np.concatenate(
+                        [channels, np.empty((info.channels, block.shape[0]), np.int16)], axis=1)
+                channels[:, filled: filled + block.shape[0]] = block.T
+                filled += block.shape[0]
     except (sf.LibsndfileError, RuntimeError, ValueError) as exc:
         raise AudioError(info.path, f"the audio data is damaged ({_reason(exc)})") from exc
-    if interleaved.shape[0] == 0:
+    if filled == 0:
         raise AudioError(info.path, "the recording has no samples (0 s)")
-    channels = np.empty((interleaved.shape[1], interleaved.shape[0]), dtype=np.int16)
-    for index in range(interleaved.shape[1]):
-        channels[index] = interleaved[:, index]
-    return Recording(info.path, int(rate), channels)
+    if filled < channels.shape[1]:
+        channels = np.ascontiguousarray(channels[:, :filled])
+    return Recording(info.path, info.sample_rate, channels)
 
 
 def _check_usable(info: AudioInfo) -> None:

@@ -7,12 +7,10 @@ cost the same for a one-minute and a one-hour call.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from inspector.audio.activity import Interval
@@ -22,21 +20,47 @@ from inspector.audio.recording import Recording
 from inspector.review.state import ReviewState
 
 LANE_COLOURS = ("#1f6fb2", "#2e8b57")
-SILENCE_BRUSH = QColor(128, 128, 128, 50)
-OVERLAP_BRUSH = QColor(220, 60, 60, 70)
+# Bands are opaque (pre-blended onto the white background): translucent fills of hundreds of narrow
+# rectangles cost the software rasteriser several times more per frame.
+SILENCE_BRUSH = QColor("#e6e6e6")
+OVERLAP_BRUSH = QColor("#f5c9c9")
 SELECTION_BRUSH = QColor(255, 200, 0, 60)
 PLAYHEAD_PEN = pg.mkPen("#d62728", width=2)
 FULL_SCALE = 32768.0
 
 
-@dataclass(frozen=True)
-class Band:
-    """A silence or talk-over band as drawn in one lane."""
+class BandsItem(pg.GraphicsObject):
+    """Full-height bands (silence or talk-over) of one lane; paints only those in view, in one call.
 
-    kind: str
-    interval: Interval
-    lane: int
-    item: pg.LinearRegionItem
+    An hour-long call has hundreds of silences, so per-band items or per-band draw calls would make
+    every zoom step slow.
+    """
+
+    def __init__(self, kind: str, intervals: tuple[Interval, ...], brush: QColor) -> None:
+        super().__init__()
+        self.kind = kind
+        self.intervals = intervals
+        self._starts = np.array([i.start for i in intervals], dtype=np.float64)
+        self._ends = np.array([i.end for i in intervals], dtype=np.float64)
+        self._brush = QBrush(brush)
+        self.setZValue(-10)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        if not self.intervals:
+            return QRectF()
+        return QRectF(self._starts[0], -1.0, self._ends[-1] - self._starts[0], 2.0)
+
+    def paint(self, painter: QPainter, *_args) -> None:
+        view = self.getViewBox()
+        if view is None or not self.intervals:
+            return
+        low, high = view.viewRange()[0]
+        first = int(np.searchsorted(self._ends, low))
+        last = int(np.searchsorted(self._starts, high, side="right"))
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(self._brush)
+        painter.drawRects([QRectF(start, -1.0, end - start, 2.0)
+                           for start, end in zip(self._starts[first:last], self._ends[first:last])])
 
 
 def format_time(seconds: float) -> str:
@@ -45,6 +69,12 @@ def format_time(seconds: float) -> str:
 
 
 class TimeAxis(pg.AxisItem):
+    """mm:ss.s labels on major ticks only: minor labels cost text layout on every zoom step."""
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        self.setStyle(maxTickLevel=1, maxTextLevel=0)
+
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph API
         return [format_time(v) for v in values]
 
@@ -85,11 +115,12 @@ class WaveformPane(QWidget):
     def __init__(self, state: ReviewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self._bands: list[Band] = []
+        self._bands: list[tuple[pg.PlotItem, BandsItem]] = []
         self._updating_region = False
         self.canvas = pg.GraphicsLayoutWidget(self)
         self.canvas.setBackground("w")
         self.canvas.ci.setSpacing(0)
+        self.lane_labels: list[pg.LabelItem] = []
         self.lanes = [self._make_lane(0, self.tr("Agent")), self._make_lane(1, self.tr("Customer"))]
         self.lanes[1].setXLink(self.lanes[0])
         self.overview_plot = self._make_overview()
@@ -116,26 +147,24 @@ class WaveformPane(QWidget):
 
     # -- construction ----------------------------------------------------------------------------
     def _make_lane(self, row: int, title: str) -> pg.PlotItem:
-        plot = self.canvas.addPlot(row=row, col=0, axisItems={"bottom": TimeAxis("bottom")})
+        label = self.canvas.addLabel(title, row=row, col=0, angle=-90, color="#555555")
+        self.lane_labels.append(label)
+        plot = self.canvas.addPlot(row=row, col=1, axisItems={"bottom": TimeAxis("bottom")})
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.setMouseEnabled(x=True, y=False)
         plot.setYRange(-1.0, 1.0, padding=0.02)
-        plot.getAxis("left").setWidth(44)
-        plot.getAxis("left").setStyle(showValues=False)
-        plot.setLabel("left", title)
+        plot.hideAxis("left")
         plot.showAxis("bottom", row == 1)
-        plot.showGrid(x=True, y=False, alpha=0.15)
         return plot
 
     def _make_overview(self) -> pg.PlotItem:
-        plot = self.canvas.addPlot(row=2, col=0)
+        plot = self.canvas.addPlot(row=2, col=1)
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.setMouseEnabled(x=False, y=False)
         plot.hideAxis("bottom")
-        plot.getAxis("left").setWidth(44)
-        plot.getAxis("left").setStyle(showValues=False)
+        plot.hideAxis("left")
         plot.setYRange(-1.0, 1.0, padding=0)
         plot.setMaximumHeight(60)
         self.overview_curve = plot.plot([], [], pen=pg.mkPen("#777777"), connect="pairs")
@@ -153,7 +182,8 @@ class WaveformPane(QWidget):
         return sum(1 for lane in self.lanes if lane.isVisible())
 
     def band_intervals(self) -> list[tuple[str, Interval]]:
-        return [(band.kind, band.interval) for band in self._bands if band.lane == 0]
+        return [(item.kind, interval) for lane, item in self._bands if lane is self.lanes[0]
+                for interval in item.intervals]
 
     # -- commands --------------------------------------------------------------------------------
     def set_view(self, start: float, end: float) -> None:
@@ -195,8 +225,8 @@ class WaveformPane(QWidget):
 
     # -- model observers -------------------------------------------------------------------------
     def _show_overview(self, overview: Overview | None) -> None:
-        for band in self._bands:
-            self.lanes[band.lane].removeItem(band.item)
+        for lane, item in self._bands:
+            lane.removeItem(item)
         self._bands.clear()
         if overview is None:
             self.redraw()
@@ -206,7 +236,8 @@ class WaveformPane(QWidget):
         mono = overview.peaks.channels == 1
         self.lanes[1].setVisible(not mono)
         self.lanes[0].showAxis("bottom", mono)
-        self.lanes[0].setLabel("left", self.tr("Unknown") if mono else self.tr("Agent"))
+        self.lane_labels[0].setText(self.tr("Unknown") if mono else self.tr("Agent"))
+        self.lane_labels[1].setVisible(not mono)
         for lane in self.lanes:
             lane.setLimits(xMin=0.0, xMax=duration, minXRange=0.02, maxXRange=duration)
         self.overview_plot.setLimits(xMin=0.0, xMax=duration)
@@ -215,13 +246,10 @@ class WaveformPane(QWidget):
         self.overview_curve.setData(*peak_polyline(overview.peaks, 0, 0.0, duration, 800))
         for kind, intervals, brush in (("silence", overview.activity.silences, SILENCE_BRUSH),
                                        ("overlap", overview.activity.overlaps, OVERLAP_BRUSH)):
-            for interval in intervals:
-                for lane_index, lane in enumerate(self.lanes):
-                    item = pg.LinearRegionItem((interval.start, interval.end), movable=False, brush=brush,
-                                               pen=pg.mkPen(None))
-                    item.setZValue(-10)
-                    lane.addItem(item, ignoreBounds=True)
-                    self._bands.append(Band(kind, interval, lane_index, item))
+            for lane in self.lanes:
+                item = BandsItem(kind, tuple(intervals), brush)
+                lane.addItem(item, ignoreBounds=True)
+                self._bands.append((lane, item))
         self.set_view(0.0, duration)
         self.redraw()
 
