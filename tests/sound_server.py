@@ -35,9 +35,22 @@ class NullSink:
                 raise RuntimeError(f"pulseaudio exited: {self.process.stderr.read().decode(errors='replace')}")
             if subprocess.run(["pactl", "--server", self.server, "set-default-sink", SINK],
                               capture_output=True).returncode == 0:
+                self._keep_awake()
                 return
             time.sleep(0.1)
         raise RuntimeError("pulseaudio did not start within 10 s")
+
+    def _keep_awake(self) -> None:
+        """Play digital silence at low latency for the whole session.
+
+        An idle null sink renders in blocks of up to two seconds, so a stream that starts on it waits
+        that long; a real sound card does not. Zeros add nothing to what the monitor records.
+        """
+        self.silence = subprocess.Popen(
+            ["pacat", "--server", self.server, "--playback", "--raw", "--format=s16le", f"--rate={self.rate}",
+             "--channels=2", "--latency-msec=20", f"--device={SINK}", "/dev/zero"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(2.1)  # outlast the block the idle sink was already rendering
 
     def start_recording(self) -> subprocess.Popen:
         """parec writes to a file, not a pipe: a full pipe would stall it and drop audio."""
@@ -63,6 +76,8 @@ class NullSink:
         return frames.astype(np.float32) / 32768.0
 
     def close(self) -> None:
+        self.silence.terminate()
+        self.silence.wait(timeout=5)
         self.process.terminate()
         try:
             self.process.wait(timeout=5)
