@@ -135,3 +135,23 @@ def _count(data) -> int:
             conn.close()
     except sqlite3.OperationalError:
         return 0
+
+
+def test_a_cancelled_import_keeps_what_it_added(tmp_path):
+    import threading
+
+    from inspector.intake.importer import import_folder
+    from inspector.jobs import drain
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for i in range(5):
+        write_call(folder / f"c{i}.wav", 0.2, seed=i)
+    calls, transcripts = _repos(tmp_path)
+    cancel = threading.Event()
+    job = import_folder(folder, calls, transcripts, cancel)
+    next(job), next(job), next(job)        # two files imported; the third, announced, still finishes
+    cancel.set()
+    report = drain(job)
+    assert report.cancelled
+    assert calls.count() == len(report.added) == 3

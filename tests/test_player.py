@@ -132,3 +132,19 @@ def test_no_device_raises_playback_unavailable_and_keeps_state():
     with pytest.raises(PlaybackUnavailable):
         player.play()
     assert player.state is PlayerState.STOPPED
+
+
+def test_speed_change_keeps_the_pitch(player_and_output):
+    """WSOLA changes tempo, not pitch: a 440 Hz tone stays at 440 Hz at 2× and 0.5×."""
+    player, outputs = player_and_output
+    t = np.arange(RATE * 2) / RATE
+    tone = (np.sin(2 * np.pi * 440 * t) * 12000).astype(np.int16)
+    player.load(Recording(Path("tone.wav"), RATE, np.stack([tone, tone])))
+    for speed in (2.0, 0.5):
+        outputs and outputs[0].blocks.clear()
+        player.set_speed(speed)
+        _play_to_end(player)
+        out = outputs[0].audio()[:, 0]
+        spectrum = np.abs(np.fft.rfft(out * np.hanning(out.size)))
+        peak_hz = np.argmax(spectrum) * RATE / out.size
+        assert peak_hz == pytest.approx(440, abs=10)

@@ -183,3 +183,18 @@ def test_a_corrupt_call_says_so_and_the_window_keeps_working(qtbot, tmp_path, de
     assert "S3.flac" in window.call_title.text()
     _open(qtbot, window, "S2")
     window.close()
+
+
+def test_import_report_dialog_lists_each_problem(qtbot, tmp_path):
+    from inspector.intake.importer import ImportReport
+    from inspector.intake.metadata import SidecarProblem
+    from inspector.ui.dialogs import ImportReportDialog
+
+    report = ImportReport(problems=[SidecarProblem(tmp_path / "a.wav", "the file is empty (0 bytes)"),
+                                    SidecarProblem(tmp_path / "b.mp3", "not a readable audio file")])
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    assert dialog.problems.rowCount() == 2
+    assert dialog.problems.item(0, 0).text() == "a.wav"
+    assert "empty" in dialog.problems.item(0, 1).text()
+    assert "2" in dialog.summary.text()
