@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Generator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from inspector.audio.errors import AudioError
 from inspector.audio.recording import probe
 from inspector.intake.hashing import content_hash
 from inspector.jobs import drain
-from inspector.intake.metadata import CallMetadata, SidecarProblem, is_sidecar, read_sidecars
-from inspector.store.calls import Call, CallRepository, NewCall
+from inspector.intake.metadata import SidecarProblem, is_sidecar, read_sidecars
+from inspector.store.calls import Call, CallMetadata, CallRepository, NewCall
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.io import TranscriptError, load_transcript
 
@@ -83,11 +83,10 @@ def run_import(folder: Path, calls: CallRepository, transcripts: TranscriptRepos
 
 def _new_call(path: Path, meta: CallMetadata) -> NewCall:
     info = probe(path)
-    return NewCall(
-        content_hash=content_hash(path), path=str(path.resolve()), call_ref=meta.call_ref or path.stem,
-        duration_s=round(info.duration_s, 3), sample_rate=info.sample_rate, channels=info.channels,
-        audio_format=f"{info.format}/{info.subtype}", agent_id=meta.agent_id, agent_name=meta.agent_name,
-        started_at=meta.started_at, hotline=meta.hotline, business_type=meta.business_type, title=meta.title)
+    return NewCall(**(asdict(meta) | {"call_ref": meta.call_ref or path.stem}),
+                   content_hash=content_hash(path), path=str(path.resolve()),
+                   duration_s=round(info.duration_s, 3), sample_rate=info.sample_rate, channels=info.channels,
+                   audio_format=f"{info.format}/{info.subtype}")
 
 
 def _attach_transcript(path: Path, call: Call, transcripts: TranscriptRepository,

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from inspector.store.calls import CallMetadata
 from inspector.transcript.io import is_transcript_document
 
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -23,17 +24,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "business_type": ("business_type", "business", "业务类型", "业务"),
     "title": ("title", "summary", "标题", "摘要"),
 }
-
-
-@dataclass(frozen=True)
-class CallMetadata:
-    call_ref: str | None = None
-    agent_id: str | None = None
-    agent_name: str | None = None
-    started_at: str | None = None
-    hotline: str | None = None
-    business_type: str | None = None
-    title: str | None = None
 
 
 @dataclass(frozen=True)

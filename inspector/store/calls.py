@@ -14,17 +14,11 @@ CALL_STATUSES = ("new", "in_review", "reviewed")
 SORTABLE = ("call_ref", "agent_id", "started_at", "duration_s", "status", "hit_count", "business_type")
 
 
-@dataclass(frozen=True)
-class NewCall:
-    """What an import knows about a recording before it is in the database."""
+@dataclass(frozen=True, kw_only=True)
+class CallMetadata:
+    """What a call-centre export says about a call; every field may be missing."""
 
-    content_hash: str
-    path: str
-    call_ref: str
-    duration_s: float
-    sample_rate: int
-    channels: int
-    audio_format: str
+    call_ref: str | None = None
     agent_id: str | None = None
     agent_name: str | None = None
     started_at: str | None = None
@@ -33,7 +27,20 @@ class NewCall:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class NewCall(CallMetadata):
+    """What an import knows about a recording before it is in the database."""
+
+    call_ref: str
+    content_hash: str
+    path: str
+    duration_s: float
+    sample_rate: int
+    channels: int
+    audio_format: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class Call(NewCall):
     id: int = 0
     status: str = "new"
