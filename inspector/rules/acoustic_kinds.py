@@ -1,0 +1,103 @@
+"""Rules measured from time: silence and holds, talking over the customer, speech rate.
+
+Gaps and overlaps come from the two audio channels when the audio is available and from the sentence
+times otherwise; the evidence gives the measured figure and the threshold.
+"""
+
+from __future__ import annotations
+
+from inspector.audio.activity import Interval
+from inspector.rules.context import CallContext, Sentence
+from inspector.rules.evidence import MEASURED_CONFIDENCE, TIMED_CONFIDENCE, make_hit, quote
+from inspector.rules.hits import Hit
+from inspector.rules.pack import Rule
+from inspector.rules.text import normalize, spoken_length
+
+EDGE_TOLERANCE_S = 0.5
+
+
+def silence(rule: Rule, call: CallContext) -> list[Hit]:
+    gaps, measured = call.gaps(rule.params["gap_s"])
+    confidence = MEASURED_CONFIDENCE if measured else TIMED_CONFIDENCE
+    return [make_hit(rule, gap.start, gap.end,
+                     f"silence {gap.duration:.1f} s > {rule.params['gap_s']:g} s, not announced in the "
+                     f"{rule.params['announce_window_s']:g} s before", confidence, "measured")
+            for gap in gaps if _announcement(rule, call, gap) is None]
+
+
+def hold(rule: Rule, call: CallContext) -> list[Hit]:
+    gaps, measured = call.gaps(rule.params["gap_s"])
+    confidence = MEASURED_CONFIDENCE if measured else TIMED_CONFIDENCE
+    hits = []
+    for gap in gaps:
+        announced = _announcement(rule, call, gap)
+        if announced is not None and gap.duration > rule.params["max_hold_s"]:
+            hits.append(make_hit(rule, gap.start, gap.end,
+                                 f"announced hold {gap.duration:.1f} s > {rule.params['max_hold_s']:g} s "
+                                 f"after {quote(announced)}", confidence, "measured",
+                                 deduction=rule.params["long_hold_deduction"]))
+        back = next((s for s in call.by("agent") if s.start >= gap.end - EDGE_TOLERANCE_S), None)
+        if back is not None and rule.params["thanks"].find(back.passage) is None:
+            hits.append(make_hit(rule, back.start, back.end,
+                                 f"first sentence after a {gap.duration:.1f} s wait has no thanks: {quote(back)}",
+                                 confidence, "absent"))
+    return hits
+
+
+def overlap(rule: Rule, call: CallContext) -> list[Hit]:
+    """The agent starting while the customer speaks, for long enough and with more than a back-channel."""
+    customers = call.by("customer")
+    hits = []
+    for sentence in call.by(rule.speaker):
+        if spoken_length(sentence.text) < rule.params["min_chars"] or _is_backchannel(rule, sentence):
+            continue
+        talked_over = next((c for c in customers if c.start < sentence.start < c.end), None)
+        if talked_over is None:
+            continue
+        amount, measured = _overlap_seconds(call, sentence, talked_over)
+        if amount >= rule.params["min_overlap_s"]:
+            hits.append(make_hit(rule, sentence.start, min(sentence.end, talked_over.end),
+                                 f"talked over the customer for {amount:.1f} s ≥ {rule.params['min_overlap_s']:g} s: "
+                                 f"{quote(sentence)}", MEASURED_CONFIDENCE if measured else TIMED_CONFIDENCE,
+                                 "measured"))
+    return hits if len(hits) >= rule.params["min_count"] else []
+
+
+def rate(rule: Rule, call: CallContext) -> list[Hit]:
+    counted = [s for s in call.by(rule.speaker) if spoken_length(s.text) >= rule.params["min_chars"]]
+    seconds = sum(s.end - s.start for s in counted)
+    if seconds <= 0:
+        return []
+    per_minute = sum(spoken_length(s.text) for s in counted) / seconds * 60
+    low, high = rule.params["min_cpm"], rule.params["max_cpm"]
+    if low <= per_minute <= high:
+        return []
+    return [make_hit(rule, counted[0].start, counted[-1].end,
+                     f"{per_minute:.0f} characters/minute outside {low:g}–{high:g} "
+                     f"over {len(counted)} sentences", TIMED_CONFIDENCE, "measured")]
+
+
+def _announcement(rule: Rule, call: CallContext, gap: Interval) -> Sentence | None:
+    """The agent's sentence in the announce window before the gap that announces the wait, if any."""
+    since = gap.start - rule.params["announce_window_s"] - EDGE_TOLERANCE_S
+    for sentence in call.by("agent"):
+        if since <= sentence.end and sentence.start <= gap.start + EDGE_TOLERANCE_S:
+            if rule.params["announce"].find(sentence.passage) is not None:
+                return sentence
+    return None
+
+
+def _is_backchannel(rule: Rule, sentence: Sentence) -> bool:
+    rest = normalize(sentence.text)
+    for phrase in rule.params["backchannel"]:
+        rest = rest.replace(phrase.norm, "")
+    return not rest
+
+
+def _overlap_seconds(call: CallContext, sentence: Sentence, other: Sentence) -> tuple[float, bool]:
+    """From both audio channels when there are two; from the sentence times otherwise."""
+    if call.activity is None or call.activity.active.shape[0] < 2:
+        return min(sentence.end, other.end) - sentence.start, False
+    low, high = sentence.start - EDGE_TOLERANCE_S, min(sentence.end, other.end) + EDGE_TOLERANCE_S
+    measured = sum(max(0.0, min(high, o.end) - max(low, o.start)) for o in call.activity.overlaps)
+    return measured, True

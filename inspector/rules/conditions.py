@@ -1,0 +1,181 @@
+"""The condition language of rule packs: phrase lists, regular expressions, AND/OR/NOT, speaker filters.
+
+A condition is evaluated against a Passage: one sentence, or several sentences joined (a window).
+Phrases match exactly on normalised text (confidence 1.0), as homophones on merged pinyin (0.85), or,
+for phrases of four syllables or more, by syllable similarity above the pack's threshold (lower
+confidence, saying how similar). Regular expressions run on normalised text: no spaces or punctuation,
+digits in Arabic (工号\\d{3,6} matches 工号三二五七).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from inspector.rules.phonetic import joined, syllables
+from inspector.rules.text import normalize
+
+HOMOPHONE_CONFIDENCE = 0.85
+FUZZY_MIN_SYLLABLES = 4
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Text to test, with who said it (``mixed`` for a window spanning speakers)."""
+
+    speaker: str
+    text: str
+
+    @property
+    def norm(self) -> str:
+        return normalize(self.text)
+
+
+@dataclass(frozen=True)
+class Match:
+    evidence: str
+    confidence: float
+    why: str
+
+
+class Condition:
+    def find(self, passage: Passage) -> Match | None:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    norm: str
+    sylls: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Phrase:
+        norm = normalize(text)
+        return cls(text, norm, syllables(norm))
+
+
+@dataclass(frozen=True)
+class Phrases(Condition):
+    """Any of the phrases; occurrences of ``unless`` phrases are removed first (harmless contexts)."""
+
+    phrases: tuple[Phrase, ...]
+    unless: tuple[Phrase, ...] = ()
+    fuzzy_threshold: float = 0.85
+    speaker: str | None = None
+
+    def find(self, passage: Passage) -> Match | None:
+        if self.speaker and passage.speaker != self.speaker:
+            return None
+        norm = passage.norm
+        for excluded in self.unless:
+            norm = norm.replace(excluded.norm, "\x00" * len(excluded.norm))
+        for phrase in self.phrases:
+            if phrase.norm and phrase.norm in norm:
+                return Match(phrase.text, 1.0, "exact")
+        sylls = syllables(norm)
+        spoken = joined(sylls)
+        for phrase in self.phrases:
+            if phrase.sylls and joined(phrase.sylls) in spoken:
+                start = _find_run(sylls, phrase.sylls)
+                heard = norm[start: start + len(phrase.sylls)]
+                return Match(heard, HOMOPHONE_CONFIDENCE, f"homophone of {phrase.text}: heard {heard}")
+        return self._fuzzy(norm, sylls)
+
+    def _fuzzy(self, norm: str, sylls: tuple[str, ...]) -> Match | None:
+        best: tuple[float, Phrase, int] | None = None
+        spoken = joined(sylls)
+        cutoff = max(0.0, self.fuzzy_threshold * 100 - 15)
+        for phrase in self.phrases:
+            size = len(phrase.sylls)
+            if size < FUZZY_MIN_SYLLABLES or size > len(sylls):
+                continue
+            if fuzz.partial_ratio(joined(phrase.sylls), spoken, score_cutoff=cutoff) == 0:
+                continue  # one fast string comparison rules out most sentences
+            for start in range(len(sylls) - size + 1):
+                score = Levenshtein.normalized_similarity(phrase.sylls, sylls[start: start + size])
+                if score >= self.fuzzy_threshold and (best is None or score > best[0]):
+                    best = (score, phrase, start)
+        if best is None:
+            return None
+        score, phrase, start = best
+        heard = norm[start: start + len(phrase.sylls)]
+        confidence = round(0.5 + 0.3 * score, 2)
+        return Match(heard, confidence, f"sounds {score:.0%} like {phrase.text}: heard {heard}")
+
+
+@dataclass(frozen=True)
+class Regex(Condition):
+    pattern: re.Pattern
+    speaker: str | None = None
+
+    def find(self, passage: Passage) -> Match | None:
+        if self.speaker and passage.speaker != self.speaker:
+            return None
+        found = self.pattern.search(passage.norm)
+        return Match(found.group(0), 1.0, f"pattern {self.pattern.pattern}") if found else None
+
+
+@dataclass(frozen=True)
+class AllOf(Condition):
+    parts: tuple[Condition, ...]
+    speaker: str | None = None
+
+    def find(self, passage: Passage) -> Match | None:
+        if self.speaker and passage.speaker != self.speaker:
+            return None
+        matches = []
+        for part in self.parts:
+            found = part.find(passage)
+            if found is None:
+                return None
+            matches.append(found)
+        return Match(" + ".join(m.evidence for m in matches), min(m.confidence for m in matches),
+                     "; ".join(m.why for m in matches))
+
+
+@dataclass(frozen=True)
+class AnyOf(Condition):
+    parts: tuple[Condition, ...]
+    speaker: str | None = None
+
+    def find(self, passage: Passage) -> Match | None:
+        if self.speaker and passage.speaker != self.speaker:
+            return None
+        best = None
+        for part in self.parts:
+            found = part.find(passage)
+            if found is not None and (best is None or found.confidence > best.confidence):
+                best = found
+                if best.confidence == 1.0:
+                    break
+        return best
+
+
+@dataclass(frozen=True)
+class NotOf(Condition):
+    part: Condition
+    speaker: str | None = None
+
+    def find(self, passage: Passage) -> Match | None:
+        if self.speaker and passage.speaker != self.speaker:
+            return None
+        return None if self.part.find(passage) is not None else Match("", 1.0, "absent")
+
+
+def _find_run(haystack: tuple[str, ...], needle: tuple[str, ...]) -> int:
+    for start in range(len(haystack) - len(needle) + 1):
+        if haystack[start: start + len(needle)] == needle:
+            return start
+    return 0
+
+
+@dataclass
+class ConditionContext:
+    """What parsing a condition needs: the pack's named phrase sets and fuzzy threshold."""
+
+    phrase_sets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    fuzzy_threshold: float = 0.85

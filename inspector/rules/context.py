@@ -1,0 +1,80 @@
+"""The call as the rules see it: sentences in time order, the duration, and the audio's activity map."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from inspector.audio.activity import ActivityMap, Interval
+from inspector.rules.conditions import Passage
+from inspector.rules.pack import Window
+from inspector.transcript.model import Transcript
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    speaker: str
+    start: float
+    end: float
+    text: str
+
+    @property
+    def passage(self) -> Passage:
+        return Passage(self.speaker, self.text)
+
+
+def joined_passage(sentences: list[Sentence]) -> Passage:
+    speakers = {s.speaker for s in sentences}
+    return Passage(speakers.pop() if len(speakers) == 1 else "mixed", "".join(s.text for s in sentences))
+
+
+@dataclass
+class CallContext:
+    transcript: Transcript
+    activity: ActivityMap | None = None
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Mono calls with no speaker attribution count every sentence as anybody's."""
+        attributed = any(seg.speaker != "unknown" for seg in self.transcript.segments)
+        return [Sentence(i, seg.speaker if attributed else "any", seg.start, seg.end, seg.text)
+                for i, seg in enumerate(self.transcript.segments)]
+
+    @property
+    def duration(self) -> float:
+        last = max((s.end for s in self.sentences), default=0.0)
+        return max(self.transcript.duration_s, last)
+
+    def by(self, speaker: str) -> list[Sentence]:
+        if speaker == "any":
+            return self.sentences
+        return [s for s in self.sentences if s.speaker in (speaker, "any")]
+
+    def in_window(self, speaker: str, window: Window) -> list[Sentence]:
+        """The speaker's first/last N sentences, together with those inside the first/last S seconds."""
+        own = self.by(speaker)
+        chosen: set[int] = set()
+        if window.sentences is not None:
+            edge = own[: window.sentences] if window.side == "start" else own[-window.sentences:]
+            chosen.update(s.index for s in edge)
+        if window.seconds is not None:
+            if window.side == "start":
+                chosen.update(s.index for s in own if s.start < window.seconds)
+            else:
+                chosen.update(s.index for s in own if s.end > self.duration - window.seconds)
+        return [s for s in own if s.index in chosen]
+
+    def gaps(self, min_s: float) -> tuple[list[Interval], bool]:
+        """Stretches with nobody speaking, longer than min_s: from the audio when there is audio
+        (measured, the second value True), else from the sentence times."""
+        if self.activity is not None:
+            return [g for g in self.activity.silences if g.duration > min_s], True
+        gaps, covered = [], 0.0
+        for sentence in sorted(self.sentences, key=lambda s: s.start):
+            if sentence.start - covered > min_s:
+                gaps.append(Interval(covered, sentence.start))
+            covered = max(covered, sentence.end)
+        if self.duration - covered > min_s:
+            gaps.append(Interval(covered, self.duration))
+        return gaps, False

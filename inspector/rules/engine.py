@@ -1,0 +1,31 @@
+"""Running a rule pack over one call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from inspector.audio.activity import ActivityMap
+from inspector.rules import acoustic_kinds, phrase_kinds
+from inspector.rules.context import CallContext
+from inspector.rules.hits import Hit
+from inspector.rules.pack import Rule, RulePack
+from inspector.transcript.model import Transcript
+
+EVALUATORS: dict[str, Callable[[Rule, CallContext], list[Hit]]] = {
+    "required": phrase_kinds.required,
+    "forbidden": phrase_kinds.forbidden,
+    "sequence": phrase_kinds.sequence,
+    "cooccur": phrase_kinds.cooccur,
+    "followup": phrase_kinds.followup,
+    "silence": acoustic_kinds.silence,
+    "hold": acoustic_kinds.hold,
+    "overlap": acoustic_kinds.overlap,
+    "rate": acoustic_kinds.rate,
+}
+
+
+def check_call(pack: RulePack, transcript: Transcript, activity: ActivityMap | None = None) -> list[Hit]:
+    """All hits of every rule, in time order. ``activity`` (from the audio) makes acoustic rules measured."""
+    call = CallContext(transcript, activity)
+    hits = [hit for rule in pack.rules for hit in EVALUATORS[rule.kind](rule, call)]
+    return sorted(hits, key=lambda h: (h.start, h.rule))

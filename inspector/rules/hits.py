@@ -1,0 +1,24 @@
+"""A rule hit: what was found, where, by which rule, with the evidence an inspector needs to judge it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: str
+    name: str
+    start: float
+    end: float
+    speaker: str
+    evidence: str
+    confidence: float
+    item: str | None
+    deduction: float
+    severity: str
+    flag_only: bool
+    why: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,237 @@
+"""Loading a rule pack (TOML) into validated rules; a broken pack never half-loads.
+
+Every error names the file, the rule id and the field, because the person fixing it is a team lead
+editing a text file, not a developer reading a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from inspector.rules.conditions import AllOf, AnyOf, Condition, NotOf, Phrase, Phrases, Regex
+
+SPEAKERS = ("agent", "customer", "any")
+SEVERITIES = ("minor", "major", "fatal")
+COMMON_FIELDS = {"id", "name", "kind", "speaker", "item", "deduction", "severity", "flag_only", "description"}
+OPERATORS = ("phrases", "regex", "all", "any", "not")
+
+# kind -> {field: (type, required)}; types: cond, conds, phrases, window, number, int
+KINDS: dict[str, dict[str, tuple[str, bool]]] = {
+    "required": {"window": ("window", True), "match": ("cond", True), "flag_when": ("cond", False)},
+    "forbidden": {"match": ("cond", True), "window": ("window", False), "min_count": ("int", False)},
+    "sequence": {"trigger": ("cond", True), "steps": ("conds", True), "anchor": ("cond", False)},
+    "cooccur": {"anchor": ("cond", True), "match": ("cond", True), "within_sentences": ("int", True)},
+    "followup": {"trigger": ("cond", True), "match": ("cond", True), "within_sentences": ("int", True)},
+    "silence": {"gap_s": ("number", True), "announce": ("cond", True), "announce_window_s": ("number", True)},
+    "hold": {"gap_s": ("number", True), "max_hold_s": ("number", True), "announce": ("cond", True),
+             "announce_window_s": ("number", True), "thanks": ("cond", True),
+             "long_hold_deduction": ("number", True)},
+    "overlap": {"min_overlap_s": ("number", True), "min_chars": ("int", True), "backchannel": ("phrases", True),
+                "min_count": ("int", True)},
+    "rate": {"min_cpm": ("number", True), "max_cpm": ("number", True), "min_chars": ("int", True)},
+}
+
+
+class PackError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Window:
+    """The speaker's first (or last) ``sentences`` sentences, or those within ``seconds`` of the edge."""
+
+    side: str
+    sentences: int | None
+    seconds: float | None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    kind: str
+    speaker: str
+    item: str | None
+    deduction: float
+    severity: str
+    flag_only: bool
+    params: dict[str, Any]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class RulePack:
+    id: str
+    version: str
+    name: str
+    scorecard: str
+    rules: tuple[Rule, ...]
+    source: Path | None = None
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+
+@dataclass
+class _Parser:
+    path: Path
+    phrase_sets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    fuzzy_threshold: float = 0.85
+
+    def fail(self, where: str, problem: str) -> PackError:
+        return PackError(f"{self.path}: {where}: {problem}")
+
+    def condition(self, raw: Any, where: str, speaker: str | None = None) -> Condition:
+        if not isinstance(raw, dict):
+            raise self.fail(where, "a condition must be a table such as { phrases = \"name\" }")
+        speaker = raw.get("speaker", speaker)
+        if speaker is not None and speaker not in SPEAKERS:
+            raise self.fail(where, f"speaker must be one of {', '.join(SPEAKERS)}, not {speaker!r}")
+        leaf_speaker = None if speaker in (None, "any") else speaker
+        operators = [key for key in raw if key not in ("speaker", "unless")]
+        unknown = [key for key in operators if key not in OPERATORS]
+        if unknown:
+            raise self.fail(where, f"unknown operator '{unknown[0]}' (known: {', '.join(OPERATORS)})")
+        if len(operators) != 1:
+            raise self.fail(where, "a condition needs exactly one operator of " + ", ".join(OPERATORS))
+        op = operators[0]
+        value = raw[op]
+        if "unless" in raw and op != "phrases":
+            raise self.fail(where, "'unless' goes with 'phrases' only")
+        if op == "phrases":
+            return Phrases(self.phrase_list(value, f"{where}.phrases"),
+                           self.phrase_list(raw["unless"], f"{where}.unless") if "unless" in raw else (),
+                           self.fuzzy_threshold, leaf_speaker)
+        if op == "regex":
+            if not isinstance(value, str):
+                raise self.fail(f"{where}.regex", "must be a string")
+            try:
+                return Regex(re.compile(value), leaf_speaker)
+            except re.error as exc:
+                raise self.fail(f"{where}.regex", f"bad regular expression {value!r}: {exc}") from exc
+        if op == "not":
+            return NotOf(self.condition(value, f"{where}.not"), leaf_speaker)
+        if not isinstance(value, list) or not value:
+            raise self.fail(f"{where}.{op}", "must be a non-empty list of conditions")
+        parts = tuple(self.condition(item, f"{where}.{op}[{i}]") for i, item in enumerate(value))
+        return AllOf(parts, leaf_speaker) if op == "all" else AnyOf(parts, leaf_speaker)
+
+    def phrase_list(self, value: Any, where: str) -> tuple[Phrase, ...]:
+        if isinstance(value, str):
+            if value not in self.phrase_sets:
+                raise self.fail(where, f"no phrase set named '{value}' in [phrases]")
+            value = self.phrase_sets[value]
+        if not isinstance(value, (list, tuple)) or not value or not all(isinstance(v, str) and v for v in value):
+            raise self.fail(where, "must name a phrase set or list non-empty phrases")
+        return tuple(Phrase.of(v) for v in value)
+
+    def window(self, raw: Any, where: str) -> Window:
+        if not isinstance(raw, dict) or raw.get("from") not in ("start", "end"):
+            raise self.fail(where, "a window is { from = \"start\" or \"end\", sentences = N, seconds = S }")
+        unknown = set(raw) - {"from", "sentences", "seconds"}
+        if unknown:
+            raise self.fail(where, f"unknown window key '{sorted(unknown)[0]}'")
+        sentences, seconds = raw.get("sentences"), raw.get("seconds")
+        if sentences is None and seconds is None:
+            raise self.fail(where, "give sentences, seconds or both")
+        return Window(raw["from"], self.number(sentences, f"{where}.sentences", int) if sentences else None,
+                      self.number(seconds, f"{where}.seconds") if seconds else None)
+
+    def number(self, value: Any, where: str, kind: type = float) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (
+                kind is int and not isinstance(value, int)):
+            raise self.fail(where, f"must be a {'whole ' if kind is int else ''}number ≥ 0, not {value!r}")
+        return kind(value)
+
+
+def load_pack(path: Path, scorecard_items: set[str] | None = None) -> RulePack:
+    """Parse and validate; ``scorecard_items`` (when given) must contain every item a rule feeds."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read the rule pack ({exc.strerror})") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PackError(f"{path}: not valid TOML ({exc})") from exc
+    header = data.get("pack")
+    if not isinstance(header, dict):
+        raise PackError(f"{path}: missing the [pack] table (id, version, name, scorecard)")
+    for key in ("id", "version", "name", "scorecard"):
+        if not isinstance(header.get(key), str):
+            raise PackError(f"{path}: [pack]: field '{key}' is missing or not text")
+    parser = _Parser(path)
+    threshold = header.get("fuzzy_threshold", 0.85)
+    parser.fuzzy_threshold = parser.number(threshold, "[pack].fuzzy_threshold")
+    phrases = data.get("phrases", {})
+    if not isinstance(phrases, dict):
+        raise PackError(f"{path}: [phrases] must be a table of named phrase lists")
+    for name, values in phrases.items():
+        parser.phrase_sets[name] = tuple(p.text for p in parser.phrase_list(values, f"[phrases].{name}"))
+    raw_rules = data.get("rules")
+    if not isinstance(raw_rules, list) or not raw_rules:
+        raise PackError(f"{path}: no [[rules]] defined")
+    rules: list[Rule] = []
+    for index, raw in enumerate(raw_rules):
+        rules.append(_rule(parser, raw, index, {r.id for r in rules}, scorecard_items))
+    return RulePack(header["id"], header["version"], header["name"], header["scorecard"], tuple(rules), path)
+
+
+def _rule(parser: _Parser, raw: Any, index: int, seen: set[str], items: set[str] | None) -> Rule:
+    if not isinstance(raw, dict):
+        raise parser.fail(f"rule #{index + 1}", "must be a table")
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not rule_id:
+        raise parser.fail(f"rule #{index + 1}", "field 'id' is missing")
+    where = f"rule {rule_id}"
+    if rule_id in seen:
+        raise parser.fail(where, "field 'id': duplicate rule id")
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise parser.fail(where, f"field 'kind': unknown kind {kind!r} (known: {', '.join(KINDS)})")
+    for key in ("name", "speaker"):
+        if not isinstance(raw.get(key), str):
+            raise parser.fail(where, f"field '{key}' is missing")
+    if raw["speaker"] not in SPEAKERS:
+        raise parser.fail(where, f"field 'speaker': must be one of {', '.join(SPEAKERS)}")
+    fields = KINDS[kind]
+    unknown = set(raw) - COMMON_FIELDS - set(fields)
+    if unknown:
+        raise parser.fail(where, f"field '{sorted(unknown)[0]}': not a field of a {kind} rule")
+    flag_only = bool(raw.get("flag_only", False))
+    item = raw.get("item")
+    if item is None and not flag_only:
+        raise parser.fail(where, "field 'item': missing (or set flag_only = true)")
+    if item is not None and items is not None and item not in items:
+        raise parser.fail(where, f"field 'item': the scorecard has no item {item!r}")
+    severity = raw.get("severity", "minor")
+    if severity not in SEVERITIES:
+        raise parser.fail(where, f"field 'severity': must be one of {', '.join(SEVERITIES)}")
+    params: dict[str, Any] = {}
+    for name, (kind_of, required) in fields.items():
+        if name not in raw:
+            if required:
+                raise parser.fail(where, f"field '{name}' is missing")
+            continue
+        value, at = raw[name], f"{where}: field '{name}'"
+        if kind_of == "cond":
+            params[name] = parser.condition(value, at)
+        elif kind_of == "conds":
+            if not isinstance(value, list) or not value:
+                raise parser.fail(where, f"field '{name}': must be a non-empty list of conditions")
+            params[name] = tuple(parser.condition(v, f"{at}[{i}]") for i, v in enumerate(value))
+        elif kind_of == "phrases":
+            params[name] = parser.phrase_list(value, at)
+        elif kind_of == "window":
+            params[name] = parser.window(value, at)
+        else:
+            params[name] = parser.number(value, at, int if kind_of == "int" else float)
+    deduction = parser.number(raw.get("deduction", 0), f"{where}: field 'deduction'")
+    return Rule(rule_id, raw["name"], kind, raw["speaker"], item, deduction, severity, flag_only, params,
+                str(raw.get("description", "")))

@@ -1,0 +1,120 @@
+"""Rules about what is said: required and forbidden phrases, ordered sequences, co-occurrence near an
+anchor, and what must follow a trigger."""
+
+from __future__ import annotations
+
+from inspector.rules.conditions import Condition
+from inspector.rules.context import CallContext, Sentence, joined_passage
+from inspector.rules.evidence import ABSENCE_CONFIDENCE, make_hit, quote, span
+from inspector.rules.hits import Hit
+from inspector.rules.pack import Rule
+
+
+def required(rule: Rule, call: CallContext) -> list[Hit]:
+    window = rule.params["window"]
+    sentences = call.in_window(rule.speaker, window)
+    edge = (0.0, window.seconds or 0.0) if window.side == "start" else (
+        call.duration - (window.seconds or 0.0), call.duration)
+    start, end = span(sentences, edge)
+    passage = joined_passage(sentences)
+    hits = []
+    if rule.params["match"].find(passage) is None:
+        said = quote(sentences) if sentences else "(nothing said)"
+        hits.append(make_hit(rule, start, end, f"not found in {said}", ABSENCE_CONFIDENCE, "absent"))
+    flag = rule.params.get("flag_when")
+    found = flag.find(passage) if flag is not None and sentences else None
+    if found is not None:
+        hits.append(make_hit(rule, start, end, f"review: {found.evidence} in {quote(sentences)}",
+                             found.confidence, found.why, flag_only=True))
+    return hits
+
+
+def forbidden(rule: Rule, call: CallContext) -> list[Hit]:
+    window = rule.params.get("window")
+    sentences = call.in_window(rule.speaker, window) if window else call.by(rule.speaker)
+    hits = []
+    for sentence in sentences:
+        found = rule.params["match"].find(sentence.passage)
+        if found is not None:
+            hits.append(make_hit(rule, sentence.start, sentence.end, f"{found.evidence} in {quote(sentence)}",
+                                 found.confidence, found.why, speaker=sentence.speaker))
+    return hits if len(hits) >= rule.params.get("min_count", 1) else []
+
+
+def sequence(rule: Rule, call: CallContext) -> list[Hit]:
+    """Each trigger needs every step, in order, after the episode's first anchor (or the call start)."""
+    anchor: Condition | None = rule.params.get("anchor")
+    steps: tuple[Condition, ...] = rule.params["steps"]
+    trigger: Condition = rule.params["trigger"]
+    sentences = call.sentences
+    hits = []
+    episode_start = 0
+    for t_index, sentence in enumerate(sentences):
+        if not _speaks(sentence, rule.speaker) or trigger.find(sentence.passage) is None:
+            continue
+        first_anchor = 0
+        if anchor is not None:
+            anchors = [i for i in range(episode_start, t_index + 1) if anchor.find(sentences[i].passage)]
+            if not anchors:
+                continue
+            first_anchor = anchors[0]
+        missing = _missing_steps(steps, sentences[first_anchor:t_index])
+        if missing:
+            context = [sentences[first_anchor], sentence] if anchor is not None else [sentence]
+            hits.append(make_hit(rule, context[0].start, sentence.end,
+                                 f"{quote(context)}: missing step {', '.join(str(m + 1) for m in missing)}",
+                                 ABSENCE_CONFIDENCE, "absent", speaker=sentence.speaker))
+        episode_start = t_index + 1
+    return hits
+
+
+def cooccur(rule: Rule, call: CallContext) -> list[Hit]:
+    """Within N of the speaker's sentences from each anchor, everything in ``match`` must be said."""
+    own = call.by(rule.speaker)
+    hits = []
+    covered_until = -1
+    for sentence in call.sentences:
+        if sentence.index <= covered_until or rule.params["anchor"].find(sentence.passage) is None:
+            continue
+        after = [s for s in own if s.index > sentence.index][: rule.params["within_sentences"]]
+        window = [sentence, *after]
+        covered_until = window[-1].index
+        if rule.params["match"].find(joined_passage(window)) is None:
+            hits.append(make_hit(rule, sentence.start, window[-1].end, f"not found near {quote(window)}",
+                                 ABSENCE_CONFIDENCE, "absent"))
+    return hits
+
+
+def followup(rule: Rule, call: CallContext) -> list[Hit]:
+    """After each trigger, the speaker's next N sentences must contain ``match``."""
+    own = call.by(rule.speaker)
+    hits = []
+    covered_until = -1
+    for sentence in call.sentences:
+        if sentence.index <= covered_until or rule.params["trigger"].find(sentence.passage) is None:
+            continue
+        replies = [s for s in own if s.index > sentence.index][: rule.params["within_sentences"]]
+        if not replies:
+            continue
+        covered_until = replies[-1].index
+        if rule.params["match"].find(joined_passage(replies)) is None:
+            hits.append(make_hit(rule, sentence.start, replies[-1].end,
+                                 f"after {quote(sentence)} came {quote(replies)}", ABSENCE_CONFIDENCE, "absent"))
+    return hits
+
+
+def _speaks(sentence: Sentence, speaker: str) -> bool:
+    return speaker == "any" or sentence.speaker in (speaker, "any")
+
+
+def _missing_steps(steps: tuple[Condition, ...], sentences: list[Sentence]) -> list[int]:
+    """Indexes of the steps not found in order; each step is searched after the previous one's sentence."""
+    missing = []
+    position = 0
+    for number, step in enumerate(steps):
+        found_at = next((i for i in range(position, len(sentences)) if step.find(sentences[i].passage)), None)
+        if found_at is None:
+            missing.append(number)
+        else:
+            position = found_at + 1
+    return missing

@@ -1,0 +1,1 @@
+"""Scorecards: sections, items and points that rule hits and inspectors' decisions feed."""

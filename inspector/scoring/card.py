@@ -1,0 +1,85 @@
+"""Scorecard definitions loaded from TOML and validated, like rule packs."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+class CardError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class CardItem:
+    id: str
+    name: str
+    points: float
+    rules: tuple[str, ...]
+    na_allowed: bool
+    section: str
+
+
+@dataclass(frozen=True)
+class FatalItem:
+    id: str
+    name: str
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    id: str
+    version: str
+    name: str
+    items: tuple[CardItem, ...]
+    fatal: tuple[FatalItem, ...]
+
+    def item_ids(self) -> set[str]:
+        return {i.id for i in self.items} | {f.id for f in self.fatal}
+
+
+def load_card(path: Path) -> Scorecard:
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CardError(f"{path}: cannot read the scorecard ({exc.strerror})") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise CardError(f"{path}: not valid TOML ({exc})") from exc
+    card = data.get("card")
+    if not isinstance(card, dict) or not all(isinstance(card.get(k), str) for k in ("id", "version", "name")):
+        raise CardError(f"{path}: [card] needs id, version and name")
+    items: list[CardItem] = []
+    for s_index, section in enumerate(_list(data, "sections", path)):
+        sid = _text(section, "id", path, f"section #{s_index + 1}")
+        for i_index, raw in enumerate(section.get("items") or []):
+            where = f"section {sid}, item #{i_index + 1}"
+            points = raw.get("points")
+            if isinstance(points, bool) or not isinstance(points, (int, float)) or points <= 0:
+                raise CardError(f"{path}: {where}: field 'points' must be a positive number")
+            items.append(CardItem(_text(raw, "id", path, where), _text(raw, "name", path, where), float(points),
+                                  tuple(raw.get("rules", [])), bool(raw.get("na_allowed", False)), sid))
+    fatal = [FatalItem(_text(raw, "id", path, "fatal item"), _text(raw, "name", path, "fatal item"),
+                       tuple(raw.get("rules", []))) for raw in data.get("fatal", [])]
+    ids = [i.id for i in items] + [f.id for f in fatal]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise CardError(f"{path}: duplicate item id {sorted(duplicates)[0]}")
+    return Scorecard(card["id"], card["version"], card["name"], tuple(items), tuple(fatal))
+
+
+def _list(data: dict, key: str, path: Path) -> list[dict[str, Any]]:
+    value = data.get(key)
+    if not isinstance(value, list) or not value:
+        raise CardError(f"{path}: no [[{key}]] defined")
+    return value
+
+
+def _text(raw: dict, key: str, path: Path, where: str) -> str:
+    value = raw.get(key) if isinstance(raw, dict) else None
+    if not isinstance(value, str) or not value:
+        raise CardError(f"{path}: {where}: field '{key}' is missing")
+    return value
