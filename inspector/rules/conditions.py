@@ -1,8 +1,8 @@
 """The condition language of rule packs: phrase lists, regular expressions, AND/OR/NOT, speaker filters.
 
 A condition is evaluated against a Passage: one sentence, or several sentences joined (a window).
-Phrases match exactly on normalised text (confidence 1.0), as homophones on merged pinyin (0.85), or,
-for phrases of four syllables or more, by syllable similarity above the pack's threshold (lower
+Phrases match exactly on normalised text (confidence 1.0); phrases of four syllables or more also match
+as homophones on merged pinyin (0.85) or by syllable similarity above the pack's threshold (lower
 confidence, saying how similar). Regular expressions run on normalised text: no spaces or punctuation,
 digits in Arabic (工号\\d{3,6} matches 工号三二五七).
 """
@@ -19,7 +19,7 @@ from inspector.rules.phonetic import joined, syllables
 from inspector.rules.text import normalize
 
 HOMOPHONE_CONFIDENCE = 0.85
-FUZZY_MIN_SYLLABLES = 4
+SOUND_MIN_SYLLABLES = 4   # shorter phrases have too many accidental homophones (同意开通 ~ 已开通)
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ class Phrases(Condition):
         sylls = syllables(norm)
         spoken = joined(sylls)
         for phrase in self.phrases:
-            if phrase.sylls and joined(phrase.sylls) in spoken:
+            if len(phrase.sylls) >= SOUND_MIN_SYLLABLES and joined(phrase.sylls) in spoken:
                 start = _find_run(sylls, phrase.sylls)
                 heard = norm[start: start + len(phrase.sylls)]
                 return Match(heard, HOMOPHONE_CONFIDENCE, f"homophone of {phrase.text}: heard {heard}")
@@ -91,7 +91,7 @@ class Phrases(Condition):
         cutoff = max(0.0, self.fuzzy_threshold * 100 - 15)
         for phrase in self.phrases:
             size = len(phrase.sylls)
-            if size < FUZZY_MIN_SYLLABLES or size > len(sylls):
+            if size < SOUND_MIN_SYLLABLES or size > len(sylls):
                 continue
             if fuzz.partial_ratio(joined(phrase.sylls), spoken, score_cutoff=cutoff) == 0:
                 continue  # one fast string comparison rules out most sentences
