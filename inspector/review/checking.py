@@ -1,0 +1,114 @@
+"""Checking stored calls with a rule pack: one call, all calls (as a job), or a comparison with a new pack.
+
+Acoustic rules use the call's activity map from the waveform cache (computing it when missing), so a
+check measures silences and talk-over on the audio whenever the recording is still there.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from inspector.audio.activity import ActivityMap
+from inspector.audio.errors import AudioError
+from inspector.audio.overview import open_audio
+from inspector.jobs import Cancelled, drain
+from inspector.rules.engine import check_call
+from inspector.rules.hits import Hit
+from inspector.rules.pack import RulePack
+from inspector.store.calls import Call, CallFilter, CallRepository
+from inspector.store.hits import HitRepository, hit_key
+from inspector.store.transcripts import TranscriptRepository
+from inspector.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class CheckProgress:
+    done: int
+    total: int
+    current: str
+
+
+@dataclass
+class BatchResult:
+    checked: int = 0
+    hits: int = 0
+    without_transcript: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CallDiff:
+    call_ref: str
+    added: tuple[str, ...]      # hit keys only the new pack finds
+    removed: tuple[str, ...]    # hit keys only the current hits have
+
+
+def activity_for(call: Call, workspace: Workspace) -> ActivityMap | None:
+    """From the waveform cache, decoding once if needed; None when the audio is gone or unreadable."""
+    try:
+        return drain(open_audio(Path(call.path), workspace.peak_file(call.content_hash))).overview.activity
+    except (AudioError, OSError):
+        return None
+
+
+def hits_for(call: Call, db: sqlite_utils.Database, workspace: Workspace, pack: RulePack) -> list[Hit] | None:
+    """None when the call has no transcript to check."""
+    stored = TranscriptRepository(db).latest(call.id)
+    if stored is None:
+        return None
+    return check_call(pack, stored[1], activity_for(call, workspace))
+
+
+def check_and_store(call: Call, db: sqlite_utils.Database, workspace: Workspace, pack: RulePack) -> list[Hit] | None:
+    hits = hits_for(call, db, workspace, pack)
+    if hits is not None:
+        HitRepository(db).replace(call.id, pack, hits)
+    return hits
+
+
+def _all_calls(db: sqlite_utils.Database) -> list[Call]:
+    calls = CallRepository(db)
+    return calls.page(CallFilter(), sort="started_at", limit=max(1, calls.count()))
+
+
+def check_all(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
+              cancel: threading.Event | None = None) -> Generator[CheckProgress, None, BatchResult]:
+    result = BatchResult()
+    calls = _all_calls(db)
+    for index, call in enumerate(calls):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled
+        yield CheckProgress(index, len(calls), call.call_ref)
+        hits = check_and_store(call, db, workspace, pack)
+        if hits is None:
+            result.without_transcript.append(call.call_ref)
+        else:
+            result.checked += 1
+            result.hits += len(hits)
+    yield CheckProgress(len(calls), len(calls), "")
+    return result
+
+
+def compare_pack(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
+                 cancel: threading.Event | None = None) -> Generator[CheckProgress, None, list[CallDiff]]:
+    """What re-running ``pack`` over the local calls would change, without storing anything."""
+    diffs: list[CallDiff] = []
+    repo = HitRepository(db)
+    calls = _all_calls(db)
+    for index, call in enumerate(calls):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled
+        yield CheckProgress(index, len(calls), call.call_ref)
+        new = hits_for(call, db, workspace, pack)
+        if new is None:
+            continue
+        new_keys = {hit_key(h) for h in new}
+        old_keys = {hit_key(h) for h in repo.for_call(call.id) or []}
+        if new_keys != old_keys:
+            diffs.append(CallDiff(call.call_ref, tuple(sorted(new_keys - old_keys)),
+                                  tuple(sorted(old_keys - new_keys))))
+    return diffs
