@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from inspector.rules.phonetic import joined, syllables
@@ -51,11 +51,13 @@ class Phrase:
     text: str
     norm: str
     sylls: tuple[str, ...]
+    spoken: str          # the syllables joined, for substring and similarity search
 
     @classmethod
     def of(cls, text: str) -> Phrase:
         norm = normalize(text)
-        return cls(text, norm, syllables(norm))
+        sylls = syllables(norm)
+        return cls(text, norm, sylls, joined(sylls))
 
 
 @dataclass(frozen=True)
@@ -67,34 +69,51 @@ class Phrases(Condition):
     fuzzy_threshold: float = 0.85
     speaker: str | None = None
 
+    @cached_property
+    def _exact(self) -> tuple[re.Pattern, dict[str, Phrase]]:
+        """All phrases as one alternation (longest first), so an exact test is a single C-level search."""
+        by_norm = {p.norm: p for p in reversed(self.phrases) if p.norm}
+        ordered = sorted(by_norm, key=len, reverse=True)
+        return re.compile("|".join(re.escape(n) for n in ordered)), by_norm
+
+    @cached_property
+    def _by_sound(self) -> tuple[Phrase, ...]:
+        return tuple(p for p in self.phrases if len(p.sylls) >= SOUND_MIN_SYLLABLES)
+
     def find(self, passage: Passage) -> Match | None:
         if self.speaker and passage.speaker != self.speaker:
             return None
         norm = passage.norm
         for excluded in self.unless:
             norm = norm.replace(excluded.norm, "\x00" * len(excluded.norm))
-        for phrase in self.phrases:
-            if phrase.norm and phrase.norm in norm:
-                return Match(phrase.text, 1.0, "exact")
+        pattern, by_norm = self._exact
+        found = pattern.search(norm)
+        if found is not None:
+            return Match(by_norm[found.group(0)].text, 1.0, "exact")
+        if not self._by_sound:
+            return None
         sylls = syllables(norm)
         spoken = joined(sylls)
-        for phrase in self.phrases:
-            if len(phrase.sylls) >= SOUND_MIN_SYLLABLES and joined(phrase.sylls) in spoken:
+        for phrase in self._by_sound:
+            if phrase.spoken in spoken:
                 start = _find_run(sylls, phrase.sylls)
                 heard = norm[start: start + len(phrase.sylls)]
                 return Match(heard, HOMOPHONE_CONFIDENCE, f"homophone of {phrase.text}: heard {heard}")
         return self._fuzzy(norm, sylls)
 
     def _fuzzy(self, norm: str, sylls: tuple[str, ...]) -> Match | None:
+        """Syllable similarity (Levenshtein over syllables). A phrase of k syllables can only reach the
+        threshold with at most (1 - threshold)·k edits, so one that shares fewer syllables with the
+        sentence is skipped without aligning it."""
         best: tuple[float, Phrase, int] | None = None
-        spoken = joined(sylls)
-        cutoff = max(0.0, self.fuzzy_threshold * 100 - 15)
-        for phrase in self.phrases:
+        present = set(sylls)
+        for phrase in self._by_sound:
             size = len(phrase.sylls)
-            if size < SOUND_MIN_SYLLABLES or size > len(sylls):
+            edits = int((1.0 - self.fuzzy_threshold) * size + 1e-9)
+            if edits == 0 or size > len(sylls):
+                continue          # no room for a wrong syllable: the homophone test already decided
+            if sum(1 for syllable in phrase.sylls if syllable in present) < size - edits:
                 continue
-            if fuzz.partial_ratio(joined(phrase.sylls), spoken, score_cutoff=cutoff) == 0:
-                continue  # one fast string comparison rules out most sentences
             for start in range(len(sylls) - size + 1):
                 score = Levenshtein.normalized_similarity(phrase.sylls, sylls[start: start + size])
                 if score >= self.fuzzy_threshold and (best is None or score > best[0]):

@@ -19,7 +19,7 @@ class Sentence:
     end: float
     text: str
 
-    @property
+    @cached_property
     def passage(self) -> Passage:
         return Passage(self.speaker, self.text)
 
@@ -49,7 +49,13 @@ class CallContext:
     def by(self, speaker: str) -> list[Sentence]:
         if speaker == "any":
             return self.sentences
-        return [s for s in self.sentences if s.speaker in (speaker, "any")]
+        if speaker not in self._by_speaker:
+            self._by_speaker[speaker] = [s for s in self.sentences if s.speaker in (speaker, "any")]
+        return self._by_speaker[speaker]
+
+    @cached_property
+    def _by_speaker(self) -> dict[str, list[Sentence]]:
+        return {}
 
     def in_window(self, speaker: str, window: Window) -> list[Sentence]:
         """The speaker's first/last N sentences, together with those inside the first/last S seconds."""

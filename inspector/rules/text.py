@@ -22,6 +22,7 @@ def normalize(text: str) -> str:
     return _DROP.sub("", folded).translate(CHINESE_DIGITS)
 
 
+@lru_cache(maxsize=65536)
 def spoken_length(text: str) -> int:
     """Characters that are spoken: what speech-rate and minimum-length thresholds count."""
     return len(_DROP.sub("", unicodedata.normalize("NFKC", text)))
