@@ -22,3 +22,9 @@ def drain(job: Generator[object, None, Result]) -> Result:
             next(job)
         except StopIteration as stop:
             return stop.value
+
+
+def immediate(value: Result) -> Generator[object, None, Result]:
+    """A job with nothing to report along the way: its result is already known or computed by the caller."""
+    return value
+    yield  # pragma: no cover - makes this function a generator

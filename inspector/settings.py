@@ -16,6 +16,8 @@ class Settings:
     language: str = "zh_CN"
     last_import_folder: str = ""
     volume: float = 1.0
+    rule_pack: str = ""          # empty: the bundled default pack
+    inspector_id: str = ""       # who decides on hits; empty: the login name
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:

@@ -52,7 +52,7 @@ def test_final_confusions_are_merged():
 def test_homophone_match_is_lower_confidence_and_says_why():
     found = _phrases("很高兴为您服务").find(_agent("你好，很高兴位您服务"))
     assert found.confidence == 0.85
-    assert "homophone" in found.why and "很高兴位您服务" in found.why
+    assert found.why == "同音：很高兴位您服务 ≈ 很高兴为您服务"
 
 
 def test_accent_confusion_matches_as_homophone():
@@ -63,7 +63,7 @@ def test_accent_confusion_matches_as_homophone():
 
 def test_fuzzy_match_on_syllables_for_a_wrong_syllable():
     near = _phrases("感谢您的耐心等待").find(_agent("感谢您的耐心等一下"))   # one syllable of eight differs
-    assert near is not None and near.confidence < 0.85 and "sounds 88% like" in near.why
+    assert near is not None and near.confidence < 0.85 and near.why.startswith("近音 88%")
     assert _phrases("感谢您的耐心等待", threshold=0.95).find(_agent("感谢您的耐心等一下")) is None
     assert _phrases("感谢您的耐心等待").find(_agent("我们下次再聊吧好不好")) is None
 

@@ -104,7 +104,7 @@ def test_silence_and_hold_from_sentence_times(tmp_path):
     announced_long = _call(("agent", 0, 2, "请稍等"), ("agent", 70, 72, "让您久等了"))
     hits = check_call(pack, unannounced)
     assert [(h.rule, h.deduction) for h in hits] == [("Q", 0.0), ("H", 1.0)]
-    assert hits[0].confidence == 0.9 and "18.0 s > 15 s" in hits[0].evidence
+    assert hits[0].confidence == 0.9 and "静音 18.0 s > 15 s" in hits[0].evidence
     assert [(h.rule, h.deduction) for h in check_call(pack, announced_long)] == [("H", 2.0)]
 
 

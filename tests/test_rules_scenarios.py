@@ -68,7 +68,7 @@ def test_s5_evidence_gives_the_measured_silence_and_threshold():
     hits = check_call(default_pack(), transcript, analyse(recording.samples, recording.sample_rate))
     silence = [h for h in hits if h.rule == "R09"]
     assert len(silence) == 1
-    assert "35." in silence[0].evidence and "> 15 s" in silence[0].evidence
+    assert "静音 35." in silence[0].evidence and "> 15 s" in silence[0].evidence
     assert silence[0].end - silence[0].start == pytest.approx(35.0, abs=0.3)
     thanks = [h for h in hits if h.rule == "R10"]
     assert len(thanks) == 1 and "在的" in thanks[0].evidence

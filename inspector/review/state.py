@@ -11,6 +11,8 @@ from psygnal import Signal
 from inspector.audio.activity import Interval
 from inspector.audio.overview import Overview
 from inspector.audio.recording import Recording
+from inspector.rules.hits import Hit
+from inspector.store.hits import Decision, hit_key
 from inspector.store.calls import Call
 from inspector.transcript.model import Transcript
 
@@ -24,6 +26,9 @@ class ReviewState:
     transcript_changed = Signal(object)
     playhead_changed = Signal(float)
     selection_changed = Signal(object)
+    hits_changed = Signal(object)
+    decision_changed = Signal(object)
+    current_hit_changed = Signal(object)
     message_changed = Signal(str)
 
     def __init__(self) -> None:
@@ -33,6 +38,9 @@ class ReviewState:
         self.transcript: Transcript | None = None
         self.playhead = 0.0
         self.selection: Interval | None = None
+        self.hits: list[Hit] | None = None          # None: not checked yet
+        self.decisions: dict[str, Decision] = {}
+        self.current_hit: int | None = None
 
     @property
     def duration_s(self) -> float:
@@ -48,11 +56,14 @@ class ReviewState:
         self.transcript = None
         self.selection = None
         self.playhead = 0.0
+        self.hits, self.decisions, self.current_hit = None, {}, None
         self.call_changed.emit(call)
         self.overview_changed.emit(None)
         self.recording_changed.emit(None)
         self.transcript_changed.emit(None)
         self.selection_changed.emit(None)
+        self.hits_changed.emit(None)
+        self.current_hit_changed.emit(None)
         self.playhead_changed.emit(0.0)
 
     def set_overview(self, overview: Overview | None) -> None:
@@ -83,6 +94,38 @@ class ReviewState:
         if selection != self.selection:
             self.selection = selection
             self.selection_changed.emit(selection)
+
+    def set_hits(self, hits: list[Hit] | None, decisions: dict[str, Decision] | None = None) -> None:
+        self.hits = hits
+        self.decisions = dict(decisions or {})
+        self.current_hit = None
+        self.hits_changed.emit(hits)
+        self.current_hit_changed.emit(None)
+
+    def set_decision(self, decision: Decision) -> None:
+        self.decisions[decision.hit_key] = decision
+        self.decision_changed.emit(decision)
+
+    def decision_for(self, hit: Hit) -> Decision | None:
+        return self.decisions.get(hit_key(hit))
+
+    def select_hit(self, index: int | None) -> None:
+        if self.hits is None or index is None or not 0 <= index < len(self.hits):
+            index = None
+        if index != self.current_hit:
+            self.current_hit = index
+            self.current_hit_changed.emit(index)
+
+    def neighbour_hit(self, step: int) -> int | None:
+        """The hit after (step 1) or before (step -1) the current one; without one, from the playhead."""
+        if not self.hits:
+            return None
+        if self.current_hit is not None:
+            index = self.current_hit + step
+            return index if 0 <= index < len(self.hits) else None
+        if step > 0:
+            return next((i for i, h in enumerate(self.hits) if h.start >= self.playhead), None)
+        return next((i for i in range(len(self.hits) - 1, -1, -1) if self.hits[i].start < self.playhead), None)
 
     def say(self, message: str) -> None:
         """A status message for the user (e.g. why playback is unavailable)."""

@@ -20,8 +20,8 @@ def silence(rule: Rule, call: CallContext) -> list[Hit]:
     gaps, measured = call.gaps(rule.params["gap_s"])
     confidence = MEASURED_CONFIDENCE if measured else TIMED_CONFIDENCE
     return [make_hit(rule, gap.start, gap.end,
-                     f"silence {gap.duration:.1f} s > {rule.params['gap_s']:g} s, not announced in the "
-                     f"{rule.params['announce_window_s']:g} s before", confidence, "measured")
+                     f"静音 {gap.duration:.1f} s > {rule.params['gap_s']:g} s，此前 "
+                     f"{rule.params['announce_window_s']:g} s 内未告知", confidence, "measured")
             for gap in gaps if _announcement(rule, call, gap) is None]
 
 
@@ -33,13 +33,13 @@ def hold(rule: Rule, call: CallContext) -> list[Hit]:
         announced = _announcement(rule, call, gap)
         if announced is not None and gap.duration > rule.params["max_hold_s"]:
             hits.append(make_hit(rule, gap.start, gap.end,
-                                 f"announced hold {gap.duration:.1f} s > {rule.params['max_hold_s']:g} s "
-                                 f"after {quote(announced)}", confidence, "measured",
+                                 f"告知后等待 {gap.duration:.1f} s > {rule.params['max_hold_s']:g} s："
+                                 f"{quote(announced)}", confidence, "measured",
                                  deduction=rule.params["long_hold_deduction"]))
         back = next((s for s in call.by("agent") if s.start >= gap.end - EDGE_TOLERANCE_S), None)
         if back is not None and rule.params["thanks"].find(back.passage) is None:
             hits.append(make_hit(rule, back.start, back.end,
-                                 f"first sentence after a {gap.duration:.1f} s wait has no thanks: {quote(back)}",
+                                 f"等待 {gap.duration:.1f} s 后首句未致谢：{quote(back)}",
                                  confidence, "absent"))
     return hits
 
@@ -57,8 +57,7 @@ def overlap(rule: Rule, call: CallContext) -> list[Hit]:
         amount, measured = _overlap_seconds(call, sentence, talked_over)
         if amount >= rule.params["min_overlap_s"]:
             hits.append(make_hit(rule, sentence.start, min(sentence.end, talked_over.end),
-                                 f"talked over the customer for {amount:.1f} s ≥ {rule.params['min_overlap_s']:g} s: "
-                                 f"{quote(sentence)}", MEASURED_CONFIDENCE if measured else TIMED_CONFIDENCE,
+                                 f"抢话 {amount:.1f} s ≥ {rule.params['min_overlap_s']:g} s：{quote(sentence)}", MEASURED_CONFIDENCE if measured else TIMED_CONFIDENCE,
                                  "measured"))
     return hits if len(hits) >= rule.params["min_count"] else []
 
@@ -73,8 +72,7 @@ def rate(rule: Rule, call: CallContext) -> list[Hit]:
     if low <= per_minute <= high:
         return []
     return [make_hit(rule, counted[0].start, counted[-1].end,
-                     f"{per_minute:.0f} characters/minute outside {low:g}–{high:g} "
-                     f"over {len(counted)} sentences", TIMED_CONFIDENCE, "measured")]
+                     f"{per_minute:.0f} 字/分钟，超出 {low:g}–{high:g}（{len(counted)} 句）", TIMED_CONFIDENCE, "measured")]
 
 
 def _announcement(rule: Rule, call: CallContext, gap: Interval) -> Sentence | None:

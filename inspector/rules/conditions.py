@@ -98,7 +98,7 @@ class Phrases(Condition):
             if phrase.spoken in spoken:
                 start = _find_run(sylls, phrase.sylls)
                 heard = norm[start: start + len(phrase.sylls)]
-                return Match(heard, HOMOPHONE_CONFIDENCE, f"homophone of {phrase.text}: heard {heard}")
+                return Match(heard, HOMOPHONE_CONFIDENCE, f"同音：{heard} ≈ {phrase.text}")
         return self._fuzzy(norm, sylls)
 
     def _fuzzy(self, norm: str, sylls: tuple[str, ...]) -> Match | None:
@@ -123,7 +123,7 @@ class Phrases(Condition):
         score, phrase, start = best
         heard = norm[start: start + len(phrase.sylls)]
         confidence = round(0.5 + 0.3 * score, 2)
-        return Match(heard, confidence, f"sounds {score:.0%} like {phrase.text}: heard {heard}")
+        return Match(heard, confidence, f"近音 {score:.0%}：{heard} ≈ {phrase.text}")
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ class Regex(Condition):
         if self.speaker and passage.speaker != self.speaker:
             return None
         found = self.pattern.search(passage.norm)
-        return Match(found.group(0), 1.0, f"pattern {self.pattern.pattern}") if found else None
+        return Match(found.group(0), 1.0, "pattern") if found else None
 
 
 @dataclass(frozen=True)

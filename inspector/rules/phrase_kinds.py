@@ -19,12 +19,12 @@ def required(rule: Rule, call: CallContext) -> list[Hit]:
     passage = joined_passage(sentences)
     hits = []
     if rule.params["match"].find(passage) is None:
-        said = quote(sentences) if sentences else "(nothing said)"
-        hits.append(make_hit(rule, start, end, f"not found in {said}", ABSENCE_CONFIDENCE, "absent"))
+        said = quote(sentences) if sentences else "（无发言）"
+        hits.append(make_hit(rule, start, end, f"未找到：{said}", ABSENCE_CONFIDENCE, "absent"))
     flag = rule.params.get("flag_when")
     found = flag.find(passage) if flag is not None and sentences else None
     if found is not None:
-        hits.append(make_hit(rule, start, end, f"review: {found.evidence} in {quote(sentences)}",
+        hits.append(make_hit(rule, start, end, f"需复核：「{found.evidence}」见 {quote(sentences)}",
                              found.confidence, found.why, flag_only=True))
     return hits
 
@@ -36,7 +36,7 @@ def forbidden(rule: Rule, call: CallContext) -> list[Hit]:
     for sentence in sentences:
         found = rule.params["match"].find(sentence.passage)
         if found is not None:
-            hits.append(make_hit(rule, sentence.start, sentence.end, f"{found.evidence} in {quote(sentence)}",
+            hits.append(make_hit(rule, sentence.start, sentence.end, f"「{found.evidence}」见 {quote(sentence)}",
                                  found.confidence, found.why, speaker=sentence.speaker))
     return hits if len(hits) >= rule.params.get("min_count", 1) else []
 
@@ -62,7 +62,7 @@ def sequence(rule: Rule, call: CallContext) -> list[Hit]:
         if missing:
             context = [sentences[first_anchor], sentence] if anchor is not None else [sentence]
             hits.append(make_hit(rule, context[0].start, sentence.end,
-                                 f"{quote(context)}: missing step {', '.join(str(m + 1) for m in missing)}",
+                                 f"{quote(context)}：缺少第 {'、'.join(str(m + 1) for m in missing)} 步",
                                  ABSENCE_CONFIDENCE, "absent", speaker=sentence.speaker))
         episode_start = t_index + 1
     return hits
@@ -80,7 +80,7 @@ def cooccur(rule: Rule, call: CallContext) -> list[Hit]:
         window = [sentence, *after]
         covered_until = window[-1].index
         if rule.params["match"].find(joined_passage(window)) is None:
-            hits.append(make_hit(rule, sentence.start, window[-1].end, f"not found near {quote(window)}",
+            hits.append(make_hit(rule, sentence.start, window[-1].end, f"附近未找到：{quote(window)}",
                                  ABSENCE_CONFIDENCE, "absent"))
     return hits
 
@@ -99,7 +99,7 @@ def followup(rule: Rule, call: CallContext) -> list[Hit]:
         covered_until = replies[-1].index
         if rule.params["match"].find(joined_passage(replies)) is None:
             hits.append(make_hit(rule, sentence.start, replies[-1].end,
-                                 f"after {quote(sentence)} came {quote(replies)}", ABSENCE_CONFIDENCE, "absent"))
+                                 f"{quote(sentence)} 之后：{quote(replies)}", ABSENCE_CONFIDENCE, "absent"))
     return hits
 
 

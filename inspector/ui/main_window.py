@@ -19,15 +19,20 @@ from inspector.audio.overview import OpenedAudio, open_audio
 from inspector.audio.player import ChannelMode, Player
 from inspector.audio.recording import decode
 from inspector.intake.importer import ImportProgress, ImportReport, import_folder
+from inspector.jobs import immediate
+from inspector.review.checking import CheckProgress
 from inspector.review.state import ReviewState
 from inspector.settings import Settings, save_settings
 from inspector.store.calls import Call, CallRepository
 from inspector.store.database import open_database
+from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.ui.actions import build_actions
 from inspector.ui.call_list import CallListPane
 from inspector.ui.dialogs import ImportReportDialog, SettingsDialog, ShortcutsDialog
+from inspector.ui.hits_pane import HitsPane
 from inspector.ui.playback import SPEED_STEP, PlaybackController
+from inspector.ui.rules_controller import RulesController
 from inspector.ui.tasks import TaskHandle, TaskRunner
 from inspector.ui.transcript_pane import TranscriptPane
 from inspector.ui.transport import TransportBar
@@ -49,6 +54,8 @@ class MainWindow(QMainWindow):
         self.state = ReviewState()
         self.tasks = TaskRunner(self)
         self.playback = PlaybackController(self.state, player, self)
+        self.rules = RulesController(self, self.state, self.tasks, self.playback, HitRepository(self.db),
+                                     self.transcripts, workspace, settings)
         self.last_import: ImportReport | None = None
         self._opening: TaskHandle | None = None
 
@@ -59,16 +66,19 @@ class MainWindow(QMainWindow):
         self.waveform = WaveformPane(self.state, self)
         self.transport = TransportBar(self.state, self.playback, self.actions_by_key, self)
         self.transcript = TranscriptPane(self.state, self)
+        self.hits_pane = HitsPane(self.state, self)
         self._build_layout()
         self._build_status_bar()
 
         self.call_list.call_activated.connect(self.open_call)
         self.waveform.seek_requested.connect(self.playback.seek)
         self.transcript.seek_requested.connect(self.playback.seek)
+        self.hits_pane.seek_requested.connect(self.playback.seek)
+        self.hits_pane.decided.connect(self.rules.decide)
         self.state.message_changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.playback.set_volume(settings.volume)
         if check_playback:
-            self.tasks.submit("playback-check", lambda _cancel: _returning(playback_problem()),
+            self.tasks.submit("playback-check", lambda _cancel: immediate(playback_problem()),
                               self._show_playback_problem)
         self.resize(1360, 860)
 
@@ -91,12 +101,17 @@ class MainWindow(QMainWindow):
             "zoom_in": lambda: self.waveform.zoom(0.5), "zoom_out": lambda: self.waveform.zoom(2.0),
             "zoom_fit": lambda: self.waveform.fit(),
             "pan_left": lambda: self.waveform.pan(-0.25), "pan_right": lambda: self.waveform.pan(0.25),
+            "next_hit": lambda: self.rules.jump(1), "prev_hit": lambda: self.rules.jump(-1),
+            "confirm_hit": lambda: self.rules.decide_current("confirmed"),
+            "reject_hit": lambda: self.rules.decide_current("rejected"),
+            "check_call": self.rules.check_current, "check_all": lambda: self.rules.check_all(),
+            "compare_pack": self.rules.choose_pack, "accuracy": self.rules.show_accuracy,
             "shortcuts": self.show_shortcuts, "about": self.show_about,
         }
 
     def _build_menus(self) -> None:
         titles = {"file": self.tr("&File"), "playback": self.tr("&Playback"), "view": self.tr("&View"),
-                  "help": self.tr("&Help")}
+                  "rules": self.tr("&Rules"), "help": self.tr("&Help")}
         menus = {key: self.menuBar().addMenu(title) for key, title in titles.items()}
         for action in self.actions_by_key.values():
             menus[action.property("menu")].addAction(action)
@@ -112,7 +127,11 @@ class MainWindow(QMainWindow):
         column.addWidget(self.waveform, 1)
         column.addWidget(self.transport)
         right.addWidget(top)
-        right.addWidget(self.transcript)
+        bottom = QSplitter(Qt.Horizontal, right)
+        bottom.addWidget(self.transcript)
+        bottom.addWidget(self.hits_pane)
+        bottom.setSizes([480, 400])
+        right.addWidget(bottom)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
         main = QSplitter(Qt.Horizontal, self)
@@ -145,28 +164,30 @@ class MainWindow(QMainWindow):
         self.call_title.setText(self._call_title(call))
         stored = self.transcripts.latest(call.id)
         self.state.set_transcript(stored[1] if stored else None)
+        self.rules.show_call(call)
         path, cache = Path(call.path), self.workspace.peak_file(call.content_hash)
         self._opening = self.tasks.submit(
             f"open:{call.id}", lambda _cancel: open_audio(path, cache),
             lambda opened: self._audio_opened(call, opened),
-            on_progress=self._busy, on_error=self._open_failed)
+            on_progress=self.show_progress, on_error=self._open_failed)
 
     def _audio_opened(self, call: Call, opened: OpenedAudio) -> None:
         self.state.set_overview(opened.overview)
+        self.rules.overview_ready(call)
         if opened.recording is not None:
             self._recording_ready(call, opened.recording)
             return
         self._opening = self.tasks.submit(
-            f"decode:{call.id}", lambda _cancel: _returning(decode(Path(call.path))),
+            f"decode:{call.id}", lambda _cancel: immediate(decode(Path(call.path))),
             lambda recording: self._recording_ready(call, recording), on_error=self._open_failed)
 
     def _recording_ready(self, call: Call, recording) -> None:
         if self.state.call is not None and self.state.call.id == call.id:
             self.state.set_recording(recording)
-            self._idle()
+            self.idle()
 
     def _open_failed(self, error: Exception) -> None:
-        self._idle()
+        self.idle()
         self.state.say(str(error))
         self.call_title.setText(self.tr("Cannot open this call: %1").replace("%1", str(error)))
 
@@ -197,10 +218,10 @@ class MainWindow(QMainWindow):
                 db.close()
 
         return self.tasks.submit(f"import:{folder}", job, lambda report: self._imported(report, show_report),
-                                 on_progress=self._busy, on_error=self._import_failed)
+                                 on_progress=self.show_progress, on_error=self._import_failed)
 
     def _imported(self, report: ImportReport, show_report: bool) -> None:
-        self._idle()
+        self.idle()
         self.last_import = report
         self.call_list.reload()
         self.state.say(self.tr("Imported %1 new call(s)").replace("%1", str(len(report.added))))
@@ -208,15 +229,19 @@ class MainWindow(QMainWindow):
             ImportReportDialog(report, self).exec()
 
     def _import_failed(self, error: Exception) -> None:
-        self._idle()
+        self.idle()
         QMessageBox.warning(self, self.tr("Import failed"), str(error))
 
     # -- status ----------------------------------------------------------------------------------
-    def _busy(self, item) -> None:
+    def show_progress(self, item) -> None:
         if isinstance(item, ImportProgress):
             self.progress.setRange(0, max(1, item.total))
             self.progress.setValue(item.done)
             self.statusBar().showMessage(self.tr("Importing %1").replace("%1", item.current))
+        elif isinstance(item, CheckProgress):
+            self.progress.setRange(0, max(1, item.total))
+            self.progress.setValue(item.done)
+            self.statusBar().showMessage(self.tr("Checking %1").replace("%1", item.current))
         else:
             self.progress.setRange(0, 0)
             self.statusBar().showMessage({"decoding": self.tr("Decoding audio…"),
@@ -224,7 +249,7 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.cancel_button.show()
 
-    def _idle(self) -> None:
+    def idle(self) -> None:
         self.progress.hide()
         self.cancel_button.hide()
         self.statusBar().clearMessage()
@@ -264,9 +289,3 @@ class MainWindow(QMainWindow):
             pass
         self.db.close()
         super().closeEvent(event)
-
-
-def _returning(value):
-    """A job with nothing to report along the way: a generator that only returns ``value``."""
-    return value
-    yield  # pragma: no cover - makes this a generator

@@ -11,6 +11,7 @@ from inspector.transcript.model import Transcript
 from inspector.ui.waveform import format_time
 
 CURRENT_BRUSH = QBrush(QColor(255, 236, 153))
+HIT_TEXT = QBrush(QColor("#b03a2e"))
 
 
 class TranscriptPane(QWidget):
@@ -31,6 +32,7 @@ class TranscriptPane(QWidget):
         self.list.itemClicked.connect(self._clicked)
         state.transcript_changed.connect(self._show)
         state.playhead_changed.connect(self._follow)
+        state.hits_changed.connect(lambda _h: self._show(state.transcript))
         self._show(None)
 
     def speaker_name(self, speaker: str) -> str:
@@ -46,10 +48,17 @@ class TranscriptPane(QWidget):
             self.header.setText(self.tr("No transcript for this call") if self.state.call else "")
             return
         self.header.setText(self.tr("Transcript: %n segment(s)", "", len(transcript.segments)))
+        hits = self.state.hits or []
         for segment in transcript.segments:
+            own = [h for h in hits if segment.start - 0.05 <= h.start <= segment.end
+                   and h.speaker in (segment.speaker, "both")]
+            flags = "".join(f" ⚑{h.rule}" for h in own)
             item = QListWidgetItem(f"[{format_time(segment.start)}] {self.speaker_name(segment.speaker)}："
-                                   f"{segment.text}")
+                                   f"{segment.text}{flags}")
             item.setData(Qt.UserRole, segment.start)
+            if own:
+                item.setForeground(HIT_TEXT)
+                item.setToolTip("\n".join(f"{h.rule} {h.name}: {h.evidence}" for h in own))
             if segment.speaker == "customer":
                 item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             self.list.addItem(item)

@@ -7,9 +7,11 @@ cost the same for a one-minute and a one-hour call.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -18,6 +20,7 @@ from inspector.audio.overview import Overview
 from inspector.audio.peaks import BASE_BLOCK, PeakPyramid
 from inspector.audio.recording import Recording
 from inspector.review.state import ReviewState
+from inspector.rules.hits import Hit
 
 LANE_COLOURS = ("#1f6fb2", "#2e8b57")
 # Bands are opaque (pre-blended onto the white background): translucent fills of hundreds of narrow
@@ -25,6 +28,8 @@ LANE_COLOURS = ("#1f6fb2", "#2e8b57")
 SILENCE_BRUSH = QColor("#e6e6e6")
 OVERLAP_BRUSH = QColor("#f5c9c9")
 SELECTION_BRUSH = QColor(255, 200, 0, 60)
+HIT_COLOURS = {"fatal": QColor("#e74c3c"), "flag": QColor("#5dade2"), "hit": QColor("#f5b041"),
+               "rejected": QColor("#d5d8dc"), "current": QColor("#8e44ad")}
 PLAYHEAD_PEN = pg.mkPen("#d62728", width=2)
 FULL_SCALE = 32768.0
 
@@ -61,6 +66,56 @@ class BandsItem(pg.GraphicsObject):
         painter.setBrush(self._brush)
         painter.drawRects([QRectF(start, -1.0, end - start, 2.0)
                            for start, end in zip(self._starts[first:last], self._ends[first:last])])
+
+
+@dataclass(frozen=True)
+class Marker:
+    start: float
+    end: float
+    label: str
+    colour: QColor
+
+
+class HitMarkersItem(pg.GraphicsObject):
+    """Rule hits as labelled strips along the top of a lane; labels are drawn in device pixels."""
+
+    TOP, BOTTOM = 1.0, 0.8
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.markers: list[Marker] = []
+        self.setZValue(20)
+
+    def set_markers(self, markers: list[Marker]) -> None:
+        self.prepareGeometryChange()
+        self.markers = markers
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        if not self.markers:
+            return QRectF()
+        low = min(m.start for m in self.markers)
+        return QRectF(low, self.BOTTOM, max(m.end for m in self.markers) - low + 1e-3, self.TOP - self.BOTTOM)
+
+    def paint(self, painter: QPainter, *_args) -> None:
+        view = self.getViewBox()
+        if view is None:
+            return
+        low, high = view.viewRange()[0]
+        transform = painter.transform()
+        for marker in self.markers:
+            if marker.end < low or marker.start > high:
+                continue
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(QBrush(marker.colour))
+            painter.drawRect(QRectF(marker.start, self.BOTTOM, max(marker.end - marker.start, 1e-3),
+                                    self.TOP - self.BOTTOM))
+            corner = transform.map(QPointF(marker.start, self.TOP))
+            painter.save()
+            painter.resetTransform()
+            painter.setPen(QColor("#000000"))
+            painter.drawText(QPointF(corner.x() + 2, corner.y() + 12), marker.label)
+            painter.restore()
 
 
 def format_time(seconds: float) -> str:
@@ -134,6 +189,9 @@ class WaveformPane(QWidget):
             lane.addItem(region, ignoreBounds=True)
             region.hide()
             region.sigRegionChangeFinished.connect(self._selection_dragged)
+        self.hit_markers = [HitMarkersItem() for _ in self.lanes]
+        for lane, markers in zip(self.lanes, self.hit_markers):
+            lane.addItem(markers, ignoreBounds=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
@@ -144,6 +202,9 @@ class WaveformPane(QWidget):
         state.recording_changed.connect(lambda _rec: self.redraw())
         state.playhead_changed.connect(self._move_playhead)
         state.selection_changed.connect(self._show_selection)
+        state.hits_changed.connect(lambda _h: self._show_hits())
+        state.decision_changed.connect(lambda _d: self._show_hits())
+        state.current_hit_changed.connect(lambda _i: self._show_hits())
 
     # -- construction ----------------------------------------------------------------------------
     def _make_lane(self, row: int, title: str) -> pg.PlotItem:
@@ -224,6 +285,28 @@ class WaveformPane(QWidget):
                 curve.setData(*peak_polyline(overview.peaks, channel, low, high, pixels))
 
     # -- model observers -------------------------------------------------------------------------
+    def _show_hits(self) -> None:
+        """Each hit on its speaker's lane (both lanes for whole-call findings such as silence)."""
+        per_lane: list[list[Marker]] = [[] for _ in self.lanes]
+        for index, hit in enumerate(self.state.hits or []):
+            marker = Marker(hit.start, hit.end, hit.rule, self._hit_colour(index, hit))
+            lanes = {"agent": [0], "customer": [1]}.get(hit.speaker, [0, 1])
+            for lane in lanes:
+                per_lane[lane].append(marker)
+        for items, markers in zip(self.hit_markers, per_lane):
+            items.set_markers(markers)
+
+    def _hit_colour(self, index: int, hit: Hit) -> QColor:
+        decision = self.state.decision_for(hit)
+        if index == self.state.current_hit:
+            return HIT_COLOURS["current"]
+        if decision is not None and decision.decision == "rejected":
+            return HIT_COLOURS["rejected"]
+        return HIT_COLOURS["fatal" if hit.severity == "fatal" else "flag" if hit.flag_only else "hit"]
+
+    def hit_marker_labels(self, lane: int) -> list[str]:
+        return [m.label for m in self.hit_markers[lane].markers]
+
     def _show_overview(self, overview: Overview | None) -> None:
         for lane, item in self._bands:
             lane.removeItem(item)

@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccuracyDialog</name>
+    <message>
+        <location filename="../../inspector/ui/rules_dialogs.py" line="31" />
+        <source>Rule accuracy</source>
+        <translation>规则准确率</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_dialogs.py" line="35" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_dialogs.py" line="35" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_dialogs.py" line="35" />
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_dialogs.py" line="35" />
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_dialogs.py" line="36" />
+        <source>Precision</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_dialogs.py" line="37" />
+        <source>From inspectors' decisions on automatic hits over all reviewed calls.</source>
+        <translation>根据质检员对全部已质检通话中自动命中的确认与驳回计算。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_dialogs.py" line="39" />
+        <source>No hit has been confirmed or rejected yet.</source>
+        <translation>尚无已确认或驳回的命中。</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../inspector/ui/actions.py" line="28" />
@@ -134,11 +177,51 @@
     </message>
     <message>
         <location filename="../../inspector/ui/actions.py" line="54" />
+        <source>Next hit</source>
+        <translation>下一个命中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="55" />
+        <source>Previous hit</source>
+        <translation>上一个命中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="56" />
+        <source>Confirm hit</source>
+        <translation>确认命中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="57" />
+        <source>Reject hit</source>
+        <translation>驳回命中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="58" />
+        <source>Check this call again</source>
+        <translation>重新检查本通</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="59" />
+        <source>Check all calls</source>
+        <translation>检查全部录音</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="60" />
+        <source>Compare another rule pack…</source>
+        <translation>比较其他规则包…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="61" />
+        <source>Rule accuracy…</source>
+        <translation>规则准确率…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="62" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="55" />
+        <location filename="../../inspector/ui/actions.py" line="63" />
         <source>&amp;About Inspector</source>
         <translation>关于 Inspector(&amp;A)</translation>
     </message>
@@ -230,6 +313,117 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../inspector/ui/rules_dialogs.py" line="54" />
+        <source>Compare rule pack</source>
+        <translation>比较规则包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_dialogs.py" line="57" />
+        <source>%1 %2 would change the hits of %3 call(s).</source>
+        <translation>%1 %2 将改变 %3 通录音的命中结果。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_dialogs.py" line="60" />
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_dialogs.py" line="60" />
+        <source>New hits</source>
+        <translation>新增命中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_dialogs.py" line="60" />
+        <source>Hits gone</source>
+        <translation>消失的命中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_dialogs.py" line="62" />
+        <source>Use this pack and re-check</source>
+        <translation>启用此规则包并重新检查</translation>
+    </message>
+</context>
+<context>
+    <name>HitsPane</name>
+    <message>
+        <location filename="../../inspector/ui/hits_pane.py" line="29" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hits_pane.py" line="29" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hits_pane.py" line="29" />
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hits_pane.py" line="30" />
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hits_pane.py" line="30" />
+        <source>Decision</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hits_pane.py" line="38" />
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hits_pane.py" line="39" />
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hits_pane.py" line="40" />
+        <source>Reject with note…</source>
+        <translation>驳回并备注…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hits_pane.py" line="68" />
+        <source>Reject hit</source>
+        <translation>驳回命中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hits_pane.py" line="68" />
+        <source>Why is this hit wrong?</source>
+        <translation>该命中为什么不成立？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hits_pane.py" line="79" />
+        <source>flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hits_pane.py" line="92" />
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector/ui/hits_pane.py" line="94" />
+        <source>%n hit(s)</source>
+        <translation><numerusform>共 %n 个命中</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hits_pane.py" line="102" />
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hits_pane.py" line="103" />
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <location filename="../../inspector/ui/dialogs.py" line="62" />
@@ -260,107 +454,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="55" />
+        <location filename="../../inspector/ui/main_window.py" line="62" />
         <source>Inspector — call quality inspection</source>
         <translation>Inspector — 通话质检工作台</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="98" />
+        <location filename="../../inspector/ui/main_window.py" line="113" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="98" />
+        <location filename="../../inspector/ui/main_window.py" line="113" />
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="98" />
+        <location filename="../../inspector/ui/main_window.py" line="113" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="99" />
+        <location filename="../../inspector/ui/main_window.py" line="114" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="109" />
+        <location filename="../../inspector/ui/main_window.py" line="114" />
+        <source>&amp;Rules</source>
+        <translation>规则(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="124" />
         <source>Choose a call from the list</source>
         <translation>请从左侧列表选择一通录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="130" />
+        <location filename="../../inspector/ui/main_window.py" line="149" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="171" />
+        <location filename="../../inspector/ui/main_window.py" line="192" />
         <source>Cannot open this call: %1</source>
         <translation>无法打开该通话：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="174" />
+        <location filename="../../inspector/ui/main_window.py" line="195" />
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="177" />
+        <location filename="../../inspector/ui/main_window.py" line="198" />
         <source>stereo</source>
         <translation>双声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="177" />
+        <location filename="../../inspector/ui/main_window.py" line="198" />
         <source>mono</source>
         <translation>单声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="182" />
+        <location filename="../../inspector/ui/main_window.py" line="203" />
         <source>Import a folder of recordings</source>
         <translation>导入录音文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="206" />
+        <location filename="../../inspector/ui/main_window.py" line="227" />
         <source>Imported %1 new call(s)</source>
         <translation>已导入 %1 通新录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="212" />
+        <location filename="../../inspector/ui/main_window.py" line="233" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="219" />
+        <location filename="../../inspector/ui/main_window.py" line="240" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="222" />
+        <location filename="../../inspector/ui/main_window.py" line="244" />
+        <source>Checking %1</source>
+        <translation>正在检查 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="247" />
         <source>Decoding audio…</source>
         <translation>正在解码音频…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="223" />
+        <location filename="../../inspector/ui/main_window.py" line="248" />
         <source>Drawing waveform…</source>
         <translation>正在绘制波形…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="235" />
+        <location filename="../../inspector/ui/main_window.py" line="260" />
         <source>Playback unavailable</source>
         <translation>无法播放</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="237" />
+        <location filename="../../inspector/ui/main_window.py" line="262" />
         <source>Playback unavailable: %1</source>
         <translation>无法播放：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="246" />
+        <location filename="../../inspector/ui/main_window.py" line="271" />
         <source>About Inspector</source>
         <translation>关于 Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="247" />
+        <location filename="../../inspector/ui/main_window.py" line="272" />
         <source>Inspector %1 — call quality-inspection workstation.
 Data folder: %2</source>
         <translation>Inspector %1 — 通话质检工作台。
@@ -393,6 +597,44 @@ Data folder: %2</source>
         <location filename="../../inspector/ui/playback.py" line="98" />
         <source>Set the loop start (A) before the loop end (B)</source>
         <translation>请先设置循环起点 (A)，再设置终点 (B)</translation>
+    </message>
+</context>
+<context>
+    <name>RulesController</name>
+    <message>
+        <location filename="../../inspector/ui/rules_controller.py" line="57" />
+        <source>Using the default rule pack: %1</source>
+        <translation>改用默认规则包：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_controller.py" line="61" />
+        <source>Rule pack to compare</source>
+        <translation>选择要比较的规则包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_controller.py" line="62" />
+        <source>Rule packs (*.toml)</source>
+        <translation>规则包 (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_controller.py" line="71" />
+        <source>Rule pack not loaded</source>
+        <translation>规则包未加载</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_controller.py" line="113" />
+        <source>This call has no transcript to check</source>
+        <translation>该通话没有可检查的转写文本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_controller.py" line="145" />
+        <source>Checked %1 call(s) with %2</source>
+        <translation>已用 %2 检查 %1 通录音</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rules_controller.py" line="156" />
+        <source>No further hit</source>
+        <translation>没有更多命中</translation>
     </message>
 </context>
 <context>
@@ -434,27 +676,27 @@ Data folder: %2</source>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../inspector/ui/transcript_pane.py" line="37" />
+        <location filename="../../inspector/ui/transcript_pane.py" line="39" />
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/transcript_pane.py" line="37" />
+        <location filename="../../inspector/ui/transcript_pane.py" line="39" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/transcript_pane.py" line="37" />
+        <location filename="../../inspector/ui/transcript_pane.py" line="39" />
         <source>Unknown</source>
         <translation>未知说话人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/transcript_pane.py" line="46" />
+        <location filename="../../inspector/ui/transcript_pane.py" line="48" />
         <source>No transcript for this call</source>
         <translation>该通话暂无转写文本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/transcript_pane.py" line="48" />
+        <location filename="../../inspector/ui/transcript_pane.py" line="50" />
         <source>Transcript: %n segment(s)</source>
         <translation><numerusform>转写文本：共 %n 句</numerusform></translation>
     </message>
@@ -505,18 +747,18 @@ Data folder: %2</source>
 <context>
     <name>WaveformPane</name>
     <message>
-        <location filename="../../inspector/ui/waveform.py" line="93" />
-        <location filename="../../inspector/ui/waveform.py" line="209" />
+        <location filename="../../inspector/ui/waveform.py" line="179" />
+        <location filename="../../inspector/ui/waveform.py" line="322" />
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/waveform.py" line="93" />
+        <location filename="../../inspector/ui/waveform.py" line="179" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/waveform.py" line="209" />
+        <location filename="../../inspector/ui/waveform.py" line="322" />
         <source>Unknown</source>
         <translation>未知说话人</translation>
     </message>

@@ -1,0 +1,175 @@
+"""The Rules side of the window: which pack is in use, checking calls, hit navigation and decisions.
+
+Checks run on the TaskRunner; the GUI thread only stores results and updates the review state.
+"""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from inspector.jobs import immediate
+from inspector.review.checking import check_all, compare_pack
+from inspector.review.state import ReviewState
+from inspector.rules.defaults import default_card, default_pack
+from inspector.rules.engine import check_call
+from inspector.rules.hits import Hit
+from inspector.rules.pack import PackError, RulePack, load_pack
+from inspector.settings import Settings, save_settings
+from inspector.store.calls import Call
+from inspector.store.database import open_database
+from inspector.store.hits import HitRepository
+from inspector.store.transcripts import TranscriptRepository
+from inspector.ui.playback import PlaybackController
+from inspector.ui.rules_dialogs import AccuracyDialog, CompareDialog
+from inspector.ui.tasks import TaskRunner
+from inspector.workspace import Workspace
+
+NAVIGATION_LEAD_S = 1.0
+
+
+class RulesController(QObject):
+    def __init__(self, window: QWidget, state: ReviewState, tasks: TaskRunner, playback: PlaybackController,
+                 hits: HitRepository, transcripts: TranscriptRepository, workspace: Workspace,
+                 settings: Settings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.state = state
+        self.tasks = tasks
+        self.playback = playback
+        self.hits = hits
+        self.transcripts = transcripts
+        self.workspace = workspace
+        self.settings = settings
+        self.pack = self._initial_pack()
+        self.last_batch = None
+        self.last_diffs = None
+
+    # -- pack ------------------------------------------------------------------------------------
+    def _initial_pack(self) -> RulePack:
+        if self.settings.rule_pack:
+            try:
+                return load_pack(Path(self.settings.rule_pack), default_card().item_ids())
+            except PackError as exc:
+                self.state.say(self.tr("Using the default rule pack: %1").replace("%1", str(exc)))
+        return default_pack()
+
+    def choose_pack(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Rule pack to compare"), "",
+                                              self.tr("Rule packs (*.toml)"))
+        if path:
+            self.compare_with(Path(path))
+
+    def compare_with(self, path: Path, show: bool = True):
+        """Validate the pack, then show what it would change; a broken pack leaves the current one in use."""
+        try:
+            pack = load_pack(path, default_card().item_ids())
+        except PackError as exc:
+            QMessageBox.warning(self.window, self.tr("Rule pack not loaded"), str(exc))
+            return None
+        database = self.workspace.database
+        workspace = self.workspace
+
+        def job(cancel):
+            db = open_database(database)
+            try:
+                return (yield from compare_pack(db, workspace, pack, cancel))
+            finally:
+                db.close()
+
+        return self.tasks.submit("compare-pack", job, lambda diffs: self._compared(pack, diffs, show),
+                                 on_progress=self.window.show_progress, on_error=self._failed)
+
+    def _compared(self, pack: RulePack, diffs, show: bool) -> None:
+        self.window.idle()
+        self.last_diffs = diffs
+        if show and CompareDialog(diffs, pack, self.window).exec():
+            self.use_pack(pack)
+
+    def use_pack(self, pack: RulePack) -> None:
+        self.pack = pack
+        self.settings.rule_pack = str(pack.source) if pack.source else ""
+        save_settings(self.settings)
+        self.check_all()
+
+    # -- checking --------------------------------------------------------------------------------
+    def show_call(self, call: Call) -> None:
+        """Stored hits at once; a call never checked is checked as soon as its audio overview is ready."""
+        stored = self.hits.for_call(call.id)
+        self.state.set_hits(stored, self.hits.decisions(call.id))
+
+    def overview_ready(self, call: Call) -> None:
+        if self.state.hits is None:
+            self.check_current()
+
+    def check_current(self) -> None:
+        call, transcript = self.state.call, self.state.transcript
+        if call is None:
+            return
+        if transcript is None:
+            self.state.say(self.tr("This call has no transcript to check"))
+            return
+        activity = self.state.overview.activity if self.state.overview is not None else None
+        pack = self.pack
+        self.tasks.submit(f"check:{call.id}", lambda _cancel: immediate(check_call(pack, transcript, activity)),
+                          lambda hits: self._checked(call, pack, hits), on_error=self._failed)
+
+    def _checked(self, call: Call, pack: RulePack, hits: list[Hit]) -> None:
+        self.hits.replace(call.id, pack, hits)
+        if self.state.call is not None and self.state.call.id == call.id:
+            self.state.set_hits(hits, self.hits.decisions(call.id))
+        self.window.call_list.model.refresh()
+
+    def check_all(self):
+        database, workspace, pack = self.workspace.database, self.workspace, self.pack
+
+        def job(cancel):
+            db = open_database(database)
+            try:
+                return (yield from check_all(db, workspace, pack, cancel))
+            finally:
+                db.close()
+
+        return self.tasks.submit("check-all", job, self._all_checked, on_progress=self.window.show_progress,
+                                 on_error=self._failed, on_cancelled=self.window.idle)
+
+    def _all_checked(self, result) -> None:
+        self.window.idle()
+        self.last_batch = result
+        self.window.call_list.reload()
+        if self.state.call is not None:
+            self.show_call(self.state.call)
+        self.state.say(self.tr("Checked %1 call(s) with %2").replace("%1", str(result.checked))
+                       .replace("%2", self.pack.name))
+
+    def _failed(self, error: Exception) -> None:
+        self.window.idle()
+        self.state.say(str(error))
+
+    # -- navigation and decisions ----------------------------------------------------------------
+    def jump(self, step: int) -> None:
+        index = self.state.neighbour_hit(step)
+        if index is None:
+            self.state.say(self.tr("No further hit"))
+            return
+        self.state.select_hit(index)
+        self.playback.seek(max(0.0, self.state.hits[index].start - NAVIGATION_LEAD_S))
+        if not self.playback.playing and self.state.recording is not None:
+            self.playback.toggle()
+
+    def decide(self, hit: Hit, decision: str, note: str = "") -> None:
+        call = self.state.call
+        if call is None:
+            return
+        user = self.settings.inspector_id or getpass.getuser()
+        self.state.set_decision(self.hits.decide(call.id, hit, decision, note, user))
+
+    def decide_current(self, decision: str) -> None:
+        if self.state.hits and self.state.current_hit is not None:
+            self.decide(self.state.hits[self.state.current_hit], decision)
+
+    def show_accuracy(self) -> None:
+        AccuracyDialog(self.hits.accuracy(), self.pack, self.window).exec()

@@ -1,0 +1,69 @@
+"""Dialogs of the Rules menu: per-rule accuracy from decisions, and what an edited pack would change."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from inspector.review.checking import CallDiff
+from inspector.rules.pack import RulePack
+from inspector.store.hits import RuleAccuracy
+
+
+def _table(parent: QWidget, headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class AccuracyDialog(QDialog):
+    """Precision of each rule = confirmed ÷ (confirmed + rejected) over every reviewed call."""
+
+    def __init__(self, accuracy: list[RuleAccuracy], pack: RulePack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Rule accuracy"))
+        names = {r.id: r.name for r in pack.rules}
+        rows = [[a.rule, names.get(a.rule, ""), str(a.confirmed), str(a.rejected),
+                 "—" if a.precision is None else f"{a.precision:.0%}"] for a in accuracy]
+        self.table = _table(self, [self.tr("Rule"), self.tr("Name"), self.tr("Confirmed"), self.tr("Rejected"),
+                                   self.tr("Precision")], rows)
+        note = QLabel(self.tr("From inspectors' decisions on automatic hits over all reviewed calls."), self)
+        if not rows:
+            note.setText(self.tr("No hit has been confirmed or rejected yet."))
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+
+
+class CompareDialog(QDialog):
+    """Lists, per call, the hits a new pack would add or remove; OK adopts the pack and re-checks."""
+
+    def __init__(self, diffs: list[CallDiff], pack: RulePack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Compare rule pack"))
+        rows = [[d.call_ref, ", ".join(k.split("@")[0] for k in d.added),
+                 ", ".join(k.split("@")[0] for k in d.removed)] for d in diffs]
+        summary = self.tr("%1 %2 would change the hits of %3 call(s).")
+        summary = summary.replace("%1", pack.name).replace("%2", pack.version).replace("%3", str(len(diffs)))
+        self.summary = QLabel(summary, self)
+        self.table = _table(self, [self.tr("Call"), self.tr("New hits"), self.tr("Hits gone")], rows)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Use this pack and re-check"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(640, 420)

@@ -1,0 +1,120 @@
+"""Hits in the workstation: markers, the hit list, N/Shift+N, decisions, accuracy and pack comparison."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from inspector.audio.player import Player, PlayerState
+from inspector.settings import Settings
+from inspector.store.hits import hit_key
+from inspector.ui.main_window import MainWindow
+from inspector.ui.rules_dialogs import AccuracyDialog
+from inspector.workspace import Workspace
+from tests.capturing_output import CapturingOutput
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, demo_copy):
+    win = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en", inspector_id="1001"),
+                     Player(lambda rate: CapturingOutput(rate, speedup=1.0)), check_playback=False)
+    qtbot.addWidget(win)
+    win.show()
+    win.import_folder(demo_copy, show_report=False)
+    qtbot.waitUntil(lambda: win.call_list.model.total == 6, timeout=10_000)
+    yield win
+    win.close()
+
+
+def _open_checked(qtbot, win, ref):
+    model = win.call_list.model
+    win.call_list.select_row(next(r for r in range(model.rowCount()) if model.call_at(r).call_ref == ref))
+    qtbot.waitUntil(lambda: win.state.call.call_ref == ref and win.state.hits is not None
+                    and win.state.recording is not None, timeout=10_000)
+
+
+def test_a_call_is_checked_when_first_opened_and_hits_are_shown(qtbot, window):
+    _open_checked(qtbot, window, "S6")
+    rules = sorted({h.rule for h in window.state.hits})
+    assert rules == ["R11", "R13", "R14", "R17"]
+    assert window.hits_pane.table.rowCount() == len(window.state.hits)
+    assert "R11" in window.waveform.hit_marker_labels(0)          # agent lane
+    assert set(window.waveform.hit_marker_labels(1)) == {"R13"}   # customer lane
+    assert any("⚑R13" in window.transcript.list.item(i).text() for i in range(window.transcript.list.count()))
+    assert window.call_list.model.call_at(
+        next(r for r in range(6) if window.call_list.model.call_at(r).call_ref == "S6")).hit_count == 10
+
+
+def test_n_and_shift_n_jump_between_hits_and_play_from_a_second_before(qtbot, window):
+    _open_checked(qtbot, window, "S4")
+    qtbot.keyClick(window, Qt.Key_N)
+    first = window.state.hits[window.state.current_hit]
+    assert first.rule == "R04"
+    assert window.playback.player.state is PlayerState.PLAYING
+    assert window.state.playhead == pytest.approx(first.start - 1.0, abs=0.3)
+    window.playback.toggle()
+    _open_checked(qtbot, window, "S6")
+    qtbot.keyClick(window, Qt.Key_N)
+    qtbot.keyClick(window, Qt.Key_N)
+    assert window.state.current_hit == 1
+    qtbot.keyClick(window, Qt.Key_N, Qt.ShiftModifier)
+    assert window.state.current_hit == 0
+    assert window.hits_pane.table.currentRow() == 0 or window.hits_pane.table.selectedItems()
+    window.playback.toggle()
+
+
+def test_decisions_are_stored_shown_and_counted(qtbot, window):
+    _open_checked(qtbot, window, "S6")
+    window.state.select_hit(1)                                   # R13 工信部投诉
+    qtbot.keyClick(window, Qt.Key_Y)
+    window.state.select_hit(3)
+    qtbot.keyClick(window, Qt.Key_X)
+    window.rules.decide(window.state.hits[4], "rejected", "客户只是抱怨")
+    stored = window.rules.hits.decisions(window.state.call.id)
+    assert stored[hit_key(window.state.hits[1])].decision == "confirmed"
+    assert stored[hit_key(window.state.hits[1])].decided_by == "1001"
+    assert stored[hit_key(window.state.hits[4])].note == "客户只是抱怨"
+    assert window.hits_pane.table.item(1, 4).text() == "Confirmed"
+    assert window.hits_pane.table.item(4, 4).text().endswith("客户只是抱怨")
+    accuracy = {a.rule: a for a in window.rules.hits.accuracy()}
+    assert accuracy["R13"].confirmed == 1
+    dialog = AccuracyDialog(window.rules.hits.accuracy(), window.rules.pack)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == len(accuracy)
+
+
+def test_check_all_fills_hit_counts(qtbot, window):
+    window.rules.check_all()
+    qtbot.waitUntil(lambda: window.rules.last_batch is not None, timeout=30_000)
+    assert window.rules.last_batch.checked == 6
+    counts = {window.call_list.model.call_at(r).call_ref: window.call_list.model.call_at(r).hit_count
+              for r in range(6)}
+    assert counts["S1"] == 0 and counts["S2"] == 2 and counts["S6"] == 10
+    window.call_list.hits_only.setChecked(True)
+    assert window.call_list.model.total == 5
+
+
+def test_a_broken_pack_is_refused_and_the_current_one_stays(qtbot, window, tmp_path, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    broken = tmp_path / "broken.toml"
+    broken.write_text((ROOT / "resources" / "rules" / "rules-10086.toml").read_text(encoding="utf-8")
+                      .replace('kind = "rate"', 'kind = "speed"'), encoding="utf-8")
+    before = window.rules.pack
+    assert window.rules.compare_with(broken) is None
+    assert str(broken) in warnings[0] and "R12" in warnings[0]
+    assert window.rules.pack is before
+
+
+def test_comparing_an_edited_pack_lists_changes_without_storing(qtbot, window, tmp_path):
+    window.rules.check_all()
+    qtbot.waitUntil(lambda: window.rules.last_batch is not None, timeout=30_000)
+    edited = tmp_path / "edited.toml"
+    edited.write_text((ROOT / "resources" / "rules" / "rules-10086.toml").read_text(encoding="utf-8")
+                      .replace("min_count = 2", "min_count = 3"), encoding="utf-8")
+    window.rules.compare_with(edited, show=False)
+    qtbot.waitUntil(lambda: window.rules.last_diffs is not None, timeout=30_000)
+    assert [(d.call_ref, [k.split("@")[0] for k in d.removed]) for d in window.rules.last_diffs] == [
+        ("S6", ["R11", "R11"])]
+    _open_checked(qtbot, window, "S6")
+    assert "R11" in {h.rule for h in window.state.hits}
