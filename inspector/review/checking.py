@@ -75,21 +75,27 @@ def _all_calls(db: sqlite_utils.Database) -> list[Call]:
     return calls.page(CallFilter(), sort="started_at", limit=max(1, calls.count()))
 
 
-def check_all(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
-              cancel: threading.Event | None = None) -> Generator[CheckProgress, None, BatchResult]:
-    result = BatchResult()
+def _each_call(db: sqlite_utils.Database, cancel: threading.Event | None) -> Generator[
+        tuple[CheckProgress, Call], None, None]:
+    """Every call with the progress to report before working on it; stops at a cancel."""
     calls = _all_calls(db)
     for index, call in enumerate(calls):
         if cancel is not None and cancel.is_set():
             raise Cancelled
-        yield CheckProgress(index, len(calls), call.call_ref)
+        yield CheckProgress(index, len(calls), call.call_ref), call
+
+
+def check_all(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
+              cancel: threading.Event | None = None) -> Generator[CheckProgress, None, BatchResult]:
+    result = BatchResult()
+    for progress, call in _each_call(db, cancel):
+        yield progress
         hits = check_and_store(call, db, workspace, pack)
         if hits is None:
             result.without_transcript.append(call.call_ref)
         else:
             result.checked += 1
             result.hits += len(hits)
-    yield CheckProgress(len(calls), len(calls), "")
     return result
 
 
@@ -98,11 +104,8 @@ def compare_pack(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack
     """What re-running ``pack`` over the local calls would change, without storing anything."""
     diffs: list[CallDiff] = []
     repo = HitRepository(db)
-    calls = _all_calls(db)
-    for index, call in enumerate(calls):
-        if cancel is not None and cancel.is_set():
-            raise Cancelled
-        yield CheckProgress(index, len(calls), call.call_ref)
+    for progress, call in _each_call(db, cancel):
+        yield progress
         new = hits_for(call, db, workspace, pack)
         if new is None:
             continue

@@ -70,37 +70,37 @@ def sequence(rule: Rule, call: CallContext) -> list[Hit]:
 
 def cooccur(rule: Rule, call: CallContext) -> list[Hit]:
     """Within N of the speaker's sentences from each anchor, everything in ``match`` must be said."""
-    own = call.by(rule.speaker)
     hits = []
-    covered_until = -1
-    for sentence in call.sentences:
-        if sentence.index <= covered_until or rule.params["anchor"].find(sentence.passage) is None:
-            continue
-        after = [s for s in own if s.index > sentence.index][: rule.params["within_sentences"]]
-        window = [sentence, *after]
-        covered_until = window[-1].index
+    for anchor, after in _after_each(call, rule.params["anchor"], rule.speaker, rule.params["within_sentences"]):
+        window = [anchor, *after]
         if rule.params["match"].find(joined_passage(window)) is None:
-            hits.append(make_hit(rule, sentence.start, window[-1].end, f"附近未找到：{quote(window)}",
+            hits.append(make_hit(rule, anchor.start, window[-1].end, f"附近未找到：{quote(window)}",
                                  ABSENCE_CONFIDENCE, "absent"))
     return hits
 
 
 def followup(rule: Rule, call: CallContext) -> list[Hit]:
     """After each trigger, the speaker's next N sentences must contain ``match``."""
-    own = call.by(rule.speaker)
     hits = []
+    for trigger, replies in _after_each(call, rule.params["trigger"], rule.speaker,
+                                        rule.params["within_sentences"]):
+        if replies and rule.params["match"].find(joined_passage(replies)) is None:
+            hits.append(make_hit(rule, trigger.start, replies[-1].end,
+                                 f"{quote(trigger)} 之后：{quote(replies)}", ABSENCE_CONFIDENCE, "absent"))
+    return hits
+
+
+def _after_each(call: CallContext, cond: Condition, speaker: str, count: int):
+    """(sentence matching ``cond``, the speaker's next ``count`` sentences); a match inside the previous
+    window is part of the same moment and is skipped, so one episode gives one hit."""
+    own = call.by(speaker)
     covered_until = -1
     for sentence in call.sentences:
-        if sentence.index <= covered_until or rule.params["trigger"].find(sentence.passage) is None:
+        if sentence.index <= covered_until or cond.find(sentence.passage) is None:
             continue
-        replies = [s for s in own if s.index > sentence.index][: rule.params["within_sentences"]]
-        if not replies:
-            continue
-        covered_until = replies[-1].index
-        if rule.params["match"].find(joined_passage(replies)) is None:
-            hits.append(make_hit(rule, sentence.start, replies[-1].end,
-                                 f"{quote(sentence)} 之后：{quote(replies)}", ABSENCE_CONFIDENCE, "absent"))
-    return hits
+        after = [s for s in own if s.index > sentence.index][:count]
+        covered_until = after[-1].index if after else sentence.index
+        yield sentence, after
 
 
 def _speaks(sentence: Sentence, speaker: str) -> bool:

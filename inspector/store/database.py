@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections.abc import Callable, Generator
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -34,6 +37,18 @@ def open_database(path: Path) -> sqlite_utils.Database:
     for number in range(version + 1, SCHEMA_VERSION + 1):
         _apply(conn, path, number)
     return sqlite_utils.Database(conn)
+
+
+def on_own_connection(path: Path, job: Callable[[sqlite_utils.Database, threading.Event], Generator[Any, None, Any]]
+                      ) -> Callable[[threading.Event], Generator[Any, None, Any]]:
+    """A job factory that opens its own connection: a worker thread never shares the GUI's connection."""
+    def factory(cancel: threading.Event) -> Generator[Any, None, Any]:
+        db = open_database(path)
+        try:
+            return (yield from job(db, cancel))
+        finally:
+            db.close()
+    return factory
 
 
 def _apply(conn: sqlite3.Connection, path: Path, number: int) -> None:

@@ -24,7 +24,7 @@ from inspector.review.checking import CheckProgress
 from inspector.review.state import ReviewState
 from inspector.settings import Settings, save_settings
 from inspector.store.calls import Call, CallRepository
-from inspector.store.database import open_database
+from inspector.store.database import on_own_connection, open_database
 from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.ui.actions import build_actions
@@ -208,15 +208,8 @@ class MainWindow(QMainWindow):
             self.import_folder(Path(folder))
 
     def import_folder(self, folder: Path, show_report: bool = True) -> TaskHandle:
-        database = self.workspace.database
-
-        def job(cancel):
-            db = open_database(database)
-            try:
-                return (yield from import_folder(folder, CallRepository(db), TranscriptRepository(db), cancel))
-            finally:
-                db.close()
-
+        job = on_own_connection(self.workspace.database, lambda db, cancel: import_folder(
+            folder, CallRepository(db), TranscriptRepository(db), cancel))
         return self.tasks.submit(f"import:{folder}", job, lambda report: self._imported(report, show_report),
                                  on_progress=self.show_progress, on_error=self._import_failed)
 

@@ -20,7 +20,7 @@ from inspector.rules.hits import Hit
 from inspector.rules.pack import PackError, RulePack, load_pack
 from inspector.settings import Settings, save_settings
 from inspector.store.calls import Call
-from inspector.store.database import open_database
+from inspector.store.database import on_own_connection
 from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.ui.playback import PlaybackController
@@ -70,16 +70,8 @@ class RulesController(QObject):
         except PackError as exc:
             QMessageBox.warning(self.window, self.tr("Rule pack not loaded"), str(exc))
             return None
-        database = self.workspace.database
         workspace = self.workspace
-
-        def job(cancel):
-            db = open_database(database)
-            try:
-                return (yield from compare_pack(db, workspace, pack, cancel))
-            finally:
-                db.close()
-
+        job = on_own_connection(workspace.database, lambda db, cancel: compare_pack(db, workspace, pack, cancel))
         return self.tasks.submit("compare-pack", job, lambda diffs: self._compared(pack, diffs, show),
                                  on_progress=self.window.show_progress, on_error=self._failed)
 
@@ -124,15 +116,8 @@ class RulesController(QObject):
         self.window.call_list.model.refresh()
 
     def check_all(self):
-        database, workspace, pack = self.workspace.database, self.workspace, self.pack
-
-        def job(cancel):
-            db = open_database(database)
-            try:
-                return (yield from check_all(db, workspace, pack, cancel))
-            finally:
-                db.close()
-
+        workspace, pack = self.workspace, self.pack
+        job = on_own_connection(workspace.database, lambda db, cancel: check_all(db, workspace, pack, cancel))
         return self.tasks.submit("check-all", job, self._all_checked, on_progress=self.window.show_progress,
                                  on_error=self._failed, on_cancelled=self.window.idle)
 
