@@ -25,7 +25,7 @@ from inspector.workspace import Workspace
 
 def main(out: Path, data: Path, language: str) -> None:
     app = QApplication(sys.argv[:1])
-    translators = install_translators(app, language)  # noqa: F841
+    install_translators(app, language)
     workspace = Workspace(data)
     db = open_database(workspace.database)
     run_import(demo_folder(), CallRepository(db), TranscriptRepository(db))

@@ -26,7 +26,7 @@ class NullSink:
              "--disallow-exit", "--log-target=stderr", "--log-level=error",
              f"--load=module-native-protocol-unix socket={self.socket} auth-anonymous=1",
              f"--load=module-null-sink sink_name={SINK} rate={rate} channels=2",
-             f"--load=module-always-sink"],
+             "--load=module-always-sink"],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self.server = f"unix:{self.socket}"
         deadline = time.monotonic() + 10

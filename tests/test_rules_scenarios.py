@@ -2,7 +2,6 @@
 audio) and against our own scenarios with other wordings (tests/scenarios/X*.json)."""
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 

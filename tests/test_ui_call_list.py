@@ -1,6 +1,5 @@
 """The call list pages and filters in SQL, so 100,000 calls behave like 100."""
 
-import sqlite3
 
 from PySide6.QtCore import Qt
 

@@ -21,7 +21,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setOrganizationName("Inspector")
     settings = load_settings()
     language = args.lang or settings.language
-    translators = install_translators(app, language)  # noqa: F841 - must stay alive while the app runs
+    install_translators(app, language)  # parented to the app, so they live as long as it does
     workspace = workspace_for(args)
     try:
         window = MainWindow(workspace, settings)

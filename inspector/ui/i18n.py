@@ -25,7 +25,8 @@ def compiled_catalog(language: str) -> Path | None:
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install and return the translators; the caller keeps them alive as long as the app runs."""
+    """Install the translators (parented to the app, so they live as long as it does) and return them, so a
+    caller can remove them again."""
     installed: list[QTranslator] = []
     catalog = compiled_catalog(language)
     if catalog is None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from inspector.review.state import ReviewState
 from inspector.transcript.model import Transcript
-from inspector.ui.waveform import format_time
+from inspector.ui.waveform_items import format_time
 
 CURRENT_BRUSH = QBrush(QColor(255, 236, 153))
 HIT_TEXT = QBrush(QColor("#b03a2e"))

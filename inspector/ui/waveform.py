@@ -7,12 +7,10 @@ cost the same for a one-minute and a one-hour call.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from inspector.audio.activity import Interval
@@ -21,6 +19,7 @@ from inspector.audio.peaks import BASE_BLOCK, PeakPyramid
 from inspector.audio.recording import Recording
 from inspector.review.state import ReviewState
 from inspector.rules.hits import Hit
+from inspector.ui.waveform_items import BandsItem, HitMarkersItem, Marker, TimeAxis
 
 LANE_COLOURS = ("#1f6fb2", "#2e8b57")
 # Bands are opaque (pre-blended onto the white background): translucent fills of hundreds of narrow
@@ -32,106 +31,6 @@ HIT_COLOURS = {"fatal": QColor("#e74c3c"), "flag": QColor("#5dade2"), "hit": QCo
                "rejected": QColor("#d5d8dc"), "current": QColor("#8e44ad")}
 PLAYHEAD_PEN = pg.mkPen("#d62728", width=2)
 FULL_SCALE = 32768.0
-
-
-class BandsItem(pg.GraphicsObject):
-    """Full-height bands (silence or talk-over) of one lane; paints only those in view, in one call.
-
-    An hour-long call has hundreds of silences, so per-band items or per-band draw calls would make
-    every zoom step slow.
-    """
-
-    def __init__(self, kind: str, intervals: tuple[Interval, ...], brush: QColor) -> None:
-        super().__init__()
-        self.kind = kind
-        self.intervals = intervals
-        self._starts = np.array([i.start for i in intervals], dtype=np.float64)
-        self._ends = np.array([i.end for i in intervals], dtype=np.float64)
-        self._brush = QBrush(brush)
-        self.setZValue(-10)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
-        if not self.intervals:
-            return QRectF()
-        return QRectF(self._starts[0], -1.0, self._ends[-1] - self._starts[0], 2.0)
-
-    def paint(self, painter: QPainter, *_args) -> None:
-        view = self.getViewBox()
-        if view is None or not self.intervals:
-            return
-        low, high = view.viewRange()[0]
-        first = int(np.searchsorted(self._ends, low))
-        last = int(np.searchsorted(self._starts, high, side="right"))
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(self._brush)
-        painter.drawRects([QRectF(start, -1.0, end - start, 2.0)
-                           for start, end in zip(self._starts[first:last], self._ends[first:last])])
-
-
-@dataclass(frozen=True)
-class Marker:
-    start: float
-    end: float
-    label: str
-    colour: QColor
-
-
-class HitMarkersItem(pg.GraphicsObject):
-    """Rule hits as labelled strips along the top of a lane; labels are drawn in device pixels."""
-
-    TOP, BOTTOM = 1.0, 0.8
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.markers: list[Marker] = []
-        self.setZValue(20)
-
-    def set_markers(self, markers: list[Marker]) -> None:
-        self.prepareGeometryChange()
-        self.markers = markers
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
-        if not self.markers:
-            return QRectF()
-        low = min(m.start for m in self.markers)
-        return QRectF(low, self.BOTTOM, max(m.end for m in self.markers) - low + 1e-3, self.TOP - self.BOTTOM)
-
-    def paint(self, painter: QPainter, *_args) -> None:
-        view = self.getViewBox()
-        if view is None:
-            return
-        low, high = view.viewRange()[0]
-        transform = painter.transform()
-        for marker in self.markers:
-            if marker.end < low or marker.start > high:
-                continue
-            painter.setPen(Qt.NoPen)
-            painter.setBrush(QBrush(marker.colour))
-            painter.drawRect(QRectF(marker.start, self.BOTTOM, max(marker.end - marker.start, 1e-3),
-                                    self.TOP - self.BOTTOM))
-            corner = transform.map(QPointF(marker.start, self.TOP))
-            painter.save()
-            painter.resetTransform()
-            painter.setPen(QColor("#000000"))
-            painter.drawText(QPointF(corner.x() + 2, corner.y() + 12), marker.label)
-            painter.restore()
-
-
-def format_time(seconds: float) -> str:
-    minutes, rest = divmod(max(0.0, seconds), 60.0)
-    return f"{int(minutes):02d}:{rest:04.1f}"
-
-
-class TimeAxis(pg.AxisItem):
-    """mm:ss.s labels on major ticks only: minor labels cost text layout on every zoom step."""
-
-    def __init__(self, orientation: str) -> None:
-        super().__init__(orientation)
-        self.setStyle(maxTickLevel=1, maxTextLevel=0)
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph API
-        return [format_time(v) for v in values]
 
 
 def peak_polyline(pyramid: PeakPyramid, channel: int, start_s: float, end_s: float,
