@@ -42,5 +42,7 @@ def test_every_core_package_is_under_the_contracts():
     contracts = config["tool"]["importlinter"]["contracts"]
     top_level = {f"inspector.{m.name}" for m in pkgutil.iter_modules(inspector.__path__)} - {
         "inspector.ui", "inspector.__main__"}
-    for contract in contracts:
+    for contract in contracts[:2]:
         assert set(contract["source_modules"]) == top_level, contract["name"]
+    vosk = contracts[2]
+    assert set(vosk["source_modules"]) == top_level - {"inspector.asr"} | {"inspector.ui"}

@@ -8,7 +8,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from inspector.cli import check
+from inspector.cli import check, transcribe
 from inspector.intake.importer import run_import
 from inspector.store.calls import CallFilter, CallRepository
 from inspector.store.database import StorageError, open_database
@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--limit", type=int, default=50)
     lst.add_argument("--format", choices=("text", "json"), default="text")
     check.add_parser(sub)
+    transcribe.add_parser(sub)
     return parser
 
 
@@ -45,6 +46,8 @@ def run_command(args: argparse.Namespace) -> int:
     workspace = workspace_for(args)
     if args.command == "check":
         return check.run(args, workspace)
+    if args.command == "transcribe":
+        return transcribe.run(args, workspace)
     try:
         db = open_database(workspace.database)
     except StorageError as exc:

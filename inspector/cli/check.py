@@ -11,6 +11,8 @@ import json
 import sys
 from pathlib import Path
 
+from inspector.asr.choice import choose_model
+from inspector.asr.recognizer import AsrError, transcribe
 from inspector.audio.activity import analyse
 from inspector.audio.errors import AudioError
 from inspector.audio.recording import decode
@@ -38,6 +40,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--rules", type=Path, help="a rule pack (TOML)")
     parser.add_argument("--folder", type=Path, help="check every *.transcript.json in a folder")
     parser.add_argument("--database", action="store_true", help="check every call of the workspace, store hits")
+    parser.add_argument("--model", type=Path, help="the Vosk model for checking a recording")
     parser.add_argument("--format", choices=("json", "text"), default="json")
 
 
@@ -53,10 +56,13 @@ def run(args: argparse.Namespace, workspace) -> int:
             _print_hits(hits, args.format)
             return 0
         if args.recording:
-            raise CommandError(f"{args.recording}: checking a recording needs speech recognition, which this "
-                               "version cannot do yet; give its transcript with --transcript")
+            recording = decode(args.recording)
+            transcript = transcribe(choose_model(workspace, args.model), recording, call_id=args.recording.stem)
+            _print_hits(check_call(pack, transcript, analyse(recording.samples, recording.sample_rate)),
+                        args.format)
+            return 0
         raise CommandError("give --transcript FILE, --folder DIR or --database")
-    except (CommandError, PackError, TranscriptError, AudioError, StorageError) as exc:
+    except (CommandError, PackError, TranscriptError, AudioError, StorageError, AsrError) as exc:
         print(f"inspector check: {exc}", file=sys.stderr)
         return 2
 

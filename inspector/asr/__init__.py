@@ -1,0 +1,1 @@
+"""Offline speech recognition with Vosk: the only package that imports vosk."""

