@@ -59,6 +59,12 @@ def action_specs() -> list[ActionSpec]:
         ActionSpec("check_all", "rules", QT_TRANSLATE_NOOP("Actions", "Check all calls"), ("Ctrl+Shift+R",)),
         ActionSpec("compare_pack", "rules", QT_TRANSLATE_NOOP("Actions", "Compare another rule pack…"), ()),
         ActionSpec("accuracy", "rules", QT_TRANSLATE_NOOP("Actions", "Rule accuracy…"), ()),
+        ActionSpec("speech_models", "speech", QT_TRANSLATE_NOOP("Actions", "Speech models…"), ()),
+        ActionSpec("transcribe_call", "speech", QT_TRANSLATE_NOOP("Actions", "Transcribe this call"), ("Ctrl+T",)),
+        ActionSpec("transcribe_all", "speech", QT_TRANSLATE_NOOP("Actions", "Transcribe all calls"),
+                   ("Ctrl+Shift+T",)),
+        ActionSpec("export_transcript", "speech", QT_TRANSLATE_NOOP("Actions", "Export transcript…"), ()),
+        ActionSpec("import_transcript", "speech", QT_TRANSLATE_NOOP("Actions", "Import transcript…"), ()),
         ActionSpec("shortcuts", "help", QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"), ("F1",)),
         ActionSpec("about", "help", QT_TRANSLATE_NOOP("Actions", "&About Inspector"), ()),
     ]

@@ -27,12 +27,14 @@ from inspector.store.calls import Call, CallRepository
 from inspector.store.database import on_own_connection, open_database
 from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
+from inspector.transcript.io import TranscriptError, load_transcript, save_transcript
 from inspector.ui.actions import build_actions
 from inspector.ui.call_list import CallListPane
 from inspector.ui.dialogs import ImportReportDialog, SettingsDialog, ShortcutsDialog
 from inspector.ui.hits_pane import HitsPane
 from inspector.ui.playback import SPEED_STEP, PlaybackController
 from inspector.ui.rules_controller import RulesController
+from inspector.ui.speech_controller import SpeechController
 from inspector.ui.tasks import TaskHandle, TaskRunner
 from inspector.ui.transcript_pane import TranscriptPane
 from inspector.ui.transport import TransportBar
@@ -54,6 +56,8 @@ class MainWindow(QMainWindow):
         self.state = ReviewState()
         self.tasks = TaskRunner(self)
         self.playback = PlaybackController(self.state, player, self)
+        self.speech = SpeechController(self, self.state, self.tasks, self.calls, self.transcripts, workspace,
+                                       settings)
         self.rules = RulesController(self, self.state, self.tasks, self.playback, HitRepository(self.db),
                                      self.transcripts, workspace, settings)
         self.last_import: ImportReport | None = None
@@ -106,12 +110,15 @@ class MainWindow(QMainWindow):
             "reject_hit": lambda: self.rules.decide_current("rejected"),
             "check_call": self.rules.check_current, "check_all": lambda: self.rules.check_all(),
             "compare_pack": self.rules.choose_pack, "accuracy": self.rules.show_accuracy,
+            "speech_models": self.speech.show_models, "transcribe_call": self.speech.transcribe_current,
+            "transcribe_all": self.speech.transcribe_all, "export_transcript": self.export_transcript,
+            "import_transcript": self.import_transcript,
             "shortcuts": self.show_shortcuts, "about": self.show_about,
         }
 
     def _build_menus(self) -> None:
         titles = {"file": self.tr("&File"), "playback": self.tr("&Playback"), "view": self.tr("&View"),
-                  "rules": self.tr("&Rules"), "help": self.tr("&Help")}
+                  "rules": self.tr("&Rules"), "speech": self.tr("&Speech"), "help": self.tr("&Help")}
         menus = {key: self.menuBar().addMenu(title) for key, title in titles.items()}
         for action in self.actions_by_key.values():
             menus[action.property("menu")].addAction(action)
@@ -242,6 +249,13 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.cancel_button.show()
 
+    def show_progress_of(self, done: int, total: int, text: str) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.statusBar().showMessage(text)
+        self.progress.show()
+        self.cancel_button.show()
+
     def idle(self) -> None:
         self.progress.hide()
         self.cancel_button.hide()
@@ -255,6 +269,41 @@ class MainWindow(QMainWindow):
             self.state.say(self.tr("Playback unavailable: %1").replace("%1", problem))
         else:
             self.playback_label.setText("")
+
+    # -- transcripts -----------------------------------------------------------------------------
+    def export_transcript(self) -> None:
+        call, transcript = self.state.call, self.state.transcript
+        if call is None or transcript is None:
+            self.state.say(self.tr("This call has no transcript"))
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export transcript"), f"{call.call_ref}.transcript.json",
+                                              self.tr("Transcript v1 (*.json)"))
+        if path:
+            try:
+                save_transcript(transcript, Path(path))
+            except OSError as exc:
+                QMessageBox.warning(self, self.tr("Export failed"), f"{path}: {exc.strerror}")
+
+    def import_transcript(self) -> None:
+        call = self.state.call
+        if call is None:
+            self.state.say(self.tr("Open a call first"))
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import transcript"), "", self.tr("Transcript v1 (*.json)"))
+        if path:
+            self.attach_transcript(Path(path))
+
+    def attach_transcript(self, path: Path) -> bool:
+        """A central platform's transcript for the open call; a malformed file changes nothing."""
+        try:
+            transcript = load_transcript(path)
+        except TranscriptError as exc:
+            QMessageBox.warning(self, self.tr("Transcript not imported"), str(exc))
+            return False
+        self.transcripts.save(self.state.call.id, "imported", transcript)
+        self.state.set_transcript(transcript)
+        self.rules.check_current()
+        return True
 
     # -- dialogs ---------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:

@@ -217,11 +217,36 @@
     </message>
     <message>
         <location filename="../../inspector/ui/actions.py" line="62" />
+        <source>Speech models…</source>
+        <translation>语音识别模型…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="63" />
+        <source>Transcribe this call</source>
+        <translation>转写本通录音</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="64" />
+        <source>Transcribe all calls</source>
+        <translation>转写全部录音</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="66" />
+        <source>Export transcript…</source>
+        <translation>导出转写文本…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="67" />
+        <source>Import transcript…</source>
+        <translation>导入转写文本…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="68" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="63" />
+        <location filename="../../inspector/ui/actions.py" line="69" />
         <source>&amp;About Inspector</source>
         <translation>关于 Inspector(&amp;A)</translation>
     </message>
@@ -454,67 +479,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="62" />
+        <location filename="../../inspector/ui/main_window.py" line="66" />
         <source>Inspector — call quality inspection</source>
         <translation>Inspector — 通话质检工作台</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="113" />
+        <location filename="../../inspector/ui/main_window.py" line="120" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="113" />
+        <location filename="../../inspector/ui/main_window.py" line="120" />
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="113" />
+        <location filename="../../inspector/ui/main_window.py" line="120" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="114" />
+        <location filename="../../inspector/ui/main_window.py" line="121" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="114" />
+        <location filename="../../inspector/ui/main_window.py" line="121" />
         <source>&amp;Rules</source>
         <translation>规则(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="124" />
+        <location filename="../../inspector/ui/main_window.py" line="121" />
+        <source>&amp;Speech</source>
+        <translation>语音(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="131" />
         <source>Choose a call from the list</source>
         <translation>请从左侧列表选择一通录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="149" />
+        <location filename="../../inspector/ui/main_window.py" line="156" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="192" />
+        <location filename="../../inspector/ui/main_window.py" line="199" />
         <source>Cannot open this call: %1</source>
         <translation>无法打开该通话：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="195" />
+        <location filename="../../inspector/ui/main_window.py" line="202" />
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="198" />
+        <location filename="../../inspector/ui/main_window.py" line="205" />
         <source>stereo</source>
         <translation>双声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="198" />
+        <location filename="../../inspector/ui/main_window.py" line="205" />
         <source>mono</source>
         <translation>单声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="203" />
+        <location filename="../../inspector/ui/main_window.py" line="210" />
         <source>Import a folder of recordings</source>
         <translation>导入录音文件夹</translation>
     </message>
@@ -549,22 +579,58 @@
         <translation>正在绘制波形…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="260" />
+        <location filename="../../inspector/ui/main_window.py" line="267" />
         <source>Playback unavailable</source>
         <translation>无法播放</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="262" />
+        <location filename="../../inspector/ui/main_window.py" line="269" />
         <source>Playback unavailable: %1</source>
         <translation>无法播放：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="271" />
+        <location filename="../../inspector/ui/main_window.py" line="277" />
+        <source>This call has no transcript</source>
+        <translation>该通话没有转写文本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="279" />
+        <source>Export transcript</source>
+        <translation>导出转写文本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="280" />
+        <location filename="../../inspector/ui/main_window.py" line="292" />
+        <source>Transcript v1 (*.json)</source>
+        <translation>转写文本 v1 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="285" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="290" />
+        <source>Open a call first</source>
+        <translation>请先打开一通录音</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="292" />
+        <source>Import transcript</source>
+        <translation>导入转写文本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="301" />
+        <source>Transcript not imported</source>
+        <translation>转写文本未导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="313" />
         <source>About Inspector</source>
         <translation>关于 Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="272" />
+        <location filename="../../inspector/ui/main_window.py" line="314" />
         <source>Inspector %1 — call quality-inspection workstation.
 Data folder: %2</source>
         <translation>Inspector %1 — 通话质检工作台。
@@ -622,17 +688,17 @@ Data folder: %2</source>
         <translation>规则包未加载</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rules_controller.py" line="113" />
+        <location filename="../../inspector/ui/rules_controller.py" line="105" />
         <source>This call has no transcript to check</source>
         <translation>该通话没有可检查的转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rules_controller.py" line="145" />
+        <location filename="../../inspector/ui/rules_controller.py" line="130" />
         <source>Checked %1 call(s) with %2</source>
         <translation>已用 %2 检查 %1 通录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rules_controller.py" line="156" />
+        <location filename="../../inspector/ui/rules_controller.py" line="141" />
         <source>No further hit</source>
         <translation>没有更多命中</translation>
     </message>
@@ -671,6 +737,172 @@ Data folder: %2</source>
         <location filename="../../inspector/ui/dialogs.py" line="20" />
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechController</name>
+    <message>
+        <location filename="../../inspector/ui/speech_controller.py" line="42" />
+        <source>Model not usable</source>
+        <translation>模型不可用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_controller.py" line="49" />
+        <source>Model zip</source>
+        <translation>模型压缩包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_controller.py" line="49" />
+        <source>Zip (*.zip)</source>
+        <translation>压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_controller.py" line="51" />
+        <source>Model folder</source>
+        <translation>模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_controller.py" line="65" />
+        <source>verified</source>
+        <translation>已校验</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_controller.py" line="65" />
+        <source>ready</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_controller.py" line="66" />
+        <source>Speech model installed (%1): %2</source>
+        <translation>语音模型已安装（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_controller.py" line="71" />
+        <source>Model not installed</source>
+        <translation>模型未安装</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_controller.py" line="82" />
+        <source>Open a call first</source>
+        <translation>请先打开一通录音</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_controller.py" line="101" />
+        <source>Some calls were not transcribed</source>
+        <translation>部分录音未能转写</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_controller.py" line="107" />
+        <source>Transcribed %1 call(s)</source>
+        <translation>已转写 %1 通录音</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_controller.py" line="112" />
+        <source>Speech recognition</source>
+        <translation>语音识别</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_controller.py" line="118" />
+        <source>, about %1 s left</source>
+        <translation>，约剩 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_controller.py" line="120" />
+        <source>Transcribing %1/%2%3</source>
+        <translation>正在转写 %1/%2%3</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_controller.py" line="124" />
+        <source>Installing model: %1</source>
+        <translation>正在安装模型：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechModelsDialog</name>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="19" />
+        <source>Speech models</source>
+        <translation>语音识别模型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="22" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="22" />
+        <source>Found in</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="22" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="23" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="24" />
+        <source>settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="24" />
+        <source>environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="25" />
+        <source>data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="25" />
+        <source>Python package</source>
+        <translation>Python 包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="26" />
+        <source>~/.cache/vosk</source>
+        <translation>~/.cache/vosk</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="29" />
+        <source>verified</source>
+        <translation>已校验</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="29" />
+        <source>ready</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="32" />
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="44" />
+        <source>No usable speech model. Import the official vosk-model-small-cn-0.22.zip (or its unpacked folder); playback, imported transcripts and the acoustic checks work without one.</source>
+        <translation>没有可用的语音识别模型。请导入官方 vosk-model-small-cn-0.22.zip（或其解压后的文件夹）；没有模型时，播放、导入的转写文本和声学检查仍可使用。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="47" />
+        <source>Import folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="48" />
+        <source>Import zip…</source>
+        <translation>导入压缩包…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/speech_dialogs.py" line="52" />
+        <source>Use selected model</source>
+        <translation>使用所选模型</translation>
     </message>
 </context>
 <context>
@@ -747,18 +979,18 @@ Data folder: %2</source>
 <context>
     <name>WaveformPane</name>
     <message>
-        <location filename="../../inspector/ui/waveform.py" line="179" />
-        <location filename="../../inspector/ui/waveform.py" line="322" />
+        <location filename="../../inspector/ui/waveform.py" line="78" />
+        <location filename="../../inspector/ui/waveform.py" line="221" />
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/waveform.py" line="179" />
+        <location filename="../../inspector/ui/waveform.py" line="78" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/waveform.py" line="322" />
+        <location filename="../../inspector/ui/waveform.py" line="221" />
         <source>Unknown</source>
         <translation>未知说话人</translation>
     </message>

@@ -1,0 +1,124 @@
+"""The Speech side of the window: models, and transcribing one call or all of them in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from inspector.asr.batch import AsrProgress, enqueue, run_queue, source_for
+from inspector.asr.choice import choose_model
+from inspector.asr.discovery import discover, installed_folder
+from inspector.asr.installer import InstallProgress, install_model
+from inspector.asr.recognizer import AsrError, LoadedModel
+from inspector.review.state import ReviewState
+from inspector.settings import Settings, save_settings
+from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.database import on_own_connection
+from inspector.store.transcripts import TranscriptRepository
+from inspector.ui.speech_dialogs import SpeechModelsDialog
+from inspector.ui.tasks import TaskRunner
+from inspector.workspace import Workspace
+
+
+class SpeechController(QObject):
+    def __init__(self, window: QWidget, state: ReviewState, tasks: TaskRunner, calls: CallRepository,
+                 transcripts: TranscriptRepository, workspace: Workspace, settings: Settings) -> None:
+        super().__init__(window)
+        self.window, self.state, self.tasks = window, state, tasks
+        self.calls, self.transcripts = calls, transcripts
+        self.workspace, self.settings = workspace, settings
+        self.last_result = None
+
+    # -- models ----------------------------------------------------------------------------------
+    def show_models(self) -> None:
+        dialog = SpeechModelsDialog(discover(self.workspace, self.settings.asr_model, verify=True),
+                                    self.settings.asr_model, self.window)
+        dialog.import_requested.connect(lambda kind: (dialog.reject(), self.choose_import(kind)))
+        if dialog.exec() and dialog.selected() is not None:
+            chosen = dialog.selected()
+            if not chosen.check.usable:
+                QMessageBox.warning(self.window, self.tr("Model not usable"), chosen.check.problem())
+                return
+            self.settings.asr_model = str(chosen.path)
+            save_settings(self.settings)
+
+    def choose_import(self, kind: str) -> None:
+        if kind == "zip":
+            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Model zip"), "", self.tr("Zip (*.zip)"))
+        else:
+            path = QFileDialog.getExistingDirectory(self.window, self.tr("Model folder"))
+        if path:
+            self.import_model(Path(path))
+
+    def import_model(self, source: Path):
+        target = installed_folder(self.workspace)
+        return self.tasks.submit("install-model", lambda cancel: install_model(source, target, cancel),
+                                 self._installed, on_progress=self._progress, on_error=self._install_failed,
+                                 on_cancelled=self.window.idle)
+
+    def _installed(self, check) -> None:
+        self.window.idle()
+        self.settings.asr_model = str(check.path)
+        save_settings(self.settings)
+        state = self.tr("verified") if check.verified else self.tr("ready")
+        self.state.say(self.tr("Speech model installed (%1): %2").replace("%1", state)
+                       .replace("%2", str(check.path)))
+
+    def _install_failed(self, error: Exception) -> None:
+        self.window.idle()
+        QMessageBox.warning(self.window, self.tr("Model not installed"), str(error))
+
+    # -- transcription ---------------------------------------------------------------------------
+    def transcribe_current(self):
+        return self._transcribe([self.state.call.id] if self.state.call else [])
+
+    def transcribe_all(self):
+        return self._transcribe([c.id for c in self.calls.page(CallFilter(), limit=max(1, self.calls.count()))])
+
+    def _transcribe(self, call_ids: list[int]):
+        if not call_ids:
+            self.state.say(self.tr("Open a call first"))
+            return None
+        workspace, chosen = self.workspace, self.settings.asr_model
+
+        def job(db, cancel):
+            loaded: LoadedModel = choose_model(workspace, Path(chosen) if chosen else None)
+            enqueue(db, call_ids, loaded.id)
+            result = yield from run_queue(db, loaded, cancel=cancel)
+            return loaded, result
+
+        return self.tasks.submit("transcribe", on_own_connection(workspace.database, job), self._transcribed,
+                                 on_progress=self._progress, on_error=self._failed,
+                                 on_cancelled=self.window.idle)
+
+    def _transcribed(self, outcome) -> None:
+        loaded, result = outcome
+        self.window.idle()
+        self.last_result = result
+        if result.failed:
+            QMessageBox.warning(self.window, self.tr("Some calls were not transcribed"),
+                                "\n".join(f"{ref}: {why}" for ref, why in result.failed.items()))
+        call = self.state.call
+        if call is not None and source_for(loaded.id) in self.transcripts.sources(call.id):
+            self.state.set_transcript(self.transcripts.latest(call.id)[1])
+            self.window.rules.check_current()
+        self.state.say(self.tr("Transcribed %1 call(s)").replace("%1", str(len(result.transcribed))))
+
+    def _failed(self, error: Exception) -> None:
+        self.window.idle()
+        if isinstance(error, AsrError):
+            QMessageBox.information(self.window, self.tr("Speech recognition"), str(error))
+        else:
+            self.state.say(str(error))
+
+    def _progress(self, item) -> None:
+        if isinstance(item, AsrProgress):
+            eta = "" if item.eta_s is None else self.tr(", about %1 s left").replace("%1", f"{item.eta_s:.0f}")
+            self.window.show_progress_of(item.done, item.total,
+                                         self.tr("Transcribing %1/%2%3").replace("%1", str(item.done))
+                                         .replace("%2", str(item.total)).replace("%3", eta))
+        elif isinstance(item, InstallProgress):
+            self.window.show_progress_of(item.done, item.total,
+                                         self.tr("Installing model: %1").replace("%1", item.step))

@@ -1,0 +1,68 @@
+"""Settings → Speech models: the models found, their state, importing a folder or an official zip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from inspector.asr.discovery import FoundModel
+
+
+class SpeechModelsDialog(QDialog):
+    """Lists models; asks the window to import (``import_requested(kind)``) or to use one."""
+
+    import_requested = Signal(str)      # "folder" or "zip"
+
+    def __init__(self, models: list[FoundModel], chosen: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Speech models"))
+        self.models = models
+        self.table = QTableWidget(len(models), 4, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Found in"), self.tr("State"),
+                                              self.tr("Folder")])
+        sources = {"settings": self.tr("settings"), "environment": self.tr("environment"),
+                   "installed": self.tr("data folder"), "package": self.tr("Python package"),
+                   "cache": self.tr("~/.cache/vosk")}
+        for row, model in enumerate(models):
+            check = model.check
+            state = (self.tr("verified") if check.verified else self.tr("ready") if check.usable
+                     else check.problem().split(": ", 1)[-1])
+            if str(model.path) == chosen:
+                state = self.tr("in use") + " · " + state
+            for column, text in enumerate((model.name, sources.get(model.source, model.source), state,
+                                           str(model.path))):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableWidget.SelectRows)
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        if not any(m.check.usable for m in models):
+            self.hint.setText(self.tr("No usable speech model. Import the official vosk-model-small-cn-0.22.zip "
+                                      "(or its unpacked folder); playback, imported transcripts and the acoustic "
+                                      "checks work without one."))
+        import_folder = QPushButton(self.tr("Import folder…"), self)
+        import_zip = QPushButton(self.tr("Import zip…"), self)
+        import_folder.clicked.connect(lambda: self.import_requested.emit("folder"))
+        import_zip.clicked.connect(lambda: self.import_requested.emit("zip"))
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Use selected model"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(import_folder)
+        row.addWidget(import_zip)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.hint)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.resize(820, 360)
+
+    def selected(self) -> FoundModel | None:
+        row = self.table.currentRow()
+        return self.models[row] if 0 <= row < len(self.models) else None

