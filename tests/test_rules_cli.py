@@ -44,7 +44,9 @@ def test_bad_inputs_fail_with_a_message(tmp_path):
     bad_pack.write_text("[pack]\nid = 1\n")
     result = _check("--transcript", str(DEMO / "S1.transcript.json"), "--rules", str(bad_pack))
     assert result.returncode == 2 and str(bad_pack) in result.stderr
-    result = _check(str(DEMO / "S1.flac"))
+    result = _check(str(DEMO / "S1.flac"), "--model", str(tmp_path))
+    assert result.returncode == 2 and "not a usable Vosk model" in result.stderr
+    result = _check()
     assert result.returncode == 2 and "--transcript" in result.stderr
 
 
