@@ -15,11 +15,14 @@ from functools import cache
 from pathlib import Path
 
 from inspector.asr.model_layout import ModelCheck, check_model, sha256_of
+from inspector.audio.activity import FRAME_S, frame_energy_db, runs_of, speech_mask
 from inspector.audio.recording import Recording
 from inspector.jobs import Cancelled
 from inspector.transcript.model import Segment, Transcript, Word
 
 CHUNK_S = 0.25
+PAD_S = 0.3       # kept around each voiced stretch so word edges are not clipped
+JOIN_S = 1.0      # pauses shorter than this stay inside one stretch
 SPEAKERS = ("agent", "customer")
 
 
@@ -65,6 +68,24 @@ def check_rate(loaded: LoadedModel, recording: Recording) -> None:
                        f"{check.sample_rate} Hz and does not allow downsampling")
 
 
+def voiced_stretches(samples, sample_rate: int) -> list[tuple[int, int]]:
+    """Sample ranges worth decoding: a channel's speech, padded and with short pauses joined.
+
+    In a call each party is silent about half the time while the other speaks; decoding only the voiced
+    stretches roughly halves the work without cutting words.
+    """
+    mask = speech_mask(frame_energy_db(samples, sample_rate))
+    stretches: list[tuple[int, int]] = []
+    for run in runs_of(mask, FRAME_S):
+        start = max(0, int((run.start - PAD_S) * sample_rate))
+        end = min(samples.size, int((run.end + PAD_S) * sample_rate))
+        if stretches and start - stretches[-1][1] < JOIN_S * sample_rate:
+            stretches[-1] = (stretches[-1][0], end)
+        else:
+            stretches.append((start, end))
+    return stretches
+
+
 def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", grammar: list[str] | None = None,
                cancel: threading.Event | None = None,
                progress: Callable[[float], None] | None = None) -> Transcript:
@@ -73,31 +94,34 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
     check_rate(loaded, recording)
     speakers = SPEAKERS if recording.channels == 2 else ("unknown",)
     segments: list[Segment] = []
-    total = recording.frames * recording.channels
+    rate = recording.sample_rate
+    step = int(CHUNK_S * rate)
     for channel, speaker in enumerate(speakers):
-        args = [loaded.model, float(recording.sample_rate)]
+        args = [loaded.model, float(rate)]
         if grammar is not None:
             args.append(json.dumps(grammar, ensure_ascii=False))
         recognizer = vosk.KaldiRecognizer(*args)
         recognizer.SetWords(True)
         samples = recording.samples[channel]
-        step = int(CHUNK_S * recording.sample_rate)
-        for start in range(0, samples.size, step):
-            if cancel is not None and cancel.is_set():
-                raise Cancelled
-            if recognizer.AcceptWaveform(samples[start: start + step].tobytes()):
-                segments.extend(_segment(recognizer.Result(), speaker))
+        for first, last in voiced_stretches(samples, rate):
+            offset = first / rate           # Vosk times count from the last reset
+            for start in range(first, last, step):
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled
+                if recognizer.AcceptWaveform(samples[start: min(last, start + step)].tobytes()):
+                    segments.extend(_segment(recognizer.Result(), speaker, offset))
+            segments.extend(_segment(recognizer.FinalResult(), speaker, offset))
+            recognizer.Reset()
             if progress is not None:
-                progress((channel * recording.frames + min(samples.size, start + step)) / total)
-        segments.extend(_segment(recognizer.FinalResult(), speaker))
+                progress((channel * recording.frames + last) / (recording.frames * recording.channels))
     segments.sort(key=lambda s: s.start)
     return Transcript(call_id or Path(recording.path).stem, round(recording.duration_s, 3), tuple(segments),
                       {"agent": 0, "customer": 1} if recording.channels == 2 else {"unknown": 0})
 
 
-def _segment(result_json: str, speaker: str) -> list[Segment]:
+def _segment(result_json: str, speaker: str, offset: float) -> list[Segment]:
     result = json.loads(result_json)
-    words = [Word(w["word"], round(float(w["start"]), 3), round(float(w["end"]), 3),
+    words = [Word(w["word"], round(float(w["start"]) + offset, 3), round(float(w["end"]) + offset, 3),
                   round(min(1.0, max(0.0, float(w.get("conf", 1.0)))), 3))
              for w in result.get("result", []) if w.get("word")]
     if not words:
