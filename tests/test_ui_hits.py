@@ -40,7 +40,7 @@ def test_a_call_is_checked_when_first_opened_and_hits_are_shown(qtbot, window):
     assert window.hits_pane.table.rowCount() == len(window.state.hits)
     assert "R11" in window.waveform.hit_marker_labels(0)          # agent lane
     assert set(window.waveform.hit_marker_labels(1)) == {"R13"}   # customer lane
-    assert any("⚑R13" in window.transcript.list.item(i).text() for i in range(window.transcript.list.count()))
+    assert any("⚑R13" in window.transcript.segment_text(i) for i in range(window.transcript.segment_count()))
     assert window.call_list.model.call_at(
         next(r for r in range(6) if window.call_list.model.call_at(r).call_ref == "S6")).hit_count == 10
 

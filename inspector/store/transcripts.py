@@ -7,7 +7,10 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
+from inspector.transcript.edits import Edit
 from inspector.transcript.model import Transcript
+
+EDITED = "edited"
 from inspector.transcript.io import from_dict, to_dict
 
 
@@ -18,7 +21,7 @@ class TranscriptRepository:
     def save(self, call_id: int, source: str, transcript: Transcript) -> None:
         row = {"call_id": call_id, "source": source,
                "body": json.dumps(to_dict(transcript), ensure_ascii=False),
-               "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+               "created_at": datetime.now(timezone.utc).isoformat(timespec="microseconds")}
         with self._db.atomic():
             self._db["transcripts"].upsert(row, pk=("call_id", "source"))
 
@@ -29,6 +32,18 @@ class TranscriptRepository:
         if not rows:
             return None
         return rows[0]["source"], from_dict(json.loads(rows[0]["body"]), f"database transcript of call {call_id}")
+
+    def record_edit(self, call_id: int, based_on: str, corrected: Transcript, edit: Edit, by: str) -> None:
+        """The corrected transcript and its audit row, together or not at all."""
+        with self._db.atomic():
+            self.save(call_id, EDITED, corrected)
+            self._db["transcript_edits"].insert({
+                "call_id": call_id, "based_on": based_on, "segment": edit.segment, "word": edit.word,
+                "field": edit.field, "old": edit.old, "new": edit.new, "edited_by": by,
+                "edited_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+
+    def edits(self, call_id: int) -> list[dict]:
+        return list(self._db.query("SELECT * FROM transcript_edits WHERE call_id = ? ORDER BY id", [call_id]))
 
     def sources(self, call_id: int) -> list[str]:
         return [row["source"] for row in self._db.query(

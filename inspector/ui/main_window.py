@@ -6,6 +6,7 @@ the TaskRunner; it holds no review logic of its own.
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -27,6 +28,7 @@ from inspector.store.calls import Call, CallRepository
 from inspector.store.database import on_own_connection, open_database
 from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
+from inspector.transcript.edits import edit_speaker, edit_text, edit_word
 from inspector.transcript.io import TranscriptError, load_transcript, save_transcript
 from inspector.ui.actions import build_actions
 from inspector.ui.call_list import CallListPane
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.transcript.seek_requested.connect(self.playback.seek)
         self.hits_pane.seek_requested.connect(self.playback.seek)
         self.hits_pane.decided.connect(self.rules.decide)
+        self.transcript.edit_requested.connect(self.correct_transcript)
         self.state.message_changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.playback.set_volume(settings.volume)
         if check_playback:
@@ -292,6 +295,24 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import transcript"), "", self.tr("Transcript v1 (*.json)"))
         if path:
             self.attach_transcript(Path(path))
+
+    def correct_transcript(self, request) -> None:
+        """Store the corrected transcript (the original source stays) and log who changed what."""
+        kind, segment, word, value = request
+        call, transcript = self.state.call, self.state.transcript
+        if call is None or transcript is None:
+            return
+        if kind == "word":
+            corrected, edit = edit_word(transcript, segment, word, value)
+        elif kind == "text":
+            corrected, edit = edit_text(transcript, segment, value)
+        else:
+            corrected, edit = edit_speaker(transcript, segment, value)
+        based_on = self.transcripts.latest(call.id)[0]
+        self.transcripts.record_edit(call.id, based_on, corrected, edit,
+                                     self.settings.inspector_id or getpass.getuser())
+        self.state.set_transcript(corrected)
+        self.rules.check_current()
 
     def attach_transcript(self, path: Path) -> bool:
         """A central platform's transcript for the open call; a malformed file changes nothing."""

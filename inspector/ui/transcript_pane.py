@@ -1,82 +1,270 @@
-"""The transcript beside the waveform: one row per segment, the spoken one highlighted as audio plays."""
+"""The transcript beside the waveform: who said what, the word being spoken highlighted as audio plays,
+click a word to hear it, search, low-confidence words marked, and corrections of words, text or speaker.
+
+The document is built once per transcript with each word's character range remembered, so following
+playback only re-formats the previous and the current word.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from dataclasses import dataclass
+
+from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QMenu, QPushButton, QTextBrowser, QVBoxLayout, QWidget)
 
 from inspector.review.state import ReviewState
-from inspector.transcript.model import Transcript
+from inspector.transcript.model import SPEAKERS, Transcript
 from inspector.ui.waveform_items import format_time
 
-CURRENT_BRUSH = QBrush(QColor(255, 236, 153))
-HIT_TEXT = QBrush(QColor("#b03a2e"))
+LOW_CONFIDENCE = 0.6
+CURRENT_WORD = QColor(255, 214, 102)
+CURRENT_SEGMENT = QColor(255, 246, 214)
+LOW_CONFIDENCE_COLOUR = QColor("#b9770e")
+HIT_COLOUR = QColor("#b03a2e")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a segment or a word sits in the document."""
+
+    segment: int
+    word: int | None
+    start: int
+    end: int
 
 
 class TranscriptPane(QWidget):
     seek_requested = Signal(float)
+    edit_requested = Signal(object)       # (kind, segment, word, new value)
 
     def __init__(self, state: ReviewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self._current: int | None = None
+        self._segments: list[Span] = []
+        self._words: list[Span] = []
+        self._current_word: Span | None = None
+        self._current_segment: int | None = None
         self.header = QLabel(self)
-        self.list = QListWidget(self)
-        self.list.setWordWrap(True)
-        self.list.setFocusPolicy(Qt.NoFocus)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Find in transcript"))
+        self.previous_button = QPushButton(self.tr("Previous"), self)
+        self.next_button = QPushButton(self.tr("Next"), self)
+        self.view = QTextBrowser(self)
+        self.view.setOpenLinks(False)
+        self.view.setContextMenuPolicy(Qt.CustomContextMenu)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.previous_button)
+        top.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.header)
-        layout.addWidget(self.list)
-        self.list.itemClicked.connect(self._clicked)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+        self.view.anchorClicked.connect(self._clicked)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.search.returnPressed.connect(lambda: self.find(forward=True))
+        self.next_button.clicked.connect(lambda: self.find(forward=True))
+        self.previous_button.clicked.connect(lambda: self.find(forward=False))
         state.transcript_changed.connect(self._show)
-        state.playhead_changed.connect(self._follow)
         state.hits_changed.connect(lambda _h: self._show(state.transcript))
+        state.playhead_changed.connect(self._follow)
         self._show(None)
+
+    # -- queries for the window and tests --------------------------------------------------------
+    def segment_count(self) -> int:
+        return len(self._segments)
+
+    def segment_text(self, index: int) -> str:
+        span = self._segments[index]
+        return self._text(span.start, span.end)
+
+    def current_word_text(self) -> str | None:
+        return None if self._current_word is None else self._text(self._current_word.start, self._current_word.end)
 
     def speaker_name(self, speaker: str) -> str:
         return {"agent": self.tr("Agent"), "customer": self.tr("Customer")}.get(speaker, self.tr("Unknown"))
 
-    def current_row(self) -> int | None:
-        return self._current
-
+    # -- building the document -------------------------------------------------------------------
     def _show(self, transcript: Transcript | None) -> None:
-        self.list.clear()
-        self._current = None
+        self._segments, self._words = [], []
+        self._current_word, self._current_segment = None, None
+        document = QTextDocument(self)
+        self.view.setDocument(document)
         if transcript is None:
             self.header.setText(self.tr("No transcript for this call") if self.state.call else "")
             return
         self.header.setText(self.tr("Transcript: %n segment(s)", "", len(transcript.segments)))
+        cursor = QTextCursor(document)
         hits = self.state.hits or []
-        for segment in transcript.segments:
+        for index, segment in enumerate(transcript.segments):
+            if index:
+                cursor.insertBlock()
+            block_start = cursor.position()
+            label = QTextCharFormat()
+            label.setForeground(QColor("#1f6fb2" if segment.speaker == "agent" else "#2e8b57"
+                                       if segment.speaker == "customer" else "#555555"))
+            label.setAnchor(True)
+            label.setAnchorHref(f"s:{index}")
+            cursor.insertText(f"[{format_time(segment.start)}] {self.speaker_name(segment.speaker)}：", label)
+            if segment.words:
+                for w_index, word in enumerate(segment.words):
+                    fmt = QTextCharFormat()
+                    fmt.setAnchor(True)
+                    fmt.setAnchorHref(f"w:{index}:{w_index}")
+                    if word.conf is not None and word.conf < LOW_CONFIDENCE:
+                        fmt.setForeground(LOW_CONFIDENCE_COLOUR)
+                        fmt.setUnderlineStyle(QTextCharFormat.WaveUnderline)
+                        fmt.setToolTip(self.tr("Low confidence: %1").replace("%1", f"{word.conf:.2f}"))
+                    start = cursor.position()
+                    cursor.insertText(word.text, fmt)
+                    self._words.append(Span(index, w_index, start, cursor.position()))
+                    cursor.insertText(" ", QTextCharFormat())
+            else:
+                cursor.insertText(segment.text, QTextCharFormat())
             own = [h for h in hits if segment.start - 0.05 <= h.start <= segment.end
                    and h.speaker in (segment.speaker, "both")]
-            flags = "".join(f" ⚑{h.rule}" for h in own)
-            item = QListWidgetItem(f"[{format_time(segment.start)}] {self.speaker_name(segment.speaker)}："
-                                   f"{segment.text}{flags}")
-            item.setData(Qt.UserRole, segment.start)
             if own:
-                item.setForeground(HIT_TEXT)
-                item.setToolTip("\n".join(f"{h.rule} {h.name}: {h.evidence}" for h in own))
-            if segment.speaker == "customer":
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            self.list.addItem(item)
+                flag = QTextCharFormat()
+                flag.setForeground(HIT_COLOUR)
+                flag.setToolTip("\n".join(f"{h.rule} {h.name}: {h.evidence}" for h in own))
+                cursor.insertText("".join(f" ⚑{h.rule}" for h in own), flag)
+            self._segments.append(Span(index, None, block_start, cursor.position()))
 
+    def _text(self, start: int, end: int) -> str:
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.KeepAnchor)
+        return cursor.selectedText()
+
+    # -- following playback ----------------------------------------------------------------------
     def _follow(self, seconds: float) -> None:
         transcript = self.state.transcript
         if transcript is None:
             return
-        index = transcript.segment_at(seconds)
-        if index == self._current:
-            return
-        if self._current is not None and self.list.item(self._current):
-            self.list.item(self._current).setBackground(QBrush())
-        self._current = index
-        if index is not None:
-            item = self.list.item(index)
-            item.setBackground(CURRENT_BRUSH)
-            self.list.scrollToItem(item)
+        segment = transcript.segment_at(seconds)
+        if segment != self._current_segment:
+            self._paint(self._segment_span(self._current_segment), QColor(Qt.transparent), block=True)
+            self._current_segment = segment
+            span = self._segment_span(segment)
+            self._paint(span, CURRENT_SEGMENT, block=True)
+            if span is not None:
+                self._reveal(span)
+        word = None
+        if segment is not None:
+            seg = transcript.segments[segment]
+            index = next((i for i, w in enumerate(seg.words) if w.start <= seconds <= w.end + 0.05), None)
+            if index is not None:
+                word = next((s for s in self._words if s.segment == segment and s.word == index), None)
+        if word != self._current_word:
+            self._paint(self._current_word, QColor(Qt.transparent))
+            self._current_word = word
+            self._paint(word, CURRENT_WORD)
 
-    def _clicked(self, item: QListWidgetItem) -> None:
-        self.seek_requested.emit(float(item.data(Qt.UserRole)))
+    def _segment_span(self, index: int | None) -> Span | None:
+        return self._segments[index] if index is not None and index < len(self._segments) else None
+
+    def _paint(self, span: Span | None, colour: QColor, block: bool = False) -> None:
+        if span is None:
+            return
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(span.start)
+        if block:
+            fmt = cursor.blockFormat()
+            fmt.setBackground(colour)
+            cursor.setBlockFormat(fmt)
+            return
+        cursor.setPosition(span.end, QTextCursor.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(colour)
+        cursor.mergeCharFormat(fmt)
+
+    def _reveal(self, span: Span) -> None:
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(span.start)
+        self.view.setTextCursor(cursor)
+        self.view.ensureCursorVisible()
+
+    # -- interaction -----------------------------------------------------------------------------
+    def _clicked(self, url: QUrl) -> None:
+        transcript = self.state.transcript
+        if transcript is None:
+            return
+        parts = url.toString().split(":")
+        segment = transcript.segments[int(parts[1])]
+        start = segment.words[int(parts[2])].start if parts[0] == "w" else segment.start
+        self.seek_requested.emit(start)
+
+    def find(self, forward: bool = True) -> bool:
+        """Select the next (or previous) match of the search text, wrapping at the ends."""
+        text = self.search.text().strip()
+        if not text:
+            return False
+        flags = QTextDocument.FindFlag(0) if forward else QTextDocument.FindBackward
+        found = self.view.document().find(text, self.view.textCursor(), flags)
+        if found.isNull():
+            edge = QTextCursor(self.view.document())
+            edge.movePosition(QTextCursor.Start if forward else QTextCursor.End)
+            found = self.view.document().find(text, edge, flags)
+        if found.isNull():
+            self.state.say(self.tr("“%1” is not in the transcript").replace("%1", text))
+            return False
+        self.view.setTextCursor(found)
+        return True
+
+    def _context_menu(self, position) -> None:
+        anchor = self.view.anchorAt(position)
+        if not anchor:
+            return
+        parts = anchor.split(":")
+        segment, word = int(parts[1]), int(parts[2]) if parts[0] == "w" else None
+        menu = QMenu(self)
+        if word is not None:
+            menu.addAction(self.tr("Correct this word…"), lambda: self.correct_word(segment, word))
+        menu.addAction(self.tr("Correct this sentence…"), lambda: self.correct_segment(segment))
+        menu.exec(self.view.viewport().mapToGlobal(position))
+
+    def correct_word(self, segment: int, word: int, text: str | None = None) -> None:
+        current = self.state.transcript.segments[segment].words[word].text
+        if text is None:
+            dialog = _CorrectionDialog(self, current, None)
+            if not dialog.exec():
+                return
+            text = dialog.text.text()
+        if text.strip() and text.strip() != current:
+            self.edit_requested.emit(("word", segment, word, text.strip()))
+
+    def correct_segment(self, segment: int, text: str | None = None, speaker: str | None = None) -> None:
+        seg = self.state.transcript.segments[segment]
+        if text is None and speaker is None:
+            dialog = _CorrectionDialog(self, seg.text, seg.speaker)
+            if not dialog.exec():
+                return
+            text, speaker = dialog.text.text(), dialog.speaker.currentData()
+        if speaker and speaker != seg.speaker:
+            self.edit_requested.emit(("speaker", segment, None, speaker))
+        if text is not None and text.strip() and text.strip() != seg.text:
+            self.edit_requested.emit(("text", segment, None, text.strip()))
+
+
+class _CorrectionDialog(QDialog):
+    def __init__(self, parent: TranscriptPane, text: str, speaker: str | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Correct the transcript"))
+        self.text = QLineEdit(text, self)
+        self.speaker = QComboBox(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Text"), self.text)
+        if speaker is not None:
+            for key in SPEAKERS:
+                self.speaker.addItem(parent.speaker_name(key), key)
+            self.speaker.setCurrentIndex(SPEAKERS.index(speaker))
+            form.addRow(self.tr("Speaker"), self.speaker)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)

@@ -479,158 +479,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="66" />
+        <location filename="../../inspector/ui/main_window.py" line="68" />
         <source>Inspector — call quality inspection</source>
         <translation>Inspector — 通话质检工作台</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="120" />
+        <location filename="../../inspector/ui/main_window.py" line="123" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="120" />
+        <location filename="../../inspector/ui/main_window.py" line="123" />
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="120" />
+        <location filename="../../inspector/ui/main_window.py" line="123" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="121" />
+        <location filename="../../inspector/ui/main_window.py" line="124" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="121" />
+        <location filename="../../inspector/ui/main_window.py" line="124" />
         <source>&amp;Rules</source>
         <translation>规则(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="121" />
+        <location filename="../../inspector/ui/main_window.py" line="124" />
         <source>&amp;Speech</source>
         <translation>语音(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="131" />
+        <location filename="../../inspector/ui/main_window.py" line="134" />
         <source>Choose a call from the list</source>
         <translation>请从左侧列表选择一通录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="156" />
+        <location filename="../../inspector/ui/main_window.py" line="159" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="199" />
+        <location filename="../../inspector/ui/main_window.py" line="202" />
         <source>Cannot open this call: %1</source>
         <translation>无法打开该通话：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="202" />
+        <location filename="../../inspector/ui/main_window.py" line="205" />
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="205" />
+        <location filename="../../inspector/ui/main_window.py" line="208" />
         <source>stereo</source>
         <translation>双声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="205" />
+        <location filename="../../inspector/ui/main_window.py" line="208" />
         <source>mono</source>
         <translation>单声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="210" />
+        <location filename="../../inspector/ui/main_window.py" line="213" />
         <source>Import a folder of recordings</source>
         <translation>导入录音文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="227" />
+        <location filename="../../inspector/ui/main_window.py" line="230" />
         <source>Imported %1 new call(s)</source>
         <translation>已导入 %1 通新录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="233" />
+        <location filename="../../inspector/ui/main_window.py" line="236" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="240" />
+        <location filename="../../inspector/ui/main_window.py" line="243" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="244" />
+        <location filename="../../inspector/ui/main_window.py" line="247" />
         <source>Checking %1</source>
         <translation>正在检查 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="247" />
+        <location filename="../../inspector/ui/main_window.py" line="250" />
         <source>Decoding audio…</source>
         <translation>正在解码音频…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="248" />
+        <location filename="../../inspector/ui/main_window.py" line="251" />
         <source>Drawing waveform…</source>
         <translation>正在绘制波形…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="267" />
+        <location filename="../../inspector/ui/main_window.py" line="270" />
         <source>Playback unavailable</source>
         <translation>无法播放</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="269" />
+        <location filename="../../inspector/ui/main_window.py" line="272" />
         <source>Playback unavailable: %1</source>
         <translation>无法播放：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="277" />
+        <location filename="../../inspector/ui/main_window.py" line="280" />
         <source>This call has no transcript</source>
         <translation>该通话没有转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="279" />
+        <location filename="../../inspector/ui/main_window.py" line="282" />
         <source>Export transcript</source>
         <translation>导出转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="280" />
-        <location filename="../../inspector/ui/main_window.py" line="292" />
+        <location filename="../../inspector/ui/main_window.py" line="283" />
+        <location filename="../../inspector/ui/main_window.py" line="295" />
         <source>Transcript v1 (*.json)</source>
         <translation>转写文本 v1 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="285" />
+        <location filename="../../inspector/ui/main_window.py" line="288" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="290" />
+        <location filename="../../inspector/ui/main_window.py" line="293" />
         <source>Open a call first</source>
         <translation>请先打开一通录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="292" />
+        <location filename="../../inspector/ui/main_window.py" line="295" />
         <source>Import transcript</source>
         <translation>导入转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="301" />
+        <location filename="../../inspector/ui/main_window.py" line="322" />
         <source>Transcript not imported</source>
         <translation>转写文本未导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="313" />
+        <location filename="../../inspector/ui/main_window.py" line="334" />
         <source>About Inspector</source>
         <translation>关于 Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="314" />
+        <location filename="../../inspector/ui/main_window.py" line="335" />
         <source>Inspector %1 — call quality-inspection workstation.
 Data folder: %2</source>
         <translation>Inspector %1 — 通话质检工作台。
@@ -908,29 +908,64 @@ Data folder: %2</source>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../inspector/ui/transcript_pane.py" line="39" />
+        <location filename="../../inspector/ui/transcript_pane.py" line="51" />
+        <source>Find in transcript</source>
+        <translation>在转写文本中查找</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transcript_pane.py" line="52" />
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transcript_pane.py" line="53" />
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transcript_pane.py" line="88" />
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/transcript_pane.py" line="39" />
+        <location filename="../../inspector/ui/transcript_pane.py" line="88" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/transcript_pane.py" line="39" />
+        <location filename="../../inspector/ui/transcript_pane.py" line="88" />
         <source>Unknown</source>
         <translation>未知说话人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/transcript_pane.py" line="48" />
+        <location filename="../../inspector/ui/transcript_pane.py" line="97" />
         <source>No transcript for this call</source>
         <translation>该通话暂无转写文本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/transcript_pane.py" line="50" />
+        <location filename="../../inspector/ui/transcript_pane.py" line="99" />
         <source>Transcript: %n segment(s)</source>
         <translation><numerusform>转写文本：共 %n 句</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transcript_pane.py" line="120" />
+        <source>Low confidence: %1</source>
+        <translation>低置信度：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transcript_pane.py" line="212" />
+        <source>“%1” is not in the transcript</source>
+        <translation>转写文本中没有“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transcript_pane.py" line="225" />
+        <source>Correct this word…</source>
+        <translation>更正此词…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transcript_pane.py" line="226" />
+        <source>Correct this sentence…</source>
+        <translation>更正此句…</translation>
     </message>
 </context>
 <context>
@@ -993,6 +1028,24 @@ Data folder: %2</source>
         <location filename="../../inspector/ui/waveform.py" line="221" />
         <source>Unknown</source>
         <translation>未知说话人</translation>
+    </message>
+</context>
+<context>
+    <name>_CorrectionDialog</name>
+    <message>
+        <location filename="../../inspector/ui/transcript_pane.py" line="255" />
+        <source>Correct the transcript</source>
+        <translation>更正转写文本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transcript_pane.py" line="259" />
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/transcript_pane.py" line="264" />
+        <source>Speaker</source>
+        <translation>说话人</translation>
     </message>
 </context>
 </TS>
