@@ -164,6 +164,8 @@ def test_batch_queue_shares_one_model_caches_and_resumes(tmp_path, ko):
             break
     assert sorted(result.transcribed) == ["a", "b"]
     assert progress[-1].done == progress[-1].total == 2 and progress[-1].eta_s == 0
+    within = [p.call_fraction for p in progress if 0 < p.call_fraction < 1]
+    assert within and all(p.done < 2 for p in progress[:-1])
     assert all(source_for(ko.id) in transcripts.sources(i) for i in ids)
     assert enqueue(db, ids, ko.id) == 0                       # cached: never transcribed twice
 

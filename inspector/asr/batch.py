@@ -33,12 +33,20 @@ class AsrProgress:
     total: int
     current: str
     eta_s: float | None
+    call_fraction: float = 0.0      # how far the recogniser is into ``current``
 
 
 @dataclass
 class AsrBatchResult:
     transcribed: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
+
+
+def _eta(started: float, audio_done: float, total_audio: float) -> float | None:
+    """Seconds left, from the audio seconds finished so far (None until the first call is done)."""
+    if not audio_done:
+        return None
+    return (time.monotonic() - started) / audio_done * (total_audio - audio_done)
 
 
 def source_for(model_id: str) -> str:
@@ -83,7 +91,8 @@ def run_queue(db: sqlite_utils.Database, loaded: LoadedModel, workers: int | Non
 
     def work(call):
         try:
-            transcript = transcribe(loaded, decode(Path(call.path)), call.call_ref, cancel=cancel)
+            transcript = transcribe(loaded, decode(Path(call.path)), call.call_ref, cancel=cancel,
+                                    progress=lambda fraction: results.put(("progress", call, fraction)))
             results.put(("done", call, transcript))
         except Cancelled:
             results.put(("cancelled", call, None))
@@ -95,8 +104,13 @@ def run_queue(db: sqlite_utils.Database, loaded: LoadedModel, workers: int | Non
         for call in jobs:
             pool.submit(work, call)
         yield AsrProgress(0, len(jobs), "", None)
-        for finished in range(len(jobs)):
+        finished = 0
+        while finished < len(jobs):
             kind, call, payload = results.get()
+            if kind == "progress":
+                yield AsrProgress(finished, len(jobs), call.call_ref, _eta(started, audio_done, total_audio), payload)
+                continue
+            finished += 1
             audio_done += call.duration_s
             if kind == "done":
                 with db.atomic():
@@ -108,9 +122,7 @@ def run_queue(db: sqlite_utils.Database, loaded: LoadedModel, workers: int | Non
                 db.execute("UPDATE asr_queue SET status = 'failed', error = ?, finished_at = ? WHERE call_id = ? "
                            "AND model_id = ?", [payload, _now(), call.id, loaded.id])
                 result.failed[call.call_ref] = payload
-            elapsed = time.monotonic() - started
-            eta = elapsed / audio_done * (total_audio - audio_done) if audio_done else None
-            yield AsrProgress(finished + 1, len(jobs), call.call_ref, eta)
+            yield AsrProgress(finished, len(jobs), call.call_ref, _eta(started, audio_done, total_audio), 1.0)
     if cancel.is_set():
         raise Cancelled
     return result

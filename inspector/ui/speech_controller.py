@@ -116,9 +116,10 @@ class SpeechController(QObject):
     def _progress(self, item) -> None:
         if isinstance(item, AsrProgress):
             eta = "" if item.eta_s is None else self.tr(", about %1 s left").replace("%1", f"{item.eta_s:.0f}")
+            current = f" · {item.current} {item.call_fraction:.0%}" if item.current else ""
             self.window.show_progress_of(item.done, item.total,
                                          self.tr("Transcribing %1/%2%3").replace("%1", str(item.done))
-                                         .replace("%2", str(item.total)).replace("%3", eta))
+                                         .replace("%2", str(item.total)).replace("%3", eta) + current)
         elif isinstance(item, InstallProgress):
             self.window.show_progress_of(item.done, item.total,
                                          self.tr("Installing model: %1").replace("%1", item.step))
