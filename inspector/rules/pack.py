@@ -7,12 +7,12 @@ editing a text file, not a developer reading a traceback.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from inspector.rules.conditions import AllOf, AnyOf, Condition, NotOf, Phrase, Phrases, Regex
+from inspector.tomlfile import read_toml
 
 SPEAKERS = ("agent", "customer", "any")
 SEVERITIES = ("minor", "major", "fatal")
@@ -154,12 +154,7 @@ class _Parser:
 def load_pack(path: Path, scorecard_items: set[str] | None = None) -> RulePack:
     """Parse and validate; ``scorecard_items`` (when given) must contain every item a rule feeds."""
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PackError(f"{path}: cannot read the rule pack ({exc.strerror})") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise PackError(f"{path}: not valid TOML ({exc})") from exc
+    data = read_toml(path, "rule pack", PackError)
     header = data.get("pack")
     if not isinstance(header, dict):
         raise PackError(f"{path}: missing the [pack] table (id, version, name, scorecard)")

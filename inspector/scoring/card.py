@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from inspector.tomlfile import read_toml
 
 
 class CardError(ValueError):
@@ -43,12 +44,7 @@ class Scorecard:
 
 def load_card(path: Path) -> Scorecard:
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CardError(f"{path}: cannot read the scorecard ({exc.strerror})") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise CardError(f"{path}: not valid TOML ({exc})") from exc
+    data = read_toml(path, "scorecard", CardError)
     card = data.get("card")
     if not isinstance(card, dict) or not all(isinstance(card.get(k), str) for k in ("id", "version", "name")):
         raise CardError(f"{path}: [card] needs id, version and name")
