@@ -9,7 +9,8 @@ from inspector.rules.defaults import default_pack
 from inspector.rules.pack import load_pack
 from inspector.store.calls import CallFilter, CallRepository
 from inspector.store.database import open_database
-from inspector.store.hits import HitRepository, hit_key
+from inspector.rules.hits import hit_key
+from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.workspace import Workspace
 from tests.conftest import ROOT

@@ -5,8 +5,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from inspector.audio.player import Player, PlayerState
+from inspector.rules.hits import hit_key
 from inspector.settings import Settings
-from inspector.store.hits import hit_key
+
 from inspector.ui.main_window import MainWindow
 from inspector.ui.rules_dialogs import AccuracyDialog
 from inspector.workspace import Workspace

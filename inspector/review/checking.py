@@ -18,10 +18,10 @@ from inspector.audio.errors import AudioError
 from inspector.audio.overview import open_audio
 from inspector.jobs import Cancelled, drain
 from inspector.rules.engine import check_call
-from inspector.rules.hits import Hit
+from inspector.rules.hits import Hit, hit_key
 from inspector.rules.pack import RulePack
 from inspector.store.calls import Call, CallFilter, CallRepository
-from inspector.store.hits import HitRepository, hit_key
+from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.workspace import Workspace
 

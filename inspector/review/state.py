@@ -11,8 +11,8 @@ from psygnal import Signal
 from inspector.audio.activity import Interval
 from inspector.audio.overview import Overview
 from inspector.audio.recording import Recording
-from inspector.rules.hits import Hit
-from inspector.store.hits import Decision, hit_key
+from inspector.rules.hits import Hit, hit_key
+from inspector.store.hits import Decision
 from inspector.store.calls import Call
 from inspector.transcript.model import Transcript
 

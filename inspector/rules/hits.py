@@ -22,3 +22,8 @@ class Hit:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def hit_key(hit: Hit) -> str:
+    """Stable across re-checks of the same text: rule and span to a tenth of a second."""
+    return f"{hit.rule}@{hit.start:.1f}-{hit.end:.1f}"

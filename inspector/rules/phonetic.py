@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 _INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("h", "f"))
 _FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
 
 
 @lru_cache(maxsize=None)
 def merged_syllable(char: str) -> str:
+    from pypinyin import Style, lazy_pinyin  # its tables take a third of a second to load: only when needed
+
     syllable = lazy_pinyin(char, style=Style.NORMAL, errors="default")[0]
     for long, short in _INITIALS:
         if syllable.startswith(long):

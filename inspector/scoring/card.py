@@ -21,6 +21,7 @@ class CardItem:
     rules: tuple[str, ...]
     na_allowed: bool
     section: str
+    cap: float | None = None       # most points deductions may take from this item
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,12 @@ def load_card(path: Path) -> Scorecard:
             points = raw.get("points")
             if isinstance(points, bool) or not isinstance(points, (int, float)) or points <= 0:
                 raise CardError(f"{path}: {where}: field 'points' must be a positive number")
+            cap = raw.get("cap")
+            if cap is not None and (isinstance(cap, bool) or not isinstance(cap, (int, float)) or cap < 0):
+                raise CardError(f"{path}: {where}: field 'cap' must be a number ≥ 0")
             items.append(CardItem(_text(raw, "id", path, where), _text(raw, "name", path, where), float(points),
-                                  tuple(raw.get("rules", [])), bool(raw.get("na_allowed", False)), sid))
+                                  tuple(raw.get("rules", [])), bool(raw.get("na_allowed", False)), sid,
+                                  None if cap is None else float(cap)))
     fatal = [FatalItem(_text(raw, "id", path, "fatal item"), _text(raw, "name", path, "fatal item"),
                        tuple(raw.get("rules", []))) for raw in data.get("fatal", [])]
     ids = [i.id for i in items] + [f.id for f in fatal]

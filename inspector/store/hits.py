@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
-from inspector.rules.hits import Hit
-from inspector.rules.pack import RulePack
+from inspector.rules.hits import Hit, hit_key
+
+if TYPE_CHECKING:  # only for the annotation: loading packs pulls in the pinyin tables
+    from inspector.rules.pack import RulePack
 
 DECISIONS = ("confirmed", "rejected")
-
-
-def hit_key(hit: Hit) -> str:
-    """Stable across re-checks of the same text: rule and span to a tenth of a second."""
-    return f"{hit.rule}@{hit.start:.1f}-{hit.end:.1f}"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,155 @@
+"""Evaluations in the database: autosaved drafts, submission that locks, reopening by a lead, appeals,
+and an audit trail of every change, each multi-row change in one transaction."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from inspector.scoring.card import Scorecard
+from inspector.scoring.evaluation import Comment, Deduction, Evaluation, FatalState, ItemState
+from inspector.scoring.score import score
+
+
+class EvaluationLocked(Exception):
+    """A submitted evaluation can only change after a lead reopens it."""
+
+
+class NotAllowed(Exception):
+    """The user may not do this to this evaluation."""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _body(evaluation: Evaluation) -> dict:
+    return {"items": [asdict(i) for i in evaluation.items], "fatal": [asdict(f) for f in evaluation.fatal],
+            "comments": [asdict(c) for c in evaluation.comments]}
+
+
+def _from_row(row: dict) -> Evaluation:
+    body = json.loads(row["body"])
+    items = tuple(ItemState(i["item"], tuple(Deduction(**d) for d in i["deductions"]), i["na"])
+                  for i in body["items"])
+    return Evaluation(row["uuid"], row["call_id"], row["inspector"], row["card_id"], row["card_version"],
+                      row["status"], row["version"], items, tuple(FatalState(**f) for f in body["fatal"]),
+                      tuple(Comment(**c) for c in body["comments"]))
+
+
+def _changes(old: Evaluation | None, new: Evaluation) -> list[tuple[str, str, str]]:
+    """(what, old, new) for each item, fatal item and the comments that differ."""
+    before = _body(old) if old is not None else {"items": [], "fatal": [], "comments": []}
+    after = _body(new)
+    changes = []
+    for key, name in (("items", "item"), ("fatal", "item")):
+        old_by = {entry[name]: entry for entry in before[key]}
+        new_by = {entry[name]: entry for entry in after[key]}
+        for item in sorted(set(old_by) | set(new_by)):
+            if old_by.get(item) != new_by.get(item):
+                changes.append((item, json.dumps(old_by.get(item), ensure_ascii=False),
+                                json.dumps(new_by.get(item), ensure_ascii=False)))
+    if before["comments"] != after["comments"]:
+        changes.append(("comments", json.dumps(before["comments"], ensure_ascii=False),
+                        json.dumps(after["comments"], ensure_ascii=False)))
+    return changes
+
+
+class EvaluationRepository:
+    def __init__(self, db: sqlite_utils.Database, card: Scorecard) -> None:
+        self._db = db
+        self._card = card
+
+    def get(self, uuid: str) -> Evaluation | None:
+        rows = list(self._db.query("SELECT * FROM evaluations WHERE uuid = ?", [uuid]))
+        return _from_row(rows[0]) if rows else None
+
+    def save(self, evaluation: Evaluation, by: str) -> Evaluation:
+        """Autosave of a draft (or a reopened evaluation); returns only once it is durable."""
+        current = self.get(evaluation.uuid)
+        if current is not None:
+            if current.status == "submitted":
+                raise EvaluationLocked(f"evaluation {evaluation.uuid} is submitted; a lead must reopen it first")
+            if by != current.inspector:
+                raise NotAllowed(f"{by} may not edit {current.inspector}'s evaluation")
+        result = score(self._card, evaluation)
+        now = _now()
+        row = {"uuid": evaluation.uuid, "call_id": evaluation.call_id, "inspector": evaluation.inspector,
+               "card_id": evaluation.card_id, "card_version": evaluation.card_version,
+               "status": current.status if current else "draft", "version": current.version if current else 1,
+               "total": result.total, "fatal": int(result.fatal),
+               "body": json.dumps(_body(evaluation), ensure_ascii=False), "updated_at": now,
+               "created_at": self._created_at(evaluation.uuid) or now}
+        with self._db.atomic():
+            self._db["evaluations"].upsert(row, pk="uuid")
+            for what, old, new in _changes(current, evaluation):
+                self._audit(evaluation.uuid, row["version"], by, what, old, new, now)
+        return self.get(evaluation.uuid)
+
+    def submit(self, uuid: str, by: str) -> Evaluation:
+        current = self._require(uuid)
+        if by != current.inspector:
+            raise NotAllowed(f"{by} may not submit {current.inspector}'s evaluation")
+        pending = score(self._card, current).pending_fatal
+        if pending:
+            raise NotAllowed(f"fatal item(s) {', '.join(pending)} still wait for review: confirm or reject them")
+        return self._set_status(current, "submitted", by, "submitted")
+
+    def reopen(self, uuid: str, lead: str, reason: str, is_lead: bool) -> Evaluation:
+        if not is_lead:
+            raise NotAllowed(f"only a team lead may reopen an evaluation ({lead} is not one)")
+        current = self._require(uuid)
+        if current.status != "submitted":
+            raise NotAllowed(f"evaluation {uuid} is not submitted")
+        return self._set_status(current, "reopened", lead, f"reopened: {reason}", bump=True)
+
+    def appeal(self, uuid: str, agent_id: str, text: str) -> int:
+        current = self._require(uuid)
+        if current.status != "submitted":
+            raise NotAllowed("only a submitted evaluation can be appealed")
+        with self._db.atomic():
+            return self._db["appeals"].insert({"uuid": uuid, "version": current.version, "agent_id": agent_id,
+                                               "text": text, "status": "open", "filed_at": _now()}).last_pk
+
+    def resolve_appeal(self, appeal_id: int, lead: str, upheld: bool, resolution: str, is_lead: bool) -> None:
+        if not is_lead:
+            raise NotAllowed(f"only a team lead may resolve an appeal ({lead} is not one)")
+        with self._db.atomic():
+            self._db["appeals"].update(appeal_id, {"status": "upheld" if upheld else "dismissed",
+                                                   "resolved_by": lead, "resolution": resolution,
+                                                   "resolved_at": _now()})
+
+    def audit(self, uuid: str) -> list[dict]:
+        return list(self._db.query("SELECT * FROM evaluation_audit WHERE uuid = ? ORDER BY id", [uuid]))
+
+    def appeals(self, uuid: str) -> list[dict]:
+        return list(self._db.query("SELECT * FROM appeals WHERE uuid = ? ORDER BY id", [uuid]))
+
+    # -- internals -------------------------------------------------------------------------------
+    def _require(self, uuid: str) -> Evaluation:
+        current = self.get(uuid)
+        if current is None:
+            raise KeyError(f"no evaluation {uuid}")
+        return current
+
+    def _created_at(self, uuid: str) -> str | None:
+        row = self._db.execute("SELECT created_at FROM evaluations WHERE uuid = ?", [uuid]).fetchone()
+        return row[0] if row else None
+
+    def _set_status(self, current: Evaluation, status: str, by: str, note: str, bump: bool = False) -> Evaluation:
+        now = _now()
+        version = current.version + (1 if bump else 0)
+        changes = {"status": status, "version": version, "updated_at": now}
+        if status == "submitted":
+            changes["submitted_at"] = now
+        with self._db.atomic():
+            self._db["evaluations"].update(current.uuid, changes)
+            self._audit(current.uuid, version, by, "status", current.status, note, now)
+        return self._require(current.uuid)
+
+    def _audit(self, uuid: str, version: int, by: str, what: str, old: str, new: str, at: str) -> None:
+        self._db["evaluation_audit"].insert({"uuid": uuid, "version": version, "at": at, "by": by, "what": what,
+                                             "old": old, "new": new})
