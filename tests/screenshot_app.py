@@ -52,6 +52,10 @@ def main(out: Path, data: Path, language: str) -> None:
 
     def finish(dialog):
         app.primaryScreen().grabWindow(0).save(str(out / f"shortcuts_{language}.png"))
+        dialog.close()
+        window.side_tabs.setCurrentWidget(window.scorecard)
+        app.processEvents()
+        app.primaryScreen().grabWindow(0).save(str(out / f"scorecard_{language}.png"))
         metrics = QFontMetrics(window.font())
         print(json.dumps({"family": QFontInfo(window.font()).family(),
                           "has_cjk": all(metrics.inFontUcs4(ord(c)) for c in "质检坐席客户通话"),

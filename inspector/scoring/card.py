@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ class Scorecard:
     name: str
     items: tuple[CardItem, ...]
     fatal: tuple[FatalItem, ...]
+    sections: dict[str, str] = field(default_factory=dict)     # section id -> name
 
     def item_ids(self) -> set[str]:
         return {i.id for i in self.items} | {f.id for f in self.fatal}
@@ -50,8 +51,10 @@ def load_card(path: Path) -> Scorecard:
     if not isinstance(card, dict) or not all(isinstance(card.get(k), str) for k in ("id", "version", "name")):
         raise CardError(f"{path}: [card] needs id, version and name")
     items: list[CardItem] = []
+    sections: dict[str, str] = {}
     for s_index, section in enumerate(_list(data, "sections", path)):
         sid = _text(section, "id", path, f"section #{s_index + 1}")
+        sections[sid] = str(section.get("name", sid))
         for i_index, raw in enumerate(section.get("items") or []):
             where = f"section {sid}, item #{i_index + 1}"
             points = raw.get("points")
@@ -69,7 +72,7 @@ def load_card(path: Path) -> Scorecard:
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
         raise CardError(f"{path}: duplicate item id {sorted(duplicates)[0]}")
-    return Scorecard(card["id"], card["version"], card["name"], tuple(items), tuple(fatal))
+    return Scorecard(card["id"], card["version"], card["name"], tuple(items), tuple(fatal), sections)
 
 
 def _list(data: dict, key: str, path: Path) -> list[dict[str, Any]]:

@@ -40,10 +40,17 @@ def score(card: Scorecard, evaluation: Evaluation) -> Score:
 
 def prefill(card: Scorecard, evaluation: Evaluation, hits: list[Hit], decisions: dict[str, Decision],
             by: str) -> Evaluation:
-    """Confirmed hits become deductions on the items they feed; a hit of a fatal rule that nobody has
-    rejected waits in "pending review"; rejected and undecided ordinary hits cost nothing."""
+    """Bring the evaluation in line with the hits: confirmed hits become deductions on the items they
+    feed (a hit no longer confirmed loses its deduction), a hit of a fatal rule that nobody has rejected
+    waits in "pending review"; rejected and undecided ordinary hits cost nothing. Deductions the
+    inspector made by hand are left alone."""
     fatal_of = {rule: f.id for f in card.fatal for rule in f.rules}
     item_ids = {i.id for i in card.items}
+    confirmed = {key for key, d in decisions.items() if d.decision == "confirmed"}
+    for state in evaluation.items:
+        kept = tuple(d for d in state.deductions if d.hit_key is None or d.hit_key in confirmed)
+        if kept != state.deductions:
+            evaluation = evaluation.with_item(ItemState(state.item, kept, state.na))
     for hit in hits:
         key = hit_key(hit)
         decision = decisions.get(key)

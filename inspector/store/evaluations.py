@@ -67,6 +67,12 @@ class EvaluationRepository:
         rows = list(self._db.query("SELECT * FROM evaluations WHERE uuid = ?", [uuid]))
         return _from_row(rows[0]) if rows else None
 
+    def for_call(self, call_id: int, inspector: str) -> Evaluation | None:
+        """The inspector's evaluation of the call (production scoring: one per inspector and call)."""
+        rows = list(self._db.query("SELECT * FROM evaluations WHERE call_id = ? AND inspector = ? "
+                                   "ORDER BY created_at LIMIT 1", [call_id, inspector]))
+        return _from_row(rows[0]) if rows else None
+
     def save(self, evaluation: Evaluation, by: str) -> Evaluation:
         """Autosave of a draft (or a reopened evaluation); returns only once it is durable."""
         current = self.get(evaluation.uuid)

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
-                               QSplitter, QWidget, QVBoxLayout)
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector import __version__
 from inspector.audio.output import playback_problem
@@ -35,7 +35,11 @@ from inspector.ui.call_list import CallListPane
 from inspector.ui.dialogs import ImportReportDialog, SettingsDialog, ShortcutsDialog
 from inspector.ui.hits_pane import HitsPane
 from inspector.ui.playback import SPEED_STEP, PlaybackController
+from inspector.rules.defaults import default_card
+from inspector.store.evaluations import EvaluationRepository
 from inspector.ui.rules_controller import RulesController
+from inspector.ui.scorecard_pane import ScorecardPane
+from inspector.ui.scoring_controller import ScoringController
 from inspector.ui.speech_controller import SpeechController
 from inspector.ui.tasks import TaskHandle, TaskRunner
 from inspector.ui.transcript_pane import TranscriptPane
@@ -73,6 +77,9 @@ class MainWindow(QMainWindow):
         self.transport = TransportBar(self.state, self.playback, self.actions_by_key, self)
         self.transcript = TranscriptPane(self.state, self)
         self.hits_pane = HitsPane(self.state, self)
+        self.scorecard = ScorecardPane(default_card(), self)
+        self.scoring = ScoringController(self, self.state, self.scorecard,
+                                         EvaluationRepository(self.db, default_card()), default_card(), settings)
         self._build_layout()
         self._build_status_bar()
 
@@ -80,6 +87,7 @@ class MainWindow(QMainWindow):
         self.waveform.seek_requested.connect(self.playback.seek)
         self.transcript.seek_requested.connect(self.playback.seek)
         self.hits_pane.seek_requested.connect(self.playback.seek)
+        self.scorecard.seek_requested.connect(self.playback.seek)
         self.hits_pane.decided.connect(self.rules.decide)
         self.transcript.edit_requested.connect(self.correct_transcript)
         self.state.message_changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -139,7 +147,11 @@ class MainWindow(QMainWindow):
         right.addWidget(top)
         bottom = QSplitter(Qt.Horizontal, right)
         bottom.addWidget(self.transcript)
-        bottom.addWidget(self.hits_pane)
+        tabs = QTabWidget(bottom)
+        tabs.addTab(self.hits_pane, self.tr("Hits"))
+        tabs.addTab(self.scorecard, self.tr("Scorecard"))
+        self.side_tabs = tabs
+        bottom.addWidget(tabs)
         bottom.setSizes([480, 400])
         right.addWidget(bottom)
         right.setStretchFactor(0, 3)

@@ -479,158 +479,168 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="68" />
+        <location filename="../../inspector/ui/main_window.py" line="72" />
         <source>Inspector — call quality inspection</source>
         <translation>Inspector — 通话质检工作台</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="123" />
+        <location filename="../../inspector/ui/main_window.py" line="131" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="123" />
+        <location filename="../../inspector/ui/main_window.py" line="131" />
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="123" />
+        <location filename="../../inspector/ui/main_window.py" line="131" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="124" />
+        <location filename="../../inspector/ui/main_window.py" line="132" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="124" />
+        <location filename="../../inspector/ui/main_window.py" line="132" />
         <source>&amp;Rules</source>
         <translation>规则(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="124" />
+        <location filename="../../inspector/ui/main_window.py" line="132" />
         <source>&amp;Speech</source>
         <translation>语音(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="134" />
+        <location filename="../../inspector/ui/main_window.py" line="142" />
         <source>Choose a call from the list</source>
         <translation>请从左侧列表选择一通录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="159" />
+        <location filename="../../inspector/ui/main_window.py" line="151" />
+        <source>Hits</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="152" />
+        <source>Scorecard</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="171" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="202" />
+        <location filename="../../inspector/ui/main_window.py" line="214" />
         <source>Cannot open this call: %1</source>
         <translation>无法打开该通话：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="205" />
+        <location filename="../../inspector/ui/main_window.py" line="217" />
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="208" />
+        <location filename="../../inspector/ui/main_window.py" line="220" />
         <source>stereo</source>
         <translation>双声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="208" />
+        <location filename="../../inspector/ui/main_window.py" line="220" />
         <source>mono</source>
         <translation>单声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="213" />
+        <location filename="../../inspector/ui/main_window.py" line="225" />
         <source>Import a folder of recordings</source>
         <translation>导入录音文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="230" />
+        <location filename="../../inspector/ui/main_window.py" line="242" />
         <source>Imported %1 new call(s)</source>
         <translation>已导入 %1 通新录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="236" />
+        <location filename="../../inspector/ui/main_window.py" line="248" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="243" />
+        <location filename="../../inspector/ui/main_window.py" line="255" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="247" />
+        <location filename="../../inspector/ui/main_window.py" line="259" />
         <source>Checking %1</source>
         <translation>正在检查 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="250" />
+        <location filename="../../inspector/ui/main_window.py" line="262" />
         <source>Decoding audio…</source>
         <translation>正在解码音频…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="251" />
+        <location filename="../../inspector/ui/main_window.py" line="263" />
         <source>Drawing waveform…</source>
         <translation>正在绘制波形…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="270" />
+        <location filename="../../inspector/ui/main_window.py" line="282" />
         <source>Playback unavailable</source>
         <translation>无法播放</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="272" />
+        <location filename="../../inspector/ui/main_window.py" line="284" />
         <source>Playback unavailable: %1</source>
         <translation>无法播放：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="280" />
+        <location filename="../../inspector/ui/main_window.py" line="292" />
         <source>This call has no transcript</source>
         <translation>该通话没有转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="282" />
+        <location filename="../../inspector/ui/main_window.py" line="294" />
         <source>Export transcript</source>
         <translation>导出转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="283" />
         <location filename="../../inspector/ui/main_window.py" line="295" />
+        <location filename="../../inspector/ui/main_window.py" line="307" />
         <source>Transcript v1 (*.json)</source>
         <translation>转写文本 v1 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="288" />
+        <location filename="../../inspector/ui/main_window.py" line="300" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="293" />
+        <location filename="../../inspector/ui/main_window.py" line="305" />
         <source>Open a call first</source>
         <translation>请先打开一通录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="295" />
+        <location filename="../../inspector/ui/main_window.py" line="307" />
         <source>Import transcript</source>
         <translation>导入转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="322" />
+        <location filename="../../inspector/ui/main_window.py" line="334" />
         <source>Transcript not imported</source>
         <translation>转写文本未导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="334" />
+        <location filename="../../inspector/ui/main_window.py" line="346" />
         <source>About Inspector</source>
         <translation>关于 Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="335" />
+        <location filename="../../inspector/ui/main_window.py" line="347" />
         <source>Inspector %1 — call quality-inspection workstation.
 Data folder: %2</source>
         <translation>Inspector %1 — 通话质检工作台。
@@ -701,6 +711,134 @@ Data folder: %2</source>
         <location filename="../../inspector/ui/rules_controller.py" line="141" />
         <source>No further hit</source>
         <translation>没有更多命中</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardPane</name>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="40" />
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="40" />
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="40" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="40" />
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="44" />
+        <source>Deduct…</source>
+        <translation>扣分…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="45" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="91" />
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="47" />
+        <source>Comment at playhead…</source>
+        <translation>在播放位置批注…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="48" />
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="78" />
+        <source>No evaluation</source>
+        <translation>暂无评分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="101" />
+        <source>Fatal items</source>
+        <translation>一票否决项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="108" />
+        <source>Pending review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="108" />
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="109" />
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="120" />
+        <source>Comments</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="125" />
+        <source>Total: %1</source>
+        <translation>总分：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="127" />
+        <source>(fatal item confirmed)</source>
+        <translation>（一票否决已确认）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="129" />
+        <source>(fatal item waiting for review)</source>
+        <translation>（一票否决项待复核）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="132" />
+        <source>Draft, saved</source>
+        <translation>草稿，已保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="132" />
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="133" />
+        <source>Reopened</source>
+        <translation>已重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="166" />
+        <source>set by the inspector</source>
+        <translation>质检员设定</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringController</name>
+    <message>
+        <location filename="../../inspector/ui/scoring_controller.py" line="58" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="60" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scoring_controller.py" line="68" />
+        <source>Evaluation submitted</source>
+        <translation>评分已提交</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scoring_controller.py" line="70" />
+        <source>Not submitted</source>
+        <translation>未提交</translation>
     </message>
 </context>
 <context>
@@ -807,12 +945,12 @@ Data folder: %2</source>
         <translation>，约剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/speech_controller.py" line="120" />
+        <location filename="../../inspector/ui/speech_controller.py" line="121" />
         <source>Transcribing %1/%2%3</source>
         <translation>正在转写 %1/%2%3</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/speech_controller.py" line="124" />
+        <location filename="../../inspector/ui/speech_controller.py" line="125" />
         <source>Installing model: %1</source>
         <translation>正在安装模型：%1</translation>
     </message>
@@ -1046,6 +1184,34 @@ Data folder: %2</source>
         <location filename="../../inspector/ui/transcript_pane.py" line="264" />
         <source>Speaker</source>
         <translation>说话人</translation>
+    </message>
+</context>
+<context>
+    <name>_DeductionDialog</name>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="216" />
+        <source>Comment</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="216" />
+        <source>Deduction</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="224" />
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="225" />
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="225" />
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 </TS>

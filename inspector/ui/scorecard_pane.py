@@ -1,0 +1,231 @@
+"""The scorecard beside the waveform: items prefilled from confirmed hits, the inspector's deductions,
+N/A, fatal items under review, comments at the playhead, and the total updating as it changes.
+
+Every change is saved at once (autosave); the pane emits ``changed`` with the new evaluation and the
+window stores it, so a crash loses at most the change being typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from inspector.scoring.card import Scorecard
+from inspector.scoring.evaluation import Comment, Deduction, Evaluation, FatalState, ItemState
+from inspector.scoring.score import score
+
+FATAL_RED = QColor("#c0392b")
+
+
+class ScorecardPane(QWidget):
+    changed = Signal(object)           # the edited Evaluation, to be saved
+    submit_requested = Signal()
+    seek_requested = Signal(float)
+
+    def __init__(self, card: Scorecard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.card = card
+        self.evaluation: Evaluation | None = None
+        self.user = ""
+        self.playhead = 0.0
+        self.hit_times: dict[str, float] = {}
+        self.total = QLabel(self)
+        self.status = QLabel(self)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels([self.tr("Item"), self.tr("Points"), self.tr("Score"), self.tr("Basis")])
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setFocusPolicy(Qt.NoFocus)
+        self.deduct_button = QPushButton(self.tr("Deduct…"), self)
+        self.na_button = QPushButton(self.tr("N/A"), self)
+        self.na_button.setCheckable(True)
+        self.comment_button = QPushButton(self.tr("Comment at playhead…"), self)
+        self.submit_button = QPushButton(self.tr("Submit"), self)
+        for button in (self.deduct_button, self.na_button, self.comment_button, self.submit_button):
+            button.setFocusPolicy(Qt.NoFocus)
+        top = QHBoxLayout()
+        top.addWidget(self.total, 1)
+        top.addWidget(self.status)
+        buttons = QHBoxLayout()
+        for button in (self.deduct_button, self.na_button, self.comment_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+        self.deduct_button.clicked.connect(self._deduct)
+        self.na_button.clicked.connect(self._toggle_na)
+        self.comment_button.clicked.connect(self._comment)
+        self.submit_button.clicked.connect(self.submit_requested.emit)
+        self.tree.currentItemChanged.connect(lambda *_: self._sync_buttons())
+        self.tree.itemDoubleClicked.connect(self._double_clicked)
+        self.show_evaluation(None)
+
+    # -- showing ---------------------------------------------------------------------------------
+    def show_evaluation(self, evaluation: Evaluation | None) -> None:
+        current = self.selected_item()
+        self.evaluation = evaluation
+        self.tree.clear()
+        if evaluation is None:
+            self.total.setText(self.tr("No evaluation"))
+            self.status.setText("")
+            self._sync_buttons()
+            return
+        result = score(self.card, evaluation)
+        sections: dict[str, QTreeWidgetItem] = {}
+        for item in self.card.items:
+            parent = sections.get(item.section)
+            if parent is None:
+                parent = QTreeWidgetItem(self.tree, [f"{item.section} {self.card.sections.get(item.section, '')}"])
+                parent.setExpanded(True)
+                sections[item.section] = parent
+            state = evaluation.item(item.id)
+            basis = self.tr("N/A") if state.na and item.na_allowed else ""
+            row = QTreeWidgetItem(parent, [f"{item.id} {item.name}", f"{item.points:g}",
+                                           f"{result.items[item.id]:g}", basis])
+            row.setData(0, Qt.UserRole, item.id)
+            for deduction in state.deductions:
+                child = QTreeWidgetItem(row, ["", f"-{deduction.points:g}", "", deduction.reason])
+                child.setData(0, Qt.UserRole + 1, deduction.hit_key)
+            row.setExpanded(bool(state.deductions))
+            if current == item.id:
+                self.tree.setCurrentItem(row)
+        fatal_parent = QTreeWidgetItem(self.tree, [self.tr("Fatal items")])
+        fatal_parent.setExpanded(True)
+        states = {f.item: f for f in evaluation.fatal}
+        for fatal in self.card.fatal:
+            state = states.get(fatal.id)
+            row = QTreeWidgetItem(fatal_parent, [f"{fatal.id} {fatal.name}", "", "", state.reason if state else ""])
+            box = QComboBox(self.tree)
+            for key, text in (("", "—"), ("pending", self.tr("Pending review")), ("confirmed", self.tr("Confirmed")),
+                              ("rejected", self.tr("Rejected"))):
+                box.addItem(text, key)
+            box.setCurrentIndex(max(0, box.findData(state.status if state else "")))
+            box.setEnabled(self._editable())
+            box.currentIndexChanged.connect(lambda _i, f=fatal.id, b=box: self._fatal_changed(f, b.currentData()))
+            self.tree.setItemWidget(row, 2, box)
+            if state is not None and state.status != "rejected":
+                row.setForeground(0, QBrush(FATAL_RED))
+            if state is not None and state.hit_key:
+                row.setData(0, Qt.UserRole + 1, state.hit_key)
+        if evaluation.comments:
+            notes = QTreeWidgetItem(self.tree, [self.tr("Comments")])
+            notes.setExpanded(True)
+            for comment in evaluation.comments:
+                child = QTreeWidgetItem(notes, [f"{comment.start_s:.1f} s", "", "", comment.text])
+                child.setData(0, Qt.UserRole + 2, comment.start_s)
+        text = self.tr("Total: %1").replace("%1", f"{result.total:g}")
+        if result.fatal:
+            text += " " + self.tr("(fatal item confirmed)")
+        elif result.pending_fatal:
+            text += " " + self.tr("(fatal item waiting for review)")
+        self.total.setText(text)
+        self.total.setStyleSheet("color: #c0392b; font-weight: bold;" if result.fatal else "font-weight: bold;")
+        self.status.setText({"draft": self.tr("Draft, saved"), "submitted": self.tr("Submitted"),
+                             "reopened": self.tr("Reopened")}.get(evaluation.status, evaluation.status)
+                            + f" · v{evaluation.version}")
+        self._sync_buttons()
+
+    def selected_item(self) -> str | None:
+        row = self.tree.currentItem()
+        return row.data(0, Qt.UserRole) if row is not None else None
+
+    def select(self, item_id: str) -> None:
+        for row in self.tree.findItems(item_id, Qt.MatchStartsWith | Qt.MatchRecursive, 0):
+            if row.data(0, Qt.UserRole) == item_id:
+                self.tree.setCurrentItem(row)
+
+    # -- editing ---------------------------------------------------------------------------------
+    def deduct(self, item_id: str, points: float, reason: str) -> None:
+        state = self.evaluation.item(item_id)
+        self._emit(self.evaluation.with_item(ItemState(item_id, (*state.deductions, Deduction(points, reason,
+                                                                                              self.user)),
+                                                       state.na)))
+
+    def set_na(self, item_id: str, na: bool) -> None:
+        state = self.evaluation.item(item_id)
+        self._emit(self.evaluation.with_item(ItemState(item_id, state.deductions, na)))
+
+    def add_comment(self, text: str, start: float, end: float | None = None) -> None:
+        self._emit(replace(self.evaluation, comments=(*self.evaluation.comments, Comment(start, end, text, self.user))))
+
+    def _fatal_changed(self, fatal_id: str, status: str) -> None:
+        if self.evaluation is None or not status:
+            return
+        current = next((f for f in self.evaluation.fatal if f.item == fatal_id), None)
+        if current is not None and current.status == status:
+            return
+        reason = current.reason if current else self.tr("set by the inspector")
+        self._emit(self.evaluation.with_fatal(FatalState(fatal_id, status, reason, self.user,
+                                                         current.hit_key if current else None)))
+
+    def _emit(self, evaluation: Evaluation) -> None:
+        self.changed.emit(evaluation)
+
+    def _editable(self) -> bool:
+        return self.evaluation is not None and self.evaluation.status != "submitted"
+
+    def _sync_buttons(self) -> None:
+        item_id = self.selected_item()
+        item = next((i for i in self.card.items if i.id == item_id), None)
+        editable = self._editable()
+        self.deduct_button.setEnabled(editable and item is not None)
+        self.na_button.setEnabled(editable and item is not None and item.na_allowed)
+        self.na_button.setChecked(bool(item and self.evaluation and self.evaluation.item(item.id).na))
+        self.comment_button.setEnabled(editable)
+        self.submit_button.setEnabled(editable)
+
+    def _deduct(self) -> None:
+        item_id = self.selected_item()
+        if item_id is None:
+            return
+        dialog = _DeductionDialog(self)
+        if dialog.exec() and dialog.reason.text().strip():
+            self.deduct(item_id, dialog.points.value(), dialog.reason.text().strip())
+
+    def _toggle_na(self) -> None:
+        item_id = self.selected_item()
+        if item_id is not None:
+            self.set_na(item_id, self.na_button.isChecked())
+
+    def _comment(self) -> None:
+        dialog = _DeductionDialog(self, comment=True)
+        if dialog.exec() and dialog.reason.text().strip():
+            self.add_comment(dialog.reason.text().strip(), self.playhead)
+
+    def _double_clicked(self, row: QTreeWidgetItem, _column: int) -> None:
+        key = row.data(0, Qt.UserRole + 1)
+        at = row.data(0, Qt.UserRole + 2)
+        if key and key in self.hit_times:
+            self.seek_requested.emit(max(0.0, self.hit_times[key] - 1.0))
+        elif at is not None:
+            self.seek_requested.emit(float(at))
+
+
+class _DeductionDialog(QDialog):
+    def __init__(self, parent: QWidget, comment: bool = False) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Comment") if comment else self.tr("Deduction"))
+        self.points = QDoubleSpinBox(self)
+        self.points.setRange(0.5, 100)
+        self.points.setSingleStep(0.5)
+        self.points.setValue(1)
+        self.reason = QLineEdit(self)
+        form = QFormLayout()
+        if not comment:
+            form.addRow(self.tr("Points"), self.points)
+        form.addRow(self.tr("Text") if comment else self.tr("Reason"), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)

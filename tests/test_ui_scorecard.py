@@ -1,0 +1,86 @@
+"""The scorecard pane in the window: prefill from decided hits, deductions, N/A, fatal review, submit."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from inspector.audio.player import Player
+from inspector.scoring.score import score
+from inspector.settings import Settings
+from inspector.ui.main_window import MainWindow
+from inspector.workspace import Workspace
+from tests.capturing_output import CapturingOutput
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, demo_copy, monkeypatch):
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
+    win = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en", inspector_id="1001"),
+                     Player(lambda rate: CapturingOutput(rate)), check_playback=False)
+    win.told = told
+    qtbot.addWidget(win)
+    win.show()
+    win.import_folder(demo_copy, show_report=False)
+    qtbot.waitUntil(lambda: win.call_list.model.total == 6, timeout=10_000)
+    yield win
+    win.close()
+
+
+def _open(qtbot, win, ref):
+    model = win.call_list.model
+    win.call_list.select_row(next(r for r in range(6) if model.call_at(r).call_ref == ref))
+    qtbot.waitUntil(lambda: win.state.call.call_ref == ref and win.scorecard.evaluation is not None,
+                    timeout=10_000)
+
+
+def _total(win):
+    return score(win.scorecard.card, win.scorecard.evaluation).total
+
+
+def test_confirmed_hits_deduct_and_rejected_ones_do_not(qtbot, window):
+    _open(qtbot, window, "S6")
+    assert _total(window) == 100.0 and window.scorecard.evaluation.status == "draft"
+    r11 = [i for i, h in enumerate(window.state.hits) if h.rule == "R11"]
+    for index in r11:
+        window.state.select_hit(index)
+        qtbot.keyClick(window, Qt.Key_Y)
+    assert _total(window) == 94.0
+    assert "Total: 94" in window.scorecard.total.text()
+    window.state.select_hit(r11[0])
+    qtbot.keyClick(window, Qt.Key_X)
+    assert _total(window) == 97.0
+    stored = window.scoring.repo.for_call(window.state.call.id, "1001")
+    assert stored.item("D1").deductions[0].hit_key is not None
+
+
+def test_fatal_hits_wait_for_review_and_block_submission(qtbot, window):
+    _open(qtbot, window, "S4")
+    assert [f.status for f in window.scorecard.evaluation.fatal] == ["pending"]
+    assert "waiting for review" in window.scorecard.total.text()
+    window.scoring.submit()
+    assert window.told and "F1" in window.told[-1]
+    window.scorecard._fatal_changed("F1", "confirmed")
+    assert _total(window) == 0.0 and "fatal item confirmed" in window.scorecard.total.text()
+    window.scoring.submit()
+    assert window.scorecard.evaluation.status == "submitted"
+    assert not window.scorecard.deduct_button.isEnabled()
+
+
+def test_manual_deduction_na_and_comment_are_saved_with_audit(qtbot, window):
+    _open(qtbot, window, "S1")
+    pane = window.scorecard
+    pane.select("A6")
+    assert pane.deduct_button.isEnabled() and not pane.na_button.isEnabled()     # A6 has no N/A
+    pane.deduct("A6", 1.5, "语气生硬")
+    pane.select("A2")
+    assert pane.na_button.isEnabled()
+    pane.set_na("A2", True)
+    pane.playhead = 12.0
+    pane.add_comment("此处应先核验身份", 12.0)
+    stored = window.scoring.repo.for_call(window.state.call.id, "1001")
+    assert stored.item("A6").deductions[0].reason == "语气生硬" and stored.item("A2").na
+    assert stored.comments[0].start_s == 12.0
+    assert _total(window) == 98.5
+    whats = [a["what"] for a in window.scoring.repo.audit(stored.uuid)]
+    assert whats == ["A6", "A2", "comments"]
