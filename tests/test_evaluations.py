@@ -123,3 +123,59 @@ def test_killed_while_saving_200_times_nothing_returned_is_lost(tmp_path):
         assert problems == []
         total_saves += saves
     assert total_saves >= 200
+
+
+def test_a_full_disk_says_so_and_keeps_what_was_saved(repo):
+    from inspector.store.database import StorageError
+    evaluation = _evaluation()
+    saved = repo.save(evaluation.with_item(ItemState("A6", (Deduction(1, "短", "1001"),))), "1001")
+    db = repo._db
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")
+    big = tuple(Deduction(0.1, "很长的原因" * 200, "1001") for _ in range(50))
+    with pytest.raises(StorageError, match="disk is full.*nothing saved earlier was lost"):
+        repo.save(saved.with_item(ItemState("A6", big)), "1001")
+    assert repo.get(saved.uuid).item("A6").deductions[0].reason == "短"
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_read_only_database_is_refused_clearly(tmp_path):
+    """Read-only media (or permissions) as SQLite sees them: a connection opened with mode=ro."""
+    import sqlite3
+
+    import sqlite_utils
+
+    from inspector.store.database import StorageError
+    path = tmp_path / "db.sqlite3"
+    db = open_database(path)
+    CallRepository(db).add(NewCall(call_ref="c", content_hash="h", path="/c.wav", duration_s=1, sample_rate=8000,
+                                   channels=2, audio_format="WAV"))
+    db.close()
+    read_only = sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None))
+    with pytest.raises(StorageError, match="read-only.*nothing saved earlier was lost"):
+        EvaluationRepository(read_only, default_card()).save(_evaluation(), "1001")
+
+
+def test_broken_scorecards_name_file_and_field(tmp_path):
+    from inspector.resources import resource_path
+    from inspector.scoring.card import CardError, load_card
+    text = resource_path("scorecards", "scorecard-10086.toml").read_text(encoding="utf-8")
+    path = tmp_path / "card.toml"
+    path.write_text(text.replace('points = 5, rules = ["R01", "R02"]', 'points = "five", rules = ["R01", "R02"]'),
+                    encoding="utf-8")
+    with pytest.raises(CardError, match=r"card.toml: section A, item #1: field 'points'"):
+        load_card(path)
+    path.write_text(text.replace('id = "A2"', 'id = "A1"'), encoding="utf-8")
+    with pytest.raises(CardError, match="duplicate item id A1"):
+        load_card(path)
+
+
+def test_a_card_that_names_a_rule_the_pack_lacks_is_refused(tmp_path):
+    from inspector.resources import resource_path
+    from inspector.rules.defaults import check_card_against_pack
+    from inspector.scoring.card import CardError, load_card
+    text = resource_path("scorecards", "scorecard-10086.toml").read_text(encoding="utf-8")
+    path = tmp_path / "card.toml"
+    path.write_text(text.replace('rules = ["R12"]', 'rules = ["R99"]'), encoding="utf-8")
+    with pytest.raises(CardError, match=r"card.toml: item D2 is fed by rule R99, which the rule pack"):
+        check_card_against_pack(load_card(path), default_pack())

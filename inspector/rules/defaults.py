@@ -6,7 +6,7 @@ from functools import cache
 
 from inspector.resources import resource_path
 from inspector.rules.pack import RulePack, load_pack
-from inspector.scoring.card import Scorecard, load_card
+from inspector.scoring.card import CardError, Scorecard, load_card
 
 DEFAULT_PACK = ("rules", "rules-10086.toml")
 DEFAULT_CARD = ("scorecards", "scorecard-10086.toml")
@@ -20,3 +20,14 @@ def default_card() -> Scorecard:
 @cache
 def default_pack() -> RulePack:
     return load_pack(resource_path(*DEFAULT_PACK), default_card().item_ids())
+
+
+def check_card_against_pack(card: Scorecard, pack: RulePack, source: str = "") -> None:
+    """Every rule a card item names must exist in the pack, or the item would silently never lose points."""
+    rules = {r.id for r in pack.rules}
+    for item in (*card.items, *card.fatal):
+        for rule in item.rules:
+            if rule not in rules:
+                where = source or (str(card.source) if card.source else card.id)
+                raise CardError(f"{where}: item {item.id} is fed by rule {rule}, which the rule pack "
+                                f"{pack.id} {pack.version} does not have")

@@ -39,6 +39,7 @@ class Scorecard:
     items: tuple[CardItem, ...]
     fatal: tuple[FatalItem, ...]
     sections: dict[str, str] = field(default_factory=dict)     # section id -> name
+    source: Path | None = None
 
     def item_ids(self) -> set[str]:
         return {i.id for i in self.items} | {f.id for f in self.fatal}
@@ -72,7 +73,7 @@ def load_card(path: Path) -> Scorecard:
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
         raise CardError(f"{path}: duplicate item id {sorted(duplicates)[0]}")
-    return Scorecard(card["id"], card["version"], card["name"], tuple(items), tuple(fatal), sections)
+    return Scorecard(card["id"], card["version"], card["name"], tuple(items), tuple(fatal), sections, path)
 
 
 def _list(data: dict, key: str, path: Path) -> list[dict[str, Any]]:

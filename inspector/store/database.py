@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,24 @@ def open_database(path: Path) -> sqlite_utils.Database:
     for number in range(version + 1, SCHEMA_VERSION + 1):
         _apply(conn, path, number)
     return sqlite_utils.Database(conn)
+
+
+@contextmanager
+def storage_errors(db: sqlite_utils.Database) -> Iterator[None]:
+    """Turn SQLite's write failures into a StorageError that says which file and what to do; the
+    transaction inside has been rolled back, so what was saved before is untouched."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        path = db.execute("PRAGMA database_list").fetchone()[2] or "the database"
+        text = str(exc)
+        if "full" in text:
+            advice = "the disk is full: free some space and save again"
+        elif "readonly" in text or "read-only" in text:
+            advice = "the database is read-only: check the folder's permissions"
+        else:
+            advice = text
+        raise StorageError(f"{path}: not saved, {advice}; nothing saved earlier was lost") from exc
 
 
 def on_own_connection(path: Path, job: Callable[[sqlite_utils.Database, threading.Event], Generator[Any, None, Any]]

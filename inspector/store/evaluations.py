@@ -12,6 +12,7 @@ import sqlite_utils
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Comment, Deduction, Evaluation, FatalState, ItemState
 from inspector.scoring.score import score
+from inspector.store.database import storage_errors
 
 
 class EvaluationLocked(Exception):
@@ -89,10 +90,11 @@ class EvaluationRepository:
                "total": result.total, "fatal": int(result.fatal),
                "body": json.dumps(_body(evaluation), ensure_ascii=False), "updated_at": now,
                "created_at": self._created_at(evaluation.uuid) or now}
-        with self._db.atomic():
-            self._db["evaluations"].upsert(row, pk="uuid")
-            for what, old, new in _changes(current, evaluation):
-                self._audit(evaluation.uuid, row["version"], by, what, old, new, now)
+        with storage_errors(self._db):
+            with self._db.atomic():
+                self._db["evaluations"].upsert(row, pk="uuid")
+                for what, old, new in _changes(current, evaluation):
+                    self._audit(evaluation.uuid, row["version"], by, what, old, new, now)
         return self.get(evaluation.uuid)
 
     def submit(self, uuid: str, by: str) -> Evaluation:
@@ -151,7 +153,7 @@ class EvaluationRepository:
         changes = {"status": status, "version": version, "updated_at": now}
         if status == "submitted":
             changes["submitted_at"] = now
-        with self._db.atomic():
+        with storage_errors(self._db), self._db.atomic():
             self._db["evaluations"].update(current.uuid, changes)
             self._audit(current.uuid, version, by, "status", current.status, note, now)
         return self._require(current.uuid)
