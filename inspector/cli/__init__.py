@@ -10,7 +10,11 @@ from pathlib import Path
 
 from inspector.cli import check, transcribe
 from inspector.intake.importer import run_import
+from inspector.review.sampling import sample_calls
+from inspector.rules.defaults import default_card
+from inspector.scoring.export import rows_to_csv, write_csv
 from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
 from inspector.store.database import StorageError, open_database
 from inspector.store.transcripts import TranscriptRepository
 from inspector.workspace import Workspace
@@ -30,6 +34,20 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--agent")
     lst.add_argument("--limit", type=int, default=50)
     lst.add_argument("--format", choices=("text", "json"), default="text")
+    ev = sub.add_parser("evaluations", help="list or export evaluations")
+    ev.add_argument("--inspector")
+    ev.add_argument("--agent")
+    ev.add_argument("--status", choices=("draft", "submitted", "reopened"))
+    ev.add_argument("--from", dest="date_from")
+    ev.add_argument("--to", dest="date_to")
+    ev.add_argument("--min", type=float, dest="min_total")
+    ev.add_argument("--max", type=float, dest="max_total")
+    ev.add_argument("--fatal", choices=("yes", "no"))
+    ev.add_argument("--format", choices=("csv", "json"), default="csv")
+    ev.add_argument("--out", type=Path, help="write to this file instead of stdout")
+    smp = sub.add_parser("sample", help="pick N random new calls per agent for review")
+    smp.add_argument("--per-agent", type=int, required=True)
+    smp.add_argument("--seed", type=int)
     check.add_parser(sub)
     transcribe.add_parser(sub)
     return parser
@@ -77,5 +95,26 @@ def run_command(args: argparse.Namespace) -> int:
         else:
             for c in rows:
                 print(f"{c.id}\t{c.call_ref}\t{c.agent_id or '-'}\t{c.started_at or '-'}\t{c.duration_s:.1f}s")
+        return 0
+    if args.command == "evaluations":
+        rows = EvaluationRepository(db, default_card()).search(EvaluationFilter(
+            args.inspector, args.agent, args.date_from, args.date_to, args.status, args.min_total,
+            args.max_total, None if args.fatal is None else args.fatal == "yes"))
+        if args.format == "csv" and args.out:
+            write_csv(rows, args.out)
+        elif args.format == "csv":
+            rows_to_csv(rows, sys.stdout)
+        else:
+            text = json.dumps([asdict(r) for r in rows], ensure_ascii=False)
+            if args.out:
+                args.out.write_text(text, encoding="utf-8")
+            else:
+                print(text)
+        return 0
+    if args.command == "sample":
+        picked = sample_calls(db, args.per_agent, args.seed)
+        for c in picked:
+            print(f"{c.call_ref}\t{c.agent_id or '-'}")
+        print(f"{len(picked)} call(s) marked in review", file=sys.stderr)
         return 0
     raise AssertionError(args.command)

@@ -4,7 +4,7 @@ and an audit trail of every change, each multi-row change in one transaction."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 
 import sqlite_utils
@@ -13,6 +13,53 @@ from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Comment, Deduction, Evaluation, FatalState, ItemState
 from inspector.scoring.score import score
 from inspector.store.database import storage_errors
+
+
+@dataclass(frozen=True)
+class EvaluationFilter:
+    inspector: str | None = None
+    agent_id: str | None = None
+    date_from: str | None = None     # call date, inclusive
+    date_to: str | None = None
+    status: str | None = None
+    min_total: float | None = None
+    max_total: float | None = None
+    fatal: bool | None = None
+
+    def where(self) -> tuple[str, list[object]]:
+        clauses, params = [], []
+        for column, value in (("e.inspector = ?", self.inspector), ("c.agent_id = ?", self.agent_id),
+                              ("c.started_at >= ?", self.date_from), ("e.status = ?", self.status),
+                              ("e.total >= ?", self.min_total), ("e.total <= ?", self.max_total)):
+            if value is not None:
+                clauses.append(column)
+                params.append(value)
+        if self.date_to is not None:
+            clauses.append("c.started_at < ?")
+            params.append(self.date_to + "T99")   # the whole last day (ISO text sorts before T99)
+        if self.fatal is not None:
+            clauses.append("e.fatal = ?")
+            params.append(int(self.fatal))
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+@dataclass(frozen=True)
+class EvaluationRow:
+    """One line of the evaluation list and of its CSV export."""
+
+    uuid: str
+    call_ref: str
+    agent_id: str | None
+    agent_name: str | None
+    call_started_at: str | None
+    inspector: str
+    status: str
+    version: int
+    total: float
+    fatal: bool
+    card_id: str
+    card_version: str
+    updated_at: str
 
 
 class EvaluationLocked(Exception):
@@ -129,6 +176,13 @@ class EvaluationRepository:
             self._db["appeals"].update(appeal_id, {"status": "upheld" if upheld else "dismissed",
                                                    "resolved_by": lead, "resolution": resolution,
                                                    "resolved_at": _now()})
+
+    def search(self, flt: EvaluationFilter = EvaluationFilter()) -> list[EvaluationRow]:
+        where, params = flt.where()
+        sql = ("SELECT e.uuid, c.call_ref, c.agent_id, c.agent_name, c.started_at AS call_started_at, e.inspector, "
+               "e.status, e.version, e.total, e.fatal, e.card_id, e.card_version, e.updated_at "
+               f"FROM evaluations e JOIN calls c ON c.id = e.call_id{where} ORDER BY e.updated_at DESC")
+        return [EvaluationRow(**{**r, "fatal": bool(r["fatal"])}) for r in self._db.query(sql, params)]
 
     def audit(self, uuid: str) -> list[dict]:
         return list(self._db.query("SELECT * FROM evaluation_audit WHERE uuid = ? ORDER BY id", [uuid]))
