@@ -84,3 +84,24 @@ def test_manual_deduction_na_and_comment_are_saved_with_audit(qtbot, window):
     assert _total(window) == 98.5
     whats = [a["what"] for a in window.scoring.repo.audit(stored.uuid)]
     assert whats == ["A6", "A2", "comments"]
+
+
+def test_evaluations_dialog_filters_and_exports(qtbot, window, tmp_path):
+    from inspector.ui.evaluations_dialog import EvaluationsDialog
+    _open(qtbot, window, "S4")
+    window.scorecard._fatal_changed("F1", "confirmed")
+    window.scoring.submit()
+    _open(qtbot, window, "S1")
+    dialog = EvaluationsDialog(window.scoring.repo)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2
+    dialog.fatal_only.setChecked(True)
+    assert [r.call_ref for r in dialog.rows] == ["S4"]
+    dialog.export_to(tmp_path / "e.csv")
+    assert "S4" in (tmp_path / "e.csv").read_text(encoding="utf-8-sig")
+
+
+def test_sampling_from_the_window_filters_the_list(qtbot, window):
+    picked = window.sample_calls(1)
+    assert len(picked) == 6
+    assert window.call_list.model.total == 6 and window.call_list.status.currentData() == "in_review"

@@ -26,6 +26,8 @@ class ActionSpec:
 def action_specs() -> list[ActionSpec]:
     return [
         ActionSpec("import", "file", QT_TRANSLATE_NOOP("Actions", "&Import folder…"), ("Ctrl+I",)),
+        ActionSpec("evaluations", "file", QT_TRANSLATE_NOOP("Actions", "&Evaluations…"), ("Ctrl+E",)),
+        ActionSpec("sample", "file", QT_TRANSLATE_NOOP("Actions", "Sample calls for review…"), ()),
         ActionSpec("settings", "file", QT_TRANSLATE_NOOP("Actions", "&Settings…"), ("Ctrl+,",)),
         ActionSpec("quit", "file", QT_TRANSLATE_NOOP("Actions", "&Quit"), ("Ctrl+Q",)),
         ActionSpec("play", "playback", QT_TRANSLATE_NOOP("Actions", "Play"), ("Space",)),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector import __version__
@@ -22,6 +22,7 @@ from inspector.audio.recording import decode
 from inspector.intake.importer import ImportProgress, ImportReport, import_folder
 from inspector.jobs import immediate
 from inspector.review.checking import CheckProgress
+from inspector.review.sampling import sample_calls
 from inspector.review.state import ReviewState
 from inspector.settings import Settings, save_settings
 from inspector.store.calls import Call, CallRepository
@@ -33,6 +34,7 @@ from inspector.transcript.io import TranscriptError, load_transcript, save_trans
 from inspector.ui.actions import build_actions
 from inspector.ui.call_list import CallListPane
 from inspector.ui.dialogs import ImportReportDialog, SettingsDialog, ShortcutsDialog
+from inspector.ui.evaluations_dialog import EvaluationsDialog
 from inspector.ui.hits_pane import HitsPane
 from inspector.ui.playback import SPEED_STEP, PlaybackController
 from inspector.rules.defaults import default_card
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         p = self.playback
         return {
             "import": self.choose_import_folder, "settings": self.edit_settings, "quit": self.close,
+            "evaluations": self.show_evaluations, "sample": self.sample_calls,
             "play": p.toggle, "stop": p.stop,
             "back1": lambda: p.skip(-1.0), "forward1": lambda: p.skip(1.0),
             "back5": lambda: p.skip(-5.0), "forward5": lambda: p.skip(5.0),
@@ -337,6 +340,22 @@ class MainWindow(QMainWindow):
         self.state.set_transcript(transcript)
         self.rules.check_current()
         return True
+
+    # -- scoring ---------------------------------------------------------------------------------
+    def show_evaluations(self) -> None:
+        EvaluationsDialog(self.scoring.repo, self).exec()
+
+    def sample_calls(self, per_agent: int | None = None) -> list:
+        if per_agent is None:
+            per_agent, ok = QInputDialog.getInt(self, self.tr("Sample calls"),
+                                                self.tr("Calls per agent to review:"), 5, 1, 1000)
+            if not ok:
+                return []
+        picked = sample_calls(self.db, per_agent)
+        self.call_list.status.setCurrentIndex(self.call_list.status.findData("in_review"))
+        self.call_list.reload()
+        self.state.say(self.tr("%1 call(s) sampled for review").replace("%1", str(len(picked))))
+        return picked
 
     # -- dialogs ---------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:

@@ -52,201 +52,211 @@
     </message>
     <message>
         <location filename="../../inspector/ui/actions.py" line="29" />
+        <source>&amp;Evaluations…</source>
+        <translation>评分记录(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="30" />
+        <source>Sample calls for review…</source>
+        <translation>抽取待质检录音…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="31" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="30" />
+        <location filename="../../inspector/ui/actions.py" line="32" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="31" />
+        <location filename="../../inspector/ui/actions.py" line="33" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="32" />
+        <location filename="../../inspector/ui/actions.py" line="34" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="33" />
+        <location filename="../../inspector/ui/actions.py" line="35" />
         <source>Back 1 s</source>
         <translation>后退 1 秒</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="34" />
+        <location filename="../../inspector/ui/actions.py" line="36" />
         <source>Forward 1 s</source>
         <translation>前进 1 秒</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="35" />
+        <location filename="../../inspector/ui/actions.py" line="37" />
         <source>Back 5 s</source>
         <translation>后退 5 秒</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="36" />
+        <location filename="../../inspector/ui/actions.py" line="38" />
         <source>Forward 5 s</source>
         <translation>前进 5 秒</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="37" />
+        <location filename="../../inspector/ui/actions.py" line="39" />
         <source>Go to start</source>
         <translation>跳到开头</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="38" />
+        <location filename="../../inspector/ui/actions.py" line="40" />
         <source>Go to end</source>
         <translation>跳到结尾</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="39" />
+        <location filename="../../inspector/ui/actions.py" line="41" />
         <source>Slower</source>
         <translation>减速</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="40" />
+        <location filename="../../inspector/ui/actions.py" line="42" />
         <source>Faster</source>
         <translation>加速</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="41" />
+        <location filename="../../inspector/ui/actions.py" line="43" />
         <source>Set loop start (A)</source>
         <translation>设置循环起点 (A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="42" />
+        <location filename="../../inspector/ui/actions.py" line="44" />
         <source>Set loop end (B)</source>
         <translation>设置循环终点 (B)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="43" />
+        <location filename="../../inspector/ui/actions.py" line="45" />
         <source>Clear loop</source>
         <translation>清除循环</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="44" />
+        <location filename="../../inspector/ui/actions.py" line="46" />
         <source>Both channels</source>
         <translation>双声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="45" />
+        <location filename="../../inspector/ui/actions.py" line="47" />
         <source>Agent only</source>
         <translation>仅坐席</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="46" />
+        <location filename="../../inspector/ui/actions.py" line="48" />
         <source>Customer only</source>
         <translation>仅客户</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="47" />
+        <location filename="../../inspector/ui/actions.py" line="49" />
         <source>Volume up</source>
         <translation>音量加</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="48" />
+        <location filename="../../inspector/ui/actions.py" line="50" />
         <source>Volume down</source>
         <translation>音量减</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="49" />
+        <location filename="../../inspector/ui/actions.py" line="51" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="50" />
+        <location filename="../../inspector/ui/actions.py" line="52" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="51" />
+        <location filename="../../inspector/ui/actions.py" line="53" />
         <source>Whole call</source>
         <translation>显示整通</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="52" />
+        <location filename="../../inspector/ui/actions.py" line="54" />
         <source>Scroll left</source>
         <translation>向左滚动</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="53" />
+        <location filename="../../inspector/ui/actions.py" line="55" />
         <source>Scroll right</source>
         <translation>向右滚动</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="54" />
+        <location filename="../../inspector/ui/actions.py" line="56" />
         <source>Next hit</source>
         <translation>下一个命中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="55" />
+        <location filename="../../inspector/ui/actions.py" line="57" />
         <source>Previous hit</source>
         <translation>上一个命中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="56" />
+        <location filename="../../inspector/ui/actions.py" line="58" />
         <source>Confirm hit</source>
         <translation>确认命中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="57" />
+        <location filename="../../inspector/ui/actions.py" line="59" />
         <source>Reject hit</source>
         <translation>驳回命中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="58" />
+        <location filename="../../inspector/ui/actions.py" line="60" />
         <source>Check this call again</source>
         <translation>重新检查本通</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="59" />
+        <location filename="../../inspector/ui/actions.py" line="61" />
         <source>Check all calls</source>
         <translation>检查全部录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="60" />
+        <location filename="../../inspector/ui/actions.py" line="62" />
         <source>Compare another rule pack…</source>
         <translation>比较其他规则包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="61" />
+        <location filename="../../inspector/ui/actions.py" line="63" />
         <source>Rule accuracy…</source>
         <translation>规则准确率…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="62" />
+        <location filename="../../inspector/ui/actions.py" line="64" />
         <source>Speech models…</source>
         <translation>语音识别模型…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="63" />
+        <location filename="../../inspector/ui/actions.py" line="65" />
         <source>Transcribe this call</source>
         <translation>转写本通录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="64" />
+        <location filename="../../inspector/ui/actions.py" line="66" />
         <source>Transcribe all calls</source>
         <translation>转写全部录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="66" />
+        <location filename="../../inspector/ui/actions.py" line="68" />
         <source>Export transcript…</source>
         <translation>导出转写文本…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="67" />
+        <location filename="../../inspector/ui/actions.py" line="69" />
         <source>Import transcript…</source>
         <translation>导入转写文本…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="68" />
+        <location filename="../../inspector/ui/actions.py" line="70" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="69" />
+        <location filename="../../inspector/ui/actions.py" line="71" />
         <source>&amp;About Inspector</source>
         <translation>关于 Inspector(&amp;A)</translation>
     </message>
@@ -371,6 +381,105 @@
     </message>
 </context>
 <context>
+    <name>EvaluationsDialog</name>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="20" />
+        <source>Evaluations</source>
+        <translation>评分记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="22" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="40" />
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="24" />
+        <source>Agent ID</source>
+        <translation>坐席工号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="26" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="26" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="27" />
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="27" />
+        <source>Reopened</source>
+        <translation>已重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="34" />
+        <source>Fatal only</source>
+        <translation>仅一票否决</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="36" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="40" />
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="40" />
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="41" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="41" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="41" />
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="42" />
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="48" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="81" />
+        <source>%n evaluation(s)</source>
+        <translation><numerusform>共 %n 条评分</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="87" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="90" />
+        <source>Export evaluations</source>
+        <translation>导出评分记录</translation>
+    </message>
+</context>
+<context>
     <name>HitsPane</name>
     <message>
         <location filename="../../inspector/ui/hits_pane.py" line="29" />
@@ -479,168 +588,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="72" />
+        <location filename="../../inspector/ui/main_window.py" line="74" />
         <source>Inspector — call quality inspection</source>
         <translation>Inspector — 通话质检工作台</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="131" />
+        <location filename="../../inspector/ui/main_window.py" line="134" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="131" />
+        <location filename="../../inspector/ui/main_window.py" line="134" />
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="131" />
+        <location filename="../../inspector/ui/main_window.py" line="134" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="132" />
+        <location filename="../../inspector/ui/main_window.py" line="135" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="132" />
+        <location filename="../../inspector/ui/main_window.py" line="135" />
         <source>&amp;Rules</source>
         <translation>规则(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="132" />
+        <location filename="../../inspector/ui/main_window.py" line="135" />
         <source>&amp;Speech</source>
         <translation>语音(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="142" />
+        <location filename="../../inspector/ui/main_window.py" line="145" />
         <source>Choose a call from the list</source>
         <translation>请从左侧列表选择一通录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="151" />
+        <location filename="../../inspector/ui/main_window.py" line="154" />
         <source>Hits</source>
         <translation>命中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="152" />
+        <location filename="../../inspector/ui/main_window.py" line="155" />
         <source>Scorecard</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="171" />
+        <location filename="../../inspector/ui/main_window.py" line="174" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="214" />
+        <location filename="../../inspector/ui/main_window.py" line="217" />
         <source>Cannot open this call: %1</source>
         <translation>无法打开该通话：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="217" />
+        <location filename="../../inspector/ui/main_window.py" line="220" />
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="220" />
+        <location filename="../../inspector/ui/main_window.py" line="223" />
         <source>stereo</source>
         <translation>双声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="220" />
+        <location filename="../../inspector/ui/main_window.py" line="223" />
         <source>mono</source>
         <translation>单声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="225" />
+        <location filename="../../inspector/ui/main_window.py" line="228" />
         <source>Import a folder of recordings</source>
         <translation>导入录音文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="242" />
+        <location filename="../../inspector/ui/main_window.py" line="245" />
         <source>Imported %1 new call(s)</source>
         <translation>已导入 %1 通新录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="248" />
+        <location filename="../../inspector/ui/main_window.py" line="251" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="255" />
+        <location filename="../../inspector/ui/main_window.py" line="258" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="259" />
+        <location filename="../../inspector/ui/main_window.py" line="262" />
         <source>Checking %1</source>
         <translation>正在检查 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="262" />
+        <location filename="../../inspector/ui/main_window.py" line="265" />
         <source>Decoding audio…</source>
         <translation>正在解码音频…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="263" />
+        <location filename="../../inspector/ui/main_window.py" line="266" />
         <source>Drawing waveform…</source>
         <translation>正在绘制波形…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="282" />
+        <location filename="../../inspector/ui/main_window.py" line="285" />
         <source>Playback unavailable</source>
         <translation>无法播放</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="284" />
+        <location filename="../../inspector/ui/main_window.py" line="287" />
         <source>Playback unavailable: %1</source>
         <translation>无法播放：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="292" />
+        <location filename="../../inspector/ui/main_window.py" line="295" />
         <source>This call has no transcript</source>
         <translation>该通话没有转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="294" />
+        <location filename="../../inspector/ui/main_window.py" line="297" />
         <source>Export transcript</source>
         <translation>导出转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="295" />
-        <location filename="../../inspector/ui/main_window.py" line="307" />
+        <location filename="../../inspector/ui/main_window.py" line="298" />
+        <location filename="../../inspector/ui/main_window.py" line="310" />
         <source>Transcript v1 (*.json)</source>
         <translation>转写文本 v1 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="300" />
+        <location filename="../../inspector/ui/main_window.py" line="303" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="305" />
+        <location filename="../../inspector/ui/main_window.py" line="308" />
         <source>Open a call first</source>
         <translation>请先打开一通录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="307" />
+        <location filename="../../inspector/ui/main_window.py" line="310" />
         <source>Import transcript</source>
         <translation>导入转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="334" />
+        <location filename="../../inspector/ui/main_window.py" line="337" />
         <source>Transcript not imported</source>
         <translation>转写文本未导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="346" />
+        <location filename="../../inspector/ui/main_window.py" line="350" />
+        <source>Sample calls</source>
+        <translation>抽样</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="351" />
+        <source>Calls per agent to review:</source>
+        <translation>每位坐席抽取通数：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="357" />
+        <source>%1 call(s) sampled for review</source>
+        <translation>已抽取 %1 通待质检录音</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="365" />
         <source>About Inspector</source>
         <translation>关于 Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="347" />
+        <location filename="../../inspector/ui/main_window.py" line="366" />
         <source>Inspector %1 — call quality-inspection workstation.
 Data folder: %2</source>
         <translation>Inspector %1 — 通话质检工作台。

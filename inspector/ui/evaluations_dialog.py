@@ -1,0 +1,92 @@
+"""File → Evaluations: filter the evaluations and export them as CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from inspector.scoring.export import write_csv
+from inspector.store.evaluations import EvaluationFilter, EvaluationRepository, EvaluationRow
+
+
+class EvaluationsDialog(QDialog):
+    def __init__(self, repo: EvaluationRepository, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.rows: list[EvaluationRow] = []
+        self.setWindowTitle(self.tr("Evaluations"))
+        self.inspector = QLineEdit(self)
+        self.inspector.setPlaceholderText(self.tr("Inspector"))
+        self.agent = QLineEdit(self)
+        self.agent.setPlaceholderText(self.tr("Agent ID"))
+        self.status = QComboBox(self)
+        for text, key in ((self.tr("All statuses"), None), (self.tr("Draft"), "draft"),
+                          (self.tr("Submitted"), "submitted"), (self.tr("Reopened"), "reopened")):
+            self.status.addItem(text, key)
+        self.minimum = QDoubleSpinBox(self)
+        self.maximum = QDoubleSpinBox(self)
+        for box, value in ((self.minimum, 0), (self.maximum, 100)):
+            box.setRange(0, 100)
+            box.setValue(value)
+        self.fatal_only = QCheckBox(self.tr("Fatal only"), self)
+        filters = QHBoxLayout()
+        for widget in (self.inspector, self.agent, self.status, QLabel(self.tr("Score"), self), self.minimum,
+                       QLabel("–", self), self.maximum, self.fatal_only):
+            filters.addWidget(widget)
+        self.table = QTableWidget(0, 7, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Call"), self.tr("Agent"), self.tr("Inspector"),
+                                              self.tr("Status"), self.tr("Version"), self.tr("Total"),
+                                              self.tr("Updated")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.count = QLabel(self)
+        export = QPushButton(self.tr("Export CSV…"), self)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
+        buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(export)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        layout.addLayout(bottom)
+        for signal in (self.inspector.textChanged, self.agent.textChanged, self.status.currentIndexChanged,
+                       self.minimum.valueChanged, self.maximum.valueChanged, self.fatal_only.toggled):
+            signal.connect(self.refresh)
+        export.clicked.connect(self._export)
+        self.resize(900, 480)
+        self.refresh()
+
+    def current_filter(self) -> EvaluationFilter:
+        return EvaluationFilter(inspector=self.inspector.text().strip() or None,
+                                agent_id=self.agent.text().strip() or None, status=self.status.currentData(),
+                                min_total=self.minimum.value(), max_total=self.maximum.value(),
+                                fatal=True if self.fatal_only.isChecked() else None)
+
+    def refresh(self) -> None:
+        self.rows = self.repo.search(self.current_filter())
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            cells = [row.call_ref, f"{row.agent_id or ''} {row.agent_name or ''}".strip(), row.inspector,
+                     row.status, str(row.version), f"{row.total:g}" + (" ⚠" if row.fatal else ""),
+                     row.updated_at[:19].replace("T", " ")]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.count.setText(self.tr("%n evaluation(s)", "", len(self.rows)))
+
+    def export_to(self, path: Path) -> None:
+        try:
+            write_csv(self.rows, path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), f"{path}: {exc.strerror}")
+
+    def _export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export evaluations"), "evaluations.csv", "CSV (*.csv)")
+        if path:
+            self.export_to(Path(path))
