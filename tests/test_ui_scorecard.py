@@ -105,3 +105,25 @@ def test_sampling_from_the_window_filters_the_list(qtbot, window):
     picked = window.sample_calls(1)
     assert len(picked) == 6
     assert window.call_list.model.total == 6 and window.call_list.status.currentData() == "in_review"
+
+
+def test_a_lead_reopens_a_submitted_evaluation_an_inspector_cannot(qtbot, tmp_path, demo_copy, monkeypatch):
+    from inspector.store.users import User
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    lead = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"), Player(lambda rate: CapturingOutput(rate)),
+                      check_playback=False, user=User("9001", "张组长", "lead"))
+    qtbot.addWidget(lead)
+    lead.show()
+    lead.import_folder(demo_copy, show_report=False)
+    qtbot.waitUntil(lambda: lead.call_list.model.total == 6, timeout=10_000)
+    _open(qtbot, lead, "S1")
+    assert not lead.scorecard.reopen_button.isHidden() and lead.scorecard.evaluation.inspector == "9001"
+    lead.scoring.submit()
+    lead.scoring.reopen("复核")
+    assert (lead.scorecard.evaluation.status, lead.scorecard.evaluation.version) == ("reopened", 2)
+    lead.close()
+
+
+def test_an_inspector_has_no_reopen_button(qtbot, window):
+    _open(qtbot, window, "S1")
+    assert window.scorecard.reopen_button.isHidden()

@@ -10,9 +10,32 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from inspector.cli import workspace_for
 from inspector.resources import demo_folder
 from inspector.settings import load_settings
-from inspector.store.database import StorageError
+from inspector.store.database import StorageError, open_database
+from inspector.store.users import User, UserRepository
 from inspector.ui.i18n import install_translators
+from inspector.ui.login_dialog import LoginDialog
 from inspector.ui.main_window import MainWindow
+from inspector.workspace import Workspace
+
+
+DEMO_USERS = (("9001", "张组长", "lead"), ("1001", "李质检", "inspector"))
+DEMO_PASSWORD = "demo1234"
+
+
+def _log_in(workspace: Workspace, demo: bool) -> User | None:
+    """The demo workspace signs in its demo inspector; any other workspace asks (or creates the first lead)."""
+    db = open_database(workspace.database)
+    try:
+        users = UserRepository(db)
+        if demo:
+            for user_id, name, role in DEMO_USERS:
+                if users.get(user_id) is None:
+                    users.add(user_id, name, role, DEMO_PASSWORD)
+            return users.get("1001")
+        dialog = LoginDialog(users)
+        return dialog.user if dialog.exec() else None
+    finally:
+        db.close()
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -24,7 +47,10 @@ def run_gui(args: argparse.Namespace) -> int:
     install_translators(app, language)  # parented to the app, so they live as long as it does
     workspace = workspace_for(args)
     try:
-        window = MainWindow(workspace, settings)
+        user = _log_in(workspace, args.demo)
+        if user is None:
+            return 1
+        window = MainWindow(workspace, settings, user=user)
     except StorageError as exc:
         QMessageBox.critical(None, "Inspector", str(exc))
         return 2

@@ -28,6 +28,7 @@ from inspector.settings import Settings, save_settings
 from inspector.store.calls import Call, CallRepository
 from inspector.store.database import on_own_connection, open_database
 from inspector.store.hits import HitRepository
+from inspector.store.users import User
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.edits import edit_speaker, edit_text, edit_word
 from inspector.transcript.io import TranscriptError, load_transcript, save_transcript
@@ -54,10 +55,13 @@ VOLUME_STEP = 0.1
 
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, settings: Settings, player: Player | None = None,
-                 check_playback: bool = True) -> None:
+                 check_playback: bool = True, user: User | None = None) -> None:
         super().__init__()
         self.workspace = workspace
         self.settings = settings
+        self.user = user
+        if user is not None:
+            settings.inspector_id = user.id      # who decides and scores in this session
         self.db = open_database(workspace.database)
         self.calls = CallRepository(self.db)
         self.transcripts = TranscriptRepository(self.db)
@@ -81,7 +85,8 @@ class MainWindow(QMainWindow):
         self.hits_pane = HitsPane(self.state, self)
         self.scorecard = ScorecardPane(default_card(), self)
         self.scoring = ScoringController(self, self.state, self.scorecard,
-                                         EvaluationRepository(self.db, default_card()), default_card(), settings)
+                                         EvaluationRepository(self.db, default_card()), default_card(), settings,
+                                         is_lead=bool(user and user.is_lead))
         self._build_layout()
         self._build_status_bar()
 

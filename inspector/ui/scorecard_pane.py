@@ -12,7 +12,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
+                               QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from inspector.scoring.card import Scorecard
@@ -25,6 +25,7 @@ FATAL_RED = QColor("#c0392b")
 class ScorecardPane(QWidget):
     changed = Signal(object)           # the edited Evaluation, to be saved
     submit_requested = Signal()
+    reopen_requested = Signal(str)       # the lead's reason
     seek_requested = Signal(float)
 
     def __init__(self, card: Scorecard, parent: QWidget | None = None) -> None:
@@ -46,7 +47,9 @@ class ScorecardPane(QWidget):
         self.na_button.setCheckable(True)
         self.comment_button = QPushButton(self.tr("Comment at playhead…"), self)
         self.submit_button = QPushButton(self.tr("Submit"), self)
-        for button in (self.deduct_button, self.na_button, self.comment_button, self.submit_button):
+        self.reopen_button = QPushButton(self.tr("Reopen…"), self)
+        for button in (self.deduct_button, self.na_button, self.comment_button, self.submit_button,
+                       self.reopen_button):
             button.setFocusPolicy(Qt.NoFocus)
         top = QHBoxLayout()
         top.addWidget(self.total, 1)
@@ -56,6 +59,7 @@ class ScorecardPane(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.submit_button)
+        buttons.addWidget(self.reopen_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -65,6 +69,7 @@ class ScorecardPane(QWidget):
         self.na_button.clicked.connect(self._toggle_na)
         self.comment_button.clicked.connect(self._comment)
         self.submit_button.clicked.connect(self.submit_requested.emit)
+        self.reopen_button.clicked.connect(self._reopen)
         self.tree.currentItemChanged.connect(lambda *_: self._sync_buttons())
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.show_evaluation(None)
@@ -182,6 +187,7 @@ class ScorecardPane(QWidget):
         self.na_button.setChecked(bool(item and self.evaluation and self.evaluation.item(item.id).na))
         self.comment_button.setEnabled(editable)
         self.submit_button.setEnabled(editable)
+        self.reopen_button.setEnabled(self.evaluation is not None and self.evaluation.status == "submitted")
 
     def _deduct(self) -> None:
         item_id = self.selected_item()
@@ -200,6 +206,11 @@ class ScorecardPane(QWidget):
         dialog = _DeductionDialog(self, comment=True)
         if dialog.exec() and dialog.reason.text().strip():
             self.add_comment(dialog.reason.text().strip(), self.playhead)
+
+    def _reopen(self) -> None:
+        reason, ok = QInputDialog.getText(self, self.tr("Reopen evaluation"), self.tr("Why is it reopened?"))
+        if ok and reason.strip():
+            self.reopen_requested.emit(reason.strip())
 
     def _double_clicked(self, row: QTreeWidgetItem, _column: int) -> None:
         key = row.data(0, Qt.UserRole + 1)

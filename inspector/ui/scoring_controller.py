@@ -21,13 +21,16 @@ from inspector.ui.scorecard_pane import ScorecardPane
 
 class ScoringController(QObject):
     def __init__(self, window: QWidget, state: ReviewState, pane: ScorecardPane, repo: EvaluationRepository,
-                 card: Scorecard, settings: Settings) -> None:
+                 card: Scorecard, settings: Settings, is_lead: bool = False) -> None:
         super().__init__(window)
+        self.is_lead = is_lead
         self.window, self.state, self.pane, self.repo, self.card = window, state, pane, repo, card
         self.user = settings.inspector_id or getpass.getuser()
         pane.user = self.user
         pane.changed.connect(self.save)
         pane.submit_requested.connect(self.submit)
+        pane.reopen_requested.connect(self.reopen)
+        pane.reopen_button.setVisible(is_lead)
         state.call_changed.connect(lambda _c: pane.show_evaluation(None))
         state.hits_changed.connect(lambda _h: self.sync())
         state.decision_changed.connect(lambda _d: self.sync())
@@ -58,6 +61,15 @@ class ScoringController(QObject):
             QMessageBox.information(self.window, self.tr("Not saved"), str(exc))
         except StorageError as exc:
             QMessageBox.critical(self.window, self.tr("Not saved"), str(exc))
+
+    def reopen(self, reason: str) -> None:
+        evaluation = self.pane.evaluation
+        if evaluation is None:
+            return
+        try:
+            self.pane.show_evaluation(self.repo.reopen(evaluation.uuid, self.user, reason, self.is_lead))
+        except NotAllowed as exc:
+            QMessageBox.information(self.window, self.tr("Not reopened"), str(exc))
 
     def submit(self) -> None:
         evaluation = self.pane.evaluation

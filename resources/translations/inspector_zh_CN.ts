@@ -586,185 +586,233 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../inspector/ui/login_dialog.py" line="16" />
+        <source>Create the first team lead</source>
+        <translation>创建首个组长账号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/login_dialog.py" line="16" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/login_dialog.py" line="26" />
+        <source>Job number (工号)</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/login_dialog.py" line="28" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/login_dialog.py" line="29" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/login_dialog.py" line="31" />
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/login_dialog.py" line="37" />
+        <source>This workspace has no users yet: create the team lead's account.</source>
+        <translation>此工作区尚无用户：请先创建组长账号。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/login_dialog.py" line="47" />
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/login_dialog.py" line="57" />
+        <source>Wrong job number or password</source>
+        <translation>工号或密码错误</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="74" />
+        <location filename="../../inspector/ui/main_window.py" line="78" />
         <source>Inspector — call quality inspection</source>
         <translation>Inspector — 通话质检工作台</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="134" />
+        <location filename="../../inspector/ui/main_window.py" line="139" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="134" />
+        <location filename="../../inspector/ui/main_window.py" line="139" />
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="134" />
+        <location filename="../../inspector/ui/main_window.py" line="139" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="135" />
+        <location filename="../../inspector/ui/main_window.py" line="140" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="135" />
+        <location filename="../../inspector/ui/main_window.py" line="140" />
         <source>&amp;Rules</source>
         <translation>规则(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="135" />
+        <location filename="../../inspector/ui/main_window.py" line="140" />
         <source>&amp;Speech</source>
         <translation>语音(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="145" />
+        <location filename="../../inspector/ui/main_window.py" line="150" />
         <source>Choose a call from the list</source>
         <translation>请从左侧列表选择一通录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="154" />
+        <location filename="../../inspector/ui/main_window.py" line="159" />
         <source>Hits</source>
         <translation>命中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="155" />
+        <location filename="../../inspector/ui/main_window.py" line="160" />
         <source>Scorecard</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="174" />
+        <location filename="../../inspector/ui/main_window.py" line="179" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="217" />
+        <location filename="../../inspector/ui/main_window.py" line="222" />
         <source>Cannot open this call: %1</source>
         <translation>无法打开该通话：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="220" />
+        <location filename="../../inspector/ui/main_window.py" line="225" />
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="223" />
+        <location filename="../../inspector/ui/main_window.py" line="228" />
         <source>stereo</source>
         <translation>双声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="223" />
+        <location filename="../../inspector/ui/main_window.py" line="228" />
         <source>mono</source>
         <translation>单声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="228" />
+        <location filename="../../inspector/ui/main_window.py" line="233" />
         <source>Import a folder of recordings</source>
         <translation>导入录音文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="245" />
+        <location filename="../../inspector/ui/main_window.py" line="250" />
         <source>Imported %1 new call(s)</source>
         <translation>已导入 %1 通新录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="251" />
+        <location filename="../../inspector/ui/main_window.py" line="256" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="258" />
+        <location filename="../../inspector/ui/main_window.py" line="263" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="262" />
+        <location filename="../../inspector/ui/main_window.py" line="267" />
         <source>Checking %1</source>
         <translation>正在检查 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="265" />
+        <location filename="../../inspector/ui/main_window.py" line="270" />
         <source>Decoding audio…</source>
         <translation>正在解码音频…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="266" />
+        <location filename="../../inspector/ui/main_window.py" line="271" />
         <source>Drawing waveform…</source>
         <translation>正在绘制波形…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="285" />
+        <location filename="../../inspector/ui/main_window.py" line="290" />
         <source>Playback unavailable</source>
         <translation>无法播放</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="287" />
+        <location filename="../../inspector/ui/main_window.py" line="292" />
         <source>Playback unavailable: %1</source>
         <translation>无法播放：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="295" />
+        <location filename="../../inspector/ui/main_window.py" line="300" />
         <source>This call has no transcript</source>
         <translation>该通话没有转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="297" />
+        <location filename="../../inspector/ui/main_window.py" line="302" />
         <source>Export transcript</source>
         <translation>导出转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="298" />
-        <location filename="../../inspector/ui/main_window.py" line="310" />
+        <location filename="../../inspector/ui/main_window.py" line="303" />
+        <location filename="../../inspector/ui/main_window.py" line="315" />
         <source>Transcript v1 (*.json)</source>
         <translation>转写文本 v1 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="303" />
+        <location filename="../../inspector/ui/main_window.py" line="308" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="308" />
+        <location filename="../../inspector/ui/main_window.py" line="313" />
         <source>Open a call first</source>
         <translation>请先打开一通录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="310" />
+        <location filename="../../inspector/ui/main_window.py" line="315" />
         <source>Import transcript</source>
         <translation>导入转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="337" />
+        <location filename="../../inspector/ui/main_window.py" line="342" />
         <source>Transcript not imported</source>
         <translation>转写文本未导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="350" />
+        <location filename="../../inspector/ui/main_window.py" line="355" />
         <source>Sample calls</source>
         <translation>抽样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="351" />
+        <location filename="../../inspector/ui/main_window.py" line="356" />
         <source>Calls per agent to review:</source>
         <translation>每位坐席抽取通数：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="357" />
+        <location filename="../../inspector/ui/main_window.py" line="362" />
         <source>%1 call(s) sampled for review</source>
         <translation>已抽取 %1 通待质检录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="365" />
+        <location filename="../../inspector/ui/main_window.py" line="370" />
         <source>About Inspector</source>
         <translation>关于 Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="366" />
+        <location filename="../../inspector/ui/main_window.py" line="371" />
         <source>Inspector %1 — call quality-inspection workstation.
 Data folder: %2</source>
         <translation>Inspector %1 — 通话质检工作台。
@@ -840,127 +888,147 @@ Data folder: %2</source>
 <context>
     <name>ScorecardPane</name>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="40" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="41" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="40" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="41" />
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="40" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="41" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="40" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="41" />
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="44" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="45" />
         <source>Deduct…</source>
         <translation>扣分…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="45" />
-        <location filename="../../inspector/ui/scorecard_pane.py" line="91" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="46" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="96" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="47" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="48" />
         <source>Comment at playhead…</source>
         <translation>在播放位置批注…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="48" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="49" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="78" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="50" />
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="83" />
         <source>No evaluation</source>
         <translation>暂无评分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="101" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="106" />
         <source>Fatal items</source>
         <translation>一票否决项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="108" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="113" />
         <source>Pending review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="108" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="113" />
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="109" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="114" />
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="120" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="125" />
         <source>Comments</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="125" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="130" />
         <source>Total: %1</source>
         <translation>总分：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="127" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="132" />
         <source>(fatal item confirmed)</source>
         <translation>（一票否决已确认）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="129" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="134" />
         <source>(fatal item waiting for review)</source>
         <translation>（一票否决项待复核）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="132" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="137" />
         <source>Draft, saved</source>
         <translation>草稿，已保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="132" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="137" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="133" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="138" />
         <source>Reopened</source>
         <translation>已重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="166" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="171" />
         <source>set by the inspector</source>
         <translation>质检员设定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="211" />
+        <source>Reopen evaluation</source>
+        <translation>重新打开评分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="211" />
+        <source>Why is it reopened?</source>
+        <translation>重新打开的原因？</translation>
     </message>
 </context>
 <context>
     <name>ScoringController</name>
     <message>
-        <location filename="../../inspector/ui/scoring_controller.py" line="58" />
-        <location filename="../../inspector/ui/scoring_controller.py" line="60" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="61" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="63" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scoring_controller.py" line="68" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="72" />
+        <source>Not reopened</source>
+        <translation>未能重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scoring_controller.py" line="80" />
         <source>Evaluation submitted</source>
         <translation>评分已提交</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scoring_controller.py" line="70" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="82" />
         <source>Not submitted</source>
         <translation>未提交</translation>
     </message>
@@ -1313,27 +1381,27 @@ Data folder: %2</source>
 <context>
     <name>_DeductionDialog</name>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="216" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="227" />
         <source>Comment</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="216" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="227" />
         <source>Deduction</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="224" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="235" />
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="225" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="236" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="225" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="236" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
