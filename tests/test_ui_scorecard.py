@@ -61,7 +61,8 @@ def test_fatal_hits_wait_for_review_and_block_submission(qtbot, window):
     window.scoring.submit()
     assert window.told and "F1" in window.told[-1]
     window.scorecard._fatal_changed("F1", "confirmed")
-    assert _total(window) == 0.0 and "fatal item confirmed" in window.scorecard.total.text()
+    qtbot.waitUntil(lambda: _total(window) == 0.0, timeout=3000)
+    assert "fatal item confirmed" in window.scorecard.total.text()
     window.scoring.submit()
     assert window.scorecard.evaluation.status == "submitted"
     assert not window.scorecard.deduct_button.isEnabled()
@@ -90,6 +91,7 @@ def test_evaluations_dialog_filters_and_exports(qtbot, window, tmp_path):
     from inspector.ui.evaluations_dialog import EvaluationsDialog
     _open(qtbot, window, "S4")
     window.scorecard._fatal_changed("F1", "confirmed")
+    qtbot.waitUntil(lambda: _total(window) == 0.0, timeout=3000)
     window.scoring.submit()
     _open(qtbot, window, "S1")
     dialog = EvaluationsDialog(window.scoring.repo)

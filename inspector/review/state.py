@@ -127,6 +127,13 @@ class ReviewState:
             return next((i for i, h in enumerate(self.hits) if h.start >= self.playhead), None)
         return next((i for i in range(len(self.hits) - 1, -1, -1) if self.hits[i].start < self.playhead), None)
 
+    def disconnect_all(self) -> None:
+        """Called when the window closes: no late event may reach a deleted widget."""
+        for name in ("call_changed", "overview_changed", "recording_changed", "transcript_changed",
+                     "playhead_changed", "selection_changed", "hits_changed", "decision_changed",
+                     "current_hit_changed", "message_changed"):
+            getattr(self, name).disconnect()
+
     def say(self, message: str) -> None:
         """A status message for the user (e.g. why playback is unavailable)."""
         self.message_changed.emit(message)

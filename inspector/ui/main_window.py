@@ -378,9 +378,9 @@ class MainWindow(QMainWindow):
             save_settings(self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        self.tasks.cancel_all()
-        self.tasks.wait_idle(5000)
+        self.tasks.shutdown()
         self.playback.shutdown()
+        self.state.disconnect_all()
         self.settings.volume = self.playback.player.volume
         try:
             save_settings(self.settings)

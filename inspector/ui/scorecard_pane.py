@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
@@ -169,8 +169,10 @@ class ScorecardPane(QWidget):
         if current is not None and current.status == status:
             return
         reason = current.reason if current else self.tr("set by the inspector")
-        self._emit(self.evaluation.with_fatal(FatalState(fatal_id, status, reason, self.user,
-                                                         current.hit_key if current else None)))
+        updated = self.evaluation.with_fatal(FatalState(fatal_id, status, reason, self.user,
+                                                        current.hit_key if current else None))
+        # Saving rebuilds the tree, which deletes the combo box whose signal is running: defer it.
+        QTimer.singleShot(0, lambda: self._emit(updated))
 
     def _emit(self, evaluation: Evaluation) -> None:
         self.changed.emit(evaluation)

@@ -48,6 +48,7 @@ class _Runnable(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
+        relay, self._relay = self._relay, None
         try:
             job = self._factory(self._handle.cancel_event)
             while True:
@@ -57,14 +58,17 @@ class _Runnable(QRunnable):
                 try:
                     item = next(job)
                 except StopIteration as stop:
-                    self._relay.done.emit(stop.value)
+                    relay.done.emit(stop.value)
                     return
-                self._relay.progress.emit(item)
+                relay.progress.emit(item)
         except Cancelled:
-            self._relay.cancelled.emit()
+            relay.cancelled.emit()
         except Exception as exc:  # noqa: BLE001 - any job failure is reported to the user, never lost
-            self._relay.failed.emit(exc)
+            relay.failed.emit(exc)
         finally:
+            # The worker lets go of the relay before it says it is finished: only then may the GUI
+            # thread delete it (deleting it while a worker still holds it crashed the process).
+            del relay
             self._handle.finished.set()
 
 
@@ -78,6 +82,8 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._live: dict[TaskHandle, _Relay] = {}
+        self._retired: list[tuple[TaskHandle, _Relay]] = []
+        self._closed = False
 
     def submit(self, name: str, factory: JobFactory, on_done: Callable[[Any], None],
                on_progress: Callable[[Any], None] | None = None,
@@ -95,6 +101,16 @@ class TaskRunner(QObject):
         self._pool.start(_Runnable(factory, handle, relay))
         return handle
 
+    def _sweep(self) -> None:
+        """Delete the relays of tasks whose workers have finished with them."""
+        keep = []
+        for handle, relay in self._retired:
+            if handle.finished.is_set():
+                relay.deleteLater()
+            else:
+                keep.append((handle, relay))
+        self._retired = keep
+
     def active(self) -> list[TaskHandle]:
         return list(self._live)
 
@@ -105,12 +121,22 @@ class TaskRunner(QObject):
     def wait_idle(self, msecs: int = 10_000) -> bool:
         return self._pool.waitForDone(msecs)
 
+    def shutdown(self, msecs: int = 5000) -> None:
+        """Cancel and wait; results still queued for the GUI thread are dropped, because the widgets
+        they would update are about to be deleted."""
+        self._closed = True
+        self.cancel_all()
+        self.wait_idle(msecs)
+
     def _finish(self, handle: TaskHandle, callback: Callable | None, *args: Any,
                 stale_if_cancelled: bool = False) -> None:
         """A result that arrives after its task was cancelled is dropped: the user has moved on."""
         relay = self._live.pop(handle, None)
         if relay is not None:
-            relay.deleteLater()
+            self._retired.append((handle, relay))
+        self._sweep()
+        if self._closed:
+            return
         self.task_ended.emit(handle)
         if callback is not None and not (stale_if_cancelled and handle.is_cancelled):
             callback(*args)
