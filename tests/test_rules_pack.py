@@ -76,3 +76,12 @@ def test_a_team_lead_can_change_a_threshold_without_code(tmp_path):
     assert "R09" in {h.rule for h in check_call(default_pack(), s5)}
     relaxed = load_pack(_broken(tmp_path, "gap_s = 15\nannounce", "gap_s = 40\nannounce"))
     assert "R09" not in {h.rule for h in check_call(relaxed, s5)}
+
+
+def test_a_pack_that_leaves_card_rules_unfed_is_refused(tmp_path):
+    from inspector.rules.defaults import load_checked_pack
+    text = DEFAULT.replace('id = "R12"', 'id = "R12X"')
+    path = tmp_path / "pack.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PackError, match="does not fit the scorecard: .*item D2 is fed by rule R12"):
+        load_checked_pack(path)

@@ -129,3 +129,37 @@ def test_a_lead_reopens_a_submitted_evaluation_an_inspector_cannot(qtbot, tmp_pa
 def test_an_inspector_has_no_reopen_button(qtbot, window):
     _open(qtbot, window, "S1")
     assert window.scorecard.reopen_button.isHidden()
+
+
+def test_appeals_are_recorded_on_submitted_evaluations_and_resolved_by_a_lead(qtbot, tmp_path, demo_copy,
+                                                                               monkeypatch):
+    from inspector.store.users import User
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    lead = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"), Player(lambda rate: CapturingOutput(rate)),
+                      check_playback=False, user=User("9001", "张组长", "lead"))
+    qtbot.addWidget(lead)
+    lead.show()
+    lead.import_folder(demo_copy, show_report=False)
+    qtbot.waitUntil(lambda: lead.call_list.model.total == 6, timeout=10_000)
+    _open(qtbot, lead, "S2")
+    pane = lead.scorecard
+    assert not pane.appeal_button.isEnabled()                  # only a submitted evaluation
+    pane.deduct("A6", -1, "调整：加回 1 分")                      # adjustments go both ways, clamped
+    assert _total(lead) == 100.0
+    lead.scoring.submit()
+    assert pane.appeal_button.isEnabled()
+    lead.scoring.appeal("开头语其实说了，录音开头被截断")
+    assert [a["status"] for a in pane.appeals] == ["open"] and pane.resolve_button.isEnabled()
+    assert pane.appeals[0]["agent_id"] == "1046"
+    lead.scoring.resolve(pane.appeals[0]["id"], True, "复核属实")
+    assert [a["status"] for a in pane.appeals] == ["upheld"] and not pane.resolve_button.isEnabled()
+    lead.close()
+
+
+def test_a_comment_is_anchored_to_the_selection_when_there_is_one(qtbot, window):
+    _open(qtbot, window, "S1")
+    window.state.set_selection(3.0, 6.5)
+    start, end = window.scorecard.selection
+    window.scorecard.add_comment("这段语速偏快", start, end)
+    comment = window.scoring.repo.for_call(window.state.call.id, "1001").comments[0]
+    assert (comment.start_s, comment.end_s) == (3.0, 6.5)

@@ -17,10 +17,10 @@ from inspector.audio.activity import analyse
 from inspector.audio.errors import AudioError
 from inspector.audio.recording import decode
 from inspector.jobs import drain
-from inspector.rules.defaults import default_card, default_pack
+from inspector.rules.defaults import default_pack, load_checked_pack
 from inspector.rules.engine import check_call
 from inspector.rules.hits import Hit
-from inspector.rules.pack import PackError, RulePack, load_pack
+from inspector.rules.pack import PackError, RulePack
 from inspector.review.checking import check_all
 from inspector.store.calls import CallFilter, CallRepository
 from inspector.store.database import StorageError, open_database
@@ -46,7 +46,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, workspace) -> int:
     try:
-        pack = load_pack(args.rules, default_card().item_ids()) if args.rules else default_pack()
+        pack = load_checked_pack(args.rules) if args.rules else default_pack()
         if args.database:
             return _database(args, workspace, pack)
         if args.folder:

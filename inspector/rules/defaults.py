@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from inspector.resources import resource_path
-from inspector.rules.pack import RulePack, load_pack
+from inspector.rules.pack import PackError, RulePack, load_pack
 from inspector.scoring.card import CardError, Scorecard, load_card
 
 DEFAULT_PACK = ("rules", "rules-10086.toml")
@@ -19,7 +19,17 @@ def default_card() -> Scorecard:
 
 @cache
 def default_pack() -> RulePack:
-    return load_pack(resource_path(*DEFAULT_PACK), default_card().item_ids())
+    return load_checked_pack(resource_path(*DEFAULT_PACK))
+
+
+def load_checked_pack(path) -> RulePack:
+    """A pack validated against the card both ways: items the rules feed exist, rules the card names exist."""
+    pack = load_pack(path, default_card().item_ids())
+    try:
+        check_card_against_pack(default_card(), pack)
+    except CardError as exc:
+        raise PackError(f"{path}: does not fit the scorecard: {exc}") from exc
+    return pack
 
 
 def check_card_against_pack(card: Scorecard, pack: RulePack, source: str = "") -> None:

@@ -32,7 +32,7 @@ def score(card: Scorecard, evaluation: Evaluation) -> Score:
         lost = sum(d.points for d in state.deductions)
         if item.cap is not None:
             lost = min(lost, item.cap)
-        items[item.id] = round(max(0.0, item.points - lost), 1)
+        items[item.id] = round(min(item.points, max(0.0, item.points - lost)), 1)   # adjustments may add back
     fatal = any(f.status == "confirmed" for f in evaluation.fatal)
     pending = tuple(f.item for f in evaluation.fatal if f.status == "pending")
     return Score(0.0 if fatal else round(sum(items.values()), 1), items, fatal, pending)

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from inspector.jobs import immediate
 from inspector.review.checking import check_all, compare_pack
 from inspector.review.state import ReviewState
-from inspector.rules.defaults import default_card, default_pack
+from inspector.rules.defaults import default_pack, load_checked_pack
 from inspector.rules.engine import check_call
 from inspector.rules.hits import Hit
-from inspector.rules.pack import PackError, RulePack, load_pack
+from inspector.rules.pack import PackError, RulePack
 from inspector.settings import Settings, save_settings
 from inspector.store.calls import Call
 from inspector.store.database import on_own_connection
@@ -52,7 +52,7 @@ class RulesController(QObject):
     def _initial_pack(self) -> RulePack:
         if self.settings.rule_pack:
             try:
-                return load_pack(Path(self.settings.rule_pack), default_card().item_ids())
+                return load_checked_pack(Path(self.settings.rule_pack))
             except PackError as exc:
                 self.state.say(self.tr("Using the default rule pack: %1").replace("%1", str(exc)))
         return default_pack()
@@ -66,7 +66,7 @@ class RulesController(QObject):
     def compare_with(self, path: Path, show: bool = True):
         """Validate the pack, then show what it would change; a broken pack leaves the current one in use."""
         try:
-            pack = load_pack(path, default_card().item_ids())
+            pack = load_checked_pack(path)
         except PackError as exc:
             QMessageBox.warning(self.window, self.tr("Rule pack not loaded"), str(exc))
             return None

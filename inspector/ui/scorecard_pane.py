@@ -26,6 +26,8 @@ class ScorecardPane(QWidget):
     changed = Signal(object)           # the edited Evaluation, to be saved
     submit_requested = Signal()
     reopen_requested = Signal(str)       # the lead's reason
+    appeal_requested = Signal(str)       # the agent's 申诉 text
+    resolve_requested = Signal(int, bool, str)   # appeal id, upheld, the lead's resolution
     seek_requested = Signal(float)
 
     def __init__(self, card: Scorecard, parent: QWidget | None = None) -> None:
@@ -34,6 +36,7 @@ class ScorecardPane(QWidget):
         self.evaluation: Evaluation | None = None
         self.user = ""
         self.playhead = 0.0
+        self.selection: tuple[float, float] | None = None
         self.hit_times: dict[str, float] = {}
         self.total = QLabel(self)
         self.status = QLabel(self)
@@ -45,11 +48,15 @@ class ScorecardPane(QWidget):
         self.deduct_button = QPushButton(self.tr("Deduct…"), self)
         self.na_button = QPushButton(self.tr("N/A"), self)
         self.na_button.setCheckable(True)
-        self.comment_button = QPushButton(self.tr("Comment at playhead…"), self)
+        self.comment_button = QPushButton(self.tr("Comment…"), self)
+        self.comment_button.setToolTip(self.tr("Anchored to the selection, or to the playhead without one"))
         self.submit_button = QPushButton(self.tr("Submit"), self)
         self.reopen_button = QPushButton(self.tr("Reopen…"), self)
+        self.appeal_button = QPushButton(self.tr("Record appeal…"), self)
+        self.resolve_button = QPushButton(self.tr("Resolve appeal…"), self)
+        self.appeals: list[dict] = []
         for button in (self.deduct_button, self.na_button, self.comment_button, self.submit_button,
-                       self.reopen_button):
+                       self.reopen_button, self.appeal_button, self.resolve_button):
             button.setFocusPolicy(Qt.NoFocus)
         top = QHBoxLayout()
         top.addWidget(self.total, 1)
@@ -59,6 +66,8 @@ class ScorecardPane(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.submit_button)
+        buttons.addWidget(self.appeal_button)
+        buttons.addWidget(self.resolve_button)
         buttons.addWidget(self.reopen_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -70,6 +79,8 @@ class ScorecardPane(QWidget):
         self.comment_button.clicked.connect(self._comment)
         self.submit_button.clicked.connect(self.submit_requested.emit)
         self.reopen_button.clicked.connect(self._reopen)
+        self.appeal_button.clicked.connect(self._appeal)
+        self.resolve_button.clicked.connect(self._resolve)
         self.tree.currentItemChanged.connect(lambda *_: self._sync_buttons())
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.show_evaluation(None)
@@ -98,7 +109,7 @@ class ScorecardPane(QWidget):
                                            f"{result.items[item.id]:g}", basis])
             row.setData(0, Qt.UserRole, item.id)
             for deduction in state.deductions:
-                child = QTreeWidgetItem(row, ["", f"-{deduction.points:g}", "", deduction.reason])
+                child = QTreeWidgetItem(row, ["", f"{-deduction.points:+g}", "", deduction.reason])
                 child.setData(0, Qt.UserRole + 1, deduction.hit_key)
             row.setExpanded(bool(state.deductions))
             if current == item.id:
@@ -127,6 +138,15 @@ class ScorecardPane(QWidget):
             for comment in evaluation.comments:
                 child = QTreeWidgetItem(notes, [f"{comment.start_s:.1f} s", "", "", comment.text])
                 child.setData(0, Qt.UserRole + 2, comment.start_s)
+        if self.appeals:
+            section = QTreeWidgetItem(self.tree, [self.tr("Appeals")])
+            section.setExpanded(True)
+            labels = {"open": self.tr("Open"), "upheld": self.tr("Upheld"), "dismissed": self.tr("Dismissed")}
+            for appeal in self.appeals:
+                QTreeWidgetItem(section, [f"v{appeal['version']} {appeal['agent_id']}", "",
+                                          labels.get(appeal["status"], appeal["status"]),
+                                          appeal["text"] + (f" → {appeal['resolution']}" if appeal["resolution"]
+                                                            else "")])
         text = self.tr("Total: %1").replace("%1", f"{result.total:g}")
         if result.fatal:
             text += " " + self.tr("(fatal item confirmed)")
@@ -189,7 +209,10 @@ class ScorecardPane(QWidget):
         self.na_button.setChecked(bool(item and self.evaluation and self.evaluation.item(item.id).na))
         self.comment_button.setEnabled(editable)
         self.submit_button.setEnabled(editable)
-        self.reopen_button.setEnabled(self.evaluation is not None and self.evaluation.status == "submitted")
+        submitted = self.evaluation is not None and self.evaluation.status == "submitted"
+        self.reopen_button.setEnabled(submitted)
+        self.appeal_button.setEnabled(submitted)
+        self.resolve_button.setEnabled(any(a["status"] == "open" for a in self.appeals))
 
     def _deduct(self) -> None:
         item_id = self.selected_item()
@@ -207,12 +230,30 @@ class ScorecardPane(QWidget):
     def _comment(self) -> None:
         dialog = _DeductionDialog(self, comment=True)
         if dialog.exec() and dialog.reason.text().strip():
-            self.add_comment(dialog.reason.text().strip(), self.playhead)
+            start, end = self.selection if self.selection else (self.playhead, None)
+            self.add_comment(dialog.reason.text().strip(), start, end)
 
     def _reopen(self) -> None:
         reason, ok = QInputDialog.getText(self, self.tr("Reopen evaluation"), self.tr("Why is it reopened?"))
         if ok and reason.strip():
             self.reopen_requested.emit(reason.strip())
+
+    def _appeal(self) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("Record appeal"), self.tr("The agent's reasons:"))
+        if ok and text.strip():
+            self.appeal_requested.emit(text.strip())
+
+    def _resolve(self) -> None:
+        open_appeals = [a for a in self.appeals if a["status"] == "open"]
+        if not open_appeals:
+            return
+        choice, ok = QInputDialog.getItem(self, self.tr("Resolve appeal"), self.tr("Decision:"),
+                                          [self.tr("Upheld"), self.tr("Dismissed")], 0, False)
+        if not ok:
+            return
+        resolution, ok = QInputDialog.getText(self, self.tr("Resolve appeal"), self.tr("Resolution:"))
+        if ok:
+            self.resolve_requested.emit(open_appeals[0]["id"], choice == self.tr("Upheld"), resolution.strip())
 
     def _double_clicked(self, row: QTreeWidgetItem, _column: int) -> None:
         key = row.data(0, Qt.UserRole + 1)
@@ -228,7 +269,7 @@ class _DeductionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Comment") if comment else self.tr("Deduction"))
         self.points = QDoubleSpinBox(self)
-        self.points.setRange(0.5, 100)
+        self.points.setRange(-100, 100)     # a negative adjustment gives points back, with its reason
         self.points.setSingleStep(0.5)
         self.points.setValue(1)
         self.reason = QLineEdit(self)

@@ -31,43 +31,69 @@ class ScoringController(QObject):
         pane.submit_requested.connect(self.submit)
         pane.reopen_requested.connect(self.reopen)
         pane.reopen_button.setVisible(is_lead)
-        state.call_changed.connect(lambda _c: pane.show_evaluation(None))
+        pane.resolve_button.setVisible(is_lead)
+        pane.appeal_requested.connect(self.appeal)
+        pane.resolve_requested.connect(self.resolve)
+        state.call_changed.connect(lambda _c: self.show(None))
         state.hits_changed.connect(lambda _h: self.sync())
         state.decision_changed.connect(lambda _d: self.sync())
         state.playhead_changed.connect(lambda t: setattr(pane, "playhead", t))
+        state.selection_changed.connect(
+            lambda s: setattr(pane, "selection", None if s is None else (s.start, s.end)))
 
     def sync(self) -> None:
         """Load (or start) the evaluation and bring it in line with the hits and decisions."""
         call = self.state.call
         if call is None or self.state.hits is None:
-            self.pane.show_evaluation(None)
+            self.show(None)
             return
         self.pane.hit_times = {hit_key(h): h.start for h in self.state.hits}
         evaluation = self.repo.for_call(call.id, self.user) or Evaluation(
             str(uuid.uuid4()), call.id, self.user, self.card.id, self.card.version)
         if evaluation.status == "submitted":
-            self.pane.show_evaluation(evaluation)
+            self.show(evaluation)
             return
         updated = prefill(self.card, evaluation, self.state.hits, self.state.decisions, self.user)
         if updated != evaluation or self.repo.get(evaluation.uuid) is None:
             self.save(updated)
         else:
-            self.pane.show_evaluation(evaluation)
+            self.show(evaluation)
 
     def save(self, evaluation: Evaluation) -> None:
         try:
-            self.pane.show_evaluation(self.repo.save(evaluation, self.user))
+            self.show(self.repo.save(evaluation, self.user))
         except (EvaluationLocked, NotAllowed) as exc:
             QMessageBox.information(self.window, self.tr("Not saved"), str(exc))
         except StorageError as exc:
             QMessageBox.critical(self.window, self.tr("Not saved"), str(exc))
+
+    def show(self, evaluation: Evaluation | None) -> None:
+        self.pane.appeals = self.repo.appeals(evaluation.uuid) if evaluation is not None else []
+        self.pane.show_evaluation(evaluation)
+
+    def appeal(self, text: str) -> None:
+        evaluation, call = self.pane.evaluation, self.state.call
+        if evaluation is None or call is None:
+            return
+        try:
+            self.repo.appeal(evaluation.uuid, call.agent_id or "", text)
+        except NotAllowed as exc:
+            QMessageBox.information(self.window, self.tr("Not recorded"), str(exc))
+        self.show(self.repo.get(evaluation.uuid))
+
+    def resolve(self, appeal_id: int, upheld: bool, resolution: str) -> None:
+        try:
+            self.repo.resolve_appeal(appeal_id, self.user, upheld, resolution, self.is_lead)
+        except NotAllowed as exc:
+            QMessageBox.information(self.window, self.tr("Not resolved"), str(exc))
+        self.show(self.pane.evaluation)
 
     def reopen(self, reason: str) -> None:
         evaluation = self.pane.evaluation
         if evaluation is None:
             return
         try:
-            self.pane.show_evaluation(self.repo.reopen(evaluation.uuid, self.user, reason, self.is_lead))
+            self.show(self.repo.reopen(evaluation.uuid, self.user, reason, self.is_lead))
         except NotAllowed as exc:
             QMessageBox.information(self.window, self.tr("Not reopened"), str(exc))
 
@@ -76,7 +102,7 @@ class ScoringController(QObject):
         if evaluation is None:
             return
         try:
-            self.pane.show_evaluation(self.repo.submit(evaluation.uuid, self.user))
+            self.show(self.repo.submit(evaluation.uuid, self.user))
             self.state.say(self.tr("Evaluation submitted"))
         except (EvaluationLocked, NotAllowed) as exc:
             QMessageBox.information(self.window, self.tr("Not submitted"), str(exc))

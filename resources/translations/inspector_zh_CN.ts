@@ -888,147 +888,221 @@ Data folder: %2</source>
 <context>
     <name>ScorecardPane</name>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="41" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="44" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="41" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="44" />
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="41" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="44" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="41" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="44" />
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="45" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="48" />
         <source>Deduct…</source>
         <translation>扣分…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="46" />
-        <location filename="../../inspector/ui/scorecard_pane.py" line="96" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="49" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="107" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="48" />
-        <source>Comment at playhead…</source>
-        <translation>在播放位置批注…</translation>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="51" />
+        <source>Comment…</source>
+        <translation>批注…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="49" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="52" />
+        <source>Anchored to the selection, or to the playhead without one</source>
+        <translation>批注锚定到选区；无选区时锚定到播放位置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="53" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="50" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="54" />
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="83" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="55" />
+        <source>Record appeal…</source>
+        <translation>登记申诉…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="56" />
+        <source>Resolve appeal…</source>
+        <translation>处理申诉…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="94" />
         <source>No evaluation</source>
         <translation>暂无评分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="106" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="117" />
         <source>Fatal items</source>
         <translation>一票否决项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="113" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="124" />
         <source>Pending review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="113" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="124" />
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="114" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="125" />
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="125" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="136" />
         <source>Comments</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="130" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="142" />
+        <source>Appeals</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="144" />
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="144" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="251" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="256" />
+        <source>Upheld</source>
+        <translation>成立</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="144" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="251" />
+        <source>Dismissed</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="150" />
         <source>Total: %1</source>
         <translation>总分：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="132" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="152" />
         <source>(fatal item confirmed)</source>
         <translation>（一票否决已确认）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="134" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="154" />
         <source>(fatal item waiting for review)</source>
         <translation>（一票否决项待复核）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="137" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="157" />
         <source>Draft, saved</source>
         <translation>草稿，已保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="137" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="157" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="138" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="158" />
         <source>Reopened</source>
         <translation>已重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="171" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="191" />
         <source>set by the inspector</source>
         <translation>质检员设定</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="211" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="237" />
         <source>Reopen evaluation</source>
         <translation>重新打开评分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="211" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="237" />
         <source>Why is it reopened?</source>
         <translation>重新打开的原因？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="242" />
+        <source>Record appeal</source>
+        <translation>登记申诉</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="242" />
+        <source>The agent's reasons:</source>
+        <translation>坐席的申诉理由：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="250" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="254" />
+        <source>Resolve appeal</source>
+        <translation>处理申诉</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="250" />
+        <source>Decision:</source>
+        <translation>处理结果：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scorecard_pane.py" line="254" />
+        <source>Resolution:</source>
+        <translation>处理说明：</translation>
     </message>
 </context>
 <context>
     <name>ScoringController</name>
     <message>
-        <location filename="../../inspector/ui/scoring_controller.py" line="61" />
-        <location filename="../../inspector/ui/scoring_controller.py" line="63" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="66" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="68" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scoring_controller.py" line="72" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="81" />
+        <source>Not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scoring_controller.py" line="88" />
+        <source>Not resolved</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/scoring_controller.py" line="98" />
         <source>Not reopened</source>
         <translation>未能重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scoring_controller.py" line="80" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="106" />
         <source>Evaluation submitted</source>
         <translation>评分已提交</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scoring_controller.py" line="82" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="108" />
         <source>Not submitted</source>
         <translation>未提交</translation>
     </message>
@@ -1381,27 +1455,27 @@ Data folder: %2</source>
 <context>
     <name>_DeductionDialog</name>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="227" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="270" />
         <source>Comment</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="227" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="270" />
         <source>Deduction</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="235" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="278" />
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="236" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="279" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scorecard_pane.py" line="236" />
+        <location filename="../../inspector/ui/scorecard_pane.py" line="279" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
