@@ -99,6 +99,12 @@ def test_evaluations_dialog_filters_and_exports(qtbot, window, tmp_path):
     assert dialog.table.rowCount() == 2
     dialog.fatal_only.setChecked(True)
     assert [r.call_ref for r in dialog.rows] == ["S4"]
+    dialog.fatal_only.setChecked(False)
+    dialog.use_dates.setChecked(True)
+    dialog.date_from.setDate(dialog.date_from.date().fromString("2026-11-02", "yyyy-MM-dd"))
+    dialog.date_to.setDate(dialog.date_to.date().fromString("2026-11-02", "yyyy-MM-dd"))
+    assert [r.call_ref for r in dialog.rows] == ["S1"]
+    dialog.use_dates.setChecked(False)
     dialog.export_to(tmp_path / "e.csv")
     assert "S4" in (tmp_path / "e.csv").read_text(encoding="utf-8-sig")
 

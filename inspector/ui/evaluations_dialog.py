@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QFileDialog,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -32,9 +34,16 @@ class EvaluationsDialog(QDialog):
             box.setRange(0, 100)
             box.setValue(value)
         self.fatal_only = QCheckBox(self.tr("Fatal only"), self)
+        self.use_dates = QCheckBox(self.tr("Call dates"), self)
+        self.date_from = QDateEdit(QDate.currentDate().addMonths(-1), self)
+        self.date_to = QDateEdit(QDate.currentDate(), self)
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
         filters = QHBoxLayout()
         for widget in (self.inspector, self.agent, self.status, QLabel(self.tr("Score"), self), self.minimum,
-                       QLabel("–", self), self.maximum, self.fatal_only):
+                       QLabel("–", self), self.maximum, self.fatal_only, self.use_dates, self.date_from,
+                       self.date_to):
             filters.addWidget(widget)
         self.table = QTableWidget(0, 7, self)
         self.table.setHorizontalHeaderLabels([self.tr("Call"), self.tr("Agent"), self.tr("Inspector"),
@@ -57,17 +66,21 @@ class EvaluationsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addLayout(bottom)
         for signal in (self.inspector.textChanged, self.agent.textChanged, self.status.currentIndexChanged,
-                       self.minimum.valueChanged, self.maximum.valueChanged, self.fatal_only.toggled):
+                       self.minimum.valueChanged, self.maximum.valueChanged, self.fatal_only.toggled,
+                       self.use_dates.toggled, self.date_from.dateChanged, self.date_to.dateChanged):
             signal.connect(self.refresh)
         export.clicked.connect(self._export)
         self.resize(900, 480)
         self.refresh()
 
     def current_filter(self) -> EvaluationFilter:
+        dates = self.use_dates.isChecked()
         return EvaluationFilter(inspector=self.inspector.text().strip() or None,
                                 agent_id=self.agent.text().strip() or None, status=self.status.currentData(),
                                 min_total=self.minimum.value(), max_total=self.maximum.value(),
-                                fatal=True if self.fatal_only.isChecked() else None)
+                                fatal=True if self.fatal_only.isChecked() else None,
+                                date_from=self.date_from.date().toString("yyyy-MM-dd") if dates else None,
+                                date_to=self.date_to.date().toString("yyyy-MM-dd") if dates else None)
 
     def refresh(self) -> None:
         self.rows = self.repo.search(self.current_filter())

@@ -383,98 +383,103 @@
 <context>
     <name>EvaluationsDialog</name>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="20" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="22" />
         <source>Evaluations</source>
         <translation>评分记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="22" />
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="40" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="24" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="49" />
         <source>Inspector</source>
         <translation>质检员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="24" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="26" />
         <source>Agent ID</source>
         <translation>坐席工号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="26" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="28" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="26" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="28" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="27" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="29" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="27" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="29" />
         <source>Reopened</source>
         <translation>已重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="34" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="36" />
         <source>Fatal only</source>
         <translation>仅一票否决</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="36" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="37" />
+        <source>Call dates</source>
+        <translation>通话日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="44" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="40" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="49" />
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="40" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="49" />
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="41" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="50" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="41" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="50" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="41" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="50" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="42" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="51" />
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="48" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="57" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="81" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="94" />
         <source>%n evaluation(s)</source>
         <translation><numerusform>共 %n 条评分</numerusform></translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="87" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="100" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/evaluations_dialog.py" line="90" />
+        <location filename="../../inspector/ui/evaluations_dialog.py" line="103" />
         <source>Export evaluations</source>
         <translation>导出评分记录</translation>
     </message>
