@@ -179,3 +179,19 @@ def test_a_card_that_names_a_rule_the_pack_lacks_is_refused(tmp_path):
     path.write_text(text.replace('rules = ["R12"]', 'rules = ["R99"]'), encoding="utf-8")
     with pytest.raises(CardError, match=r"card.toml: item D2 is fed by rule R99, which the rule pack"):
         check_card_against_pack(load_card(path), default_pack())
+
+
+def test_caps_and_rounding(tmp_path):
+    from inspector.resources import resource_path
+    from inspector.scoring.card import load_card
+    text = resource_path("scorecards", "scorecard-10086.toml").read_text(encoding="utf-8")
+    path = tmp_path / "card.toml"
+    path.write_text(text.replace('{ id = "B1", name = "禁语与语气", points = 10,',
+                                 '{ id = "B1", name = "禁语与语气", points = 10, cap = 6,'), encoding="utf-8")
+    card = load_card(path)
+    evaluation = _evaluation().with_item(ItemState("B1", tuple(Deduction(5, "禁语", "1001") for _ in range(3))))
+    evaluation = evaluation.with_item(ItemState("A6", (Deduction(1 / 3, "细微", "1001"),)))
+    result = score(card, evaluation)
+    assert result.items["B1"] == 4.0                     # three 5-point hits, at most 6 taken
+    assert result.items["A6"] == 2.7                     # one decimal
+    assert result.total == round(100 - 6 - 1 / 3, 1)
