@@ -4,25 +4,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from inspector.audio.player import Player, PlayerState
+from inspector.audio.player import PlayerState
 from inspector.rules.hits import hit_key
-from inspector.settings import Settings
 
-from inspector.ui.main_window import MainWindow
 from inspector.ui.rules_dialogs import AccuracyDialog
-from inspector.workspace import Workspace
-from tests.capturing_output import CapturingOutput
+from tests.ui_windows import demo_window
 from tests.conftest import ROOT
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, demo_copy):
-    win = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en", inspector_id="1001"),
-                     Player(lambda rate: CapturingOutput(rate, speedup=1.0)), check_playback=False)
-    qtbot.addWidget(win)
-    win.show()
-    win.import_folder(demo_copy, show_report=False)
-    qtbot.waitUntil(lambda: win.call_list.model.total == 6, timeout=10_000)
+    win = demo_window(qtbot, tmp_path, demo_copy)
     yield win
     win.close()
 

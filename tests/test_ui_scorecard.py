@@ -4,25 +4,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from inspector.audio.player import Player
 from inspector.scoring.score import score
-from inspector.settings import Settings
-from inspector.ui.main_window import MainWindow
-from inspector.workspace import Workspace
-from tests.capturing_output import CapturingOutput
+from tests.ui_windows import demo_window, lead_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, demo_copy, monkeypatch):
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
-    win = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en", inspector_id="1001"),
-                     Player(lambda rate: CapturingOutput(rate)), check_playback=False)
+    win = demo_window(qtbot, tmp_path, demo_copy)
     win.told = told
-    qtbot.addWidget(win)
-    win.show()
-    win.import_folder(demo_copy, show_report=False)
-    qtbot.waitUntil(lambda: win.call_list.model.total == 6, timeout=10_000)
     yield win
     win.close()
 
@@ -116,14 +107,8 @@ def test_sampling_from_the_window_filters_the_list(qtbot, window):
 
 
 def test_a_lead_reopens_a_submitted_evaluation_an_inspector_cannot(qtbot, tmp_path, demo_copy, monkeypatch):
-    from inspector.store.users import User
     monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
-    lead = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"), Player(lambda rate: CapturingOutput(rate)),
-                      check_playback=False, user=User("9001", "张组长", "lead"))
-    qtbot.addWidget(lead)
-    lead.show()
-    lead.import_folder(demo_copy, show_report=False)
-    qtbot.waitUntil(lambda: lead.call_list.model.total == 6, timeout=10_000)
+    lead = lead_window(qtbot, tmp_path, demo_copy)
     _open(qtbot, lead, "S1")
     assert not lead.scorecard.reopen_button.isHidden() and lead.scorecard.evaluation.inspector == "9001"
     lead.scoring.submit()
@@ -139,14 +124,8 @@ def test_an_inspector_has_no_reopen_button(qtbot, window):
 
 def test_appeals_are_recorded_on_submitted_evaluations_and_resolved_by_a_lead(qtbot, tmp_path, demo_copy,
                                                                                monkeypatch):
-    from inspector.store.users import User
     monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
-    lead = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"), Player(lambda rate: CapturingOutput(rate)),
-                      check_playback=False, user=User("9001", "张组长", "lead"))
-    qtbot.addWidget(lead)
-    lead.show()
-    lead.import_folder(demo_copy, show_report=False)
-    qtbot.waitUntil(lambda: lead.call_list.model.total == 6, timeout=10_000)
+    lead = lead_window(qtbot, tmp_path, demo_copy)
     _open(qtbot, lead, "S2")
     pane = lead.scorecard
     assert not pane.appeal_button.isEnabled()                  # only a submitted evaluation
