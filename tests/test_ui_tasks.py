@@ -7,6 +7,15 @@ from inspector.jobs import Cancelled
 from inspector.ui.tasks import TaskRunner
 
 
+@pytest.fixture
+def runner(qtbot):
+    """Lives until every queued result has been delivered, like the window's runner in the app."""
+    task_runner = TaskRunner()
+    yield task_runner
+    task_runner.shutdown()
+    qtbot.wait(50)
+
+
 def _counting(n, gate=None):
     def factory(cancel: threading.Event):
         for i in range(n):
@@ -19,8 +28,7 @@ def _counting(n, gate=None):
     return factory
 
 
-def test_progress_and_result_arrive_on_the_gui_thread(qtbot):
-    runner = TaskRunner()
+def test_progress_and_result_arrive_on_the_gui_thread(qtbot, runner):
     seen, threads, results = [], [], []
     runner.submit("count", _counting(5), lambda r: (results.append(r), threads.append(QThread.currentThread())),
                   on_progress=seen.append)
@@ -31,8 +39,7 @@ def test_progress_and_result_arrive_on_the_gui_thread(qtbot):
     assert runner.wait_idle(2000)
 
 
-def test_errors_are_reported_not_lost(qtbot):
-    runner = TaskRunner()
+def test_errors_are_reported_not_lost(qtbot, runner):
     errors = []
 
     def failing(_cancel):
@@ -45,8 +52,7 @@ def test_errors_are_reported_not_lost(qtbot):
     assert runner.wait_idle(2000)
 
 
-def test_cancel_stops_the_job_and_drops_its_result(qtbot):
-    runner = TaskRunner()
+def test_cancel_stops_the_job_and_drops_its_result(qtbot, runner):
     gate = threading.Event()
     cancelled, results = [], []
     handle = runner.submit("slow", _counting(1000, gate), results.append, on_cancelled=lambda: cancelled.append(1))
