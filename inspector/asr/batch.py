@@ -14,7 +14,6 @@ import time
 from collections.abc import Generator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
@@ -24,6 +23,7 @@ from inspector.audio.errors import AudioError
 from inspector.audio.recording import decode
 from inspector.jobs import Cancelled
 from inspector.store.calls import CallRepository
+from inspector.store.clock import utc_now
 from inspector.store.transcripts import TranscriptRepository
 
 
@@ -53,9 +53,6 @@ def source_for(model_id: str) -> str:
     return f"asr:{model_id}"
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
 
 def enqueue(db: sqlite_utils.Database, call_ids: list[int], model_id: str) -> int:
     """Queue calls not yet transcribed by this model; returns how many are now pending."""
@@ -64,7 +61,7 @@ def enqueue(db: sqlite_utils.Database, call_ids: list[int], model_id: str) -> in
         for call_id in call_ids:
             done = source_for(model_id) in transcripts.sources(call_id)
             db.execute("INSERT OR IGNORE INTO asr_queue (call_id, model_id, status, queued_at) VALUES (?, ?, ?, ?)",
-                       [call_id, model_id, "done" if done else "pending", _now()])
+                       [call_id, model_id, "done" if done else "pending", utc_now()])
             if not done:
                 db.execute("UPDATE asr_queue SET status = 'pending', error = '' WHERE call_id = ? AND model_id = ? "
                            "AND status = 'failed'", [call_id, model_id])
@@ -116,11 +113,11 @@ def run_queue(db: sqlite_utils.Database, loaded: LoadedModel, workers: int | Non
                 with db.atomic():
                     TranscriptRepository(db).save(call.id, source_for(loaded.id), payload)
                     db.execute("UPDATE asr_queue SET status = 'done', finished_at = ? WHERE call_id = ? AND "
-                               "model_id = ?", [_now(), call.id, loaded.id])
+                               "model_id = ?", [utc_now(), call.id, loaded.id])
                 result.transcribed.append(call.call_ref)
             elif kind == "failed":
                 db.execute("UPDATE asr_queue SET status = 'failed', error = ?, finished_at = ? WHERE call_id = ? "
-                           "AND model_id = ?", [payload, _now(), call.id, loaded.id])
+                           "AND model_id = ?", [payload, utc_now(), call.id, loaded.id])
                 result.failed[call.call_ref] = payload
             yield AsrProgress(finished, len(jobs), call.call_ref, _eta(started, audio_done, total_audio), 1.0)
     if cancel.is_set():

@@ -6,9 +6,10 @@ The call list pages with LIMIT/OFFSET over indexed columns, so a batch of 100,00
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-from datetime import datetime, timezone
 
 import sqlite_utils
+
+from inspector.store.clock import utc_now
 
 CALL_STATUSES = ("new", "in_review", "reviewed")
 SORTABLE = ("call_ref", "agent_id", "started_at", "duration_s", "status", "hit_count", "business_type")
@@ -92,7 +93,7 @@ class CallRepository:
         existing = self.by_hash(call.content_hash)
         if existing is not None:
             return existing, False
-        row = asdict(call) | {"imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        row = asdict(call) | {"imported_at": utc_now()}
         with self._db.atomic():
             self._db["calls"].insert(row)
         stored = self.by_hash(call.content_hash)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
 
 import sqlite_utils
 
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Comment, Deduction, Evaluation, FatalState, ItemState
 from inspector.scoring.score import score
+from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
 
 
@@ -70,9 +70,6 @@ class NotAllowed(Exception):
     """The user may not do this to this evaluation."""
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
-
 
 def _body(evaluation: Evaluation) -> dict:
     return {"items": [asdict(i) for i in evaluation.items], "fatal": [asdict(f) for f in evaluation.fatal],
@@ -130,7 +127,7 @@ class EvaluationRepository:
             if by != current.inspector:
                 raise NotAllowed(f"{by} may not edit {current.inspector}'s evaluation")
         result = score(self._card, evaluation)
-        now = _now()
+        now = utc_now(precise=True)
         row = {"uuid": evaluation.uuid, "call_id": evaluation.call_id, "inspector": evaluation.inspector,
                "card_id": evaluation.card_id, "card_version": evaluation.card_version,
                "status": current.status if current else "draft", "version": current.version if current else 1,
@@ -167,7 +164,7 @@ class EvaluationRepository:
             raise NotAllowed("only a submitted evaluation can be appealed")
         with self._db.atomic():
             return self._db["appeals"].insert({"uuid": uuid, "version": current.version, "agent_id": agent_id,
-                                               "text": text, "status": "open", "filed_at": _now()}).last_pk
+                                               "text": text, "status": "open", "filed_at": utc_now(precise=True)}).last_pk
 
     def resolve_appeal(self, appeal_id: int, lead: str, upheld: bool, resolution: str, is_lead: bool) -> None:
         if not is_lead:
@@ -175,7 +172,7 @@ class EvaluationRepository:
         with self._db.atomic():
             self._db["appeals"].update(appeal_id, {"status": "upheld" if upheld else "dismissed",
                                                    "resolved_by": lead, "resolution": resolution,
-                                                   "resolved_at": _now()})
+                                                   "resolved_at": utc_now(precise=True)})
 
     def search(self, flt: EvaluationFilter = EvaluationFilter()) -> list[EvaluationRow]:
         where, params = flt.where()
@@ -202,7 +199,7 @@ class EvaluationRepository:
         return row[0] if row else None
 
     def _set_status(self, current: Evaluation, status: str, by: str, note: str, bump: bool = False) -> Evaluation:
-        now = _now()
+        now = utc_now(precise=True)
         version = current.version + (1 if bump else 0)
         changes = {"status": status, "version": version, "updated_at": now}
         if status == "submitted":

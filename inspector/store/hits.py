@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from inspector.rules.hits import Hit, hit_key
+from inspector.store.clock import utc_now
 
 if TYPE_CHECKING:  # only for the annotation: loading packs pulls in the pinyin tables
     from inspector.rules.pack import RulePack
@@ -41,9 +41,6 @@ class RuleAccuracy:
 _HIT_FIELDS = tuple(f.name for f in fields(Hit))
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
 
 class HitRepository:
     def __init__(self, db: sqlite_utils.Database) -> None:
@@ -51,7 +48,7 @@ class HitRepository:
 
     def replace(self, call_id: int, pack: RulePack, hits: list[Hit]) -> None:
         """The call's hits become exactly ``hits``, and its hit count follows, in one transaction."""
-        checked = _now()
+        checked = utc_now()
         rows = {hit_key(h): {**h.to_dict(), "call_id": call_id, "hit_key": hit_key(h), "pack_id": pack.id,
                              "pack_version": pack.version, "flag_only": int(h.flag_only), "checked_at": checked}
                 for h in hits}
@@ -74,7 +71,7 @@ class HitRepository:
         if decision not in DECISIONS:
             raise ValueError(f"a decision is one of {', '.join(DECISIONS)}, not {decision!r}")
         row = {"call_id": call_id, "hit_key": hit_key(hit), "rule": hit.rule, "decision": decision,
-               "note": note, "decided_by": by, "decided_at": _now()}
+               "note": note, "decided_by": by, "decided_at": utc_now()}
         with self._db.atomic():
             self._db["hit_decisions"].upsert(row, pk=("call_id", "hit_key"))
         return Decision(row["hit_key"], hit.rule, decision, note, by, row["decided_at"])

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 
 import sqlite_utils
 
+from inspector.store.clock import utc_now
 from inspector.transcript.edits import Edit
+from inspector.transcript.io import from_dict, to_dict
 from inspector.transcript.model import Transcript
 
 EDITED = "edited"
-from inspector.transcript.io import from_dict, to_dict
 
 
 class TranscriptRepository:
@@ -21,7 +21,7 @@ class TranscriptRepository:
     def save(self, call_id: int, source: str, transcript: Transcript) -> None:
         row = {"call_id": call_id, "source": source,
                "body": json.dumps(to_dict(transcript), ensure_ascii=False),
-               "created_at": datetime.now(timezone.utc).isoformat(timespec="microseconds")}
+               "created_at": utc_now(precise=True)}
         with self._db.atomic():
             self._db["transcripts"].upsert(row, pk=("call_id", "source"))
 
@@ -40,7 +40,7 @@ class TranscriptRepository:
             self._db["transcript_edits"].insert({
                 "call_id": call_id, "based_on": based_on, "segment": edit.segment, "word": edit.word,
                 "field": edit.field, "old": edit.old, "new": edit.new, "edited_by": by,
-                "edited_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+                "edited_at": utc_now()})
 
     def edits(self, call_id: int) -> list[dict]:
         return list(self._db.query("SELECT * FROM transcript_edits WHERE call_id = ? ORDER BY id", [call_id]))

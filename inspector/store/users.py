@@ -6,9 +6,10 @@ import hashlib
 import hmac
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 import sqlite_utils
+
+from inspector.store.clock import utc_now
 
 ROLES = ("inspector", "lead")
 MIN_PASSWORD = 6
@@ -54,7 +55,7 @@ class UserRepository:
         with self._db.atomic():
             self._db["users"].insert({"id": user_id.strip(), "name": name.strip(), "role": role, "salt": salt,
                                       "pw_hash": _hash(password, salt),
-                                      "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+                                      "created_at": utc_now()})
         return User(user_id.strip(), name.strip(), role)
 
     def get(self, user_id: str) -> User | None:
