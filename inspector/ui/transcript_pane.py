@@ -91,8 +91,8 @@ class TranscriptPane(QWidget):
     def _show(self, transcript: Transcript | None) -> None:
         self._segments, self._words = [], []
         self._current_word, self._current_segment = None, None
-        document = QTextDocument(self)
-        self.view.setDocument(document)
+        document = self.view.document()   # reused: a new document per call would pile up in memory
+        document.clear()
         if transcript is None:
             self.header.setText(self.tr("No transcript for this call") if self.state.call else "")
             return
