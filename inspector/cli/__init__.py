@@ -8,7 +8,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from inspector.cli import check, transcribe
+from inspector.cli import check, stats, transcribe
 from inspector.intake.importer import run_import
 from inspector.review.sampling import sample_calls
 from inspector.rules.defaults import default_card
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     smp.add_argument("--seed", type=int)
     check.add_parser(sub)
     transcribe.add_parser(sub)
+    stats.add_parser(sub)
     return parser
 
 
@@ -66,6 +67,8 @@ def run_command(args: argparse.Namespace) -> int:
         return check.run(args, workspace)
     if args.command == "transcribe":
         return transcribe.run(args, workspace)
+    if args.command == "stats":
+        return stats.run(args)
     try:
         db = open_database(workspace.database)
     except StorageError as exc:
