@@ -56,6 +56,7 @@ class Evaluation:
     items: tuple[ItemState, ...] = ()
     fatal: tuple[FatalState, ...] = ()
     comments: tuple[Comment, ...] = field(default_factory=tuple)
+    session_id: str | None = None      # a calibration session's evaluation; None: production scoring
 
     def item(self, item_id: str) -> ItemState:
         return next((i for i in self.items if i.item == item_id), ItemState(item_id))

@@ -13,6 +13,7 @@ from inspector.scoring.evaluation import Comment, Deduction, Evaluation, FatalSt
 from inspector.scoring.score import score
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
+from inspector.store.outbox import enqueue
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,8 @@ class EvaluationFilter:
     fatal: bool | None = None
 
     def where(self) -> tuple[str, list[object]]:
-        clauses, params = [], []
+        """Production evaluations only: calibration scores never count towards agents' results."""
+        clauses, params = ["e.session_id IS NULL"], []
         for column, value in (("e.inspector = ?", self.inspector), ("c.agent_id = ?", self.agent_id),
                               ("c.started_at >= ?", self.date_from), ("e.status = ?", self.status),
                               ("e.total >= ?", self.min_total), ("e.total <= ?", self.max_total)):
@@ -40,7 +42,7 @@ class EvaluationFilter:
         if self.fatal is not None:
             clauses.append("e.fatal = ?")
             params.append(int(self.fatal))
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        return " WHERE " + " AND ".join(clauses), params
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def _from_row(row: dict) -> Evaluation:
                   for i in body["items"])
     return Evaluation(row["uuid"], row["call_id"], row["inspector"], row["card_id"], row["card_version"],
                       row["status"], row["version"], items, tuple(FatalState(**f) for f in body["fatal"]),
-                      tuple(Comment(**c) for c in body["comments"]))
+                      tuple(Comment(**c) for c in body["comments"]), row["session_id"])
 
 
 def _changes(old: Evaluation | None, new: Evaluation) -> list[tuple[str, str, str]]:
@@ -112,10 +114,12 @@ class EvaluationRepository:
         rows = list(self._db.query("SELECT * FROM evaluations WHERE uuid = ?", [uuid]))
         return _from_row(rows[0]) if rows else None
 
-    def for_call(self, call_id: int, inspector: str) -> Evaluation | None:
-        """The inspector's evaluation of the call (production scoring: one per inspector and call)."""
+    def for_call(self, call_id: int, inspector: str, session_id: str | None = None) -> Evaluation | None:
+        """The inspector's evaluation of the call: one per inspector and call in production scoring, and one
+        more per calibration session the call is part of."""
         rows = list(self._db.query("SELECT * FROM evaluations WHERE call_id = ? AND inspector = ? "
-                                   "ORDER BY created_at LIMIT 1", [call_id, inspector]))
+                                   "AND session_id IS ? ORDER BY created_at LIMIT 1",
+                                   [call_id, inspector, session_id]))
         return _from_row(rows[0]) if rows else None
 
     def save(self, evaluation: Evaluation, by: str) -> Evaluation:
@@ -133,7 +137,7 @@ class EvaluationRepository:
                "status": current.status if current else "draft", "version": current.version if current else 1,
                "total": result.total, "fatal": int(result.fatal),
                "body": json.dumps(_body(evaluation), ensure_ascii=False), "updated_at": now,
-               "created_at": self._created_at(evaluation.uuid) or now}
+               "created_at": self._created_at(evaluation.uuid) or now, "session_id": evaluation.session_id}
         with storage_errors(self._db):
             with self._db.atomic():
                 self._db["evaluations"].upsert(row, pk="uuid")
@@ -207,6 +211,8 @@ class EvaluationRepository:
         with storage_errors(self._db), self._db.atomic():
             self._db["evaluations"].update(current.uuid, changes)
             self._audit(current.uuid, version, by, "status", current.status, note, now)
+            if status == "submitted" and current.session_id is None:
+                enqueue(self._db, current.uuid, now)
         return self._require(current.uuid)
 
     def _audit(self, uuid: str, version: int, by: str, what: str, old: str, new: str, at: str) -> None:

@@ -164,4 +164,66 @@ MIGRATIONS: tuple[str, ...] = (
         created_at TEXT NOT NULL
     );
     """,
+    # 7: calibration sessions; their evaluations live in `evaluations`, marked with session_id, and are kept
+    # out of production lists, exports and uploads
+    """
+    CREATE TABLE calibration_sessions (
+        id             TEXT PRIMARY KEY,
+        title          TEXT NOT NULL,
+        card_id        TEXT NOT NULL,
+        card_version   TEXT NOT NULL,
+        lead           TEXT NOT NULL,
+        benchmark      TEXT,
+        benchmark_kind TEXT CHECK (benchmark_kind IN ('scorer', 'consensus')),
+        status         TEXT NOT NULL CHECK (status IN ('open', 'revealed')),
+        created_at     TEXT NOT NULL,
+        revealed_at    TEXT
+    );
+    CREATE TABLE calibration_calls (
+        session_id TEXT NOT NULL REFERENCES calibration_sessions(id) ON DELETE CASCADE,
+        call_id    INTEGER NOT NULL REFERENCES calls(id),
+        position   INTEGER NOT NULL,
+        PRIMARY KEY (session_id, call_id)
+    );
+    CREATE TABLE calibration_participants (
+        session_id TEXT NOT NULL REFERENCES calibration_sessions(id) ON DELETE CASCADE,
+        inspector  TEXT NOT NULL,
+        PRIMARY KEY (session_id, inspector)
+    );
+    CREATE TABLE calibration_imports (
+        sha256      TEXT PRIMARY KEY,
+        session_id  TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('pack', 'results')),
+        imported_at TEXT NOT NULL
+    );
+    ALTER TABLE evaluations ADD COLUMN session_id TEXT REFERENCES calibration_sessions(id);
+    CREATE INDEX evaluations_session ON evaluations(session_id, inspector);
+    """,
+    # 8: the upload outbox (one row per submitted evaluation version, written with the submission) and this
+    # workstation's sync identity
+    """
+    CREATE TABLE outbox (
+        uuid            TEXT NOT NULL,
+        version         INTEGER NOT NULL,
+        payload         TEXT NOT NULL,
+        digest          TEXT NOT NULL,
+        status          TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'acknowledged', 'rejected')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        last_error      TEXT,
+        created_at      TEXT NOT NULL,
+        sent_at         TEXT,
+        acknowledged_at TEXT,
+        PRIMARY KEY (uuid, version)
+    );
+    CREATE INDEX outbox_status ON outbox(status);
+    CREATE TABLE sync_identity (
+        id             INTEGER PRIMARY KEY CHECK (id = 1),
+        centre_id      TEXT NOT NULL,
+        workstation_id TEXT NOT NULL,
+        key_hex        TEXT NOT NULL,
+        endpoint       TEXT,
+        token          TEXT,
+        created_at     TEXT NOT NULL
+    );
+    """,
 )

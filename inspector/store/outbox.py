@@ -1,0 +1,118 @@
+"""The upload outbox: each submitted evaluation version, frozen as it was submitted, with its delivery state.
+
+The row is written inside the submitting transaction, so a submission without an outbox entry (or the
+reverse) cannot exist, whatever happens to the process. The payload is fixed at that moment: a later
+reopen makes a new version with its own row, never a changed old one, which is what lets headquarters
+deduplicate by (uuid, version) and compare digests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from inspector.store.clock import utc_now
+from inspector.store.database import storage_errors
+
+OUTBOX_STATES = ("pending", "sent", "acknowledged", "rejected")
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    uuid: str
+    version: int
+    payload: str        # canonical JSON text: sort_keys, no spaces, UTF-8
+    digest: str
+    status: str
+    attempts: int
+    last_error: str | None
+
+    @property
+    def key(self) -> str:
+        """The idempotency key of this evaluation version."""
+        return f"{self.uuid}:{self.version}"
+
+
+def canonical_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def digest_of(payload: str) -> str:
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def enqueue(db: sqlite_utils.Database, uuid: str, at: str) -> None:
+    """Called inside the submitting transaction, after the status change."""
+    row = next(db.query("SELECT e.*, c.content_hash, c.call_ref, c.agent_id, c.agent_name, c.started_at "
+                        "FROM evaluations e JOIN calls c ON c.id = e.call_id WHERE e.uuid = ?", [uuid]))
+    audit = [{k: a[k] for k in ("version", "at", "by", "what", "old", "new")}
+             for a in db.query("SELECT * FROM evaluation_audit WHERE uuid = ? ORDER BY id", [uuid])]
+    payload = canonical_json({
+        "uuid": row["uuid"], "version": row["version"], "inspector": row["inspector"],
+        "card_id": row["card_id"], "card_version": row["card_version"], "total": row["total"],
+        "fatal": bool(row["fatal"]), "body": json.loads(row["body"]), "submitted_at": row["submitted_at"],
+        "call": {"content_hash": row["content_hash"], "call_ref": row["call_ref"], "agent_id": row["agent_id"],
+                 "agent_name": row["agent_name"], "started_at": row["started_at"]},
+        "audit": audit})
+    db.execute("INSERT OR IGNORE INTO outbox (uuid, version, payload, digest, status, created_at) "
+               "VALUES (?, ?, ?, ?, 'pending', ?)", [row["uuid"], row["version"], payload, digest_of(payload), at])
+
+
+class OutboxRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def entries(self, statuses: tuple[str, ...] = OUTBOX_STATES, limit: int | None = None) -> list[OutboxEntry]:
+        marks = ", ".join("?" for _ in statuses)
+        sql = (f"SELECT uuid, version, payload, digest, status, attempts, last_error FROM outbox "
+               f"WHERE status IN ({marks}) ORDER BY created_at, uuid, version")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [OutboxEntry(**r) for r in self._db.query(sql, list(statuses))]
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(OUTBOX_STATES, 0)
+        counts.update({r["status"]: r["n"] for r in self._db.query(
+            "SELECT status, COUNT(*) AS n FROM outbox GROUP BY status")})
+        return counts
+
+    def mark_sent(self, entries: list[OutboxEntry]) -> None:
+        """Before the request leaves: after a crash these are sent again, which the idempotency key makes safe."""
+        self._update(entries, "UPDATE outbox SET status = CASE WHEN status = 'acknowledged' THEN status "
+                              "ELSE 'sent' END, attempts = attempts + 1, sent_at = ? WHERE uuid = ? AND version = ?")
+
+    def mark_failed(self, entries: list[OutboxEntry], error: str) -> None:
+        self._update(entries, "UPDATE outbox SET last_error = ? WHERE uuid = ? AND version = ? "
+                              "AND status != 'acknowledged'", value=error)
+
+    def mark_acknowledged(self, keys: list[tuple[str, int]]) -> None:
+        now = utc_now(precise=True)
+        with storage_errors(self._db), self._db.atomic():
+            self._db.conn.executemany("UPDATE outbox SET status = 'acknowledged', acknowledged_at = ?, last_error = NULL "
+                                 "WHERE uuid = ? AND version = ?", [(now, u, v) for u, v in keys])
+
+    def mark_rejected(self, rejected: list[tuple[str, int, str]]) -> None:
+        with storage_errors(self._db), self._db.atomic():
+            self._db.conn.executemany("UPDATE outbox SET status = 'rejected', last_error = ? WHERE uuid = ? AND version = ?",
+                                 [(reason, u, v) for u, v, reason in rejected])
+
+    def requeue(self, keys: list[tuple[str, int]]) -> None:
+        """The receiver lacks these although they were acknowledged: they go out again."""
+        with storage_errors(self._db), self._db.atomic():
+            self._db.conn.executemany("UPDATE outbox SET status = 'pending', last_error = 'missing at the receiver; "
+                                 "sent again' WHERE uuid = ? AND version = ?", keys)
+
+    def _update(self, entries: list[OutboxEntry], sql: str, value: str | None = None) -> None:
+        stamp = value if value is not None else utc_now(precise=True)
+        with storage_errors(self._db), self._db.atomic():
+            self._db.conn.executemany(sql, [(stamp, e.uuid, e.version) for e in entries])
+
+
+def inventory_digest(keys: list[tuple[str, int, str]]) -> str:
+    """One hash over (uuid, version, digest) triples in a fixed order; both sides compute it the same way
+    so a count-and-hash check needs no list exchange when everything matches."""
+    lines = sorted(f"{uuid}:{version}:{digest}" for uuid, version, digest in keys)
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
