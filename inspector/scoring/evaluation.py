@@ -70,3 +70,10 @@ class Evaluation:
             raise ValueError(f"a fatal item is {', '.join(FATAL_STATES)}, not {state.status!r}")
         others = tuple(f for f in self.fatal if f.item != state.item)
         return replace(self, fatal=tuple(sorted((*others, state), key=lambda f: f.item)))
+
+
+def parts_from_dict(body: dict) -> tuple[tuple[ItemState, ...], tuple[FatalState, ...], tuple[Comment, ...]]:
+    """Items, fatal items and comments from their stored or exchanged JSON form (asdict of each)."""
+    items = tuple(ItemState(i["item"], tuple(Deduction(**d) for d in i["deductions"]), bool(i["na"]))
+                  for i in body["items"])
+    return items, tuple(FatalState(**f) for f in body["fatal"]), tuple(Comment(**c) for c in body["comments"])

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 import sqlite_utils
 
 from inspector.scoring.card import Scorecard
-from inspector.scoring.evaluation import Comment, Deduction, Evaluation, FatalState, ItemState
+from inspector.scoring.evaluation import Evaluation, parts_from_dict
 from inspector.scoring.score import score
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
@@ -79,12 +79,8 @@ def _body(evaluation: Evaluation) -> dict:
 
 
 def _from_row(row: dict) -> Evaluation:
-    body = json.loads(row["body"])
-    items = tuple(ItemState(i["item"], tuple(Deduction(**d) for d in i["deductions"]), i["na"])
-                  for i in body["items"])
     return Evaluation(row["uuid"], row["call_id"], row["inspector"], row["card_id"], row["card_version"],
-                      row["status"], row["version"], items, tuple(FatalState(**f) for f in body["fatal"]),
-                      tuple(Comment(**c) for c in body["comments"]), row["session_id"])
+                      row["status"], row["version"], *parts_from_dict(json.loads(row["body"])), row["session_id"])
 
 
 def _changes(old: Evaluation | None, new: Evaluation) -> list[tuple[str, str, str]]:
@@ -121,6 +117,30 @@ class EvaluationRepository:
                                    "AND session_id IS ? ORDER BY created_at LIMIT 1",
                                    [call_id, inspector, session_id]))
         return _from_row(rows[0]) if rows else None
+
+    def in_session(self, session_id: str) -> list[Evaluation]:
+        return [_from_row(r) for r in self._db.query(
+            "SELECT * FROM evaluations WHERE session_id = ? ORDER BY inspector, call_id", [session_id])]
+
+    def adopt(self, evaluation: Evaluation, source: str) -> bool:
+        """Store a copy made on another workstation (a calibration results file) as it is there, status and
+        version included; returns False when this copy is already here, so importing twice changes nothing.
+        An older version never replaces a newer one."""
+        current = self.get(evaluation.uuid)
+        if current == evaluation or (current is not None and current.version > evaluation.version):
+            return False
+        result = score(self._card, evaluation)
+        now = utc_now(precise=True)
+        row = {"uuid": evaluation.uuid, "call_id": evaluation.call_id, "inspector": evaluation.inspector,
+               "card_id": evaluation.card_id, "card_version": evaluation.card_version, "status": evaluation.status,
+               "version": evaluation.version, "total": result.total, "fatal": int(result.fatal),
+               "body": json.dumps(_body(evaluation), ensure_ascii=False), "updated_at": now,
+               "created_at": self._created_at(evaluation.uuid) or now, "session_id": evaluation.session_id,
+               "submitted_at": now if evaluation.status == "submitted" else None}
+        with storage_errors(self._db), self._db.atomic():
+            self._db["evaluations"].upsert(row, pk="uuid")
+            self._audit(evaluation.uuid, evaluation.version, evaluation.inspector, "imported", "", source, now)
+        return True
 
     def save(self, evaluation: Evaluation, by: str) -> Evaluation:
         """Autosave of a draft (or a reopened evaluation); returns only once it is durable."""

@@ -1,0 +1,93 @@
+"""Calibration results files: an inspector's own scores of one session, sent back to the lead.
+
+Only the exporting inspector's evaluations go in (blindness holds for files too), calls are named by
+their audio hash, and the lead's import is idempotent: the same file twice, or a file with nothing new,
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from inspector.archive import ArchiveError, read_archive, write_archive
+from inspector.scoring.card import Scorecard
+from inspector.scoring.evaluation import Evaluation, parts_from_dict
+from inspector.store.calibration import CalibrationRepository, CalibrationSession
+from inspector.store.calls import CallRepository
+from inspector.store.clock import utc_now
+from inspector.store.database import storage_errors
+from inspector.store.evaluations import EvaluationRepository
+
+KIND = "calibration-results"
+FORMAT_VERSION = 1
+MEMBER = "evaluations.json"
+
+
+@dataclass(frozen=True)
+class ResultsImport:
+    inspector: str
+    stored: int          # evaluations new or changed by this file
+    unchanged: int
+    already_imported: bool
+
+
+def export_results(db: sqlite_utils.Database, card: Scorecard, session: CalibrationSession, inspector: str,
+                   out: Path) -> Path:
+    calls = CallRepository(db)
+    own = [e for e in EvaluationRepository(db, card).in_session(session.id) if e.inspector == inspector]
+    records = []
+    for evaluation in own:
+        call = calls.get(evaluation.call_id)
+        assert call is not None
+        record = asdict(evaluation)
+        record["call"] = call.content_hash
+        del record["call_id"]
+        records.append(record)
+    return write_archive(out, {"format": f"inspector-{KIND}", "format_version": FORMAT_VERSION,
+                               "session_id": session.id, "session_title": session.title, "inspector": inspector,
+                               "exported_at": utc_now(), "count": len(records)},
+                         {MEMBER: json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")})
+
+
+def import_results(db: sqlite_utils.Database, card: Scorecard, path: Path) -> ResultsImport:
+    archive = read_archive(path, KIND, FORMAT_VERSION)
+    sessions = CalibrationRepository(db)
+    session_id, inspector = archive.manifest.get("session_id"), archive.manifest.get("inspector")
+    session = sessions.get(session_id) if isinstance(session_id, str) else None
+    if session is None:
+        raise ArchiveError(f"{path}: belongs to calibration session {archive.manifest.get('session_title', '?')!r} "
+                           f"({session_id}), which is not on this workstation")
+    if inspector not in session.scorers:
+        raise ArchiveError(f"{path}: {inspector} does not take part in session {session.title!r}")
+    if sessions.was_imported(archive.sha256):
+        return ResultsImport(inspector, 0, 0, True)
+    calls = CallRepository(db)
+    session_calls = {calls.get(i).content_hash: i for i in session.call_ids}
+    evaluations = []
+    try:
+        for record in json.loads(archive.read(MEMBER)):
+            if record["inspector"] != inspector or record["session_id"] != session.id:
+                raise ArchiveError(f"{path}: holds an evaluation by {record['inspector']} or of another session")
+            if record["call"] not in session_calls:
+                raise ArchiveError(f"{path}: scores a call that is not part of session {session.title!r}")
+            evaluations.append(_evaluation(record, session_calls[record["call"]]))
+    except (KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, ArchiveError):
+            raise
+        raise ArchiveError(f"{path}: an evaluation is malformed ({exc})") from exc
+    repo = EvaluationRepository(db, card)
+    stored = 0
+    with storage_errors(db), db.atomic():
+        for evaluation in evaluations:
+            stored += int(repo.adopt(evaluation, f"calibration results file {path.name}"))
+        sessions.record_import(archive.sha256, session.id, "results")
+    return ResultsImport(inspector, stored, len(evaluations) - stored, False)
+
+
+def _evaluation(record: dict, call_id: int) -> Evaluation:
+    return Evaluation(record["uuid"], call_id, record["inspector"], record["card_id"], record["card_version"],
+                      record["status"], int(record["version"]), *parts_from_dict(record), record["session_id"])

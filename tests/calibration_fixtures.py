@@ -1,0 +1,66 @@
+"""Workstations with the demo calls imported and a calibration session, for the calibration tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from inspector.calibration.sessions import CalibrationService, new_session
+from inspector.intake.importer import run_import
+from inspector.rules.defaults import default_card
+from inspector.scoring.evaluation import Deduction, FatalState, ItemState
+from inspector.store.calibration import CalibrationRepository, CalibrationSession
+from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.database import open_database
+from inspector.store.evaluations import EvaluationRepository
+from inspector.store.transcripts import TranscriptRepository
+from inspector.store.users import User, UserRepository
+from tests.conftest import DEMO
+
+LEAD = User("9001", "组长", "lead")
+
+
+@dataclass
+class Workstation:
+    root: Path
+    db: object
+
+    @property
+    def service(self) -> CalibrationService:
+        return CalibrationService(CalibrationRepository(self.db), EvaluationRepository(self.db, default_card()))
+
+    def call_ids(self) -> list[int]:
+        return [c.id for c in CallRepository(self.db).page(CallFilter(), sort="call_ref")]
+
+    def refs(self) -> dict[int, str]:
+        return {c.id: c.call_ref for c in CallRepository(self.db).page(CallFilter())}
+
+
+def workstation(root: Path, with_calls: bool = True) -> Workstation:
+    db = open_database(root / "inspector.sqlite3")
+    if with_calls:
+        run_import(DEMO, CallRepository(db), TranscriptRepository(db))
+    users = UserRepository(db)
+    if users.get(LEAD.id) is None:
+        users.add(LEAD.id, LEAD.name, "lead", "lead-pass")
+    return Workstation(root, db)
+
+
+def lead_session(station: Workstation, participants=("1001", "1002", "1003"), calls: int = 3,
+                 benchmark: str | None = LEAD.id, consensus: bool = False) -> CalibrationSession:
+    session = new_session("十一月校准", station.call_ids()[:calls], list(participants), default_card(), LEAD,
+                          benchmark, consensus)
+    return CalibrationRepository(station.db).add(session)
+
+
+def score_call(station: Workstation, session: CalibrationSession, call_id: int, who: str,
+               deductions: dict[str, float], fatal: str | None = None, submit: bool = True):
+    """`who` scores the call with these item deductions (and a confirmed fatal item) and submits."""
+    service = station.service
+    evaluation = service.evaluation_for(session, call_id, who)
+    for item, points in deductions.items():
+        evaluation = evaluation.with_item(ItemState(item, (Deduction(points, "校准扣分", who),)))
+    if fatal:
+        evaluation = evaluation.with_fatal(FatalState(fatal, "confirmed", "未经同意办理", who))
+    saved = service.save(session, evaluation, who)
+    return service.submit(session, saved.uuid, who) if submit else saved

@@ -1,0 +1,198 @@
+"""Calibration sessions: blind scoring, pack and results exchange between workstations, the comparison
+and its report."""
+
+import json
+import zipfile
+
+import pytest
+
+from inspector.archive import ArchiveError
+from inspector.calibration.comparison import TOTAL, compare, trend
+from inspector.calibration.pack import export_pack, import_pack
+from inspector.calibration.report import grid_csv, html_report, write_report
+from inspector.calibration.results import export_results, import_results
+from inspector.calibration.sessions import CalibrationError, new_session
+from inspector.rules.defaults import default_card
+from inspector.store.calibration import CalibrationRepository
+from inspector.store.evaluations import EvaluationFilter, EvaluationRepository, NotAllowed
+from inspector.store.users import User
+from tests.calibration_fixtures import LEAD, lead_session, score_call, workstation
+
+
+@pytest.fixture
+def hq(tmp_path):
+    return workstation(tmp_path / "lead")
+
+
+def test_a_session_needs_a_lead_2_to_10_calls_and_several_participants(hq):
+    card, calls = default_card(), hq.call_ids()
+    with pytest.raises(CalibrationError, match="team lead"):
+        new_session("x", calls[:3], ["1001", "1002"], card, User("1001", "质检", "inspector"))
+    with pytest.raises(CalibrationError, match="2–10 calls"):
+        new_session("x", calls[:1], ["1001", "1002"], card, LEAD)
+    with pytest.raises(CalibrationError, match="participants"):
+        new_session("x", calls[:3], ["1001"], card, LEAD)
+    session = new_session("x", calls[:3], ["1002", "1001", "1001"], card, LEAD, consensus=True)
+    assert session.participants == ("1001", "1002") and session.benchmark == LEAD.id
+
+
+def test_scores_stay_blind_until_the_lead_reveals(hq):
+    session = lead_session(hq)
+    call = session.call_ids[0]
+    score_call(hq, session, call, "1001", {"A1": 2})
+    score_call(hq, session, call, "1002", {})
+    service = hq.service
+    assert {e.inspector for e in service.visible_evaluations(session, "1001")} == {"1001"}
+    assert service.visible_evaluations(session, LEAD.id) == []          # the lead too sees nothing yet
+    assert service.progress(session) == {"1001": 1, "1002": 1, "1003": 0, LEAD.id: 0}
+    with pytest.raises(NotAllowed, match="session's lead"):
+        service.reveal(session, User("1001", "质检", "inspector"))
+    revealed = service.reveal(session, LEAD)
+    assert {e.inspector for e in service.visible_evaluations(revealed, "1001")} == {"1001", "1002"}
+    with pytest.raises(NotAllowed, match="revealed"):                   # scores are final after the reveal
+        score_call(hq, revealed, session.call_ids[1], "1003", {})
+
+
+def test_calibration_scores_are_kept_out_of_production_lists(hq):
+    session = lead_session(hq)
+    score_call(hq, session, session.call_ids[0], "1001", {"A1": 2})
+    repo = EvaluationRepository(hq.db, default_card())
+    assert repo.search(EvaluationFilter()) == []
+    assert repo.for_call(session.call_ids[0], "1001") is None           # the production evaluation is separate
+    assert repo.for_call(session.call_ids[0], "1001", session.id) is not None
+    assert hq.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0   # never uploaded as a KPI
+
+
+def test_a_consensus_benchmark_is_scored_by_the_lead_after_the_reveal(hq):
+    session = lead_session(hq, consensus=True)
+    with pytest.raises(NotAllowed, match="after the reveal"):
+        score_call(hq, session, session.call_ids[0], LEAD.id, {})
+    revealed = hq.service.reveal(session, LEAD)
+    assert score_call(hq, revealed, session.call_ids[0], LEAD.id, {"A1": 1}).status == "submitted"
+
+
+def test_pack_and_results_travel_between_offline_workstations(hq, tmp_path):
+    session = lead_session(hq)
+    pack = export_pack(hq.db, session, default_card(), tmp_path / "session.inspector-pack")
+    inspector = workstation(tmp_path / "inspector-1001", with_calls=False)
+    imported = import_pack(inspector.db, pack, default_card(), tmp_path / "inspector-1001" / "calibration")
+    assert imported.calls_added == 3 and not imported.already_imported
+    assert imported.session.id == session.id and imported.session.participants == session.participants
+    again = import_pack(inspector.db, pack, default_card(), tmp_path / "inspector-1001" / "calibration")
+    assert again.already_imported and len(inspector.call_ids()) == 3
+    local = imported.session
+    assert inspector.refs()[local.call_ids[0]] == hq.refs()[session.call_ids[0]]   # same calls, same order
+    for call_id in local.call_ids:
+        score_call(inspector, local, call_id, "1001", {"C2": 4})
+    results = export_results(inspector.db, default_card(), local, "1001", tmp_path / "1001.inspector-results")
+    first = import_results(hq.db, default_card(), results)
+    assert (first.inspector, first.stored, first.already_imported) == ("1001", 3, False)
+    assert import_results(hq.db, default_card(), results).already_imported
+    stored = EvaluationRepository(hq.db, default_card()).in_session(session.id)
+    assert len(stored) == 3 and {e.call_id for e in stored} == set(session.call_ids)
+    assert all(e.status == "submitted" and e.item("C2").deductions[0].points == 4 for e in stored)
+
+
+def test_results_hold_only_the_exporting_inspectors_scores(hq, tmp_path):
+    session = lead_session(hq)
+    score_call(hq, session, session.call_ids[0], "1001", {"A1": 2})
+    score_call(hq, session, session.call_ids[0], "1002", {"A1": 5})
+    path = export_results(hq.db, default_card(), session, "1001", tmp_path / "r.zip")
+    with zipfile.ZipFile(path) as archive:
+        records = json.loads(archive.read("evaluations.json"))
+    assert [r["inspector"] for r in records] == ["1001"]
+
+
+def test_a_tampered_pack_or_one_for_another_card_is_refused(hq, tmp_path):
+    session = lead_session(hq)
+    pack = export_pack(hq.db, session, default_card(), tmp_path / "p.zip")
+    with zipfile.ZipFile(pack) as original, zipfile.ZipFile(tmp_path / "t.zip", "w") as tampered:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename.startswith("transcripts/"):
+                data = data.replace("您好".encode(), "你好".encode(), 1)
+            tampered.writestr(info, data)
+    other = workstation(tmp_path / "other", with_calls=False)
+    with pytest.raises(ArchiveError, match=r"t\.zip: transcripts/.* does not match its checksum"):
+        import_pack(other.db, tmp_path / "t.zip", default_card(), tmp_path / "audio")
+    assert other.call_ids() == [] and CalibrationRepository(other.db).all() == []
+    newer = default_card().__class__(**{**default_card().__dict__, "version": "2099.1"})
+    with pytest.raises(ArchiveError, match="2099.1"):
+        import_pack(other.db, pack, newer, tmp_path / "audio")
+
+
+def test_results_from_another_session_or_tampered_are_refused(hq, tmp_path):
+    session = lead_session(hq)
+    score_call(hq, session, session.call_ids[0], "1001", {})
+    results = export_results(hq.db, default_card(), session, "1001", tmp_path / "r.zip")
+    elsewhere = workstation(tmp_path / "elsewhere")
+    lead_session(elsewhere)                            # a different session with the same calls
+    with pytest.raises(ArchiveError, match="not on this workstation"):
+        import_results(elsewhere.db, default_card(), results)
+    with zipfile.ZipFile(results) as original, zipfile.ZipFile(tmp_path / "forged.zip", "w") as forged:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == "evaluations.json":
+                data = data.replace(b'"1001"', b'"1002"')
+            forged.writestr(info, data)
+    with pytest.raises(ArchiveError, match="forged.zip: evaluations.json does not match its checksum"):
+        import_results(hq.db, default_card(), tmp_path / "forged.zip")
+
+
+def _scored_session(station, benchmark=LEAD.id):
+    session = lead_session(station, benchmark=benchmark)
+    a, b, c = session.call_ids
+    plans = {"1001": [{"A1": 2}, {}, {"C2": 3}],                   # close to the benchmark
+             "1002": [{}, {}, {}],                                  # lenient
+             "1003": [{"A1": 5, "C2": 6}, {"B1": 5}, {"C2": 8, "D2": 2}]}   # strict
+    for who, plan in plans.items():
+        for call, deductions in zip((a, b, c), plan, strict=True):
+            score_call(station, session, call, who, deductions)
+    if benchmark:
+        for call, deductions in zip((a, b, c), [{"A1": 2}, {"B1": 2}, {"C2": 3}], strict=True):
+            score_call(station, session, call, benchmark, deductions)
+    return station.service.reveal(session, LEAD)
+
+
+def test_comparison_grid_deviations_tolerances_and_drift(hq):
+    session = _scored_session(hq)
+    evaluations = hq.service.visible_evaluations(session, LEAD.id)
+    comparison = compare(session, default_card(), evaluations, hq.refs())
+    assert comparison.participants == ["1001", "1002", "1003"]
+    first_total = next(r for r in comparison.rows if r.item == TOTAL and r.call_id == session.call_ids[0])
+    assert first_total.benchmark == 98 and first_total.scores == {"1001": 98, "1002": 100, "1003": 89}
+    assert first_total.deviations == {"1001": 0, "1002": 2, "1003": -9}
+    assert first_total.outside == ("1003",) and first_total.flagged            # ±3 points on the total
+    a1 = next(r for r in comparison.rows if r.item == "A1" and r.call_id == session.call_ids[0])
+    assert a1.agreement == pytest.approx(1 / 3) and a1.flagged and set(a1.outside) == {"1002", "1003"}
+    assert a1.spread == 5 and a1.mean == pytest.approx(round((3 + 5 + 0) / 3, 2))
+    drift = {d.inspector: d for d in comparison.drift}
+    assert drift["1002"].bias > 0 > drift["1003"].bias                        # lenient vs strict
+    assert abs(drift["1001"].bias) < abs(drift["1002"].bias)
+    assert comparison.heat.shape == (3, len(default_card().items))
+    names = [s.name for s in comparison.statistics]
+    assert "ICC(2,1)" in names and "Fleiss κ" in names
+    icc21 = next(s for s in comparison.statistics if s.name == "ICC(2,1)")
+    assert icc21.value is not None and -1 <= icc21.value <= 1
+    assert trend([comparison])["1003"] == [(session.title, drift["1003"].bias)]
+
+
+def test_without_a_benchmark_deviations_are_from_the_mean(hq):
+    session = _scored_session(hq, benchmark=None)
+    comparison = compare(session, default_card(), hq.service.visible_evaluations(session, "x"), hq.refs())
+    for row in comparison.rows:
+        if row.kind == "total":
+            assert sum(row.deviations.values()) == pytest.approx(0, abs=0.05)
+
+
+def test_report_html_is_self_contained_and_csv_has_the_grid(hq, tmp_path):
+    session = _scored_session(hq)
+    comparison = compare(session, default_card(), hq.service.visible_evaluations(session, LEAD.id), hq.refs())
+    page = html_report(comparison)
+    assert "<svg" in page and "src=" not in page and "http" not in page.replace("http://www.w3.org", "")
+    assert "1003" in page and "偏严" in page and "ICC(2,1)" in page
+    lines = grid_csv(comparison).splitlines()
+    assert lines[0].startswith("call,item,item_name,kind,1001,1002,1003,benchmark")
+    assert len(lines) == 1 + len(comparison.rows)
+    write_report(comparison, tmp_path / "r.html", tmp_path / "r.csv")
+    assert (tmp_path / "r.html").read_text(encoding="utf-8") == page
