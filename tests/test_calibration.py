@@ -196,3 +196,39 @@ def test_report_html_is_self_contained_and_csv_has_the_grid(hq, tmp_path):
     assert len(lines) == 1 + len(comparison.rows)
     write_report(comparison, tmp_path / "r.html", tmp_path / "r.csv")
     assert (tmp_path / "r.html").read_text(encoding="utf-8") == page
+
+
+def _cli(root, *args):
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(root), "calibration", *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_cli_keeps_scores_blind_and_reports_after_the_reveal(hq, tmp_path):
+    session = lead_session(hq)
+    score_call(hq, session, session.call_ids[0], "1001", {"A1": 2})
+    score_call(hq, session, session.call_ids[0], "1002", {})
+    shown = json.loads(_cli(hq.root, "show", session.id, "--user", "1001").stdout)
+    assert [e["inspector"] for e in shown["evaluations"]] == ["1001"]
+    assert shown["progress"]["1002"] == 1
+    refused = _cli(hq.root, "report", session.id, "--html", str(tmp_path / "r.html"))
+    assert refused.returncode == 2 and "not revealed" in refused.stderr
+    hq.service.reveal(session, LEAD)
+    shown = json.loads(_cli(hq.root, "show", session.id, "--user", "1001").stdout)
+    assert sorted(e["inspector"] for e in shown["evaluations"]) == ["1001", "1002"]
+    done = _cli(hq.root, "report", session.id, "--html", str(tmp_path / "r.html"), "--csv", str(tmp_path / "r.csv"))
+    assert done.returncode == 0, done.stderr
+    assert "<svg" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_cli_pack_round_trip_and_bad_file(hq, tmp_path):
+    session = lead_session(hq)
+    assert _cli(hq.root, "export-pack", session.id, "--out", str(tmp_path / "p.zip")).returncode == 0
+    other = tmp_path / "other"
+    first = _cli(other, "import-pack", str(tmp_path / "p.zip"))
+    assert first.returncode == 0 and "3 call(s) added" in first.stdout
+    assert "nothing changed" in _cli(other, "import-pack", str(tmp_path / "p.zip")).stdout
+    (tmp_path / "junk.zip").write_bytes(b"PK\x03\x04 not really")
+    bad = _cli(other, "import-pack", str(tmp_path / "junk.zip"))
+    assert bad.returncode == 2 and "junk.zip" in bad.stderr and "Traceback" not in bad.stderr

@@ -8,7 +8,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from inspector.cli import check, stats, transcribe
+from inspector.cli import calibration, check, stats, transcribe
 from inspector.intake.importer import run_import
 from inspector.review.sampling import sample_calls
 from inspector.rules.defaults import default_card
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_parser(sub)
     transcribe.add_parser(sub)
     stats.add_parser(sub)
+    calibration.add_parser(sub)
     return parser
 
 
@@ -74,6 +75,8 @@ def run_command(args: argparse.Namespace) -> int:
     except StorageError as exc:
         print(f"inspector: {exc}", file=sys.stderr)
         return 2
+    if args.command == "calibration":
+        return calibration.run(args, db, workspace)
     calls = CallRepository(db)
     if args.command == "import":
         if not args.folder.is_dir():

@@ -1,0 +1,99 @@
+"""``inspector calibration …``: sessions from the command line, with the same blind rules as the UI
+(`--user` says who is asking; before the reveal only that user's own scores are shown)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from inspector.archive import ArchiveError
+from inspector.calibration.comparison import compare
+from inspector.calibration.pack import export_pack, import_pack
+from inspector.calibration.report import write_report
+from inspector.calibration.results import export_results, import_results
+from inspector.calibration.sessions import CalibrationService
+from inspector.rules.defaults import default_card
+from inspector.store.calibration import CalibrationRepository
+from inspector.store.calls import CallRepository
+from inspector.store.evaluations import EvaluationRepository
+from inspector.scoring.score import score
+from inspector.workspace import Workspace
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("calibration", help="calibration sessions: packs, results, reports")
+    actions = parser.add_subparsers(dest="action", required=True)
+    actions.add_parser("list", help="sessions on this workstation")
+    show = actions.add_parser("show", help="a session's progress and the scores USER may see")
+    show.add_argument("session")
+    show.add_argument("--user", required=True)
+    pack = actions.add_parser("export-pack", help="the session's calls, transcripts and card as one file")
+    pack.add_argument("session")
+    pack.add_argument("--out", type=Path, required=True)
+    actions.add_parser("import-pack", help="take a lead's pack onto this workstation").add_argument("file", type=Path)
+    results = actions.add_parser("export-results", help="USER's own scores of the session as a file")
+    results.add_argument("session")
+    results.add_argument("--user", required=True)
+    results.add_argument("--out", type=Path, required=True)
+    imports = actions.add_parser("import-results", help="inspectors' results files, on the lead's workstation")
+    imports.add_argument("files", type=Path, nargs="+")
+    report = actions.add_parser("report", help="the comparison of a revealed session as HTML and/or CSV")
+    report.add_argument("session")
+    report.add_argument("--html", type=Path)
+    report.add_argument("--csv", type=Path)
+
+
+def run(args: argparse.Namespace, db, workspace: Workspace) -> int:
+    card = default_card()
+    sessions = CalibrationRepository(db)
+    service = CalibrationService(sessions, EvaluationRepository(db, card))
+    try:
+        if args.action == "list":
+            print(json.dumps([{"id": s.id, "title": s.title, "status": s.status, "calls": len(s.call_ids),
+                               "participants": list(s.participants), "benchmark": s.benchmark}
+                              for s in sessions.all()], ensure_ascii=False))
+            return 0
+        if args.action == "import-pack":
+            result = import_pack(db, args.file, card, workspace.root / "calibration")
+            print("already imported: nothing changed" if result.already_imported else
+                  f"session {result.session.title!r}: {result.calls_added} call(s) added")
+            return 0
+        if args.action == "import-results":
+            for path in args.files:
+                result = import_results(db, card, path)
+                print(f"{path.name}: already imported, nothing changed" if result.already_imported else
+                      f"{path.name}: {result.inspector}: {result.stored} stored, {result.unchanged} unchanged")
+            return 0
+        session = sessions.get(args.session)
+        if session is None:
+            print(f"inspector calibration: no session {args.session}", file=sys.stderr)
+            return 2
+        if args.action == "show":
+            calls = CallRepository(db)
+            visible = [{"inspector": e.inspector, "call": calls.get(e.call_id).call_ref, "status": e.status,
+                        "total": score(card, e).total} for e in service.visible_evaluations(session, args.user)]
+            print(json.dumps({"session": asdict(session), "progress": service.progress(session),
+                              "evaluations": visible}, ensure_ascii=False))
+            return 0
+        if args.action == "export-pack":
+            print(export_pack(db, session, card, args.out))
+            return 0
+        if args.action == "export-results":
+            print(export_results(db, card, session, args.user, args.out))
+            return 0
+        if args.action == "report":
+            if not session.revealed:
+                print(f"inspector calibration: session {session.title!r} is not revealed yet; the lead reveals "
+                      "it before anyone sees the comparison", file=sys.stderr)
+                return 2
+            refs = {i: CallRepository(db).get(i).call_ref for i in session.call_ids}
+            comparison = compare(session, card, service.visible_evaluations(session, session.lead), refs)
+            write_report(comparison, args.html, args.csv)
+            return 0
+    except (ArchiveError, OSError) as exc:
+        print(f"inspector calibration: {exc}", file=sys.stderr)
+        return 2
+    raise AssertionError(args.action)
