@@ -1,15 +1,18 @@
 """Exchange files (calibration packs, calibration results, upload bundles): one zip with a manifest that
-lists the SHA-256 of every member, optionally signed.
+lists the SHA-256 of every member, sealed as a whole.
 
 Files travel on USB sticks between offline centres, so they are checked whole before anything is taken
-from them: a truncated copy, a flipped byte or a member swapped for another is refused with the member's
-name, never half imported. Writing goes to a temporary name and is renamed at the end, so an interrupted
-export leaves no file that looks complete.
+from them. The seal (a SHA-256, or for bundles an HMAC under the centre key) covers every byte of the zip
+and is stored as the zip comment, so even a flipped byte in zip metadata that no member checksum covers
+is refused, with the file's name, never half imported. Writing goes to a temporary name and is renamed at
+the end, so an interrupted export leaves no file that looks complete.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import io
 import json
 import os
 import zipfile
@@ -19,8 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = "manifest.json"
-SIGNATURE = "manifest.sig"
-CHUNK = 1 << 20
+SEAL_LENGTH = 64          # hex characters of a SHA-256 or HMAC-SHA256
 
 
 class ArchiveError(ValueError):
@@ -31,7 +33,6 @@ class ArchiveError(ValueError):
 class Archive:
     path: Path
     manifest: dict
-    manifest_bytes: bytes
     sha256: str                     # of the whole file: identifies it for "already imported"
     _members: dict[str, bytes]
 
@@ -41,20 +42,28 @@ class Archive:
         return self._members[name]
 
 
+def checksum_seal(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def write_archive(path: Path, manifest: dict, members: dict[str, bytes],
-                  sign: Callable[[bytes], str] | None = None) -> Path:
+                  seal: Callable[[bytes], str] = checksum_seal) -> Path:
     listed = {**manifest, "members": {name: hashlib.sha256(data).hexdigest() for name, data in members.items()}}
-    manifest_bytes = json.dumps(listed, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(MANIFEST, json.dumps(listed, ensure_ascii=False, sort_keys=True, indent=1))
+        for name, data in members.items():
+            archive.writestr(name, data)
+    body = buffer.getvalue()
+    stamp = seal(body).encode("ascii")
+    assert len(stamp) == SEAL_LENGTH and body[-2:] == b"\0\0"
+    sealed = body[:-2] + SEAL_LENGTH.to_bytes(2, "little") + stamp      # the seal becomes the zip comment
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.partial")
     try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(MANIFEST, manifest_bytes)
-            if sign is not None:
-                archive.writestr(SIGNATURE, sign(manifest_bytes))
-            for name, data in members.items():
-                archive.writestr(name, data)
-        with open(tmp, "rb") as handle:
+        with open(tmp, "wb") as handle:
+            handle.write(sealed)
+            handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as exc:
@@ -64,42 +73,61 @@ def write_archive(path: Path, manifest: dict, members: dict[str, bytes],
 
 
 def read_archive(path: Path, kind: str, newest_version: int,
-                 verify: Callable[[bytes, str | None, dict], None] | None = None) -> Archive:
-    """`verify(manifest_bytes, signature, manifest)` raises ArchiveError when the signature is wrong."""
+                 key_for: Callable[[dict], str] | None = None) -> Archive:
+    """Without `key_for` the seal is a checksum; with it, an HMAC under the key it returns for the
+    manifest (it raises ArchiveError for a sender it does not know)."""
     try:
-        whole = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(CHUNK), b""):
-                whole.update(block)
-        with zipfile.ZipFile(path) as archive:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArchiveError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             if MANIFEST not in names:
                 raise ArchiveError(f"{path}: not an Inspector {kind} file (no {MANIFEST})")
-            manifest_bytes = archive.read(MANIFEST)
-            signature = archive.read(SIGNATURE).decode("ascii", "replace") if SIGNATURE in names else None
-            manifest = _parse_manifest(path, manifest_bytes, kind, newest_version)
-            if verify is not None:
-                verify(manifest_bytes, signature, manifest)
+            # the format version first: a newer Inspector may seal differently, and "update" is the useful answer
+            manifest = _parse_manifest(path, archive.read(MANIFEST), kind, newest_version)
+            body, stamp = _unseal(path, data, kind)
+            if key_for is None:
+                expected, what = checksum_seal(body), "its checksum (damaged or altered)"
+            else:
+                key = key_for(manifest)
+                expected = hmac.new(bytes.fromhex(key), body, hashlib.sha256).hexdigest()
+                what = "its signature under the sender's key (damaged, altered, or signed with another key)"
+            if not hmac.compare_digest(expected, stamp):
+                raise ArchiveError(f"{path}: does not match {what}")
             listed: dict[str, str] = manifest["members"]
-            unlisted = names - set(listed) - {MANIFEST, SIGNATURE}
+            unlisted = names - set(listed) - {MANIFEST}
             if unlisted:
                 raise ArchiveError(f"{path}: holds files its manifest does not list: {', '.join(sorted(unlisted))}")
             members = {}
-            for name, expected in listed.items():
+            for name, expected_member in listed.items():
                 if name not in names:
                     raise ArchiveError(f"{path}: {name} is missing")
-                data = archive.read(name)
-                if hashlib.sha256(data).hexdigest() != expected:
+                member = archive.read(name)
+                if hashlib.sha256(member).hexdigest() != expected_member:
                     raise ArchiveError(f"{path}: {name} does not match its checksum (damaged or altered)")
-                members[name] = data
+                members[name] = member
     except ArchiveError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
         raise ArchiveError(f"{path}: damaged or not a zip file ({exc})") from exc
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, zlib.error) as exc:
-        # a flipped byte surfaces as whichever layer notices first: deflate, CRC, header or JSON
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RuntimeError, zlib.error) as exc:
+        # a flipped byte surfaces as whichever layer notices first: deflate, CRC, header (an "unsupported
+        # compression" or "encrypted" member is a RuntimeError), or JSON
         raise ArchiveError(f"{path}: damaged ({type(exc).__name__}: {exc})") from exc
-    return Archive(path, manifest, manifest_bytes, whole.hexdigest(), members)
+    return Archive(path, manifest, hashlib.sha256(data).hexdigest(), members)
+
+
+def _unseal(path: Path, data: bytes, kind: str) -> tuple[bytes, str]:
+    """The zip as it was sealed (comment length 0, no comment) and the seal from its comment."""
+    if len(data) < 22 + SEAL_LENGTH or data[-SEAL_LENGTH - 2:-SEAL_LENGTH] != SEAL_LENGTH.to_bytes(2, "little"):
+        raise ArchiveError(f"{path}: not a sealed Inspector {kind} file, or damaged at its end")
+    try:
+        stamp = data[-SEAL_LENGTH:].decode("ascii")
+    except UnicodeDecodeError:
+        raise ArchiveError(f"{path}: its seal is damaged") from None
+    return data[:-SEAL_LENGTH - 2] + b"\0\0", stamp
 
 
 def _parse_manifest(path: Path, data: bytes, kind: str, newest_version: int) -> dict:

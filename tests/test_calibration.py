@@ -16,7 +16,7 @@ from inspector.rules.defaults import default_card
 from inspector.store.calibration import CalibrationRepository
 from inspector.store.evaluations import EvaluationFilter, EvaluationRepository, NotAllowed
 from inspector.store.users import User
-from tests.calibration_fixtures import LEAD, lead_session, score_call, workstation
+from tests.calibration_fixtures import LEAD, lead_session, reseal, score_call, workstation
 
 
 @pytest.fixture
@@ -113,6 +113,9 @@ def test_a_tampered_pack_or_one_for_another_card_is_refused(hq, tmp_path):
                 data = data.replace("您好".encode(), "你好".encode(), 1)
             tampered.writestr(info, data)
     other = workstation(tmp_path / "other", with_calls=False)
+    with pytest.raises(ArchiveError, match=r"t\.zip: not a sealed Inspector calibration-pack file"):
+        import_pack(other.db, tmp_path / "t.zip", default_card(), tmp_path / "audio")
+    reseal(tmp_path / "t.zip")
     with pytest.raises(ArchiveError, match=r"t\.zip: transcripts/.* does not match its checksum"):
         import_pack(other.db, tmp_path / "t.zip", default_card(), tmp_path / "audio")
     assert other.call_ids() == [] and CalibrationRepository(other.db).all() == []
@@ -135,6 +138,7 @@ def test_results_from_another_session_or_tampered_are_refused(hq, tmp_path):
             if info.filename == "evaluations.json":
                 data = data.replace(b'"1001"', b'"1002"')
             forged.writestr(info, data)
+    reseal(tmp_path / "forged.zip")
     with pytest.raises(ArchiveError, match="forged.zip: evaluations.json does not match its checksum"):
         import_results(hq.db, default_card(), tmp_path / "forged.zip")
 

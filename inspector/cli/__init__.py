@@ -8,7 +8,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from inspector.cli import calibration, check, stats, transcribe
+from inspector.cli import calibration, check, hub, stats, sync, transcribe
 from inspector.intake.importer import run_import
 from inspector.review.sampling import sample_calls
 from inspector.rules.defaults import default_card
@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     transcribe.add_parser(sub)
     stats.add_parser(sub)
     calibration.add_parser(sub)
+    sync.add_parsers(sub)
+    hub.add_parser(sub)
     return parser
 
 
@@ -70,6 +72,8 @@ def run_command(args: argparse.Namespace) -> int:
         return transcribe.run(args, workspace)
     if args.command == "stats":
         return stats.run(args)
+    if args.command == "hub":
+        return hub.run(args)
     try:
         db = open_database(workspace.database)
     except StorageError as exc:
@@ -77,6 +81,8 @@ def run_command(args: argparse.Namespace) -> int:
         return 2
     if args.command == "calibration":
         return calibration.run(args, db, workspace)
+    if args.command in ("sync-setup", "export", "upload", "sync-status"):
+        return sync.run(args, db)
     calls = CallRepository(db)
     if args.command == "import":
         if not args.folder.is_dir():

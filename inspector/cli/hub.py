@@ -1,0 +1,51 @@
+"""``inspector hub …``: the headquarters receiver (serve, register a centre, print the OpenAPI document)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import secrets
+import sys
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("hub", help="the headquarters receiver")
+    actions = parser.add_subparsers(dest="action", required=True)
+    serve = actions.add_parser("serve", help="receive uploads and bundles over HTTP")
+    serve.add_argument("--db", required=True, help="SQLite file, or an SQLAlchemy URL (postgresql+psycopg://…)")
+    serve.add_argument("--port", type=int, default=8086)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--certfile", help="serve HTTPS with this certificate")
+    serve.add_argument("--keyfile")
+    centre = actions.add_parser("add-centre", help="register a centre: its key and upload token")
+    centre.add_argument("centre_id")
+    centre.add_argument("--db", required=True)
+    centre.add_argument("--name", default="")
+    centre.add_argument("--key", help="the centre key as hex (default: a new one)")
+    centre.add_argument("--token", help="the upload token (default: a new one)")
+    actions.add_parser("openapi", help="print the API description (OpenAPI JSON)")
+
+
+def run(args: argparse.Namespace) -> int:
+    # imported here: the workstation's commands should not pay for the web stack
+    import uvicorn
+
+    from inspector.hub.app import create_app
+    from inspector.hub.store import HubStore, engine_for
+
+    if args.action == "openapi":
+        print(json.dumps(create_app(HubStore(engine_for(":memory:"))).openapi(), ensure_ascii=False, indent=1))
+        return 0
+    store = HubStore(engine_for(args.db))
+    if args.action == "add-centre":
+        key = args.key or secrets.token_hex(32)
+        token = store.add_centre(args.centre_id, args.name or args.centre_id, key, args.token)
+        print(json.dumps({"centre_id": args.centre_id, "key": key, "token": token}))
+        return 0
+    if args.action == "serve":
+        print(f"receiver on http{'s' if args.certfile else ''}://{args.host}:{args.port} (database {args.db})",
+              file=sys.stderr, flush=True)
+        uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="warning",
+                    ssl_certfile=args.certfile, ssl_keyfile=args.keyfile)
+        return 0
+    raise AssertionError(args.action)

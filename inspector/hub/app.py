@@ -1,0 +1,148 @@
+"""The receiver's HTTP API (FastAPI; its OpenAPI document is served at /openapi.json and kept in
+docs/hub-openapi.json).
+
+Every request names its centre by bearer token; uploads are signed (X-Inspector-Signature: HMAC-SHA256 of
+the body under the centre key), so a token alone cannot forge scores. Each item is answered separately:
+one bad evaluation does not hold back the batch.
+"""
+
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from inspector.archive import ArchiveError
+from inspector.hub.store import Centre, HubStore
+from inspector.store.outbox import digest_of
+from inspector.sync.bundle import read_bundle
+from inspector.sync.identity import signature_matches
+
+API_VERSION = "1"
+
+
+class UploadItem(BaseModel):
+    key: str = Field(description="idempotency key: '<uuid>:<version>'")
+    uuid: str
+    version: int = Field(ge=1)
+    digest: str = Field(description="SHA-256 (hex) of payload")
+    payload: str = Field(description="the evaluation version as canonical JSON text")
+
+
+class UploadBatch(BaseModel):
+    centre_id: str
+    workstation_id: str
+    items: list[UploadItem] = Field(max_length=1000)
+
+
+class ItemResult(BaseModel):
+    key: str
+    status: Literal["stored", "duplicate", "rejected"]
+    reason: str = ""
+
+
+class UploadResult(BaseModel):
+    results: list[ItemResult]
+
+
+class BundleResult(BaseModel):
+    centre_id: str
+    workstation_id: str
+    stored: int
+    duplicates: int
+    rejected: list[ItemResult]
+
+
+class Summary(BaseModel):
+    count: int
+    digest: str = Field(description="SHA-256 over the sorted 'uuid:version:digest' lines")
+
+
+class Keys(BaseModel):
+    keys: list[tuple[str, int, str]]
+
+
+def create_app(store: HubStore) -> FastAPI:
+    app = FastAPI(title="Inspector headquarters receiver", version=API_VERSION,
+                  description="Receives submitted evaluations from provincial centres, exactly once per "
+                              "(evaluation uuid, version).")
+
+    def centre(authorization: Annotated[str | None, Header()] = None) -> Centre:
+        token = (authorization or "").removeprefix("Bearer ").strip()
+        found = store.centre_by_token(token) if token else None
+        if found is None:
+            raise HTTPException(401, "unknown or missing upload token")
+        return found
+
+    async def signed_centre(request: Request, found: Annotated[Centre, Depends(centre)],
+                            x_inspector_signature: Annotated[str | None, Header()] = None) -> Centre:
+        if not signature_matches(found.key_hex, await request.body(), x_inspector_signature):
+            raise HTTPException(403, f"the request signature does not match centre {found.id}'s key")
+        return found
+
+    @app.get("/healthz")
+    def health() -> dict:
+        return {"ok": True, "evaluations": store.count()}
+
+    @app.post("/api/v1/evaluations", response_model=UploadResult)
+    def upload(batch: UploadBatch, found: Annotated[Centre, Depends(signed_centre)]) -> UploadResult:
+        if batch.centre_id != found.id:
+            raise HTTPException(403, f"the token belongs to centre {found.id}, the batch names {batch.centre_id}")
+        return UploadResult(results=[_receive(store, found.id, batch.workstation_id, item, "upload")
+                                     for item in batch.items])
+
+    @app.post("/api/v1/bundles", response_model=BundleResult, openapi_extra={
+        "requestBody": {"required": True, "content": {"application/zip": {"schema": {
+            "type": "string", "format": "binary"}}}}})
+    async def bundle(request: Request, found: Annotated[Centre, Depends(centre)]) -> BundleResult:
+        return await run_in_threadpool(_import_bundle, store, found, await request.body())
+
+    @app.get("/api/v1/inventory", response_model=Summary)
+    def inventory(workstation_id: Annotated[str, Query()], found: Annotated[Centre, Depends(centre)]) -> Summary:
+        return Summary(**store.summary(found.id, workstation_id))
+
+    @app.get("/api/v1/inventory/keys", response_model=Keys)
+    def inventory_keys(workstation_id: Annotated[str, Query()], found: Annotated[Centre, Depends(centre)]) -> Keys:
+        return Keys(keys=store.inventory(found.id, workstation_id))
+
+    return app
+
+
+def _receive(store: HubStore, centre_id: str, workstation_id: str, item: UploadItem, via: str) -> ItemResult:
+    if item.key != f"{item.uuid}:{item.version}":
+        return ItemResult(key=item.key, status="rejected", reason="the key does not name this uuid and version")
+    if digest_of(item.payload) != item.digest:
+        return ItemResult(key=item.key, status="rejected", reason="the payload does not match its digest")
+    try:
+        payload = json.loads(item.payload)
+    except ValueError:
+        return ItemResult(key=item.key, status="rejected", reason="the payload is not JSON")
+    if payload.get("uuid") != item.uuid or payload.get("version") != item.version:
+        return ItemResult(key=item.key, status="rejected", reason="the payload is another evaluation version")
+    status, reason = store.receive(centre_id, workstation_id, item.uuid, item.version, item.digest, item.payload, via)
+    return ItemResult(key=item.key, status=status, reason=reason)
+
+
+def _import_bundle(store: HubStore, found: Centre, body: bytes) -> BundleResult:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "upload.inspector-bundle"
+        path.write_bytes(body)
+        try:
+            archive, items = read_bundle(path, store.centre_key)
+        except ArchiveError as exc:
+            raise HTTPException(400, str(exc).replace(str(path), "bundle")) from exc
+    if archive.manifest["centre_id"] != found.id:
+        raise HTTPException(403, f"the bundle comes from centre {archive.manifest['centre_id']}, "
+                                 f"the token belongs to {found.id}")
+    workstation = str(archive.manifest.get("workstation_id", ""))
+    results = [_receive(store, found.id, workstation, UploadItem(
+        key=f"{i.uuid}:{i.version}", uuid=i.uuid, version=i.version, digest=i.digest, payload=i.payload),
+        "bundle") for i in items]
+    return BundleResult(centre_id=found.id, workstation_id=workstation,
+                        stored=sum(r.status == "stored" for r in results),
+                        duplicates=sum(r.status == "duplicate" for r in results),
+                        rejected=[r for r in results if r.status == "rejected"])

@@ -1,0 +1,117 @@
+"""The receiver's storage, through SQLAlchemy Core so that one code path serves the default SQLite file and
+a PostgreSQL server at headquarters scale (``--db postgresql+psycopg://user@host/inspector_hub``, with the
+psycopg driver installed).
+
+Exactly-once rests on the primary key (uuid, version): a second delivery of the same version is a
+duplicate whatever route it came by (upload retry, bundle, both), and a different content under the same
+key is refused, never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import (Column, Integer, MetaData, String, Table, Text, create_engine, event, select)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from inspector.store.outbox import inventory_digest
+
+metadata = MetaData()
+centres = Table("centres", metadata,
+                Column("id", String(64), primary_key=True),
+                Column("name", Text, nullable=False),
+                Column("key_hex", String(128), nullable=False),
+                Column("token_sha256", String(64), nullable=False, unique=True))
+evaluations = Table("evaluations", metadata,
+                    Column("uuid", String(36), primary_key=True),
+                    Column("version", Integer, primary_key=True),
+                    Column("centre_id", String(64), nullable=False, index=True),
+                    Column("workstation_id", String(36), nullable=False),
+                    Column("digest", String(64), nullable=False),
+                    Column("payload", Text, nullable=False),
+                    Column("via", String(16), nullable=False),
+                    Column("received_at", String(32), nullable=False))
+
+
+@dataclass(frozen=True)
+class Centre:
+    id: str
+    name: str
+    key_hex: str
+
+
+def engine_for(db: str) -> Engine:
+    """A file path means SQLite (WAL, like the workstation); anything with :// is an SQLAlchemy URL."""
+    url = db if "://" in db else f"sqlite:///{db}"
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        @event.listens_for(engine, "connect")
+        def _pragmas(connection, _record) -> None:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=FULL")
+            connection.execute("PRAGMA busy_timeout=10000")
+    metadata.create_all(engine)
+    return engine
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class HubStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def add_centre(self, centre_id: str, name: str, key_hex: str, token: str | None = None) -> str:
+        """Returns the centre's upload token (made here unless given); only its hash is stored."""
+        token = token or secrets.token_urlsafe(24)
+        with self.engine.begin() as conn:
+            conn.execute(centres.delete().where(centres.c.id == centre_id))
+            conn.execute(centres.insert().values(id=centre_id, name=name, key_hex=key_hex,
+                                                 token_sha256=token_hash(token)))
+        return token
+
+    def centre_by_token(self, token: str) -> Centre | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(centres).where(centres.c.token_sha256 == token_hash(token))).first()
+        return Centre(row.id, row.name, row.key_hex) if row else None
+
+    def centre_key(self, centre_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(centres.c.key_hex).where(centres.c.id == centre_id)).first()
+        return row.key_hex if row else None
+
+    def receive(self, centre_id: str, workstation_id: str, uuid: str, version: int, digest: str, payload: str,
+                via: str) -> tuple[str, str]:
+        """("stored" | "duplicate" | "rejected", reason), committed before it returns."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(evaluations.insert().values(
+                    uuid=uuid, version=version, centre_id=centre_id, workstation_id=workstation_id, digest=digest,
+                    payload=payload, via=via, received_at=datetime.now(UTC).isoformat(timespec="milliseconds")))
+            return "stored", ""
+        except IntegrityError:
+            with self.engine.connect() as conn:
+                row = conn.execute(select(evaluations.c.digest, evaluations.c.centre_id).where(
+                    (evaluations.c.uuid == uuid) & (evaluations.c.version == version))).first()
+            if row is not None and row.digest == digest and row.centre_id == centre_id:
+                return "duplicate", ""
+            return "rejected", f"evaluation {uuid} version {version} already arrived with different content"
+
+    def inventory(self, centre_id: str, workstation_id: str) -> list[tuple[str, int, str]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(evaluations.c.uuid, evaluations.c.version, evaluations.c.digest).where(
+                (evaluations.c.centre_id == centre_id) & (evaluations.c.workstation_id == workstation_id)))
+            return [(r.uuid, r.version, r.digest) for r in rows]
+
+    def summary(self, centre_id: str, workstation_id: str) -> dict:
+        keys = self.inventory(centre_id, workstation_id)
+        return {"count": len(keys), "digest": inventory_digest(keys)}
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return len(conn.execute(select(evaluations.c.uuid)).all())

@@ -1,0 +1,1 @@
+"""Getting submitted evaluations to headquarters: outbox, signed bundles, HTTP upload with retries."""
