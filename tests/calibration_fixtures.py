@@ -1,14 +1,16 @@
-"""Workstations with the demo calls imported and a calibration session, for the calibration tests."""
+"""Workstations with the demo calls imported, calibration sessions and submitted evaluations, for the
+calibration and upload tests."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from inspector.calibration.sessions import CalibrationService, new_session
 from inspector.intake.importer import run_import
 from inspector.rules.defaults import default_card
-from inspector.scoring.evaluation import Deduction, FatalState, ItemState
+from inspector.scoring.evaluation import Deduction, Evaluation, FatalState, ItemState
 from inspector.store.calibration import CalibrationRepository, CalibrationSession
 from inspector.store.calls import CallFilter, CallRepository
 from inspector.store.database import open_database
@@ -73,3 +75,25 @@ def reseal(path: Path) -> None:
 
     body = path.read_bytes()
     path.write_bytes(body[:-2] + SEAL_LENGTH.to_bytes(2, "little") + checksum_seal(body).encode("ascii"))
+
+
+def submitted(station, count: int, reopen: int = 0) -> list[str]:
+    """`count` submitted evaluations over the demo calls (inspectors i0…), the first `reopen` of them
+    reopened by a lead and submitted again as version 2."""
+    repo = EvaluationRepository(station.db, default_card())
+    calls = station.call_ids()
+    made = []
+    for n in range(count):
+        inspector = f"i{n // len(calls)}"
+        evaluation = Evaluation(str(uuid.uuid4()), calls[n % len(calls)], inspector, default_card().id,
+                                default_card().version).with_item(
+            ItemState("C2", (Deduction(n % 5, "答复不完整", inspector),)))
+        repo.save(evaluation, inspector)
+        repo.submit(evaluation.uuid, inspector)
+        made.append(evaluation.uuid)
+    for evaluation_uuid in made[:reopen]:
+        repo.reopen(evaluation_uuid, "9001", "复核后调整", is_lead=True)
+        owner = repo.get(evaluation_uuid).inspector
+        repo.save(repo.get(evaluation_uuid).with_item(ItemState("C2", ())), owner)
+        repo.submit(evaluation_uuid, owner)
+    return made

@@ -13,6 +13,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests import sound_server  # noqa: E402
 
+pytest_plugins = ["tests.hub_server"]      # the `hub` fixture: a real receiver process
+
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "resources" / "demo"
 ARTIFACTS = ROOT / "artifacts"

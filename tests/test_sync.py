@@ -5,11 +5,9 @@ import json
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import time
-import uuid
 import zipfile
 
 import httpx
@@ -17,10 +15,7 @@ import pytest
 
 from inspector.archive import ArchiveError, write_archive
 from inspector.hub.store import HubStore, engine_for
-from inspector.rules.defaults import default_card
-from inspector.scoring.evaluation import Deduction, Evaluation, ItemState
 from inspector.store.database import open_database
-from inspector.store.evaluations import EvaluationRepository
 from inspector.store.outbox import OutboxRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.sync import identity as sync_identity
@@ -29,32 +24,10 @@ from inspector.sync.masking import mask_text, mask_transcript
 from inspector.sync.upload import RetryPolicy, upload
 from inspector.jobs import drain
 from inspector.transcript.model import Segment, Transcript, Word
-from tests.calibration_fixtures import workstation
+from tests.calibration_fixtures import submitted, workstation
 from tests.fault_proxy import FaultProxy
+from tests.hub_server import CENTRE, KEY, TOKEN, free_port
 
-CENTRE, TOKEN, KEY = "GD-GZ", "token-guangzhou-1", "a1" * 32
-
-
-def submitted(station, count: int, reopen: int = 0) -> list[str]:
-    """`count` submitted evaluations over the demo calls (inspectors i0…), the first `reopen` of them
-    reopened by a lead and submitted again as version 2."""
-    repo = EvaluationRepository(station.db, default_card())
-    calls = station.call_ids()
-    made = []
-    for n in range(count):
-        inspector = f"i{n // len(calls)}"
-        evaluation = Evaluation(str(uuid.uuid4()), calls[n % len(calls)], inspector, default_card().id,
-                                default_card().version).with_item(
-            ItemState("C2", (Deduction(n % 5, "答复不完整", inspector),)))
-        repo.save(evaluation, inspector)
-        repo.submit(evaluation.uuid, inspector)
-        made.append(evaluation.uuid)
-    for evaluation_uuid in made[:reopen]:
-        repo.reopen(evaluation_uuid, "9001", "复核后调整", is_lead=True)
-        owner = repo.get(evaluation_uuid).inspector
-        repo.save(repo.get(evaluation_uuid).with_item(ItemState("C2", ())), owner)
-        repo.submit(evaluation_uuid, owner)
-    return made
 
 
 @pytest.fixture
@@ -62,36 +35,6 @@ def station(tmp_path):
     ws = workstation(tmp_path / "ws")
     sync_identity.set_up(ws.db, CENTRE, KEY, token=TOKEN)
     return ws
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def hub(tmp_path):
-    """`inspector hub serve` as its own process, with the centre registered."""
-    db = tmp_path / "hub.sqlite3"
-    store = HubStore(engine_for(str(db)))
-    store.add_centre(CENTRE, "广州中心", KEY, TOKEN)
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "inspector", "hub", "serve", "--db", str(db),
-                                "--port", str(port)], stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail(f"the receiver did not start: {process.stderr.read()}")
-    yield url, store, port
-    process.terminate()
-    process.wait(timeout=10)
 
 
 def test_submission_writes_its_outbox_entry_and_a_resubmission_is_a_new_version(station):
@@ -256,7 +199,7 @@ def test_upload_without_setup_or_address_says_what_is_missing(tmp_path):
 def test_an_unreachable_receiver_gives_up_clearly_and_keeps_everything(station):
     submitted(station, 3)
     with pytest.raises(sync_identity.SyncError, match="gave up after 3 attempts"):
-        drain(upload(station.db, sync_identity.require(station.db), f"http://127.0.0.1:{_free_port()}",
+        drain(upload(station.db, sync_identity.require(station.db), f"http://127.0.0.1:{free_port()}",
                      policy=RetryPolicy(attempts=3, base_s=0.01, timeout_s=1)))
     counts = OutboxRepository(station.db).counts()
     assert counts["sent"] == 3 and counts["acknowledged"] == 0

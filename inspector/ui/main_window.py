@@ -33,7 +33,13 @@ from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.edits import edit_speaker, edit_text, edit_word
 from inspector.transcript.io import TranscriptError, load_transcript, save_transcript
 from inspector.ui.actions import build_actions
+from inspector.calibration.sessions import CalibrationService
+from inspector.store.calibration import CalibrationRepository, CalibrationSession
+from inspector.store.users import UserRepository
+from inspector.ui.calibration_dialog import CalibrationDialog
 from inspector.ui.call_list import CallListPane
+from inspector.ui.comparison_window import ComparisonWindow
+from inspector.ui.sync_dialog import SyncDialog
 from inspector.ui.dialogs import ImportReportDialog, SettingsDialog, ShortcutsDialog
 from inspector.ui.evaluations_dialog import EvaluationsDialog
 from inspector.ui.hits_pane import HitsPane
@@ -110,6 +116,8 @@ class MainWindow(QMainWindow):
         return {
             "import": self.choose_import_folder, "settings": self.edit_settings, "quit": self.close,
             "evaluations": self.show_evaluations, "sample": self.sample_calls,
+            "calibration": self.show_calibration, "stop_calibration": self.stop_calibration,
+            "upload": self.show_upload,
             "play": p.toggle, "stop": p.stop,
             "back1": lambda: p.skip(-1.0), "forward1": lambda: p.skip(1.0),
             "back5": lambda: p.skip(-5.0), "forward5": lambda: p.skip(5.0),
@@ -181,6 +189,8 @@ class MainWindow(QMainWindow):
         self.cancel_button.setFocusPolicy(Qt.NoFocus)
         self.cancel_button.clicked.connect(self.tasks.cancel_all)
         self.playback_label = QLabel(self)
+        self.calibration_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.calibration_label)
         self.statusBar().addPermanentWidget(self.playback_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -349,6 +359,43 @@ class MainWindow(QMainWindow):
     # -- scoring ---------------------------------------------------------------------------------
     def show_evaluations(self) -> None:
         EvaluationsDialog(self.scoring.repo, self).exec()
+
+    # -- calibration and upload ------------------------------------------------------------------------
+    def _current_user(self) -> User:
+        return self.user or User(self.scoring.user, self.scoring.user, "inspector")
+
+    def calibration_dialog(self) -> CalibrationDialog:
+        service = CalibrationService(CalibrationRepository(self.db), self.scoring.repo)
+        dialog = CalibrationDialog(service, self.calls, UserRepository(self.db), default_card(), self._current_user(),
+                                   self.db, self.workspace.root / "calibration", self,
+                                   show_comparison=lambda c, h: ComparisonWindow(c, h, self).exec())
+        dialog.score_requested.connect(lambda session: self.start_calibration(service, session))
+        dialog.finished.connect(lambda _code: self.call_list.reload())
+        return dialog
+
+    def show_calibration(self) -> None:
+        self.calibration_dialog().exec()
+
+    def start_calibration(self, service: CalibrationService, session: CalibrationSession) -> None:
+        """Scores of the session's calls now go to the session, blind, until the user leaves this mode."""
+        self.scoring.start_calibration(service, session)
+        refs = [self.calls.get(i).call_ref for i in session.call_ids]
+        self.calibration_label.setText(self.tr("Calibration: %1").replace("%1", session.title))
+        self.state.say(self.tr("Calibration scoring for %1: %2").replace("%1", session.title)
+                       .replace("%2", ", ".join(refs)))
+        first = self.calls.get(session.call_ids[0])
+        if first is not None:
+            self.open_call(first)
+
+    def stop_calibration(self) -> None:
+        self.scoring.stop_calibration()
+        self.calibration_label.setText("")
+
+    def upload_dialog(self) -> SyncDialog:
+        return SyncDialog(self.db, self.workspace.database, self.tasks, self.user, self)
+
+    def show_upload(self) -> None:
+        self.upload_dialog().exec()
 
     def sample_calls(self, per_agent: int | None = None) -> list:
         if per_agent is None:

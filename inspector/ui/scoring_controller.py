@@ -1,4 +1,9 @@
-"""Connects the scorecard pane to the stored evaluation of the open call by the current inspector."""
+"""Connects the scorecard pane to the stored evaluation of the open call by the current inspector.
+
+In calibration mode (a session chosen in the calibration dialog) the session's calls are scored into the
+session's own evaluations, through the session's rules, and prefilled only from the inspector's own hit
+decisions: on a shared workstation a colleague's decisions must not leak into a blind score.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,14 @@ import uuid
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from inspector.calibration.sessions import CalibrationService
 from inspector.review.state import ReviewState
 from inspector.rules.hits import hit_key
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Evaluation
 from inspector.scoring.score import prefill
 from inspector.settings import Settings
+from inspector.store.calibration import CalibrationSession
 from inspector.store.evaluations import EvaluationLocked, EvaluationRepository, NotAllowed
 from inspector.store.database import StorageError
 from inspector.ui.scorecard_pane import ScorecardPane
@@ -26,6 +33,7 @@ class ScoringController(QObject):
         self.is_lead = is_lead
         self.window, self.state, self.pane, self.repo, self.card = window, state, pane, repo, card
         self.user = settings.inspector_id or getpass.getuser()
+        self.calibration: tuple[CalibrationService, CalibrationSession] | None = None
         pane.user = self.user
         pane.changed.connect(self.save)
         pane.submit_requested.connect(self.submit)
@@ -41,6 +49,20 @@ class ScoringController(QObject):
         state.selection_changed.connect(
             lambda s: setattr(pane, "selection", None if s is None else (s.start, s.end)))
 
+    def start_calibration(self, service: CalibrationService, session: CalibrationSession) -> None:
+        self.calibration = (service, session)
+        self.sync()
+
+    def stop_calibration(self) -> None:
+        self.calibration = None
+        self.sync()
+
+    def _session(self) -> tuple[CalibrationService, CalibrationSession] | None:
+        call = self.state.call
+        if self.calibration is None or call is None or call.id not in self.calibration[1].call_ids:
+            return None
+        return self.calibration
+
     def sync(self) -> None:
         """Load (or start) the evaluation and bring it in line with the hits and decisions."""
         call = self.state.call
@@ -48,20 +70,35 @@ class ScoringController(QObject):
             self.show(None)
             return
         self.pane.hit_times = {hit_key(h): h.start for h in self.state.hits}
-        evaluation = self.repo.for_call(call.id, self.user) or Evaluation(
-            str(uuid.uuid4()), call.id, self.user, self.card.id, self.card.version)
+        active = self._session()
+        decisions = self.state.decisions
+        if active is not None:
+            service, session = active
+            evaluation = service.evaluation_for(session, call.id, self.user)
+            decisions = {k: d for k, d in decisions.items() if d.decided_by == self.user}
+            try:
+                service.may_score(session, self.user)
+            except NotAllowed:
+                self.show(evaluation if service.evaluations.get(evaluation.uuid) else None)
+                return
+        else:
+            evaluation = self.repo.for_call(call.id, self.user) or Evaluation(
+                str(uuid.uuid4()), call.id, self.user, self.card.id, self.card.version)
         if evaluation.status == "submitted":
             self.show(evaluation)
             return
-        updated = prefill(self.card, evaluation, self.state.hits, self.state.decisions, self.user)
+        updated = prefill(self.card, evaluation, self.state.hits, decisions, self.user)
         if updated != evaluation or self.repo.get(evaluation.uuid) is None:
             self.save(updated)
         else:
             self.show(evaluation)
 
     def save(self, evaluation: Evaluation) -> None:
+        active = self._session()
         try:
-            self.show(self.repo.save(evaluation, self.user))
+            saved = (active[0].save(active[1], evaluation, self.user) if active is not None
+                     else self.repo.save(evaluation, self.user))
+            self.show(saved)
         except (EvaluationLocked, NotAllowed) as exc:
             QMessageBox.information(self.window, self.tr("Not saved"), str(exc))
         except StorageError as exc:
@@ -101,8 +138,10 @@ class ScoringController(QObject):
         evaluation = self.pane.evaluation
         if evaluation is None:
             return
+        active = self._session()
         try:
-            self.show(self.repo.submit(evaluation.uuid, self.user))
+            self.show(active[0].submit(active[1], evaluation.uuid, self.user) if active is not None
+                      else self.repo.submit(evaluation.uuid, self.user))
             self.state.say(self.tr("Evaluation submitted"))
         except (EvaluationLocked, NotAllowed) as exc:
             QMessageBox.information(self.window, self.tr("Not submitted"), str(exc))

@@ -1,0 +1,249 @@
+"""File → Calibration sessions: create (leads), score, reveal, compare, and exchange packs and results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QHeaderView, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from inspector.archive import ArchiveError
+from inspector.calibration.comparison import Comparison, compare
+from inspector.calibration.pack import export_pack, import_pack
+from inspector.calibration.results import export_results, import_results
+from inspector.calibration.sessions import MAX_CALLS, CalibrationError, CalibrationService, new_session
+from inspector.scoring.card import Scorecard
+from inspector.store.calibration import CalibrationSession
+from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.database import StorageError
+from inspector.store.evaluations import NotAllowed
+from inspector.store.users import User, UserRepository
+
+CONSENSUS = "__consensus__"
+
+
+class NewSessionDialog(QDialog):
+    """Calls are chosen from the newest 500; participants from the workstation's inspectors, or typed in
+    (工号, comma-separated) for inspectors who score on their own workstations."""
+
+    def __init__(self, calls: CallRepository, users: UserRepository, lead: User, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New calibration session"))
+        self.title = QLineEdit(self)
+        self.calls = QListWidget(self)
+        for call in calls.page(CallFilter(), sort="started_at", descending=True, limit=500):
+            item = QListWidgetItem(f"{call.call_ref}  {call.agent_id or ''} {call.business_type or ''}", self.calls)
+            item.setData(Qt.UserRole, call.id)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Unchecked)
+        self.people = QListWidget(self)
+        for user in users.all():
+            if user.id != lead.id:
+                item = QListWidgetItem(f"{user.id} {user.name}", self.people)
+                item.setData(Qt.UserRole, user.id)
+                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+                item.setCheckState(Qt.Unchecked)
+        self.others = QLineEdit(self)
+        self.others.setPlaceholderText(self.tr("more 工号, comma-separated"))
+        self.benchmark = QComboBox(self)
+        self.benchmark.addItem(self.tr("No benchmark"), None)
+        self.benchmark.addItem(self.tr("Me (%1)").replace("%1", lead.id), lead.id)
+        self.benchmark.addItem(self.tr("Consensus after discussion"), CONSENSUS)
+        for user in users.all():
+            if user.id != lead.id:
+                self.benchmark.addItem(f"{user.id} {user.name}", user.id)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Calls (2–%1)").replace("%1", str(MAX_CALLS)), self.calls)
+        form.addRow(self.tr("Participants"), self.people)
+        form.addRow("", self.others)
+        form.addRow(self.tr("Benchmark"), self.benchmark)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(560, 640)
+
+    def chosen(self) -> tuple[str, list[int], list[str], str | None, bool]:
+        def checked(widget: QListWidget) -> list:
+            return [widget.item(i).data(Qt.UserRole) for i in range(widget.count())
+                    if widget.item(i).checkState() == Qt.Checked]
+
+        typed = [p.strip() for p in self.others.text().replace("，", ",").split(",") if p.strip()]
+        choice = self.benchmark.currentData()
+        consensus = choice == CONSENSUS
+        return self.title.text(), checked(self.calls), checked(self.people) + typed, None if consensus else choice, \
+            consensus
+
+
+class CalibrationDialog(QDialog):
+    score_requested = Signal(object)          # CalibrationSession: score its calls in the main window
+
+    def __init__(self, service: CalibrationService, calls: CallRepository, users: UserRepository, card: Scorecard,
+                 user: User, db, audio_folder: Path, parent: QWidget | None = None,
+                 show_comparison: Callable[[Comparison, list[Comparison]], None] | None = None) -> None:
+        super().__init__(parent)
+        self.service, self.calls, self.users, self.card, self.user, self.db = service, calls, users, card, user, db
+        self.audio_folder = audio_folder
+        self.show_comparison = show_comparison
+        self.sessions: list[CalibrationSession] = []
+        self.setWindowTitle(self.tr("Calibration sessions"))
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Status"), self.tr("Calls"),
+                                              self.tr("Participants"), self.tr("Submitted")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, handler in (
+                ("new", self.tr("New…"), self.create), ("score", self.tr("Score these calls"), self.score),
+                ("reveal", self.tr("Reveal"), self.reveal), ("compare", self.tr("Compare…"), self.compare),
+                ("export_pack", self.tr("Export pack…"), self.export_pack),
+                ("import_pack", self.tr("Import pack…"), self.import_pack),
+                ("export_results", self.tr("Export my scores…"), self.export_results),
+                ("import_results", self.tr("Import scores…"), self.import_results)):
+            button = QPushButton(text, self)
+            button.clicked.connect(handler)
+            self.buttons[key] = button
+            row.addWidget(button)
+        self.buttons["new"].setVisible(user.is_lead)
+        self.buttons["reveal"].setVisible(user.is_lead)
+        self.buttons["export_pack"].setVisible(user.is_lead)
+        self.buttons["import_results"].setVisible(user.is_lead)
+        close = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.table.itemSelectionChanged.connect(self._enable)
+        self.resize(980, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.sessions = self.service.sessions_for(self.user)
+        self.table.setRowCount(len(self.sessions))
+        for r, session in enumerate(self.sessions):
+            progress = self.service.progress(session)
+            done = ", ".join(f"{who} {n}/{len(session.call_ids)}" for who, n in progress.items())
+            status = self.tr("Revealed") if session.revealed else self.tr("Blind")
+            for c, value in enumerate((session.title, status, str(len(session.call_ids)),
+                                       ", ".join(session.participants), done)):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        if self.sessions:
+            self.table.selectRow(len(self.sessions) - 1)
+        self._enable()
+
+    def selected(self) -> CalibrationSession | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.sessions[rows[0].row()] if rows else None
+
+    def _enable(self) -> None:
+        session = self.selected()
+        for key in ("score", "reveal", "compare", "export_pack", "export_results"):
+            self.buttons[key].setEnabled(session is not None)
+        if session is not None:
+            self.buttons["reveal"].setEnabled(not session.revealed and session.lead == self.user.id)
+            self.buttons["compare"].setEnabled(session.revealed)
+
+    # -- actions ------------------------------------------------------------------------------------
+    def create(self) -> None:
+        dialog = NewSessionDialog(self.calls, self.users, self.user, self)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        title, call_ids, people, benchmark, consensus = dialog.chosen()
+        try:
+            session = new_session(title, call_ids, people, self.card, self.user, benchmark, consensus)
+            self.service.sessions.add(session)
+        except (CalibrationError, StorageError) as exc:
+            QMessageBox.information(self, self.tr("Session not created"), str(exc))
+            return
+        self.refresh()
+
+    def score(self) -> None:
+        session = self.selected()
+        if session is not None:
+            self.score_requested.emit(session)
+            self.accept()
+
+    def reveal(self) -> None:
+        session = self.selected()
+        if session is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Reveal"), self.tr(
+            "Reveal every score of %1? Participants can no longer change their scores.").replace("%1", session.title))
+        if answer != QMessageBox.Yes:
+            return
+        try:
+            self.service.reveal(session, self.user)
+        except NotAllowed as exc:
+            QMessageBox.information(self, self.tr("Not revealed"), str(exc))
+        self.refresh()
+
+    def comparison_of(self, session: CalibrationSession) -> Comparison:
+        refs = {i: self.calls.get(i).call_ref for i in session.call_ids}
+        return compare(session, self.card, self.service.visible_evaluations(session, self.user.id), refs)
+
+    def compare(self) -> None:
+        session = self.selected()
+        if session is None or not session.revealed or self.show_comparison is None:
+            return
+        history = [self.comparison_of(s) for s in self.sessions if s.revealed]
+        self.show_comparison(self.comparison_of(session), history)
+
+    def _guarded(self, title: str, action: Callable[[], str]) -> None:
+        try:
+            message = action()
+        except (ArchiveError, CalibrationError, StorageError, OSError) as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return
+        QMessageBox.information(self, title, message)
+        self.refresh()
+
+    def export_pack(self) -> None:
+        session = self.selected()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export pack"), f"{session.title}.inspector-pack",
+                                              self.tr("Calibration pack (*.inspector-pack)"))
+        if path:
+            self._guarded(self.tr("Export pack"), lambda: str(export_pack(self.db, session, self.card, Path(path))))
+
+    def import_pack(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import pack"), "",
+                                              self.tr("Calibration pack (*.inspector-pack)"))
+        if path:
+            def run() -> str:
+                result = import_pack(self.db, Path(path), self.card, self.audio_folder)
+                return (self.tr("Already imported: nothing changed") if result.already_imported else
+                        self.tr("Session %1: %2 call(s) added").replace("%1", result.session.title)
+                        .replace("%2", str(result.calls_added)))
+            self._guarded(self.tr("Import pack"), run)
+
+    def export_results(self) -> None:
+        session = self.selected()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export my scores"),
+                                              f"{session.title}-{self.user.id}.inspector-results",
+                                              self.tr("Calibration scores (*.inspector-results)"))
+        if path:
+            self._guarded(self.tr("Export my scores"), lambda: str(export_results(
+                self.db, self.card, session, self.user.id, Path(path))))
+
+    def import_results(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import scores"), "",
+                                                self.tr("Calibration scores (*.inspector-results)"))
+        if paths:
+            def run() -> str:
+                lines = []
+                for path in paths:
+                    result = import_results(self.db, self.card, Path(path))
+                    lines.append(f"{Path(path).name}: " + (self.tr("already imported") if result.already_imported
+                                 else self.tr("%1 stored, %2 unchanged").replace("%1", str(result.stored))
+                                 .replace("%2", str(result.unchanged))))
+                return "\n".join(lines)
+            self._guarded(self.tr("Import scores"), run)

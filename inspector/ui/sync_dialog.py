@@ -1,0 +1,187 @@
+"""File → Upload to headquarters: the outbox item by item, upload with progress and cancel, a signed
+bundle for a USB stick, and the centre's sync settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from inspector.archive import ArchiveError
+from inspector.store.database import StorageError, on_own_connection
+from inspector.store.outbox import OutboxRepository
+from inspector.store.users import User
+from inspector.sync import identity as sync_identity
+from inspector.sync.bundle import export_bundle
+from inspector.sync.identity import SyncError
+from inspector.sync.upload import UploadProgress, UploadReport, upload
+from inspector.ui.tasks import TaskHandle, TaskRunner
+
+
+class SyncSettingsDialog(QDialog):
+    def __init__(self, current: sync_identity.SyncIdentity | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sync settings"))
+        self.centre = QLineEdit(current.centre_id if current else "", self)
+        self.key = QLineEdit(current.key_hex if current else "", self)
+        self.key.setPlaceholderText(self.tr("empty: make a new key (give it to headquarters)"))
+        self.endpoint = QLineEdit((current.endpoint or "") if current else "", self)
+        self.endpoint.setPlaceholderText("https://hq.example.cn/")
+        self.token = QLineEdit((current.token or "") if current else "", self)
+        self.token.setEchoMode(QLineEdit.Password)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Centre id"), self.centre)
+        form.addRow(self.tr("Centre key (hex)"), self.key)
+        form.addRow(self.tr("Upload address"), self.endpoint)
+        form.addRow(self.tr("Upload token"), self.token)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class SyncDialog(QDialog):
+    def __init__(self, db, database_path: Path, tasks: TaskRunner, user: User | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.database_path, self.tasks, self.user = db, database_path, tasks, user
+        self.running: TaskHandle | None = None
+        self.setWindowTitle(self.tr("Upload to headquarters"))
+        self.identity_label = QLabel(self)
+        self.counts = QLabel(self)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Evaluation"), self.tr("Status"), self.tr("Attempts"),
+                                              self.tr("Last error")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.upload_button = QPushButton(self.tr("Upload now"), self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.bundle_button = QPushButton(self.tr("Export bundle…"), self)
+        self.with_transcripts = QCheckBox(self.tr("with transcripts"), self)
+        self.unmasked = QCheckBox(self.tr("unmasked personal data"), self)
+        self.unmasked.setVisible(bool(user and user.is_lead))
+        self.settings_button = QPushButton(self.tr("Settings…"), self)
+        row = QHBoxLayout()
+        for widget in (self.upload_button, self.cancel_button, self.bundle_button, self.with_transcripts,
+                       self.unmasked, self.settings_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.identity_label)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.progress)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.upload_button.clicked.connect(self.start_upload)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.bundle_button.clicked.connect(self.choose_bundle)
+        self.settings_button.clicked.connect(self.edit_settings)
+        self.resize(900, 520)
+        self.refresh()
+
+    def refresh(self) -> None:
+        identity = sync_identity.load(self.db)
+        self.identity_label.setText(
+            self.tr("Not set up: enter the centre id and key under Settings") if identity is None else
+            self.tr("Centre %1 · workstation %2 · %3").replace("%1", identity.centre_id)
+            .replace("%2", identity.workstation_id[:8]).replace("%3", identity.endpoint or self.tr("no address")))
+        outbox = OutboxRepository(self.db)
+        names = {"pending": self.tr("pending"), "sent": self.tr("sent"), "acknowledged": self.tr("acknowledged"),
+                 "rejected": self.tr("rejected")}
+        self.counts.setText("   ".join(f"{names[k]} {v}" for k, v in outbox.counts().items()))
+        entries = outbox.entries()
+        self.table.setRowCount(len(entries))
+        for r, entry in enumerate(entries):
+            for c, value in enumerate((entry.key, names[entry.status], str(entry.attempts), entry.last_error or "")):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+
+    def start_upload(self) -> TaskHandle | None:
+        identity = sync_identity.load(self.db)
+        if identity is None or not identity.endpoint or not identity.token:
+            QMessageBox.information(self, self.tr("Upload"), self.tr(
+                "Set the centre id, key, upload address and token under Settings first."))
+            return None
+        job = on_own_connection(self.database_path, lambda db, cancel: upload(db, identity, cancel=cancel))
+        self.running = self.tasks.submit("upload", job, self._done, on_progress=self._progress,
+                                         on_error=self._failed, on_cancelled=self._cancelled)
+        self.upload_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        return self.running
+
+    def cancel(self) -> None:
+        if self.running is not None:
+            self.running.cancel()
+
+    def _progress(self, item: UploadProgress) -> None:
+        self.progress.setRange(0, max(1, item.total))
+        self.progress.setValue(item.done)
+        self.progress.setFormat(item.message)
+
+    def _finish(self) -> None:
+        self.running = None
+        self.upload_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.hide()
+        self.refresh()
+
+    def _done(self, report: UploadReport) -> None:
+        self._finish()
+        text = self.tr("%1 acknowledged, %2 rejected").replace("%1", str(report.acknowledged)).replace(
+            "%2", str(len(report.rejected)))
+        if report.resent_missing:
+            text += "\n" + self.tr("The receiver lacked %1 version(s) it had acknowledged: sent again").replace(
+                "%1", str(report.resent_missing))
+        text += "\n" + (self.tr("Count and hash agree with the receiver") if report.reconciled else
+                        self.tr("Count and hash still differ from the receiver"))
+        QMessageBox.information(self, self.tr("Upload finished"), text)
+
+    def _failed(self, error: Exception) -> None:
+        self._finish()
+        QMessageBox.warning(self, self.tr("Upload stopped"), str(error))
+
+    def _cancelled(self) -> None:
+        self._finish()
+
+    def choose_bundle(self) -> None:
+        identity = sync_identity.load(self.db)
+        if identity is None:
+            QMessageBox.information(self, self.tr("Export bundle"), self.tr("Set up the centre id and key first."))
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export bundle"), "scores.inspector-bundle",
+                                              self.tr("Signed bundle (*.inspector-bundle)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> dict | None:
+        identity = sync_identity.require(self.db)
+        masked = not (self.unmasked.isChecked() and self.user is not None and self.user.is_lead)
+        try:
+            manifest = export_bundle(self.db, identity, path, self.with_transcripts.isChecked(), masked)
+        except (ArchiveError, StorageError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Export bundle"), str(exc))
+            return None
+        self.refresh()
+        return manifest
+
+    def edit_settings(self) -> None:
+        dialog = SyncSettingsDialog(sync_identity.load(self.db), self)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        try:
+            sync_identity.set_up(self.db, dialog.centre.text(), dialog.key.text().strip() or None,
+                                 dialog.endpoint.text().strip() or None, dialog.token.text().strip() or None)
+        except (SyncError, StorageError) as exc:
+            QMessageBox.warning(self, self.tr("Sync settings"), str(exc))
+        self.refresh()

@@ -1,0 +1,110 @@
+"""The calibration dialog, scoring in calibration mode, the comparison grid and heat map, and the upload
+dialog against a real receiver (pytest-qt, offscreen)."""
+
+import pyqtgraph as pg
+
+from inspector.calibration.comparison import compare
+from inspector.store.evaluations import EvaluationRepository
+from inspector.rules.defaults import default_card
+from inspector.store.outbox import OutboxRepository
+from inspector.sync import identity as sync_identity
+from inspector.ui.comparison_window import OUTSIDE, ComparisonWindow
+from tests.calibration_fixtures import LEAD, Workstation, lead_session, score_call, submitted
+from tests.conftest import DEMO
+from tests.hub_server import CENTRE, KEY, TOKEN
+from tests.ui_windows import demo_window, lead_window
+
+
+def _station(window) -> Workstation:
+    return Workstation(window.workspace.root, window.db)
+
+
+def test_calibration_mode_scores_into_the_session_and_stays_blind(qtbot, tmp_path):
+    window = demo_window(qtbot, tmp_path, DEMO, inspector_id="1001")
+    station = _station(window)
+    session = lead_session(station, participants=("1001", "1002"))
+    score_call(station, session, session.call_ids[0], "1002", {"A1": 5})    # a colleague's score, hidden
+    dialog = window.calibration_dialog()
+    assert [s.id for s in dialog.sessions] == [session.id]
+    assert not dialog.buttons["compare"].isEnabled() and not dialog.buttons["reveal"].isVisible()
+    dialog.buttons["score"].click()
+    qtbot.waitUntil(lambda: window.scorecard.evaluation is not None
+                    and window.state.call.id == session.call_ids[0], timeout=15_000)
+    shown = window.scorecard.evaluation
+    assert shown.session_id == session.id and shown.inspector == "1001"
+    assert shown.item("A1").deductions == ()                                  # not the colleague's 5 points
+    assert "十一月校准" in window.calibration_label.text()
+    repo = EvaluationRepository(window.db, default_card())
+    assert repo.for_call(session.call_ids[0], "1001") is None                # production score untouched
+    window.actions_by_key["stop_calibration"].trigger()
+    qtbot.waitUntil(lambda: window.scorecard.evaluation is not None
+                    and window.scorecard.evaluation.session_id is None, timeout=5000)
+
+
+def test_lead_reveals_and_the_comparison_grid_highlights_disagreement(qtbot, tmp_path, monkeypatch):
+    window = lead_window(qtbot, tmp_path, DEMO)
+    station = _station(window)
+    session = lead_session(station)
+    for call, plan in zip(session.call_ids, ({"A1": 2}, {}, {"C2": 3}), strict=True):
+        score_call(station, session, call, LEAD.id, plan)
+        score_call(station, session, call, "1001", plan)
+        score_call(station, session, call, "1002", {})
+        score_call(station, session, call, "1003", {"A1": 5, "C2": 8})
+    shown = []
+    dialog = window.calibration_dialog()
+    dialog.show_comparison = lambda comparison, history: shown.append((comparison, history))
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question", lambda *a, **k: 0x00004000)   # Yes
+    dialog.buttons["reveal"].click()
+    assert dialog.sessions[0].revealed and dialog.buttons["compare"].isEnabled()
+    dialog.buttons["compare"].click()
+    comparison, history = shown[0]
+    view = ComparisonWindow(comparison, history)
+    qtbot.addWidget(view)
+    grid = view.grid
+    assert grid.rowCount() == len(comparison.rows)
+    headers = [grid.horizontalHeaderItem(c).text() for c in range(grid.columnCount())]
+    assert headers[2:5] == ["1001", "1002", "1003"]
+    total_row = next(r for r in range(grid.rowCount()) if grid.item(r, 1).text() == "总分")
+    assert grid.item(total_row, 4).background().color() == OUTSIDE           # 1003: far below the benchmark
+    assert grid.item(total_row, 2).background().color() != OUTSIDE           # 1001 matches it
+    images = [i for i in view.heat_plot.getPlotItem().items if isinstance(i, pg.ImageItem)]
+    assert images and images[0].image.shape[:2] == (len(default_card().items), 3)
+    assert view.summary.rowCount() == len(comparison.drift) + len(comparison.statistics)
+
+
+def test_comparison_of_a_session_without_benchmark_opens(qtbot, tmp_path):
+    window = lead_window(qtbot, tmp_path, DEMO)
+    station = _station(window)
+    session = lead_session(station, benchmark=None)
+    for call in session.call_ids:
+        for who, plan in (("1001", {"A1": 1}), ("1002", {}), ("1003", {"B1": 4})):
+            score_call(station, session, call, who, plan)
+    session = station.service.reveal(session, LEAD)
+    comparison = compare(session, default_card(), station.service.visible_evaluations(session, LEAD.id),
+                         station.refs())
+    view = ComparisonWindow(comparison, [comparison])
+    qtbot.addWidget(view)
+    assert view.grid.rowCount() == len(comparison.rows) and comparison.missing == []
+
+
+def test_upload_dialog_sends_the_outbox_and_shows_each_item_acknowledged(qtbot, tmp_path, hub):
+    url, store, _port = hub
+    window = demo_window(qtbot, tmp_path, DEMO, inspector_id="1001")
+    repo = EvaluationRepository(window.db, default_card())
+    submitted(_station(window), 12)
+    sync_identity.set_up(window.db, CENTRE, KEY, endpoint=url, token=TOKEN)
+    dialog = window.upload_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 12 and "12" in dialog.counts.text()
+    reports = []
+    dialog._done = lambda report: (reports.append(report), dialog._finish())     # no message box in a test
+    assert dialog.start_upload() is not None
+    qtbot.waitUntil(lambda: bool(reports), timeout=20_000)
+    assert reports[0].acknowledged == 12 and reports[0].reconciled
+    assert OutboxRepository(window.db).counts()["acknowledged"] == 12 and store.count() == 12
+    statuses = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    assert statuses == {"acknowledged"}
+    assert repo.search()[0].status == "submitted"
+    bundle = dialog.export_to(tmp_path / "b.inspector-bundle")
+    assert bundle["counts"]["evaluations"] == 12 and bundle["masked"]
+    assert dialog.upload_button.isEnabled() and not dialog.cancel_button.isEnabled()
