@@ -7,20 +7,26 @@ import json
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))      # run as a script: make `tests` importable
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
+from inspector.calibration.comparison import compare
 from inspector.intake.importer import run_import
+from inspector.rules.defaults import default_card
 from inspector.resources import demo_folder
 from inspector.settings import Settings
 from inspector.store.calls import CallRepository
 from inspector.store.database import open_database
 from inspector.store.transcripts import TranscriptRepository
+from inspector.ui.comparison_window import ComparisonWindow
 from inspector.ui.dialogs import ShortcutsDialog
 from inspector.ui.i18n import install_translators
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
+from tests.calibration_fixtures import LEAD, Workstation, lead_session, score_call
 
 
 def main(out: Path, data: Path, language: str) -> None:
@@ -56,6 +62,31 @@ def main(out: Path, data: Path, language: str) -> None:
         window.side_tabs.setCurrentWidget(window.scorecard)
         app.processEvents()
         app.primaryScreen().grabWindow(0).save(str(out / f"scorecard_{language}.png"))
+        comparison = calibration_comparison()
+        comparison.show()
+        app.processEvents()
+        QTimer.singleShot(400, lambda: finish_comparison(dialog, comparison))
+
+    def calibration_comparison():
+        """A revealed session of three inspectors, one lenient and one strict, and its comparison window."""
+        station = Workstation(workspace.root, window.db)
+        session = lead_session(station)
+        plans = {LEAD.id: ({"A1": 2}, {"B1": 2}, {"C2": 3}), "1001": ({"A1": 2}, {}, {"C2": 3}),
+                 "1002": ({}, {}, {}), "1003": ({"A1": 5, "C2": 6}, {"B1": 5, "D2": 2}, {"C2": 8, "A3": 3})}
+        for who, plan in plans.items():
+            for call, deductions in zip(session.call_ids, plan):
+                score_call(station, session, call, who, deductions)
+        revealed = station.service.reveal(session, LEAD)
+        result = compare(revealed, default_card(), station.service.visible_evaluations(revealed, LEAD.id),
+                         station.refs())
+        view = ComparisonWindow(result, [result], window)
+        view.resize(1380, 860)
+        view.move(0, 0)
+        return view
+
+    def finish_comparison(dialog, comparison):
+        app.primaryScreen().grabWindow(0).save(str(out / f"comparison_{language}.png"))
+        comparison.close()
         metrics = QFontMetrics(window.font())
         print(json.dumps({"family": QFontInfo(window.font()).family(),
                           "has_cjk": all(metrics.inFontUcs4(ord(c)) for c in "质检坐席客户通话"),

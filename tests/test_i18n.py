@@ -29,7 +29,7 @@ def test_catalogue_covers_every_string_in_the_ui_and_is_finished(tmp_path):
     for message in ET.parse(CATALOGUE).getroot().iter("message"):
         translation = message.find("translation")
         assert translation.get("type") != "unfinished", message.findtext("source")
-        text = translation.text or "".join(n.text or "" for n in translation.iter("numerusform"))
+        text = (translation.text or "") + "".join(n.text or "" for n in translation.iter("numerusform"))
         assert text.strip(), message.findtext("source")
 
 

@@ -20,6 +20,7 @@ from inspector.scoring.score import score
 from inspector.store.calibration import CalibrationSession
 
 TOTAL = "总分"
+ROUGH_BELOW = 5      # with fewer calls a bootstrap over calls has too few distinct resamples to mean much
 
 
 @dataclass(frozen=True)
@@ -160,9 +161,11 @@ def _statistics(rows: list[GridRow], participants: list[str], points: dict[str, 
 
     results: list[Statistic] = []
     totals = matrix("total")
+    calls = totals.shape[0]
+    rough = f"（{calls} 通通话，区间仅供参考）" if calls < ROUGH_BELOW else f"（{calls} 通通话）"
     try:
         for form, estimate in stats.icc(totals).items():
-            results.append(Statistic(form, estimate.value, estimate.low, estimate.high, "总分"))
+            results.append(Statistic(form, estimate.value, estimate.low, estimate.high, "总分" + rough))
     except stats.StatisticsError as exc:
         results.append(Statistic("ICC", None, note=str(exc)))
     items = matrix("item")

@@ -113,7 +113,9 @@ class ComparisonWindow(QDialog):
         for i in range(heat.shape[0]):
             for j in range(heat.shape[1]):
                 if not math.isnan(heat[i, j]):
-                    label = pg.TextItem(_text(float(heat[i, j])), color="#222", anchor=(0.5, 0.5))
+                    strong = abs(heat[i, j]) > 0.6 * limit          # dark cells get light text
+                    label = pg.TextItem(_text(float(heat[i, j])), color="#fff" if strong else "#222",
+                                        anchor=(0.5, 0.5))
                     label.setPos(j + 0.5, heat.shape[0] - 1 - i + 0.5)
                     plot.addItem(label)
         people = self.comparison.participants

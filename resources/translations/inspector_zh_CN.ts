@@ -62,203 +62,373 @@
     </message>
     <message>
         <location filename="../../inspector/ui/actions.py" line="31" />
+        <source>&amp;Calibration sessions…</source>
+        <translation>校准会(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="32" />
+        <source>Leave calibration scoring</source>
+        <translation>退出校准评分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="33" />
+        <source>&amp;Upload to headquarters…</source>
+        <translation>上传到总部(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/actions.py" line="34" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="32" />
+        <location filename="../../inspector/ui/actions.py" line="35" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="33" />
+        <location filename="../../inspector/ui/actions.py" line="36" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="34" />
+        <location filename="../../inspector/ui/actions.py" line="37" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="35" />
+        <location filename="../../inspector/ui/actions.py" line="38" />
         <source>Back 1 s</source>
         <translation>后退 1 秒</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="36" />
+        <location filename="../../inspector/ui/actions.py" line="39" />
         <source>Forward 1 s</source>
         <translation>前进 1 秒</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="37" />
+        <location filename="../../inspector/ui/actions.py" line="40" />
         <source>Back 5 s</source>
         <translation>后退 5 秒</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="38" />
+        <location filename="../../inspector/ui/actions.py" line="41" />
         <source>Forward 5 s</source>
         <translation>前进 5 秒</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="39" />
+        <location filename="../../inspector/ui/actions.py" line="42" />
         <source>Go to start</source>
         <translation>跳到开头</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="40" />
+        <location filename="../../inspector/ui/actions.py" line="43" />
         <source>Go to end</source>
         <translation>跳到结尾</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="41" />
+        <location filename="../../inspector/ui/actions.py" line="44" />
         <source>Slower</source>
         <translation>减速</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="42" />
+        <location filename="../../inspector/ui/actions.py" line="45" />
         <source>Faster</source>
         <translation>加速</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="43" />
+        <location filename="../../inspector/ui/actions.py" line="46" />
         <source>Set loop start (A)</source>
         <translation>设置循环起点 (A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="44" />
+        <location filename="../../inspector/ui/actions.py" line="47" />
         <source>Set loop end (B)</source>
         <translation>设置循环终点 (B)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="45" />
+        <location filename="../../inspector/ui/actions.py" line="48" />
         <source>Clear loop</source>
         <translation>清除循环</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="46" />
+        <location filename="../../inspector/ui/actions.py" line="49" />
         <source>Both channels</source>
         <translation>双声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="47" />
+        <location filename="../../inspector/ui/actions.py" line="50" />
         <source>Agent only</source>
         <translation>仅坐席</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="48" />
+        <location filename="../../inspector/ui/actions.py" line="51" />
         <source>Customer only</source>
         <translation>仅客户</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="49" />
+        <location filename="../../inspector/ui/actions.py" line="52" />
         <source>Volume up</source>
         <translation>音量加</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="50" />
+        <location filename="../../inspector/ui/actions.py" line="53" />
         <source>Volume down</source>
         <translation>音量减</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="51" />
+        <location filename="../../inspector/ui/actions.py" line="54" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="52" />
+        <location filename="../../inspector/ui/actions.py" line="55" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="53" />
+        <location filename="../../inspector/ui/actions.py" line="56" />
         <source>Whole call</source>
         <translation>显示整通</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="54" />
+        <location filename="../../inspector/ui/actions.py" line="57" />
         <source>Scroll left</source>
         <translation>向左滚动</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="55" />
+        <location filename="../../inspector/ui/actions.py" line="58" />
         <source>Scroll right</source>
         <translation>向右滚动</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="56" />
+        <location filename="../../inspector/ui/actions.py" line="59" />
         <source>Next hit</source>
         <translation>下一个命中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="57" />
+        <location filename="../../inspector/ui/actions.py" line="60" />
         <source>Previous hit</source>
         <translation>上一个命中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="58" />
+        <location filename="../../inspector/ui/actions.py" line="61" />
         <source>Confirm hit</source>
         <translation>确认命中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="59" />
+        <location filename="../../inspector/ui/actions.py" line="62" />
         <source>Reject hit</source>
         <translation>驳回命中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="60" />
+        <location filename="../../inspector/ui/actions.py" line="63" />
         <source>Check this call again</source>
         <translation>重新检查本通</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="61" />
+        <location filename="../../inspector/ui/actions.py" line="64" />
         <source>Check all calls</source>
         <translation>检查全部录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="62" />
+        <location filename="../../inspector/ui/actions.py" line="65" />
         <source>Compare another rule pack…</source>
         <translation>比较其他规则包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="63" />
+        <location filename="../../inspector/ui/actions.py" line="66" />
         <source>Rule accuracy…</source>
         <translation>规则准确率…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="64" />
+        <location filename="../../inspector/ui/actions.py" line="67" />
         <source>Speech models…</source>
         <translation>语音识别模型…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="65" />
+        <location filename="../../inspector/ui/actions.py" line="68" />
         <source>Transcribe this call</source>
         <translation>转写本通录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="66" />
+        <location filename="../../inspector/ui/actions.py" line="69" />
         <source>Transcribe all calls</source>
         <translation>转写全部录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="68" />
+        <location filename="../../inspector/ui/actions.py" line="71" />
         <source>Export transcript…</source>
         <translation>导出转写文本…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="69" />
+        <location filename="../../inspector/ui/actions.py" line="72" />
         <source>Import transcript…</source>
         <translation>导入转写文本…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="70" />
+        <location filename="../../inspector/ui/actions.py" line="73" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/actions.py" line="71" />
+        <location filename="../../inspector/ui/actions.py" line="74" />
         <source>&amp;About Inspector</source>
         <translation>关于 Inspector(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationDialog</name>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="93" />
+        <source>Calibration sessions</source>
+        <translation>校准会</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="95" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="95" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="95" />
+        <source>Calls</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="96" />
+        <source>Participants</source>
+        <translation>参与者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="96" />
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="106" />
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="106" />
+        <source>Score these calls</source>
+        <translation>为这些通话评分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="107" />
+        <location filename="../../inspector/ui/calibration_dialog.py" line="180" />
+        <source>Reveal</source>
+        <translation>揭晓</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="107" />
+        <source>Compare…</source>
+        <translation>对比…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="108" />
+        <source>Export pack…</source>
+        <translation>导出校准包…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="109" />
+        <source>Import pack…</source>
+        <translation>导入校准包…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="110" />
+        <source>Export my scores…</source>
+        <translation>导出我的评分…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="111" />
+        <source>Import scores…</source>
+        <translation>导入评分…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="136" />
+        <source>Revealed</source>
+        <translation>已揭晓</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="136" />
+        <source>Blind</source>
+        <translation>盲评中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="166" />
+        <source>Session not created</source>
+        <translation>未创建校准会</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="181" />
+        <source>Reveal every score of %1? Participants can no longer change their scores.</source>
+        <translation>揭晓“%1”的全部评分？揭晓后参与者不能再修改评分。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="187" />
+        <source>Not revealed</source>
+        <translation>未揭晓</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="212" />
+        <location filename="../../inspector/ui/calibration_dialog.py" line="215" />
+        <source>Export pack</source>
+        <translation>导出校准包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="213" />
+        <location filename="../../inspector/ui/calibration_dialog.py" line="219" />
+        <source>Calibration pack (*.inspector-pack)</source>
+        <translation>校准包 (*.inspector-pack)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="218" />
+        <location filename="../../inspector/ui/calibration_dialog.py" line="226" />
+        <source>Import pack</source>
+        <translation>导入校准包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="223" />
+        <source>Already imported: nothing changed</source>
+        <translation>已导入过：没有变化</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="224" />
+        <source>Session %1: %2 call(s) added</source>
+        <translation>校准会“%1”：新增 %2 通通话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="230" />
+        <location filename="../../inspector/ui/calibration_dialog.py" line="234" />
+        <source>Export my scores</source>
+        <translation>导出我的评分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="232" />
+        <location filename="../../inspector/ui/calibration_dialog.py" line="239" />
+        <source>Calibration scores (*.inspector-results)</source>
+        <translation>校准评分 (*.inspector-results)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="238" />
+        <location filename="../../inspector/ui/calibration_dialog.py" line="249" />
+        <source>Import scores</source>
+        <translation>导入评分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="245" />
+        <source>already imported</source>
+        <translation>已导入过</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="246" />
+        <source>%1 stored, %2 unchanged</source>
+        <translation>保存 %1 条，未变 %2 条</translation>
     </message>
 </context>
 <context>
@@ -291,7 +461,9 @@
     <message numerus="yes">
         <location filename="../../inspector/ui/call_list.py" line="214" />
         <source>%n call(s)</source>
-        <translation><numerusform>共 %n 通</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 通</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -378,6 +550,144 @@
         <location filename="../../inspector/ui/rules_dialogs.py" line="62" />
         <source>Use this pack and re-check</source>
         <translation>启用此规则包并重新检查</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonWindow</name>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="34" />
+        <source>Calibration comparison — %1</source>
+        <translation>校准对比 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="40" />
+        <source>Grid</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="41" />
+        <source>Trend across sessions</source>
+        <translation>历次校准趋势</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="50" />
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="55" />
+        <source>none (deviation from the participants' mean)</source>
+        <translation>无（偏差以参与者均值为参照）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="56" />
+        <source>Benchmark: %1 · tolerance: total ±3 points, item agreement ≥ 90 %, fatal items 100 %</source>
+        <translation>基准：%1 · 容差：总分 ±3 分，单项一致率 ≥ 90%，致命项 100%</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="58" />
+        <source>Not submitted: %1</source>
+        <translation>未提交：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="71" />
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="71" />
+        <source>Item</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="71" />
+        <source>Benchmark</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="71" />
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="71" />
+        <source>SD</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="72" />
+        <source>Range</source>
+        <translation>极差</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="72" />
+        <source>Agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="90" />
+        <source>Deviation %1 from the reference</source>
+        <translation>与参照的偏差 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="111" />
+        <source>Mean deviation by inspector × item (red: lenient, blue: strict)</source>
+        <translation>质检员 × 评分项平均偏差（红：偏松，蓝：偏严）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="133" />
+        <source>Inspector / statistic</source>
+        <translation>质检员 / 统计量</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="133" />
+        <source>Bias / value</source>
+        <translation>偏差 / 值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="134" />
+        <source>Noise / 95 % CI</source>
+        <translation>离散度 / 95% 置信区间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="134" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="138" />
+        <source>lenient</source>
+        <translation>偏松</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="138" />
+        <source>strict</source>
+        <translation>偏严</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="139" />
+        <source>on target</source>
+        <translation>适中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="152" />
+        <source>Each inspector's bias, session by session</source>
+        <translation>各质检员历次校准的偏差</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="165" />
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="166" />
+        <source>HTML report (*.html)</source>
+        <translation>HTML 报告 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/comparison_window.py" line="173" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
     </message>
 </context>
 <context>
@@ -471,7 +781,9 @@
     <message numerus="yes">
         <location filename="../../inspector/ui/evaluations_dialog.py" line="94" />
         <source>%n evaluation(s)</source>
-        <translation><numerusform>共 %n 条评分</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 条评分</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector/ui/evaluations_dialog.py" line="100" />
@@ -549,7 +861,9 @@
     <message numerus="yes">
         <location filename="../../inspector/ui/hits_pane.py" line="94" />
         <source>%n hit(s)</source>
-        <translation><numerusform>共 %n 个命中</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 个命中</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector/ui/hits_pane.py" line="102" />
@@ -641,187 +955,245 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="78" />
+        <location filename="../../inspector/ui/main_window.py" line="84" />
         <source>Inspector — call quality inspection</source>
         <translation>Inspector — 通话质检工作台</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="139" />
+        <location filename="../../inspector/ui/main_window.py" line="147" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="139" />
+        <location filename="../../inspector/ui/main_window.py" line="147" />
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="139" />
+        <location filename="../../inspector/ui/main_window.py" line="147" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="140" />
+        <location filename="../../inspector/ui/main_window.py" line="148" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="140" />
+        <location filename="../../inspector/ui/main_window.py" line="148" />
         <source>&amp;Rules</source>
         <translation>规则(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="140" />
+        <location filename="../../inspector/ui/main_window.py" line="148" />
         <source>&amp;Speech</source>
         <translation>语音(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="150" />
+        <location filename="../../inspector/ui/main_window.py" line="158" />
         <source>Choose a call from the list</source>
         <translation>请从左侧列表选择一通录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="159" />
+        <location filename="../../inspector/ui/main_window.py" line="167" />
         <source>Hits</source>
         <translation>命中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="160" />
+        <location filename="../../inspector/ui/main_window.py" line="168" />
         <source>Scorecard</source>
         <translation>评分表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="179" />
+        <location filename="../../inspector/ui/main_window.py" line="187" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="222" />
+        <location filename="../../inspector/ui/main_window.py" line="232" />
         <source>Cannot open this call: %1</source>
         <translation>无法打开该通话：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="225" />
+        <location filename="../../inspector/ui/main_window.py" line="235" />
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="228" />
+        <location filename="../../inspector/ui/main_window.py" line="238" />
         <source>stereo</source>
         <translation>双声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="228" />
+        <location filename="../../inspector/ui/main_window.py" line="238" />
         <source>mono</source>
         <translation>单声道</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="233" />
+        <location filename="../../inspector/ui/main_window.py" line="243" />
         <source>Import a folder of recordings</source>
         <translation>导入录音文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="250" />
+        <location filename="../../inspector/ui/main_window.py" line="260" />
         <source>Imported %1 new call(s)</source>
         <translation>已导入 %1 通新录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="256" />
+        <location filename="../../inspector/ui/main_window.py" line="266" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="263" />
+        <location filename="../../inspector/ui/main_window.py" line="273" />
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="267" />
+        <location filename="../../inspector/ui/main_window.py" line="277" />
         <source>Checking %1</source>
         <translation>正在检查 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="270" />
+        <location filename="../../inspector/ui/main_window.py" line="280" />
         <source>Decoding audio…</source>
         <translation>正在解码音频…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="271" />
+        <location filename="../../inspector/ui/main_window.py" line="281" />
         <source>Drawing waveform…</source>
         <translation>正在绘制波形…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="290" />
+        <location filename="../../inspector/ui/main_window.py" line="300" />
         <source>Playback unavailable</source>
         <translation>无法播放</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="292" />
+        <location filename="../../inspector/ui/main_window.py" line="302" />
         <source>Playback unavailable: %1</source>
         <translation>无法播放：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="300" />
+        <location filename="../../inspector/ui/main_window.py" line="310" />
         <source>This call has no transcript</source>
         <translation>该通话没有转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="302" />
+        <location filename="../../inspector/ui/main_window.py" line="312" />
         <source>Export transcript</source>
         <translation>导出转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="303" />
-        <location filename="../../inspector/ui/main_window.py" line="315" />
+        <location filename="../../inspector/ui/main_window.py" line="313" />
+        <location filename="../../inspector/ui/main_window.py" line="325" />
         <source>Transcript v1 (*.json)</source>
         <translation>转写文本 v1 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="308" />
+        <location filename="../../inspector/ui/main_window.py" line="318" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="313" />
+        <location filename="../../inspector/ui/main_window.py" line="323" />
         <source>Open a call first</source>
         <translation>请先打开一通录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="315" />
+        <location filename="../../inspector/ui/main_window.py" line="325" />
         <source>Import transcript</source>
         <translation>导入转写文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="342" />
+        <location filename="../../inspector/ui/main_window.py" line="352" />
         <source>Transcript not imported</source>
         <translation>转写文本未导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="355" />
+        <location filename="../../inspector/ui/main_window.py" line="383" />
+        <source>Calibration: %1</source>
+        <translation>校准：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="384" />
+        <source>Calibration scoring for %1: %2</source>
+        <translation>“%1”校准评分：%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="402" />
         <source>Sample calls</source>
         <translation>抽样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="356" />
+        <location filename="../../inspector/ui/main_window.py" line="403" />
         <source>Calls per agent to review:</source>
         <translation>每位坐席抽取通数：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="362" />
+        <location filename="../../inspector/ui/main_window.py" line="409" />
         <source>%1 call(s) sampled for review</source>
         <translation>已抽取 %1 通待质检录音</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="370" />
+        <location filename="../../inspector/ui/main_window.py" line="417" />
         <source>About Inspector</source>
         <translation>关于 Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="371" />
+        <location filename="../../inspector/ui/main_window.py" line="418" />
         <source>Inspector %1 — call quality-inspection workstation.
 Data folder: %2</source>
         <translation>Inspector %1 — 通话质检工作台。
 数据文件夹：%2</translation>
+    </message>
+</context>
+<context>
+    <name>NewSessionDialog</name>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="34" />
+        <source>New calibration session</source>
+        <translation>新建校准会</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="50" />
+        <source>more 工号, comma-separated</source>
+        <translation>其他工号，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="52" />
+        <source>No benchmark</source>
+        <translation>不设基准</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="53" />
+        <source>Me (%1)</source>
+        <translation>我（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="54" />
+        <source>Consensus after discussion</source>
+        <translation>讨论后的共识</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="59" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="60" />
+        <source>Calls (2–%1)</source>
+        <translation>通话（2–%1 通）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="61" />
+        <source>Participants</source>
+        <translation>参与者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/calibration_dialog.py" line="63" />
+        <source>Benchmark</source>
+        <translation>基准</translation>
     </message>
 </context>
 <context>
@@ -1081,33 +1453,33 @@ Data folder: %2</source>
 <context>
     <name>ScoringController</name>
     <message>
-        <location filename="../../inspector/ui/scoring_controller.py" line="66" />
-        <location filename="../../inspector/ui/scoring_controller.py" line="68" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="103" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="105" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scoring_controller.py" line="81" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="118" />
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scoring_controller.py" line="88" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="125" />
         <source>Not resolved</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scoring_controller.py" line="98" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="135" />
         <source>Not reopened</source>
         <translation>未能重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scoring_controller.py" line="106" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="145" />
         <source>Evaluation submitted</source>
         <translation>评分已提交</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/scoring_controller.py" line="108" />
+        <location filename="../../inspector/ui/scoring_controller.py" line="147" />
         <source>Not submitted</source>
         <translation>未提交</translation>
     </message>
@@ -1315,6 +1687,194 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="51" />
+        <source>Upload to headquarters</source>
+        <translation>上传到总部</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="55" />
+        <source>Evaluation</source>
+        <translation>评分记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="55" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="55" />
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="56" />
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="63" />
+        <source>Upload now</source>
+        <translation>立即上传</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="64" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="66" />
+        <source>Export bundle…</source>
+        <translation>导出数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="67" />
+        <source>with transcripts</source>
+        <translation>包含转写文本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="68" />
+        <source>unmasked personal data</source>
+        <translation>不遮盖个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="70" />
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="95" />
+        <source>Not set up: enter the centre id and key under Settings</source>
+        <translation>尚未设置：请在“设置”中填写中心编号和密钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="96" />
+        <source>Centre %1 · workstation %2 · %3</source>
+        <translation>中心 %1 · 工作站 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="97" />
+        <source>no address</source>
+        <translation>未设上传地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="99" />
+        <source>pending</source>
+        <translation>待上传</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="99" />
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="99" />
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="100" />
+        <source>rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="111" />
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="112" />
+        <source>Set the centre id, key, upload address and token under Settings first.</source>
+        <translation>请先在“设置”中填写中心编号、密钥、上传地址和令牌。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="141" />
+        <source>%1 acknowledged, %2 rejected</source>
+        <translation>已确认 %1 条，被拒绝 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="144" />
+        <source>The receiver lacked %1 version(s) it had acknowledged: sent again</source>
+        <translation>总部缺少 %1 条已确认的记录：已重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="146" />
+        <source>Count and hash agree with the receiver</source>
+        <translation>与总部核对数量和哈希：一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="147" />
+        <source>Count and hash still differ from the receiver</source>
+        <translation>与总部核对数量和哈希：仍不一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="148" />
+        <source>Upload finished</source>
+        <translation>上传完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="152" />
+        <source>Upload stopped</source>
+        <translation>上传中止</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="160" />
+        <location filename="../../inspector/ui/sync_dialog.py" line="162" />
+        <location filename="../../inspector/ui/sync_dialog.py" line="173" />
+        <source>Export bundle</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="160" />
+        <source>Set up the centre id and key first.</source>
+        <translation>请先设置中心编号和密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="163" />
+        <source>Signed bundle (*.inspector-bundle)</source>
+        <translation>签名数据包 (*.inspector-bundle)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="186" />
+        <source>Sync settings</source>
+        <translation>同步设置</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="26" />
+        <source>Sync settings</source>
+        <translation>同步设置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="29" />
+        <source>empty: make a new key (give it to headquarters)</source>
+        <translation>留空：生成新密钥（交给总部）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="35" />
+        <source>Centre id</source>
+        <translation>中心编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="36" />
+        <source>Centre key (hex)</source>
+        <translation>中心密钥（十六进制）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="37" />
+        <source>Upload address</source>
+        <translation>上传地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_dialog.py" line="38" />
+        <source>Upload token</source>
+        <translation>上传令牌</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptPane</name>
     <message>
         <location filename="../../inspector/ui/transcript_pane.py" line="51" />
@@ -1354,7 +1914,9 @@ Data folder: %2</source>
     <message numerus="yes">
         <location filename="../../inspector/ui/transcript_pane.py" line="99" />
         <source>Transcript: %n segment(s)</source>
-        <translation><numerusform>转写文本：共 %n 句</numerusform></translation>
+        <translation>
+            <numerusform>转写文本：共 %n 句</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector/ui/transcript_pane.py" line="120" />
