@@ -1,6 +1,7 @@
 """Later upload: the outbox, signed bundles, PII masking, and upload to a real receiver over HTTP on
 127.0.0.1 through a proxy that injects faults, with the uploader killed and restarted mid-way."""
 
+import errno
 import json
 import os
 import random
@@ -212,3 +213,21 @@ def test_the_openapi_document_in_docs_is_current():
 
     documented = json.loads((Path(__file__).parents[1] / "docs" / "hub-openapi.json").read_text(encoding="utf-8"))
     assert documented == create_app(HubStore(engine_for(":memory:"))).openapi()
+
+
+def test_a_full_disk_during_export_keeps_the_previous_bundle_and_names_the_file(station, tmp_path, monkeypatch):
+    submitted(station, 2)
+    identity = sync_identity.require(station.db)
+    target = tmp_path / "scores.inspector-bundle"
+    export_bundle(station.db, identity, target)
+    before = target.read_bytes()
+    submitted(station, 1)
+
+    def no_space(_fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("inspector.archive.os.fsync", no_space)
+    with pytest.raises(ArchiveError, match="scores.inspector-bundle: cannot write .No space left on device"):
+        export_bundle(station.db, identity, target)
+    assert target.read_bytes() == before and not list(tmp_path.glob(".*partial"))
+    assert OutboxRepository(station.db).counts()["pending"] == 3          # nothing lost on the workstation

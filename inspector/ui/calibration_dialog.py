@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QTableWidget,
+                               QVBoxLayout, QWidget)
 
 from inspector.archive import ArchiveError
 from inspector.calibration.comparison import Comparison, compare
@@ -21,6 +21,7 @@ from inspector.store.calls import CallFilter, CallRepository
 from inspector.store.database import StorageError
 from inspector.store.evaluations import NotAllowed
 from inspector.store.users import User, UserRepository
+from inspector.ui.tables import fill, read_only_table
 
 CONSENSUS = "__consensus__"
 
@@ -91,15 +92,10 @@ class CalibrationDialog(QDialog):
         self.show_comparison = show_comparison
         self.sessions: list[CalibrationSession] = []
         self.setWindowTitle(self.tr("Calibration sessions"))
-        self.table = QTableWidget(0, 5, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Status"), self.tr("Calls"),
-                                              self.tr("Participants"), self.tr("Submitted")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table = read_only_table(self, [self.tr("Title"), self.tr("Status"), self.tr("Calls"),
+                                            self.tr("Participants"), self.tr("Submitted")])
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         self.table.setSelectionMode(QTableWidget.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, handler in (
@@ -129,14 +125,13 @@ class CalibrationDialog(QDialog):
 
     def refresh(self) -> None:
         self.sessions = self.service.sessions_for(self.user)
-        self.table.setRowCount(len(self.sessions))
-        for r, session in enumerate(self.sessions):
+        rows = []
+        for session in self.sessions:
             progress = self.service.progress(session)
             done = ", ".join(f"{who} {n}/{len(session.call_ids)}" for who, n in progress.items())
             status = self.tr("Revealed") if session.revealed else self.tr("Blind")
-            for c, value in enumerate((session.title, status, str(len(session.call_ids)),
-                                       ", ".join(session.participants), done)):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+            rows.append((session.title, status, str(len(session.call_ids)), ", ".join(session.participants), done))
+        fill(self.table, rows)
         if self.sessions:
             self.table.selectRow(len(self.sessions) - 1)
         self._enable()

@@ -10,12 +10,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLabel, QMessageBox,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton, QSplitter,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector.calibration.comparison import Comparison, trend
 from inspector.calibration.report import deviation_colour, heat_limit, write_report
+from inspector.ui.tables import read_only_table
 
 FLAG = QColor("#fff3cd")
 OUTSIDE = QColor("#f8d0d0")
@@ -70,10 +70,8 @@ class ComparisonWindow(QDialog):
         people = self.comparison.participants
         headers = [self.tr("Call"), self.tr("Item"), *people, self.tr("Benchmark"), self.tr("Mean"), self.tr("SD"),
                    self.tr("Range"), self.tr("Agreement")]
-        table = QTableWidget(len(self.comparison.rows), len(headers), self)
-        table.setHorizontalHeaderLabels(headers)
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.NoEditTriggers)
+        table = read_only_table(self, headers)
+        table.setRowCount(len(self.comparison.rows))
         for r, row in enumerate(self.comparison.rows):
             name = row.item_name if row.kind == "total" else f"{row.item} {row.item_name}"
             values = [row.call_ref, name, *[_text(row.scores[p]) for p in people], _text(row.benchmark),
@@ -94,7 +92,7 @@ class ComparisonWindow(QDialog):
                     font.setBold(True)
                     cell.setFont(font)
                 table.setItem(r, c, cell)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(False)
         return table
 
     # -- heat map ----------------------------------------------------------------------------------
@@ -130,24 +128,16 @@ class ComparisonWindow(QDialog):
     # -- bias, noise and statistics ------------------------------------------------------------------
     def _build_summary(self) -> QTableWidget:
         drift = self.comparison.drift
-        stats = self.comparison.statistics
-        table = QTableWidget(len(drift) + len(stats), 4, self)
-        table.setHorizontalHeaderLabels([self.tr("Inspector / statistic"), self.tr("Bias / value"),
-                                         self.tr("Noise / 95 % CI"), self.tr("Note")])
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.NoEditTriggers)
-        for r, d in enumerate(drift):
+        rows = []
+        for d in drift:
             tendency = (self.tr("lenient") if d.bias > 0.5 else self.tr("strict") if d.bias < -0.5
                         else self.tr("on target"))
-            for c, value in enumerate((d.inspector, f"{d.bias:+.2f}", f"{d.noise:.2f}", tendency)):
-                table.setItem(r, c, QTableWidgetItem(value))
-        for r, s in enumerate(stats, start=len(drift)):
+            rows.append((d.inspector, f"{d.bias:+.2f}", f"{d.noise:.2f}", tendency))
+        for s in self.comparison.statistics:
             interval = "" if s.low is None else f"[{s.low:.3f}, {s.high:.3f}]"
-            for c, value in enumerate((s.name, _text(s.value, 3), interval, s.note)):
-                table.setItem(r, c, QTableWidgetItem(value))
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
+            rows.append((s.name, _text(s.value, 3), interval, s.note))
+        return read_only_table(self, [self.tr("Inspector / statistic"), self.tr("Bias / value"),
+                                      self.tr("Noise / 95 % CI"), self.tr("Note")], rows)
 
     def _build_trend(self, history: list[Comparison]) -> pg.PlotWidget:
         plot = pg.PlotWidget(self, background="w")

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFileDialog,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget,
+                               QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from inspector.scoring.export import write_csv
 from inspector.store.evaluations import EvaluationFilter, EvaluationRepository, EvaluationRow
+from inspector.ui.tables import read_only_table
 
 
 class EvaluationsDialog(QDialog):
@@ -45,14 +45,9 @@ class EvaluationsDialog(QDialog):
                        QLabel("–", self), self.maximum, self.fatal_only, self.use_dates, self.date_from,
                        self.date_to):
             filters.addWidget(widget)
-        self.table = QTableWidget(0, 7, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Call"), self.tr("Agent"), self.tr("Inspector"),
-                                              self.tr("Status"), self.tr("Version"), self.tr("Total"),
-                                              self.tr("Updated")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(self, [self.tr("Call"), self.tr("Agent"), self.tr("Inspector"),
+                                            self.tr("Status"), self.tr("Version"), self.tr("Total"),
+                                            self.tr("Updated")])
         self.count = QLabel(self)
         export = QPushButton(self.tr("Export CSV…"), self)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)

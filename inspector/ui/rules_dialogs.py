@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget)
 
 from inspector.review.checking import CallDiff
 from inspector.rules.pack import RulePack
 from inspector.store.hits import RuleAccuracy
-
-
-def _table(parent: QWidget, headers: list[str], rows: list[list[str]]) -> QTableWidget:
-    table = QTableWidget(len(rows), len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
-    table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+from inspector.ui.tables import read_only_table
 
 
 class AccuracyDialog(QDialog):
@@ -32,7 +19,7 @@ class AccuracyDialog(QDialog):
         names = {r.id: r.name for r in pack.rules}
         rows = [[a.rule, names.get(a.rule, ""), str(a.confirmed), str(a.rejected),
                  "—" if a.precision is None else f"{a.precision:.0%}"] for a in accuracy]
-        self.table = _table(self, [self.tr("Rule"), self.tr("Name"), self.tr("Confirmed"), self.tr("Rejected"),
+        self.table = read_only_table(self, [self.tr("Rule"), self.tr("Name"), self.tr("Confirmed"), self.tr("Rejected"),
                                    self.tr("Precision")], rows)
         note = QLabel(self.tr("From inspectors' decisions on automatic hits over all reviewed calls."), self)
         if not rows:
@@ -57,7 +44,7 @@ class CompareDialog(QDialog):
         summary = self.tr("%1 %2 would change the hits of %3 call(s).")
         summary = summary.replace("%1", pack.name).replace("%2", pack.version).replace("%3", str(len(diffs)))
         self.summary = QLabel(summary, self)
-        self.table = _table(self, [self.tr("Call"), self.tr("New hits"), self.tr("Hits gone")], rows)
+        self.table = read_only_table(self, [self.tr("Call"), self.tr("New hits"), self.tr("Hits gone")], rows)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Use this pack and re-check"))
         buttons.accepted.connect(self.accept)

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from inspector.archive import ArchiveError
 from inspector.store.database import StorageError, on_own_connection
@@ -17,6 +16,7 @@ from inspector.sync import identity as sync_identity
 from inspector.sync.bundle import export_bundle
 from inspector.sync.identity import SyncError
 from inspector.sync.upload import UploadProgress, UploadReport, upload
+from inspector.ui.tables import fill, read_only_table
 from inspector.ui.tasks import TaskHandle, TaskRunner
 
 
@@ -51,13 +51,8 @@ class SyncDialog(QDialog):
         self.setWindowTitle(self.tr("Upload to headquarters"))
         self.identity_label = QLabel(self)
         self.counts = QLabel(self)
-        self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Evaluation"), self.tr("Status"), self.tr("Attempts"),
-                                              self.tr("Last error")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(self, [self.tr("Evaluation"), self.tr("Status"), self.tr("Attempts"),
+                                            self.tr("Last error")])
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.upload_button = QPushButton(self.tr("Upload now"), self)
@@ -99,11 +94,7 @@ class SyncDialog(QDialog):
         names = {"pending": self.tr("pending"), "sent": self.tr("sent"), "acknowledged": self.tr("acknowledged"),
                  "rejected": self.tr("rejected")}
         self.counts.setText("   ".join(f"{names[k]} {v}" for k, v in outbox.counts().items()))
-        entries = outbox.entries()
-        self.table.setRowCount(len(entries))
-        for r, entry in enumerate(entries):
-            for c, value in enumerate((entry.key, names[entry.status], str(entry.attempts), entry.last_error or "")):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+        fill(self.table, [(e.key, names[e.status], str(e.attempts), e.last_error or "") for e in outbox.entries()])
 
     def start_upload(self) -> TaskHandle | None:
         identity = sync_identity.load(self.db)
