@@ -1,6 +1,7 @@
 """The headquarters receiver as its own process (`inspector hub serve`), for the upload tests."""
 
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -19,19 +20,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def hub(tmp_path):
-    """`inspector hub serve` as its own process, with the centre registered."""
+def start_hub(tmp_path, *extra: str, scheme: str = "http", verify: bool | ssl.SSLContext = True):
+    """`inspector hub serve` as its own process with the centre registered; yields (url, store, port)."""
     db = tmp_path / "hub.sqlite3"
     store = HubStore(engine_for(str(db)))
     store.add_centre(CENTRE, "广州中心", KEY, TOKEN)
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "inspector", "hub", "serve", "--db", str(db),
-                                "--port", str(port)], stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
+                                "--port", str(port), *extra], stderr=subprocess.PIPE, text=True)
+    url = f"{scheme}://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+            if httpx.get(f"{url}/healthz", timeout=1, verify=verify).status_code == 200:
                 break
         except httpx.TransportError:
             time.sleep(0.1)
@@ -43,3 +43,22 @@ def hub(tmp_path):
     process.wait(timeout=10)
 
 
+@pytest.fixture
+def hub(tmp_path):
+    yield from start_hub(tmp_path)
+
+
+@pytest.fixture
+def tls_hub(tmp_path):
+    """The receiver over HTTPS with a certificate from a private test CA; also yields the CA file."""
+    import trustme
+
+    ca = trustme.CA()
+    cert = ca.issue_cert("127.0.0.1")
+    cert_file, key_file, ca_file = tmp_path / "cert.pem", tmp_path / "key.pem", tmp_path / "ca.pem"
+    cert.cert_chain_pems[0].write_to_path(str(cert_file))
+    cert.private_key_pem.write_to_path(str(key_file))
+    ca.cert_pem.write_to_path(str(ca_file))
+    for url, store, port in start_hub(tmp_path, "--certfile", str(cert_file), "--keyfile", str(key_file),
+                                      scheme="https", verify=ssl.create_default_context(cafile=str(ca_file))):
+        yield url, store, ca_file

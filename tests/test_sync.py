@@ -231,3 +231,15 @@ def test_a_full_disk_during_export_keeps_the_previous_bundle_and_names_the_file(
         export_bundle(station.db, identity, target)
     assert target.read_bytes() == before and not list(tmp_path.glob(".*partial"))
     assert OutboxRepository(station.db).counts()["pending"] == 3          # nothing lost on the workstation
+
+
+def test_https_is_verified_by_default_and_a_private_ca_can_be_trusted(station, tls_hub):
+    url, store, ca_file = tls_hub
+    submitted(station, 3)
+    refused = _run_upload(station.root, url, "--attempts", "1")
+    _out, err = refused.communicate(timeout=60)
+    assert refused.returncode == 2 and "CERTIFICATE_VERIFY_FAILED" in err and store.count() == 0
+    trusted = _run_upload(station.root, url, "--ca-file", str(ca_file))
+    out, err = trusted.communicate(timeout=60)
+    assert trusted.returncode == 0, err
+    assert json.loads(out)["acknowledged"] == 3 and store.count() == 3

@@ -82,7 +82,7 @@ def _run(args: argparse.Namespace, db) -> int:
         return 0
     if args.command == "upload":
         policy = RetryPolicy(args.attempts, args.backoff, RetryPolicy.cap_s, args.timeout)
-        job = upload(db, identity, args.to, args.batch, policy, verify=args.ca_file or True)
+        job = upload(db, identity, args.to, args.batch, policy, ca_file=args.ca_file)
         while True:
             try:
                 progress = next(job)

@@ -9,6 +9,7 @@ receiver's (uuid, version) key turns a second delivery into a harmless duplicate
 from __future__ import annotations
 
 import random
+import ssl
 import threading
 from collections.abc import Generator
 from dataclasses import dataclass, field
@@ -52,7 +53,7 @@ class UploadReport:
 
 
 def upload(db: sqlite_utils.Database, identity: SyncIdentity, url: str | None = None, batch_size: int = 100,
-           policy: RetryPolicy = RetryPolicy(), cancel: threading.Event | None = None, verify: bool | str = True,
+           policy: RetryPolicy = RetryPolicy(), cancel: threading.Event | None = None, ca_file: str | None = None,
            rng: random.Random | None = None) -> Generator[UploadProgress, None, UploadReport]:
     endpoint = url or identity.endpoint
     if not endpoint:
@@ -61,7 +62,7 @@ def upload(db: sqlite_utils.Database, identity: SyncIdentity, url: str | None = 
         raise SyncError("no upload token: headquarters issues one per centre; enter it in the sync settings")
     outbox = OutboxRepository(db)
     report = UploadReport()
-    sender = _Sender(endpoint, identity, policy, cancel or threading.Event(), verify, rng or random.Random(), report)
+    sender = _Sender(endpoint, identity, policy, cancel or threading.Event(), ca_file, rng or random.Random(), report)
     with sender:
         for round_number in range(2):       # the second round re-sends what the receiver turned out to lack
             todo = outbox.entries(("pending", "sent"))
@@ -122,8 +123,10 @@ class _Sender:
     """One HTTP client with the retry loop; raises SyncError when a request cannot succeed."""
 
     def __init__(self, endpoint: str, identity: SyncIdentity, policy: RetryPolicy, cancel: threading.Event,
-                 verify: bool | str, rng: random.Random, report: UploadReport) -> None:
+                 ca_file: str | None, rng: random.Random, report: UploadReport) -> None:
         self.identity, self.policy, self.cancel, self.rng, self.report = identity, policy, cancel, rng, report
+        # HTTPS is always verified: against the system's CAs, or a centre's own CA file when given
+        verify = ssl.create_default_context(cafile=ca_file) if ca_file else True
         self.client = httpx.Client(base_url=endpoint.rstrip("/"), verify=verify, timeout=policy.timeout_s,
                                    headers={"Authorization": f"Bearer {identity.token}"})
 
