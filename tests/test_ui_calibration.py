@@ -6,6 +6,8 @@ import pyqtgraph as pg
 from inspector.calibration.comparison import compare
 from inspector.store.evaluations import EvaluationRepository
 from inspector.rules.defaults import default_card
+from inspector.rules.hits import hit_key
+from inspector.store.hits import calibration_scope
 from inspector.store.outbox import OutboxRepository
 from inspector.sync import identity as sync_identity
 from inspector.ui.comparison_window import OUTSIDE, ComparisonWindow
@@ -108,3 +110,27 @@ def test_upload_dialog_sends_the_outbox_and_shows_each_item_acknowledged(qtbot, 
     bundle = dialog.export_to(tmp_path / "b.inspector-bundle")
     assert bundle["counts"]["evaluations"] == 12 and bundle["masked"]
     assert dialog.upload_button.isEnabled() and not dialog.cancel_button.isEnabled()
+
+
+def test_hit_decisions_in_a_blind_session_are_the_participants_own(qtbot, tmp_path):
+    window = demo_window(qtbot, tmp_path, DEMO, inspector_id="1001")
+    station = _station(window)
+    session = lead_session(station, participants=("1001", "1002"))
+    call = window.calls.get(session.call_ids[1])                 # S2: has hits
+    window.open_call(call)
+    qtbot.waitUntil(lambda: bool(window.state.hits), timeout=15_000)
+    hit = window.state.hits[0]
+    hits = window.rules.hits
+    hits.decide(call.id, hit, "rejected", "", "1002", calibration_scope(session.id, "1002"))   # colleague, blind
+    hits.decide(call.id, hit, "confirmed", "", "9001")                                       # production review
+    window.start_calibration(window.calibration_dialog().service, session)
+    window.open_call(call)
+    qtbot.waitUntil(lambda: window.scorecard.evaluation is not None and window.state.call.id == call.id
+                    and window.scorecard.evaluation.call_id == call.id, timeout=15_000)
+    assert window.state.decisions == {}                       # neither the colleague's nor production's
+    window.rules.decide(hit, "confirmed")
+    assert hits.decisions(call.id, calibration_scope(session.id, "1002"))[hit_key(hit)].decision == "rejected"
+    assert hits.decisions(call.id, calibration_scope(session.id, "1001"))[hit_key(hit)].decision == "confirmed"
+    assert hits.decisions(call.id)[hit_key(hit)].decided_by == "9001"                  # production untouched
+    window.stop_calibration()
+    assert window.state.decisions[hit_key(hit)].decided_by == "9001"

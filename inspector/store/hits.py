@@ -67,21 +67,27 @@ class HitRepository:
         rows = self._db.query("SELECT * FROM hits WHERE call_id = ? ORDER BY start, rule", [call_id])
         return [Hit(**{k: (bool(r[k]) if k == "flag_only" else r[k]) for k in _HIT_FIELDS}) for r in rows]
 
-    def decide(self, call_id: int, hit: Hit, decision: str, note: str, by: str) -> Decision:
+    def decide(self, call_id: int, hit: Hit, decision: str, note: str, by: str, scope: str = "") -> Decision:
+        """`scope` keeps a calibration participant's decisions apart (see `calibration_scope`)."""
         if decision not in DECISIONS:
             raise ValueError(f"a decision is one of {', '.join(DECISIONS)}, not {decision!r}")
-        row = {"call_id": call_id, "hit_key": hit_key(hit), "rule": hit.rule, "decision": decision,
+        row = {"call_id": call_id, "hit_key": hit_key(hit), "scope": scope, "rule": hit.rule, "decision": decision,
                "note": note, "decided_by": by, "decided_at": utc_now()}
         with self._db.atomic():
-            self._db["hit_decisions"].upsert(row, pk=("call_id", "hit_key"))
+            self._db["hit_decisions"].upsert(row, pk=("call_id", "hit_key", "scope"))
         return Decision(row["hit_key"], hit.rule, decision, note, by, row["decided_at"])
 
-    def decisions(self, call_id: int) -> dict[str, Decision]:
+    def decisions(self, call_id: int, scope: str = "") -> dict[str, Decision]:
         return {r["hit_key"]: Decision(r["hit_key"], r["rule"], r["decision"], r["note"], r["decided_by"],
                                        r["decided_at"])
-                for r in self._db.query("SELECT * FROM hit_decisions WHERE call_id = ?", [call_id])}
+                for r in self._db.query("SELECT * FROM hit_decisions WHERE call_id = ? AND scope = ?",
+                                        [call_id, scope])}
 
     def accuracy(self) -> list[RuleAccuracy]:
         sql = ("SELECT rule, sum(decision = 'confirmed') AS confirmed, sum(decision = 'rejected') AS rejected "
-               "FROM hit_decisions GROUP BY rule ORDER BY rule")
+               "FROM hit_decisions WHERE scope = '' GROUP BY rule ORDER BY rule")
         return [RuleAccuracy(r["rule"], int(r["confirmed"]), int(r["rejected"])) for r in self._db.query(sql)]
+
+
+def calibration_scope(session_id: str, inspector: str) -> str:
+    return f"{session_id}:{inspector}"

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.scoring = ScoringController(self, self.state, self.scorecard,
                                          EvaluationRepository(self.db, default_card()), default_card(), settings,
                                          is_lead=bool(user and user.is_lead))
+        self.rules.scope_for = self.scoring.decision_scope
         self._build_layout()
         self._build_status_bar()
 
@@ -390,6 +391,8 @@ class MainWindow(QMainWindow):
     def stop_calibration(self) -> None:
         self.scoring.stop_calibration()
         self.calibration_label.setText("")
+        if self.state.call is not None:
+            self.rules.show_call(self.state.call)      # back to the production decisions of the open call
 
     def upload_dialog(self) -> SyncDialog:
         return SyncDialog(self.db, self.workspace.database, self.tasks, self.user, self)

@@ -5,6 +5,8 @@ Checks run on the TaskRunner; the GUI thread only stores results and updates the
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import getpass
 from pathlib import Path
 
@@ -36,6 +38,9 @@ class RulesController(QObject):
                  hits: HitRepository, transcripts: TranscriptRepository, workspace: Workspace,
                  settings: Settings) -> None:
         super().__init__(window)
+        # which decisions the open call shows and records: "" in production review; the window points this
+        # at the scoring controller so a blind calibration participant sees and writes only their own
+        self.scope_for: Callable[[Call], str] = lambda _call: ""
         self.window = window
         self.state = state
         self.tasks = tasks
@@ -91,7 +96,7 @@ class RulesController(QObject):
     def show_call(self, call: Call) -> None:
         """Stored hits at once; a call never checked is checked as soon as its audio overview is ready."""
         stored = self.hits.for_call(call.id)
-        self.state.set_hits(stored, self.hits.decisions(call.id))
+        self.state.set_hits(stored, self.hits.decisions(call.id, self.scope_for(call)))
 
     def overview_ready(self, call: Call) -> None:
         if self.state.hits is None:
@@ -112,7 +117,7 @@ class RulesController(QObject):
     def _checked(self, call: Call, pack: RulePack, hits: list[Hit]) -> None:
         self.hits.replace(call.id, pack, hits)
         if self.state.call is not None and self.state.call.id == call.id:
-            self.state.set_hits(hits, self.hits.decisions(call.id))
+            self.state.set_hits(hits, self.hits.decisions(call.id, self.scope_for(call)))
         self.window.call_list.model.refresh()
 
     def check_all(self):
@@ -150,7 +155,7 @@ class RulesController(QObject):
         if call is None:
             return
         user = self.settings.inspector_id or getpass.getuser()
-        self.state.set_decision(self.hits.decide(call.id, hit, decision, note, user))
+        self.state.set_decision(self.hits.decide(call.id, hit, decision, note, user, self.scope_for(call)))
 
     def decide_current(self, decision: str) -> None:
         if self.state.hits and self.state.current_hit is not None:

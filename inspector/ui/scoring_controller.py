@@ -1,8 +1,9 @@
 """Connects the scorecard pane to the stored evaluation of the open call by the current inspector.
 
 In calibration mode (a session chosen in the calibration dialog) the session's calls are scored into the
-session's own evaluations, through the session's rules, and prefilled only from the inspector's own hit
-decisions: on a shared workstation a colleague's decisions must not leak into a blind score.
+session's own evaluations, through the session's rules, and prefilled from the inspector's own hit
+decisions, kept in their own scope: on a shared workstation a colleague's decisions must neither leak into
+nor overwrite a blind score.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from inspector.scoring.evaluation import Evaluation
 from inspector.scoring.score import prefill
 from inspector.settings import Settings
 from inspector.store.calibration import CalibrationSession
+from inspector.store.calls import Call
+from inspector.store.hits import calibration_scope
 from inspector.store.evaluations import EvaluationLocked, EvaluationRepository, NotAllowed
 from inspector.store.database import StorageError
 from inspector.ui.scorecard_pane import ScorecardPane
@@ -57,6 +60,12 @@ class ScoringController(QObject):
         self.calibration = None
         self.sync()
 
+    def decision_scope(self, call: Call) -> str:
+        """Hit decisions of a calibration call are the participant's own (see HitRepository.decide)."""
+        if self.calibration is None or call.id not in self.calibration[1].call_ids:
+            return ""
+        return calibration_scope(self.calibration[1].id, self.user)
+
     def _session(self) -> tuple[CalibrationService, CalibrationSession] | None:
         call = self.state.call
         if self.calibration is None or call is None or call.id not in self.calibration[1].call_ids:
@@ -71,11 +80,9 @@ class ScoringController(QObject):
             return
         self.pane.hit_times = {hit_key(h): h.start for h in self.state.hits}
         active = self._session()
-        decisions = self.state.decisions
         if active is not None:
             service, session = active
             evaluation = service.evaluation_for(session, call.id, self.user)
-            decisions = {k: d for k, d in decisions.items() if d.decided_by == self.user}
             try:
                 service.may_score(session, self.user)
             except NotAllowed:
@@ -87,7 +94,7 @@ class ScoringController(QObject):
         if evaluation.status == "submitted":
             self.show(evaluation)
             return
-        updated = prefill(self.card, evaluation, self.state.hits, decisions, self.user)
+        updated = prefill(self.card, evaluation, self.state.hits, self.state.decisions, self.user)
         if updated != evaluation or self.repo.get(evaluation.uuid) is None:
             self.save(updated)
         else:
