@@ -75,9 +75,9 @@ def import_results(db: sqlite_utils.Database, card: Scorecard, path: Path) -> Re
             if record["call"] not in session_calls:
                 raise ArchiveError(f"{path}: scores a call that is not part of session {session.title!r}")
             evaluations.append(_evaluation(record, session_calls[record["call"]]))
+    except ArchiveError:
+        raise
     except (KeyError, TypeError, ValueError) as exc:
-        if isinstance(exc, ArchiveError):
-            raise
         raise ArchiveError(f"{path}: an evaluation is malformed ({exc})") from exc
     repo = EvaluationRepository(db, card)
     stored = 0

@@ -83,9 +83,9 @@ def read_bundle(path: Path, key_for_centre) -> tuple[Archive, list[BundleItem]]:
             if digest_of(item.payload) != item.digest:
                 raise ArchiveError(f"{path}: evaluation line {number} does not match its digest")
             items.append(item)
+    except ArchiveError:
+        raise
     except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-        if isinstance(exc, ArchiveError):
-            raise
         raise ArchiveError(f"{path}: {EVALUATIONS} is malformed ({exc})") from exc
     if len(items) != archive.manifest.get("counts", {}).get("evaluations"):
         raise ArchiveError(f"{path}: holds {len(items)} evaluations, its manifest says "
