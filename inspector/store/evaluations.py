@@ -129,14 +129,9 @@ class EvaluationRepository:
         current = self.get(evaluation.uuid)
         if current == evaluation or (current is not None and current.version > evaluation.version):
             return False
-        result = score(self._card, evaluation)
         now = utc_now(precise=True)
-        row = {"uuid": evaluation.uuid, "call_id": evaluation.call_id, "inspector": evaluation.inspector,
-               "card_id": evaluation.card_id, "card_version": evaluation.card_version, "status": evaluation.status,
-               "version": evaluation.version, "total": result.total, "fatal": int(result.fatal),
-               "body": json.dumps(_body(evaluation), ensure_ascii=False), "updated_at": now,
-               "created_at": self._created_at(evaluation.uuid) or now, "session_id": evaluation.session_id,
-               "submitted_at": now if evaluation.status == "submitted" else None}
+        row = self._row(evaluation, evaluation.status, evaluation.version, now)
+        row["submitted_at"] = now if evaluation.status == "submitted" else None
         with storage_errors(self._db), self._db.atomic():
             self._db["evaluations"].upsert(row, pk="uuid")
             self._audit(evaluation.uuid, evaluation.version, evaluation.inspector, "imported", "", source, now)
@@ -150,14 +145,8 @@ class EvaluationRepository:
                 raise EvaluationLocked(f"evaluation {evaluation.uuid} is submitted; a lead must reopen it first")
             if by != current.inspector:
                 raise NotAllowed(f"{by} may not edit {current.inspector}'s evaluation")
-        result = score(self._card, evaluation)
         now = utc_now(precise=True)
-        row = {"uuid": evaluation.uuid, "call_id": evaluation.call_id, "inspector": evaluation.inspector,
-               "card_id": evaluation.card_id, "card_version": evaluation.card_version,
-               "status": current.status if current else "draft", "version": current.version if current else 1,
-               "total": result.total, "fatal": int(result.fatal),
-               "body": json.dumps(_body(evaluation), ensure_ascii=False), "updated_at": now,
-               "created_at": self._created_at(evaluation.uuid) or now, "session_id": evaluation.session_id}
+        row = self._row(evaluation, current.status if current else "draft", current.version if current else 1, now)
         with storage_errors(self._db):
             with self._db.atomic():
                 self._db["evaluations"].upsert(row, pk="uuid")
@@ -217,6 +206,15 @@ class EvaluationRepository:
         if current is None:
             raise KeyError(f"no evaluation {uuid}")
         return current
+
+    def _row(self, evaluation: Evaluation, status: str, version: int, now: str) -> dict:
+        """The stored row: the evaluation with its score, and the creation time it already had."""
+        result = score(self._card, evaluation)
+        return {"uuid": evaluation.uuid, "call_id": evaluation.call_id, "inspector": evaluation.inspector,
+                "card_id": evaluation.card_id, "card_version": evaluation.card_version, "status": status,
+                "version": version, "total": result.total, "fatal": int(result.fatal),
+                "body": json.dumps(_body(evaluation), ensure_ascii=False), "updated_at": now,
+                "created_at": self._created_at(evaluation.uuid) or now, "session_id": evaluation.session_id}
 
     def _created_at(self, uuid: str) -> str | None:
         row = self._db.execute("SELECT created_at FROM evaluations WHERE uuid = ?", [uuid]).fetchone()
