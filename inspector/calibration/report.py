@@ -16,9 +16,11 @@ from inspector.calibration.comparison import Comparison, GridRow
 KIND_NAMES = {"item": "评分项", "fatal": "致命项", "total": "总分"}
 
 
-def _number(value: float | None, digits: int = 2) -> str:
-    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.{digits}f}".rstrip(
-        "0").rstrip(".")
+def format_number(value: float | None, digits: int = 2) -> str:
+    """Blank for a missing value, and no trailing zeros: 8 rather than 8.00 in a grid of scores."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".")
 
 
 def grid_csv(comparison: Comparison) -> str:
@@ -28,18 +30,19 @@ def grid_csv(comparison: Comparison) -> str:
     writer.writerow(["call", "item", "item_name", "kind", *people, "benchmark", "mean", "sd", "range",
                      "agreement_pct", *[f"dev_{p}" for p in people], "out_of_tolerance"])
     for r in comparison.rows:
-        writer.writerow([r.call_ref, r.item, r.item_name, r.kind, *[_number(r.scores[p]) for p in people],
-                         _number(r.benchmark), _number(r.mean), _number(r.sd), _number(r.spread),
-                         _number(None if r.agreement is None else 100 * r.agreement, 1),
-                         *[_number(r.deviations.get(p)) for p in people], " ".join(r.outside)])
+        writer.writerow([r.call_ref, r.item, r.item_name, r.kind, *[format_number(r.scores[p]) for p in people],
+                         format_number(r.benchmark), format_number(r.mean), format_number(r.sd), format_number(r.spread),
+                         format_number(None if r.agreement is None else 100 * r.agreement, 1),
+                         *[format_number(r.deviations.get(p)) for p in people], " ".join(r.outside)])
     return out.getvalue()
 
 
 def write_report(comparison: Comparison, html_path: Path | None = None, csv_path: Path | None = None) -> None:
-    for path, text in ((html_path, html_report), (csv_path, grid_csv)):
+    # the CSV gets a BOM so that Excel on a Chinese Windows reads it as UTF-8
+    for path, render, encoding in ((html_path, html_report, "utf-8"), (csv_path, grid_csv, "utf-8-sig")):
         if path is not None:
             tmp = path.with_name(f".{path.name}.partial")
-            tmp.write_text(text(comparison), encoding="utf-8-sig" if path is csv_path else "utf-8")
+            tmp.write_text(render(comparison), encoding=encoding)
             tmp.replace(path)
 
 
@@ -74,10 +77,10 @@ def _heat_svg(comparison: Comparison) -> str:
             value = comparison.heat[row, col]
             parts.append(f'<rect x="{left + col * cell}" y="{y}" width="{cell - 1}" height="{cell - 1}" '
                          f'fill="{deviation_colour(value, limit)}"><title>{html.escape(person)} '
-                         f'{html.escape(items[col][0])}: {_number(value)}</title></rect>')
+                         f'{html.escape(items[col][0])}: {format_number(value)}</title></rect>')
             if not math.isnan(value):
                 parts.append(f'<text x="{left + col * cell + cell / 2}" y="{y + cell / 2 + 4}" '
-                             f'text-anchor="middle" font-size="10">{_number(value, 1)}</text>')
+                             f'text-anchor="middle" font-size="10">{format_number(value, 1)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -95,8 +98,8 @@ def _grid_table(comparison: Comparison) -> str:
 
 def _grid_line(r: GridRow, people: list[str]) -> str:
     cells = [html.escape(r.call_ref), html.escape(f"{r.item} {r.item_name}" if r.kind != "total" else r.item_name)]
-    scored = [f'<td class="{"out" if p in r.outside else ""}">{_number(r.scores[p])}</td>' for p in people]
-    tail = [_number(r.benchmark), _number(r.mean), _number(r.sd), _number(r.spread),
+    scored = [f'<td class="{"out" if p in r.outside else ""}">{format_number(r.scores[p])}</td>' for p in people]
+    tail = [format_number(r.benchmark), format_number(r.mean), format_number(r.sd), format_number(r.spread),
             "" if r.agreement is None else f"{100 * r.agreement:.0f}%"]
     style = ' class="flag"' if r.flagged else (' class="total"' if r.kind == "total" else "")
     return (f"<tr{style}>" + "".join(f"<td>{c}</td>" for c in cells) + "".join(scored)
@@ -108,7 +111,7 @@ def html_report(comparison: Comparison) -> str:
     drift = "".join(f"<tr><td>{html.escape(d.inspector)}</td><td>{d.bias:+.2f}</td><td>{d.noise:.2f}</td>"
                     f"<td>{'偏松' if d.bias > 0.5 else '偏严' if d.bias < -0.5 else '适中'}</td></tr>"
                     for d in comparison.drift)
-    stats = "".join(f"<tr><td>{html.escape(s.name)}</td><td>{_number(s.value, 3)}</td>"
+    stats = "".join(f"<tr><td>{html.escape(s.name)}</td><td>{format_number(s.value, 3)}</td>"
                     f"<td>{'' if s.low is None else f'[{s.low:.3f}, {s.high:.3f}]'}</td>"
                     f"<td>{html.escape(s.note)}</td></tr>" for s in comparison.statistics)
     missing = "".join(f"<li>{html.escape(p)}: {html.escape(c)}</li>" for p, c in comparison.missing)

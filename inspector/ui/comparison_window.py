@@ -14,17 +14,11 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector.calibration.comparison import Comparison, trend
-from inspector.calibration.report import deviation_colour, heat_limit, write_report
+from inspector.calibration.report import deviation_colour, format_number, heat_limit, write_report
 from inspector.ui.tables import read_only_table
 
 FLAG = QColor("#fff3cd")
 OUTSIDE = QColor("#f8d0d0")
-
-
-def _text(value: float | None, digits: int = 1) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return f"{value:.{digits}f}".rstrip("0").rstrip(".")
 
 
 class ComparisonWindow(QDialog):
@@ -74,8 +68,9 @@ class ComparisonWindow(QDialog):
         table.setRowCount(len(self.comparison.rows))
         for r, row in enumerate(self.comparison.rows):
             name = row.item_name if row.kind == "total" else f"{row.item} {row.item_name}"
-            values = [row.call_ref, name, *[_text(row.scores[p]) for p in people], _text(row.benchmark),
-                      _text(row.mean, 2), _text(row.sd, 2), _text(row.spread),
+            values = [row.call_ref, name, *[format_number(row.scores[p], 1) for p in people],
+                      format_number(row.benchmark, 1), format_number(row.mean, 2), format_number(row.sd, 2),
+                      format_number(row.spread, 1),
                       "" if row.agreement is None else f"{100 * row.agreement:.0f}%"]
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
@@ -86,7 +81,7 @@ class ComparisonWindow(QDialog):
                 if 2 <= c < 2 + len(people) and people[c - 2] in row.outside:
                     cell.setBackground(QBrush(OUTSIDE))
                     cell.setToolTip(self.tr("Deviation %1 from the reference").replace(
-                        "%1", _text(row.deviations.get(people[c - 2]), 2)))
+                        "%1", format_number(row.deviations.get(people[c - 2]), 2)))
                 if row.kind == "total":
                     font = cell.font()
                     font.setBold(True)
@@ -112,7 +107,7 @@ class ComparisonWindow(QDialog):
             for j in range(heat.shape[1]):
                 if not math.isnan(heat[i, j]):
                     strong = abs(heat[i, j]) > 0.6 * limit          # dark cells get light text
-                    label = pg.TextItem(_text(float(heat[i, j])), color="#fff" if strong else "#222",
+                    label = pg.TextItem(format_number(float(heat[i, j]), 1), color="#fff" if strong else "#222",
                                         anchor=(0.5, 0.5))
                     label.setPos(j + 0.5, heat.shape[0] - 1 - i + 0.5)
                     plot.addItem(label)
@@ -135,7 +130,7 @@ class ComparisonWindow(QDialog):
             rows.append((d.inspector, f"{d.bias:+.2f}", f"{d.noise:.2f}", tendency))
         for s in self.comparison.statistics:
             interval = "" if s.low is None else f"[{s.low:.3f}, {s.high:.3f}]"
-            rows.append((s.name, _text(s.value, 3), interval, s.note))
+            rows.append((s.name, format_number(s.value, 3), interval, s.note))
         return read_only_table(self, [self.tr("Inspector / statistic"), self.tr("Bias / value"),
                                       self.tr("Noise / 95 % CI"), self.tr("Note")], rows)
 
