@@ -31,7 +31,8 @@ def grid_csv(comparison: Comparison) -> str:
                      "agreement_pct", *[f"dev_{p}" for p in people], "out_of_tolerance"])
     for r in comparison.rows:
         writer.writerow([r.call_ref, r.item, r.item_name, r.kind, *[format_number(r.scores[p]) for p in people],
-                         format_number(r.benchmark), format_number(r.mean), format_number(r.sd), format_number(r.spread),
+                         format_number(r.benchmark), format_number(r.mean), format_number(r.sd),
+                         format_number(r.spread),
                          format_number(None if r.agreement is None else 100 * r.agreement, 1),
                          *[format_number(r.deviations.get(p)) for p in people], " ".join(r.outside)])
     return out.getvalue()
