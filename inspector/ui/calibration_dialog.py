@@ -21,6 +21,7 @@ from inspector.store.calls import CallFilter, CallRepository
 from inspector.store.database import StorageError
 from inspector.store.evaluations import NotAllowed
 from inspector.store.users import User, UserRepository
+from inspector.ui.dialog_buttons import ok_cancel
 from inspector.ui.tables import fill, read_only_table
 
 CONSENSUS = "__consensus__"
@@ -62,10 +63,7 @@ class NewSessionDialog(QDialog):
         form.addRow(self.tr("Participants"), self.people)
         form.addRow("", self.others)
         form.addRow(self.tr("Benchmark"), self.benchmark)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
         self.resize(560, 640)
 
     def chosen(self) -> tuple[str, list[int], list[str], str | None, bool]:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from inspector.intake.importer import ImportReport
 from inspector.settings import Settings
+from inspector.ui.dialog_buttons import form_above_buttons
 
 
 class ShortcutsDialog(QDialog):
@@ -43,12 +44,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
         form.addRow(QLabel(self.tr("A new language takes effect when Inspector is started again."), self))
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_above_buttons(self, form)
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QVBoxLayout, Q
 from inspector.review.checking import CallDiff
 from inspector.rules.pack import RulePack
 from inspector.store.hits import RuleAccuracy
+from inspector.ui.dialog_buttons import ok_cancel
 from inspector.ui.tables import read_only_table
 
 
@@ -45,10 +46,7 @@ class CompareDialog(QDialog):
         summary = summary.replace("%1", pack.name).replace("%2", pack.version).replace("%3", str(len(diffs)))
         self.summary = QLabel(summary, self)
         self.table = read_only_table(self, [self.tr("Call"), self.tr("New hits"), self.tr("Hits gone")], rows)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Use this pack and re-check"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("Use this pack and re-check"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)

@@ -11,13 +11,14 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView,
+                               QInputDialog, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Comment, Deduction, Evaluation, FatalState, ItemState
 from inspector.scoring.score import score
+from inspector.ui.dialog_buttons import form_above_buttons
 
 FATAL_RED = QColor("#c0392b")
 
@@ -277,9 +278,4 @@ class _DeductionDialog(QDialog):
         if not comment:
             form.addRow(self.tr("Points"), self.points)
         form.addRow(self.tr("Text") if comment else self.tr("Reason"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_above_buttons(self, form)

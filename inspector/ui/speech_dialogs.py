@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from inspector.asr.discovery import FoundModel
+from inspector.ui.dialog_buttons import ok_cancel
 
 
 class SpeechModelsDialog(QDialog):
@@ -48,10 +49,7 @@ class SpeechModelsDialog(QDialog):
         import_zip = QPushButton(self.tr("Import zip…"), self)
         import_folder.clicked.connect(lambda: self.import_requested.emit("folder"))
         import_zip.clicked.connect(lambda: self.import_requested.emit("zip"))
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Use selected model"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("Use selected model"))
         row = QHBoxLayout()
         row.addWidget(import_folder)
         row.addWidget(import_zip)

@@ -16,6 +16,7 @@ from inspector.sync import identity as sync_identity
 from inspector.sync.bundle import export_bundle
 from inspector.sync.identity import SyncError
 from inspector.sync.upload import UploadProgress, UploadReport, upload
+from inspector.ui.dialog_buttons import ok_cancel
 from inspector.ui.tables import fill, read_only_table
 from inspector.ui.tasks import TaskHandle, TaskRunner
 
@@ -36,10 +37,7 @@ class SyncSettingsDialog(QDialog):
         form.addRow(self.tr("Centre key (hex)"), self.key)
         form.addRow(self.tr("Upload address"), self.endpoint)
         form.addRow(self.tr("Upload token"), self.token)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
 
 class SyncDialog(QDialog):

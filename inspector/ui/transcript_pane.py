@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QMenu, QPushButton, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
 from inspector.review.state import ReviewState
 from inspector.transcript.model import SPEAKERS, Transcript
+from inspector.ui.dialog_buttons import form_above_buttons
 from inspector.ui.waveform_items import format_time
 
 LOW_CONFIDENCE = 0.6
@@ -262,9 +263,4 @@ class _CorrectionDialog(QDialog):
                 self.speaker.addItem(parent.speaker_name(key), key)
             self.speaker.setCurrentIndex(SPEAKERS.index(speaker))
             form.addRow(self.tr("Speaker"), self.speaker)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_above_buttons(self, form)
