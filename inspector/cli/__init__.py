@@ -81,7 +81,7 @@ def run_command(args: argparse.Namespace) -> int:
         return 2
     if args.command == "calibration":
         return calibration.run(args, db, workspace)
-    if args.command in ("sync-setup", "export", "upload", "sync-status"):
+    if args.command in sync.COMMANDS:
         return sync.run(args, db)
     calls = CallRepository(db)
     if args.command == "import":

@@ -18,6 +18,9 @@ from inspector.sync.identity import SyncError
 from inspector.sync.upload import RetryPolicy, upload
 
 
+COMMANDS = ("sync-setup", "export", "upload", "sync-status")
+
+
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     setup = sub.add_parser("sync-setup", help="this centre's id and key (once), upload address and token")
     setup.add_argument("--centre", required=True)

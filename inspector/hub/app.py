@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from inspector.archive import ArchiveError
 from inspector.hub.store import Centre, HubStore
-from inspector.store.outbox import digest_of
+from inspector.store.outbox import digest_of, idempotency_key
 from inspector.sync.bundle import read_bundle
 from inspector.sync.identity import signature_matches
 
@@ -113,7 +113,7 @@ def create_app(store: HubStore) -> FastAPI:
 
 
 def _receive(store: HubStore, centre_id: str, workstation_id: str, item: UploadItem, via: str) -> ItemResult:
-    if item.key != f"{item.uuid}:{item.version}":
+    if item.key != idempotency_key(item.uuid, item.version):
         return ItemResult(key=item.key, status="rejected", reason="the key does not name this uuid and version")
     if digest_of(item.payload) != item.digest:
         return ItemResult(key=item.key, status="rejected", reason="the payload does not match its digest")
@@ -140,7 +140,7 @@ def _import_bundle(store: HubStore, found: Centre, body: bytes) -> BundleResult:
                                  f"the token belongs to {found.id}")
     workstation = str(archive.manifest.get("workstation_id", ""))
     results = [_receive(store, found.id, workstation, UploadItem(
-        key=f"{i.uuid}:{i.version}", uuid=i.uuid, version=i.version, digest=i.digest, payload=i.payload),
+        key=idempotency_key(i.uuid, i.version), uuid=i.uuid, version=i.version, digest=i.digest, payload=i.payload),
         "bundle") for i in items]
     return BundleResult(centre_id=found.id, workstation_id=workstation,
                         stored=sum(r.status == "stored" for r in results),

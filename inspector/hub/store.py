@@ -14,7 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import (Column, Integer, MetaData, String, Table, Text, create_engine, event, select)
+from sqlalchemy import Column, Integer, MetaData, String, Table, Text, create_engine, event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -114,4 +114,4 @@ class HubStore:
 
     def count(self) -> int:
         with self.engine.connect() as conn:
-            return len(conn.execute(select(evaluations.c.uuid)).all())
+            return conn.execute(select(func.count()).select_from(evaluations)).scalar_one()

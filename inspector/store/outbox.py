@@ -32,8 +32,12 @@ class OutboxEntry:
 
     @property
     def key(self) -> str:
-        """The idempotency key of this evaluation version."""
-        return f"{self.uuid}:{self.version}"
+        return idempotency_key(self.uuid, self.version)
+
+
+def idempotency_key(uuid: str, version: int) -> str:
+    """What the receiver deduplicates by: one evaluation version, whichever route it arrives by."""
+    return f"{uuid}:{version}"
 
 
 def canonical_json(value: object) -> str:
