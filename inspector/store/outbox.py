@@ -85,34 +85,33 @@ class OutboxRepository:
 
     def mark_sent(self, entries: list[OutboxEntry]) -> None:
         """Before the request leaves: after a crash these are sent again, which the idempotency key makes safe."""
-        self._update(entries, "UPDATE outbox SET status = CASE WHEN status = 'acknowledged' THEN status "
-                              "ELSE 'sent' END, attempts = attempts + 1, sent_at = ? WHERE uuid = ? AND version = ?")
+        now = utc_now(precise=True)
+        self._apply("UPDATE outbox SET status = CASE WHEN status = 'acknowledged' THEN status ELSE 'sent' END, "
+                    "attempts = attempts + 1, sent_at = ? WHERE uuid = ? AND version = ?",
+                    [(now, e.uuid, e.version) for e in entries])
 
     def mark_failed(self, entries: list[OutboxEntry], error: str) -> None:
-        self._update(entries, "UPDATE outbox SET last_error = ? WHERE uuid = ? AND version = ? "
-                              "AND status != 'acknowledged'", value=error)
+        self._apply("UPDATE outbox SET last_error = ? WHERE uuid = ? AND version = ? AND status != 'acknowledged'",
+                    [(error, e.uuid, e.version) for e in entries])
 
     def mark_acknowledged(self, keys: list[tuple[str, int]]) -> None:
         now = utc_now(precise=True)
-        with storage_errors(self._db), self._db.atomic():
-            self._db.conn.executemany("UPDATE outbox SET status = 'acknowledged', acknowledged_at = ?, last_error = NULL "
-                                 "WHERE uuid = ? AND version = ?", [(now, u, v) for u, v in keys])
+        self._apply("UPDATE outbox SET status = 'acknowledged', acknowledged_at = ?, last_error = NULL "
+                    "WHERE uuid = ? AND version = ?", [(now, u, v) for u, v in keys])
 
     def mark_rejected(self, rejected: list[tuple[str, int, str]]) -> None:
-        with storage_errors(self._db), self._db.atomic():
-            self._db.conn.executemany("UPDATE outbox SET status = 'rejected', last_error = ? WHERE uuid = ? AND version = ?",
-                                 [(reason, u, v) for u, v, reason in rejected])
+        self._apply("UPDATE outbox SET status = 'rejected', last_error = ? WHERE uuid = ? AND version = ?",
+                    [(reason, u, v) for u, v, reason in rejected])
 
     def requeue(self, keys: list[tuple[str, int]]) -> None:
         """The receiver lacks these although they were acknowledged: they go out again."""
-        with storage_errors(self._db), self._db.atomic():
-            self._db.conn.executemany("UPDATE outbox SET status = 'pending', last_error = 'missing at the receiver; "
-                                 "sent again' WHERE uuid = ? AND version = ?", keys)
+        self._apply("UPDATE outbox SET status = 'pending', last_error = 'missing at the receiver; sent again' "
+                    "WHERE uuid = ? AND version = ?", keys)
 
-    def _update(self, entries: list[OutboxEntry], sql: str, value: str | None = None) -> None:
-        stamp = value if value is not None else utc_now(precise=True)
+    def _apply(self, sql: str, rows: list[tuple]) -> None:
+        """One statement over many rows, in one transaction."""
         with storage_errors(self._db), self._db.atomic():
-            self._db.conn.executemany(sql, [(stamp, e.uuid, e.version) for e in entries])
+            self._db.conn.executemany(sql, rows)
 
 
 def inventory_digest(keys: list[tuple[str, int, str]]) -> str:
