@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -65,7 +65,7 @@ class Statistic:
     note: str = ""       # why there is no value, or what the figure was computed on
 
 
-@dataclass
+@dataclass(frozen=True)
 class Comparison:
     session: CalibrationSession
     participants: list[str]
@@ -73,8 +73,8 @@ class Comparison:
     rows: list[GridRow]
     drift: list[InspectorDrift]
     heat: np.ndarray                              # participants × items: mean signed deviation
-    statistics: list[Statistic] = field(default_factory=list)
-    missing: list[tuple[str, str]] = field(default_factory=list)   # (participant, call_ref) not submitted
+    statistics: list[Statistic]
+    missing: list[tuple[str, str]]                # (participant, call_ref) not submitted
 
 
 def compare(session: CalibrationSession, card: Scorecard, evaluations: list[Evaluation],
@@ -104,11 +104,9 @@ def compare(session: CalibrationSession, card: Scorecard, evaluations: list[Eval
         mine, bench = values(lambda _e, s: s.total)
         rows.append(_row(call_id, ref, TOTAL, TOTAL, "total", mine, bench, tolerance))
     items = [(i.id, i.name) for i in card.items]
-    result = Comparison(session, participants, items, rows, _drift(rows, participants), _heat(rows, participants, items))
-    result.missing = [(p, call_refs.get(c, str(c))) for c in session.call_ids for p in participants
-                      if (p, c) not in submitted]
-    result.statistics = _statistics(rows, participants, {i.id: i.points for i in card.items})
-    return result
+    missing = [(p, call_refs.get(c, str(c))) for c in session.call_ids for p in participants if (p, c) not in submitted]
+    return Comparison(session, participants, items, rows, _drift(rows, participants), _heat(rows, participants, items),
+                      _statistics(rows, participants, {i.id: i.points for i in card.items}), missing)
 
 
 def _row(call_id: int, ref: str, item: str, name: str, kind: str, scores: dict[str, float | None],

@@ -39,8 +39,10 @@ def mask_transcript(transcript: Transcript) -> Transcript:
         if masked == segment.text:
             segments.append(segment)
             continue
-        words = tuple(replace(w, text="*" * len(w.text)) if w.text and all(ch.isdigit() or ch in _NUMERALS for ch in w.text)
-                      else w
-                      for w in segment.words)
+        words = tuple(replace(w, text="*" * len(w.text)) if _all_digits(w.text) else w for w in segment.words)
         segments.append(replace(segment, text=masked, words=words))
     return replace(transcript, segments=tuple(segments))
+
+
+def _all_digits(text: str) -> bool:
+    return bool(text) and all(ch.isdigit() or ch in _NUMERALS for ch in text)
