@@ -72,8 +72,8 @@ def run(args: argparse.Namespace, db, workspace: Workspace) -> int:
             print(f"inspector calibration: no session {args.session}", file=sys.stderr)
             return 2
         if args.action == "show":
-            calls = CallRepository(db)
-            visible = [{"inspector": e.inspector, "call": calls.get(e.call_id).call_ref, "status": e.status,
+            refs = CallRepository(db).refs(session.call_ids)
+            visible = [{"inspector": e.inspector, "call": refs[e.call_id], "status": e.status,
                         "total": score(card, e).total} for e in service.visible_evaluations(session, args.user)]
             print(json.dumps({"session": asdict(session), "progress": service.progress(session),
                               "evaluations": visible}, ensure_ascii=False))
@@ -89,8 +89,8 @@ def run(args: argparse.Namespace, db, workspace: Workspace) -> int:
                 print(f"inspector calibration: session {session.title!r} is not revealed yet; the lead reveals "
                       "it before anyone sees the comparison", file=sys.stderr)
                 return 2
-            refs = {i: CallRepository(db).get(i).call_ref for i in session.call_ids}
-            comparison = compare(session, card, service.visible_evaluations(session, session.lead), refs)
+            comparison = compare(session, card, service.visible_evaluations(session, session.lead),
+                                 CallRepository(db).refs(session.call_ids))
             write_report(comparison, args.html, args.csv)
             return 0
     except (ArchiveError, OSError) as exc:

@@ -108,6 +108,12 @@ class CallRepository:
         rows = list(self._db.query("SELECT * FROM calls WHERE id = ?", [call_id]))
         return _to_call(rows[0]) if rows else None
 
+    def refs(self, call_ids: tuple[int, ...] | list[int]) -> dict[int, str]:
+        """Call id → call_ref, what reports and messages name calls by."""
+        marks = ", ".join("?" for _ in call_ids)
+        return {r["id"]: r["call_ref"] for r in self._db.query(
+            f"SELECT id, call_ref FROM calls WHERE id IN ({marks})", list(call_ids))}
+
     def count(self, flt: CallFilter = CallFilter()) -> int:
         where, params = flt.where()
         return int(self._db.execute(f"SELECT count(*) FROM calls{where}", params).fetchone()[0])

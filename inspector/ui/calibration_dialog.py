@@ -181,8 +181,8 @@ class CalibrationDialog(QDialog):
         self.refresh()
 
     def comparison_of(self, session: CalibrationSession) -> Comparison:
-        refs = {i: self.calls.get(i).call_ref for i in session.call_ids}
-        return compare(session, self.card, self.service.visible_evaluations(session, self.user.id), refs)
+        return compare(session, self.card, self.service.visible_evaluations(session, self.user.id),
+                       self.calls.refs(session.call_ids))
 
     def compare(self) -> None:
         session = self.selected()

@@ -380,10 +380,10 @@ class MainWindow(QMainWindow):
     def start_calibration(self, service: CalibrationService, session: CalibrationSession) -> None:
         """Scores of the session's calls now go to the session, blind, until the user leaves this mode."""
         self.scoring.start_calibration(service, session)
-        refs = [self.calls.get(i).call_ref for i in session.call_ids]
+        refs = self.calls.refs(session.call_ids)
         self.calibration_label.setText(self.tr("Calibration: %1").replace("%1", session.title))
         self.state.say(self.tr("Calibration scoring for %1: %2").replace("%1", session.title)
-                       .replace("%2", ", ".join(refs)))
+                       .replace("%2", ", ".join(refs[i] for i in session.call_ids)))
         first = self.calls.get(session.call_ids[0])
         if first is not None:
             self.open_call(first)
