@@ -13,7 +13,8 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 
-from inspector.asr.model_layout import KNOWN_MODELS, ModelCheck, check_model, sha256_of
+from inspector.asr.model_layout import KNOWN_MODELS, ModelCheck, check_model
+from inspector.filehash import file_sha256
 from inspector.jobs import Cancelled
 
 
@@ -59,7 +60,7 @@ def _unzip(source: Path, name: str, staging: Path, cancel) -> Generator[InstallP
     known = KNOWN_MODELS.get(name)
     if known is not None:
         yield InstallProgress(0, 1, "checksum")
-        if sha256_of(source) != known["zip"]:
+        if file_sha256(source) != known["zip"]:
             raise ModelInstallError(f"{source}: checksum mismatch: this is not the official {name}.zip "
                                     "(damaged or altered download); nothing was installed")
     try:

@@ -6,10 +6,11 @@ the exact list of what is missing instead of a crash deep inside Kaldi.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from inspector.filehash import file_sha256
 
 REQUIRED = ("am/final.mdl", "conf/mfcc.conf", "conf/model.conf", "ivector/final.ie", "ivector/final.mat",
             "ivector/final.dubm", "ivector/global_cmvn.stats", "ivector/online_cmvn.conf", "ivector/splice.conf")
@@ -50,14 +51,6 @@ class ModelCheck:
         return f"{self.path}: not a usable Vosk model: " + "; ".join(parts) if parts else ""
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def check_model(path: Path, known_name: str | None = None) -> ModelCheck:
     """Layout, feature settings and, for known official models, checksums of the key files."""
     path = Path(path)
@@ -71,7 +64,7 @@ def check_model(path: Path, known_name: str | None = None) -> ModelCheck:
     mismatched: list[str] = []
     if known is not None and not missing:
         mismatched = [name for name, digest in known.items()
-                      if name != "zip" and (not (path / name).is_file() or sha256_of(path / name) != digest)]
+                      if name != "zip" and (not (path / name).is_file() or file_sha256(path / name) != digest)]
     return ModelCheck(path, tuple(missing), tuple(mismatched), known is not None and not missing and not mismatched,
                       rate, up, down)
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from inspector.asr.model_layout import ModelCheck, check_model, sha256_of
+from inspector.asr.model_layout import ModelCheck, check_model
 from inspector.audio.activity import FRAME_S, frame_energy_db, runs_of, speech_mask
 from inspector.audio.recording import Recording
+from inspector.filehash import file_sha256
 from inspector.jobs import Cancelled
 from inspector.transcript.model import Segment, Transcript, Word
 
@@ -53,7 +54,7 @@ def load_model(path: Path) -> LoadedModel:
     except Exception as exc:  # noqa: BLE001 - vosk raises a bare Exception for any load failure
         raise AsrError(f"{path}: the model cannot be loaded ({exc}); it may be truncated or damaged") from exc
     name = path.parent.name if path.name == "model" else path.name
-    return LoadedModel(f"{name}:{sha256_of(path / 'am' / 'final.mdl')[:12]}", check, model)
+    return LoadedModel(f"{name}:{file_sha256(path / 'am' / 'final.mdl')[:12]}", check, model)
 
 
 def check_rate(loaded: LoadedModel, recording: Recording) -> None:

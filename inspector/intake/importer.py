@@ -14,7 +14,7 @@ from pathlib import Path
 
 from inspector.audio.errors import AudioError
 from inspector.audio.recording import probe
-from inspector.intake.hashing import content_hash
+from inspector.filehash import file_sha256
 from inspector.jobs import drain
 from inspector.intake.metadata import SidecarProblem, is_sidecar, read_sidecars
 from inspector.store.calls import Call, CallMetadata, CallRepository, NewCall
@@ -84,7 +84,7 @@ def run_import(folder: Path, calls: CallRepository, transcripts: TranscriptRepos
 def _new_call(path: Path, meta: CallMetadata) -> NewCall:
     info = probe(path)
     return NewCall(**(asdict(meta) | {"call_ref": meta.call_ref or path.stem}),
-                   content_hash=content_hash(path), path=str(path.resolve()),
+                   content_hash=file_sha256(path), path=str(path.resolve()),
                    duration_s=round(info.duration_s, 3), sample_rate=info.sample_rate, channels=info.channels,
                    audio_format=f"{info.format}/{info.subtype}")
 

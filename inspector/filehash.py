@@ -1,4 +1,5 @@
-"""Content identity of a recording: the same audio imported twice (even renamed) is one call."""
+"""SHA-256 of a file, read in chunks: the identity of a recording (the same audio imported twice, even
+renamed, is one call) and the check of a downloaded speech model."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 CHUNK = 1 << 20
 
 
-def content_hash(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         while chunk := handle.read(CHUNK):
