@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from inspector.atomic_file import write_text_atomic
 from inspector.workspace import config_dir
 
 LANGUAGES = ("zh_CN", "en")
@@ -46,6 +47,4 @@ def load_settings(folder: Path | None = None) -> Settings:
 def save_settings(settings: Settings, folder: Path | None = None) -> None:
     path = settings_file(folder)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
+    write_text_atomic(path, json.dumps(asdict(settings), ensure_ascii=False, indent=1))

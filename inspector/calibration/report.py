@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from inspector.atomic_file import write_text_atomic
 from inspector.calibration.comparison import Comparison, GridRow
 
 KIND_NAMES = {"item": "评分项", "fatal": "致命项", "total": "总分"}
@@ -42,9 +43,7 @@ def write_report(comparison: Comparison, html_path: Path | None = None, csv_path
     # the CSV gets a BOM so that Excel on a Chinese Windows reads it as UTF-8
     for path, render, encoding in ((html_path, html_report, "utf-8"), (csv_path, grid_csv, "utf-8-sig")):
         if path is not None:
-            tmp = path.with_name(f".{path.name}.partial")
-            tmp.write_text(render(comparison), encoding=encoding)
-            tmp.replace(path)
+            write_text_atomic(path, render(comparison), encoding)
 
 
 def deviation_colour(value: float, limit: float) -> str:

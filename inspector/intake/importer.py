@@ -21,7 +21,7 @@ from inspector.store.calls import Call, CallMetadata, CallRepository, NewCall
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.io import TranscriptError, load_transcript
 
-IGNORED_SUFFIXES = {".txt", ".md", ".pdf", ".xlsx", ".xls", ".docx", ".npz", ".tmp"}
+IGNORED_SUFFIXES = {".txt", ".md", ".pdf", ".xlsx", ".xls", ".docx", ".npz", ".tmp", ".partial"}
 TRANSCRIPT_SOURCE = "imported"
 
 

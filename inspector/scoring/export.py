@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import TextIO
 
+from inspector.atomic_file import write_text_atomic
 from inspector.store.evaluations import EvaluationRow
 
 
@@ -18,8 +20,6 @@ def rows_to_csv(rows: list[EvaluationRow], handle: TextIO) -> None:
 
 
 def write_csv(rows: list[EvaluationRow], path: Path) -> None:
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", newline="", encoding="utf-8-sig") as handle:
-        rows_to_csv(rows, handle)
-    tmp.replace(path)
+    text = io.StringIO(newline="")
+    rows_to_csv(rows, text)
+    write_text_atomic(Path(path), text.getvalue(), encoding="utf-8-sig")

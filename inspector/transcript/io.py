@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from inspector.atomic_file import write_text_atomic
 from inspector.transcript.model import SPEAKERS, Segment, Transcript, Word
 
 FORMAT_VERSION = 1
@@ -28,9 +29,7 @@ def load_transcript(path: Path) -> Transcript:
 
 
 def save_transcript(transcript: Transcript, path: Path) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(to_dict(transcript), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    write_text_atomic(path, json.dumps(to_dict(transcript), ensure_ascii=False, indent=1) + "\n")
 
 
 def is_transcript_document(data: Any) -> bool:
