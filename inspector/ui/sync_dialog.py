@@ -28,6 +28,7 @@ class SyncSettingsDialog(QDialog):
         self.centre = QLineEdit(current.centre_id if current else "", self)
         self.key = QLineEdit(current.key_hex if current else "", self)
         self.key.setPlaceholderText(self.tr("empty: make a new key (give it to headquarters)"))
+        self.key.setMinimumWidth(self.key.fontMetrics().horizontalAdvance("0" * 66))   # a whole 256-bit key
         self.endpoint = QLineEdit((current.endpoint or "") if current else "", self)
         self.endpoint.setPlaceholderText("https://hq.example.cn/")
         self.token = QLineEdit((current.token or "") if current else "", self)
