@@ -28,8 +28,8 @@ def test_every_table_is_documented():
     documented = set(re.findall(r"^## (\w+)", (ROOT / "docs" / "schema.md").read_text(), re.M))
     conn = sqlite3.connect(":memory:")
     from inspector.store.migrations import MIGRATIONS
-    for script in MIGRATIONS:
-        conn.executescript(script)
+    for migration in MIGRATIONS:
+        migration.apply(conn)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert tables == documented
 
@@ -82,3 +82,60 @@ def test_filter_sort_and_page(tmp_path):
     assert repo.count(CallFilter(text="C00012")) == 10
     with pytest.raises(ValueError):
         repo.page(sort="path; DROP TABLE calls")
+
+
+def _migration_package(tmp_path, monkeypatch, files: dict[str, str]) -> str:
+    name = f"trial_migrations_{tmp_path.name}"        # a fresh package per test: sys.modules caches by name
+    package = tmp_path / name
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    for file_name, text in files.items():
+        (package / file_name).write_text(text)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    return name
+
+
+def test_migration_files_may_create_triggers_and_run_python_steps(tmp_path, monkeypatch):
+    from inspector.store.migrations import load_migrations
+    package = _migration_package(tmp_path, monkeypatch, {
+        "0001_log.sql": "-- an append-only log\nCREATE TABLE log (id INTEGER PRIMARY KEY, body TEXT);\n"
+                        "CREATE TRIGGER log_no_update BEFORE UPDATE ON log\n"
+                        "BEGIN SELECT RAISE(ABORT, 'append-only'); END;\n"
+                        "INSERT INTO log (body) VALUES ('{\"score\": 90}');\n",
+        "0002_reshape.py": "import json\n"
+                           "def migrate(conn):\n"
+                           "    for rowid, body in conn.execute('SELECT id, body FROM log').fetchall():\n"
+                           "        conn.execute('INSERT INTO log (body) VALUES (?)',\n"
+                           "                     [json.dumps({'total': json.loads(body)['score']})])\n",
+    })
+    migrations = load_migrations(package)
+    assert [(m.number, m.name) for m in migrations] == [(1, "log"), (2, "reshape")]
+    db = open_database(tmp_path / "t.sqlite3", migrations)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert [r[0] for r in db.execute("SELECT body FROM log ORDER BY id")] == ['{"score": 90}', '{"total": 90}']
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("UPDATE log SET body = 'x'")
+
+
+def test_a_failing_migration_changes_nothing(tmp_path, monkeypatch):
+    from inspector.store.migrations import load_migrations
+    package = _migration_package(tmp_path, monkeypatch, {
+        "0001_ok.sql": "CREATE TABLE a (x);\n",
+        "0002_half.sql": "CREATE TABLE b (x);\nINSERT INTO a VALUES (1);\nCREATE TABLE a (y);\n",
+    })
+    path = tmp_path / "t.sqlite3"
+    with pytest.raises(StorageError, match="migration 0002_half failed") as err:
+        open_database(path, load_migrations(package))
+    assert str(path) in str(err.value)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["a"]
+    assert conn.execute("SELECT count(*) FROM a").fetchone()[0] == 0
+
+
+def test_migration_numbers_must_not_leave_gaps(tmp_path, monkeypatch):
+    from inspector.store.migrations import load_migrations
+    package = _migration_package(tmp_path, monkeypatch, {"0001_a.sql": "CREATE TABLE a (x);",
+                                                         "0003_c.sql": "CREATE TABLE c (x);"})
+    with pytest.raises(RuntimeError, match="without gaps"):
+        load_migrations(package)

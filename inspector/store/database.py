@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from inspector.store.migrations import MIGRATIONS
+from inspector.store.migrations import MIGRATIONS, Migration
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -20,7 +20,7 @@ class StorageError(Exception):
     """The database cannot be used; the message names the file and what to do."""
 
 
-def open_database(path: Path) -> sqlite_utils.Database:
+def open_database(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> sqlite_utils.Database:
     """Open (creating if needed) and migrate. Raises StorageError for a newer or unreadable database."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -31,12 +31,12 @@ def open_database(path: Path) -> sqlite_utils.Database:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except (sqlite3.DatabaseError, OSError) as exc:
         raise StorageError(f"{path}: cannot open the database ({exc})") from exc
-    if version > SCHEMA_VERSION:
+    if version > len(migrations):
         conn.close()
         raise StorageError(f"{path}: the database was written by a newer Inspector (schema {version}, "
-                           f"this version knows {SCHEMA_VERSION}); update Inspector to open it")
-    for number in range(version + 1, SCHEMA_VERSION + 1):
-        _apply(conn, path, number)
+                           f"this version knows {len(migrations)}); update Inspector to open it")
+    for migration in migrations[version:]:
+        _apply(conn, path, migration)
     return sqlite_utils.Database(conn)
 
 
@@ -70,17 +70,14 @@ def on_own_connection(path: Path, job: Callable[[sqlite_utils.Database, threadin
     return factory
 
 
-def _apply(conn: sqlite3.Connection, path: Path, number: int) -> None:
+def _apply(conn: sqlite3.Connection, path: Path, migration: Migration) -> None:
     try:
         conn.execute("BEGIN IMMEDIATE")
-        for statement in _statements(MIGRATIONS[number - 1]):
-            conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {number}")
+        migration.apply(conn)
+        conn.execute(f"PRAGMA user_version = {migration.number}")
         conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
-        conn.execute("ROLLBACK")
-        raise StorageError(f"{path}: migration {number} failed ({exc}); nothing was changed") from exc
-
-
-def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise StorageError(f"{path}: migration {migration.number:04d}_{migration.name} failed ({exc}); "
+                           "nothing was changed") from exc
