@@ -25,6 +25,14 @@ class Workspace:
         root = Path(override) if override else platformdirs.user_data_path(APP_NAME, appauthor=False)
         return cls(root)
 
+    @classmethod
+    def chosen(cls, data_dir: Path | None, demo: bool) -> Workspace:
+        """--data-dir wins; --demo keeps the demo in its own folder inside the default workspace."""
+        if data_dir is not None:
+            return cls(data_dir)
+        default = cls.default()
+        return cls(default.root / "demo") if demo else default
+
     @property
     def database(self) -> Path:
         return self.root / "inspector.sqlite3"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from inspector.archive import ArchiveError
 from inspector.calibration.comparison import compare
+from inspector.cli.context import CliContext
 from inspector.calibration.pack import export_pack, import_pack
 from inspector.calibration.report import write_report
 from inspector.calibration.results import export_results, import_results
@@ -20,10 +21,9 @@ from inspector.store.calibration import CalibrationRepository
 from inspector.store.calls import CallRepository
 from inspector.store.evaluations import EvaluationRepository
 from inspector.scoring.score import score
-from inspector.workspace import Workspace
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("calibration", help="calibration sessions: packs, results, reports")
     actions = parser.add_subparsers(dest="action", required=True)
     actions.add_parser("list", help="sessions on this workstation")
@@ -44,9 +44,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     report.add_argument("session")
     report.add_argument("--html", type=Path)
     report.add_argument("--csv", type=Path)
+    parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, db, workspace: Workspace) -> int:
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    db, workspace = ctx.db, ctx.workspace
     card = default_card()
     sessions = CalibrationRepository(db)
     service = CalibrationService(sessions, EvaluationRepository(db, card))

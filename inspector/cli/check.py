@@ -16,6 +16,7 @@ from inspector.asr.recognizer import AsrError, transcribe
 from inspector.audio.activity import analyse
 from inspector.audio.errors import AudioError
 from inspector.audio.recording import decode
+from inspector.cli.context import CliContext
 from inspector.jobs import drain
 from inspector.rules.defaults import default_pack, load_checked_pack
 from inspector.rules.engine import check_call
@@ -23,7 +24,7 @@ from inspector.rules.hits import Hit
 from inspector.rules.pack import PackError, RulePack
 from inspector.review.checking import check_all
 from inspector.store.calls import CallFilter, CallRepository
-from inspector.store.database import StorageError, open_database
+from inspector.store.database import StorageError
 from inspector.store.hits import HitRepository
 from inspector.transcript.io import TranscriptError, load_transcript
 
@@ -32,7 +33,7 @@ class CommandError(Exception):
     """A bad input: printed to stderr, exit status 2."""
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("check", help="run the rule checks (default pack unless --rules)")
     parser.add_argument("recording", nargs="?", type=Path, help="a recording to transcribe, then check")
     parser.add_argument("--transcript", type=Path, help="a transcript v1 JSON file")
@@ -42,13 +43,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--database", action="store_true", help="check every call of the workspace, store hits")
     parser.add_argument("--model", type=Path, help="the Vosk model for checking a recording")
     parser.add_argument("--format", choices=("json", "text"), default="json")
+    parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, workspace) -> int:
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    workspace = ctx.workspace
     try:
         pack = load_checked_pack(args.rules) if args.rules else default_pack()
         if args.database:
-            return _database(args, workspace, pack)
+            return _database(ctx, pack)
         if args.folder:
             return _folder(args, pack)
         if args.transcript:
@@ -102,9 +105,9 @@ def _folder(args: argparse.Namespace, pack: RulePack) -> int:
     return 1 if failures else 0
 
 
-def _database(args: argparse.Namespace, workspace, pack: RulePack) -> int:
-    db = open_database(workspace.database)
-    result = drain(check_all(db, workspace, pack))
+def _database(ctx: CliContext, pack: RulePack) -> int:
+    db = ctx.db
+    result = drain(check_all(db, ctx.workspace, pack))
     calls = CallRepository(db)
     hits = HitRepository(db)
     for call in calls.page(CallFilter(), limit=max(1, calls.count())):

@@ -7,8 +7,10 @@ import json
 import secrets
 import sys
 
+from inspector.cli.context import CliContext
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("hub", help="the headquarters receiver")
     actions = parser.add_subparsers(dest="action", required=True)
     serve = actions.add_parser("serve", help="receive uploads and bundles over HTTP")
@@ -24,9 +26,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     centre.add_argument("--key", help="the centre key as hex (default: a new one)")
     centre.add_argument("--token", help="the upload token (default: a new one)")
     actions.add_parser("openapi", help="print the API description (OpenAPI JSON)")
+    parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
     # imported here: the workstation's commands should not pay for the web stack
     import uvicorn
 

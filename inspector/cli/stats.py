@@ -11,10 +11,11 @@ from pathlib import Path
 import numpy as np
 
 from inspector.calibration.ratings_csv import RatingsFileError, read_ratings
+from inspector.cli.context import CliContext
 from inspector.calibration.stats import ALPHA_LEVELS, StatisticsError, alpha, complete_units, icc
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("stats", help="inter-rater agreement of a ratings CSV (unit, rater1, rater2, …)")
     kinds = parser.add_subparsers(dest="statistic", required=True)
     icc_parser = kinds.add_parser("icc", help="the six Shrout & Fleiss ICC forms (units with a gap are left out)")
@@ -24,9 +25,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     alpha_parser.add_argument("file", type=Path)
     alpha_parser.add_argument("--level", choices=ALPHA_LEVELS, default="interval")
     alpha_parser.add_argument("--format", choices=("json", "text"), default="json")
+    parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         result = _icc(args.file) if args.statistic == "icc" else _alpha(args.file, args.level)
     except (RatingsFileError, StatisticsError) as exc:

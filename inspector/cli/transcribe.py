@@ -11,20 +11,22 @@ from inspector.asr.choice import choose_model
 from inspector.asr.recognizer import AsrError, transcribe
 from inspector.audio.errors import AudioError
 from inspector.audio.recording import decode
+from inspector.cli.context import CliContext
 from inspector.transcript.io import save_transcript, to_dict
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("transcribe", help="speech recognition of a recording (agent left, customer right)")
     parser.add_argument("audio", type=Path)
     parser.add_argument("--model", type=Path, help="a Vosk model folder (default: the first one found)")
     parser.add_argument("--format", choices=("json",), default="json")
     parser.add_argument("--out", type=Path, help="write the transcript to this file instead of stdout")
+    parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, workspace) -> int:
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
-        loaded = choose_model(workspace, args.model)
+        loaded = choose_model(ctx.workspace, args.model)
         recording = decode(args.audio)
         transcript = transcribe(loaded, recording, call_id=args.audio.stem)
     except (AsrError, AudioError) as exc:

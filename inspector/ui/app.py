@@ -7,7 +7,6 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from inspector.cli import workspace_for
 from inspector.resources import demo_folder
 from inspector.settings import load_settings
 from inspector.store.database import StorageError, open_database
@@ -45,7 +44,7 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = load_settings()
     language = args.lang or settings.language
     install_translators(app, language)  # parented to the app, so they live as long as it does
-    workspace = workspace_for(args)
+    workspace = Workspace.chosen(args.data_dir, args.demo)
     try:
         user = _log_in(workspace, args.demo)
         if user is None:

@@ -1,0 +1,30 @@
+"""The sync commands' expected failures become one line on stderr and an exit status, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from collections.abc import Callable
+
+from inspector.archive import ArchiveError
+from inspector.jobs import Cancelled
+from inspector.store.database import StorageError
+from inspector.sync.identity import SyncError
+
+Handler = Callable[[argparse.Namespace, object], int]
+
+
+def user_errors(handler: Handler) -> Handler:
+    """Exit 2 for a bad set-up or file, 3 when cancelled."""
+    @functools.wraps(handler)
+    def guarded(args: argparse.Namespace, ctx: object) -> int:
+        try:
+            return handler(args, ctx)
+        except (SyncError, ArchiveError, StorageError) as exc:
+            print(f"inspector {args.command}: {exc}", file=sys.stderr)
+            return 2
+        except Cancelled:
+            print(f"inspector {args.command}: cancelled", file=sys.stderr)
+            return 3
+    return guarded
