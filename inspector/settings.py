@@ -18,7 +18,6 @@ class Settings:
     last_import_folder: str = ""
     volume: float = 1.0
     rule_pack: str = ""          # empty: the bundled default pack
-    inspector_id: str = ""       # who decides on hits; empty: the login name
     asr_model: str = ""          # the chosen speech model folder; empty: the first one discovery finds
 
     def __post_init__(self) -> None:

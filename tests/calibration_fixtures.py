@@ -16,7 +16,8 @@ from inspector.store.calls import CallFilter, CallRepository
 from inspector.store.database import open_database
 from inspector.store.evaluations import EvaluationRepository
 from inspector.store.transcripts import TranscriptRepository
-from inspector.store.users import User, UserRepository
+from inspector.domain.people import User
+from inspector.store.users import UserRepository
 from tests.conftest import DEMO
 
 LEAD = User("9001", "组长", "lead")
@@ -92,7 +93,7 @@ def submitted(station, count: int, reopen: int = 0) -> list[str]:
         repo.submit(evaluation.uuid, inspector)
         made.append(evaluation.uuid)
     for evaluation_uuid in made[:reopen]:
-        repo.reopen(evaluation_uuid, "9001", "复核后调整", is_lead=True)
+        repo.reopen(evaluation_uuid, LEAD, "复核后调整")
         owner = repo.get(evaluation_uuid).inspector
         repo.save(repo.get(evaluation_uuid).with_item(ItemState("C2", ())), owner)
         repo.submit(evaluation_uuid, owner)

@@ -25,6 +25,7 @@ from inspector.ui.comparison_window import ComparisonWindow
 from inspector.ui.dialogs import ShortcutsDialog
 from inspector.ui.i18n import install_translators
 from inspector.ui.main_window import MainWindow
+from tests.ui_windows import INSPECTOR
 from inspector.workspace import Workspace
 from tests.calibration_fixtures import LEAD, Workstation, lead_session, score_call
 
@@ -36,7 +37,7 @@ def main(out: Path, data: Path, language: str) -> None:
     db = open_database(workspace.database)
     run_import(demo_folder(), CallRepository(db), TranscriptRepository(db))
     db.close()
-    window = MainWindow(workspace, Settings(language=language), check_playback=False)
+    window = MainWindow(workspace, Settings(language=language), check_playback=False, user=INSPECTOR)
     window.resize(1400, 880)
     window.show()
     model = window.call_list.model

@@ -14,8 +14,9 @@ from inspector.calibration.results import export_results, import_results
 from inspector.calibration.sessions import CalibrationError, new_session
 from inspector.rules.defaults import default_card
 from inspector.store.calibration import CalibrationRepository
-from inspector.store.evaluations import EvaluationFilter, EvaluationRepository, NotAllowed
-from inspector.store.users import User
+from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
+from inspector.users.policy import NotAllowed
+from inspector.domain.people import User
 from tests.calibration_fixtures import LEAD, lead_session, reseal, score_call, workstation
 
 

@@ -12,11 +12,15 @@ from inspector.scoring.evaluation import Comment, Deduction, Evaluation, FatalSt
 from inspector.scoring.score import prefill, score
 from inspector.store.calls import CallRepository, NewCall
 from inspector.store.database import open_database
-from inspector.store.evaluations import EvaluationLocked, EvaluationRepository, NotAllowed
+from inspector.store.evaluations import EvaluationLocked, EvaluationRepository
+from inspector.domain.people import User
+from inspector.users.policy import NotAllowed
 from inspector.store.hits import Decision
 from inspector.transcript.io import load_transcript
 from tests import crash_harness
 from tests.conftest import DEMO
+
+INSPECTOR, LEAD = User("1001", "李质检", "inspector"), User("9001", "张组长", "lead")
 
 
 def _evaluation(call_id=1, inspector="1001"):
@@ -86,8 +90,8 @@ def test_lifecycle_draft_submit_lock_reopen_with_audit(repo):
     with pytest.raises(EvaluationLocked):
         repo.save(submitted, "1001")
     with pytest.raises(NotAllowed):
-        repo.reopen(saved.uuid, "1001", "我想改", is_lead=False)
-    reopened = repo.reopen(saved.uuid, "9001", "申诉成立，复核", is_lead=True)
+        repo.reopen(saved.uuid, INSPECTOR, "我想改")
+    reopened = repo.reopen(saved.uuid, LEAD, "申诉成立，复核")
     assert (reopened.status, reopened.version) == ("reopened", 2)
     repo.save(reopened.with_item(ItemState("A6")), "1001")
     assert repo.submit(saved.uuid, "1001").version == 2
@@ -108,8 +112,8 @@ def test_submit_waits_for_pending_fatal_items_and_appeals(repo):
     assert submitted.status == "submitted"
     appeal = repo.appeal(evaluation.uuid, "2639", "客户其实同意了")
     with pytest.raises(NotAllowed):
-        repo.resolve_appeal(appeal, "1001", True, "", is_lead=False)
-    repo.resolve_appeal(appeal, "9001", True, "录音 00:41 客户同意", is_lead=True)
+        repo.resolve_appeal(appeal, INSPECTOR, True, "")
+    repo.resolve_appeal(appeal, LEAD, True, "录音 00:41 客户同意")
     assert repo.appeals(evaluation.uuid)[0]["status"] == "upheld"
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from inspector.settings import Settings
 from inspector.ui.i18n import LRELEASE, install_translators
 from inspector.ui.main_window import MainWindow
+from tests.ui_windows import INSPECTOR
 from inspector.workspace import Workspace
 from tests.conftest import ROOT
 
@@ -37,7 +38,8 @@ def _menu_titles(tmp_path, qtbot, language):
     app = QApplication.instance()
     translators = install_translators(app, language)
     try:
-        window = MainWindow(Workspace(tmp_path / language), Settings(language=language), check_playback=False)
+        window = MainWindow(Workspace(tmp_path / language), Settings(language=language), check_playback=False,
+                            user=INSPECTOR)
         qtbot.addWidget(window)
         titles = [action.text() for action in window.menuBar().actions()]
         headers = window.call_list.model.headers()

@@ -96,9 +96,10 @@ def test_space_in_the_main_window_plays_the_call_out_loud(qtbot, tmp_path, null_
 
     from inspector.settings import Settings
     from inspector.ui.main_window import MainWindow
+from tests.ui_windows import INSPECTOR
     from inspector.workspace import Workspace
 
-    window = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"))
+    window = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"), user=INSPECTOR)
     qtbot.addWidget(window)
     window.show()
     window.import_folder(demo_copy, show_report=False)

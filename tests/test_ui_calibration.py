@@ -22,7 +22,7 @@ def _station(window) -> Workstation:
 
 
 def test_calibration_mode_scores_into_the_session_and_stays_blind(qtbot, tmp_path):
-    window = demo_window(qtbot, tmp_path, DEMO, inspector_id="1001")
+    window = demo_window(qtbot, tmp_path, DEMO)
     station = _station(window)
     session = lead_session(station, participants=("1001", "1002"))
     score_call(station, session, session.call_ids[0], "1002", {"A1": 5})    # a colleague's score, hidden
@@ -91,7 +91,7 @@ def test_comparison_of_a_session_without_benchmark_opens(qtbot, tmp_path):
 
 def test_upload_dialog_sends_the_outbox_and_shows_each_item_acknowledged(qtbot, tmp_path, hub):
     url, store, _port = hub
-    window = demo_window(qtbot, tmp_path, DEMO, inspector_id="1001")
+    window = demo_window(qtbot, tmp_path, DEMO)
     repo = EvaluationRepository(window.db, default_card())
     submitted(_station(window), 12)
     sync_identity.set_up(window.db, CENTRE, KEY, endpoint=url, token=TOKEN)
@@ -113,7 +113,7 @@ def test_upload_dialog_sends_the_outbox_and_shows_each_item_acknowledged(qtbot, 
 
 
 def test_hit_decisions_in_a_blind_session_are_the_participants_own(qtbot, tmp_path):
-    window = demo_window(qtbot, tmp_path, DEMO, inspector_id="1001")
+    window = demo_window(qtbot, tmp_path, DEMO)
     station = _station(window)
     session = lead_session(station, participants=("1001", "1002"))
     call = window.calls.get(session.call_ids[1])                 # S2: has hits

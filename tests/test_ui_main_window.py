@@ -8,6 +8,7 @@ from inspector.audio.output import PlaybackUnavailable
 from inspector.audio.player import ChannelMode, Player, PlayerState
 from inspector.settings import Settings
 from inspector.ui.main_window import MainWindow
+from tests.ui_windows import INSPECTOR
 from inspector.workspace import Workspace
 from tests.audio_files import tone
 from tests.capturing_output import CapturingOutput
@@ -15,7 +16,8 @@ from tests.capturing_output import CapturingOutput
 
 def _window(qtbot, tmp_path, player=None) -> MainWindow:
     player = player or Player(lambda rate: CapturingOutput(rate, speedup=1.0))
-    window = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"), player, check_playback=False)
+    window = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"), player, check_playback=False,
+                        user=INSPECTOR)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -198,3 +200,12 @@ def test_import_report_dialog_lists_each_problem(qtbot, tmp_path):
     assert dialog.problems.item(0, 0).text() == "a.wav"
     assert "empty" in dialog.problems.item(0, 1).text()
     assert "2" in dialog.summary.text()
+
+
+def test_who_is_signed_in_never_reaches_the_settings_file(qtbot, tmp_path):
+    """The signed-in user is this session's state: the next person to start the app must log in themselves."""
+    from inspector.settings import settings_file
+    window = _window(qtbot, tmp_path)
+    window.close()
+    saved = settings_file().read_text(encoding="utf-8")
+    assert INSPECTOR.id not in saved and "inspector_id" not in saved

@@ -9,6 +9,7 @@ from inspector.asr import discovery
 from inspector.audio.player import Player
 from inspector.settings import Settings
 from inspector.ui.main_window import MainWindow
+from tests.ui_windows import INSPECTOR
 from inspector.ui.speech_dialogs import SpeechModelsDialog
 from inspector.workspace import Workspace
 from tests.capturing_output import CapturingOutput
@@ -17,7 +18,7 @@ from tests.conftest import DEMO, ROOT
 
 def _window(qtbot, tmp_path, folder, count):
     win = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"),
-                     Player(lambda rate: CapturingOutput(rate)), check_playback=False)
+                     Player(lambda rate: CapturingOutput(rate)), check_playback=False, user=INSPECTOR)
     qtbot.addWidget(win)
     win.show()
     win.import_folder(folder, show_report=False)

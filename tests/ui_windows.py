@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from inspector.audio.player import Player
 from inspector.settings import Settings
-from inspector.store.users import User
+from inspector.domain.people import User
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
 from tests.capturing_output import CapturingOutput
 
 
-def demo_window(qtbot, tmp_path, folder, user: User | None = None, inspector_id: str = "1001") -> MainWindow:
-    window = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en", inspector_id=inspector_id),
+INSPECTOR = User("1001", "李质检", "inspector")
+
+
+def demo_window(qtbot, tmp_path, folder, user: User = INSPECTOR) -> MainWindow:
+    window = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"),
                         Player(lambda rate: CapturingOutput(rate, speedup=1.0)), check_playback=False, user=user)
     qtbot.addWidget(window)
     window.show()

@@ -14,8 +14,9 @@ from dataclasses import replace
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Evaluation
 from inspector.store.calibration import CalibrationRepository, CalibrationSession
-from inspector.store.evaluations import EvaluationRepository, NotAllowed
-from inspector.store.users import User
+from inspector.domain.people import User
+from inspector.store.evaluations import EvaluationRepository
+from inspector.users.policy import Action, NotAllowed, allowed
 
 MIN_CALLS, MAX_CALLS = 2, 10
 MIN_PARTICIPANTS, MAX_PARTICIPANTS = 2, 10
@@ -27,7 +28,7 @@ class CalibrationError(ValueError):
 
 def new_session(title: str, call_ids: list[int], participants: list[str], card: Scorecard, lead: User,
                 benchmark: str | None = None, consensus: bool = False) -> CalibrationSession:
-    if not lead.is_lead:
+    if not allowed(lead, Action.RUN_CALIBRATION):
         raise CalibrationError(f"only a team lead creates calibration sessions ({lead.id} is not one)")
     if not MIN_CALLS <= len(set(call_ids)) <= MAX_CALLS:
         raise CalibrationError(f"a session has {MIN_CALLS}–{MAX_CALLS} calls, not {len(set(call_ids))}")
@@ -49,7 +50,7 @@ class CalibrationService:
 
     def sessions_for(self, user: User) -> list[CalibrationSession]:
         """A lead sees every session; an inspector the ones they score."""
-        return [s for s in self.sessions.all() if user.is_lead or user.id in s.scorers]
+        return [s for s in self.sessions.all() if allowed(user, Action.SEE_ALL_CALIBRATION) or user.id in s.scorers]
 
     def visible_evaluations(self, session: CalibrationSession, viewer: str) -> list[Evaluation]:
         every = self.evaluations.in_session(session.id)
@@ -63,34 +64,34 @@ class CalibrationService:
                 done[evaluation.inspector] += 1
         return done
 
-    def may_score(self, session: CalibrationSession, user: str) -> None:
-        """Raises NotAllowed with the reason when `user` may not change their score in this session."""
-        consensus = session.benchmark_kind == "consensus" and user == session.benchmark
-        if user not in session.scorers:
-            raise NotAllowed(f"{user} does not take part in calibration session {session.title!r}")
+    def may_score(self, session: CalibrationSession, actor: str) -> None:
+        """Raises NotAllowed with the reason when `actor` may not change their score in this session."""
+        consensus = session.benchmark_kind == "consensus" and actor == session.benchmark
+        if actor not in session.scorers:
+            raise NotAllowed(f"{actor} does not take part in calibration session {session.title!r}")
         if consensus and not session.revealed:
             raise NotAllowed("the consensus benchmark is scored after the reveal")
         if session.revealed and not consensus:
             raise NotAllowed(f"calibration session {session.title!r} is revealed: its scores are final")
 
-    def evaluation_for(self, session: CalibrationSession, call_id: int, user: str) -> Evaluation:
-        existing = self.evaluations.for_call(call_id, user, session.id)
+    def evaluation_for(self, session: CalibrationSession, call_id: int, actor: str) -> Evaluation:
+        existing = self.evaluations.for_call(call_id, actor, session.id)
         if existing is not None:
             return existing
         if call_id not in session.call_ids:
             raise CalibrationError(f"call {call_id} is not part of calibration session {session.title!r}")
-        return Evaluation(str(uuid.uuid4()), call_id, user, session.card_id, session.card_version,
+        return Evaluation(str(uuid.uuid4()), call_id, actor, session.card_id, session.card_version,
                           session_id=session.id)
 
-    def save(self, session: CalibrationSession, evaluation: Evaluation, user: str) -> Evaluation:
-        self.may_score(session, user)
-        return self.evaluations.save(replace(evaluation, session_id=session.id), user)
+    def save(self, session: CalibrationSession, evaluation: Evaluation, actor: str) -> Evaluation:
+        self.may_score(session, actor)
+        return self.evaluations.save(replace(evaluation, session_id=session.id), actor)
 
-    def submit(self, session: CalibrationSession, evaluation_uuid: str, user: str) -> Evaluation:
-        self.may_score(session, user)
-        return self.evaluations.submit(evaluation_uuid, user)
+    def submit(self, session: CalibrationSession, evaluation_uuid: str, actor: str) -> Evaluation:
+        self.may_score(session, actor)
+        return self.evaluations.submit(evaluation_uuid, actor)
 
-    def reveal(self, session: CalibrationSession, user: User) -> CalibrationSession:
-        if user.id != session.lead:
+    def reveal(self, session: CalibrationSession, actor: User) -> CalibrationSession:
+        if actor.id != session.lead:
             raise NotAllowed(f"only the session's lead ({session.lead}) reveals it")
         return self.sessions.reveal(session.id)

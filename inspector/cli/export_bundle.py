@@ -10,6 +10,7 @@ from pathlib import Path
 from inspector.cli.context import CliContext
 from inspector.cli.errors import user_errors
 from inspector.store.users import UserRepository
+from inspector.users.policy import Action, allowed
 from inspector.sync import identity as sync_identity
 from inspector.sync.bundle import export_bundle
 from inspector.sync.identity import SyncError
@@ -42,5 +43,5 @@ def _require_lead(ctx: CliContext, user_id: str | None) -> None:
         raise SyncError("--no-mask needs --user (a team lead) and the password on stdin")
     password = sys.stdin.readline().rstrip("\n")
     user = UserRepository(ctx.db).authenticate(user_id, password)
-    if user is None or not user.is_lead:
+    if not allowed(user, Action.EXPORT_UNMASKED):
         raise SyncError(f"{user_id}: wrong password or not a team lead; transcripts stay masked")

@@ -11,9 +11,11 @@ import sqlite_utils
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Evaluation, parts_from_dict
 from inspector.scoring.score import score
+from inspector.domain.people import User
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
 from inspector.store.outbox import enqueue
+from inspector.users.policy import Action, NotAllowed, require
 
 
 @dataclass(frozen=True)
@@ -67,9 +69,6 @@ class EvaluationRow:
 class EvaluationLocked(Exception):
     """A submitted evaluation can only change after a lead reopens it."""
 
-
-class NotAllowed(Exception):
-    """The user may not do this to this evaluation."""
 
 
 
@@ -137,39 +136,38 @@ class EvaluationRepository:
             self._audit(evaluation.uuid, evaluation.version, evaluation.inspector, "imported", "", source, now)
         return True
 
-    def save(self, evaluation: Evaluation, by: str) -> Evaluation:
+    def save(self, evaluation: Evaluation, actor: str) -> Evaluation:
         """Autosave of a draft (or a reopened evaluation); returns only once it is durable."""
         current = self.get(evaluation.uuid)
         if current is not None:
             if current.status == "submitted":
                 raise EvaluationLocked(f"evaluation {evaluation.uuid} is submitted; a lead must reopen it first")
-            if by != current.inspector:
-                raise NotAllowed(f"{by} may not edit {current.inspector}'s evaluation")
+            if actor != current.inspector:
+                raise NotAllowed(f"{actor} may not edit {current.inspector}'s evaluation")
         now = utc_now(precise=True)
         row = self._row(evaluation, current.status if current else "draft", current.version if current else 1, now)
         with storage_errors(self._db):
             with self._db.atomic():
                 self._db["evaluations"].upsert(row, pk="uuid")
                 for what, old, new in _changes(current, evaluation):
-                    self._audit(evaluation.uuid, row["version"], by, what, old, new, now)
+                    self._audit(evaluation.uuid, row["version"], actor, what, old, new, now)
         return self.get(evaluation.uuid)
 
-    def submit(self, uuid: str, by: str) -> Evaluation:
+    def submit(self, uuid: str, actor: str) -> Evaluation:
         current = self._require(uuid)
-        if by != current.inspector:
-            raise NotAllowed(f"{by} may not submit {current.inspector}'s evaluation")
+        if actor != current.inspector:
+            raise NotAllowed(f"{actor} may not submit {current.inspector}'s evaluation")
         pending = score(self._card, current).pending_fatal
         if pending:
             raise NotAllowed(f"fatal item(s) {', '.join(pending)} still wait for review: confirm or reject them")
-        return self._set_status(current, "submitted", by, "submitted")
+        return self._set_status(current, "submitted", actor, "submitted")
 
-    def reopen(self, uuid: str, lead: str, reason: str, is_lead: bool) -> Evaluation:
-        if not is_lead:
-            raise NotAllowed(f"only a team lead may reopen an evaluation ({lead} is not one)")
+    def reopen(self, uuid: str, actor: User, reason: str) -> Evaluation:
+        require(actor, Action.REOPEN_EVALUATION)
         current = self._require(uuid)
         if current.status != "submitted":
             raise NotAllowed(f"evaluation {uuid} is not submitted")
-        return self._set_status(current, "reopened", lead, f"reopened: {reason}", bump=True)
+        return self._set_status(current, "reopened", actor.id, f"reopened: {reason}", bump=True)
 
     def appeal(self, uuid: str, agent_id: str, text: str) -> int:
         current = self._require(uuid)
@@ -179,12 +177,11 @@ class EvaluationRepository:
             return self._db["appeals"].insert({"uuid": uuid, "version": current.version, "agent_id": agent_id,
                                                "text": text, "status": "open", "filed_at": utc_now(precise=True)}).last_pk
 
-    def resolve_appeal(self, appeal_id: int, lead: str, upheld: bool, resolution: str, is_lead: bool) -> None:
-        if not is_lead:
-            raise NotAllowed(f"only a team lead may resolve an appeal ({lead} is not one)")
+    def resolve_appeal(self, appeal_id: int, actor: User, upheld: bool, resolution: str) -> None:
+        require(actor, Action.RESOLVE_APPEAL)
         with self._db.atomic():
             self._db["appeals"].update(appeal_id, {"status": "upheld" if upheld else "dismissed",
-                                                   "resolved_by": lead, "resolution": resolution,
+                                                   "resolved_by": actor.id, "resolution": resolution,
                                                    "resolved_at": utc_now(precise=True)})
 
     def search(self, flt: EvaluationFilter = EvaluationFilter()) -> list[EvaluationRow]:
@@ -220,7 +217,7 @@ class EvaluationRepository:
         row = self._db.execute("SELECT created_at FROM evaluations WHERE uuid = ?", [uuid]).fetchone()
         return row[0] if row else None
 
-    def _set_status(self, current: Evaluation, status: str, by: str, note: str, bump: bool = False) -> Evaluation:
+    def _set_status(self, current: Evaluation, status: str, actor: str, note: str, bump: bool = False) -> Evaluation:
         now = utc_now(precise=True)
         version = current.version + (1 if bump else 0)
         changes = {"status": status, "version": version, "updated_at": now}
@@ -228,11 +225,11 @@ class EvaluationRepository:
             changes["submitted_at"] = now
         with storage_errors(self._db), self._db.atomic():
             self._db["evaluations"].update(current.uuid, changes)
-            self._audit(current.uuid, version, by, "status", current.status, note, now)
+            self._audit(current.uuid, version, actor, "status", current.status, note, now)
             if status == "submitted" and current.session_id is None:
                 enqueue(self._db, current.uuid, now)
         return self._require(current.uuid)
 
-    def _audit(self, uuid: str, version: int, by: str, what: str, old: str, new: str, at: str) -> None:
-        self._db["evaluation_audit"].insert({"uuid": uuid, "version": version, "at": at, "by": by, "what": what,
+    def _audit(self, uuid: str, version: int, actor: str, what: str, old: str, new: str, at: str) -> None:
+        self._db["evaluation_audit"].insert({"uuid": uuid, "version": version, "at": at, "by": actor, "what": what,
                                              "old": old, "new": new})

@@ -5,26 +5,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-from dataclasses import dataclass
-
 import sqlite_utils
 
+from inspector.domain.people import User
 from inspector.store.clock import utc_now
 
-ROLES = ("inspector", "lead")
+ROLES = ("inspector", "lead")    # what the users table accepts (admin comes with user management)
 MIN_PASSWORD = 6
 _SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1, "dklen": 32}
-
-
-@dataclass(frozen=True)
-class User:
-    id: str
-    name: str
-    role: str
-
-    @property
-    def is_lead(self) -> bool:
-        return self.role == "lead"
 
 
 class UserError(ValueError):

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from inspector.resources import demo_folder
 from inspector.settings import load_settings
 from inspector.store.database import StorageError, open_database
-from inspector.store.users import User, UserRepository
+from inspector.domain.people import User
+from inspector.store.users import UserRepository
 from inspector.ui.i18n import install_translators
 from inspector.ui.login_dialog import LoginDialog
 from inspector.ui.main_window import MainWindow

@@ -19,8 +19,9 @@ from inspector.scoring.card import Scorecard
 from inspector.store.calibration import CalibrationSession
 from inspector.store.calls import CallFilter, CallRepository
 from inspector.store.database import StorageError
-from inspector.store.evaluations import NotAllowed
-from inspector.store.users import User, UserRepository
+from inspector.users.policy import Action, NotAllowed, allowed
+from inspector.domain.people import User
+from inspector.store.users import UserRepository
 from inspector.ui.dialog_buttons import ok_cancel
 from inspector.ui.tables import fill, read_only_table
 
@@ -107,10 +108,9 @@ class CalibrationDialog(QDialog):
             button.clicked.connect(handler)
             self.buttons[key] = button
             row.addWidget(button)
-        self.buttons["new"].setVisible(user.is_lead)
-        self.buttons["reveal"].setVisible(user.is_lead)
-        self.buttons["export_pack"].setVisible(user.is_lead)
-        self.buttons["import_results"].setVisible(user.is_lead)
+        runs_sessions = allowed(user, Action.RUN_CALIBRATION)
+        for name in ("new", "reveal", "export_pack", "import_results"):
+            self.buttons[name].setVisible(runs_sessions)
         close = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

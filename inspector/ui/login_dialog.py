@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
-from inspector.store.users import User, UserError, UserRepository
+from inspector.domain.people import User
+from inspector.store.users import UserError, UserRepository
 
 
 class LoginDialog(QDialog):

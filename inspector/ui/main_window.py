@@ -6,7 +6,6 @@ the TaskRunner; it holds no review logic of its own.
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -28,7 +27,7 @@ from inspector.settings import Settings, save_settings
 from inspector.store.calls import Call, CallRepository
 from inspector.store.database import on_own_connection, open_database
 from inspector.store.hits import HitRepository
-from inspector.store.users import User
+from inspector.domain.people import User
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.edits import edit_speaker, edit_text, edit_word
 from inspector.transcript.io import TranscriptError, load_transcript, save_transcript
@@ -61,13 +60,11 @@ VOLUME_STEP = 0.1
 
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, settings: Settings, player: Player | None = None,
-                 check_playback: bool = True, user: User | None = None) -> None:
+                 check_playback: bool = True, *, user: User) -> None:
         super().__init__()
         self.workspace = workspace
         self.settings = settings
-        self.user = user
-        if user is not None:
-            settings.inspector_id = user.id      # who decides and scores in this session
+        self.user = user                         # who is signed in: this session's actor, never a setting
         self.db = open_database(workspace.database)
         self.calls = CallRepository(self.db)
         self.transcripts = TranscriptRepository(self.db)
@@ -77,7 +74,7 @@ class MainWindow(QMainWindow):
         self.speech = SpeechController(self, self.state, self.tasks, self.calls, self.transcripts, workspace,
                                        settings)
         self.rules = RulesController(self, self.state, self.tasks, self.playback, HitRepository(self.db),
-                                     self.transcripts, workspace, settings)
+                                     self.transcripts, workspace, settings, user)
         self.last_import: ImportReport | None = None
         self._opening: TaskHandle | None = None
 
@@ -91,8 +88,7 @@ class MainWindow(QMainWindow):
         self.hits_pane = HitsPane(self.state, self)
         self.scorecard = ScorecardPane(default_card(), self)
         self.scoring = ScoringController(self, self.state, self.scorecard,
-                                         EvaluationRepository(self.db, default_card()), default_card(), settings,
-                                         is_lead=bool(user and user.is_lead))
+                                         EvaluationRepository(self.db, default_card()), default_card(), user)
         self.rules.scope_for = self.scoring.decision_scope
         self._build_layout()
         self._build_status_bar()
@@ -340,8 +336,7 @@ class MainWindow(QMainWindow):
         else:
             corrected, edit = edit_speaker(transcript, segment, value)
         based_on = self.transcripts.latest(call.id)[0]
-        self.transcripts.record_edit(call.id, based_on, corrected, edit,
-                                     self.settings.inspector_id or getpass.getuser())
+        self.transcripts.record_edit(call.id, based_on, corrected, edit, self.user.id)
         self.state.set_transcript(corrected)
         self.rules.check_current()
 
@@ -362,12 +357,9 @@ class MainWindow(QMainWindow):
         EvaluationsDialog(self.scoring.repo, self).exec()
 
     # -- calibration and upload ------------------------------------------------------------------------
-    def _current_user(self) -> User:
-        return self.user or User(self.scoring.user, self.scoring.user, "inspector")
-
     def calibration_dialog(self) -> CalibrationDialog:
         service = CalibrationService(CalibrationRepository(self.db), self.scoring.repo)
-        dialog = CalibrationDialog(service, self.calls, UserRepository(self.db), default_card(), self._current_user(),
+        dialog = CalibrationDialog(service, self.calls, UserRepository(self.db), default_card(), self.user,
                                    self.db, self.workspace.root / "calibration", self,
                                    show_comparison=lambda c, h: ComparisonWindow(c, h, self).exec())
         dialog.score_requested.connect(lambda session: self.start_calibration(service, session))

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import getpass
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from inspector.domain.people import User
 from inspector.jobs import immediate
 from inspector.review.checking import check_all, compare_pack
 from inspector.review.state import ReviewState
@@ -36,8 +36,9 @@ NAVIGATION_LEAD_S = 1.0
 class RulesController(QObject):
     def __init__(self, window: QWidget, state: ReviewState, tasks: TaskRunner, playback: PlaybackController,
                  hits: HitRepository, transcripts: TranscriptRepository, workspace: Workspace,
-                 settings: Settings) -> None:
+                 settings: Settings, actor: User) -> None:
         super().__init__(window)
+        self.actor = actor
         # which decisions the open call shows and records: "" in production review; the window points this
         # at the scoring controller so a blind calibration participant sees and writes only their own
         self.scope_for: Callable[[Call], str] = lambda _call: ""
@@ -154,8 +155,7 @@ class RulesController(QObject):
         call = self.state.call
         if call is None:
             return
-        user = self.settings.inspector_id or getpass.getuser()
-        self.state.set_decision(self.hits.decide(call.id, hit, decision, note, user, self.scope_for(call)))
+        self.state.set_decision(self.hits.decide(call.id, hit, decision, note, self.actor.id, self.scope_for(call)))
 
     def decide_current(self, decision: str) -> None:
         if self.state.hits and self.state.current_hit is not None:

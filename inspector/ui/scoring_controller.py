@@ -8,7 +8,6 @@ nor overwrite a blind score.
 
 from __future__ import annotations
 
-import getpass
 import uuid
 
 from PySide6.QtCore import QObject
@@ -24,25 +23,27 @@ from inspector.settings import Settings
 from inspector.store.calibration import CalibrationSession
 from inspector.store.calls import Call
 from inspector.store.hits import calibration_scope
-from inspector.store.evaluations import EvaluationLocked, EvaluationRepository, NotAllowed
+from inspector.store.evaluations import EvaluationLocked, EvaluationRepository
+from inspector.domain.people import User
+from inspector.users.policy import Action, NotAllowed, allowed
 from inspector.store.database import StorageError
 from inspector.ui.scorecard_pane import ScorecardPane
 
 
 class ScoringController(QObject):
     def __init__(self, window: QWidget, state: ReviewState, pane: ScorecardPane, repo: EvaluationRepository,
-                 card: Scorecard, settings: Settings, is_lead: bool = False) -> None:
+                 card: Scorecard, actor: User) -> None:
         super().__init__(window)
-        self.is_lead = is_lead
+        self.actor = actor
         self.window, self.state, self.pane, self.repo, self.card = window, state, pane, repo, card
-        self.user = settings.inspector_id or getpass.getuser()
+        self.user = actor.id
         self.calibration: tuple[CalibrationService, CalibrationSession] | None = None
         pane.user = self.user
         pane.changed.connect(self.save)
         pane.submit_requested.connect(self.submit)
         pane.reopen_requested.connect(self.reopen)
-        pane.reopen_button.setVisible(is_lead)
-        pane.resolve_button.setVisible(is_lead)
+        pane.reopen_button.setVisible(allowed(actor, Action.REOPEN_EVALUATION))
+        pane.resolve_button.setVisible(allowed(actor, Action.RESOLVE_APPEAL))
         pane.appeal_requested.connect(self.appeal)
         pane.resolve_requested.connect(self.resolve)
         state.call_changed.connect(lambda _c: self.show(None))
@@ -127,7 +128,7 @@ class ScoringController(QObject):
 
     def resolve(self, appeal_id: int, upheld: bool, resolution: str) -> None:
         try:
-            self.repo.resolve_appeal(appeal_id, self.user, upheld, resolution, self.is_lead)
+            self.repo.resolve_appeal(appeal_id, self.actor, upheld, resolution)
         except NotAllowed as exc:
             QMessageBox.information(self.window, self.tr("Not resolved"), str(exc))
         self.show(self.pane.evaluation)
@@ -137,7 +138,7 @@ class ScoringController(QObject):
         if evaluation is None:
             return
         try:
-            self.show(self.repo.reopen(evaluation.uuid, self.user, reason, self.is_lead))
+            self.show(self.repo.reopen(evaluation.uuid, self.actor, reason))
         except NotAllowed as exc:
             QMessageBox.information(self.window, self.tr("Not reopened"), str(exc))
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
 from inspector.archive import ArchiveError
 from inspector.store.database import StorageError, on_own_connection
 from inspector.store.outbox import OutboxRepository
-from inspector.store.users import User
+from inspector.domain.people import User
+from inspector.users.policy import Action, allowed
 from inspector.sync import identity as sync_identity
 from inspector.sync.bundle import export_bundle
 from inspector.sync.identity import SyncError
@@ -42,7 +43,7 @@ class SyncSettingsDialog(QDialog):
 
 
 class SyncDialog(QDialog):
-    def __init__(self, db, database_path: Path, tasks: TaskRunner, user: User | None,
+    def __init__(self, db, database_path: Path, tasks: TaskRunner, user: User,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.database_path, self.tasks, self.user = db, database_path, tasks, user
@@ -60,7 +61,7 @@ class SyncDialog(QDialog):
         self.bundle_button = QPushButton(self.tr("Export bundle…"), self)
         self.with_transcripts = QCheckBox(self.tr("with transcripts"), self)
         self.unmasked = QCheckBox(self.tr("unmasked personal data"), self)
-        self.unmasked.setVisible(bool(user and user.is_lead))
+        self.unmasked.setVisible(allowed(user, Action.EXPORT_UNMASKED))
         self.settings_button = QPushButton(self.tr("Settings…"), self)
         row = QHBoxLayout()
         for widget in (self.upload_button, self.cancel_button, self.bundle_button, self.with_transcripts,
@@ -156,7 +157,7 @@ class SyncDialog(QDialog):
 
     def export_to(self, path: Path) -> dict | None:
         identity = sync_identity.require(self.db)
-        masked = not (self.unmasked.isChecked() and self.user is not None and self.user.is_lead)
+        masked = not (self.unmasked.isChecked() and allowed(self.user, Action.EXPORT_UNMASKED))
         try:
             manifest = export_bundle(self.db, identity, path, self.with_transcripts.isChecked(), masked)
         except (ArchiveError, StorageError, OSError) as exc:

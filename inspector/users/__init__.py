@@ -1,0 +1,1 @@
+"""People on a workstation: what each role may do (policy)."""

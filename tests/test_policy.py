@@ -1,0 +1,30 @@
+"""One place decides who may do what; the repositories ask it, so a hidden button is not the only guard."""
+
+import pytest
+
+from inspector.domain.people import User
+from inspector.users.policy import Action, NotAllowed, allowed, require
+
+INSPECTOR = User("1001", "李质检", "inspector")
+LEAD = User("9001", "张组长", "lead")
+ADMIN = User("0001", "管理员", "admin")
+
+
+def test_inspectors_may_do_none_of_the_lead_actions():
+    assert not any(allowed(INSPECTOR, action) for action in Action)
+
+
+def test_leads_and_admins_may_do_every_lead_action():
+    assert all(allowed(LEAD, action) for action in Action)
+    assert all(allowed(ADMIN, action) for action in Action)
+
+
+def test_an_unknown_role_or_nobody_may_do_nothing():
+    assert not any(allowed(User("x", "x", "guest"), action) for action in Action)
+    with pytest.raises(NotAllowed, match="nobody signed in may not reopen"):
+        require(None, Action.REOPEN_EVALUATION)
+
+
+def test_the_refusal_names_who_and_what():
+    with pytest.raises(NotAllowed, match="1001 may not export unmasked personal numbers"):
+        require(INSPECTOR, Action.EXPORT_UNMASKED)
