@@ -9,7 +9,7 @@ from pathlib import Path
 
 from inspector.calibration.sessions import CalibrationService, new_session
 from inspector.intake.importer import run_import
-from inspector.rules.defaults import default_card
+from inspector.scoring.defaults import default_card
 from inspector.scoring.evaluation import Deduction, Evaluation, FatalState, ItemState
 from inspector.store.calibration import CalibrationRepository, CalibrationSession
 from inspector.store.calls import CallFilter, CallRepository

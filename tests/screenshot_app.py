@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from inspector.calibration.comparison import compare
 from inspector.intake.importer import run_import
-from inspector.rules.defaults import default_card
+from inspector.scoring.defaults import default_card
 from inspector.resources import demo_folder
 from inspector.settings import Settings
 from inspector.store.calls import CallRepository

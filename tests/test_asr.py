@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector.asr.batch import enqueue, pending_count, run_queue, source_for
+from inspector.review.transcribing import enqueue, pending_count, run_queue, source_for
 from inspector.asr.discovery import ENV_VAR, discover
 from inspector.asr.installer import ModelInstallError, install_model
 from inspector.asr.model_layout import check_model

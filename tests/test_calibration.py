@@ -12,7 +12,7 @@ from inspector.calibration.pack import export_pack, import_pack
 from inspector.calibration.report import grid_csv, html_report, write_report
 from inspector.calibration.results import export_results, import_results
 from inspector.calibration.sessions import CalibrationError, new_session
-from inspector.rules.defaults import default_card
+from inspector.scoring.defaults import default_card
 from inspector.store.calibration import CalibrationRepository
 from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
 from inspector.users.policy import NotAllowed

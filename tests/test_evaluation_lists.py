@@ -8,7 +8,7 @@ import uuid
 
 from inspector.intake.importer import run_import
 from inspector.review.sampling import sample_calls
-from inspector.rules.defaults import default_card
+from inspector.scoring.defaults import default_card
 from inspector.scoring.evaluation import Deduction, Evaluation, FatalState, ItemState
 from inspector.scoring.export import write_csv
 from inspector.store.calls import CallFilter, CallRepository

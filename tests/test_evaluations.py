@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from inspector.rules.defaults import default_card, default_pack
+from inspector.scoring.defaults import default_card, default_pack
 from inspector.rules.engine import check_call
 from inspector.rules.hits import hit_key
 from inspector.scoring.evaluation import Comment, Deduction, Evaluation, FatalState, ItemState
@@ -15,7 +15,7 @@ from inspector.store.database import open_database
 from inspector.store.evaluations import EvaluationLocked, EvaluationRepository
 from inspector.domain.people import User
 from inspector.users.policy import NotAllowed
-from inspector.store.hits import Decision
+from inspector.domain.decisions import Decision
 from inspector.transcript.io import load_transcript
 from tests import crash_harness
 from tests.conftest import DEMO
@@ -176,7 +176,7 @@ def test_broken_scorecards_name_file_and_field(tmp_path):
 
 def test_a_card_that_names_a_rule_the_pack_lacks_is_refused(tmp_path):
     from inspector.resources import resource_path
-    from inspector.rules.defaults import check_card_against_pack
+    from inspector.scoring.defaults import check_card_against_pack
     from inspector.scoring.card import CardError, load_card
     text = resource_path("scorecards", "scorecard-10086.toml").read_text(encoding="utf-8")
     path = tmp_path / "card.toml"

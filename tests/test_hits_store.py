@@ -5,7 +5,7 @@ import pytest
 from inspector.review.checking import check_and_store, compare_pack
 from inspector.intake.importer import run_import
 from inspector.jobs import drain
-from inspector.rules.defaults import default_pack
+from inspector.scoring.defaults import default_pack
 from inspector.rules.pack import load_pack
 from inspector.store.calls import CallFilter, CallRepository
 from inspector.store.database import open_database

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from inspector.resources import resource_path
-from inspector.rules.defaults import default_card, default_pack
+from inspector.scoring.defaults import default_card, default_pack
 from inspector.rules.pack import PackError, load_pack
 
 DEFAULT = resource_path("rules", "rules-10086.toml").read_text(encoding="utf-8")
@@ -79,7 +79,7 @@ def test_a_team_lead_can_change_a_threshold_without_code(tmp_path):
 
 
 def test_a_pack_that_leaves_card_rules_unfed_is_refused(tmp_path):
-    from inspector.rules.defaults import load_checked_pack
+    from inspector.scoring.defaults import load_checked_pack
     text = DEFAULT.replace('id = "R12"', 'id = "R12X"')
     path = tmp_path / "pack.toml"
     path.write_text(text, encoding="utf-8")

@@ -7,7 +7,7 @@ import pytest
 
 from inspector.audio.activity import analyse
 from inspector.audio.recording import decode
-from inspector.rules.defaults import default_pack
+from inspector.scoring.defaults import default_pack
 from inspector.rules.engine import check_call
 from inspector.transcript.io import load_transcript
 from tests.conftest import DEMO, ROOT

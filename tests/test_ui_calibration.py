@@ -5,7 +5,7 @@ import pyqtgraph as pg
 
 from inspector.calibration.comparison import compare
 from inspector.store.evaluations import EvaluationRepository
-from inspector.rules.defaults import default_card
+from inspector.scoring.defaults import default_card
 from inspector.rules.hits import hit_key
 from inspector.store.hits import calibration_scope
 from inspector.store.outbox import OutboxRepository

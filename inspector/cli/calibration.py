@@ -16,7 +16,7 @@ from inspector.calibration.pack import export_pack, import_pack
 from inspector.calibration.report import write_report
 from inspector.calibration.results import export_results, import_results
 from inspector.calibration.sessions import CalibrationService
-from inspector.rules.defaults import default_card
+from inspector.scoring.defaults import default_card
 from inspector.store.calibration import CalibrationRepository
 from inspector.store.calls import CallRepository
 from inspector.store.evaluations import EvaluationRepository

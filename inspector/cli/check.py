@@ -18,7 +18,7 @@ from inspector.audio.errors import AudioError
 from inspector.audio.recording import decode
 from inspector.cli.context import CliContext
 from inspector.jobs import drain
-from inspector.rules.defaults import default_pack, load_checked_pack
+from inspector.scoring.defaults import default_pack, load_checked_pack
 from inspector.rules.engine import check_call
 from inspector.rules.hits import Hit
 from inspector.rules.pack import PackError, RulePack

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from inspector.cli.context import CliContext
-from inspector.rules.defaults import default_card
+from inspector.scoring.defaults import default_card
 from inspector.scoring.export import rows_to_csv, write_csv
 from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
 

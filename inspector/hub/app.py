@@ -18,9 +18,8 @@ from starlette.concurrency import run_in_threadpool
 
 from inspector.archive import ArchiveError
 from inspector.hub.store import Centre, HubStore
-from inspector.store.outbox import digest_of, idempotency_key
 from inspector.sync.bundle import read_bundle
-from inspector.sync.identity import signature_matches
+from inspector.sync.protocol import digest_of, idempotency_key, signature_matches
 
 API_VERSION = "1"
 

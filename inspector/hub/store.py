@@ -18,7 +18,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, Text, create_en
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from inspector.store.outbox import inventory_digest
+from inspector.sync.protocol import inventory_digest
 
 metadata = MetaData()
 centres = Table("centres", metadata,

@@ -12,7 +12,7 @@ from inspector.audio.activity import Interval
 from inspector.audio.overview import Overview
 from inspector.audio.recording import Recording
 from inspector.rules.hits import Hit, hit_key
-from inspector.store.hits import Decision
+from inspector.domain.decisions import Decision
 from inspector.store.calls import Call
 from inspector.transcript.model import Transcript
 

@@ -4,12 +4,30 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TextIO
 
 from inspector.atomic_file import write_text_atomic
-from inspector.store.evaluations import EvaluationRow
+
+
+@dataclass(frozen=True)
+class EvaluationRow:
+    """One line of the evaluation list and of its CSV export."""
+
+    uuid: str
+    call_ref: str
+    agent_id: str | None
+    agent_name: str | None
+    call_started_at: str | None
+    inspector: str
+    status: str
+    version: int
+    total: float
+    fatal: bool
+    card_id: str
+    card_version: str
+    updated_at: str
 
 
 def rows_to_csv(rows: list[EvaluationRow], handle: TextIO) -> None:

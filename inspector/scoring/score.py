@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from inspector.rules.hits import Hit, hit_key
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Deduction, Evaluation, FatalState, ItemState
-from inspector.store.hits import Decision
+from inspector.domain.decisions import Decision
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import sqlite_utils
 
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Evaluation, parts_from_dict
+from inspector.scoring.export import EvaluationRow
 from inspector.scoring.score import score
 from inspector.domain.people import User
 from inspector.store.clock import utc_now
@@ -45,25 +46,6 @@ class EvaluationFilter:
             clauses.append("e.fatal = ?")
             params.append(int(self.fatal))
         return " WHERE " + " AND ".join(clauses), params
-
-
-@dataclass(frozen=True)
-class EvaluationRow:
-    """One line of the evaluation list and of its CSV export."""
-
-    uuid: str
-    call_ref: str
-    agent_id: str | None
-    agent_name: str | None
-    call_started_at: str | None
-    inspector: str
-    status: str
-    version: int
-    total: float
-    fatal: bool
-    card_id: str
-    card_version: str
-    updated_at: str
 
 
 class EvaluationLocked(Exception):

@@ -7,24 +7,12 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from inspector.domain.decisions import DECISIONS, Decision
 from inspector.rules.hits import Hit, hit_key
 from inspector.store.clock import utc_now
 
 if TYPE_CHECKING:  # only for the annotation: loading packs pulls in the pinyin tables
     from inspector.rules.pack import RulePack
-
-DECISIONS = ("confirmed", "rejected")
-
-
-@dataclass(frozen=True)
-class Decision:
-    hit_key: str
-    rule: str
-    decision: str
-    note: str
-    decided_by: str
-    decided_at: str
-
 
 @dataclass(frozen=True)
 class RuleAccuracy:

@@ -8,7 +8,6 @@ deduplicate by (uuid, version) and compare digests.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ import sqlite_utils
 
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
+from inspector.sync.protocol import canonical_json, digest_of, idempotency_key
 
 OUTBOX_STATES = ("pending", "sent", "acknowledged", "rejected")
 
@@ -33,19 +33,6 @@ class OutboxEntry:
     @property
     def key(self) -> str:
         return idempotency_key(self.uuid, self.version)
-
-
-def idempotency_key(uuid: str, version: int) -> str:
-    """What the receiver deduplicates by: one evaluation version, whichever route it arrives by."""
-    return f"{uuid}:{version}"
-
-
-def canonical_json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def digest_of(payload: str) -> str:
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def enqueue(db: sqlite_utils.Database, uuid: str, at: str) -> None:
@@ -112,10 +99,3 @@ class OutboxRepository:
         """One statement over many rows, in one transaction."""
         with storage_errors(self._db), self._db.atomic():
             self._db.conn.executemany(sql, rows)
-
-
-def inventory_digest(keys: list[tuple[str, int, str]]) -> str:
-    """One hash over (uuid, version, digest) triples in a fixed order; both sides compute it the same way
-    so a count-and-hash check needs no list exchange when everything matches."""
-    lines = sorted(f"{uuid}:{version}:{digest}" for uuid, version, digest in keys)
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()

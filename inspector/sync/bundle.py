@@ -15,10 +15,11 @@ import sqlite_utils
 
 from inspector.archive import Archive, ArchiveError, read_archive, write_archive
 from inspector.store.clock import utc_now
-from inspector.store.outbox import OutboxRepository, canonical_json, digest_of
+from inspector.store.outbox import OutboxRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.sync.identity import SyncIdentity
 from inspector.sync.masking import mask_transcript
+from inspector.sync.protocol import canonical_json, digest_of
 from inspector.transcript.io import to_dict
 
 KIND = "bundle"

@@ -6,8 +6,6 @@ whose signature does not verify under the key headquarters holds for that centre
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -16,6 +14,7 @@ import sqlite_utils
 
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
+from inspector.sync.protocol import sign
 
 
 class SyncError(Exception):
@@ -32,14 +31,6 @@ class SyncIdentity:
 
     def sign(self, data: bytes) -> str:
         return sign(self.key_hex, data)
-
-
-def sign(key_hex: str, data: bytes) -> str:
-    return hmac.new(bytes.fromhex(key_hex), data, hashlib.sha256).hexdigest()
-
-
-def signature_matches(key_hex: str, data: bytes, signature: str | None) -> bool:
-    return signature is not None and hmac.compare_digest(sign(key_hex, data), signature.strip())
 
 
 def set_up(db: sqlite_utils.Database, centre_id: str, key_hex: str | None = None, endpoint: str | None = None,

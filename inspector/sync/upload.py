@@ -18,7 +18,8 @@ import httpx
 import sqlite_utils
 
 from inspector.jobs import Cancelled
-from inspector.store.outbox import OutboxEntry, OutboxRepository, canonical_json, inventory_digest
+from inspector.store.outbox import OutboxEntry, OutboxRepository
+from inspector.sync.protocol import canonical_json, inventory_digest
 from inspector.sync.identity import SyncError, SyncIdentity
 
 RETRY_STATUS = {408, 425, 429, 500, 502, 503, 504}

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from inspector.scoring.export import write_csv
-from inspector.store.evaluations import EvaluationFilter, EvaluationRepository, EvaluationRow
+from inspector.scoring.export import EvaluationRow
+from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
 from inspector.ui.tables import read_only_table
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInp
 
 from inspector.review.state import ReviewState
 from inspector.rules.hits import Hit
-from inspector.store.hits import Decision
+from inspector.domain.decisions import Decision
 from inspector.ui.waveform_items import format_time
 
 DECISION_COLOURS = {"confirmed": QColor("#d8f0d8"), "rejected": QColor("#e8e8e8")}

@@ -43,7 +43,7 @@ from inspector.ui.dialogs import ImportReportDialog, SettingsDialog, ShortcutsDi
 from inspector.ui.evaluations_dialog import EvaluationsDialog
 from inspector.ui.hits_pane import HitsPane
 from inspector.ui.playback import SPEED_STEP, PlaybackController
-from inspector.rules.defaults import default_card
+from inspector.scoring.defaults import default_card
 from inspector.store.evaluations import EvaluationRepository
 from inspector.ui.rules_controller import RulesController
 from inspector.ui.scorecard_pane import ScorecardPane

@@ -16,7 +16,7 @@ from inspector.domain.people import User
 from inspector.jobs import immediate
 from inspector.review.checking import check_all, compare_pack
 from inspector.review.state import ReviewState
-from inspector.rules.defaults import default_pack, load_checked_pack
+from inspector.scoring.defaults import default_pack, load_checked_pack
 from inspector.rules.engine import check_call
 from inspector.rules.hits import Hit
 from inspector.rules.pack import PackError, RulePack

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from inspector.asr.batch import AsrProgress, enqueue, run_queue, source_for
+from inspector.review.transcribing import AsrProgress, enqueue, run_queue, source_for
 from inspector.asr.choice import choose_model
 from inspector.asr.discovery import discover, installed_folder
 from inspector.asr.installer import InstallProgress, install_model
