@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Inspector and its tests need on a fresh Debian/Ubuntu machine:
-# system packages (as root or through sudo), a .venv with the project and its test extras, translations.
+# system packages (as root or through sudo), a .venv with the project, translations.
+# Usage: install.sh [EXTRAS]   e.g. "test" (the test tools, the receiver, the batch pipeline) or "hub".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,7 @@ SYSTEM_PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1 libfontconfig1
   libdbus-1-3                     # what Qt's xcb platform plugin loads
   espeak-ng sox                   # regenerating the demo and test speech (scripts/make_*.py)
+  postgresql                      # the receiver's PostgreSQL tests start a throwaway cluster of their own
 )
 
 missing=()
@@ -28,5 +30,6 @@ fi
 PYTHON=${PYTHON:-python3}
 "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Inspector needs Python 3.11 or newer")'
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+EXTRAS=${1:-}
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".${EXTRAS:+[$EXTRAS]}"
 .venv/bin/python -c 'from inspector.ui.i18n import compiled_catalog; compiled_catalog("zh_CN")'

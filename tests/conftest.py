@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests import sound_server  # noqa: E402
 
-pytest_plugins = ["tests.hub_server"]      # the `hub` fixture: a real receiver process
+pytest_plugins = ["tests.hub_server", "tests.postgres_server"]   # a real receiver process; its PostgreSQL
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "resources" / "demo"

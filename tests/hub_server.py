@@ -20,10 +20,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_hub(tmp_path, *extra: str, scheme: str = "http", verify: bool | ssl.SSLContext = True):
+def start_hub(db: str, *extra: str, scheme: str = "http", verify: bool | ssl.SSLContext = True):
     """`inspector hub serve` as its own process with the centre registered; yields (url, store, port)."""
-    db = tmp_path / "hub.sqlite3"
-    store = HubStore(engine_for(str(db)))
+    store = HubStore(engine_for(db))
     store.add_centre(CENTRE, "广州中心", KEY, TOKEN)
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "inspector", "hub", "serve", "--db", str(db),
@@ -44,8 +43,9 @@ def start_hub(tmp_path, *extra: str, scheme: str = "http", verify: bool | ssl.SS
 
 
 @pytest.fixture
-def hub(tmp_path):
-    yield from start_hub(tmp_path)
+def hub(hub_database):
+    """The receiver on SQLite and, in a second run of the test, on PostgreSQL."""
+    yield from start_hub(hub_database)
 
 
 @pytest.fixture
@@ -59,6 +59,6 @@ def tls_hub(tmp_path):
     cert.cert_chain_pems[0].write_to_path(str(cert_file))
     cert.private_key_pem.write_to_path(str(key_file))
     ca.cert_pem.write_to_path(str(ca_file))
-    for url, store, port in start_hub(tmp_path, "--certfile", str(cert_file), "--keyfile", str(key_file),
+    for url, store, port in start_hub(str(tmp_path / "hub.sqlite3"), "--certfile", str(cert_file), "--keyfile", str(key_file),
                                       scheme="https", verify=ssl.create_default_context(cafile=str(ca_file))):
         yield url, store, ca_file

@@ -30,7 +30,8 @@ def test_import_linter_contracts_hold():
 
 def test_every_core_module_imports_without_qt():
     modules = [m.name for m in pkgutil.walk_packages(inspector.__path__, "inspector.")
-               if not m.name.startswith("inspector.ui") and m.name != "inspector.__main__"]
+               if not m.name.startswith(("inspector.ui", "inspector.hub.migrations."))   # Alembic runs those
+               and m.name != "inspector.__main__"]
     assert "inspector.audio.player" in modules and "inspector.store.calls" in modules
     result = subprocess.run([sys.executable, "-c", BLOCK_QT, *modules], cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.strip() == "ok", result.stderr
@@ -46,3 +47,27 @@ def test_every_core_package_is_under_the_contracts():
         assert set(contract["source_modules"]) == top_level, contract["name"]
     vosk = contracts[2]
     assert set(vosk["source_modules"]) == top_level - {"inspector.asr"} | {"inspector.ui"}
+
+
+BLOCK_WEB = """
+import sys, importlib.abc
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.split('.')[0] in ('fastapi', 'uvicorn', 'sqlalchemy', 'alembic', 'starlette', 'psycopg'):
+            raise ImportError('not installed: ' + name, name=name.split('.')[0])
+sys.meta_path.insert(0, Block())
+from inspector.__main__ import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_workstation_without_the_receiver_extra_works_and_says_what_the_hub_needs(tmp_path):
+    """The web stack is the `hub` extra: every workstation command runs without it."""
+    ws = ["--data-dir", str(tmp_path / "ws")]
+    listed = subprocess.run([sys.executable, "-c", BLOCK_WEB, *ws, "calls", "--format", "json"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert listed.returncode == 0 and listed.stdout.strip() == "[]", listed.stderr
+    hub = subprocess.run([sys.executable, "-c", BLOCK_WEB, "hub", "serve", "--db", str(tmp_path / "h.sqlite3")],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert hub.returncode == 2 and "pip install 'inspector[hub]'" in hub.stderr
+    assert "Traceback" not in hub.stderr

@@ -140,7 +140,7 @@ def test_the_receiver_missing_acknowledged_versions_gets_them_again(station, hub
     report = drain(upload(station.db, sync_identity.require(station.db), url))
     assert report.acknowledged == 10 and report.reconciled
     with store.engine.begin() as conn:                 # headquarters lost three rows (a restore from backup)
-        conn.exec_driver_sql("DELETE FROM evaluations WHERE rowid IN (SELECT rowid FROM evaluations LIMIT 3)")
+        conn.exec_driver_sql("DELETE FROM evaluations WHERE uuid IN (SELECT uuid FROM evaluations LIMIT 3)")
     report = drain(upload(station.db, sync_identity.require(station.db), url))
     assert report.resent_missing == 3 and report.reconciled and store.count() == 10
 

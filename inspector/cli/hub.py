@@ -30,11 +30,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    # imported here: the workstation's commands should not pay for the web stack
-    import uvicorn
+    # imported here: the receiver is an optional extra that workstations do not install
+    try:
+        import uvicorn
 
-    from inspector.hub.app import create_app
-    from inspector.hub.store import HubStore, engine_for
+        from inspector.hub.app import create_app
+        from inspector.hub.store import HubStore, engine_for
+    except ImportError as exc:
+        print(f"inspector hub: the receiver is not installed ({exc.name} is missing): "
+              "pip install 'inspector[hub]'", file=sys.stderr)
+        return 2
 
     if args.action == "openapi":
         print(json.dumps(create_app(HubStore(engine_for(":memory:"))).openapi(), ensure_ascii=False, indent=1))

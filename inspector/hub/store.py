@@ -14,28 +14,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text, create_engine, event, func, select
+from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from inspector.hub.schema import upgrade
+from inspector.hub.tables import centres, evaluations
 from inspector.sync.protocol import inventory_digest
-
-metadata = MetaData()
-centres = Table("centres", metadata,
-                Column("id", String(64), primary_key=True),
-                Column("name", Text, nullable=False),
-                Column("key_hex", String(128), nullable=False),
-                Column("token_sha256", String(64), nullable=False, unique=True))
-evaluations = Table("evaluations", metadata,
-                    Column("uuid", String(36), primary_key=True),
-                    Column("version", Integer, primary_key=True),
-                    Column("centre_id", String(64), nullable=False, index=True),
-                    Column("workstation_id", String(36), nullable=False),
-                    Column("digest", String(64), nullable=False),
-                    Column("payload", Text, nullable=False),
-                    Column("via", String(16), nullable=False),
-                    Column("received_at", String(32), nullable=False))
-
 
 @dataclass(frozen=True)
 class Centre:
@@ -54,7 +39,7 @@ def engine_for(db: str) -> Engine:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=FULL")
             connection.execute("PRAGMA busy_timeout=10000")
-    metadata.create_all(engine)
+    upgrade(engine)
     return engine
 
 
