@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from inspector.rules.defaults import default_pack  # noqa: E402
+from inspector.scoring.defaults import default_pack  # noqa: E402
 from inspector.rules.engine import check_call  # noqa: E402
 from inspector.rules.text import normalize  # noqa: E402
 from inspector.transcript.io import load_transcript  # noqa: E402

@@ -7,7 +7,7 @@ import sys
 import uuid
 
 from inspector.intake.importer import run_import
-from inspector.review.sampling import sample_calls
+from inspector.review.queue import SamplingPlan, draw
 from inspector.scoring.defaults import default_card
 from inspector.scoring.evaluation import Deduction, Evaluation, FatalState, ItemState
 from inspector.scoring.export import write_csv
@@ -77,7 +77,7 @@ def test_cli_lists_and_exports(tmp_path, demo_copy):
 
 def test_sampling_picks_n_new_calls_per_agent_and_marks_them(tmp_path, demo_copy):
     ws, db = _workspace(tmp_path, demo_copy)
-    picked = sample_calls(db, 1, seed=7)
+    picked = draw(db, SamplingPlan(per_agent=1, seed=7), "9001").picks
     assert len(picked) == 6                                   # six agents, one call each in the demo
-    assert CallRepository(db).count(CallFilter(status="in_review")) == 6
-    assert sample_calls(db, 1, seed=7) == []                  # nothing new left to sample
+    assert CallRepository(db).count(CallFilter(status="assigned")) == 6
+    assert draw(db, SamplingPlan(per_agent=1, seed=7), "9001").picks == ()   # nothing new left to sample

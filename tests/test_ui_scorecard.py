@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from inspector.scoring.score import score
 from tests.ui_windows import demo_window, lead_window
@@ -100,10 +100,13 @@ def test_evaluations_dialog_filters_and_exports(qtbot, window, tmp_path):
     assert "S4" in (tmp_path / "e.csv").read_text(encoding="utf-8-sig")
 
 
-def test_sampling_from_the_window_filters_the_list(qtbot, window):
-    picked = window.sample_calls(1)
-    assert len(picked) == 6
-    assert window.call_list.model.total == 6 and window.call_list.status.currentData() == "in_review"
+def test_sampling_from_the_menu_asks_and_filters_the_list(qtbot, window, monkeypatch):
+    """The menu's triggered(bool) once passed False as the number: sampling always picked nothing."""
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *args, **kwargs: (1, True))
+    window.actions_by_key["sample"].trigger()
+    qtbot.waitUntil(lambda: window.call_list.model.total == 6, timeout=5_000)
+    assert window.call_list.status.currentData() == "assigned"
+    assert {window.call_list.model.call_at(r).status for r in range(6)} == {"assigned"}
 
 
 def test_a_lead_reopens_a_submitted_evaluation_an_inspector_cannot(qtbot, tmp_path, demo_copy, monkeypatch):

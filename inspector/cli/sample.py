@@ -1,24 +1,62 @@
-"""``inspector sample --per-agent N``: pick calls for human review."""
+"""``inspector sample``: draw a sample for human review from a plan (strata, filters, assignment) and print
+the picks as JSON: ``[{"call": REF, "assignee": ID|null, "reasons": [...]}]``."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from inspector.cli.context import CliContext
-from inspector.review.sampling import sample_calls
+from inspector.review.queue import PlanError, SamplingPlan, draw, load_plan, save_plan
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("sample", help="pick N random new calls per agent for review")
-    parser.add_argument("--per-agent", type=int, required=True)
-    parser.add_argument("--seed", type=int)
+    parser = sub.add_parser("sample", help="draw calls for review: fatal hits, chosen rules, N or P %% per agent")
+    parser.add_argument("--plan", help="use a saved sampling plan (other options are then ignored)")
+    parser.add_argument("--save-plan", metavar="NAME", help="save these options as a named plan, then draw")
+    parser.add_argument("--fatal", action="store_true", help="every call with a fatal-rule hit")
+    parser.add_argument("--rule", action="append", default=[], metavar="RULE", help="every call with this rule's hit")
+    share = parser.add_mutually_exclusive_group()
+    share.add_argument("--per-agent", type=int, help="N random calls per agent (besides the hits)")
+    share.add_argument("--percent", type=float, help="P %% of each agent's calls at random")
+    parser.add_argument("--business", help="only this business type")
+    parser.add_argument("--min-duration", type=float, help="seconds")
+    parser.add_argument("--max-duration", type=float, help="seconds")
+    parser.add_argument("--from", dest="date_from", help="call date, inclusive (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="date_to", help="call date, inclusive (YYYY-MM-DD)")
+    parser.add_argument("--assign", default="", help="inspector ids, comma-separated")
+    parser.add_argument("--by-load", action="store_true", help="assign to whoever has the fewest open calls")
+    parser.add_argument("--due-days", type=int, help="the assignments are due in this many days")
+    parser.add_argument("--seed", type=int, help="fixed seed (recorded with the sample either way)")
+    parser.add_argument("--user", default="cli", help="who draws the sample (recorded)")
+    parser.add_argument("--format", choices=("json", "text"), default="json")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    picked = sample_calls(ctx.db, args.per_agent, args.seed)
-    for c in picked:
-        print(f"{c.call_ref}\t{c.agent_id or '-'}")
-    print(f"{len(picked)} call(s) marked in review", file=sys.stderr)
+    try:
+        plan = load_plan(ctx.db, args.plan) if args.plan else _plan_from(args)
+        if args.save_plan:
+            save_plan(ctx.db, args.save_plan, plan, args.user)
+        sample = draw(ctx.db, plan, args.user, args.plan or args.save_plan)
+    except PlanError as exc:
+        print(f"inspector sample: {exc}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(json.dumps([{"call": p.call_ref, "assignee": p.assignee, "reasons": list(p.reasons)}
+                          for p in sample.picks], ensure_ascii=False))
+    else:
+        for p in sample.picks:
+            print(f"{p.call_ref}\t{p.assignee or '-'}\t{', '.join(p.reasons)}")
+    print(f"{len(sample.picks)} call(s) sampled (seed {sample.seed})", file=sys.stderr)
     return 0
+
+
+def _plan_from(args: argparse.Namespace) -> SamplingPlan:
+    return SamplingPlan(fatal=args.fatal, rules=tuple(args.rule), per_agent=args.per_agent, percent=args.percent,
+                        business=args.business, min_duration_s=args.min_duration, max_duration_s=args.max_duration,
+                        date_from=args.date_from, date_to=args.date_to,
+                        assignees=tuple(a.strip() for a in args.assign.split(",") if a.strip()),
+                        assign_mode="by_load" if args.by_load else "round_robin", due_days=args.due_days,
+                        seed=args.seed)

@@ -28,6 +28,7 @@ class EvaluationRow:
     card_id: str
     card_version: str
     updated_at: str
+    appeal: str | None = None       # the latest appeal's state: open, upheld, rejected
 
 
 def rows_to_csv(rows: list[EvaluationRow], handle: TextIO) -> None:

@@ -11,7 +11,7 @@ import sqlite_utils
 
 from inspector.store.clock import utc_now
 
-CALL_STATUSES = ("new", "in_review", "reviewed")
+CALL_STATUSES = ("new", "assigned", "in_review", "reviewed", "reopened", "appealed")  # derived by triggers
 SORTABLE = ("call_ref", "agent_id", "started_at", "duration_s", "status", "hit_count", "business_type")
 
 
@@ -133,12 +133,6 @@ class CallRepository:
         sql = ("SELECT agent_id, max(coalesce(agent_name, '')) AS name FROM calls "
                "WHERE agent_id IS NOT NULL GROUP BY agent_id ORDER BY agent_id")
         return [(row["agent_id"], row["name"]) for row in self._db.query(sql)]
-
-    def set_status(self, call_id: int, status: str) -> None:
-        if status not in CALL_STATUSES:
-            raise ValueError(f"unknown call status {status!r}")
-        with self._db.atomic():
-            self._db["calls"].update(call_id, {"status": status})
 
 
 def _to_call(row: dict) -> Call:

@@ -4,6 +4,7 @@ and an audit trail of every change, each multi-row change in one transaction."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 import sqlite_utils
@@ -151,25 +152,63 @@ class EvaluationRepository:
             raise NotAllowed(f"evaluation {uuid} is not submitted")
         return self._set_status(current, "reopened", actor.id, f"reopened: {reason}", bump=True)
 
-    def appeal(self, uuid: str, agent_id: str, text: str) -> int:
+    def appeal(self, uuid: str, agent_id: str, text: str, item_id: str | None = None,
+               due_at: str | None = None) -> int:
+        """The agent's appeal against a submitted evaluation, or against one item of it."""
         current = self._require(uuid)
         if current.status != "submitted":
             raise NotAllowed("only a submitted evaluation can be appealed")
-        with self._db.atomic():
+        if item_id is not None and item_id not in self._card.item_ids():
+            raise NotAllowed(f"the scorecard has no item {item_id}")
+        with storage_errors(self._db), self._db.atomic():
             return self._db["appeals"].insert({"uuid": uuid, "version": current.version, "agent_id": agent_id,
-                                               "text": text, "status": "open", "filed_at": utc_now(precise=True)}).last_pk
+                                               "item_id": item_id, "text": text, "status": "open",
+                                               "filed_at": utc_now(precise=True), "due_at": due_at}).last_pk
 
-    def resolve_appeal(self, appeal_id: int, actor: User, upheld: bool, resolution: str) -> None:
+    def resolve_appeal(self, appeal_id: int, actor: User, upheld: bool, resolution: str,
+                       change: Callable[[Evaluation], Evaluation] | None = None) -> Evaluation:
+        """Rejected: the evaluation stands. Upheld: it is reopened as the next version, `change` is applied by
+        the lead and the new version is submitted (and queued for upload), all in one transaction."""
         require(actor, Action.RESOLVE_APPEAL)
-        with self._db.atomic():
-            self._db["appeals"].update(appeal_id, {"status": "upheld" if upheld else "dismissed",
+        appeal = self.get_appeal(appeal_id)
+        if appeal is None or appeal["status"] != "open":
+            raise NotAllowed(f"appeal {appeal_id} is not open")
+        current = self._require(appeal["uuid"])
+        with storage_errors(self._db), self._db.atomic():
+            self._db["appeals"].update(appeal_id, {"status": "upheld" if upheld else "rejected",
                                                    "resolved_by": actor.id, "resolution": resolution,
                                                    "resolved_at": utc_now(precise=True)})
+            if not upheld or current.status != "submitted":
+                return current
+            reopened = self._set_status(current, "reopened", actor.id, f"appeal {appeal_id} upheld: {resolution}",
+                                        bump=True)
+            if change is not None:
+                changed = change(reopened)
+                now = utc_now(precise=True)
+                self._db["evaluations"].update(reopened.uuid, {
+                    key: value for key, value in self._row(changed, "reopened", reopened.version, now).items()
+                    if key in ("total", "fatal", "body", "updated_at")})
+                for what, old, new in _changes(reopened, changed):
+                    self._audit(reopened.uuid, reopened.version, actor.id, what, old, new, now)
+            return self._set_status(self._require(reopened.uuid), "submitted", actor.id,
+                                    f"resubmitted after appeal {appeal_id}")
+
+    def get_appeal(self, appeal_id: int) -> dict | None:
+        return next(iter(self._db.query("SELECT * FROM appeals WHERE id = ?", [appeal_id])), None)
+
+    def appeal_list(self, status: str | None = None) -> list[dict]:
+        """Appeals with their call and inspector, nearest deadline first: the leads' appeals queue."""
+        where, params = (" WHERE a.status = ?", [status]) if status else ("", [])
+        return list(self._db.query(
+            "SELECT a.*, e.inspector, e.call_id, c.call_ref, c.agent_name FROM appeals a "
+            "JOIN evaluations e ON e.uuid = a.uuid JOIN calls c ON c.id = e.call_id"
+            f"{where} ORDER BY coalesce(a.due_at, '9999'), a.id", params))
 
     def search(self, flt: EvaluationFilter = EvaluationFilter()) -> list[EvaluationRow]:
         where, params = flt.where()
         sql = ("SELECT e.uuid, c.call_ref, c.agent_id, c.agent_name, c.started_at AS call_started_at, e.inspector, "
-               "e.status, e.version, e.total, e.fatal, e.card_id, e.card_version, e.updated_at "
+               "e.status, e.version, e.total, e.fatal, e.card_id, e.card_version, e.updated_at, "
+               "(SELECT a.status FROM appeals a WHERE a.uuid = e.uuid ORDER BY a.id DESC LIMIT 1) AS appeal "
                f"FROM evaluations e JOIN calls c ON c.id = e.call_id{where} ORDER BY e.updated_at DESC")
         return [EvaluationRow(**{**r, "fatal": bool(r["fatal"])}) for r in self._db.query(sql, params)]
 

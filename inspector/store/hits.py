@@ -10,6 +10,7 @@ import sqlite_utils
 from inspector.domain.decisions import DECISIONS, Decision
 from inspector.rules.hits import Hit, hit_key
 from inspector.store.clock import utc_now
+from inspector.store.redlines import follow_decision
 
 if TYPE_CHECKING:  # only for the annotation: loading packs pulls in the pinyin tables
     from inspector.rules.pack import RulePack
@@ -55,15 +56,18 @@ class HitRepository:
         rows = self._db.query("SELECT * FROM hits WHERE call_id = ? ORDER BY start, rule", [call_id])
         return [Hit(**{k: (bool(r[k]) if k == "flag_only" else r[k]) for k in _HIT_FIELDS}) for r in rows]
 
-    def decide(self, call_id: int, hit: Hit, decision: str, note: str, by: str, scope: str = "") -> Decision:
-        """`scope` keeps a calibration participant's decisions apart (see `calibration_scope`)."""
+    def decide(self, call_id: int, hit: Hit, decision: str, note: str, actor: str, scope: str = "") -> Decision:
+        """`scope` keeps a calibration participant's decisions apart (see `calibration_scope`); a production
+        decision on a fatal hit opens or withdraws its red-line case in the same transaction."""
         if decision not in DECISIONS:
             raise ValueError(f"a decision is one of {', '.join(DECISIONS)}, not {decision!r}")
         row = {"call_id": call_id, "hit_key": hit_key(hit), "scope": scope, "rule": hit.rule, "decision": decision,
-               "note": note, "decided_by": by, "decided_at": utc_now()}
+               "note": note, "decided_by": actor, "decided_at": utc_now()}
         with self._db.atomic():
             self._db["hit_decisions"].upsert(row, pk=("call_id", "hit_key", "scope"))
-        return Decision(row["hit_key"], hit.rule, decision, note, by, row["decided_at"])
+            if hit.severity == "fatal" and scope == "":
+                follow_decision(self._db, call_id, hit, decision, actor)
+        return Decision(row["hit_key"], hit.rule, decision, note, actor, row["decided_at"])
 
     def decisions(self, call_id: int, scope: str = "") -> dict[str, Decision]:
         return {r["hit_key"]: Decision(r["hit_key"], r["rule"], r["decision"], r["note"], r["decided_by"],

@@ -41,13 +41,19 @@ def enqueue(db: sqlite_utils.Database, uuid: str, at: str) -> None:
                         "FROM evaluations e JOIN calls c ON c.id = e.call_id WHERE e.uuid = ?", [uuid]))
     audit = [{k: a[k] for k in ("version", "at", "by", "what", "old", "new")}
              for a in db.query("SELECT * FROM evaluation_audit WHERE uuid = ? ORDER BY id", [uuid])]
+    appeals = [{k: a[k] for k in ("id", "version", "item_id", "agent_id", "text", "status", "filed_at", "due_at",
+                                  "resolved_by", "resolution", "resolved_at")}
+               for a in db.query("SELECT * FROM appeals WHERE uuid = ? ORDER BY id", [uuid])]
+    redlines = [{k: r[k] for k in ("rule", "rule_name", "evidence", "start", "confirmed_by", "opened_at", "owner",
+                                   "due_at", "status", "outcome", "closed_at")}
+                for r in db.query("SELECT * FROM redline_cases WHERE call_id = ? ORDER BY id", [row["call_id"]])]
     payload = canonical_json({
         "uuid": row["uuid"], "version": row["version"], "inspector": row["inspector"],
         "card_id": row["card_id"], "card_version": row["card_version"], "total": row["total"],
         "fatal": bool(row["fatal"]), "body": json.loads(row["body"]), "submitted_at": row["submitted_at"],
         "call": {"content_hash": row["content_hash"], "call_ref": row["call_ref"], "agent_id": row["agent_id"],
                  "agent_name": row["agent_name"], "started_at": row["started_at"]},
-        "audit": audit})
+        "audit": audit, "appeals": appeals, "redlines": redlines})
     db.execute("INSERT OR IGNORE INTO outbox (uuid, version, payload, digest, status, created_at) "
                "VALUES (?, ?, ?, ?, 'pending', ?)", [row["uuid"], row["version"], payload, digest_of(payload), at])
 

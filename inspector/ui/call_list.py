@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, Qt,
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QTableView, QVBoxLayout, QWidget)
 
-from inspector.store.calls import SORTABLE, Call, CallFilter, CallRepository
+from inspector.store.calls import CALL_STATUSES, SORTABLE, Call, CallFilter, CallRepository
 
 PAGE = 200
 
@@ -39,8 +39,9 @@ class CallTableModel(QAbstractTableModel):
                 self.tr("Business"), self.tr("Status"), self.tr("Hits"))
 
     def status_text(self, status: str) -> str:
-        return {"new": self.tr("New"), "in_review": self.tr("In review"),
-                "reviewed": self.tr("Reviewed")}.get(status, status)
+        return {"new": self.tr("New"), "assigned": self.tr("Assigned"), "in_review": self.tr("In review"),
+                "reviewed": self.tr("Reviewed"), "reopened": self.tr("Reopened"),
+                "appealed": self.tr("Appealed")}.get(status, status)
 
     @property
     def total(self) -> int:
@@ -136,7 +137,7 @@ class CallListPane(QWidget):
         self.agent = QComboBox(self)
         self.status = QComboBox(self)
         self.status.addItem(self.tr("All statuses"), None)
-        for key in ("new", "in_review", "reviewed"):
+        for key in CALL_STATUSES:
             self.status.addItem(self.model.status_text(key), key)
         self.hits_only = QCheckBox(self.tr("With hits"), self)
         self.use_dates = QCheckBox(self.tr("Dates"), self)

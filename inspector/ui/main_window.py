@@ -21,7 +21,7 @@ from inspector.audio.recording import decode
 from inspector.intake.importer import ImportProgress, ImportReport, import_folder
 from inspector.jobs import immediate
 from inspector.review.checking import CheckProgress
-from inspector.review.sampling import sample_calls
+from inspector.review.queue import PlanError, SamplingPlan, draw
 from inspector.review.state import ReviewState
 from inspector.settings import Settings, save_settings
 from inspector.store.calls import Call, CallRepository
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         p = self.playback
         return {
             "import": self.choose_import_folder, "settings": self.edit_settings, "quit": self.close,
-            "evaluations": self.show_evaluations, "sample": self.sample_calls,
+            "evaluations": self.show_evaluations, "sample": lambda: self.sample_calls(),
             "calibration": self.show_calibration, "stop_calibration": self.stop_calibration,
             "upload": self.show_upload,
             "play": p.toggle, "stop": p.stop,
@@ -398,8 +398,12 @@ class MainWindow(QMainWindow):
                                                 self.tr("Calls per agent to review:"), 5, 1, 1000)
             if not ok:
                 return []
-        picked = sample_calls(self.db, per_agent)
-        self.call_list.status.setCurrentIndex(self.call_list.status.findData("in_review"))
+        try:
+            picked = list(draw(self.db, SamplingPlan(per_agent=per_agent), self.user.id).picks)
+        except PlanError as exc:
+            QMessageBox.information(self, self.tr("Sample calls"), str(exc))
+            return []
+        self.call_list.status.setCurrentIndex(self.call_list.status.findData("assigned"))
         self.call_list.reload()
         self.state.say(self.tr("%1 call(s) sampled for review").replace("%1", str(len(picked))))
         return picked

@@ -142,7 +142,7 @@ class ScorecardPane(QWidget):
         if self.appeals:
             section = QTreeWidgetItem(self.tree, [self.tr("Appeals")])
             section.setExpanded(True)
-            labels = {"open": self.tr("Open"), "upheld": self.tr("Upheld"), "dismissed": self.tr("Dismissed")}
+            labels = {"open": self.tr("Open"), "upheld": self.tr("Upheld"), "rejected": self.tr("Rejected")}
             for appeal in self.appeals:
                 QTreeWidgetItem(section, [f"v{appeal['version']} {appeal['agent_id']}", "",
                                           labels.get(appeal["status"], appeal["status"]),

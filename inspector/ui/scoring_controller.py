@@ -25,6 +25,7 @@ from inspector.store.calls import Call
 from inspector.store.hits import calibration_scope
 from inspector.store.evaluations import EvaluationLocked, EvaluationRepository
 from inspector.domain.people import User
+from inspector.review import appeals
 from inspector.users.policy import Action, NotAllowed, allowed
 from inspector.store.database import StorageError
 from inspector.ui.scorecard_pane import ScorecardPane
@@ -121,15 +122,15 @@ class ScoringController(QObject):
         if evaluation is None or call is None:
             return
         try:
-            self.repo.appeal(evaluation.uuid, call.agent_id or "", text)
-        except NotAllowed as exc:
+            appeals.file_appeal(self.repo, evaluation.uuid, call.agent_id or "", text)
+        except (NotAllowed, ValueError) as exc:
             QMessageBox.information(self.window, self.tr("Not recorded"), str(exc))
         self.show(self.repo.get(evaluation.uuid))
 
     def resolve(self, appeal_id: int, upheld: bool, resolution: str) -> None:
         try:
-            self.repo.resolve_appeal(appeal_id, self.actor, upheld, resolution)
-        except NotAllowed as exc:
+            appeals.resolve(self.repo, appeal_id, self.actor, upheld, resolution)
+        except (NotAllowed, ValueError) as exc:
             QMessageBox.information(self.window, self.tr("Not resolved"), str(exc))
         self.show(self.pane.evaluation)
 

@@ -1,0 +1,32 @@
+"""``inspector redlines list``: the red-line register (confirmed fatal hits), as JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from dataclasses import asdict, fields
+
+from inspector.cli.context import CliContext
+from inspector.store.redlines import RedLineCase, RedLineRepository
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("redlines", help="the red-line register")
+    actions = parser.add_subparsers(dest="action", required=True)
+    listing = actions.add_parser("list", help="red-line cases, oldest first")
+    listing.add_argument("--status", choices=("open", "closed"))
+    listing.add_argument("--format", choices=("json", "csv"), default="json")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    cases = RedLineRepository(ctx.db).cases(args.status)
+    if args.format == "json":
+        print(json.dumps([asdict(c) for c in cases], ensure_ascii=False))
+    else:
+        writer = csv.DictWriter(sys.stdout, fieldnames=[f.name for f in fields(RedLineCase)])
+        writer.writeheader()
+        writer.writerows(asdict(c) for c in cases)
+    return 0

@@ -1,0 +1,85 @@
+"""The red-line register: a confirmed fatal hit (五条禁令, 二次确认 …) opens a case that a lead owns and
+closes with an outcome, the record the accountability chain (责任制, 问责, 督办) works from.
+
+Cases open and close with the decision on the hit, inside the decision's transaction, so there is never a
+confirmed fatal hit without its case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from inspector.rules.hits import Hit, hit_key
+from inspector.store.clock import utc_now
+from inspector.store.database import storage_errors
+
+CASE_STATES = ("open", "closed")
+WITHDRAWN = "hit rejected on review"
+
+
+@dataclass(frozen=True)
+class RedLineCase:
+    id: int
+    call_id: int
+    call_ref: str
+    hit_key: str
+    rule: str
+    rule_name: str
+    agent_id: str | None
+    evidence: str
+    start: float
+    confirmed_by: str
+    opened_at: str
+    owner: str | None
+    due_at: str | None
+    status: str
+    outcome: str | None
+    notes: str
+    closed_by: str | None
+    closed_at: str | None
+
+
+def follow_decision(db: sqlite_utils.Database, call_id: int, hit: Hit, decision: str, actor: str) -> None:
+    """Called inside the decision's transaction for production decisions on fatal hits."""
+    key = hit_key(hit)
+    if decision == "confirmed":
+        agent = db.execute("SELECT agent_id FROM calls WHERE id = ?", [call_id]).fetchone()
+        db.execute("INSERT INTO redline_cases (call_id, hit_key, rule, rule_name, agent_id, evidence, start, "
+                   "confirmed_by, opened_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open') "
+                   "ON CONFLICT (call_id, hit_key) DO UPDATE SET status = 'open', outcome = NULL, closed_by = NULL, "
+                   "closed_at = NULL, confirmed_by = excluded.confirmed_by",
+                   [call_id, key, hit.rule, hit.name, agent[0] if agent else None, hit.evidence, hit.start, actor,
+                    utc_now()])
+    else:
+        db.execute("UPDATE redline_cases SET status = 'closed', outcome = ?, closed_by = ?, closed_at = ? "
+                   "WHERE call_id = ? AND hit_key = ? AND status = 'open'", [WITHDRAWN, actor, utc_now(), call_id, key])
+
+
+class RedLineRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def cases(self, status: str | None = None, call_id: int | None = None) -> list[RedLineCase]:
+        clauses, params = [], []
+        if status is not None:
+            clauses.append("r.status = ?")
+            params.append(status)
+        if call_id is not None:
+            clauses.append("r.call_id = ?")
+            params.append(call_id)
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        sql = f"SELECT r.*, c.call_ref FROM redline_cases r JOIN calls c ON c.id = r.call_id{where} ORDER BY r.opened_at, r.id"
+        return [RedLineCase(**r) for r in self._db.query(sql, params)]
+
+    def assign(self, case_id: int, owner: str, due_at: str | None) -> None:
+        with storage_errors(self._db), self._db.atomic():
+            self._db["redline_cases"].update(case_id, {"owner": owner, "due_at": due_at})
+
+    def close(self, case_id: int, actor: str, outcome: str, notes: str = "") -> None:
+        if not outcome.strip():
+            raise ValueError("closing a red-line case needs its outcome")
+        with storage_errors(self._db), self._db.atomic():
+            self._db["redline_cases"].update(case_id, {"status": "closed", "outcome": outcome.strip(),
+                                                       "notes": notes, "closed_by": actor, "closed_at": utc_now()})
