@@ -96,8 +96,8 @@ def test_space_in_the_main_window_plays_the_call_out_loud(qtbot, tmp_path, null_
 
     from inspector.settings import Settings
     from inspector.ui.main_window import MainWindow
-from tests.ui_windows import INSPECTOR
     from inspector.workspace import Workspace
+    from tests.ui_windows import INSPECTOR
 
     window = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"), user=INSPECTOR)
     qtbot.addWidget(window)
