@@ -140,3 +140,40 @@ def test_migration_numbers_must_not_leave_gaps(tmp_path, monkeypatch):
                                                          "0003_c.sql": "CREATE TABLE c (x);"})
     with pytest.raises(RuntimeError, match="without gaps"):
         load_migrations(package)
+
+
+def test_a_save_waits_for_another_connections_write_instead_of_failing(tmp_path):
+    """A background job holding the write lock (an import, checking ahead) makes a save wait, not fail."""
+    import threading
+    import time
+    import uuid
+
+    from inspector.scoring.defaults import default_card
+    from inspector.scoring.evaluation import Evaluation
+    from inspector.store.evaluations import EvaluationRepository
+
+    path = tmp_path / "db.sqlite3"
+    gui = open_database(path)
+    CallRepository(gui).add(_call(1))
+    card = default_card()
+    repo = EvaluationRepository(gui, card)
+    first = Evaluation(str(uuid.uuid4()), 1, "1001", card.id, card.version)
+    repo.save(first, "1001")                      # the GUI connection has read the schema: a stale snapshot
+    job = open_database(path)
+    holding = threading.Event()
+
+    def writer():
+        with job.atomic():
+            job.execute("UPDATE calls SET hit_count = 5")
+            holding.set()
+            time.sleep(1.0)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    holding.wait()
+    started = time.monotonic()
+    saved = repo.save(Evaluation(str(uuid.uuid4()), 1, "1002", card.id, card.version), "1002")
+    waited = time.monotonic() - started
+    thread.join()
+    assert saved.inspector == "1002" and waited >= 0.5        # it waited for the lock and then saved
+    assert gui.execute("SELECT hit_count FROM calls").fetchone()[0] == 5

@@ -100,13 +100,27 @@ def test_evaluations_dialog_filters_and_exports(qtbot, window, tmp_path):
     assert "S4" in (tmp_path / "e.csv").read_text(encoding="utf-8-sig")
 
 
-def test_sampling_from_the_menu_asks_and_filters_the_list(qtbot, window, monkeypatch):
-    """The menu's triggered(bool) once passed False as the number: sampling always picked nothing."""
-    monkeypatch.setattr(QInputDialog, "getInt", lambda *args, **kwargs: (1, True))
+def test_sampling_plans_from_the_review_menu_draw_assign_and_filter_the_list(qtbot, tmp_path, demo_copy):
+    lead = lead_window(qtbot, tmp_path, demo_copy)
+    dialog = lead.review.sampling_dialog()
+    qtbot.addWidget(dialog)
+    dialog.fatal.setChecked(False)
+    dialog.share.setCurrentIndex(dialog.share.findData("per_agent"))
+    dialog.amount.setValue(1)
+    dialog.seed.setText("7")
+    sample = dialog.draw()
+    assert len(sample.picks) == 6 and dialog.result.rowCount() == 6
+    dialog.accept()
+    lead.call_list.status.setCurrentIndex(lead.call_list.status.findData("assigned"))
+    qtbot.waitUntil(lambda: lead.call_list.model.total == 6, timeout=5_000)
+
+
+def test_the_review_menu_refuses_lead_dialogs_to_an_inspector(qtbot, window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[1]))
     window.actions_by_key["sample"].trigger()
-    qtbot.waitUntil(lambda: window.call_list.model.total == 6, timeout=5_000)
-    assert window.call_list.status.currentData() == "assigned"
-    assert {window.call_list.model.call_at(r).status for r in range(6)} == {"assigned"}
+    window.actions_by_key["redlines"].trigger()
+    assert len(shown) == 2
 
 
 def test_a_lead_reopens_a_submitted_evaluation_an_inspector_cannot(qtbot, tmp_path, demo_copy, monkeypatch):

@@ -75,10 +75,21 @@ def _all_calls(db: sqlite_utils.Database) -> list[Call]:
     return calls.page(CallFilter(), sort="started_at", limit=max(1, calls.count()))
 
 
-def _each_call(db: sqlite_utils.Database, cancel: threading.Event | None) -> Generator[
-        tuple[CheckProgress, Call], None, None]:
-    """Every call with the progress to report before working on it; stops at a cancel."""
-    calls = _all_calls(db)
+def outdated_calls(db: sqlite_utils.Database, pack: RulePack) -> list[Call]:
+    """Calls whose hits are missing, from another pack or version, or older than their transcript: what
+    checking ahead has to do after an import, a transcription or a change of pack."""
+    ids = {r[0] for r in db.execute(
+        "SELECT c.id FROM calls c LEFT JOIN checks k ON k.call_id = c.id "
+        "WHERE k.call_id IS NULL OR k.pack_id != ? OR k.pack_version != ? "
+        "OR EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id AND t.created_at > k.checked_at)",
+        [pack.id, pack.version])}
+    return [c for c in _all_calls(db) if c.id in ids]
+
+
+def _each_call(db: sqlite_utils.Database, cancel: threading.Event | None, calls: list[Call] | None = None
+               ) -> Generator[tuple[CheckProgress, Call], None, None]:
+    """Every call (or those given) with the progress to report before working on it; stops at a cancel."""
+    calls = _all_calls(db) if calls is None else calls
     for index, call in enumerate(calls):
         if cancel is not None and cancel.is_set():
             raise Cancelled
@@ -86,9 +97,11 @@ def _each_call(db: sqlite_utils.Database, cancel: threading.Event | None) -> Gen
 
 
 def check_all(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
-              cancel: threading.Event | None = None) -> Generator[CheckProgress, None, BatchResult]:
+              cancel: threading.Event | None = None, only_outdated: bool = False
+              ) -> Generator[CheckProgress, None, BatchResult]:
+    """Every call, or with `only_outdated` the calls `outdated_calls` names (checking ahead)."""
     result = BatchResult()
-    for progress, call in _each_call(db, cancel):
+    for progress, call in _each_call(db, cancel, outdated_calls(db, pack) if only_outdated else None):
         yield progress
         hits = check_and_store(call, db, workspace, pack)
         if hits is None:

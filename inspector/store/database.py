@@ -37,7 +37,29 @@ def open_database(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> s
                            f"this version knows {len(migrations)}); update Inspector to open it")
     for migration in migrations[version:]:
         _apply(conn, path, migration)
-    return sqlite_utils.Database(conn)
+    return WorkstationDatabase(conn)
+
+
+class WorkstationDatabase(sqlite_utils.Database):
+    """Write transactions begin IMMEDIATE: a deferred one that reads first cannot wait for another
+    connection's write lock (SQLite answers "database is locked" at once instead of honouring the busy
+    timeout), and the window, the import and the background checks each write on their own connection."""
+
+    @contextmanager
+    def atomic(self) -> Iterator[sqlite_utils.Database]:
+        if self.conn.in_transaction:
+            with super().atomic():          # nested: a savepoint inside the outer transaction
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
 
 
 @contextmanager

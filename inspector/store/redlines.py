@@ -74,6 +74,7 @@ class RedLineRepository:
         return [RedLineCase(**r) for r in self._db.query(sql, params)]
 
     def assign(self, case_id: int, owner: str, due_at: str | None) -> None:
+        """The lead who follows the case up, and by when."""
         with storage_errors(self._db), self._db.atomic():
             self._db["redline_cases"].update(case_id, {"owner": owner, "due_at": due_at})
 

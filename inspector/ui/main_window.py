@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector import __version__
@@ -21,7 +21,6 @@ from inspector.audio.recording import decode
 from inspector.intake.importer import ImportProgress, ImportReport, import_folder
 from inspector.jobs import immediate
 from inspector.review.checking import CheckProgress
-from inspector.review.queue import PlanError, SamplingPlan, draw
 from inspector.review.state import ReviewState
 from inspector.settings import Settings, save_settings
 from inspector.store.calls import Call, CallRepository
@@ -45,6 +44,7 @@ from inspector.ui.hits_pane import HitsPane
 from inspector.ui.playback import SPEED_STEP, PlaybackController
 from inspector.scoring.defaults import default_card
 from inspector.store.evaluations import EvaluationRepository
+from inspector.ui.review_controller import ReviewController
 from inspector.ui.rules_controller import RulesController
 from inspector.ui.scorecard_pane import ScorecardPane
 from inspector.ui.scoring_controller import ScoringController
@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         self.last_import: ImportReport | None = None
         self._opening: TaskHandle | None = None
 
+        self.review = ReviewController(self, self.db, default_card(), user, self.open_call_by_id,
+                                       lambda status: self.call_list.model.status_text(status),
+                                       lambda: self.call_list.reload())
         self.setWindowTitle(self.tr("Inspector — call quality inspection"))
         self.actions_by_key = build_actions(self, self._handlers())
         self._build_menus()
@@ -112,7 +115,7 @@ class MainWindow(QMainWindow):
         p = self.playback
         return {
             "import": self.choose_import_folder, "settings": self.edit_settings, "quit": self.close,
-            "evaluations": self.show_evaluations, "sample": lambda: self.sample_calls(),
+            "evaluations": self.show_evaluations, **self.review.handlers(),
             "calibration": self.show_calibration, "stop_calibration": self.stop_calibration,
             "upload": self.show_upload,
             "play": p.toggle, "stop": p.stop,
@@ -142,7 +145,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         titles = {"file": self.tr("&File"), "playback": self.tr("&Playback"), "view": self.tr("&View"),
-                  "rules": self.tr("&Rules"), "speech": self.tr("&Speech"), "help": self.tr("&Help")}
+                  "review": self.tr("Re&view"), "rules": self.tr("&Rules"), "speech": self.tr("&Speech"),
+                  "help": self.tr("&Help")}
         menus = {key: self.menuBar().addMenu(title) for key, title in titles.items()}
         for action in self.actions_by_key.values():
             menus[action.property("menu")].addAction(action)
@@ -193,6 +197,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
 
     # -- calls -----------------------------------------------------------------------------------
+    def open_call_by_id(self, call_id: int) -> None:
+        call = self.calls.get(call_id)
+        if call is not None:
+            self.open_call(call)
+
     def open_call(self, call: Call) -> None:
         """Show what is cached at once, decode in the background; a newer choice cancels the older."""
         if self._opening is not None:
@@ -255,6 +264,8 @@ class MainWindow(QMainWindow):
         self.last_import = report
         self.call_list.reload()
         self.state.say(self.tr("Imported %1 new call(s)").replace("%1", str(len(report.added))))
+        if report.added:
+            self.rules.check_all(only_outdated=True)
         if show_report and (report.problems or report.cancelled or not report.added):
             ImportReportDialog(report, self).exec()
 
@@ -391,22 +402,6 @@ class MainWindow(QMainWindow):
 
     def show_upload(self) -> None:
         self.upload_dialog().exec()
-
-    def sample_calls(self, per_agent: int | None = None) -> list:
-        if per_agent is None:
-            per_agent, ok = QInputDialog.getInt(self, self.tr("Sample calls"),
-                                                self.tr("Calls per agent to review:"), 5, 1, 1000)
-            if not ok:
-                return []
-        try:
-            picked = list(draw(self.db, SamplingPlan(per_agent=per_agent), self.user.id).picks)
-        except PlanError as exc:
-            QMessageBox.information(self, self.tr("Sample calls"), str(exc))
-            return []
-        self.call_list.status.setCurrentIndex(self.call_list.status.findData("assigned"))
-        self.call_list.reload()
-        self.state.say(self.tr("%1 call(s) sampled for review").replace("%1", str(len(picked))))
-        return picked
 
     # -- dialogs ---------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:

@@ -121,9 +121,12 @@ class RulesController(QObject):
             self.state.set_hits(hits, self.hits.decisions(call.id, self.scope_for(call)))
         self.window.call_list.model.refresh()
 
-    def check_all(self):
+    def check_all(self, only_outdated: bool = False):
+        """`only_outdated`: checking ahead after an import or a transcription, so hit counts and fatal flags
+        are known before anyone opens a call."""
         workspace, pack = self.workspace, self.pack
-        job = on_own_connection(workspace.database, lambda db, cancel: check_all(db, workspace, pack, cancel))
+        job = on_own_connection(workspace.database,
+                                lambda db, cancel: check_all(db, workspace, pack, cancel, only_outdated))
         return self.tasks.submit("check-all", job, self._all_checked, on_progress=self.window.show_progress,
                                  on_error=self._failed, on_cancelled=self.window.idle)
 

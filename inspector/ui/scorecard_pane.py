@@ -27,7 +27,7 @@ class ScorecardPane(QWidget):
     changed = Signal(object)           # the edited Evaluation, to be saved
     submit_requested = Signal()
     reopen_requested = Signal(str)       # the lead's reason
-    appeal_requested = Signal(str)       # the agent's 申诉 text
+    appeal_requested = Signal(str, str)  # the agent's 申诉 text, the item appealed ("" for the whole evaluation)
     resolve_requested = Signal(int, bool, str)   # appeal id, upheld, the lead's resolution
     seek_requested = Signal(float)
 
@@ -144,8 +144,9 @@ class ScorecardPane(QWidget):
             section.setExpanded(True)
             labels = {"open": self.tr("Open"), "upheld": self.tr("Upheld"), "rejected": self.tr("Rejected")}
             for appeal in self.appeals:
-                QTreeWidgetItem(section, [f"v{appeal['version']} {appeal['agent_id']}", "",
-                                          labels.get(appeal["status"], appeal["status"]),
+                due = self.tr("answer by %1").replace("%1", appeal["due_at"]) if appeal.get("due_at") else ""
+                QTreeWidgetItem(section, [f"v{appeal['version']} {appeal.get('item_id') or ''} {appeal['agent_id']}",
+                                          due, labels.get(appeal["status"], appeal["status"]),
                                           appeal["text"] + (f" → {appeal['resolution']}" if appeal["resolution"]
                                                             else "")])
         text = self.tr("Total: %1").replace("%1", f"{result.total:g}")
@@ -240,16 +241,22 @@ class ScorecardPane(QWidget):
             self.reopen_requested.emit(reason.strip())
 
     def _appeal(self) -> None:
+        whole = self.tr("The whole evaluation")
+        choices = [whole] + [f"{item.id} {item.name}" for item in self.card.items]
+        item, ok = QInputDialog.getItem(self, self.tr("Record appeal"), self.tr("What does the agent appeal?"),
+                                        choices, 0, False)
+        if not ok:
+            return
         text, ok = QInputDialog.getText(self, self.tr("Record appeal"), self.tr("The agent's reasons:"))
         if ok and text.strip():
-            self.appeal_requested.emit(text.strip())
+            self.appeal_requested.emit(text.strip(), "" if item == whole else item.split(" ", 1)[0])
 
     def _resolve(self) -> None:
         open_appeals = [a for a in self.appeals if a["status"] == "open"]
         if not open_appeals:
             return
         choice, ok = QInputDialog.getItem(self, self.tr("Resolve appeal"), self.tr("Decision:"),
-                                          [self.tr("Upheld"), self.tr("Dismissed")], 0, False)
+                                          [self.tr("Upheld"), self.tr("Rejected")], 0, False)
         if not ok:
             return
         resolution, ok = QInputDialog.getText(self, self.tr("Resolve appeal"), self.tr("Resolution:"))

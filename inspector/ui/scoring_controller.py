@@ -117,12 +117,12 @@ class ScoringController(QObject):
         self.pane.appeals = self.repo.appeals(evaluation.uuid) if evaluation is not None else []
         self.pane.show_evaluation(evaluation)
 
-    def appeal(self, text: str) -> None:
+    def appeal(self, text: str, item_id: str = "") -> None:
         evaluation, call = self.pane.evaluation, self.state.call
         if evaluation is None or call is None:
             return
         try:
-            appeals.file_appeal(self.repo, evaluation.uuid, call.agent_id or "", text)
+            appeals.file_appeal(self.repo, evaluation.uuid, call.agent_id or "", text, item_id or None)
         except (NotAllowed, ValueError) as exc:
             QMessageBox.information(self.window, self.tr("Not recorded"), str(exc))
         self.show(self.repo.get(evaluation.uuid))

@@ -17,11 +17,14 @@ class Action(StrEnum):
     RUN_CALIBRATION = "run calibration sessions"
     SEE_ALL_CALIBRATION = "see every calibration session"
     EXPORT_UNMASKED = "export unmasked personal numbers"
+    ASSIGN_REVIEWS = "draw samples and assign calls for review"
+    MANAGE_REDLINES = "own and close red-line cases"
     MANAGE_USERS = "manage users"
 
 
 _LEAD_ACTIONS = frozenset({Action.REOPEN_EVALUATION, Action.RESOLVE_APPEAL, Action.RUN_CALIBRATION,
-                           Action.SEE_ALL_CALIBRATION, Action.EXPORT_UNMASKED})
+                           Action.SEE_ALL_CALIBRATION, Action.EXPORT_UNMASKED, Action.ASSIGN_REVIEWS,
+                           Action.MANAGE_REDLINES})
 _GRANTS: dict[str, frozenset[Action]] = {
     Role.INSPECTOR: frozenset(),
     Role.LEAD: _LEAD_ACTIONS | {Action.MANAGE_USERS},

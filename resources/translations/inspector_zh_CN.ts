@@ -47,10 +47,6 @@
         <translation>评分记录(&amp;E)…</translation>
     </message>
     <message>
-        <source>Sample calls for review…</source>
-        <translation>抽取待质检录音…</translation>
-    </message>
-    <message>
         <source>&amp;Calibration sessions…</source>
         <translation>校准会(&amp;C)…</translation>
     </message>
@@ -69,6 +65,22 @@
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;My queue…</source>
+        <translation>我的待办(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sampling plans…</source>
+        <translation>抽检计划(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Appeals…</source>
+        <translation>申诉(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Red-line register…</source>
+        <translation>红线台账(&amp;R)…</translation>
     </message>
     <message>
         <source>Play</source>
@@ -221,6 +233,81 @@
     <message>
         <source>&amp;About Inspector</source>
         <translation>关于 Inspector(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AppealsDialog</name>
+    <message>
+        <source>Appeals</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Upheld</source>
+        <translation>成立</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Uphold…</source>
+        <translation>判定成立…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>whole</source>
+        <translation>整体</translation>
+    </message>
+    <message>
+        <source>Why is the appeal upheld?</source>
+        <translation>申诉成立的理由：</translation>
+    </message>
+    <message>
+        <source>Why is the appeal rejected?</source>
+        <translation>驳回申诉的理由：</translation>
     </message>
 </context>
 <context>
@@ -807,6 +894,10 @@
         <translation>语音(&amp;S)</translation>
     </message>
     <message>
+        <source>Re&amp;view</source>
+        <translation>复核(&amp;V)</translation>
+    </message>
+    <message>
         <source>Choose a call from the list</source>
         <translation>请从左侧列表选择一通录音</translation>
     </message>
@@ -911,18 +1002,6 @@
         <translation>“%1”校准评分：%2</translation>
     </message>
     <message>
-        <source>Sample calls</source>
-        <translation>抽样</translation>
-    </message>
-    <message>
-        <source>Calls per agent to review:</source>
-        <translation>每位坐席抽取通数：</translation>
-    </message>
-    <message>
-        <source>%1 call(s) sampled for review</source>
-        <translation>已抽取 %1 通待质检录音</translation>
-    </message>
-    <message>
         <source>About Inspector</source>
         <translation>关于 Inspector</translation>
     </message>
@@ -996,6 +1075,151 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>QueueDialog</name>
+    <message>
+        <source>My queue</source>
+        <translation>我的待办</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>抽中原因</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Double-click a call to open it.</source>
+        <translation>双击通话即可打开。</translation>
+    </message>
+    <message>
+        <source>%1/%2 done</source>
+        <translation>已完成 %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>RedLinesDialog</name>
+    <message>
+        <source>Red-line register</source>
+        <translation>红线台账</translation>
+    </message>
+    <message>
+        <source>Open cases only</source>
+        <translation>只看未结案件</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>立案时间</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Take ownership</source>
+        <translation>由我跟进</translation>
+    </message>
+    <message>
+        <source>Close case…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Outcome (e.g. 通报, 约谈, 扣绩效):</source>
+        <translation>处理结果（如 通报、约谈、扣绩效）：</translation>
+    </message>
+    <message>
+        <source>Export red-line register</source>
+        <translation>导出红线台账</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>fatal hit</source>
+        <translation>致命项命中</translation>
+    </message>
+    <message>
+        <source>at random</source>
+        <translation>随机抽取</translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>Team leads only</source>
+        <translation>仅限组长</translation>
+    </message>
+    <message>
+        <source>Only a team lead can open this.</source>
+        <translation>只有组长可以打开此功能。</translation>
+    </message>
+</context>
+<context>
     <name>RulesController</name>
     <message>
         <source>Using the default rule pack: %1</source>
@@ -1024,6 +1248,129 @@ Data folder: %2</source>
     <message>
         <source>No further hit</source>
         <translation>没有更多命中</translation>
+    </message>
+</context>
+<context>
+    <name>SamplingDialog</name>
+    <message>
+        <source>Sampling plans</source>
+        <translation>抽检计划</translation>
+    </message>
+    <message>
+        <source>(new plan)</source>
+        <translation>（新计划）</translation>
+    </message>
+    <message>
+        <source>Every call with a fatal-rule hit</source>
+        <translation>所有命中致命规则的通话</translation>
+    </message>
+    <message>
+        <source>e.g. R13, R14</source>
+        <translation>如 R13, R14</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>不抽</translation>
+    </message>
+    <message>
+        <source>calls per agent</source>
+        <translation>每名坐席抽取条数</translation>
+    </message>
+    <message>
+        <source>% of each agent&apos;s calls</source>
+        <translation>每名坐席通话的百分比</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Assign by load (fewest open calls first) instead of in turn</source>
+        <translation>按工作量分配（待办最少者优先），而非轮流</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>random (recorded)</source>
+        <translation>随机（会记录）</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Every call with these rules</source>
+        <translation>命中这些规则的所有通话</translation>
+    </message>
+    <message>
+        <source>At random</source>
+        <translation>随机抽取</translation>
+    </message>
+    <message>
+        <source>Business type</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>分配给</translation>
+    </message>
+    <message>
+        <source>Due in</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>分配给</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>抽中原因</translation>
+    </message>
+    <message>
+        <source>Save plan as…</source>
+        <translation>计划另存为…</translation>
+    </message>
+    <message>
+        <source>Draw and assign</source>
+        <translation>抽取并分配</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>%1 call(s) drawn, seed %2</source>
+        <translation>已抽取 %1 条通话，随机种子 %2</translation>
+    </message>
+    <message>
+        <source>Save plan as</source>
+        <translation>计划另存为</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
     </message>
 </context>
 <context>
@@ -1113,8 +1460,8 @@ Data folder: %2</source>
         <translation>成立</translation>
     </message>
     <message>
-        <source>Dismissed</source>
-        <translation>驳回</translation>
+        <source>answer by %1</source>
+        <translation>%1 前答复</translation>
     </message>
     <message>
         <source>Total: %1</source>
@@ -1153,8 +1500,16 @@ Data folder: %2</source>
         <translation>重新打开的原因？</translation>
     </message>
     <message>
+        <source>The whole evaluation</source>
+        <translation>整份评分</translation>
+    </message>
+    <message>
         <source>Record appeal</source>
         <translation>登记申诉</translation>
+    </message>
+    <message>
+        <source>What does the agent appeal?</source>
+        <translation>坐席申诉哪一项？</translation>
     </message>
     <message>
         <source>The agent&apos;s reasons:</source>
