@@ -51,3 +51,18 @@ def test_main_window_screenshot(display, tmp_path, language):
         assert (image.width(), image.height()) == (1400, 880)
         colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 880, 29)}
         assert len(colours) > 12, f"{name} looks blank"      # a blank or unpainted window has 1–3
+
+
+def test_review_screenshots(display, tmp_path):
+    """My queue, an item appeal on the scorecard and the red-line register, in Chinese."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    env = os.environ | {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "screenshot_review.py"), str(SHOTS),
+                             str(tmp_path / "ws"), "zh_CN"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    for name in ("queue_zh_CN.png", "appeal_zh_CN.png", "redlines_zh_CN.png"):
+        image = QImage(str(SHOTS / name))
+        assert (image.width(), image.height()) == (1400, 880), name
+        colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 880, 29)}
+        assert len(colours) > 12, f"{name} looks blank"

@@ -8,14 +8,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QInputDialog,
-                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
+                               QInputDialog, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from inspector.domain.people import User
 from inspector.store.redlines import RedLineCase, RedLineRepository
 from inspector.ui.tables import fill, read_only_table
 
 FOLLOW_UP_DAYS = 7
+EVIDENCE = 3                # the evidence column
 
 
 class RedLinesDialog(QDialog):
@@ -32,6 +33,8 @@ class RedLinesDialog(QDialog):
         self.table = read_only_table(self, [self.tr("Call"), self.tr("Rule"), self.tr("Agent"), self.tr("Evidence"),
                                             self.tr("Confirmed by"), self.tr("Opened"), self.tr("Owner"),
                                             self.tr("Due"), self.tr("State"), self.tr("Outcome")])
+        self.table.horizontalHeader().setSectionResizeMode(EVIDENCE, QHeaderView.Interactive)
+        self.table.setColumnWidth(EVIDENCE, 360)          # the whole evidence is in the cell's tooltip
         self.table.cellDoubleClicked.connect(
             lambda row, _c: self.case_requested.emit(self.cases[row].call_id, self.cases[row].start))
         own = QPushButton(self.tr("Take ownership"), self)

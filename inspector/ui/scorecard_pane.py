@@ -156,9 +156,14 @@ class ScorecardPane(QWidget):
             text += " " + self.tr("(fatal item waiting for review)")
         self.total.setText(text)
         self.total.setStyleSheet("color: #c0392b; font-weight: bold;" if result.fatal else "font-weight: bold;")
-        self.status.setText({"draft": self.tr("Draft, saved"), "submitted": self.tr("Submitted"),
-                             "reopened": self.tr("Reopened")}.get(evaluation.status, evaluation.status)
-                            + f" · v{evaluation.version}")
+        status = ({"draft": self.tr("Draft, saved"), "submitted": self.tr("Submitted"),
+                   "reopened": self.tr("Reopened")}.get(evaluation.status, evaluation.status)
+                  + f" · v{evaluation.version}")
+        pending = [a for a in self.appeals if a["status"] == "open"]
+        if pending:        # an open appeal is what a lead or inspector must see first, not at the bottom
+            status += " · " + self.tr("appeal open: %1, answer by %2").replace(
+                "%1", pending[0].get("item_id") or self.tr("whole evaluation")).replace("%2", pending[0].get("due_at") or "–")
+        self.status.setText(status)
         self._sync_buttons()
 
     def selected_item(self) -> str | None:

@@ -1488,6 +1488,14 @@ Data folder: %2</source>
         <translation>已重新打开</translation>
     </message>
     <message>
+        <source>appeal open: %1, answer by %2</source>
+        <translation>申诉中：%1，%2 前答复</translation>
+    </message>
+    <message>
+        <source>whole evaluation</source>
+        <translation>整份评分</translation>
+    </message>
+    <message>
         <source>set by the inspector</source>
         <translation>质检员设定</translation>
     </message>
