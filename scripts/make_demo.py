@@ -1,7 +1,9 @@
 """Turn the reference scenarios (../shared/scenarios/S*.json) into the bundled demo workspace.
 
-Each scenario becomes an 8 kHz stereo FLAC (agent left, customer right) spoken by espeak-ng (voice cmn,
-a different voice per speaker), its exact reference transcript (transcript v1) and a row of call metadata.
+Each scenario becomes an 8 kHz stereo FLAC (agent left, customer right) spoken by espeak-ng, its exact
+reference transcript (transcript v1) and a row of call metadata. The voice is ``cmn-latn-pinyin`` (a
+variant per speaker): espeak-ng 1.51's plain ``cmn`` reads the tone digits of its pinyin in English, which
+no recogniser understands; this one speaks Mandarin, robotic but recognisable.
 The outputs are committed, so tests and the demo never need a TTS engine; rerun this after a scenario
 changes: ``python scripts/make_demo.py``.
 """
@@ -24,7 +26,8 @@ RATE = 8000
 DEFAULT_GAP_S = 0.6
 LEAD_IN_S = 0.5
 TAIL_S = 1.0
-VOICES = {"agent": ("cmn+f3", 215), "customer": ("cmn+m3", 200)}
+VOICES = {"agent": ("cmn-latn-pinyin+f3", 150), "customer": ("cmn-latn-pinyin+m3", 150)}
+SPOKEN = str.maketrans({"G": "吉"})     # "5G": the letter as Mandarin speakers say it
 AGENTS = {"S1": ("3257", "李娜"), "S2": ("1046", "王芳"), "S3": ("4108", "刘洋"),
           "S4": ("2639", "陈静"), "S5": ("5520", "赵磊"), "S6": ("3071", "孙丽")}
 BUSINESS = {"S1": "流量查询", "S2": "停机咨询", "S3": "话费争议", "S4": "套餐查询",
@@ -44,9 +47,9 @@ def speak(text: str, speaker: str, workdir: Path) -> np.ndarray:
     voice, words_per_minute = VOICES[speaker]
     raw = workdir / "raw.wav"
     out = workdir / "8k.wav"
-    subprocess.run(["espeak-ng", "-v", voice, "-s", str(words_per_minute), "-w", str(raw), text],
-                   check=True)
-    subprocess.run(["sox", "-v", "0.9", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(out)], check=True)
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(words_per_minute), "-w", str(raw),
+                    text.translate(SPOKEN)], check=True)
+    subprocess.run(["sox", "-v", "0.8", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(out)], check=True)
     audio, _ = sf.read(out, dtype="float32")
     loud = np.flatnonzero(np.abs(audio) > 0.01)
     return audio[loud[0]: loud[-1] + 1]

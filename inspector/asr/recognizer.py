@@ -104,8 +104,12 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
         recognizer = vosk.KaldiRecognizer(*args)
         recognizer.SetWords(True)
         samples = recording.samples[channel]
+        fed = 0
         for first, last in voiced_stretches(samples, rate):
-            offset = first / rate           # Vosk times count from the last reset
+            # Vosk counts time over all audio a recognizer was given, Reset() included; only the voiced
+            # stretches are given, so each stretch's words move back by what was skipped before it
+            offset = (first - fed) / rate
+            fed += last - first
             for start in range(first, last, step):
                 if cancel is not None and cancel.is_set():
                     raise Cancelled
