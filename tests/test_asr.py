@@ -15,6 +15,8 @@ from inspector.review.transcribing import enqueue, pending_count, run_queue, sou
 from inspector.asr.discovery import ENV_VAR, discover
 from inspector.asr.installer import ModelInstallError, install_model
 from inspector.asr.model_layout import check_model
+from inspector.asr.engine import VoskRecognizer
+from inspector.asr.pool import ModelPool
 from inspector.asr.recognizer import AsrError, load_model, transcribe
 from inspector.audio.recording import decode
 from inspector.intake.importer import run_import
@@ -29,6 +31,7 @@ from tests.conftest import DEMO, ROOT
 SAMPLES = ROOT / "tests" / "data" / "asr"
 GRAMMAR = ["안녕하세요", "감사합니다"]
 ZH = os.environ.get("INSPECTOR_TEST_VOSK_MODEL_ZH")
+ZH_MODELS = ModelPool()          # the Mandarin tests share one load, as the window's workers do
 
 
 @pytest.fixture(scope="module")
@@ -152,10 +155,10 @@ def test_batch_queue_shares_one_model_caches_and_resumes(tmp_path, ko):
     cancel = threading.Event()
     cancel.set()
     with pytest.raises(Cancelled):
-        drain(run_queue(db, ko, workers=2, cancel=cancel))
+        drain(run_queue(db, VoskRecognizer(ko), workers=2, cancel=cancel))
     assert pending_count(db, ko.id) == 2                      # nothing lost: resumes later
     progress = []
-    job = run_queue(db, ko, workers=2)
+    job = run_queue(db, VoskRecognizer(ko), workers=2)
     while True:
         try:
             progress.append(next(job))
@@ -197,7 +200,7 @@ def test_cli_check_a_recording_after_recognition(ko_model_dir):
 @pytest.mark.skipif(not ZH, reason="needs a Mandarin model: set INSPECTOR_TEST_VOSK_MODEL_ZH to "
                                    "vosk-model-small-cn-0.22 (CI does when ../shared/models has it)")
 def test_mandarin_demo_call_is_recognised():
-    loaded = load_model(Path(ZH))
+    loaded = ZH_MODELS.get(Path(ZH))
     transcript = transcribe(loaded, decode(DEMO / "S1.flac"), call_id="S1")
     agent_text = "".join(s.text for s in transcript.segments if s.speaker == "agent").replace(" ", "")
     assert "您好" in agent_text or "你好" in agent_text
@@ -218,7 +221,7 @@ def _espeak_clip(tmp_path, text: str) -> Path:
 
 @needs_zh
 def test_a_synthesised_mandarin_greeting_is_heard(tmp_path):
-    transcript = transcribe(load_model(Path(ZH)), decode(_espeak_clip(tmp_path, "您好，很高兴为您服务")))
+    transcript = transcribe(ZH_MODELS.get(Path(ZH)), decode(_espeak_clip(tmp_path, "您好，很高兴为您服务")))
     text = "".join(s.text for s in transcript.segments).replace(" ", "")
     assert "您好" in text and "服务" in text
 
@@ -238,7 +241,7 @@ def _raw_vosk_words(loaded, samples) -> list[dict]:
 @needs_zh
 def test_recognised_times_lie_on_the_speech_they_came_from():
     """Only voiced stretches are decoded; their words must not drift late by the silences skipped."""
-    loaded = load_model(Path(ZH))
+    loaded = ZH_MODELS.get(Path(ZH))
     recording = decode(DEMO / "S1.flac")
     reference = load_transcript(DEMO / "S1.transcript.json")
     transcript = transcribe(loaded, recording, call_id="S1")
@@ -255,3 +258,16 @@ def test_recognised_times_lie_on_the_speech_they_came_from():
     assert len(twins) >= 0.5 * len(ours)
     assert sum(d <= 0.3 for d in twins) >= 0.95 * len(twins)    # a short repeated word may pair with its neighbour
     assert max(twins) <= 0.5
+
+
+def test_a_model_pool_loads_once_per_owner_and_frees_on_a_switch(ko_model_dir, tmp_path):
+    pool = ModelPool()
+    first = pool.get(ko_model_dir)
+    assert pool.get(ko_model_dir) is first                          # the owner's threads share one load
+    assert pool.recognizer(ko_model_dir).model_id == first.id
+    other = ModelPool()
+    assert other.get(ko_model_dir) is not first                     # another owner loads its own
+    pool.keep_only(tmp_path)                                        # switched to another model: let go
+    assert pool.loaded() == []
+    with pytest.raises(AsrError):
+        pool.get(tmp_path / "notamodel")

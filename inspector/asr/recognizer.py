@@ -11,7 +11,6 @@ import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from inspector.asr.model_layout import ModelCheck, check_model
@@ -19,12 +18,11 @@ from inspector.audio.activity import FRAME_S, frame_energy_db, runs_of, speech_m
 from inspector.audio.recording import Recording
 from inspector.filehash import file_sha256
 from inspector.jobs import Cancelled
-from inspector.transcript.model import Segment, Transcript, Word
+from inspector.transcript.model import Segment, Transcript, Word, channel_map
 
 CHUNK_S = 0.25
 PAD_S = 0.3       # kept around each voiced stretch so word edges are not clipped
 JOIN_S = 1.0      # pauses shorter than this stay inside one stretch
-SPEAKERS = ("agent", "customer")
 
 
 class AsrError(Exception):
@@ -40,9 +38,9 @@ class LoadedModel:
     model: object
 
 
-@cache
 def load_model(path: Path) -> LoadedModel:
-    """Loaded once per process; raises AsrError naming the folder and what is wrong with it."""
+    """Raises AsrError naming the folder and what is wrong with it. Callers keep what they load in a
+    ModelPool (asr/pool.py), which decides how long it stays in memory."""
     path = Path(path).resolve()
     check = check_model(path, "")
     if not check.usable:
@@ -93,7 +91,8 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
     """Both channels, one after the other, on this thread (workers run several calls in parallel)."""
     import vosk
     check_rate(loaded, recording)
-    speakers = SPEAKERS if recording.channels == 2 else ("unknown",)
+    channels = channel_map(recording.channels)
+    speakers = sorted(channels, key=channels.get)
     segments: list[Segment] = []
     rate = recording.sample_rate
     step = int(CHUNK_S * rate)
@@ -121,7 +120,7 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
                 progress((channel * recording.frames + last) / (recording.frames * recording.channels))
     segments.sort(key=lambda s: s.start)
     return Transcript(call_id or Path(recording.path).stem, round(recording.duration_s, 3), tuple(segments),
-                      {"agent": 0, "customer": 1} if recording.channels == 2 else {"unknown": 0})
+                      channels)
 
 
 def _segment(result_json: str, speaker: str, offset: float) -> list[Segment]:

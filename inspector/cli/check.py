@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from inspector.asr.choice import choose_model
+from inspector.asr.pool import ModelPool
 from inspector.asr.recognizer import AsrError, transcribe
 from inspector.audio.activity import analyse
 from inspector.audio.errors import AudioError
@@ -60,7 +61,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             return 0
         if args.recording:
             recording = decode(args.recording)
-            transcript = transcribe(choose_model(workspace, args.model), recording, call_id=args.recording.stem)
+            transcript = transcribe(choose_model(workspace, ModelPool(), args.model), recording,
+                                    call_id=args.recording.stem)
             _print_hits(check_call(pack, transcript, analyse(recording.samples, recording.sample_rate)),
                         args.format)
             return 0

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from inspector.asr.choice import choose_model
+from inspector.asr.pool import ModelPool
 from inspector.asr.recognizer import AsrError, transcribe
 from inspector.audio.errors import AudioError
 from inspector.audio.recording import decode
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
-        loaded = choose_model(ctx.workspace, args.model)
+        loaded = choose_model(ctx.workspace, ModelPool(), args.model)
         recording = decode(args.audio)
         transcript = transcribe(loaded, recording, call_id=args.audio.stem)
     except (AsrError, AudioError) as exc:

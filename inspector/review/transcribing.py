@@ -18,7 +18,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from inspector.asr.recognizer import AsrError, LoadedModel, transcribe
+from inspector.asr.engine import Recognizer
+from inspector.asr.recognizer import AsrError
 from inspector.audio.errors import AudioError
 from inspector.audio.recording import decode
 from inspector.jobs import Cancelled
@@ -73,12 +74,12 @@ def pending_count(db: sqlite_utils.Database, model_id: str) -> int:
                       [model_id]).fetchone()[0]
 
 
-def run_queue(db: sqlite_utils.Database, loaded: LoadedModel, workers: int | None = None,
+def run_queue(db: sqlite_utils.Database, recognizer: Recognizer, workers: int | None = None,
               cancel: threading.Event | None = None) -> Generator[AsrProgress, None, AsrBatchResult]:
     cancel = cancel or threading.Event()
     calls = CallRepository(db)
     rows = list(db.query("SELECT call_id FROM asr_queue WHERE model_id = ? AND status = 'pending' ORDER BY call_id",
-                         [loaded.id]))
+                         [recognizer.model_id]))
     jobs = [c for c in (calls.get(r["call_id"]) for r in rows) if c is not None]
     total_audio = sum(c.duration_s for c in jobs) or 1.0
     results: queue.Queue = queue.Queue()
@@ -88,8 +89,8 @@ def run_queue(db: sqlite_utils.Database, loaded: LoadedModel, workers: int | Non
 
     def work(call):
         try:
-            transcript = transcribe(loaded, decode(Path(call.path)), call.call_ref, cancel=cancel,
-                                    progress=lambda fraction: results.put(("progress", call, fraction)))
+            transcript = recognizer.transcribe(decode(Path(call.path)), call.call_ref, cancel=cancel,
+                                               progress=lambda fraction: results.put(("progress", call, fraction)))
             results.put(("done", call, transcript))
         except Cancelled:
             results.put(("cancelled", call, None))
@@ -111,13 +112,13 @@ def run_queue(db: sqlite_utils.Database, loaded: LoadedModel, workers: int | Non
             audio_done += call.duration_s
             if kind == "done":
                 with db.atomic():
-                    TranscriptRepository(db).save(call.id, source_for(loaded.id), payload)
+                    TranscriptRepository(db).save(call.id, source_for(recognizer.model_id), payload)
                     db.execute("UPDATE asr_queue SET status = 'done', finished_at = ? WHERE call_id = ? AND "
-                               "model_id = ?", [utc_now(), call.id, loaded.id])
+                               "model_id = ?", [utc_now(), call.id, recognizer.model_id])
                 result.transcribed.append(call.call_ref)
             elif kind == "failed":
                 db.execute("UPDATE asr_queue SET status = 'failed', error = ?, finished_at = ? WHERE call_id = ? "
-                           "AND model_id = ?", [payload, utc_now(), call.id, loaded.id])
+                           "AND model_id = ?", [payload, utc_now(), call.id, recognizer.model_id])
                 result.failed[call.call_ref] = payload
             yield AsrProgress(finished, len(jobs), call.call_ref, _eta(started, audio_done, total_audio), 1.0)
     if cancel.is_set():

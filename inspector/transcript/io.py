@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.atomic_file import write_text_atomic
-from inspector.transcript.model import SPEAKERS, Segment, Transcript, Word
+from inspector.transcript.model import SPEAKERS, STEREO, Segment, Transcript, Word
 
 FORMAT_VERSION = 1
 
@@ -46,7 +46,7 @@ def from_dict(data: Any, origin: str) -> Transcript:
                               f"(this Inspector reads version {FORMAT_VERSION})")
     call_id = str(_require(data, "call_id", (str, int), origin))
     duration = float(_require(data, "duration_s", (int, float), origin))
-    channels = data.get("channels", {"agent": 0, "customer": 1})
+    channels = data.get("channels", STEREO)
     if not isinstance(channels, dict):
         raise TranscriptError(f"{origin}: key 'channels' must be an object")
     raw_segments = _require(data, "segments", list, origin)

@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SPEAKERS = ("agent", "customer", "unknown")
+STEREO = {"agent": 0, "customer": 1}       # telephone recordings: the agent left, the customer right
+MONO = {"unknown": 0}                      # one channel: who speaks is assigned by the inspector
+
+
+def channel_map(channels: int) -> dict[str, int]:
+    """Which speaker each channel of a recording carries: the one place that decides it."""
+    return dict(STEREO) if channels == 2 else dict(MONO)
 
 
 @dataclass(frozen=True)
@@ -29,7 +36,7 @@ class Transcript:
     call_id: str
     duration_s: float
     segments: tuple[Segment, ...]
-    channels: dict[str, int] = field(default_factory=lambda: {"agent": 0, "customer": 1})
+    channels: dict[str, int] = field(default_factory=lambda: dict(STEREO))
     version: int = 1
 
     def segment_at(self, seconds: float) -> int | None:

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from inspector.review.transcribing import AsrProgress, enqueue, run_queue, source_for
 from inspector.asr.choice import choose_model
+from inspector.asr.engine import VoskRecognizer
+from inspector.asr.pool import ModelPool
 from inspector.asr.discovery import discover, installed_folder
 from inspector.asr.installer import InstallProgress, install_model
 from inspector.asr.recognizer import AsrError, LoadedModel
@@ -29,6 +31,7 @@ class SpeechController(QObject):
         self.window, self.state, self.tasks = window, state, tasks
         self.calls, self.transcripts = calls, transcripts
         self.workspace, self.settings = workspace, settings
+        self.models = ModelPool()        # this window's loaded models, freed when another is chosen
         self.last_result = None
 
     # -- models ----------------------------------------------------------------------------------
@@ -81,12 +84,13 @@ class SpeechController(QObject):
         if not call_ids:
             self.state.say(self.tr("Open a call first"))
             return None
-        workspace, chosen = self.workspace, self.settings.asr_model
+        workspace, chosen, models = self.workspace, self.settings.asr_model, self.models
 
         def job(db, cancel):
-            loaded: LoadedModel = choose_model(workspace, Path(chosen) if chosen else None)
+            loaded: LoadedModel = choose_model(workspace, models, Path(chosen) if chosen else None)
+            models.keep_only(loaded.check.path)          # a model switch frees the previous one
             enqueue(db, call_ids, loaded.id)
-            result = yield from run_queue(db, loaded, cancel=cancel)
+            result = yield from run_queue(db, VoskRecognizer(loaded), cancel=cancel)
             return loaded, result
 
         return self.tasks.submit("transcribe", on_own_connection(workspace.database, job), self._transcribed,

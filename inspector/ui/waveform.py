@@ -18,6 +18,7 @@ from inspector.audio.overview import Overview
 from inspector.audio.peaks import BASE_BLOCK, PeakPyramid
 from inspector.audio.recording import Recording
 from inspector.review.state import ReviewState
+from inspector.transcript.model import STEREO
 from inspector.rules.hits import Hit
 from inspector.ui.waveform_items import BandsItem, HitMarkersItem, Marker, TimeAxis
 
@@ -189,7 +190,7 @@ class WaveformPane(QWidget):
         per_lane: list[list[Marker]] = [[] for _ in self.lanes]
         for index, hit in enumerate(self.state.hits or []):
             marker = Marker(hit.start, hit.end, hit.rule, self._hit_colour(index, hit))
-            lanes = {"agent": [0], "customer": [1]}.get(hit.speaker, [0, 1])
+            lanes = {speaker: [lane] for speaker, lane in STEREO.items()}.get(hit.speaker, [0, 1])
             for lane in lanes:
                 per_lane[lane].append(marker)
         for items, markers in zip(self.hit_markers, per_lane):
