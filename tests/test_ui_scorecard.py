@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from inspector.review.queue import SamplingPlan, draw
 from inspector.scoring.score import score
 from tests.ui_windows import demo_window, lead_window
 
@@ -165,3 +166,57 @@ def test_a_comment_is_anchored_to_the_selection_when_there_is_one(qtbot, window)
     window.scorecard.add_comment("这段语速偏快", start, end)
     comment = window.scoring.repo.for_call(window.state.call.id, "1001").comments[0]
     assert (comment.start_s, comment.end_s) == (3.0, 6.5)
+
+
+def test_the_submit_button_says_what_will_be_locked_and_asks(qtbot, window, monkeypatch):
+    asked = []
+    answer = [QMessageBox.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: (asked.append(args[2]), answer[0])[1])
+    _open(qtbot, window, "S4")
+    window.scorecard.submit_requested.emit()              # a pending fatal item: explained, nothing asked
+    assert not asked and "Fatal item(s) F1 still wait for review" in window.told[-1]
+    window.scorecard._fatal_changed("F1", "rejected")
+    qtbot.waitUntil(lambda: window.scorecard.evaluation.fatal[0].status == "rejected", timeout=3000)
+    window.scorecard.submit_requested.emit()
+    assert "S4" in asked[-1] and "locked" in asked[-1] and window.scorecard.evaluation.status != "submitted"
+    answer[0] = QMessageBox.Yes
+    window.scorecard.submit_requested.emit()
+    assert window.scorecard.evaluation.status == "submitted"
+    row = window.call_list.model.row_of(window.state.call.id)
+    assert window.call_list.model.call_at(row).status == "reviewed"     # the list follows at once
+
+
+def test_the_deduction_dialog_names_the_item_and_its_maximum(qtbot, window, monkeypatch):
+    from inspector.ui import scorecard_pane
+    seen = {}
+
+    def fake_exec(dialog):
+        seen["about"], seen["max"] = dialog.about.text(), dialog.points.maximum()
+        return False
+    monkeypatch.setattr(scorecard_pane._DeductionDialog, "exec", fake_exec)
+    _open(qtbot, window, "S2")
+    monkeypatch.setattr(window.scorecard, "selected_item", lambda: "A1")
+    window.scorecard._deduct()
+    assert seen == {"about": "A1 开头语与工号 — at most 5 point(s)", "max": 5.0}
+
+
+def test_the_list_keeps_its_selection_through_a_background_recheck(qtbot, window):
+    table = window.call_list.table
+    _open(qtbot, window, "S6")
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key_Down)
+    qtbot.waitUntil(lambda: window.state.call.call_ref == "S5", timeout=5000)
+    window.rules.last_batch = None
+    window.rules.check_all()                              # rows update under the user's feet
+    qtbot.waitUntil(lambda: window.rules.last_batch is not None, timeout=20_000)
+    assert window.call_list.model.call_at(table.currentIndex().row()).call_ref == "S5"
+    qtbot.keyClick(table, Qt.Key_Down)
+    qtbot.waitUntil(lambda: window.state.call.call_ref == "S4", timeout=5000)
+
+
+def test_the_status_filter_counts_each_status(qtbot, window):
+    qtbot.waitUntil(lambda: window.rules.last_batch is not None, timeout=20_000)     # checked ahead
+    draw(window.db, SamplingPlan(rules=("R13",), assignees=("1001",), seed=1), "9001")
+    window.call_list.apply_filter()
+    texts = [window.call_list.status.itemText(i) for i in range(window.call_list.status.count())]
+    assert "New (5)" in texts and "Assigned (1)" in texts and "Reviewed (0)" in texts

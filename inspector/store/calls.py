@@ -128,6 +128,13 @@ class CallRepository:
                f"LIMIT ? OFFSET ?")
         return [_to_call(row) for row in self._db.query(sql, [*params, limit, offset])]
 
+    def status_counts(self, flt: CallFilter = CallFilter()) -> dict[str, int]:
+        """How many of the filtered calls are in each status, in lifecycle order."""
+        where, params = flt.where()
+        found = {r[0]: r[1] for r in self._db.execute(f"SELECT status, count(*) FROM calls{where} GROUP BY status",
+                                                       params)}
+        return {status: found[status] for status in CALL_STATUSES if status in found}
+
     def agents(self) -> list[tuple[str, str]]:
         """(agent id, name) pairs for the filter box."""
         sql = ("SELECT agent_id, max(coalesce(agent_name, '')) AS name FROM calls "

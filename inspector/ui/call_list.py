@@ -6,8 +6,9 @@ fast as 100; sorting and filtering are done by SQL on indexed columns.
 
 from __future__ import annotations
 
+from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QTableView, QVBoxLayout, QWidget)
 
@@ -57,6 +58,13 @@ class CallTableModel(QAbstractTableModel):
         self._total = repo.count(self._filter)
         self._rows = repo.page(self._filter, self._sort, self._descending, 0, PAGE)
         self.endResetModel()
+
+    def replace_row(self, call: Call) -> None:
+        """One call changed (checked, scored): its row is repainted, the rest of the list stays as it is."""
+        row = self.row_of(call.id)
+        if row is not None:
+            self._rows[row] = call
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def call_at(self, row: int) -> Call | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -211,8 +219,32 @@ class CallListPane(QWidget):
             date_to=self.date_to.date().toString("yyyy-MM-dd") if use_dates else None)
 
     def apply_filter(self) -> None:
+        """Rows are read again; the selected call and the scroll position stay where the user left them."""
+        selected = self.model.call_at(self.table.currentIndex().row())
+        scroll = self.table.verticalScrollBar().value()
         self.model.set_filter(self.current_filter())
         self.count_label.setText(self.tr("%n call(s)", "", self.model.total))
+        self._show_status_counts()
+        row = self.model.row_of(selected.id) if selected is not None else None
+        if row is not None:
+            with QSignalBlocker(self.table.selectionModel()):      # the same call: nothing to open again
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                self.table.selectRow(row)
+            self.table.viewport().update()
+        self.table.verticalScrollBar().setValue(scroll)
+
+    def _show_status_counts(self) -> None:
+        """Each status in the filter box says how many calls it holds under the other filters."""
+        counts = self._repository.status_counts(replace(self.current_filter(), status=None))
+        for index in range(self.status.count()):
+            key = self.status.itemData(index)
+            if key is not None:
+                self.status.setItemText(index, f"{self.model.status_text(key)} ({counts.get(key, 0)})")
+
+    def refresh_call(self, call_id: int) -> None:
+        call = self._repository.get(call_id)
+        if call is not None:
+            self.model.replace_row(call)
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)

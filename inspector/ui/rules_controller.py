@@ -119,7 +119,7 @@ class RulesController(QObject):
         self.hits.replace(call.id, pack, hits)
         if self.state.call is not None and self.state.call.id == call.id:
             self.state.set_hits(hits, self.hits.decisions(call.id, self.scope_for(call)))
-        self.window.call_list.model.refresh()
+        self.window.call_list.refresh_call(call.id)
 
     def check_all(self, only_outdated: bool = False):
         """`only_outdated`: checking ahead after an import or a transcription, so hit counts and fatal flags

@@ -225,7 +225,10 @@ class ScorecardPane(QWidget):
         item_id = self.selected_item()
         if item_id is None:
             return
-        dialog = _DeductionDialog(self)
+        item = next(i for i in self.card.items if i.id == item_id)
+        dialog = _DeductionDialog(self, about=self.tr("%1 %2 — at most %3 point(s)").replace("%1", item.id)
+                                  .replace("%2", item.name).replace("%3", f"{item.cap or item.points:g}"))
+        dialog.points.setMaximum(item.cap or item.points)
         if dialog.exec() and dialog.reason.text().strip():
             self.deduct(item_id, dialog.points.value(), dialog.reason.text().strip())
 
@@ -278,15 +281,18 @@ class ScorecardPane(QWidget):
 
 
 class _DeductionDialog(QDialog):
-    def __init__(self, parent: QWidget, comment: bool = False) -> None:
+    def __init__(self, parent: QWidget, comment: bool = False, about: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Comment") if comment else self.tr("Deduction"))
+        self.about = QLabel(about, self)      # which item, and the most it can lose
         self.points = QDoubleSpinBox(self)
         self.points.setRange(-100, 100)     # a negative adjustment gives points back, with its reason
         self.points.setSingleStep(0.5)
         self.points.setValue(1)
         self.reason = QLineEdit(self)
         form = QFormLayout()
+        if about:
+            form.addRow(self.about)
         if not comment:
             form.addRow(self.tr("Points"), self.points)
         form.addRow(self.tr("Text") if comment else self.tr("Reason"), self.reason)

@@ -18,7 +18,7 @@ from inspector.review.state import ReviewState
 from inspector.rules.hits import hit_key
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Evaluation
-from inspector.scoring.score import prefill
+from inspector.scoring.score import prefill, score
 from inspector.settings import Settings
 from inspector.store.calibration import CalibrationSession
 from inspector.store.calls import Call
@@ -41,7 +41,7 @@ class ScoringController(QObject):
         self.calibration: tuple[CalibrationService, CalibrationSession] | None = None
         pane.user = self.user
         pane.changed.connect(self.save)
-        pane.submit_requested.connect(self.submit)
+        pane.submit_requested.connect(self.confirm_and_submit)
         pane.reopen_requested.connect(self.reopen)
         pane.reopen_button.setVisible(allowed(actor, Action.REOPEN_EVALUATION))
         pane.resolve_button.setVisible(allowed(actor, Action.RESOLVE_APPEAL))
@@ -116,6 +116,8 @@ class ScoringController(QObject):
     def show(self, evaluation: Evaluation | None) -> None:
         self.pane.appeals = self.repo.appeals(evaluation.uuid) if evaluation is not None else []
         self.pane.show_evaluation(evaluation)
+        if evaluation is not None:
+            self.window.call_list.refresh_call(evaluation.call_id)      # its status follows at once
 
     def appeal(self, text: str, item_id: str = "") -> None:
         evaluation, call = self.pane.evaluation, self.state.call
@@ -132,7 +134,8 @@ class ScoringController(QObject):
             appeals.resolve(self.repo, appeal_id, self.actor, upheld, resolution)
         except (NotAllowed, ValueError) as exc:
             QMessageBox.information(self.window, self.tr("Not resolved"), str(exc))
-        self.show(self.pane.evaluation)
+        if self.pane.evaluation is not None:
+            self.show(self.repo.get(self.pane.evaluation.uuid))          # an upheld appeal made a new version
 
     def reopen(self, reason: str) -> None:
         evaluation = self.pane.evaluation
@@ -142,6 +145,25 @@ class ScoringController(QObject):
             self.show(self.repo.reopen(evaluation.uuid, self.actor, reason))
         except NotAllowed as exc:
             QMessageBox.information(self.window, self.tr("Not reopened"), str(exc))
+
+    def confirm_and_submit(self) -> bool:
+        """The Submit button: explains what blocks it, or says what will be locked and asks."""
+        evaluation, call = self.pane.evaluation, self.state.call
+        if evaluation is None or call is None:
+            return False
+        result = score(self.card, evaluation)
+        if result.pending_fatal:
+            QMessageBox.information(self.window, self.tr("Not submitted"), self.tr(
+                "Fatal item(s) %1 still wait for review: confirm or reject them before submitting.")
+                .replace("%1", ", ".join(result.pending_fatal)))
+            return False
+        question = self.tr("Submit the evaluation of %1 with a total of %2 (version %3)?\n\nIt will be locked: "
+                           "only a team lead can reopen it, and it is queued for upload to headquarters.") \
+            .replace("%1", call.call_ref).replace("%2", f"{result.total:g}").replace("%3", str(evaluation.version))
+        if QMessageBox.question(self.window, self.tr("Submit evaluation"), question) != QMessageBox.Yes:
+            return False
+        self.submit()
+        return True
 
     def submit(self) -> None:
         evaluation = self.pane.evaluation

@@ -108,6 +108,8 @@ class SpeechController(QObject):
         if call is not None and source_for(loaded.id) in self.transcripts.sources(call.id):
             self.state.set_transcript(self.transcripts.latest(call.id)[1])
             self.window.rules.check_current()
+        if result.transcribed:
+            self.window.rules.check_all(only_outdated=True)      # every new transcript checked ahead
         self.state.say(self.tr("Transcribed %1 call(s)").replace("%1", str(len(result.transcribed))))
 
     def _failed(self, error: Exception) -> None:

@@ -1500,6 +1500,10 @@ Data folder: %2</source>
         <translation>质检员设定</translation>
     </message>
     <message>
+        <source>%1 %2 — at most %3 point(s)</source>
+        <translation>%1 %2 — 最多扣 %3 分</translation>
+    </message>
+    <message>
         <source>Reopen evaluation</source>
         <translation>重新打开评分</translation>
     </message>
@@ -1553,6 +1557,22 @@ Data folder: %2</source>
     <message>
         <source>Not reopened</source>
         <translation>未能重新打开</translation>
+    </message>
+    <message>
+        <source>Fatal item(s) %1 still wait for review: confirm or reject them before submitting.</source>
+        <translation>致命项 %1 尚待复核：请先确认或驳回，再提交。</translation>
+    </message>
+    <message>
+        <source>Submit the evaluation of %1 with a total of %2 (version %3)?
+
+It will be locked: only a team lead can reopen it, and it is queued for upload to headquarters.</source>
+        <translation>提交通话 %1 的评分（总分 %2，第 %3 版）？
+
+提交后将锁定：只有组长可以重开，并将排队上传总部。</translation>
+    </message>
+    <message>
+        <source>Submit evaluation</source>
+        <translation>提交评分</translation>
     </message>
     <message>
         <source>Evaluation submitted</source>
