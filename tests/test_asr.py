@@ -271,3 +271,17 @@ def test_a_model_pool_loads_once_per_owner_and_frees_on_a_switch(ko_model_dir, t
     assert pool.loaded() == []
     with pytest.raises(AsrError):
         pool.get(tmp_path / "notamodel")
+
+
+def test_the_fast_profile_loads_a_narrower_search_under_its_own_model_id(ko_model_dir, tmp_path):
+    from inspector.asr.profiles import profile_folder
+    shadow = profile_folder(ko_model_dir, "fast", tmp_path)
+    conf = (shadow / "conf" / "model.conf").read_text()
+    assert "--max-active=1000" in conf and "--beam=8.0" in conf
+    assert (ko_model_dir / "conf" / "model.conf").read_text() != conf            # the model itself untouched
+    pool = ModelPool(tmp_path)
+    fast, accurate = pool.get(ko_model_dir, "fast"), pool.get(ko_model_dir, "accurate")
+    assert fast.id == accurate.id + ":fast"
+    assert transcribe(fast, decode(SAMPLES / "ko_stereo.wav"), grammar=GRAMMAR).segments
+    with pytest.raises(ValueError, match="unknown decoding profile"):
+        profile_folder(ko_model_dir, "turbo", tmp_path)

@@ -16,8 +16,9 @@ from tests.capturing_output import CapturingOutput
 from tests.conftest import DEMO, ROOT
 
 
-def _window(qtbot, tmp_path, folder, count):
-    win = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"),
+def _window(qtbot, tmp_path, folder, count, speech_language="ko"):
+    """These calls are Korean, like the small real model the suite has everywhere."""
+    win = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en", speech_language=speech_language),
                      Player(lambda rate: CapturingOutput(rate)), check_playback=False, user=INSPECTOR)
     qtbot.addWidget(win)
     win.show()
@@ -109,3 +110,38 @@ def test_corrections_are_stored_with_an_audit_trail_and_the_original_kept(qtbot,
     assert all(e["edited_by"] and e["edited_at"] for e in log)
     assert win.state.transcript == corrected
     win.close()
+
+
+def test_a_model_of_another_language_is_questioned_before_transcribing(qtbot, tmp_path, monkeypatch):
+    """The Korean model on Mandarin calls would silently produce gibberish that the checks then fire on."""
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: (asked.append(args[2]), QMessageBox.No)[1])
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "asr" / "ko_stereo.wav", folder / "ko.wav")
+    win = _window(qtbot, tmp_path, folder, 1, speech_language="zh")
+    assert win.speech.transcribe_current() is None
+    assert asked and "Korean" in asked[0] and "Mandarin" in asked[0]
+    assert win.state.transcript is None and win.speech.last_result is None
+
+
+def test_the_models_dialog_shows_each_models_language_and_lets_the_user_set_it(qtbot, tmp_path):
+    win = _window(qtbot, tmp_path, DEMO, 6, speech_language="zh")
+    dialog = win.speech.models_dialog()
+    qtbot.addWidget(dialog)
+    ko_row = next(r for r in range(dialog.table.rowCount()) if dialog.models[r].language == "ko")
+    assert dialog.table.item(ko_row, 1).text() == "Korean"
+    dialog.table.selectRow(ko_row)
+    dialog.language.setCurrentIndex(dialog.language.findData("zh"))
+    dialog._set_language()
+    assert win.settings.model_languages[str(dialog.models[ko_row].path)] == "zh"
+    assert win.speech.language_mismatch() is None          # the user's word counts
+
+
+def test_the_decoding_profile_is_chosen_per_model(qtbot, tmp_path):
+    win = _window(qtbot, tmp_path, DEMO, 6)
+    dialog = win.speech.models_dialog()
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    dialog.profile.setCurrentIndex(dialog.profile.findData("fast"))
+    assert win.settings.model_profiles == {str(dialog.models[0].path): "fast"}

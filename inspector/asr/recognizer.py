@@ -8,12 +8,14 @@ allows it; otherwise the inspector is told, rather than shown a transcript of ga
 from __future__ import annotations
 
 import json
+import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from inspector.asr.model_layout import ModelCheck, check_model
+from inspector.asr.profiles import DEFAULT_PROFILE, profile_folder
 from inspector.audio.activity import FRAME_S, frame_energy_db, runs_of, speech_mask
 from inspector.audio.recording import Recording
 from inspector.filehash import file_sha256
@@ -38,21 +40,24 @@ class LoadedModel:
     model: object
 
 
-def load_model(path: Path) -> LoadedModel:
+def load_model(path: Path, profile: str = DEFAULT_PROFILE, profile_cache: Path | None = None) -> LoadedModel:
     """Raises AsrError naming the folder and what is wrong with it. Callers keep what they load in a
-    ModelPool (asr/pool.py), which decides how long it stays in memory."""
+    ModelPool (asr/pool.py), which decides how long it stays in memory; a decoding profile other than the
+    model's own is loaded from a shadow folder in `profile_cache` (asr/profiles.py)."""
     path = Path(path).resolve()
     check = check_model(path, "")
     if not check.usable:
         raise AsrError(check.problem())
     import vosk
     vosk.SetLogLevel(-1)
+    cache = profile_cache or Path(tempfile.gettempdir()) / "inspector-model-profiles"
     try:
-        model = vosk.Model(str(path))
+        model = vosk.Model(str(profile_folder(path, profile, cache)))
     except Exception as exc:  # noqa: BLE001 - vosk raises a bare Exception for any load failure
         raise AsrError(f"{path}: the model cannot be loaded ({exc}); it may be truncated or damaged") from exc
     name = path.parent.name if path.name == "model" else path.name
-    return LoadedModel(f"{name}:{file_sha256(path / 'am' / 'final.mdl')[:12]}", check, model)
+    suffix = "" if profile == DEFAULT_PROFILE else f":{profile}"       # each profile's transcripts are their own
+    return LoadedModel(f"{name}:{file_sha256(path / 'am' / 'final.mdl')[:12]}{suffix}", check, model)
 
 
 def check_rate(loaded: LoadedModel, recording: Recording) -> None:

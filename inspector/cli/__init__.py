@@ -10,14 +10,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from inspector.cli import (appeals, calibration, calls, check, evaluations, export_bundle, hub, import_calls, redlines,
-                           sample, stats, sync_setup, sync_status, transcribe, upload)
+from inspector.cli import (appeals, calibration, calls, check, evaluations, export_bundle, hub, import_calls, models,
+                           redlines, sample, stats, sync_setup, sync_status, transcribe, upload)
 from inspector.cli.context import CliContext
 from inspector.store.database import StorageError
 from inspector.workspace import Workspace
 
-COMMANDS = (import_calls, calls, evaluations, sample, appeals, redlines, check, transcribe, stats, calibration,
-            sync_setup, export_bundle, upload, sync_status, hub)
+COMMANDS = (import_calls, calls, evaluations, sample, appeals, redlines, check, transcribe, models, stats,
+            calibration, sync_setup, export_bundle, upload, sync_status, hub)
 
 
 def build_parser() -> argparse.ArgumentParser:

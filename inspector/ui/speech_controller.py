@@ -11,7 +11,8 @@ from inspector.review.transcribing import AsrProgress, enqueue, run_queue, sourc
 from inspector.asr.choice import choose_model
 from inspector.asr.engine import VoskRecognizer
 from inspector.asr.pool import ModelPool
-from inspector.asr.discovery import discover, installed_folder
+from inspector.asr.discovery import discover, first_usable, installed_folder
+from inspector.asr.languages import model_language
 from inspector.asr.installer import InstallProgress, install_model
 from inspector.asr.recognizer import AsrError, LoadedModel
 from inspector.review.state import ReviewState
@@ -36,8 +37,7 @@ class SpeechController(QObject):
 
     # -- models ----------------------------------------------------------------------------------
     def show_models(self) -> None:
-        dialog = SpeechModelsDialog(discover(self.workspace, self.settings.asr_model, verify=True),
-                                    self.settings.asr_model, self.window)
+        dialog = self.models_dialog()
         dialog.import_requested.connect(lambda kind: (dialog.reject(), self.choose_import(kind)))
         if dialog.exec() and dialog.selected() is not None:
             chosen = dialog.selected()
@@ -46,6 +46,41 @@ class SpeechController(QObject):
                 return
             self.settings.asr_model = str(chosen.path)
             save_settings(self.settings)
+
+    def models_dialog(self) -> SpeechModelsDialog:
+        dialog = SpeechModelsDialog(discover(self.workspace, self.settings.asr_model, verify=True,
+                                             languages=self.settings.model_languages),
+                                    self.settings.asr_model, self.window)
+        dialog.language_set.connect(self._language_set)
+        dialog.profile_set.connect(self._profile_set)
+        return dialog
+
+    def _profile_set(self, folder: str, profile: str) -> None:
+        self.settings.model_profiles[folder] = profile
+        save_settings(self.settings)
+
+    def _language_set(self, folder: str, language: str) -> None:
+        self.settings.model_languages[folder] = language
+        save_settings(self.settings)
+
+    def language_mismatch(self) -> str | None:
+        """The question to ask when the model about to be used speaks another language than the calls."""
+        chosen = self.settings.asr_model
+        languages = self.settings.model_languages
+        if chosen:
+            name, language = Path(chosen).name, model_language(Path(chosen), languages)
+        else:
+            found = first_usable(self.workspace, "", languages)
+            if found is None:
+                return None
+            name, language = found.name, found.language
+        if language is None or language == self.settings.speech_language:
+            return None
+        names = {"zh": self.tr("Mandarin"), "en": self.tr("English"), "ko": self.tr("Korean")}
+        return (self.tr("The model %1 recognises %2, but the calls are in %3: its transcript would be "
+                        "gibberish and the checks would fire on it. Transcribe anyway?")
+                .replace("%1", name).replace("%2", names.get(language, language))
+                .replace("%3", names.get(self.settings.speech_language, self.settings.speech_language)))
 
     def choose_import(self, kind: str) -> None:
         if kind == "zip":
@@ -84,10 +119,15 @@ class SpeechController(QObject):
         if not call_ids:
             self.state.say(self.tr("Open a call first"))
             return None
+        question = self.language_mismatch()
+        if question and QMessageBox.question(self.window, self.tr("Another language"), question) != QMessageBox.Yes:
+            return None
         workspace, chosen, models = self.workspace, self.settings.asr_model, self.models
+        profiles = dict(self.settings.model_profiles)
 
         def job(db, cancel):
-            loaded: LoadedModel = choose_model(workspace, models, Path(chosen) if chosen else None)
+            loaded: LoadedModel = choose_model(workspace, models, Path(chosen) if chosen else None,
+                                               profiles=profiles)
             models.keep_only(loaded.check.path)          # a model switch frees the previous one
             enqueue(db, call_ids, loaded.id)
             result = yield from run_queue(db, VoskRecognizer(loaded), cancel=cancel)

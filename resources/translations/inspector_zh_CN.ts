@@ -1620,6 +1620,22 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>模型不可用</translation>
     </message>
     <message>
+        <source>Mandarin</source>
+        <translation>普通话</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <source>The model %1 recognises %2, but the calls are in %3: its transcript would be gibberish and the checks would fire on it. Transcribe anyway?</source>
+        <translation>模型 %1 识别的是%2，但通话是%3：转写结果将是乱码，规则检查也会据此误报。仍要转写吗？</translation>
+    </message>
+    <message>
         <source>Model zip</source>
         <translation>模型压缩包</translation>
     </message>
@@ -1650,6 +1666,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Open a call first</source>
         <translation>请先打开一通录音</translation>
+    </message>
+    <message>
+        <source>Another language</source>
+        <translation>语言不一致</translation>
     </message>
     <message>
         <source>Some calls were not transcribed</source>
@@ -1683,12 +1703,28 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>语音识别模型</translation>
     </message>
     <message>
+        <source>Mandarin</source>
+        <translation>普通话</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
         <source>Found in</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
     <message>
         <source>State</source>
@@ -1723,16 +1759,32 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>已校验</translation>
     </message>
     <message>
-        <source>ready</source>
-        <translation>可用</translation>
+        <source>ready, not verified</source>
+        <translation>可用，未校验</translation>
     </message>
     <message>
         <source>in use</source>
         <translation>使用中</translation>
     </message>
     <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
         <source>No usable speech model. Import the official vosk-model-small-cn-0.22.zip (or its unpacked folder); playback, imported transcripts and the acoustic checks work without one.</source>
         <translation>没有可用的语音识别模型。请导入官方 vosk-model-small-cn-0.22.zip（或其解压后的文件夹）；没有模型时，播放、导入的转写文本和声学检查仍可使用。</translation>
+    </message>
+    <message>
+        <source>Set language of the selected model</source>
+        <translation>设置所选模型的语言</translation>
+    </message>
+    <message>
+        <source>Accurate decoding (default)</source>
+        <translation>精确解码（默认）</translation>
+    </message>
+    <message>
+        <source>Fast decoding (3× faster, a little less accurate)</source>
+        <translation>快速解码（快 3 倍，略欠精确）</translation>
     </message>
     <message>
         <source>Import folder…</source>
