@@ -55,18 +55,21 @@ def activity_for(call: Call, workspace: Workspace) -> ActivityMap | None:
         return None
 
 
-def hits_for(call: Call, db: sqlite_utils.Database, workspace: Workspace, pack: RulePack) -> list[Hit] | None:
-    """None when the call has no transcript to check."""
+def hits_for(call: Call, db: sqlite_utils.Database, workspace: Workspace, pack: RulePack
+             ) -> tuple[str, list[Hit]] | None:
+    """The transcript version the call shows and its hits; None when the call has no transcript to check."""
     stored = TranscriptRepository(db).latest(call.id)
     if stored is None:
         return None
-    return check_call(pack, stored[1], activity_for(call, workspace))
+    return stored[0], check_call(pack, stored[1], activity_for(call, workspace))
 
 
 def check_and_store(call: Call, db: sqlite_utils.Database, workspace: Workspace, pack: RulePack) -> list[Hit] | None:
-    hits = hits_for(call, db, workspace, pack)
-    if hits is not None:
-        HitRepository(db).replace(call.id, pack, hits)
+    found = hits_for(call, db, workspace, pack)
+    if found is None:
+        return None
+    source, hits = found
+    HitRepository(db).replace(call.id, pack, hits, source)
     return hits
 
 
@@ -81,6 +84,9 @@ def outdated_calls(db: sqlite_utils.Database, pack: RulePack) -> list[Call]:
     ids = {r[0] for r in db.execute(
         "SELECT c.id FROM calls c LEFT JOIN checks k ON k.call_id = c.id "
         "WHERE k.call_id IS NULL OR k.pack_id != ? OR k.pack_version != ? "
+        "OR k.transcript_source IS NOT (SELECT t.source FROM transcripts t JOIN calls shown ON shown.id = t.call_id "
+        "  WHERE t.call_id = c.id ORDER BY t.source IS shown.transcript_source DESC, t.created_at DESC, "
+        "  t.rowid DESC LIMIT 1) "
         "OR EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id AND t.created_at > k.checked_at)",
         [pack.id, pack.version])}
     return [c for c in _all_calls(db) if c.id in ids]
@@ -119,10 +125,10 @@ def compare_pack(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack
     repo = HitRepository(db)
     for progress, call in _each_call(db, cancel):
         yield progress
-        new = hits_for(call, db, workspace, pack)
-        if new is None:
+        found = hits_for(call, db, workspace, pack)
+        if found is None:
             continue
-        new_keys = {hit_key(h) for h in new}
+        new_keys = {hit_key(h) for h in found[1]}
         old_keys = {hit_key(h) for h in repo.for_call(call.id) or []}
         if new_keys != old_keys:
             diffs.append(CallDiff(call.call_ref, tuple(sorted(new_keys - old_keys)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
@@ -35,19 +36,63 @@ class HitRepository:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
 
-    def replace(self, call_id: int, pack: RulePack, hits: list[Hit]) -> None:
-        """The call's hits become exactly ``hits``, and its hit count follows, in one transaction."""
+    def replace(self, call_id: int, pack: RulePack, hits: list[Hit], transcript_source: str | None = None) -> None:
+        """The call's hits become exactly ``hits``, computed on that transcript version, and its hit count
+        follows, in one transaction. Hits of another version are kept aside for when it is shown again."""
         checked = utc_now()
-        rows = {hit_key(h): {**h.to_dict(), "call_id": call_id, "hit_key": hit_key(h), "pack_id": pack.id,
-                             "pack_version": pack.version, "flag_only": int(h.flag_only), "checked_at": checked}
-                for h in hits}
         with self._db.atomic():
+            self._archive_if_other(call_id, transcript_source)
+            self._store(call_id, pack.id, pack.version, [h.to_dict() for h in hits], checked, transcript_source)
+
+    def checked_on(self, call_id: int) -> str | None:
+        """The transcript version the call's current hits were computed on."""
+        row = self._db.execute("SELECT transcript_source FROM checks WHERE call_id = ?", [call_id]).fetchone()
+        return row[0] if row else None
+
+    def show_version(self, call_id: int, transcript_source: str, pack: RulePack) -> list[Hit] | None:
+        """The hits computed on that version with this pack, restored; None when it was never checked so
+        (re-checking after a switch is the inspector's explicit choice)."""
+        with self._db.atomic():
+            if self.checked_on(call_id) == transcript_source:
+                return self.for_call(call_id)
+            self._archive_if_other(call_id, transcript_source)
+            kept = self._db.execute("SELECT pack_id, pack_version, checked_at, hits FROM hit_archive "
+                                    "WHERE call_id = ? AND transcript_source = ?", [call_id, transcript_source]).fetchone()
             self._db.execute("DELETE FROM hits WHERE call_id = ?", [call_id])
-            if rows:
-                self._db["hits"].insert_all(rows.values())
-            self._db["checks"].upsert({"call_id": call_id, "pack_id": pack.id, "pack_version": pack.version,
-                                       "checked_at": checked}, pk="call_id")
-            self._db.execute("UPDATE calls SET hit_count = ? WHERE id = ?", [len(rows), call_id])
+            self._db.execute("DELETE FROM checks WHERE call_id = ?", [call_id])
+            self._db.execute("UPDATE calls SET hit_count = 0 WHERE id = ?", [call_id])
+            if kept is None or (kept[0], kept[1]) != (pack.id, pack.version):
+                return None
+            self._db.execute("DELETE FROM hit_archive WHERE call_id = ? AND transcript_source = ?",
+                             [call_id, transcript_source])
+            self._store(call_id, kept[0], kept[1], json.loads(kept[3]), kept[2], transcript_source)
+        return self.for_call(call_id)
+
+    def _archive_if_other(self, call_id: int, transcript_source: str | None) -> None:
+        current = self._db.execute("SELECT pack_id, pack_version, checked_at, transcript_source FROM checks "
+                                   "WHERE call_id = ?", [call_id]).fetchone()
+        if current is None or current[3] is None or current[3] == transcript_source:
+            return
+        kept = [{k: (bool(r[k]) if k == "flag_only" else r[k]) for k in _HIT_FIELDS}
+                for r in self._db.query("SELECT * FROM hits WHERE call_id = ?", [call_id])]
+        self._db["hit_archive"].upsert({"call_id": call_id, "transcript_source": current[3], "pack_id": current[0],
+                                        "pack_version": current[1], "checked_at": current[2],
+                                        "hits": json.dumps(kept, ensure_ascii=False)},
+                                       pk=("call_id", "transcript_source"))
+
+    def _store(self, call_id: int, pack_id: str, pack_version: str, hits: list[dict], checked: str,
+               transcript_source: str | None) -> None:
+        rows = {}
+        for h in hits:
+            key = hit_key(Hit(**{k: h[k] for k in _HIT_FIELDS}))
+            rows[key] = {**h, "call_id": call_id, "hit_key": key, "pack_id": pack_id, "pack_version": pack_version,
+                         "flag_only": int(h["flag_only"]), "checked_at": checked}
+        self._db.execute("DELETE FROM hits WHERE call_id = ?", [call_id])
+        if rows:
+            self._db["hits"].insert_all(rows.values())
+        self._db["checks"].upsert({"call_id": call_id, "pack_id": pack_id, "pack_version": pack_version,
+                                   "checked_at": checked, "transcript_source": transcript_source}, pk="call_id")
+        self._db.execute("UPDATE calls SET hit_count = ? WHERE id = ?", [len(rows), call_id])
 
     def for_call(self, call_id: int) -> list[Hit] | None:
         """None when the call was never checked; [] when it was and nothing was found."""

@@ -1,4 +1,6 @@
-"""Transcripts stored per call and source (reference, an ASR model, an imported file)."""
+"""Transcripts stored per call and source: each source is a version of the call's transcript (the
+reference or an imported file, each speech model's run, the inspectors' corrections). A new version never
+replaces another; the call shows the one chosen, else the newest."""
 
 from __future__ import annotations
 
@@ -26,17 +28,31 @@ class TranscriptRepository:
             self._db["transcripts"].upsert(row, pk=("call_id", "source"))
 
     def latest(self, call_id: int) -> tuple[str, Transcript] | None:
+        """The version the call shows: the one chosen for it, else the newest."""
         rows = list(self._db.query(
-            "SELECT source, body FROM transcripts WHERE call_id = ? ORDER BY created_at DESC, rowid DESC "
-            "LIMIT 1", [call_id]))
+            "SELECT t.source, t.body FROM transcripts t JOIN calls c ON c.id = t.call_id WHERE t.call_id = ? "
+            "ORDER BY t.source IS c.transcript_source DESC, t.created_at DESC, t.rowid DESC LIMIT 1", [call_id]))
         if not rows:
             return None
         return rows[0]["source"], from_dict(json.loads(rows[0]["body"]), f"database transcript of call {call_id}")
+
+    def versions(self, call_id: int) -> list[tuple[str, str]]:
+        """(source, created_at) of every version, oldest first."""
+        return [(r["source"], r["created_at"]) for r in self._db.query(
+            "SELECT source, created_at FROM transcripts WHERE call_id = ? ORDER BY created_at, rowid", [call_id])]
+
+    def choose(self, call_id: int, source: str | None) -> None:
+        """Show this version from now on (None: the newest, whichever it is)."""
+        if source is not None and source not in self.sources(call_id):
+            raise KeyError(f"call {call_id} has no transcript version {source!r}")
+        with self._db.atomic():
+            self._db.execute("UPDATE calls SET transcript_source = ? WHERE id = ?", [source, call_id])
 
     def record_edit(self, call_id: int, based_on: str, corrected: Transcript, edit: Edit, by: str) -> None:
         """The corrected transcript and its audit row, together or not at all."""
         with self._db.atomic():
             self.save(call_id, EDITED, corrected)
+            self._db.execute("UPDATE calls SET transcript_source = ? WHERE id = ?", [EDITED, call_id])
             self._db["transcript_edits"].insert({
                 "call_id": call_id, "based_on": based_on, "segment": edit.segment, "word": edit.word,
                 "field": edit.field, "old": edit.old, "new": edit.new, "edited_by": by,

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.scorecard.seek_requested.connect(self.playback.seek)
         self.hits_pane.decided.connect(self.rules.decide)
         self.transcript.edit_requested.connect(self.correct_transcript)
+        self.transcript.version_chosen.connect(self.choose_transcript)
         self.state.message_changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.playback.set_volume(settings.volume)
         if check_playback:
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         self.call_title.setText(self._call_title(call))
         stored = self.transcripts.latest(call.id)
         self.state.set_transcript(stored[1] if stored else None)
+        self.show_versions()
         self.rules.show_call(call)
         path, cache = Path(call.path), self.workspace.peak_file(call.content_hash)
         self._opening = self.tasks.submit(
@@ -349,6 +351,7 @@ class MainWindow(QMainWindow):
         based_on = self.transcripts.latest(call.id)[0]
         self.transcripts.record_edit(call.id, based_on, corrected, edit, self.user.id)
         self.state.set_transcript(corrected)
+        self.show_versions()
         self.rules.check_current()
 
     def attach_transcript(self, path: Path) -> bool:
@@ -359,9 +362,30 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Transcript not imported"), str(exc))
             return False
         self.transcripts.save(self.state.call.id, "imported", transcript)
+        self.transcripts.choose(self.state.call.id, "imported")
         self.state.set_transcript(transcript)
+        self.show_versions()
         self.rules.check_current()
         return True
+
+    def show_versions(self) -> None:
+        call = self.state.call
+        if call is not None:
+            shown = self.transcripts.latest(call.id)
+            self.transcript.show_versions(self.transcripts.versions(call.id), shown[0] if shown else None)
+
+    def choose_transcript(self, source: str) -> None:
+        """Show another version; its hits come back as computed on it, or wait for an explicit re-check."""
+        call = self.state.call
+        if call is None:
+            return
+        self.transcripts.choose(call.id, source)
+        self.state.set_transcript(self.transcripts.latest(call.id)[1])
+        hits = self.rules.hits.show_version(call.id, source, self.rules.pack)
+        self.state.set_hits(hits, self.rules.hits.decisions(call.id, self.rules.scope_for(call)))
+        self.call_list.refresh_call(call.id)
+        if hits is None:
+            self.state.say(self.tr("This version was not checked yet: Rules → Check this call again (Ctrl+R)"))
 
     # -- scoring ---------------------------------------------------------------------------------
     def show_evaluations(self) -> None:

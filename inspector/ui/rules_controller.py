@@ -116,7 +116,8 @@ class RulesController(QObject):
                           lambda hits: self._checked(call, pack, hits), on_error=self._failed)
 
     def _checked(self, call: Call, pack: RulePack, hits: list[Hit]) -> None:
-        self.hits.replace(call.id, pack, hits)
+        shown = self.transcripts.latest(call.id)
+        self.hits.replace(call.id, pack, hits, shown[0] if shown else None)
         if self.state.call is not None and self.state.call.id == call.id:
             self.state.set_hits(hits, self.hits.decisions(call.id, self.scope_for(call)))
         self.window.call_list.refresh_call(call.id)

@@ -147,6 +147,7 @@ class SpeechController(QObject):
         call = self.state.call
         if call is not None and source_for(loaded.id) in self.transcripts.sources(call.id):
             self.state.set_transcript(self.transcripts.latest(call.id)[1])
+            self.window.show_versions()
             self.window.rules.check_current()
         if result.transcribed:
             self.window.rules.check_all(only_outdated=True)      # every new transcript checked ahead

@@ -37,8 +37,25 @@ class Span:
 
 
 class TranscriptPane(QWidget):
+    def show_versions(self, versions: list[tuple[str, str]], shown: str | None) -> None:
+        """(source, created_at) of each version; the one shown is selected."""
+        self.versions.clear()
+        for source, created_at in versions:
+            self.versions.addItem(self.version_label(source, created_at), source)
+        self.versions.setCurrentIndex(max(0, self.versions.findData(shown)))
+        self.versions.setVisible(bool(versions))
+
+    def version_label(self, source: str, created_at: str) -> str:
+        day = created_at[5:16].replace("T", " ")
+        if source.startswith("asr:"):
+            model = source[4:].split(":")[0]
+            return self.tr("Recognised: %1 (%2)").replace("%1", model).replace("%2", day)
+        return {"edited": self.tr("Corrected (%1)"), "imported": self.tr("Imported (%1)")}.get(
+            source, self.tr("Reference (%1)")).replace("%1", day)
+
     seek_requested = Signal(float)
     edit_requested = Signal(object)       # (kind, segment, word, new value)
+    version_chosen = Signal(str)          # a transcript version's source
 
     def __init__(self, state: ReviewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +72,12 @@ class TranscriptPane(QWidget):
         self.view = QTextBrowser(self)
         self.view.setOpenLinks(False)
         self.view.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.versions = QComboBox(self)
+        self.versions.setToolTip(self.tr("Which version of the transcript is shown; rules and the scorecard "
+                                         "use the one shown"))
+        self.versions.activated.connect(lambda index: self.version_chosen.emit(self.versions.itemData(index)))
         top = QHBoxLayout()
+        top.addWidget(self.versions)
         top.addWidget(self.header, 1)
         top.addWidget(self.search, 1)
         top.addWidget(self.previous_button)

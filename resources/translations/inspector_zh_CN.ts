@@ -994,6 +994,10 @@
         <translation>转写文本未导入</translation>
     </message>
     <message>
+        <source>This version was not checked yet: Rules → Check this call again (Ctrl+R)</source>
+        <translation>此版本尚未检查：规则 → 重新检查本通话（Ctrl+R）</translation>
+    </message>
+    <message>
         <source>Calibration: %1</source>
         <translation>校准：%1</translation>
     </message>
@@ -1952,6 +1956,22 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
 <context>
     <name>TranscriptPane</name>
     <message>
+        <source>Recognised: %1 (%2)</source>
+        <translation>识别：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Corrected (%1)</source>
+        <translation>已更正（%1）</translation>
+    </message>
+    <message>
+        <source>Imported (%1)</source>
+        <translation>导入（%1）</translation>
+    </message>
+    <message>
+        <source>Reference (%1)</source>
+        <translation>参考（%1）</translation>
+    </message>
+    <message>
         <source>Find in transcript</source>
         <translation>在转写文本中查找</translation>
     </message>
@@ -1962,6 +1982,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Next</source>
         <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Which version of the transcript is shown; rules and the scorecard use the one shown</source>
+        <translation>显示哪个版本的转写文本；规则和评分表以所显示的版本为准</translation>
     </message>
     <message>
         <source>Agent</source>
