@@ -74,3 +74,4 @@ def test_the_window_lists_versions_and_switches_between_them(qtbot, tmp_path, de
     window.choose_transcript(reference[0])
     assert window.state.transcript.segments[0].text == reference[1].segments[0].text
     assert window.state.hits is not None and window.rules.hits.checked_on(s1.id) == reference[0]
+    assert "on Imported" in window.hits_pane.header.text()     # the hits say which version they rest on

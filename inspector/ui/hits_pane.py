@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton,
@@ -25,6 +27,8 @@ class HitsPane(QWidget):
         super().__init__(parent)
         self.state = state
         self.header = QLabel(self)
+        # which transcript version the hits were computed on, said beside their count (the window knows)
+        self.basis_for: Callable[[], str] = lambda: ""
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Rule"), self.tr("Evidence"),
                                               self.tr("Confidence"), self.tr("Decision")])
@@ -91,7 +95,8 @@ class HitsPane(QWidget):
         if hits is None:
             self.header.setText(self.tr("Not checked yet") if self.state.call else "")
         else:
-            self.header.setText(self.tr("%n hit(s)", "", len(hits)))
+            basis = self.basis_for()
+            self.header.setText(self.tr("%n hit(s)", "", len(hits)) + (f" · {basis}" if basis else ""))
         self._show_decisions()
         for button in (self.confirm_button, self.reject_button, self.note_button):
             button.setEnabled(bool(hits))

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.hits_pane.decided.connect(self.rules.decide)
         self.transcript.edit_requested.connect(self.correct_transcript)
         self.transcript.version_chosen.connect(self.choose_transcript)
+        self.hits_pane.basis_for = self._hits_basis
         self.state.message_changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.playback.set_volume(settings.volume)
         if check_playback:
@@ -373,6 +374,14 @@ class MainWindow(QMainWindow):
         if call is not None:
             shown = self.transcripts.latest(call.id)
             self.transcript.show_versions(self.transcripts.versions(call.id), shown[0] if shown else None)
+
+    def _hits_basis(self) -> str:
+        """The hits (and the scorecard prefilled from them) say which transcript version they rest on."""
+        call = self.state.call
+        source = self.rules.hits.checked_on(call.id) if call is not None else None
+        created = dict(self.transcripts.versions(call.id)) if source is not None else {}
+        return (self.tr("on %1").replace("%1", self.transcript.version_label(source, created[source]))
+                if source in created else "")
 
     def choose_transcript(self, source: str) -> None:
         """Show another version; its hits come back as computed on it, or wait for an explicit re-check."""

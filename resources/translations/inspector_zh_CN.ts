@@ -994,6 +994,10 @@
         <translation>转写文本未导入</translation>
     </message>
     <message>
+        <source>on %1</source>
+        <translation>基于%1</translation>
+    </message>
+    <message>
         <source>This version was not checked yet: Rules → Check this call again (Ctrl+R)</source>
         <translation>此版本尚未检查：规则 → 重新检查本通话（Ctrl+R）</translation>
     </message>
