@@ -112,6 +112,12 @@ def _check_usable(info: AudioInfo) -> None:
                                     "(agent left, customer right)")
 
 
+# libsndfile's words for "this is not a format I know", which mean nothing to an inspector
+_UNRECOGNISED = ("System error", "possibly a pipe", "Format not recognised", "unknown format")
+
+
 def _reason(exc: BaseException) -> str:
     text = str(exc).strip()
+    if any(words in text for words in _UNRECOGNISED):
+        return "an unknown or damaged format: not WAV, FLAC, OGG or MP3 audio that can be decoded"
     return text.split(": ", 1)[-1] if text else type(exc).__name__

@@ -7,6 +7,8 @@ its own: a crash or a kill mid-import keeps every call already added, and a reru
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 from collections.abc import Generator
 from dataclasses import asdict, dataclass, field
@@ -40,11 +42,45 @@ class ImportReport:
     cancelled: bool = False
 
 
-def candidate_files(folder: Path) -> list[Path]:
-    """Every file below the folder that may be a recording (sidecars and documents excluded)."""
-    return sorted(p for p in folder.rglob("*")
-                  if p.is_file() and not p.name.startswith(".") and not is_sidecar(p)
-                  and p.suffix.lower() not in IGNORED_SUFFIXES)
+def candidate_files(folder: Path) -> tuple[list[Path], list[SidecarProblem]]:
+    """Every file below the folder that may be a recording (sidecars and documents excluded), and every
+    entry that cannot be used, with the reason: nothing below the folder is passed over in silence."""
+    files: list[Path] = []
+    problems: list[SidecarProblem] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append(SidecarProblem(Path(error.filename or folder), f"folder cannot be read ({error.strerror})"))
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(root) / name
+            if name.startswith(".") or is_sidecar(path) or path.suffix.lower() in IGNORED_SUFFIXES:
+                continue
+            problem = _unusable_entry(path)
+            if problem:
+                problems.append(SidecarProblem(path, problem))
+            else:
+                files.append(path)
+    return files, problems
+
+
+def _unusable_entry(path: Path) -> str | None:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return "the file name is not valid UTF-8 (written on another system?): rename the file and import again"
+    if path.is_symlink() and not path.exists():
+        return f"a broken link: it points to {os.readlink(path)}, which does not exist"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe, not a recording file"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a device or socket)"
+    return None
 
 
 def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRepository,
@@ -56,7 +92,8 @@ def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRe
         return report
     metadata, problems = read_sidecars(folder)
     report.problems.extend(problems)
-    files = candidate_files(folder)
+    files, unusable = candidate_files(folder)
+    report.problems.extend(unusable)
     for index, path in enumerate(files):
         if cancel is not None and cancel.is_set():
             report.cancelled = True

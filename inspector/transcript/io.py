@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,8 @@ def from_dict(data: Any, origin: str) -> Transcript:
                               f"(this Inspector reads version {FORMAT_VERSION})")
     call_id = str(_require(data, "call_id", (str, int), origin))
     duration = float(_require(data, "duration_s", (int, float), origin))
+    if not math.isfinite(duration) or duration < 0:
+        raise TranscriptError(f"{origin}: 'duration_s' must be a length in seconds (0 or more), not {duration}")
     channels = data.get("channels", STEREO)
     if not isinstance(channels, dict):
         raise TranscriptError(f"{origin}: key 'channels' must be an object")
@@ -75,10 +78,7 @@ def _segment(raw: Any, where: str) -> Segment:
     speaker = _require(raw, "speaker", str, where)
     if speaker not in SPEAKERS:
         raise TranscriptError(f"{where}: key 'speaker' must be one of {', '.join(SPEAKERS)}, not {speaker!r}")
-    start = float(_require(raw, "start", (int, float), where))
-    end = float(_require(raw, "end", (int, float), where))
-    if end < start:
-        raise TranscriptError(f"{where}: 'end' ({end}) is before 'start' ({start})")
+    start, end = _span(raw, where)
     text = _require(raw, "text", str, where)
     words_raw = raw.get("words", [])
     if not isinstance(words_raw, list):
@@ -93,8 +93,19 @@ def _word(raw: Any, where: str) -> Word:
     conf = raw.get("conf")
     if conf is not None and (not isinstance(conf, (int, float)) or not 0.0 <= conf <= 1.0):
         raise TranscriptError(f"{where}: key 'conf' must be a number in [0, 1]")
-    return Word(_require(raw, "text", str, where), float(_require(raw, "start", (int, float), where)),
-                float(_require(raw, "end", (int, float), where)), None if conf is None else float(conf))
+    start, end = _span(raw, where)
+    return Word(_require(raw, "text", str, where), start, end, None if conf is None else float(conf))
+
+
+def _span(raw: dict, where: str) -> tuple[float, float]:
+    """Times in seconds from the call's start: finite, not negative, and the end not before the start."""
+    start, end = (float(_require(raw, key, (int, float), where)) for key in ("start", "end"))
+    for key, value in (("start", start), ("end", end)):
+        if not math.isfinite(value) or value < 0:
+            raise TranscriptError(f"{where}: '{key}' must be a time in seconds (0 or more), not {value}")
+    if end < start:
+        raise TranscriptError(f"{where}: 'end' ({end}) is before 'start' ({start})")
+    return start, end
 
 
 def _word_dict(word: Word) -> dict[str, Any]:

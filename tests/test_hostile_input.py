@@ -1,0 +1,73 @@
+"""Broken and hostile input: every unusable file is reported with a reason a person understands, the
+import never stops at one, and a transcript whose times are not times is refused, naming the file."""
+
+import json
+import math
+import os
+import subprocess
+import sys
+
+import pytest
+
+from inspector.intake.importer import run_import
+from inspector.store.calls import CallRepository
+from inspector.store.database import open_database
+from inspector.store.transcripts import TranscriptRepository
+from inspector.transcript.io import TranscriptError, load_transcript
+from tests.conftest import DEMO, ROOT
+
+
+def _import(tmp_path, folder):
+    db = open_database(tmp_path / "ws" / "inspector.sqlite3")
+    return run_import(folder, CallRepository(db), TranscriptRepository(db))
+
+
+def test_one_non_utf8_file_name_is_reported_and_the_files_after_it_still_import(tmp_path):
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    bad = os.fsencode(folder) + b"/a-\xff\xfe.wav"
+    with open(bad, "wb") as handle:
+        handle.write((DEMO / "S1.flac").read_bytes())
+    (folder / "b-S2.flac").write_bytes((DEMO / "S2.flac").read_bytes())
+    report = _import(tmp_path, folder)
+    assert [c.call_ref for c in report.added] == ["b-S2"]
+    assert [p.reason for p in report.problems] == [
+        "the file name is not valid UTF-8 (written on another system?): rename the file and import again"]
+    again = _import(tmp_path, folder)                       # every re-run says the same, nothing lost
+    assert [c.call_ref for c in again.already_present] == ["b-S2"] and len(again.problems) == 1
+
+
+def test_links_pipes_and_garbage_are_each_reported_in_words_a_person_understands(tmp_path):
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    (folder / "gone.wav").symlink_to(tmp_path / "nowhere.wav")
+    os.mkfifo(folder / "pipe.wav")
+    (folder / "garbage.mp3").write_bytes(b"\x00\x01garbage" * 100)
+    (folder / "S3.flac").write_bytes((DEMO / "S3.flac").read_bytes())
+    report = _import(tmp_path, folder)
+    reasons = {p.path.name: p.reason for p in report.problems}
+    assert reasons["gone.wav"].startswith("a broken link: it points to")
+    assert reasons["pipe.wav"] == "a named pipe, not a recording file"
+    assert "unknown or damaged format" in reasons["garbage.mp3"]
+    assert not any("System error" in r or "possibly a pipe" in r for r in reasons.values())
+    assert [c.call_ref for c in report.added] == ["S3"]
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["segments"][0].update(start=math.nan), "'start' must be a time in seconds"),
+    (lambda d: d["segments"][0].update(start=-1.0), "'start' must be a time in seconds"),
+    (lambda d: d["segments"][0].update(end=math.inf), "'end' must be a time in seconds"),
+    (lambda d: d["segments"][0].update(start=5.0, end=4.0), "is before 'start'"),
+    (lambda d: d.update(duration_s=math.nan), "'duration_s' must be a length"),
+])
+def test_transcripts_with_times_that_are_not_times_are_refused(tmp_path, change, message):
+    data = json.loads((DEMO / "S1.transcript.json").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "bad.transcript.json"
+    path.write_text(json.dumps(data), encoding="utf-8")        # json writes NaN/Infinity, as a tool might
+    with pytest.raises(TranscriptError, match=message) as err:
+        load_transcript(path)
+    assert str(path) in str(err.value)
+    checked = subprocess.run([sys.executable, "-m", "inspector", "check", "--transcript", str(path), "--format",
+                              "json"], cwd=ROOT, capture_output=True, text=True)
+    assert checked.returncode == 2 and "Traceback" not in checked.stderr and str(path) in checked.stderr
