@@ -25,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     centre.add_argument("--name", default="")
     centre.add_argument("--key", help="the centre key as hex (default: a new one)")
     centre.add_argument("--token", help="the upload token (default: a new one)")
+    centre.add_argument("--rotate", action="store_true", help="replace an existing centre's key and token")
     actions.add_parser("openapi", help="print the API description (OpenAPI JSON)")
     parser.set_defaults(handler=run)
 
@@ -35,7 +36,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         import uvicorn
 
         from inspector.hub.app import create_app
-        from inspector.hub.store import HubStore, engine_for
+        from inspector.hub.guard import GuardedBodies
+        from inspector.hub.store import CentreExists, HubStore, engine_for
     except ImportError as exc:
         print(f"inspector hub: the receiver is not installed ({exc.name} is missing): "
               "pip install 'inspector[hub]'", file=sys.stderr)
@@ -47,13 +49,17 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     store = HubStore(engine_for(args.db))
     if args.action == "add-centre":
         key = args.key or secrets.token_hex(32)
-        token = store.add_centre(args.centre_id, args.name or args.centre_id, key, args.token)
+        try:
+            token = store.add_centre(args.centre_id, args.name or args.centre_id, key, args.token, args.rotate)
+        except CentreExists as exc:
+            print(f"inspector hub: {exc}", file=sys.stderr)
+            return 2
         print(json.dumps({"centre_id": args.centre_id, "key": key, "token": token}))
         return 0
     if args.action == "serve":
         print(f"receiver on http{'s' if args.certfile else ''}://{args.host}:{args.port} (database {args.db})",
               file=sys.stderr, flush=True)
-        uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="warning",
+        uvicorn.run(GuardedBodies(create_app(store), store), host=args.host, port=args.port, log_level="warning",
                     ssl_certfile=args.certfile, ssl_keyfile=args.keyfile)
         return 0
     raise AssertionError(args.action)

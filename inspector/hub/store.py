@@ -10,9 +10,11 @@ key is refused, never overwritten.
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Engine
@@ -32,6 +34,8 @@ class Centre:
 def engine_for(db: str) -> Engine:
     """A file path means SQLite (WAL, like the workstation); anything with :// is an SQLAlchemy URL."""
     url = db if "://" in db else f"sqlite:///{db}"
+    if "://" not in db and db != ":memory:":
+        _owner_only(Path(db))
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
@@ -43,6 +47,18 @@ def engine_for(db: str) -> Engine:
     return engine
 
 
+def _owner_only(path: Path) -> None:
+    """The file holds every centre's key: only the account running the receiver reads it (SQLite gives its
+    journal files the same permissions)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    path.chmod(0o600)
+
+
+class CentreExists(Exception):
+    pass
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -51,9 +67,14 @@ class HubStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def add_centre(self, centre_id: str, name: str, key_hex: str, token: str | None = None) -> str:
-        """Returns the centre's upload token (made here unless given); only its hash is stored."""
+    def add_centre(self, centre_id: str, name: str, key_hex: str, token: str | None = None,
+                   rotate: bool = False) -> str:
+        """Returns the centre's upload token (made here unless given); only its hash is stored. An existing
+        centre's key and token change only when `rotate` says so: its workstations must be set up again."""
         token = token or secrets.token_urlsafe(24)
+        if not rotate and self.centre_key(centre_id) is not None:
+            raise CentreExists(f"centre {centre_id} is already registered; its key and token change only with "
+                               "--rotate (then every workstation of the centre needs the new ones)")
         with self.engine.begin() as conn:
             conn.execute(centres.delete().where(centres.c.id == centre_id))
             conn.execute(centres.insert().values(id=centre_id, name=name, key_hex=key_hex,
