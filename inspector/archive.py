@@ -25,6 +25,21 @@ MANIFEST = "manifest.json"
 SEAL_LENGTH = 64          # hex characters of a SHA-256 or HMAC-SHA256
 
 
+@dataclass(frozen=True)
+class SizeLimits:
+    """What an exchange file may unpack to, checked on the zip's directory before anything is inflated (a
+    1 MB file whose manifest inflates to 1 GB must cost nothing). Audio barely compresses and JSON ten to
+    twenty times; a ratio of 100 is a bomb, not a bundle."""
+
+    manifest: int = 8 * 1024 * 1024
+    member: int = 1024 * 1024 * 1024
+    total: int = 2 * 1024 * 1024 * 1024
+    ratio: float = 100.0
+
+
+LIMITS = SizeLimits()
+
+
 class ArchiveError(ValueError):
     """The file cannot be used; the message names the file and the problem."""
 
@@ -73,9 +88,10 @@ def write_archive(path: Path, manifest: dict, members: dict[str, bytes],
 
 
 def read_archive(path: Path, kind: str, newest_version: int,
-                 key_for: Callable[[dict], str] | None = None) -> Archive:
-    """Without `key_for` the seal is a checksum; with it, an HMAC under the key it returns for the
-    manifest (it raises ArchiveError for a sender it does not know)."""
+                 key_for: Callable[[dict], str] | None = None, limits: SizeLimits = LIMITS) -> Archive:
+    """Without `key_for` the seal is a checksum, checked before anything is inflated; with it, an HMAC under
+    the key it returns for the manifest (it raises ArchiveError for a sender it does not know), so only the
+    size-checked manifest is inflated before the seal."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -85,11 +101,16 @@ def read_archive(path: Path, kind: str, newest_version: int,
             names = set(archive.namelist())
             if MANIFEST not in names:
                 raise ArchiveError(f"{path}: not an Inspector {kind} file (no {MANIFEST})")
+            _check_sizes(path, archive, limits)
+            body, stamp = _unseal(path, data, kind)
+            if key_for is None and not hmac.compare_digest(checksum_seal(body), stamp):
+                # a newer Inspector may seal differently: its (size-checked) manifest says "update" if so
+                _parse_manifest(path, archive.read(MANIFEST), kind, newest_version)
+                raise ArchiveError(f"{path}: does not match its checksum (damaged or altered)")
             # the format version first: a newer Inspector may seal differently, and "update" is the useful answer
             manifest = _parse_manifest(path, archive.read(MANIFEST), kind, newest_version)
-            body, stamp = _unseal(path, data, kind)
             if key_for is None:
-                expected, what = checksum_seal(body), "its checksum (damaged or altered)"
+                expected, what = stamp, "its checksum (damaged or altered)"
             else:
                 key = key_for(manifest)
                 expected = hmac.new(bytes.fromhex(key), body, hashlib.sha256).hexdigest()
@@ -146,3 +167,21 @@ def _parse_manifest(path: Path, data: bytes, kind: str, newest_version: int) -> 
     if not isinstance(manifest.get("members"), dict):
         raise ArchiveError(f"{path}: its manifest lists no members")
     return manifest
+
+
+def _check_sizes(path: Path, archive: zipfile.ZipFile, limits: SizeLimits) -> None:
+    """On the declared sizes in the zip's directory; zipfile never inflates a member past its declared
+    size, so these bound what reading can cost."""
+    total = 0
+    for info in archive.infolist():
+        limit = limits.manifest if info.filename == MANIFEST else limits.member
+        if info.file_size > limit:
+            raise ArchiveError(f"{path}: {info.filename} would unpack to {info.file_size} bytes, more than "
+                               f"the {limit} an Inspector file may hold; refused unread")
+        if info.file_size > 1024 * 1024 and info.file_size > limits.ratio * max(1, info.compress_size):
+            raise ArchiveError(f"{path}: {info.filename} is compressed {info.file_size // max(1, info.compress_size)}"
+                               " to 1, a zip bomb rather than scores or recordings; refused unread")
+        total += info.file_size
+    if total > limits.total:
+        raise ArchiveError(f"{path}: would unpack to {total} bytes, more than the {limits.total} allowed; "
+                           "refused unread")

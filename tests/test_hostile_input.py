@@ -71,3 +71,33 @@ def test_transcripts_with_times_that_are_not_times_are_refused(tmp_path, change,
     checked = subprocess.run([sys.executable, "-m", "inspector", "check", "--transcript", str(path), "--format",
                               "json"], cwd=ROOT, capture_output=True, text=True)
     assert checked.returncode == 2 and "Traceback" not in checked.stderr and str(path) in checked.stderr
+
+
+def _bomb(path, manifest_size: int):
+    """A small file whose manifest would inflate to `manifest_size` bytes of spaces."""
+    import zipfile
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("manifest.json", b'{"format": "inspector-bundle", "format_version": 1, "members": {}}'
+                   + b" " * manifest_size)
+
+
+def test_a_zip_bomb_is_refused_before_anything_is_inflated(tmp_path):
+    import resource
+    from inspector.archive import ArchiveError, read_archive
+    path = tmp_path / "bomb.inspector-bundle"
+    _bomb(path, 1024 ** 3)                                            # 1 GB of manifest, ~1 MB of file
+    assert path.stat().st_size < 2 * 1024 * 1024
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for key_for in (None, lambda manifest: "ab" * 32):
+        with pytest.raises(ArchiveError, match="refused unread") as err:
+            read_archive(path, "bundle", 1, key_for)
+        assert str(path) in str(err.value)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200 * 1024     # KB: far below 1 GB
+
+
+def test_a_highly_compressed_member_is_refused_as_a_bomb(tmp_path):
+    from inspector.archive import ArchiveError, SizeLimits, read_archive
+    path = tmp_path / "ratio.inspector-bundle"
+    _bomb(path, 20 * 1024 * 1024)
+    with pytest.raises(ArchiveError, match="zip bomb"):
+        read_archive(path, "bundle", 1, None, SizeLimits(manifest=64 * 1024 * 1024))
