@@ -14,3 +14,5 @@ def read_toml(path: Path, what: str, error: type[Exception]) -> dict[str, Any]:
         raise error(f"{path}: cannot read the {what} ({exc.strerror})") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise error(f"{path}: not valid TOML ({exc})") from exc
+    except RecursionError as exc:
+        raise error(f"{path}: nested too deeply to be a {what}") from exc

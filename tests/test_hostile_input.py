@@ -101,3 +101,37 @@ def test_a_highly_compressed_member_is_refused_as_a_bomb(tmp_path):
     _bomb(path, 20 * 1024 * 1024)
     with pytest.raises(ArchiveError, match="zip bomb"):
         read_archive(path, "bundle", 1, None, SizeLimits(manifest=64 * 1024 * 1024))
+
+
+def _pack_with(tmp_path, condition: str):
+    from inspector.scoring.defaults import DEFAULT_PACK
+    from inspector.resources import resource_path
+    text = resource_path(*DEFAULT_PACK).read_text(encoding="utf-8")
+    path = tmp_path / "pack.toml"
+    path.write_text(text + f'\n[[rules]]\nid = "R99"\nname = "x"\nkind = "required"\nspeaker = "agent"\n'
+                           f'window = {{ from = "start", sentences = 2 }}\nmatch = {condition}\nitem = "A1"\n'
+                           f'deduction = 1\n', encoding="utf-8")
+    return path
+
+
+def test_a_catastrophic_pattern_runs_in_linear_time_and_an_unsupported_one_is_refused_by_name(tmp_path):
+    import time
+    from inspector.rules.pack import PackError, compile_linear, load_pack
+    pattern = compile_linear("(a+)+$")
+    started = time.monotonic()
+    assert pattern.search("a" * 32 + "b") is None
+    assert time.monotonic() - started < 1.0                       # Python's re takes minutes here
+    with pytest.raises(PackError, match=r"R99.*regex.*linear time") as err:
+        load_pack(_pack_with(tmp_path, '{ regex = "(工号)\\\\1" }'))
+    assert str(tmp_path / "pack.toml") in str(err.value)
+
+
+def test_a_pack_nested_thousands_deep_is_refused_without_a_traceback(tmp_path):
+    from inspector.rules.pack import PackError, load_pack
+    deep = "{ not = " * 5000 + '{ regex = "x" }' + " }" * 5000
+    with pytest.raises(PackError, match="nested"):
+        load_pack(_pack_with(tmp_path, deep))
+    checked = subprocess.run([sys.executable, "-m", "inspector", "check", "--transcript",
+                              str(DEMO / "S1.transcript.json"), "--rules", str(tmp_path / "pack.toml")],
+                             cwd=ROOT, capture_output=True, text=True)
+    assert checked.returncode == 2 and "Traceback" not in checked.stderr and "nested" in checked.stderr

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -128,7 +129,7 @@ class Phrases(Condition):
 
 @dataclass(frozen=True)
 class Regex(Condition):
-    pattern: re.Pattern
+    pattern: Any                  # an RE2 pattern (rules.pack.compile_linear)
     speaker: str | None = None
 
     def find(self, passage: Passage) -> Match | None:

@@ -6,7 +6,7 @@ editing a text file, not a developer reading a traceback.
 
 from __future__ import annotations
 
-import re
+import re2
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,14 @@ SPEAKERS = ("agent", "customer", "any")
 SEVERITIES = ("minor", "major", "fatal")
 COMMON_FIELDS = {"id", "name", "kind", "speaker", "item", "deduction", "severity", "flag_only", "description"}
 OPERATORS = ("phrases", "regex", "all", "any", "not")
+MAX_DEPTH = 16            # all/any/not nesting; real rules use three or four levels
+
+
+def compile_linear(pattern: str):
+    """RE2: matching time grows with the text, never exponentially (`(a+)+$` cannot hang the checker)."""
+    options = re2.Options()
+    options.log_errors = False           # the PackError says it, naming the rule and field
+    return re2.compile(pattern, options)
 
 # kind -> {field: (type, required)}; types: cond, conds, phrases, window, number, int
 KINDS: dict[str, dict[str, tuple[str, bool]]] = {
@@ -88,7 +96,9 @@ class _Parser:
     def fail(self, where: str, problem: str) -> PackError:
         return PackError(f"{self.path}: {where}: {problem}")
 
-    def condition(self, raw: Any, where: str, speaker: str | None = None) -> Condition:
+    def condition(self, raw: Any, where: str, speaker: str | None = None, depth: int = 0) -> Condition:
+        if depth > MAX_DEPTH:
+            raise self.fail(where, f"conditions nested more than {MAX_DEPTH} deep; simplify the rule")
         if not isinstance(raw, dict):
             raise self.fail(where, "a condition must be a table such as { phrases = \"name\" }")
         speaker = raw.get("speaker", speaker)
@@ -113,14 +123,16 @@ class _Parser:
             if not isinstance(value, str):
                 raise self.fail(f"{where}.regex", "must be a string")
             try:
-                return Regex(re.compile(value), leaf_speaker)
-            except re.error as exc:
-                raise self.fail(f"{where}.regex", f"bad regular expression {value!r}: {exc}") from exc
+                return Regex(compile_linear(value), leaf_speaker)
+            except re2.error as exc:
+                reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else exc
+                raise self.fail(f"{where}.regex", f"{value!r} cannot be matched in linear time ({reason}); "
+                                "back-references and look-arounds are not supported") from exc
         if op == "not":
-            return NotOf(self.condition(value, f"{where}.not"), leaf_speaker)
+            return NotOf(self.condition(value, f"{where}.not", depth=depth + 1), leaf_speaker)
         if not isinstance(value, list) or not value:
             raise self.fail(f"{where}.{op}", "must be a non-empty list of conditions")
-        parts = tuple(self.condition(item, f"{where}.{op}[{i}]") for i, item in enumerate(value))
+        parts = tuple(self.condition(item, f"{where}.{op}[{i}]", depth=depth + 1) for i, item in enumerate(value))
         return AllOf(parts, leaf_speaker) if op == "all" else AnyOf(parts, leaf_speaker)
 
     def phrase_list(self, value: Any, where: str) -> tuple[Phrase, ...]:
