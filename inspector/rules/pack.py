@@ -126,8 +126,8 @@ class _Parser:
                 return Regex(compile_linear(value), leaf_speaker)
             except re2.error as exc:
                 reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else exc
-                raise self.fail(f"{where}.regex", f"{value!r} cannot be matched in linear time ({reason}); "
-                                "back-references and look-arounds are not supported") from exc
+                raise self.fail(f"{where}.regex", f"bad regular expression {value!r}: {reason} (packs use RE2, "
+                                "which matches in linear time: no back-references or look-arounds)") from exc
         if op == "not":
             return NotOf(self.condition(value, f"{where}.not", depth=depth + 1), leaf_speaker)
         if not isinstance(value, list) or not value:
