@@ -61,6 +61,11 @@ def checksum_seal(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def hmac_seal(key_hex: str) -> Callable[[bytes], str]:
+    """A seal only holders of the key can make: for files whose sender must be trusted, not just intact."""
+    return lambda body: hmac.new(bytes.fromhex(key_hex), body, hashlib.sha256).hexdigest()
+
+
 def write_archive(path: Path, manifest: dict, members: dict[str, bytes],
                   seal: Callable[[bytes], str] = checksum_seal) -> Path:
     listed = {**manifest, "members": {name: hashlib.sha256(data).hexdigest() for name, data in members.items()}}

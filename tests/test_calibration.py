@@ -2,6 +2,7 @@
 and its report."""
 
 import json
+from pathlib import Path
 import zipfile
 
 import pytest
@@ -139,9 +140,41 @@ def test_results_from_another_session_or_tampered_are_refused(hq, tmp_path):
             if info.filename == "evaluations.json":
                 data = data.replace(b'"1001"', b'"1002"')
             forged.writestr(info, data)
-    reseal(tmp_path / "forged.zip")
-    with pytest.raises(ArchiveError, match="forged.zip: evaluations.json does not match its checksum"):
+    reseal(tmp_path / "forged.zip")                    # a plain checksum: anyone can reseal, so it is not enough
+    with pytest.raises(ArchiveError, match="forged.zip: does not match its signature under the sender's key"):
         import_results(hq.db, default_card(), tmp_path / "forged.zip")
+
+
+def _relabelled(results: Path, out: Path, key: str, inspector: str, version_bump: int = 0) -> Path:
+    """A participant holds the session key: what they could make of a colleague's file."""
+    from inspector.archive import hmac_seal, read_archive, write_archive
+    archive = read_archive(results, "calibration-results", 1, key_for=lambda manifest: key)
+    records = json.loads(archive.read("evaluations.json"))
+    for record in records:
+        record["inspector"] = inspector
+        record["version"] += version_bump
+    manifest = {k: v for k, v in archive.manifest.items() if k != "members"} | {"inspector": inspector}
+    return write_archive(out, manifest, {"evaluations.json": json.dumps(records).encode()}, seal=hmac_seal(key))
+
+
+def test_a_results_file_relabelled_for_another_inspector_cannot_overwrite_their_score(hq, tmp_path):
+    """The issue: 1002's export relabelled as 1001 with a higher version replaced 1002's final score."""
+    session = lead_session(hq)
+    score_call(hq, session, session.call_ids[0], "1002", {"A1": 2})
+    genuine = export_results(hq.db, default_card(), session, "1002", tmp_path / "1002.zip")
+    import_results(hq.db, default_card(), genuine)
+    forged = _relabelled(genuine, tmp_path / "as-1001.zip", session.results_key, "1001", version_bump=1)
+    with pytest.raises(ArchiveError, match="as-1001.zip: evaluation .* belongs to 1002, not 1001"):
+        import_results(hq.db, default_card(), forged)
+    jumped = _relabelled(genuine, tmp_path / "jump.zip", session.results_key, "1002", version_bump=5)
+    with pytest.raises(ArchiveError, match="jump.zip: evaluation .* jumps from version 1 to 6"):
+        import_results(hq.db, default_card(), jumped)
+    revealed = hq.service.reveal(session, LEAD)
+    late = _relabelled(genuine, tmp_path / "late.zip", revealed.results_key, "1002", version_bump=1)
+    with pytest.raises(ArchiveError, match=f"late.zip: session {revealed.title!r} is revealed"):
+        import_results(hq.db, default_card(), late)
+    scores = {e.inspector: e.version for e in hq.service.visible_evaluations(revealed, LEAD.id)}
+    assert scores == {"1002": 1}
 
 
 def _scored_session(station, benchmark=LEAD.id):

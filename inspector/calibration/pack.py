@@ -103,7 +103,7 @@ def import_pack(db: sqlite_utils.Database, path: Path, card: Scorecard, audio_fo
             id=session_id, title=header["title"], card_id=header["card_id"], card_version=header["card_version"],
             lead=header["lead"], call_ids=tuple(call_ids), participants=tuple(header["participants"]),
             benchmark=header.get("benchmark"), benchmark_kind=header.get("benchmark_kind"),
-            created_at=header.get("created_at", "")))
+            created_at=header.get("created_at", ""), results_key=header.get("results_key")))
         sessions.record_import(archive.sha256, session_id, "pack")
     return PackImport(session, added, False)
 

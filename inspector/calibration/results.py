@@ -13,7 +13,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from inspector.archive import ArchiveError, read_archive, write_archive
+from inspector.archive import ArchiveError, hmac_seal, read_archive, write_archive
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Evaluation, parts_from_dict
 from inspector.store.calibration import CalibrationRepository, CalibrationSession
@@ -47,20 +47,34 @@ def export_results(db: sqlite_utils.Database, card: Scorecard, session: Calibrat
         record["call"] = call.content_hash
         del record["call_id"]
         records.append(record)
+    if not session.results_key:
+        raise ArchiveError(f"calibration session {session.title!r} has no results key on this workstation: "
+                           "import the lead's pack again")
     return write_archive(out, {"format": f"inspector-{KIND}", "format_version": FORMAT_VERSION,
                                "session_id": session.id, "session_title": session.title, "inspector": inspector,
                                "exported_at": utc_now(), "count": len(records)},
-                         {MEMBER: json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")})
+                         {MEMBER: json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")},
+                         seal=hmac_seal(session.results_key))
 
 
 def import_results(db: sqlite_utils.Database, card: Scorecard, path: Path) -> ResultsImport:
-    archive = read_archive(path, KIND, FORMAT_VERSION)
+    """Refuses, naming the file: a seal not made with the session's key, a revealed session, a record of
+    another inspector (by its field or by whom the stored evaluation belongs to), a version that skips."""
     sessions = CalibrationRepository(db)
+
+    def session_key(manifest: dict) -> str:
+        found = sessions.get(manifest.get("session_id")) if isinstance(manifest.get("session_id"), str) else None
+        if found is None or not found.results_key:
+            raise ArchiveError(f"{path}: belongs to calibration session {manifest.get('session_title', '?')!r} "
+                               f"({manifest.get('session_id')}), which is not on this workstation")
+        return found.results_key
+
+    archive = read_archive(path, KIND, FORMAT_VERSION, key_for=session_key)
     session_id, inspector = archive.manifest.get("session_id"), archive.manifest.get("inspector")
-    session = sessions.get(session_id) if isinstance(session_id, str) else None
-    if session is None:
-        raise ArchiveError(f"{path}: belongs to calibration session {archive.manifest.get('session_title', '?')!r} "
-                           f"({session_id}), which is not on this workstation")
+    session = sessions.get(session_id)
+    assert session is not None                      # session_key found it
+    if session.revealed:
+        raise ArchiveError(f"{path}: session {session.title!r} is revealed: its scores are final")
     if inspector not in session.scorers:
         raise ArchiveError(f"{path}: {inspector} does not take part in session {session.title!r}")
     if sessions.was_imported(archive.sha256):
@@ -80,6 +94,13 @@ def import_results(db: sqlite_utils.Database, card: Scorecard, path: Path) -> Re
     except (KeyError, TypeError, ValueError) as exc:
         raise ArchiveError(f"{path}: an evaluation is malformed ({exc})") from exc
     repo = EvaluationRepository(db, card)
+    for evaluation in evaluations:
+        current = repo.get(evaluation.uuid)
+        if current is not None and current.inspector != inspector:
+            raise ArchiveError(f"{path}: evaluation {evaluation.uuid} belongs to {current.inspector}, not {inspector}")
+        if current is not None and evaluation.version > current.version + 1:
+            raise ArchiveError(f"{path}: evaluation {evaluation.uuid} jumps from version {current.version} to "
+                               f"{evaluation.version}")
     stored = 0
     with storage_errors(db), db.atomic():
         for evaluation in evaluations:

@@ -3,6 +3,7 @@ were already imported."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -25,6 +26,7 @@ class CalibrationSession:
     status: str = "open"
     created_at: str = ""
     revealed_at: str | None = None
+    results_key: str | None = None        # hex; seals the participants' results files (HMAC-SHA256)
 
     @property
     def revealed(self) -> bool:
@@ -46,9 +48,10 @@ class CalibrationRepository:
         with storage_errors(self._db), self._db.atomic():
             self._db.execute(
                 "INSERT OR IGNORE INTO calibration_sessions (id, title, card_id, card_version, lead, benchmark, "
-                "benchmark_kind, status, created_at, revealed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "benchmark_kind, status, created_at, revealed_at, results_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [session.id, session.title, session.card_id, session.card_version, session.lead, session.benchmark,
-                 session.benchmark_kind, session.status, session.created_at or utc_now(), session.revealed_at])
+                 session.benchmark_kind, session.status, session.created_at or utc_now(), session.revealed_at,
+                 session.results_key or secrets.token_hex(32)])
             for position, call_id in enumerate(session.call_ids):
                 self._db.execute("INSERT OR IGNORE INTO calibration_calls (session_id, call_id, position) "
                                  "VALUES (?, ?, ?)", [session.id, call_id, position])
