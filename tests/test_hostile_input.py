@@ -135,3 +135,34 @@ def test_a_pack_nested_thousands_deep_is_refused_without_a_traceback(tmp_path):
                               str(DEMO / "S1.transcript.json"), "--rules", str(tmp_path / "pack.toml")],
                              cwd=ROOT, capture_output=True, text=True)
     assert checked.returncode == 2 and "Traceback" not in checked.stderr and "nested" in checked.stderr
+
+
+class _FullDisk:
+    """A connection whose writes fail as SQLite's do when the disk is full."""
+
+    def __init__(self, conn):
+        self._conn = conn
+
+    def execute(self, sql, *args):
+        import sqlite3
+        if sql.lstrip().upper().startswith(("INSERT", "UPDATE")):
+            raise sqlite3.OperationalError("database or disk is full")
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+
+def test_a_full_disk_during_import_is_a_storage_error_naming_the_file_and_nothing_is_lost(tmp_path, demo_copy):
+    from inspector.store.database import StorageError
+    path = tmp_path / "ws" / "inspector.sqlite3"
+    first = tmp_path / "first"
+    first.mkdir()
+    (first / "S1.flac").write_bytes((demo_copy / "S1.flac").read_bytes())
+    db = open_database(path)
+    run_import(first, CallRepository(db), TranscriptRepository(db))
+    db.conn = _FullDisk(db.conn)
+    with pytest.raises(StorageError, match="disk is full") as err:
+        run_import(demo_copy, CallRepository(db), TranscriptRepository(db))
+    assert str(path) in str(err.value)
+    assert [c.call_ref for c in CallRepository(open_database(path)).page()] == ["S1"]

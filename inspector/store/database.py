@@ -51,15 +51,16 @@ class WorkstationDatabase(sqlite_utils.Database):
             with super().atomic():          # nested: a savepoint inside the outer transaction
                 yield self
             return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.conn.execute("COMMIT")
+        with storage_errors(self):              # a read-only file or a full disk: the file named, not a traceback
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
 
 
 @contextmanager
