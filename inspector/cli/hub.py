@@ -37,6 +37,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
         from inspector.hub.app import create_app
         from inspector.hub.guard import GuardedBodies
+        from sqlalchemy.exc import SQLAlchemyError
+
         from inspector.hub.store import CentreExists, HubStore, engine_for
     except ImportError as exc:
         print(f"inspector hub: the receiver is not installed ({exc.name} is missing): "
@@ -46,7 +48,12 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.action == "openapi":
         print(json.dumps(create_app(HubStore(engine_for(":memory:"))).openapi(), ensure_ascii=False, indent=1))
         return 0
-    store = HubStore(engine_for(args.db))
+    try:
+        store = HubStore(engine_for(args.db))
+    except (OSError, SQLAlchemyError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        print(f"inspector hub: {args.db}: cannot open the receiver's database ({reason})", file=sys.stderr)
+        return 2
     if args.action == "add-centre":
         key = args.key or secrets.token_hex(32)
         try:
