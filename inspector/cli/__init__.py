@@ -10,14 +10,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from inspector.cli import (calibration, calls, check, evaluations, export_bundle, hub, import_calls, sample, stats,
-                           sync_setup, sync_status, transcribe, upload)
+from inspector.cli import (calibration, calls, check, evaluations, export_bundle, hub, import_calls, report, sample,
+                           stats, sync_setup, sync_status, transcribe, upload)
 from inspector.cli.context import CliContext
 from inspector.store.database import StorageError
 from inspector.workspace import Workspace
 
 COMMANDS = (import_calls, calls, evaluations, sample, check, transcribe, stats, calibration, sync_setup,
-            export_bundle, upload, sync_status, hub)
+            export_bundle, upload, sync_status, hub, report)
 
 
 def build_parser() -> argparse.ArgumentParser:
