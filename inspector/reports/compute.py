@@ -38,7 +38,7 @@ def build_report(records: Sequence[EvaluationRecord], *, flt: ReportFilter = Rep
         business=tuple(BusinessRow(business_type=kind, **_stats(rows, threshold))
                        for kind, rows in sorted(_group(records, lambda r: r.business_type).items())),
         centres=_centres(records, threshold, red_lines),
-        centre_trend=_trend(_group(records, lambda r: r.centre), basis, centre_unit),
+        centre_trend=_trend(_group(records, lambda r: r.centre), basis, centre_unit), centre_trend_unit=centre_unit,
         inspectors=_inspectors(records),
         inspector_days=tuple(InspectorDay(inspector, day, len(rows)) for (inspector, day), rows in sorted(
             _group(records, lambda r: (r.inspector, r.evaluated_date)).items())),
@@ -120,6 +120,16 @@ def _unit(days: Iterable[str]) -> str:
         return "week"
     span = date.fromisoformat(known[-1]) - date.fromisoformat(known[0])
     return "month" if span.days > MONTHLY_AFTER_DAYS else "week"
+
+
+def periods_between(first: str, last: str, unit: str) -> list[str]:
+    """Every period from the first to the last, so that a trend shows the weeks without evaluations too."""
+    periods, current = [], date.fromisoformat(first)
+    while current.isoformat() <= last:
+        periods.append(current.isoformat())
+        current = (current + timedelta(days=7) if unit == "week"
+                   else date(current.year + current.month // 12, current.month % 12 + 1, 1))
+    return periods
 
 
 def period_of(day: str, unit: str) -> str:

@@ -16,7 +16,7 @@ from inspector.atomic_file import write_bytes_atomic, write_text_atomic
 from inspector.reports.charts import charts_for
 from inspector.reports.model import Report
 from inspector.reports.svg import render
-from inspector.reports.tables import SECTIONS, Table, tables_for
+from inspector.reports.tables import SECTIONS, Table, shown, tables_for
 
 FORMATS = ("html", "xlsx", "csv")
 SECTION_TITLES = {"agent": "坐席", "team": "班组", "item": "评分项", "rule": "规则", "inspector": "质检员",
@@ -43,7 +43,7 @@ def table_csv(table: Table) -> str:
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     writer.writerow([c.key for c in table.columns])
-    writer.writerows(["" if v is None else v for v in row] for row in table.rows)
+    writer.writerows(["" if v is None else shown(c, v) for v, c in zip(row, table.columns)] for row in table.rows)
     return out.getvalue()
 
 
@@ -66,7 +66,7 @@ def workbook(report: Report, section: str | None = None) -> Workbook:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            sheet.append(list(row))
+            sheet.append([shown(c, v) for v, c in zip(row, table.columns)])
         for index, column in enumerate(table.columns, start=1):
             letter = sheet.cell(row=1, column=index).column_letter
             sheet.column_dimensions[letter].width = max(10, min(40, 2 * len(column.label) + 4))
@@ -91,7 +91,7 @@ def _cell(value: object, kind: str) -> str:
 
 def table_html(table: Table) -> str:
     head = "".join(f"<th>{escape(c.label)}</th>" for c in table.columns)
-    body = "".join("<tr>" + "".join(_cell(v, c.kind) for v, c in zip(row, table.columns)) + "</tr>"
+    body = "".join("<tr>" + "".join(_cell(shown(c, v), c.kind) for v, c in zip(row, table.columns)) + "</tr>"
                    for row in table.rows)
     return (f'<h3>{escape(table.title)}</h3><table data-table="{table.key}"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body or f'<tr><td colspan={len(table.columns)}>无数据</td></tr>'}</tbody></table>")

@@ -200,6 +200,7 @@ class Report:
     business: tuple[BusinessRow, ...] = ()
     centres: tuple[CentreRow, ...] = ()
     centre_trend: tuple[TrendPoint, ...] = ()
+    centre_trend_unit: str = "week"       # week or month (long ranges)
     inspectors: tuple[InspectorRow, ...] = ()
     inspector_days: tuple[InspectorDay, ...] = ()
     items: tuple[ItemRow, ...] = ()

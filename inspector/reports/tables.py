@@ -33,13 +33,14 @@ CODE_NAMES = {"item": "评分项", "fatal": "致命项", "open": "未结", "clos
               "team": "班组"}
 
 
+def shown(column: Column, value):
+    """A cell as exports write it: codes by their Chinese names, everything else as it is."""
+    return CODE_NAMES.get(value, value) if column.kind == "code" else value
+
+
 def _table(key: str, title: str, columns: list[tuple[str, str, str]], items, value: Callable = getattr) -> Table:
     cols = tuple(Column(*c) for c in columns)
-
-    def cell(item, column: Column):
-        raw = value(item, column.key)
-        return CODE_NAMES.get(raw, raw) if column.kind == "code" else raw
-    return Table(key, title, cols, tuple(tuple(cell(item, c) for c in cols) for item in items))
+    return Table(key, title, cols, tuple(tuple(value(item, c.key) for c in cols) for item in items))
 
 
 SCORES = [("calls", "通话数", "int"), ("evaluations", "评估数", "int"), ("mean", "平均分", "number"),

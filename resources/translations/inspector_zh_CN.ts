@@ -275,6 +275,11 @@
         <source>&amp;About Inspector</source>
         <translation>关于 Inspector(&amp;A)</translation>
     </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/actions.py" line="31" />
+        <source>&amp;Reports…</source>
+        <translation>报表(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>CalibrationDialog</name>
@@ -1222,6 +1227,549 @@ Data folder: %2</source>
         <location filename="../../inspector/ui/playback.py" line="98" />
         <source>Set the loop start (A) before the loop end (B)</source>
         <translation>请先设置循环起点 (A)，再设置终点 (B)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="198" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="204" />
+        <source>Double-click an agent to list their calls</source>
+        <translation>双击坐席即可列出其通话</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="209" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="211" />
+        <source>Open agent's calls</source>
+        <translation>打开坐席的通话</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="213" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="215" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="248" />
+        <source>Call dates</source>
+        <translation>通话日期</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="249" />
+        <source>Evaluation dates</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="101" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="29" />
+        <source>Agents</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="30" />
+        <source>Teams</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="31" />
+        <source>Items</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="32" />
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="33" />
+        <source>Distribution</source>
+        <translation>分数分布</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="34" />
+        <source>Inspectors</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="35" />
+        <source>Business types</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="36" />
+        <source>Red lines</source>
+        <translation>红线</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="39" />
+        <source>Agent ranking</source>
+        <translation>坐席排名</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="40" />
+        <source>Weekly trend</source>
+        <translation>周趋势</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="41" />
+        <source>Points lost by agent</source>
+        <translation>坐席失分项</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="43" />
+        <source>Points lost by team</source>
+        <translation>班组失分项</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="45" />
+        <source>Rule hits</source>
+        <translation>规则命中</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="46" />
+        <source>Red-line rules</source>
+        <translation>红线规则</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="47" />
+        <source>Rules by week</source>
+        <translation>规则周趋势</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="49" />
+        <source>Evaluations per day</source>
+        <translation>每日评估数</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="51" />
+        <source>Score distribution</source>
+        <translation>分数分布</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="52" />
+        <source>Red lines by rule and agent</source>
+        <translation>红线汇总（按规则、坐席）</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="53" />
+        <source>Red-line cases</source>
+        <translation>红线案例</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="56" />
+        <source>Mean score per agent</source>
+        <translation>坐席平均分</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="57" />
+        <source>Mean score per agent and week</source>
+        <translation>坐席周平均分</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="58" />
+        <source>Mean score per team</source>
+        <translation>班组平均分</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="59" />
+        <source>Mean points lost per item</source>
+        <translation>评分项平均扣分</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="60" />
+        <source>Hits per 100 calls</source>
+        <translation>每百通命中</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="61" />
+        <source>Leniency: inspector's mean minus everyone's (+ lenient)</source>
+        <translation>宽严度：质检员均分减整体均分（正为偏松）</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="62" />
+        <source>Mean score per business type</source>
+        <translation>业务类型平均分</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="63" />
+        <source>Scores</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="64" />
+        <source>Open red-line cases per rule</source>
+        <translation>未结红线（按规则）</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="67" />
+        <source>Agent ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="68" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="69" />
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="70" />
+        <source>Calls</source>
+        <translation>通话数</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="71" />
+        <source>Evaluations</source>
+        <translation>评估数</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="72" />
+        <source>Mean</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="73" />
+        <source>Lowest</source>
+        <translation>最低分</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="74" />
+        <source>Fatal</source>
+        <translation>致命项</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="75" />
+        <source>Pass rate</source>
+        <translation>合格率</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="76" />
+        <source>Loses most on</source>
+        <translation>主要失分项</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="77" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="78" />
+        <source>Week of</source>
+        <translation>周期起始</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="79" />
+        <source>Item</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="80" />
+        <source>Times lost</source>
+        <translation>扣分次数</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="81" />
+        <source>Mean lost</source>
+        <translation>平均扣分</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="84" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="85" />
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="86" />
+        <source>Loss rate</source>
+        <translation>扣分率</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="87" />
+        <source>Total lost</source>
+        <translation>累计扣分</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="88" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="89" />
+        <source>Hits</source>
+        <translation>命中数</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="90" />
+        <source>Calls with hits</source>
+        <translation>命中通话数</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="91" />
+        <source>Per 100 calls</source>
+        <translation>每百通命中</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="92" />
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="93" />
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="94" />
+        <source>Precision</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="95" />
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="96" />
+        <source>Leniency</source>
+        <translation>宽严度</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="97" />
+        <source>Days</source>
+        <translation>工作天数</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="98" />
+        <source>Per day</source>
+        <translation>日均评估</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="99" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="100" />
+        <source>Business type</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="102" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="104" />
+        <source>By</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="105" />
+        <source>Rule or agent</source>
+        <translation>规则/工号</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="106" />
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="107" />
+        <source>Closed</source>
+        <translation>已结</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="108" />
+        <source>Oldest open (days)</source>
+        <translation>最长未结天数</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="109" />
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="110" />
+        <source>Opened</source>
+        <translation>立案日期</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="111" />
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="112" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="113" />
+        <source>Age (days)</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="116" />
+        <source>item</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="117" />
+        <source>fatal</source>
+        <translation>致命项</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="118" />
+        <source>open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="119" />
+        <source>closed</source>
+        <translation>已结</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="120" />
+        <source>rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="121" />
+        <source>agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="122" />
+        <source>team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="250" />
+        <source>Date range</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="256" />
+        <source>All agents</source>
+        <translation>全部坐席</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="257" />
+        <source>All teams</source>
+        <translation>全部班组</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="258" />
+        <source>All inspectors</source>
+        <translation>全部质检员</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="259" />
+        <source>All business types</source>
+        <translation>全部业务类型</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="260" />
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="263" />
+        <source>This workspace has no call categories yet</source>
+        <translation>本工作区还没有通话类别</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="264" />
+        <source>All card versions</source>
+        <translation>全部评分表版本</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="268" />
+        <source>Pass mark </source>
+        <translation>合格线 </translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="315" />
+        <source>Reading evaluations… %1</source>
+        <translation>正在读取评估…… %1</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="316" />
+        <source>Counting rule hits…</source>
+        <translation>正在统计规则命中……</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="316" />
+        <source>Listing red lines…</source>
+        <translation>正在列出红线……</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="317" />
+        <source>Computing…</source>
+        <translation>正在计算……</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="324" />
+        <source>Based on %1 call(s) and %2 submitted evaluation(s); rule rates on %3 checked call(s)</source>
+        <translation>基于 %1 通通话、%2 份已提交评估；规则命中率基于 %3 通已检查通话</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="363" />
+        <source>This report as HTML…</source>
+        <translation>本报表导出为 HTML…</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="364" />
+        <source>This report as Excel (XLSX)…</source>
+        <translation>本报表导出为 Excel（XLSX）…</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="365" />
+        <source>This report's table as CSV…</source>
+        <translation>本报表的表格导出为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="366" />
+        <source>All reports as HTML…</source>
+        <translation>全部报表导出为 HTML…</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="367" />
+        <source>All reports as Excel (XLSX)…</source>
+        <translation>全部报表导出为 Excel（XLSX）…</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="373" />
+        <source>Export report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location filename="../work/h16/inspector/ui/reports_window.py" line="381" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
     </message>
 </context>
 <context>
