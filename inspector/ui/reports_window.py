@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDoubleSpinBox, QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDoubleSpinBox, QFileDialog, QHBoxLayout,
+                               QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector.reports.charts import charts_for
 from inspector.reports.compute import DEFAULT_THRESHOLD
@@ -24,7 +25,7 @@ from inspector.ui.report_plots import ChartView
 from inspector.ui.tables import read_only_table
 from inspector.ui.tasks import TaskHandle, TaskRunner
 
-CONTEXT = "ReportsWindow"
+CONTEXT = "ReportsWindow"      # QT_TRANSLATE_NOOP below spells it out: lupdate reads literals only
 SECTIONS = (
     ("agent", QT_TRANSLATE_NOOP("ReportsWindow", "Agents")),
     ("team", QT_TRANSLATE_NOOP("ReportsWindow", "Teams")),
