@@ -13,7 +13,8 @@ from inspector.cli.context import CliContext
 from inspector.reports.compute import DEFAULT_THRESHOLD
 from inspector.reports.export import basis_line, html_page, table_csv, write_report
 from inspector.reports.filters import DATE_BASES, ReportError, ReportFilter
-from inspector.reports.tables import SECTIONS, section_json, tables_for
+from inspector.reports.compute import SECTIONS
+from inspector.reports.tables import computed_for, section_json, tables_for
 from inspector.reports.workstation import workstation_report
 from inspector.scoring.defaults import default_card
 
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         if args.format == "xlsx" and args.out is None:
             raise ReportError("an XLSX workbook needs --out FILE")
-        report = workstation_report(ctx.db, flt, default_card(), args.threshold)
+        report = workstation_report(ctx.db, flt, default_card(), args.threshold, sections=computed_for(args.by))
         if args.out is not None:
             write_report(report, args.out, args.format, args.by)
         elif args.format == "json":

@@ -1,62 +1,93 @@
-"""Every section of a report from one list of evaluation records, in one place: the workstation's window,
-its CLI and exports, and the headquarters dashboard all show what this computes."""
+"""Every section of a report from one list of evaluation records and their item losses, in one place: the
+workstation's window, its CLI and exports, and the headquarters dashboard all show what this computes.
+A caller that needs only some sections names them, and the others are left empty."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from datetime import date, timedelta
 
 from inspector.reports.filters import ReportFilter
 from inspector.reports.model import (AgentRow, Basis, Bin, BusinessRow, CentreRow, Distribution, InspectorDay,
                                      InspectorRow, ItemGroupRow, ItemRow, RedLineCase, RedLineSummary, Report,
                                      RuleCounts, RuleRow, RuleTrendRow, TeamRow, TrendPoint)
-from inspector.reports.records import EvaluationRecord
+from inspector.reports.records import EvaluationRecord, ItemLoss
 from inspector.scoring.card import Scorecard
 
 DEFAULT_THRESHOLD = 80.0        # 合格线 of the 10086 card: 80 of 100 points
 BIN_WIDTH = 5.0
 WORST_ITEMS = 3
 MONTHLY_AFTER_DAYS = 183        # trends longer than about half a year are drawn per month, not per week
+SECTIONS = ("agent", "team", "item", "rule", "inspector", "business", "distribution", "red_line", "centre")
+PARTS = (*SECTIONS, "item_groups")      # what build_report can compute: the sections, and items by team and agent
+
+
+def loss_levels(parts: Collection[str]) -> set[str]:
+    """Which ItemLoss groups ("all", "team", "agent") these parts of a report read."""
+    levels = {"all"} if "item" in parts else set()
+    if "item_groups" in parts:
+        levels |= {"team", "agent"}
+    return levels | ({"agent"} if "agent" in parts else set())
 
 
 def build_report(records: Sequence[EvaluationRecord], *, flt: ReportFilter = ReportFilter(),
                  card: Scorecard | None = None, threshold: float = DEFAULT_THRESHOLD, as_of: str | None = None,
-                 rules: RuleCounts = RuleCounts(), red_lines: Sequence[RedLineCase] = ()) -> Report:
+                 losses: Sequence[ItemLoss] = (), rules: RuleCounts = RuleCounts(),
+                 red_lines: Sequence[RedLineCase] = (), sections: Collection[str] | None = None) -> Report:
+    """``sections``: the PARTS to compute (default: all); ``losses`` must hold their loss_levels."""
+    wanted = set(PARTS if sections is None else sections)
     basis = flt.date_basis
-    by_agent = _group(records, lambda r: r.agent_id)
-    agent_unit = "week"
-    centre_unit = _unit([r.day(basis) for r in records])
-    return Report(
-        filter=flt, threshold=threshold, as_of=as_of or date.today().isoformat(),
-        basis=Basis(len({r.call for r in records}), len(records), rules.calls),
-        agents=tuple(sorted((_agent(agent, rows, threshold) for agent, rows in by_agent.items()),
-                            key=lambda a: (-(a.mean if a.mean is not None else -1), a.agent_id))),
-        agent_trend=_trend(by_agent, basis, agent_unit),
-        teams=tuple(TeamRow(team=team, agents=len({r.agent_id for r in rows}), **_stats(rows, threshold))
-                    for team, rows in sorted(_group(records, lambda r: r.team).items())),
-        business=tuple(BusinessRow(business_type=kind, **_stats(rows, threshold))
-                       for kind, rows in sorted(_group(records, lambda r: r.business_type).items())),
-        centres=_centres(records, threshold, red_lines),
-        centre_trend=_trend(_group(records, lambda r: r.centre), basis, centre_unit), centre_trend_unit=centre_unit,
-        inspectors=_inspectors(records),
-        inspector_days=tuple(InspectorDay(inspector, day, len(rows)) for (inspector, day), rows in sorted(
-            _group(records, lambda r: (r.inspector, r.evaluated_date)).items())),
-        items=_items(records, card),
-        item_groups=_item_groups(records),
-        rules=_rules(rules),
-        rule_trend=_rule_trend(rules, agent_unit),
-        distribution=_distribution(records, card, threshold),
-        red_lines=tuple(sorted(red_lines, key=lambda c: (c.status != "open", -c.age_days, c.call_ref))),
-        red_line_summary=_red_line_summary(red_lines))
+    parts: dict = {}
+    if wanted & {"agent", "item_groups"}:
+        by_agent = _group(records, lambda r: (r.centre, r.agent_id))
+    if "agent" in wanted:
+        worst = _worst_items(losses)
+        parts["agents"] = tuple(sorted((_agent(key, rows, threshold, worst.get(key, ())) for key, rows in
+                                        by_agent.items()), key=lambda a: (-_or(a.mean, -1), a.centre_id, a.agent_id)))
+        parts["agent_trend"] = _trend({agent: rows for (_c, agent), rows in by_agent.items()}, basis, "week")
+    if "team" in wanted:
+        parts["teams"] = tuple(TeamRow(centre_id=centre, team=team, agents=len({r.agent_id for r in rows}),
+                                       **_stats(rows, threshold))
+                               for (centre, team), rows in sorted(_group(records, lambda r: (r.centre, r.team)).items()))
+    if "business" in wanted:
+        parts["business"] = tuple(BusinessRow(business_type=kind, **_stats(rows, threshold))
+                                  for kind, rows in sorted(_group(records, lambda r: r.business_type).items()))
+    if "centre" in wanted:
+        unit = _unit([r.day(basis) for r in records])
+        parts["centres"] = _centres(records, threshold, red_lines)
+        parts["centre_trend"] = _trend(_group(records, lambda r: r.centre), basis, unit)
+        parts["centre_trend_unit"] = unit
+    if "inspector" in wanted:
+        parts["inspectors"] = _inspectors(records)
+        parts["inspector_days"] = tuple(InspectorDay(inspector, day, len(rows)) for (inspector, day), rows in sorted(
+            _group(records, lambda r: (r.inspector, r.evaluated_date)).items()))
+    if "item" in wanted:
+        parts["items"] = _items(len(records), card, [x for x in losses if x.by == "all"])
+    if "item_groups" in wanted:
+        parts["item_groups"] = _item_groups(records, by_agent, losses)
+    if "rule" in wanted:
+        parts["rules"] = _rules(rules)
+        parts["rule_trend"] = _rule_trend(rules, "week")
+    if "distribution" in wanted:
+        parts["distribution"] = _distribution(records, card, threshold)
+    if "red_line" in wanted:
+        parts["red_lines"] = tuple(sorted(red_lines, key=lambda c: (c.status != "open", -c.age_days, c.call_ref)))
+        parts["red_line_summary"] = _red_line_summary(red_lines)
+    return Report(filter=flt, threshold=threshold, as_of=as_of or date.today().isoformat(),
+                  basis=Basis(len({r.call for r in records}), len(records), rules.calls), **parts)
 
 
 # -- groups --------------------------------------------------------------------------------------
-def _group(records: Iterable[EvaluationRecord], key: Callable[[EvaluationRecord], Hashable]) -> dict:
+def _group(records: Iterable, key: Callable[[object], Hashable]) -> dict:
     groups: dict = defaultdict(list)
     for record in records:
         groups[key(record)].append(record)
     return groups
+
+
+def _or(value: float | None, default: float) -> float:
+    return default if value is None else value
 
 
 def _mean(values: Sequence[float]) -> float | None:
@@ -75,15 +106,20 @@ def _stats(rows: Sequence[EvaluationRecord], threshold: float) -> dict:
             "pass_rate": _share(passed, len(rows))}
 
 
-def _agent(agent_id: str, rows: list[EvaluationRecord], threshold: float) -> AgentRow:
-    lost: dict[str, float] = defaultdict(float)
-    for record in rows:
-        for item, points in record.losses.items():
-            lost[item] += points
-    worst = sorted(lost.items(), key=lambda kv: (-kv[1], kv[0]))[:WORST_ITEMS]
+def _worst_items(losses: Sequence[ItemLoss]) -> dict[tuple[str, str], tuple[tuple[str, float], ...]]:
+    per_agent: dict[tuple[str, str], list[ItemLoss]] = defaultdict(list)
+    for loss in losses:
+        if loss.by == "agent" and loss.kind == "item":
+            per_agent[(loss.centre, loss.group)].append(loss)
+    return {key: tuple((x.item, x.lost) for x in sorted(rows, key=lambda x: (-x.lost, x.item))[:WORST_ITEMS])
+            for key, rows in per_agent.items()}
+
+
+def _agent(key: tuple[str, str], rows: list[EvaluationRecord], threshold: float,
+           worst: tuple[tuple[str, float], ...]) -> AgentRow:
     latest = max(rows, key=lambda r: (r.call_date, r.evaluated_date))     # the name and team it has now
-    return AgentRow(agent_id=agent_id, agent_name=latest.agent_name, team=latest.team,
-                    worst_items=tuple((item, round(points, 1)) for item, points in worst), **_stats(rows, threshold))
+    return AgentRow(centre_id=key[0], agent_id=key[1], agent_name=latest.agent_name, team=latest.team,
+                    worst_items=worst, **_stats(rows, threshold))
 
 
 def _centres(records: Sequence[EvaluationRecord], threshold: float,
@@ -115,10 +151,10 @@ def _inspectors(records: Sequence[EvaluationRecord]) -> tuple[InspectorRow, ...]
 
 # -- trends --------------------------------------------------------------------------------------
 def _unit(days: Iterable[str]) -> str:
-    known = sorted(d for d in days if d)
+    known = [d for d in days if d]
     if not known:
         return "week"
-    span = date.fromisoformat(known[-1]) - date.fromisoformat(known[0])
+    span = date.fromisoformat(max(known)) - date.fromisoformat(min(known))
     return "month" if span.days > MONTHLY_AFTER_DAYS else "week"
 
 
@@ -143,9 +179,16 @@ def period_of(day: str, unit: str) -> str:
 
 
 def _trend(groups: dict[str, list[EvaluationRecord]], basis: str, unit: str) -> tuple[TrendPoint, ...]:
+    periods: dict[str, str] = {}          # day → period, each day worked out once
     points = []
     for group, rows in sorted(groups.items()):
-        for period, members in sorted(_group(rows, lambda r: period_of(r.day(basis), unit)).items()):
+        by_period: dict[str, list[EvaluationRecord]] = defaultdict(list)
+        for r in rows:
+            day = r.day(basis)
+            if day not in periods:
+                periods[day] = period_of(day, unit)
+            by_period[periods[day]].append(r)
+        for period, members in sorted(by_period.items()):
             if period:
                 points.append(TrendPoint(group, period, len(members), _mean([r.total for r in members]),
                                          sum(1 for r in members if r.fatal)))
@@ -153,40 +196,32 @@ def _trend(groups: dict[str, list[EvaluationRecord]], basis: str, unit: str) -> 
 
 
 # -- items ---------------------------------------------------------------------------------------
-def _items(records: Sequence[EvaluationRecord], card: Scorecard | None) -> tuple[ItemRow, ...]:
-    lost: dict[str, list[float]] = defaultdict(list)
-    confirmed: dict[str, int] = defaultdict(int)
-    for record in records:
-        for item, points in record.losses.items():
-            lost[item].append(points)
-        for item in record.fatal_items:
-            confirmed[item] += 1
+def _items(n: int, card: Scorecard | None, losses: Sequence[ItemLoss]) -> tuple[ItemRow, ...]:
+    lost = {x.item: x for x in losses if x.kind == "item"}
+    confirmed = {x.item: x.count for x in losses if x.kind == "fatal"}
     known = {i.id: (i.name, i.points) for i in card.items} if card else {}
     fatal_names = {f.id: f.name for f in card.fatal} if card else {}
-    n = len(records)
-    rows = [ItemRow(item, known.get(item, (item, None))[0], "item", known.get(item, (item, None))[1], n,
-                    len(lost[item]), _share(len(lost[item]), n),
-                    round(sum(lost[item]) / n, 3) if n else None, round(sum(lost[item]), 1))
-            for item in sorted(set(known) | set(lost))]
-    rows.sort(key=lambda r: (-(r.mean_deduction or 0.0), r.item))
-    fatal = [ItemRow(item, fatal_names.get(item, item), "fatal", None, n, confirmed[item],
-                     _share(confirmed[item], n), None, 0.0)
+    rows = []
+    for item in sorted(set(known) | set(lost)):
+        name, points = known.get(item, (item, None))
+        count, total = (lost[item].count, lost[item].lost) if item in lost else (0, 0.0)
+        rows.append(ItemRow(item, name, "item", points, n, count, _share(count, n),
+                            round(total / n, 3) if n else None, round(total, 1)))
+    rows.sort(key=lambda r: (-_or(r.mean_deduction, 0.0), r.item))
+    fatal = [ItemRow(item, fatal_names.get(item, item), "fatal", None, n, confirmed.get(item, 0),
+                     _share(confirmed.get(item, 0), n), None, 0.0)
              for item in sorted(set(fatal_names) | set(confirmed))]
     return tuple(rows + fatal)
 
 
-def _item_groups(records: Sequence[EvaluationRecord]) -> tuple[ItemGroupRow, ...]:
-    rows = []
-    for by, key in (("team", lambda r: r.team), ("agent", lambda r: r.agent_id)):
-        for group, members in sorted(_group(records, key).items()):
-            lost: dict[str, list[float]] = defaultdict(list)
-            for record in members:
-                for item, points in record.losses.items():
-                    lost[item].append(points)
-            rows.extend(ItemGroupRow(by, group, item, len(members), len(values),
-                                     round(sum(values) / len(members), 3))
-                        for item, values in sorted(lost.items()))
-    return tuple(rows)
+def _item_groups(records: Sequence[EvaluationRecord], by_agent: dict,
+                 losses: Sequence[ItemLoss]) -> tuple[ItemGroupRow, ...]:
+    sizes = {("agent", *key): len(rows) for key, rows in by_agent.items()}
+    sizes.update({("team", *key): len(rows) for key, rows in _group(records, lambda r: (r.centre, r.team)).items()})
+    rows = [ItemGroupRow(x.by, x.centre, x.group, x.item, sizes[(x.by, x.centre, x.group)], x.count,
+                         round(x.lost / sizes[(x.by, x.centre, x.group)], 3))
+            for x in losses if x.by in ("team", "agent") and x.kind == "item" and (x.by, x.centre, x.group) in sizes]
+    return tuple(sorted(rows, key=lambda g: (g.by != "team", g.centre, g.group, g.item)))
 
 
 def _distribution(records: Sequence[EvaluationRecord], card: Scorecard | None, threshold: float) -> Distribution:

@@ -16,7 +16,8 @@ from inspector.atomic_file import write_bytes_atomic, write_text_atomic
 from inspector.reports.charts import charts_for
 from inspector.reports.model import Report
 from inspector.reports.svg import render
-from inspector.reports.tables import SECTIONS, Table, shown, tables_for
+from inspector.reports.compute import SECTIONS
+from inspector.reports.tables import Table, has_centres, shown, tables_for
 
 FORMATS = ("html", "xlsx", "csv")
 SECTION_TITLES = {"agent": "坐席", "team": "班组", "item": "评分项", "rule": "规则", "inspector": "质检员",
@@ -35,7 +36,7 @@ def basis_line(report: Report) -> str:
 def _sections(report: Report, section: str | None) -> list[str]:
     if section is not None:
         return [section]
-    return [s for s in SECTIONS if s != "centre" or any(c.centre_id for c in report.centres)]
+    return [s for s in SECTIONS if s != "centre" or has_centres(report)]
 
 
 # -- CSV -----------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ class ScoreStats:
 
 @dataclass(frozen=True, kw_only=True)
 class AgentRow(ScoreStats):
+    centre_id: str             # agents and teams are their centre's ('' on a workstation)
     agent_id: str
     agent_name: str
     team: str
@@ -30,6 +31,7 @@ class AgentRow(ScoreStats):
 
 @dataclass(frozen=True, kw_only=True)
 class TeamRow(ScoreStats):
+    centre_id: str
     team: str
     agents: int
 
@@ -77,6 +79,7 @@ class ItemRow:
 @dataclass(frozen=True)
 class ItemGroupRow:
     by: str                    # "team" or "agent"
+    centre: str
     group: str
     item: str
     evaluations: int

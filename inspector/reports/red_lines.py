@@ -31,7 +31,7 @@ def red_line_cases(db: sqlite_utils.Database, scope: Scope, card: Scorecard, as_
     sql = (f"SELECT d.rule, d.decided_at, h.name, c.call_ref, c.agent_id, c.agent_name, c.team "
            f"FROM hit_decisions d JOIN calls c ON c.id = d.call_id "
            f"LEFT JOIN hits h ON h.call_id = d.call_id AND h.hit_key = d.hit_key"
-           f"{where}{' AND' if where else ' WHERE'} d.scope = '' AND d.decision = 'confirmed' "
+           f"{where}{' AND' if where else ' WHERE'} +d.scope = '' AND d.decision = 'confirmed' "   # + : calls first
            f"AND (d.rule IN ({marks(rules)}) OR h.item IN ({marks(fatal_items)}) OR h.severity = 'fatal') "
            f"ORDER BY d.decided_at")
     cases = []

@@ -86,9 +86,8 @@ def columns(chart: Chart) -> str:
 def lines(chart: Chart) -> str:
     left, top, bottom, height, legend = 50, 28, 40, 280, 150
     n = len(chart.labels)
-    low, high = _scale(chart)
-    low = min((v for s in chart.series for v in s.values if v is not None), default=0.0)
-    low = max(0.0, low - 5)
+    values = [v for s in chart.series for v in s.values if v is not None]
+    low, high = max(0.0, min(values, default=0.0) - 5), max(values, default=1.0)    # scores sit near the top
     span = (high - low) or 1.0
     x = lambda i: left + i * (WIDTH - left - legend) / max(1, n - 1)       # noqa: E731
     y = lambda v: top + (1 - (v - low) / span) * (height - top - bottom)   # noqa: E731

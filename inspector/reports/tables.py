@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from inspector.reports.compute import SECTIONS
 from inspector.reports.model import Report
-
-SECTIONS = ("agent", "team", "item", "rule", "inspector", "business", "distribution", "red_line", "centre")
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ def _worst(row, key: str):
 
 def _section_tables(report: Report) -> dict[str, list[Table]]:
     groups = lambda by: [g for g in report.item_groups if g.by == by]    # noqa: E731
-    item_group_cols = [("group", "分组", "text"), ("item", "评分项", "text"), ("evaluations", "评估数", "int"),
+    item_group_cols = [("centre", "中心", "text"), ("group", "分组", "text"), ("item", "评分项", "text"), ("evaluations", "评估数", "int"),
                        ("losing", "扣分次数", "int"), ("mean_deduction", "平均扣分", "number")]
     rules = [("rule", "规则", "text"), ("name", "名称", "text"), ("hits", "命中数", "int"),
              ("calls_with_hits", "命中通话数", "int"), ("per_100_calls", "每百通命中", "number"),
@@ -64,13 +63,13 @@ def _section_tables(report: Report) -> dict[str, list[Table]]:
              ("mean", "平均分", "number"), ("fatal", "致命项", "int")]
     return {
         "agent": [
-            _table("agents", "坐席排名", [("agent_id", "工号", "text"), ("agent_name", "姓名", "text"),
+            _table("agents", "坐席排名", [("centre_id", "中心", "text"), ("agent_id", "工号", "text"), ("agent_name", "姓名", "text"),
                                        ("team", "班组", "text"), *SCORES, ("worst_items", "主要失分项", "text")],
                    report.agents, _worst),
             _table("agent_trend", "坐席周趋势", trend, report.agent_trend),
             _table("agent_items", "坐席失分项", item_group_cols, groups("agent"))],
         "team": [
-            _table("teams", "班组", [("team", "班组", "text"), ("agents", "坐席数", "int"), *SCORES], report.teams),
+            _table("teams", "班组", [("centre_id", "中心", "text"), ("team", "班组", "text"), ("agents", "坐席数", "int"), *SCORES], report.teams),
             _table("team_items", "班组失分项", item_group_cols, groups("team"))],
         "item": [
             _table("items", "评分项", [("item", "评分项", "text"), ("name", "名称", "text"), ("kind", "类型", "code"),
@@ -114,13 +113,35 @@ def _section_tables(report: Report) -> dict[str, list[Table]]:
     }
 
 
+CENTRE_COLUMNS = ("centre_id", "centre")
+SHOWS_ITEM_GROUPS = ("agent", "team", "item")    # their tables include the points lost per item by agent or team
+
+
+def computed_for(section: str) -> set[str]:
+    """The parts build_report must compute for this section's tables."""
+    return {section, "item_groups"} if section in SHOWS_ITEM_GROUPS else {section}
+
+
+def _without_centres(table: Table) -> Table:
+    keep = [n for n, c in enumerate(table.columns) if c.key not in CENTRE_COLUMNS]
+    return Table(table.key, table.title, tuple(table.columns[n] for n in keep),
+                 tuple(tuple(row[n] for n in keep) for row in table.rows))
+
+
+def has_centres(report: Report) -> bool:
+    """Headquarters' reports name centres; a workstation's are all its own centre's."""
+    return any(c.centre_id for c in report.centres) or any(a.centre_id for a in report.agents) or any(
+        t.centre_id for t in report.teams)
+
+
 def tables_for(report: Report, section: str | None = None) -> list[Table]:
-    """One section's tables, or every section's (the centre section only where there are centres)."""
+    """One section's tables, or every section's (the centre section and columns only where there are centres)."""
     every = _section_tables(report)
+    if not has_centres(report):
+        every = {key: [_without_centres(t) for t in tables] for key, tables in every.items()}
     if section is not None:
         return every[section]
-    chosen = [t for key in SECTIONS if key != "centre" or any(c.centre_id for c in report.centres)
-              for t in every[key]]
+    chosen = [t for key in SECTIONS if key != "centre" or has_centres(report) for t in every[key]]
     unique: dict[str, Table] = {}
     for table in chosen:
         unique.setdefault(table.key, table)

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Generator, Iterator
+from collections.abc import Collection, Generator, Iterator
 from dataclasses import dataclass
 
 import sqlite_utils
 
 from inspector.jobs import Cancelled, drain
 from inspector.reports.categories import categories_available, category_names
-from inspector.reports.compute import DEFAULT_THRESHOLD, build_report
+from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, build_report, loss_levels
 from inspector.reports.days import iso_day, local_day
 from inspector.reports.filters import ReportFilter
 from inspector.reports.model import Report, RuleCount, RuleCounts
-from inspector.reports.records import EvaluationRecord, losses_of
+from inspector.reports.records import EvaluationRecord, LossTally, losses_of
 from inspector.reports.red_lines import red_line_cases, red_line_rules, today
 from inspector.reports.scope import Scope, scope_of
 from inspector.scoring.card import Scorecard
@@ -45,32 +45,38 @@ class FilterChoices:
 
 
 def workstation_report(db: sqlite_utils.Database, flt: ReportFilter, card: Scorecard,
-                       threshold: float = DEFAULT_THRESHOLD, as_of: str | None = None) -> Report:
+                       threshold: float = DEFAULT_THRESHOLD, as_of: str | None = None,
+                       sections: Collection[str] | None = None) -> Report:
     """Raises ReportError for a filter that cannot be applied (a bad date, categories not available)."""
-    return drain(report_job(db, flt, card, threshold, as_of))
+    return drain(report_job(db, flt, card, threshold, as_of, sections=sections))
 
 
 def report_job(db: sqlite_utils.Database, flt: ReportFilter, card: Scorecard, threshold: float = DEFAULT_THRESHOLD,
-               as_of: str | None = None, cancel: threading.Event | None = None
-               ) -> Generator[ReportProgress, None, Report]:
-    """The report as a job: yields progress, stops with Cancelled when ``cancel`` is set."""
+               as_of: str | None = None, cancel: threading.Event | None = None,
+               sections: Collection[str] | None = None) -> Generator[ReportProgress, None, Report]:
+    """The report (every section, or the ones named) as a job: yields progress, stops with Cancelled when
+    ``cancel`` is set."""
     flt = flt.checked()
+    wanted = set(PARTS if sections is None else sections)
     as_of = as_of or today()
     scope = scope_of(db, flt)
     records: list[EvaluationRecord] = []
-    for record in evaluation_records(db, scope, card):
+    tally = LossTally()
+    for record, losses, fatal_items in evaluation_rows(db, scope, card, with_losses=bool(loss_levels(wanted))):
         records.append(record)
+        tally.add(record, losses, fatal_items)
         if len(records) % 2000 == 0:
             _check(cancel)
             yield ReportProgress("evaluations", len(records))
     _check(cancel)
     yield ReportProgress("rules", len(records))
-    rules = rule_counts(db, scope, card)
+    rules = rule_counts(db, scope, card) if "rule" in wanted else RuleCounts()
     yield ReportProgress("red lines", len(records))
-    cases = red_line_cases(db, scope, card, as_of)
+    cases = red_line_cases(db, scope, card, as_of) if wanted & {"red_line", "centre"} else []
     _check(cancel)
     yield ReportProgress("computing", len(records))
-    return build_report(records, flt=flt, card=card, threshold=threshold, as_of=as_of, rules=rules, red_lines=cases)
+    return build_report(records, flt=flt, card=card, threshold=threshold, as_of=as_of, losses=tally.rows(),
+                        rules=rules, red_lines=cases, sections=wanted)
 
 
 def _check(cancel: threading.Event | None) -> None:
@@ -91,20 +97,28 @@ def filter_choices(db: sqlite_utils.Database) -> FilterChoices:
         category_names(db), categories_available(db))
 
 
-def evaluation_records(db: sqlite_utils.Database, scope: Scope, card: Scorecard) -> Iterator[EvaluationRecord]:
+def evaluation_rows(db: sqlite_utils.Database, scope: Scope, card: Scorecard, with_losses: bool = True
+                    ) -> Iterator[tuple[EvaluationRecord, dict[str, float], tuple[str, ...]]]:
+    """Each evaluation in scope with its points lost per item and confirmed fatal items (read from its body
+    only when asked for: that is most of the work)."""
     where, params = scope.evaluation_where()
-    sql = ("SELECT e.uuid, e.call_id, e.inspector, e.card_id, e.card_version, e.total, e.fatal, e.body, "
-           "e.submitted_at, c.call_ref, c.agent_id, c.agent_name, c.team, c.business_type, c.started_at "
-           f"FROM evaluations e JOIN calls c ON c.id = e.call_id{where}")
-    for row in db.query(sql, params):
-        scored_on = card if (row["card_id"], row["card_version"]) == (card.id, card.version) else None
-        losses, fatal_items = losses_of(json.loads(row["body"]), scored_on)
-        yield EvaluationRecord(
-            uuid=row["uuid"], call=str(row["call_id"]), call_ref=row["call_ref"], agent_id=row["agent_id"] or "",
-            agent_name=row["agent_name"] or "", team=row["team"] or "", inspector=row["inspector"],
-            business_type=row["business_type"] or "", call_date=iso_day(row["started_at"]),
-            evaluated_date=local_day(row["submitted_at"]), card_version=row["card_version"],
-            total=float(row["total"]), fatal=bool(row["fatal"]), losses=losses, fatal_items=fatal_items)
+    sql = ("SELECT e.call_id, e.inspector, e.card_id, e.card_version, e.total, e.fatal, "
+           f"{'e.body' if with_losses else 'NULL AS body'}, e.submitted_at, c.agent_id, c.agent_name, c.team, "
+           f"c.business_type, c.started_at FROM evaluations e JOIN calls c ON c.id = e.call_id{where}")
+    days: dict[str, str] = {}
+    for row in db.execute(sql, params):
+        (call_id, inspector, card_id, card_version, total, fatal, body, submitted_at, agent_id, agent_name, team,
+         business_type, started_at) = row
+        if submitted_at not in days:
+            days[submitted_at] = local_day(submitted_at)
+        record = EvaluationRecord(str(call_id), agent_id or "", agent_name or "", team or "", inspector,
+                                  business_type or "", iso_day(started_at), days[submitted_at], float(total),
+                                  bool(fatal))
+        if body is None:
+            yield record, {}, ()
+            continue
+        scored_on = card if (card_id, card_version) == (card.id, card.version) else None
+        yield (record, *losses_of(json.loads(body), scored_on))
 
 
 def rule_counts(db: sqlite_utils.Database, scope: Scope, card: Scorecard) -> RuleCounts:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from pydantic import BaseModel, Field
 
 from inspector.hub.accounts import Accounts, HqUser
-from inspector.hub.reports import centre_names, hub_report
+from inspector.hub.reports import ReportCache, centre_names
 from inspector.hub.routers.session import signed_in
 from inspector.hub.store import HubStore
 from inspector.reports.compute import DEFAULT_THRESHOLD
@@ -36,6 +36,7 @@ class ReportAnswer(BaseModel):
 
 def router(store: HubStore, accounts: Accounts) -> APIRouter:
     api = APIRouter(tags=["headquarters"])
+    cache = ReportCache(store.engine)
 
     @api.get("/api/v1/reports", response_model=ReportAnswer, response_model_by_alias=True)
     def reports(user: Annotated[HqUser, Depends(signed_in(accounts))],
@@ -47,7 +48,7 @@ def router(store: HubStore, accounts: Accounts) -> APIRouter:
                 agent: Annotated[str | None, Query()] = None) -> ReportAnswer:
         flt = ReportFilter(date_from or None, date_to or None, basis, agent_id=agent, centre_id=centre)
         try:
-            report = hub_report(store.engine, flt)
+            report = cache.report(flt, ["centre" if by == "trend" else by])
         except ReportError as exc:
             raise HTTPException(400, str(exc)) from exc
         if by == "trend":
