@@ -3,13 +3,22 @@ it, so a crash or a full disk never leaves a half-written settings file, transcr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 
 def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
+    _replace(path, lambda tmp: tmp.write_text(text, encoding=encoding))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    _replace(path, lambda tmp: tmp.write_bytes(data))
+
+
+def _replace(path: Path, write: Callable[[Path], object]) -> None:
     tmp = path.with_name(f".{path.name}.partial")
     try:
-        tmp.write_text(text, encoding=encoding)
+        write(tmp)
         tmp.replace(path)
     except OSError:
         tmp.unlink(missing_ok=True)

@@ -14,6 +14,7 @@ SYSTEM_PACKAGES=(
   libdbus-1-3                     # what Qt's xcb platform plugin loads
   espeak-ng sox                   # regenerating the demo and test speech (scripts/make_*.py)
   postgresql                      # the receiver's PostgreSQL tests start a throwaway cluster of their own
+  chromium                        # the dashboard's browser test (driven by Playwright; no browser download)
 )
 
 missing=()

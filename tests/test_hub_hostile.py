@@ -58,7 +58,14 @@ def test_an_unauthenticated_body_is_refused_unread_and_a_large_one_gets_413(hub)
 
 def test_a_malformed_item_is_refused_alone_and_the_batch_goes_on(hub):
     url, store, _port = hub
-    good = _item("u-good", 1, {"uuid": "u-good", "version": 1, "total": 90})
+    from inspector.scoring.defaults import default_card
+    card = default_card()
+    good = _item("u-good", 1, {"uuid": "u-good", "version": 1, "inspector": "1001", "card_id": card.id,
+                               "card_version": card.version, "total": 100.0, "fatal": False,
+                               "submitted_at": "2026-11-24T08:00:00+00:00", "audit": [],
+                               "body": {"items": [], "fatal": [], "comments": []},
+                               "call": {"content_hash": "h", "call_ref": "S1", "agent_id": "3257",
+                                        "agent_name": "李娜", "started_at": "2026-11-02T09:10:00"}})
     bad = [_item("u-list", 1, [1, 2]), _item("u-seven", 1, 7), _item("u-null", 1, None),
            _item("u-big", 2 ** 63, {"uuid": "u-big", "version": 2 ** 63}),
            _item("u-nan", 1, '{"uuid": "u-nan", "version": 1, "total": NaN}'),

@@ -70,11 +70,11 @@ def test_chinese_csv_columns_and_json_sidecar(tmp_path):
     (folder / "day2").mkdir(parents=True)
     write_call(folder / "a.wav", seed=3)
     write_call(folder / "day2" / "b.wav", seed=4)
-    (folder / "导出.csv").write_text("录音文件,通话编号,工号,坐席姓名,通话时间,业务类型\n"
-                                   "a.wav,20261101-0001,3257,李娜,2026-11-01 09:00,流量查询\n",
+    (folder / "导出.csv").write_text("录音文件,通话编号,工号,坐席姓名,班组,通话时间,业务类型\n"
+                                   "a.wav,20261101-0001,3257,李娜,一组,2026-11-01 09:00,流量查询\n",
                                    encoding="utf-8-sig")
     (folder / "more.json").write_text(json.dumps({"calls": [{"file": "b.wav", "agent_id": "4108",
-                                                              "hotline": "10086"}]}))
+                                                              "hotline": "10086", "team": "二组"}]}))
     calls, transcripts = _repos(tmp_path)
     report = run_import(folder, calls, transcripts)
     assert report.problems == []
@@ -82,6 +82,8 @@ def test_chinese_csv_columns_and_json_sidecar(tmp_path):
     assert by_ref["20261101-0001"].agent_name == "李娜"
     assert by_ref["20261101-0001"].business_type == "流量查询"
     assert by_ref["b"].agent_id == "4108"
+    assert (by_ref["20261101-0001"].team, by_ref["b"].team) == ("一组", "二组")
+    assert calls.get(by_ref["b"].id).team == "二组"
 
 
 def test_broken_sidecar_is_reported_and_recordings_still_imported(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from inspector.cli.context import CliContext
 from inspector.scoring.defaults import default_card
-from inspector.scoring.export import rows_to_csv, write_csv
+from inspector.scoring.export import item_column_names, item_columns, rows_to_csv, write_csv
 from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
 
 
@@ -24,21 +24,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--min", type=float, dest="min_total")
     parser.add_argument("--max", type=float, dest="max_total")
     parser.add_argument("--fatal", choices=("yes", "no"))
+    parser.add_argument("--items", action="store_true",
+                        help="add one column per scorecard item: points kept (A1 …), fatal item state (F1 …)")
     parser.add_argument("--format", choices=("csv", "json"), default="csv")
     parser.add_argument("--out", type=Path, help="write to this file instead of stdout")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    rows = EvaluationRepository(ctx.db, default_card()).search(EvaluationFilter(
+    repo = EvaluationRepository(ctx.db, default_card())
+    rows = repo.search(EvaluationFilter(
         args.inspector, args.agent, args.date_from, args.date_to, args.status, args.min_total,
         args.max_total, None if args.fatal is None else args.fatal == "yes"))
+    items = [item_columns(default_card(), repo.get(r.uuid)) for r in rows] if args.items else None
+    names = item_column_names(default_card()) if args.items else []
     if args.format == "csv" and args.out:
-        write_csv(rows, args.out)
+        write_csv(rows, args.out, items, names)
     elif args.format == "csv":
-        rows_to_csv(rows, sys.stdout)
+        rows_to_csv(rows, sys.stdout, items, names)
     else:
-        text = json.dumps([asdict(r) for r in rows], ensure_ascii=False)
+        text = json.dumps([asdict(r) | (items[n] if items else {}) for n, r in enumerate(rows)],
+                          ensure_ascii=False)
         if args.out:
             args.out.write_text(text, encoding="utf-8")
         else:

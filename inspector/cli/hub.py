@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import secrets
 import sys
@@ -26,6 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     centre.add_argument("--key", help="the centre key as hex (default: a new one)")
     centre.add_argument("--token", help="the upload token (default: a new one)")
     centre.add_argument("--rotate", action="store_true", help="replace an existing centre's key and token")
+    user = actions.add_parser("add-user", help="a headquarters user for the dashboard and the reports API "
+                                               "(password from stdin, or asked for)")
+    user.add_argument("user_id")
+    user.add_argument("--db", required=True)
+    user.add_argument("--name", default="")
     actions.add_parser("openapi", help="print the API description (OpenAPI JSON)")
     parser.set_defaults(handler=run)
 
@@ -63,6 +69,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             return 2
         print(json.dumps({"centre_id": args.centre_id, "key": key, "token": token}))
         return 0
+    if args.action == "add-user":
+        return _add_user(store, args)
     if args.action == "serve":
         print(f"receiver on http{'s' if args.certfile else ''}://{args.host}:{args.port} (database {args.db})",
               file=sys.stderr, flush=True)
@@ -70,3 +78,16 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                     ssl_certfile=args.certfile, ssl_keyfile=args.keyfile)
         return 0
     raise AssertionError(args.action)
+
+
+def _add_user(store, args: argparse.Namespace) -> int:
+    from inspector.hub.accounts import AccountError, Accounts
+
+    password = getpass.getpass("password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    try:
+        user = Accounts(store.engine).add_user(args.user_id, args.name, password)
+    except AccountError as exc:
+        print(f"inspector hub add-user: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps({"user": user.id, "name": user.name}, ensure_ascii=False))
+    return 0

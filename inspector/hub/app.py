@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from inspector.archive import ArchiveError
+from inspector.hub.routers import headquarters_router
 from inspector.hub.store import Centre, HubStore
 from inspector.sync.bundle import read_bundle
 from inspector.sync.protocol import digest_of, idempotency_key, signature_matches
@@ -108,6 +109,7 @@ def create_app(store: HubStore) -> FastAPI:
     def inventory_keys(workstation_id: Annotated[str, Query()], found: Annotated[Centre, Depends(centre)]) -> Keys:
         return Keys(keys=store.inventory(found.id, workstation_id))
 
+    app.include_router(headquarters_router(store))     # headquarters users: log-in, reports API, dashboard
     return app
 
 

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from inspector.hub.store import HubStore
 
 MAX_BODY = 64 * 1024 * 1024        # a bundle of a busy centre's month is a few MB; 64 MB leaves room
+CENTRE_PATHS = ("/api/v1/evaluations", "/api/v1/bundles", "/api/v1/inventory")   # a centre's token opens these
 
 Scope = dict
 Message = dict
@@ -25,14 +26,15 @@ class GuardedBodies:
         self.app, self.store, self.max_body = app, store, max_body
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         headers = {k.lower(): v for k, v in scope.get("headers", [])}
-        token = headers.get(b"authorization", b"").decode("latin-1").removeprefix("Bearer ").strip()
-        if not token or self.store.centre_by_token(token) is None:
-            await _answer(send, 401, "unknown or missing upload token")
-            return
+        if scope["path"].startswith(CENTRE_PATHS):
+            token = headers.get(b"authorization", b"").decode("latin-1").removeprefix("Bearer ").strip()
+            if not token or self.store.centre_by_token(token) is None:
+                await _answer(send, 401, "unknown or missing upload token")
+                return
         declared = headers.get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
             await _answer(send, 413, f"the request body is larger than {self.max_body} bytes")

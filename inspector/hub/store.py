@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from inspector.hub.report_rows import PayloadError, report_rows, store_report_rows
 from inspector.hub.schema import upgrade
 from inspector.hub.tables import centres, evaluations
 from inspector.sync.protocol import inventory_digest
@@ -93,12 +95,19 @@ class HubStore:
 
     def receive(self, centre_id: str, workstation_id: str, uuid: str, version: int, digest: str, payload: str,
                 via: str) -> tuple[str, str]:
-        """("stored" | "duplicate" | "rejected", reason), committed before it returns."""
+        """("stored" | "duplicate" | "rejected", reason), committed before it returns, with the rows reports
+        count (hub.report_rows) in the same transaction."""
+        received_at = datetime.now(UTC).isoformat(timespec="milliseconds")
+        try:
+            rows = report_rows(centre_id, workstation_id, json.loads(payload), received_at)
+        except (PayloadError, ValueError) as exc:
+            return "rejected", str(exc)
         try:
             with self.engine.begin() as conn:
                 conn.execute(evaluations.insert().values(
                     uuid=uuid, version=version, centre_id=centre_id, workstation_id=workstation_id, digest=digest,
-                    payload=payload, via=via, received_at=datetime.now(UTC).isoformat(timespec="milliseconds")))
+                    payload=payload, via=via, received_at=received_at))
+                store_report_rows(conn, rows)
             return "stored", ""
         except IntegrityError:
             with self.engine.connect() as conn:

@@ -3,7 +3,7 @@ database is made by the Alembic migrations (hub/migrations), which must end wher
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text
+from sqlalchemy import Boolean, Column, Float, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 centres = Table("centres", metadata,
@@ -20,3 +20,65 @@ evaluations = Table("evaluations", metadata,
                     Column("payload", Text, nullable=False),
                     Column("via", String(16), nullable=False),
                     Column("received_at", String(32), nullable=False))
+
+# What was received, in a form reports can count (filled as each evaluation version arrives, from its payload;
+# the latest version of an evaluation replaces the earlier one's rows).
+report_evaluations = Table("report_evaluations", metadata,
+                           Column("uuid", String(36), primary_key=True),
+                           Column("version", Integer, nullable=False),
+                           Column("centre_id", String(64), nullable=False),
+                           Column("workstation_id", String(36), nullable=False),
+                           Column("inspector", String(64), nullable=False),
+                           Column("agent_id", String(64), nullable=False),
+                           Column("agent_name", Text, nullable=False),
+                           Column("team", Text, nullable=False),
+                           Column("business_type", Text, nullable=False),
+                           Column("call_ref", Text, nullable=False),
+                           Column("call_hash", String(64), nullable=False),
+                           Column("call_started_at", String(32), nullable=False),
+                           Column("call_date", String(10), nullable=False),         # YYYY-MM-DD, '' if unknown
+                           Column("evaluated_at", String(40), nullable=False),
+                           Column("evaluated_date", String(10), nullable=False),
+                           Column("card_id", String(64), nullable=False),
+                           Column("card_version", String(32), nullable=False),
+                           Column("total", Float, nullable=False),
+                           Column("fatal", Boolean, nullable=False),
+                           Column("red_line_status", String(16)),                     # open / closed / NULL: none
+                           Column("appeal_status", String(16)),                       # NULL: never appealed
+                           Column("received_at", String(32), nullable=False),
+                           Index("ix_report_evaluations_call_date", "call_date", "centre_id"),
+                           Index("ix_report_evaluations_evaluated_date", "evaluated_date", "centre_id"),
+                           Index("ix_report_evaluations_centre_agent", "centre_id", "agent_id"))
+report_items = Table("report_items", metadata,          # only items the evaluation says something about
+                     Column("uuid", String(36), primary_key=True),
+                     Column("item", String(32), primary_key=True),
+                     Column("kind", String(8), nullable=False),            # item / fatal
+                     Column("score", Float),                               # points kept (items of a known card)
+                     Column("lost", Float, nullable=False),
+                     Column("na", Boolean, nullable=False),
+                     Column("fatal_status", String(16)))                   # fatal items: confirmed / pending / rejected
+report_rules = Table("report_rules", metadata,          # confirmed hits that cost points or confirmed a fatal item
+                     Column("uuid", String(36), primary_key=True),
+                     Column("rule", String(32), primary_key=True),
+                     Column("name", Text, nullable=False),
+                     Column("red_line", Boolean, nullable=False),
+                     Column("hits", Integer, nullable=False))
+report_red_lines = Table("report_red_lines", metadata,
+                         Column("uuid", String(36), primary_key=True),
+                         Column("seq", Integer, primary_key=True),
+                         Column("rule", String(32), nullable=False),
+                         Column("name", Text, nullable=False),
+                         Column("status", String(16), nullable=False),       # open / closed
+                         Column("opened_on", String(10), nullable=False),
+                         Column("closed_on", String(10)))
+
+# Headquarters people who may see the dashboard and the reports API (not centres: they hold upload tokens).
+hq_users = Table("hq_users", metadata,
+                 Column("id", String(64), primary_key=True),
+                 Column("name", Text, nullable=False),
+                 Column("password_hash", String(256), nullable=False),     # scrypt, salted (hub.accounts)
+                 Column("created_at", String(32), nullable=False))
+hq_sessions = Table("hq_sessions", metadata,
+                    Column("token_sha256", String(64), primary_key=True),
+                    Column("user_id", String(64), nullable=False, index=True),
+                    Column("expires_at", String(32), nullable=False))

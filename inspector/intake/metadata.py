@@ -19,6 +19,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "call_ref": ("call_id", "call_ref", "id", "通话id", "通话编号", "流水号"),
     "agent_id": ("agent_id", "job_number", "工号", "坐席工号"),
     "agent_name": ("agent_name", "agent", "坐席", "坐席姓名", "姓名"),
+    "team": ("team", "班组", "组别"),
     "started_at": ("started_at", "time", "start_time", "datetime", "通话时间", "开始时间"),
     "hotline": ("hotline", "line", "热线", "热线号码"),
     "business_type": ("business_type", "business", "业务类型", "业务"),

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TextIO
 
 from inspector.atomic_file import write_text_atomic
+from inspector.scoring.card import Scorecard
+from inspector.scoring.evaluation import Evaluation
+from inspector.scoring.score import score
 
 
 @dataclass(frozen=True)
@@ -31,14 +35,33 @@ class EvaluationRow:
     appeal: str | None = None       # the latest appeal's state: open, upheld, rejected
 
 
-def rows_to_csv(rows: list[EvaluationRow], handle: TextIO) -> None:
-    writer = csv.DictWriter(handle, fieldnames=[f.name for f in fields(EvaluationRow)])
+ItemColumns = dict[str, float | str]
+
+
+def item_columns(card: Scorecard, evaluation: Evaluation) -> ItemColumns:
+    """One column per card item: the points it kept (A1 … D3), and each fatal item's state (F1 … F4:
+    confirmed, pending, rejected, or empty when it never came up)."""
+    result = score(card, evaluation)
+    states = {f.item: f.status for f in evaluation.fatal}
+    return {**{i.id: result.items[i.id] for i in card.items}, **{f.id: states.get(f.id, "") for f in card.fatal}}
+
+
+def item_column_names(card: Scorecard) -> list[str]:
+    return [i.id for i in card.items] + [f.id for f in card.fatal]
+
+
+def rows_to_csv(rows: list[EvaluationRow], handle: TextIO, items: list[ItemColumns] | None = None,
+                item_names: Sequence[str] = ()) -> None:
+    """``items``, when given, holds each row's item columns (item_columns) in the order of rows, under the
+    headers ``item_names``."""
+    writer = csv.DictWriter(handle, fieldnames=[f.name for f in fields(EvaluationRow)] + list(item_names))
     writer.writeheader()
-    for row in rows:
-        writer.writerow(asdict(row))
+    for n, row in enumerate(rows):
+        writer.writerow(asdict(row) | (items[n] if items else {}))
 
 
-def write_csv(rows: list[EvaluationRow], path: Path) -> None:
+def write_csv(rows: list[EvaluationRow], path: Path, items: list[ItemColumns] | None = None,
+              item_names: Sequence[str] = ()) -> None:
     text = io.StringIO(newline="")
-    rows_to_csv(rows, text)
+    rows_to_csv(rows, text, items, item_names)
     write_text_atomic(Path(path), text.getvalue(), encoding="utf-8-sig")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from inspector.rules.hits import Hit, hit_key
-from inspector.scoring.card import Scorecard
+from inspector.scoring.card import CardItem, Scorecard
 from inspector.scoring.evaluation import Deduction, Evaluation, FatalState, ItemState
 from inspector.domain.decisions import Decision
 
@@ -22,17 +22,21 @@ class Score:
     pending_fatal: tuple[str, ...]
 
 
+def kept_points(item: CardItem, deducted: float, na: bool) -> float:
+    """What an item keeps of its points after ``deducted`` (the sum of its deductions), or when N/A."""
+    if na and item.na_allowed:
+        return item.points
+    lost = deducted if item.cap is None else min(deducted, item.cap)
+    return round(min(item.points, max(0.0, item.points - lost)), 1)   # adjustments may add back
+
+
 def score(card: Scorecard, evaluation: Evaluation) -> Score:
+    states = {state.item: state for state in evaluation.items}
     items: dict[str, float] = {}
     for item in card.items:
-        state = evaluation.item(item.id)
-        if state.na and item.na_allowed:
-            items[item.id] = item.points
-            continue
-        lost = sum(d.points for d in state.deductions)
-        if item.cap is not None:
-            lost = min(lost, item.cap)
-        items[item.id] = round(min(item.points, max(0.0, item.points - lost)), 1)   # adjustments may add back
+        state = states.get(item.id)
+        items[item.id] = (item.points if state is None
+                          else kept_points(item, sum(d.points for d in state.deductions), state.na))
     fatal = any(f.status == "confirmed" for f in evaluation.fatal)
     pending = tuple(f.item for f in evaluation.fatal if f.status == "pending")
     return Score(0.0 if fatal else round(sum(items.values()), 1), items, fatal, pending)

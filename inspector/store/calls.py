@@ -22,6 +22,7 @@ class CallMetadata:
     call_ref: str | None = None
     agent_id: str | None = None
     agent_name: str | None = None
+    team: str | None = None           # 班组
     started_at: str | None = None
     hotline: str | None = None
     business_type: str | None = None

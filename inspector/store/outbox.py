@@ -37,8 +37,8 @@ class OutboxEntry:
 
 def enqueue(db: sqlite_utils.Database, uuid: str, at: str) -> None:
     """Called inside the submitting transaction, after the status change."""
-    row = next(db.query("SELECT e.*, c.content_hash, c.call_ref, c.agent_id, c.agent_name, c.started_at "
-                        "FROM evaluations e JOIN calls c ON c.id = e.call_id WHERE e.uuid = ?", [uuid]))
+    row = next(db.query("SELECT e.*, c.content_hash, c.call_ref, c.agent_id, c.agent_name, c.team, c.business_type, "
+                        "c.started_at FROM evaluations e JOIN calls c ON c.id = e.call_id WHERE e.uuid = ?", [uuid]))
     audit = [{k: a[k] for k in ("version", "at", "by", "what", "old", "new")}
              for a in db.query("SELECT * FROM evaluation_audit WHERE uuid = ? ORDER BY id", [uuid])]
     appeals = [{k: a[k] for k in ("id", "version", "item_id", "agent_id", "text", "status", "filed_at", "due_at",
@@ -52,7 +52,8 @@ def enqueue(db: sqlite_utils.Database, uuid: str, at: str) -> None:
         "card_id": row["card_id"], "card_version": row["card_version"], "total": row["total"],
         "fatal": bool(row["fatal"]), "body": json.loads(row["body"]), "submitted_at": row["submitted_at"],
         "call": {"content_hash": row["content_hash"], "call_ref": row["call_ref"], "agent_id": row["agent_id"],
-                 "agent_name": row["agent_name"], "started_at": row["started_at"]},
+                 "agent_name": row["agent_name"], "team": row["team"], "business_type": row["business_type"],
+                 "started_at": row["started_at"]},
         "audit": audit, "appeals": appeals, "redlines": redlines})
     db.execute("INSERT OR IGNORE INTO outbox (uuid, version, payload, digest, status, created_at) "
                "VALUES (?, ?, ?, ?, 'pending', ?)", [row["uuid"], row["version"], payload, digest_of(payload), at])

@@ -27,6 +27,7 @@ def action_specs() -> list[ActionSpec]:
     return [
         ActionSpec("import", "file", QT_TRANSLATE_NOOP("Actions", "&Import folder…"), ("Ctrl+I",)),
         ActionSpec("evaluations", "file", QT_TRANSLATE_NOOP("Actions", "&Evaluations…"), ("Ctrl+E",)),
+        ActionSpec("reports", "file", QT_TRANSLATE_NOOP("Actions", "&Reports…"), ("Ctrl+R",)),
         ActionSpec("calibration", "file", QT_TRANSLATE_NOOP("Actions", "&Calibration sessions…"), ("Ctrl+K",)),
         ActionSpec("stop_calibration", "file", QT_TRANSLATE_NOOP("Actions", "Leave calibration scoring"), ()),
         ActionSpec("upload", "file", QT_TRANSLATE_NOOP("Actions", "&Upload to headquarters…"), ("Ctrl+U",)),
@@ -63,7 +64,7 @@ def action_specs() -> list[ActionSpec]:
         ActionSpec("prev_hit", "rules", QT_TRANSLATE_NOOP("Actions", "Previous hit"), ("Shift+N",)),
         ActionSpec("confirm_hit", "rules", QT_TRANSLATE_NOOP("Actions", "Confirm hit"), ("Y",)),
         ActionSpec("reject_hit", "rules", QT_TRANSLATE_NOOP("Actions", "Reject hit"), ("X",)),
-        ActionSpec("check_call", "rules", QT_TRANSLATE_NOOP("Actions", "Check this call again"), ("Ctrl+R",)),
+        ActionSpec("check_call", "rules", QT_TRANSLATE_NOOP("Actions", "Check this call again"), ("F5",)),
         ActionSpec("check_all", "rules", QT_TRANSLATE_NOOP("Actions", "Check all calls"), ("Ctrl+Shift+R",)),
         ActionSpec("compare_pack", "rules", QT_TRANSLATE_NOOP("Actions", "Compare another rule pack…"), ()),
         ActionSpec("accuracy", "rules", QT_TRANSLATE_NOOP("Actions", "Rule accuracy…"), ()),

@@ -42,6 +42,7 @@ from inspector.ui.dialogs import ImportReportDialog, SettingsDialog, ShortcutsDi
 from inspector.ui.evaluations_dialog import EvaluationsDialog
 from inspector.ui.hits_pane import HitsPane
 from inspector.ui.playback import SPEED_STEP, PlaybackController
+from inspector.ui.reports_window import ReportsWindow
 from inspector.scoring.defaults import default_card
 from inspector.store.evaluations import EvaluationRepository
 from inspector.ui.review_controller import ReviewController
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.rules = RulesController(self, self.state, self.tasks, self.playback, HitRepository(self.db),
                                      self.transcripts, workspace, settings, user)
         self.last_import: ImportReport | None = None
+        self.reports_window: ReportsWindow | None = None
         self._opening: TaskHandle | None = None
 
         self.review = ReviewController(self, self.db, default_card(), user, self.open_call_by_id,
@@ -117,7 +119,7 @@ class MainWindow(QMainWindow):
         p = self.playback
         return {
             "import": self.choose_import_folder, "settings": self.edit_settings, "quit": self.close,
-            "evaluations": self.show_evaluations, **self.review.handlers(),
+            "evaluations": self.show_evaluations, "reports": self.show_reports, **self.review.handlers(),
             "calibration": self.show_calibration, "stop_calibration": self.stop_calibration,
             "upload": self.show_upload,
             "play": p.toggle, "stop": p.stop,
@@ -394,11 +396,26 @@ class MainWindow(QMainWindow):
         self.state.set_hits(hits, self.rules.hits.decisions(call.id, self.rules.scope_for(call)))
         self.call_list.refresh_call(call.id)
         if hits is None:
-            self.state.say(self.tr("This version was not checked yet: Rules → Check this call again (Ctrl+R)"))
+            self.state.say(self.tr("This version was not checked yet: Rules → Check this call again (F5)"))
 
     # -- scoring ---------------------------------------------------------------------------------
     def show_evaluations(self) -> None:
         EvaluationsDialog(self.scoring.repo, self).exec()
+
+    def show_reports(self) -> ReportsWindow:
+        """One Reports window beside the main window (not modal), so an agent's calls can be opened from it."""
+        if self.reports_window is None:
+            self.reports_window = ReportsWindow(self.workspace.database, self.db, default_card(), self)
+            self.reports_window.agent_chosen.connect(self.show_agent_calls)
+        self.reports_window.show()
+        self.reports_window.raise_()
+        return self.reports_window
+
+    def show_agent_calls(self, agent_id: str) -> None:
+        self.call_list.reload()
+        self.call_list.agent.setCurrentIndex(max(0, self.call_list.agent.findData(agent_id)))
+        self.raise_()
+        self.activateWindow()
 
     # -- calibration and upload ------------------------------------------------------------------------
     def calibration_dialog(self) -> CalibrationDialog:

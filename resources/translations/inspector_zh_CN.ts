@@ -47,6 +47,10 @@
         <translation>评分记录(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Reports…</source>
+        <translation>报表(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Calibration sessions…</source>
         <translation>校准会(&amp;C)…</translation>
     </message>
@@ -998,8 +1002,8 @@
         <translation>基于%1</translation>
     </message>
     <message>
-        <source>This version was not checked yet: Rules → Check this call again (Ctrl+R)</source>
-        <translation>此版本尚未检查：规则 → 重新检查本通话（Ctrl+R）</translation>
+        <source>This version was not checked yet: Rules → Check this call again (F5)</source>
+        <translation>此版本尚未检查：规则 → 重新检查本通话（F5）</translation>
     </message>
     <message>
         <source>Calibration: %1</source>
@@ -1198,6 +1202,441 @@ Data folder: %2</source>
     <message>
         <source>Export red-line register</source>
         <translation>导出红线台账</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>Agents</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>分数分布</translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <source>Business types</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <source>Red lines</source>
+        <translation>红线</translation>
+    </message>
+    <message>
+        <source>Agent ranking</source>
+        <translation>坐席排名</translation>
+    </message>
+    <message>
+        <source>Weekly trend</source>
+        <translation>周趋势</translation>
+    </message>
+    <message>
+        <source>Points lost by agent</source>
+        <translation>坐席失分项</translation>
+    </message>
+    <message>
+        <source>Points lost by team</source>
+        <translation>班组失分项</translation>
+    </message>
+    <message>
+        <source>Rule hits</source>
+        <translation>规则命中</translation>
+    </message>
+    <message>
+        <source>Red-line rules</source>
+        <translation>红线规则</translation>
+    </message>
+    <message>
+        <source>Rules by week</source>
+        <translation>规则周趋势</translation>
+    </message>
+    <message>
+        <source>Evaluations per day</source>
+        <translation>每日评估数</translation>
+    </message>
+    <message>
+        <source>Score distribution</source>
+        <translation>分数分布</translation>
+    </message>
+    <message>
+        <source>Red lines by rule and agent</source>
+        <translation>红线汇总（按规则、坐席）</translation>
+    </message>
+    <message>
+        <source>Red-line cases</source>
+        <translation>红线案例</translation>
+    </message>
+    <message>
+        <source>Mean score per agent</source>
+        <translation>坐席平均分</translation>
+    </message>
+    <message>
+        <source>Mean score per agent and week</source>
+        <translation>坐席周平均分</translation>
+    </message>
+    <message>
+        <source>Mean score per team</source>
+        <translation>班组平均分</translation>
+    </message>
+    <message>
+        <source>Mean points lost per item</source>
+        <translation>评分项平均扣分</translation>
+    </message>
+    <message>
+        <source>Hits per 100 calls</source>
+        <translation>每百通命中</translation>
+    </message>
+    <message>
+        <source>Leniency: inspector&apos;s mean minus everyone&apos;s (+ lenient)</source>
+        <translation>宽严度：质检员均分减整体均分（正为偏松）</translation>
+    </message>
+    <message>
+        <source>Mean score per business type</source>
+        <translation>业务类型平均分</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Open red-line cases per rule</source>
+        <translation>未结红线（按规则）</translation>
+    </message>
+    <message>
+        <source>Agent ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>通话数</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>评估数</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>Lowest</source>
+        <translation>最低分</translation>
+    </message>
+    <message>
+        <source>Fatal</source>
+        <translation>致命项</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>合格率</translation>
+    </message>
+    <message>
+        <source>Loses most on</source>
+        <translation>主要失分项</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>周期起始</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Times lost</source>
+        <translation>扣分次数</translation>
+    </message>
+    <message>
+        <source>Mean lost</source>
+        <translation>平均扣分</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Loss rate</source>
+        <translation>扣分率</translation>
+    </message>
+    <message>
+        <source>Total lost</source>
+        <translation>累计扣分</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>命中数</translation>
+    </message>
+    <message>
+        <source>Calls with hits</source>
+        <translation>命中通话数</translation>
+    </message>
+    <message>
+        <source>Per 100 calls</source>
+        <translation>每百通命中</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <source>Leniency</source>
+        <translation>宽严度</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>工作天数</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>日均评估</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Business type</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>Rule or agent</source>
+        <translation>规则/工号</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结</translation>
+    </message>
+    <message>
+        <source>Oldest open (days)</source>
+        <translation>最长未结天数</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>立案日期</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>fatal</source>
+        <translation>致命项</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Double-click an agent to list their calls</source>
+        <translation>双击坐席即可列出其通话</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open agent&apos;s calls</source>
+        <translation>打开坐席的通话</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Call dates</source>
+        <translation>通话日期</translation>
+    </message>
+    <message>
+        <source>Evaluation dates</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>全部坐席</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部班组</translation>
+    </message>
+    <message>
+        <source>All inspectors</source>
+        <translation>全部质检员</translation>
+    </message>
+    <message>
+        <source>All business types</source>
+        <translation>全部业务类型</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>This workspace has no call categories yet</source>
+        <translation>本工作区还没有通话类别</translation>
+    </message>
+    <message>
+        <source>All card versions</source>
+        <translation>全部评分表版本</translation>
+    </message>
+    <message>
+        <source>Pass mark </source>
+        <translation>合格线 </translation>
+    </message>
+    <message>
+        <source>Reading evaluations… %1</source>
+        <translation>正在读取评估…… %1</translation>
+    </message>
+    <message>
+        <source>Counting rule hits…</source>
+        <translation>正在统计规则命中……</translation>
+    </message>
+    <message>
+        <source>Listing red lines…</source>
+        <translation>正在列出红线……</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算……</translation>
+    </message>
+    <message>
+        <source>Based on %1 call(s) and %2 submitted evaluation(s); rule rates on %3 checked call(s)</source>
+        <translation>基于 %1 通通话、%2 份已提交评估；规则命中率基于 %3 通已检查通话</translation>
+    </message>
+    <message>
+        <source>This report as HTML…</source>
+        <translation>本报表导出为 HTML…</translation>
+    </message>
+    <message>
+        <source>This report as Excel (XLSX)…</source>
+        <translation>本报表导出为 Excel（XLSX）…</translation>
+    </message>
+    <message>
+        <source>This report&apos;s table as CSV…</source>
+        <translation>本报表的表格导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>All reports as HTML…</source>
+        <translation>全部报表导出为 HTML…</translation>
+    </message>
+    <message>
+        <source>All reports as Excel (XLSX)…</source>
+        <translation>全部报表导出为 Excel（XLSX）…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报表</translation>
     </message>
     <message>
         <source>Export failed</source>

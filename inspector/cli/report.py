@@ -1,0 +1,65 @@
+"""``inspector report``: one report section over the workstation's submitted evaluations, as JSON (the
+section's rows), CSV (its main table), or a whole HTML page / XLSX workbook with its charts and tables.
+What the report rests on (calls, evaluations) goes to stderr, so stdout stays the contract."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from inspector.cli.context import CliContext
+from inspector.reports.compute import DEFAULT_THRESHOLD
+from inspector.reports.export import basis_line, html_page, table_csv, write_report
+from inspector.reports.filters import DATE_BASES, ReportError, ReportFilter
+from inspector.reports.compute import SECTIONS
+from inspector.reports.tables import computed_for, section_json, tables_for
+from inspector.reports.workstation import workstation_report
+from inspector.scoring.defaults import default_card
+
+CHOICES = tuple(s for s in SECTIONS if s != "centre")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("report", help="reports over the submitted evaluations (agents, items, rules, …)")
+    parser.add_argument("--by", choices=CHOICES, required=True, help="which report")
+    parser.add_argument("--from", dest="date_from", help="first day, YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", help="last day, YYYY-MM-DD")
+    parser.add_argument("--dates", choices=DATE_BASES, default="call",
+                        help="whether --from/--to are call dates or evaluation (submission) dates")
+    parser.add_argument("--agent", help="one agent's 工号")
+    parser.add_argument("--team")
+    parser.add_argument("--inspector")
+    parser.add_argument("--business", help="business type")
+    parser.add_argument("--category", help="call category (where categories exist)")
+    parser.add_argument("--card-version")
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="pass mark (default 80)")
+    parser.add_argument("--format", choices=("json", "csv", "html", "xlsx"), default="json")
+    parser.add_argument("--out", type=Path, help="write to this file instead of stdout (needed for xlsx)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    flt = ReportFilter(args.date_from, args.date_to, args.dates, args.agent, args.team, args.inspector,
+                       args.business, args.category, args.card_version)
+    try:
+        if args.format == "xlsx" and args.out is None:
+            raise ReportError("an XLSX workbook needs --out FILE")
+        report = workstation_report(ctx.db, flt, default_card(), args.threshold, sections=computed_for(args.by))
+        if args.out is not None:
+            write_report(report, args.out, args.format, args.by)
+        elif args.format == "json":
+            print(json.dumps(section_json(report, args.by), ensure_ascii=False))
+        elif args.format == "csv":
+            sys.stdout.write(table_csv(tables_for(report, args.by)[0]))
+        else:
+            sys.stdout.write(html_page(report, args.by))
+    except ReportError as exc:
+        print(f"inspector report: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"inspector report: {args.out}: cannot write the report ({exc.strerror})", file=sys.stderr)
+        return 2
+    print(f"inspector report: {basis_line(report)}", file=sys.stderr)
+    return 0

@@ -1,0 +1,137 @@
+"""Reports at headquarters: the rows hub.report_rows kept of every received evaluation, read under a
+report filter and computed by the same code as on a workstation (reports.compute), on SQLite or
+PostgreSQL alike. The points lost per item are added up by the database (GROUP BY), the rest from one row
+per evaluation. Rule rates here rest on the evaluated calls and count only confirmed hits that reached a
+submitted evaluation (rejected hits stay at the centre)."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Collection
+from datetime import date
+
+from sqlalchemy import and_, case, distinct, func, literal, or_, select
+from sqlalchemy.engine import Connection, Engine
+
+from inspector.hub.tables import centres, report_evaluations as e, report_items as i, report_red_lines as rl
+from inspector.hub.tables import report_rules as rr
+from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, build_report, loss_levels
+from inspector.reports.days import days_between
+from inspector.reports.filters import ReportError, ReportFilter
+from inspector.reports.model import RedLineCase, Report, RuleCount, RuleCounts
+from inspector.reports.records import EvaluationRecord, ItemLoss
+from inspector.scoring.defaults import default_card
+
+
+def hub_report(engine: Engine, flt: ReportFilter, threshold: float = DEFAULT_THRESHOLD, as_of: str | None = None,
+               sections: Collection[str] | None = None) -> Report:
+    flt = flt.checked()
+    if flt.category is not None:
+        raise ReportError("headquarters receives no call categories, so it cannot filter by them")
+    wanted = set(PARTS if sections is None else sections)
+    as_of = as_of or date.today().isoformat()
+    where = _where(flt)
+    with engine.connect() as conn:
+        records = _records(conn, where)
+        losses = _losses(conn, where, loss_levels(wanted))
+        rules = _rule_counts(conn, where) if "rule" in wanted else RuleCounts()
+        cases = _red_lines(conn, where, as_of) if wanted & {"red_line", "centre"} else []
+    return build_report(records, flt=flt, card=default_card(), threshold=threshold, as_of=as_of, losses=losses,
+                        rules=rules, red_lines=cases, sections=wanted)
+
+
+def centre_names(engine: Engine) -> dict[str, str]:
+    with engine.connect() as conn:
+        return {r.id: r.name for r in conn.execute(select(centres.c.id, centres.c.name))}
+
+
+def _where(flt: ReportFilter):
+    day = e.c.call_date if flt.date_basis == "call" else e.c.evaluated_date
+    conditions = []
+    if flt.date_from:
+        conditions.append(day >= flt.date_from)
+    if flt.date_to:
+        conditions.append(day <= flt.date_to)
+    for column, value in ((e.c.centre_id, flt.centre_id), (e.c.agent_id, flt.agent_id), (e.c.team, flt.team),
+                          (e.c.inspector, flt.inspector), (e.c.business_type, flt.business_type),
+                          (e.c.card_version, flt.card_version)):
+        if value is not None:
+            conditions.append(column == value)
+    return and_(True, *conditions)
+
+
+def _records(conn: Connection, where) -> list[EvaluationRecord]:
+    rows = conn.execute(select(e.c.call_hash, e.c.agent_id, e.c.agent_name, e.c.team, e.c.inspector,
+                               e.c.business_type, e.c.call_date, e.c.evaluated_date, e.c.total, e.c.fatal,
+                               e.c.centre_id).where(where))
+    return [EvaluationRecord(*r[:9], bool(r[9]), r[10]) for r in rows]
+
+
+def _losses(conn: Connection, where, levels: set[str]) -> list[ItemLoss]:
+    """Points lost per item for everyone, per team and per agent (within their centre), summed in SQL."""
+    counted = or_(and_(i.c.kind == "item", i.c.lost > 0), i.c.fatal_status == "confirmed")
+    found = []
+    for by, keys in (("all", (literal(""), literal(""))), ("team", (e.c.centre_id, e.c.team)),
+                     ("agent", (e.c.centre_id, e.c.agent_id))):
+        if by not in levels:
+            continue
+        statement = (select(*keys, i.c.item, i.c.kind, func.count(), func.sum(i.c.lost))
+                     .join_from(i, e, i.c.uuid == e.c.uuid).where(where, counted)
+                     .group_by(*(k for k in keys if by != "all"), i.c.item, i.c.kind))
+        found.extend(ItemLoss(by, centre, group, item, kind, int(count), round(float(lost or 0.0), 1))
+                     for centre, group, item, kind, count, lost in conn.execute(statement))
+    return found
+
+
+def _rule_counts(conn: Connection, where) -> RuleCounts:
+    joined = select().join_from(rr, e, rr.c.uuid == e.c.uuid)
+    rules = tuple(RuleCount(r.rule, r.name, bool(r.red_line), int(r.hits), int(r.calls), int(r.hits), None)
+                  for r in conn.execute(joined.add_columns(
+                      rr.c.rule, func.max(rr.c.name).label("name"),
+                      func.max(case((rr.c.red_line, 1), else_=0)).label("red_line"),
+                      func.sum(rr.c.hits).label("hits"), func.count(distinct(e.c.call_hash)).label("calls"))
+                      .where(where).group_by(rr.c.rule)))
+    by_day = tuple((r.rule, r.call_date, int(r.hits)) for r in conn.execute(joined.add_columns(
+        rr.c.rule, e.c.call_date, func.sum(rr.c.hits).label("hits")).where(where).group_by(rr.c.rule, e.c.call_date)))
+    calls_by_day = tuple((r.call_date, int(r.calls)) for r in conn.execute(
+        select(e.c.call_date, func.count(distinct(e.c.call_hash)).label("calls")).where(where)
+        .group_by(e.c.call_date)))
+    calls = conn.execute(select(func.count(distinct(e.c.call_hash))).where(where)).scalar_one()
+    return RuleCounts(rules, by_day, calls_by_day, int(calls))
+
+
+def _red_lines(conn: Connection, where, as_of: str) -> list[RedLineCase]:
+    rows = conn.execute(select(rl.c.rule, rl.c.name, rl.c.status, rl.c.opened_on, rl.c.closed_on, e.c.call_ref,
+                               e.c.agent_id, e.c.agent_name, e.c.team, e.c.centre_id)
+                        .join_from(rl, e, rl.c.uuid == e.c.uuid).where(where))
+    return [RedLineCase(call_ref=r.call_ref, agent_id=r.agent_id, agent_name=r.agent_name, team=r.team, rule=r.rule,
+                        name=r.name, opened_on=r.opened_on, closed_on=r.closed_on, status=r.status,
+                        age_days=max(0, days_between(r.opened_on, r.closed_on or as_of)) if r.opened_on else 0,
+                        centre=r.centre_id) for r in rows]
+
+
+class ReportCache:
+    """The dashboard asks for several reports over one filter at once (centres and their trend are one
+    computation): a report over data that has not changed since is computed once. The key holds a stamp of
+    the data (how many evaluations, the latest receipt), so anything received makes it new."""
+
+    def __init__(self, engine: Engine, size: int = 16) -> None:
+        self.engine, self.size = engine, size
+        self._reports: OrderedDict[tuple, Report] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def report(self, flt: ReportFilter, sections: Collection[str]) -> Report:
+        with self.engine.connect() as conn:
+            stamp = tuple(conn.execute(select(func.count(), func.max(e.c.received_at))).one())
+        key = (flt, frozenset(sections), date.today().isoformat(), stamp)
+        with self._lock:
+            if key in self._reports:
+                self._reports.move_to_end(key)
+                return self._reports[key]
+        report = hub_report(self.engine, flt, sections=sections)
+        with self._lock:
+            self._reports[key] = report
+            while len(self._reports) > self.size:
+                self._reports.popitem(last=False)
+        return report

@@ -1,0 +1,272 @@
+"""Every section of a report from one list of evaluation records and their item losses, in one place: the
+workstation's window, its CLI and exports, and the headquarters dashboard all show what this computes.
+A caller that needs only some sections names them, and the others are left empty."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
+from datetime import date, timedelta
+
+from inspector.reports.filters import ReportFilter
+from inspector.reports.model import (AgentRow, Basis, Bin, BusinessRow, CentreRow, Distribution, InspectorDay,
+                                     InspectorRow, ItemGroupRow, ItemRow, RedLineCase, RedLineSummary, Report,
+                                     RuleCounts, RuleRow, RuleTrendRow, TeamRow, TrendPoint)
+from inspector.reports.records import EvaluationRecord, ItemLoss
+from inspector.scoring.card import Scorecard
+
+DEFAULT_THRESHOLD = 80.0        # 合格线 of the 10086 card: 80 of 100 points
+BIN_WIDTH = 5.0
+WORST_ITEMS = 3
+MONTHLY_AFTER_DAYS = 183        # trends longer than about half a year are drawn per month, not per week
+SECTIONS = ("agent", "team", "item", "rule", "inspector", "business", "distribution", "red_line", "centre")
+PARTS = (*SECTIONS, "item_groups")      # what build_report can compute: the sections, and items by team and agent
+
+
+def loss_levels(parts: Collection[str]) -> set[str]:
+    """Which ItemLoss groups ("all", "team", "agent") these parts of a report read."""
+    levels = {"all"} if "item" in parts else set()
+    if "item_groups" in parts:
+        levels |= {"team", "agent"}
+    return levels | ({"agent"} if "agent" in parts else set())
+
+
+def build_report(records: Sequence[EvaluationRecord], *, flt: ReportFilter = ReportFilter(),
+                 card: Scorecard | None = None, threshold: float = DEFAULT_THRESHOLD, as_of: str | None = None,
+                 losses: Sequence[ItemLoss] = (), rules: RuleCounts = RuleCounts(),
+                 red_lines: Sequence[RedLineCase] = (), sections: Collection[str] | None = None) -> Report:
+    """``sections``: the PARTS to compute (default: all); ``losses`` must hold their loss_levels."""
+    wanted = set(PARTS if sections is None else sections)
+    basis = flt.date_basis
+    parts: dict = {}
+    if wanted & {"agent", "item_groups"}:
+        by_agent = _group(records, lambda r: (r.centre, r.agent_id))
+    if "agent" in wanted:
+        worst = _worst_items(losses)
+        parts["agents"] = tuple(sorted((_agent(key, rows, threshold, worst.get(key, ())) for key, rows in
+                                        by_agent.items()), key=lambda a: (-_or(a.mean, -1), a.centre_id, a.agent_id)))
+        parts["agent_trend"] = _trend({agent: rows for (_c, agent), rows in by_agent.items()}, basis, "week")
+    if "team" in wanted:
+        parts["teams"] = tuple(TeamRow(centre_id=centre, team=team, agents=len({r.agent_id for r in rows}),
+                                       **_stats(rows, threshold))
+                               for (centre, team), rows in sorted(_group(records, lambda r: (r.centre, r.team)).items()))
+    if "business" in wanted:
+        parts["business"] = tuple(BusinessRow(business_type=kind, **_stats(rows, threshold))
+                                  for kind, rows in sorted(_group(records, lambda r: r.business_type).items()))
+    if "centre" in wanted:
+        unit = _unit([r.day(basis) for r in records])
+        parts["centres"] = _centres(records, threshold, red_lines)
+        parts["centre_trend"] = _trend(_group(records, lambda r: r.centre), basis, unit)
+        parts["centre_trend_unit"] = unit
+    if "inspector" in wanted:
+        parts["inspectors"] = _inspectors(records)
+        parts["inspector_days"] = tuple(InspectorDay(inspector, day, len(rows)) for (inspector, day), rows in sorted(
+            _group(records, lambda r: (r.inspector, r.evaluated_date)).items()))
+    if "item" in wanted:
+        parts["items"] = _items(len(records), card, [x for x in losses if x.by == "all"])
+    if "item_groups" in wanted:
+        parts["item_groups"] = _item_groups(records, by_agent, losses)
+    if "rule" in wanted:
+        parts["rules"] = _rules(rules)
+        parts["rule_trend"] = _rule_trend(rules, "week")
+    if "distribution" in wanted:
+        parts["distribution"] = _distribution(records, card, threshold)
+    if "red_line" in wanted:
+        parts["red_lines"] = tuple(sorted(red_lines, key=lambda c: (c.status != "open", -c.age_days, c.call_ref)))
+        parts["red_line_summary"] = _red_line_summary(red_lines)
+    return Report(filter=flt, threshold=threshold, as_of=as_of or date.today().isoformat(),
+                  basis=Basis(len({r.call for r in records}), len(records), rules.calls), **parts)
+
+
+# -- groups --------------------------------------------------------------------------------------
+def _group(records: Iterable, key: Callable[[object], Hashable]) -> dict:
+    groups: dict = defaultdict(list)
+    for record in records:
+        groups[key(record)].append(record)
+    return groups
+
+
+def _or(value: float | None, default: float) -> float:
+    return default if value is None else value
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return round(sum(values) / len(values), 2) if values else None
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _stats(rows: Sequence[EvaluationRecord], threshold: float) -> dict:
+    totals = [r.total for r in rows]
+    passed = sum(1 for r in rows if not r.fatal and r.total >= threshold)
+    return {"calls": len({r.call for r in rows}), "evaluations": len(rows), "mean": _mean(totals),
+            "min": min(totals) if totals else None, "fatal": sum(1 for r in rows if r.fatal),
+            "pass_rate": _share(passed, len(rows))}
+
+
+def _worst_items(losses: Sequence[ItemLoss]) -> dict[tuple[str, str], tuple[tuple[str, float], ...]]:
+    per_agent: dict[tuple[str, str], list[ItemLoss]] = defaultdict(list)
+    for loss in losses:
+        if loss.by == "agent" and loss.kind == "item":
+            per_agent[(loss.centre, loss.group)].append(loss)
+    return {key: tuple((x.item, x.lost) for x in sorted(rows, key=lambda x: (-x.lost, x.item))[:WORST_ITEMS])
+            for key, rows in per_agent.items()}
+
+
+def _agent(key: tuple[str, str], rows: list[EvaluationRecord], threshold: float,
+           worst: tuple[tuple[str, float], ...]) -> AgentRow:
+    latest = max(rows, key=lambda r: (r.call_date, r.evaluated_date))     # the name and team it has now
+    return AgentRow(centre_id=key[0], agent_id=key[1], agent_name=latest.agent_name, team=latest.team,
+                    worst_items=worst, **_stats(rows, threshold))
+
+
+def _centres(records: Sequence[EvaluationRecord], threshold: float,
+             red_lines: Sequence[RedLineCase]) -> tuple[CentreRow, ...]:
+    open_cases: dict[str, int] = defaultdict(int)
+    for case in red_lines:
+        if case.status == "open":
+            open_cases[case.centre] += 1
+    rows = []
+    for centre, group in sorted(_group(records, lambda r: r.centre).items()):
+        stats = _stats(group, threshold)
+        rows.append(CentreRow(centre_id=centre, agents=len({r.agent_id for r in group}),
+                              fatal_rate=_share(stats["fatal"], stats["evaluations"]),
+                              red_lines_open=open_cases.get(centre, 0), **stats))
+    return tuple(rows)
+
+
+def _inspectors(records: Sequence[EvaluationRecord]) -> tuple[InspectorRow, ...]:
+    everyone = _mean([r.total for r in records])
+    rows = []
+    for inspector, group in sorted(_group(records, lambda r: r.inspector).items()):
+        mean = _mean([r.total for r in group])
+        days = len({r.evaluated_date for r in group})
+        rows.append(InspectorRow(inspector, len(group), mean,
+                                 None if mean is None or everyone is None else round(mean - everyone, 2),
+                                 days, round(len(group) / days, 2) if days else 0.0))
+    return tuple(rows)
+
+
+# -- trends --------------------------------------------------------------------------------------
+def _unit(days: Iterable[str]) -> str:
+    known = [d for d in days if d]
+    if not known:
+        return "week"
+    span = date.fromisoformat(max(known)) - date.fromisoformat(min(known))
+    return "month" if span.days > MONTHLY_AFTER_DAYS else "week"
+
+
+def periods_between(first: str, last: str, unit: str) -> list[str]:
+    """Every period from the first to the last, so that a trend shows the weeks without evaluations too."""
+    periods, current = [], date.fromisoformat(first)
+    while current.isoformat() <= last:
+        periods.append(current.isoformat())
+        current = (current + timedelta(days=7) if unit == "week"
+                   else date(current.year + current.month // 12, current.month % 12 + 1, 1))
+    return periods
+
+
+def period_of(day: str, unit: str) -> str:
+    """The first day of the week (Monday) or month that a YYYY-MM-DD day falls in; '' stays ''."""
+    if not day:
+        return ""
+    if unit == "month":
+        return day[:8] + "01"
+    start = date.fromisoformat(day)
+    return (start - timedelta(days=start.weekday())).isoformat()
+
+
+def _trend(groups: dict[str, list[EvaluationRecord]], basis: str, unit: str) -> tuple[TrendPoint, ...]:
+    periods: dict[str, str] = {}          # day → period, each day worked out once
+    points = []
+    for group, rows in sorted(groups.items()):
+        by_period: dict[str, list[EvaluationRecord]] = defaultdict(list)
+        for r in rows:
+            day = r.day(basis)
+            if day not in periods:
+                periods[day] = period_of(day, unit)
+            by_period[periods[day]].append(r)
+        for period, members in sorted(by_period.items()):
+            if period:
+                points.append(TrendPoint(group, period, len(members), _mean([r.total for r in members]),
+                                         sum(1 for r in members if r.fatal)))
+    return tuple(points)
+
+
+# -- items ---------------------------------------------------------------------------------------
+def _items(n: int, card: Scorecard | None, losses: Sequence[ItemLoss]) -> tuple[ItemRow, ...]:
+    lost = {x.item: x for x in losses if x.kind == "item"}
+    confirmed = {x.item: x.count for x in losses if x.kind == "fatal"}
+    known = {i.id: (i.name, i.points) for i in card.items} if card else {}
+    fatal_names = {f.id: f.name for f in card.fatal} if card else {}
+    rows = []
+    for item in sorted(set(known) | set(lost)):
+        name, points = known.get(item, (item, None))
+        count, total = (lost[item].count, lost[item].lost) if item in lost else (0, 0.0)
+        rows.append(ItemRow(item, name, "item", points, n, count, _share(count, n),
+                            round(total / n, 3) if n else None, round(total, 1)))
+    rows.sort(key=lambda r: (-_or(r.mean_deduction, 0.0), r.item))
+    fatal = [ItemRow(item, fatal_names.get(item, item), "fatal", None, n, confirmed.get(item, 0),
+                     _share(confirmed.get(item, 0), n), None, 0.0)
+             for item in sorted(set(fatal_names) | set(confirmed))]
+    return tuple(rows + fatal)
+
+
+def _item_groups(records: Sequence[EvaluationRecord], by_agent: dict,
+                 losses: Sequence[ItemLoss]) -> tuple[ItemGroupRow, ...]:
+    sizes = {("agent", *key): len(rows) for key, rows in by_agent.items()}
+    sizes.update({("team", *key): len(rows) for key, rows in _group(records, lambda r: (r.centre, r.team)).items()})
+    rows = [ItemGroupRow(x.by, x.centre, x.group, x.item, sizes[(x.by, x.centre, x.group)], x.count,
+                         round(x.lost / sizes[(x.by, x.centre, x.group)], 3))
+            for x in losses if x.by in ("team", "agent") and x.kind == "item" and (x.by, x.centre, x.group) in sizes]
+    return tuple(sorted(rows, key=lambda g: (g.by != "team", g.centre, g.group, g.item)))
+
+
+def _distribution(records: Sequence[EvaluationRecord], card: Scorecard | None, threshold: float) -> Distribution:
+    top = max([sum(i.points for i in card.items) if card else 100.0, *(r.total for r in records)])
+    count = max(1, int(-(-top // BIN_WIDTH)))
+    bins = [0] * count
+    for record in records:
+        bins[min(count - 1, int(record.total // BIN_WIDTH))] += 1
+    below = sum(1 for r in records if r.fatal or r.total < threshold)
+    return Distribution(tuple(Bin(i * BIN_WIDTH, min(top, (i + 1) * BIN_WIDTH), n) for i, n in enumerate(bins)),
+                        threshold, below, len(records))
+
+
+# -- rules and red lines -------------------------------------------------------------------------
+def _per_100(hits: int, calls: int) -> float | None:
+    return round(100 * hits / calls, 2) if calls else None
+
+
+def _rules(counts: RuleCounts) -> tuple[RuleRow, ...]:
+    rows = []
+    for c in counts.rules:
+        decided = c.confirmed + (c.rejected or 0)
+        precision = round(c.confirmed / decided, 4) if c.rejected is not None and decided else None
+        rows.append(RuleRow(c.rule, c.name, c.red_line, c.hits, c.calls_with_hits, _per_100(c.hits, counts.calls),
+                            c.confirmed, c.rejected, precision))
+    return tuple(sorted(rows, key=lambda r: (r.red_line, -r.hits, r.rule)))
+
+
+def _rule_trend(counts: RuleCounts, unit: str) -> tuple[RuleTrendRow, ...]:
+    calls: dict[str, int] = defaultdict(int)
+    for day, n in counts.calls_by_day:
+        calls[period_of(day, unit)] += n
+    hits: dict[tuple[str, str], int] = defaultdict(int)
+    for rule, day, n in counts.by_day:
+        hits[(rule, period_of(day, unit))] += n
+    return tuple(RuleTrendRow(rule, period, n, calls[period], _per_100(n, calls[period]))
+                 for (rule, period), n in sorted(hits.items()) if period)
+
+
+def _red_line_summary(cases: Sequence[RedLineCase]) -> tuple[RedLineSummary, ...]:
+    rows = []
+    for by, key, name in (("rule", lambda c: c.rule, lambda c: c.name),
+                          ("agent", lambda c: c.agent_id, lambda c: c.agent_name)):
+        for group, members in sorted(_group(cases, key).items()):
+            opened = [c.age_days for c in members if c.status == "open"]
+            rows.append(RedLineSummary(by, group, name(members[0]), len(opened), len(members) - len(opened),
+                                       max(opened) if opened else None))
+    return tuple(rows)

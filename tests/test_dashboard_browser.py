@@ -1,0 +1,130 @@
+"""The headquarters dashboard in a real headless Chromium (Debian's package, driven by Playwright, never a
+downloaded browser): log in, see the numbers the JSON API gives, charts drawn, drill down to a centre's
+agents, load nothing from outside; screenshots to artifacts/screenshots/ to be looked at."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from inspector.hub.accounts import Accounts
+from tests.conftest import ARTIFACTS
+from tests.hub_payloads import payload
+from tests.test_hub_reports import _send
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+SHOTS = ARTIFACTS / "screenshots"
+CENTRES = (("GD-SZ", "深圳中心"), ("BJ", "北京中心"))     # GD-GZ 广州中心 comes with the `hub` fixture
+
+
+@pytest.fixture
+def browser(tmp_path):
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("the browser test must run in CI: Debian's chromium is not installed (scripts/install.sh)")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "chromium-profile"), executable_path=str(CHROMIUM), headless=True, args=FLAGS,
+            viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+        yield context
+        context.close()
+
+
+def _fill(store):
+    """Eight weeks of evaluations at three centres, some with deductions from hits and a fatal item."""
+    for centre, name in CENTRES:
+        store.add_centre(centre, name, "a1" * 32, f"token-{centre}")
+    n = 0
+    for week in range(8):
+        for c, centre in enumerate(("GD-GZ", "GD-SZ", "BJ")):
+            for agent in range(3):
+                n += 1
+                lost = (week * 3 + agent * 5 + c * 7) % 19
+                day = f"2026-{9 + (week * 7 + agent) // 30:02d}-{1 + (week * 7 + agent) % 30:02d} 10:00"
+                body = payload(f"e{n}", agent=f"{c + 1}{agent:03d}", total=100 - lost, started_at=day,
+                               fatal="F1" if n % 17 == 0 else None,
+                               deductions={"C2": (min(12, lost), f"R05@{n}.0-{n + 1}.0"),
+                                           "A1": (max(0, lost - 12), None)} if lost else None)
+                assert _send(store, centre, body)[0] == "stored"
+    Accounts(store.engine).add_user("hq1", "总部质检", "hq-password")
+
+
+def _cells(page, selector):
+    return page.eval_on_selector_all(f"{selector} tbody tr", """rows => rows.map(r => Object.fromEntries(
+        [...r.querySelectorAll('td[data-key]')].map(td => [td.dataset.key, td.textContent])))""")
+
+
+def _percent(value):
+    return f"{100 * value:.1f}%"
+
+
+def test_dashboard_logs_in_and_shows_the_apis_numbers(hub, browser):
+    url, store, _port = hub
+    _fill(store)
+    outside = []
+    page = browser.new_page()
+    page.on("request", lambda request: None if request.url.startswith(url) else outside.append(request.url))
+
+    page.goto(f"{url}/dashboard")
+    assert page.url.endswith("/login")
+    page.fill("#user", "hq1")
+    page.fill("#password", "wrong-password")
+    page.click("button[type=submit]")
+    page.wait_for_selector("#error:has-text('用户名或密码错误')")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "dashboard_login_zh_CN.png"))
+    page.fill("#password", "hq-password")
+    page.click("button[type=submit]")
+    page.wait_for_selector("body[data-ready=yes]", timeout=20000)
+
+    api = page.request.get(f"{url}/api/v1/reports?by=centre").json()
+    shown = {row["centre_id"]: row for row in _cells(page, "#centres")}
+    assert set(shown) == {"GD-GZ", "GD-SZ", "BJ"} and len(api["rows"]) == 3
+    for row in api["rows"]:
+        cells = shown[row["centre_id"]]
+        assert cells["name"] == row["name"] and int(cells["evaluations"]) == row["evaluations"] == 24
+        assert float(cells["mean"]) == pytest.approx(row["mean"])
+        assert cells["fatal_rate"] == _percent(row["fatal_rate"]) and cells["pass_rate"] == _percent(row["pass_rate"])
+        assert int(cells["red_lines_open"]) == row["red_lines_open"] and int(cells["agents"]) == row["agents"] == 3
+    assert page.inner_text("#basis-line").startswith(f"基于 {api['basis']['calls']} 通通话、72 份已提交评估")
+
+    drawn = page.evaluate("""() => Object.fromEntries(['centre-chart', 'trend-chart', 'item-chart', 'rule-chart']
+        .map(id => [id, echarts.getInstanceByDom(document.getElementById(id)).getOption().series
+                            .map(s => s.data.map(d => (d && d.value !== undefined) ? d.value : d))]))""")
+    assert drawn["centre-chart"][0] == [row["mean"] for row in api["rows"]]
+    trend = page.request.get(f"{url}/api/v1/reports?by=trend").json()["rows"]
+    assert len(drawn["trend-chart"]) == 3 and sum(v is not None for s in drawn["trend-chart"] for v in s) == len(trend)
+    items = page.request.get(f"{url}/api/v1/reports?by=item").json()["rows"]
+    assert drawn["item-chart"][0][0] == max(i["mean_deduction"] or 0 for i in items)
+    rules = page.request.get(f"{url}/api/v1/reports?by=rule").json()["rows"]
+    assert sorted(drawn["rule-chart"][0], reverse=True) == sorted((r["per_100_calls"] for r in rules), reverse=True)
+    assert page.locator("#centre-chart canvas").count() == 1
+    page.screenshot(path=str(SHOTS / "dashboard_zh_CN.png"), full_page=True)
+
+    page.click("#centres tr[data-centre='GD-SZ']")
+    page.wait_for_selector("#agents tbody tr")
+    agents = page.request.get(f"{url}/api/v1/reports?by=agent&centre=GD-SZ").json()["rows"]
+    shown = {row["agent_id"]: row for row in _cells(page, "#agents")}
+    assert set(shown) == {a["agent_id"] for a in agents} == {"2000", "2001", "2002"}
+    for a in agents:
+        assert float(shown[a["agent_id"]]["mean"]) == pytest.approx(a["mean"])
+        assert int(shown[a["agent_id"]]["evaluations"]) == a["evaluations"] == 8
+    assert "深圳中心" in page.inner_text("#agents-title")
+    page.screenshot(path=str(SHOTS / "dashboard_agents_zh_CN.png"), full_page=True)
+
+    page.fill("#from", "2026-10-01")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("() => document.querySelector('#basis-line').textContent.includes('2026-10-01')")
+    narrowed = page.request.get(f"{url}/api/v1/reports?by=centre&from=2026-10-01").json()
+    assert f"{narrowed['basis']['evaluations']} 份已提交评估" in page.inner_text("#basis-line")
+    assert narrowed["basis"]["evaluations"] < 72
+    assert outside == []                                                          # no CDN, nothing outside
+    page.click("#logout")
+    page.wait_for_url(f"{url}/login")
+    assert page.request.get(f"{url}/api/v1/reports?by=centre").status == 401
