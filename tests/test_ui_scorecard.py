@@ -220,3 +220,15 @@ def test_the_status_filter_counts_each_status(qtbot, window):
     window.call_list.apply_filter()
     texts = [window.call_list.status.itemText(i) for i in range(window.call_list.status.count())]
     assert "New (5)" in texts and "Assigned (1)" in texts and "Reviewed (0)" in texts
+
+
+def test_the_evaluation_list_shows_each_evaluations_appeal(qtbot, window):
+    from inspector.review import appeals
+    from inspector.ui.evaluations_dialog import EvaluationsDialog
+    _open(qtbot, window, "S2")
+    window.scoring.submit()
+    appeals.file_appeal(window.scoring.repo, window.scorecard.evaluation.uuid, "1046", "开头语说了", item_id="A1")
+    dialog = EvaluationsDialog(window.scoring.repo)
+    qtbot.addWidget(dialog)
+    row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "S2")
+    assert dialog.table.item(row, 6).text() == "Open"

@@ -48,7 +48,7 @@ class EvaluationsDialog(QDialog):
             filters.addWidget(widget)
         self.table = read_only_table(self, [self.tr("Call"), self.tr("Agent"), self.tr("Inspector"),
                                             self.tr("Status"), self.tr("Version"), self.tr("Total"),
-                                            self.tr("Updated")])
+                                            self.tr("Appeal"), self.tr("Updated")])
         self.count = QLabel(self)
         export = QPushButton(self.tr("Export CSV…"), self)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
@@ -81,10 +81,11 @@ class EvaluationsDialog(QDialog):
     def refresh(self) -> None:
         self.rows = self.repo.search(self.current_filter())
         self.table.setRowCount(len(self.rows))
+        appeals = {"open": self.tr("Open"), "upheld": self.tr("Upheld"), "rejected": self.tr("Rejected")}
         for r, row in enumerate(self.rows):
             cells = [row.call_ref, f"{row.agent_id or ''} {row.agent_name or ''}".strip(), row.inspector,
                      row.status, str(row.version), f"{row.total:g}" + (" ⚠" if row.fatal else ""),
-                     row.updated_at[:19].replace("T", " ")]
+                     appeals.get(row.appeal or "", ""), row.updated_at[:19].replace("T", " ")]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.count.setText(self.tr("%n evaluation(s)", "", len(self.rows)))

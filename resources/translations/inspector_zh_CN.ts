@@ -722,8 +722,24 @@
         <translation>更新时间</translation>
     </message>
     <message>
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Upheld</source>
+        <translation>成立</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>驳回</translation>
     </message>
     <message numerus="yes">
         <source>%n evaluation(s)</source>
