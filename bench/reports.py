@@ -109,7 +109,8 @@ def fill_workstation(path: Path, data: list) -> object:
                      [p["uuid"], n, p["inspector"], CARD.id, CARD.version, p["total"], int(p["fatal"]),
                       json.dumps(p["body"], ensure_ascii=False), p["submitted_at"], p["submitted_at"],
                       p["submitted_at"]])
-        conn.execute("INSERT INTO checks VALUES (?, 'bench', '1', '2026-01-01')", [n])
+        conn.execute("INSERT INTO checks (call_id, pack_id, pack_version, checked_at) VALUES (?, 'bench', '1', "
+                     "'2026-01-01')", [n])
         keys = {d["hit_key"] for s in p["body"]["items"] for d in s["deductions"] if d["hit_key"]}
         hits.extend((n, key) for key in keys)
     conn.executemany("INSERT INTO hits (call_id, hit_key, pack_id, pack_version, rule, name, start, end, speaker, "
