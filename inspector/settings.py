@@ -49,4 +49,4 @@ def load_settings(folder: Path | None = None) -> Settings:
 def save_settings(settings: Settings, folder: Path | None = None) -> None:
     path = settings_file(folder)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomic(path, json.dumps(asdict(settings), ensure_ascii=False, indent=1))
+    write_text_atomic(path, json.dumps(asdict(settings), ensure_ascii=False, indent=1), private=True)

@@ -44,8 +44,8 @@ def workstation(root: Path, with_calls: bool = True) -> Workstation:
     if with_calls:
         run_import(DEMO, CallRepository(db), TranscriptRepository(db))
     users = UserRepository(db)
-    if users.get(LEAD.id) is None:
-        users.add(LEAD.id, LEAD.name, "lead", "lead-pass")
+    if users.is_empty():
+        users.create_first_lead(LEAD.id, LEAD.name, "lead-pass")
     return Workstation(root, db)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
@@ -24,6 +25,7 @@ def open_database(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> s
     """Open (creating if needed) and migrate. Raises StorageError for a newer or unreadable database."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _create_private(path)
         conn = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
@@ -38,6 +40,15 @@ def open_database(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> s
     for migration in migrations[version:]:
         _apply(conn, path, migration)
     return WorkstationDatabase(conn)
+
+
+def _create_private(path: Path) -> None:
+    """Scores, names and phone numbers are readable by the workstation's own account only; SQLite gives its
+    -wal and -shm files the database file's mode, so they follow."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
 
 
 class WorkstationDatabase(sqlite_utils.Database):

@@ -100,6 +100,12 @@ class EvaluationRepository:
                                    [call_id, inspector, session_id]))
         return _from_row(rows[0]) if rows else None
 
+    def of_call(self, call_id: int) -> list[Evaluation]:
+        """Every inspector's production evaluation of the call, the most recently changed first."""
+        return [_from_row(r) for r in self._db.query(
+            "SELECT * FROM evaluations WHERE call_id = ? AND session_id IS NULL ORDER BY updated_at DESC",
+            [call_id])]
+
     def in_session(self, session_id: str) -> list[Evaluation]:
         return [_from_row(r) for r in self._db.query(
             "SELECT * FROM evaluations WHERE session_id = ? ORDER BY inspector, call_id", [session_id])]

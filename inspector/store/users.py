@@ -1,61 +1,282 @@
-"""Local users with passwords hashed by scrypt (a memory-hard KDF from the standard library)."""
+"""A centre's accounts: scrypt-hashed passwords (a memory-hard KDF from the standard library), roles,
+disabled accounts, passwords a lead resets, a lock after repeated failures, and an audit of every change.
+
+Every change is made by an actor whom ``users.policy`` allows to manage users; the only exception is the
+first lead of an empty workspace, who has nobody to be created by.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
 import os
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from enum import StrEnum
+
 import sqlite_utils
 
-from inspector.domain.people import User
+from inspector.domain.people import Role, User
 from inspector.store.clock import utc_now
+from inspector.users.policy import Action, require
 
-ROLES = ("inspector", "lead")    # what the users table accepts (admin comes with user management)
-MIN_PASSWORD = 6
+ROLES = tuple(Role)
+MIN_PASSWORD = 8
+LOCK_AFTER_FAILURES = 5
+LOCK_MINUTES = 15
 _SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1, "dklen": 32}
 
 
+MESSAGES = {
+    "short_password": "the password needs at least {n} characters",
+    "password_is_id": "the password may not be the job number",
+    "one_kind": "the password needs two kinds of characters (letters, digits, symbols)",
+    "same_password": "the new password must differ from the old one",
+    "missing_fields": "a user needs a job number (工号) and a name",
+    "missing_name": "a user needs a name",
+    "bad_role": "role must be one of {roles}",
+    "exists": "user {id} already exists",
+    "not_empty": "this workspace already has users: a lead adds new ones",
+    "own_account": "you cannot disable your own account",
+    "last_lead": "the workspace must keep at least one active team lead",
+    "unknown": "no user {id}",
+    "refused": "{reason}",
+}
+
+
 class UserError(ValueError):
-    pass
+    """A change that breaks a rule (short password, unknown role, the last lead disabled…).
+
+    ``code`` and ``params`` let the UI word it in its own language; ``str()`` is the English for the CLI."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(MESSAGES[code].format(**params))
+        self.code, self.params = code, params
+
+
+class Refusal(StrEnum):
+    """Why a log-in failed; the UI and the CLI word it each in their own way."""
+
+    WRONG = "wrong job number or password"
+    DISABLED = "this account is disabled"
+    LOCKED = "too many failed attempts: this account is locked for a while"
+
+
+@dataclass(frozen=True)
+class Account:
+    """A user as the users list shows it: who, and the state of their log-in."""
+
+    id: str
+    name: str
+    role: str
+    active: bool
+    must_change_password: bool
+    locked_until: str | None
+
+    @property
+    def user(self) -> User:
+        return User(self.id, self.name, self.role)
+
+
+@dataclass(frozen=True)
+class LogIn:
+    """The outcome of a log-in attempt: a user, or why not."""
+
+    user: User | None
+    refusal: Refusal | None = None
+    must_change_password: bool = False
+    locked_until: str | None = None
+
+
+def check_password(password: str, user_id: str) -> None:
+    """Minimum rules a centre's auditors ask for: long enough, not the job number, not one kind of character."""
+    if len(password) < MIN_PASSWORD:
+        raise UserError("short_password", n=MIN_PASSWORD)
+    if password.strip() == user_id.strip():
+        raise UserError("password_is_id")
+    kinds = sum((any(c.isalpha() for c in password), any(c.isdigit() for c in password),
+                 any(not c.isalnum() for c in password)))
+    if kinds < 2:
+        raise UserError("one_kind")
 
 
 def _hash(password: str, salt: bytes) -> bytes:
     return hashlib.scrypt(password.encode("utf-8"), salt=salt, **_SCRYPT)
 
 
+_COLUMNS = "id, name, role, active, must_change_password, locked_until"
+
+
+def _account(row: dict) -> Account:
+    return Account(row["id"], row["name"], row["role"], bool(row["active"]), bool(row["must_change_password"]),
+                   row["locked_until"])
+
+
 class UserRepository:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
 
+    # -- reading -----------------------------------------------------------------------------------
     def is_empty(self) -> bool:
         return self._db.execute("SELECT count(*) FROM users").fetchone()[0] == 0
 
-    def add(self, user_id: str, name: str, role: str, password: str) -> User:
-        if not user_id.strip() or not name.strip():
-            raise UserError("a user needs a 工号 and a name")
-        if role not in ROLES:
-            raise UserError(f"role must be one of {', '.join(ROLES)}")
-        if len(password) < MIN_PASSWORD:
-            raise UserError(f"the password needs at least {MIN_PASSWORD} characters")
-        if self.get(user_id) is not None:
-            raise UserError(f"user {user_id} already exists")
-        salt = os.urandom(16)
-        with self._db.atomic():
-            self._db["users"].insert({"id": user_id.strip(), "name": name.strip(), "role": role, "salt": salt,
-                                      "pw_hash": _hash(password, salt),
-                                      "created_at": utc_now()})
-        return User(user_id.strip(), name.strip(), role)
-
     def get(self, user_id: str) -> User | None:
-        rows = list(self._db.query("SELECT id, name, role FROM users WHERE id = ?", [user_id]))
-        return User(**rows[0]) if rows else None
+        account = self.account(user_id)
+        return account.user if account is not None else None
 
-    def all(self) -> list[User]:
-        return [User(**r) for r in self._db.query("SELECT id, name, role FROM users ORDER BY id")]
+    def account(self, user_id: str) -> Account | None:
+        rows = list(self._db.query(f"SELECT {_COLUMNS} FROM users WHERE id = ?", [user_id]))
+        return _account(rows[0]) if rows else None
 
-    def authenticate(self, user_id: str, password: str) -> User | None:
-        row = self._db.execute("SELECT salt, pw_hash FROM users WHERE id = ?", [user_id]).fetchone()
+    def accounts(self) -> list[Account]:
+        return [_account(r) for r in self._db.query(f"SELECT {_COLUMNS} FROM users ORDER BY id")]
+
+    def all(self, active_only: bool = True) -> list[User]:
+        """Who can be assigned work or invited to calibration: by default only those who can log in."""
+        return [a.user for a in self.accounts() if a.active or not active_only]
+
+    def audit(self, user_id: str | None = None) -> list[dict]:
+        if user_id is None:
+            return list(self._db.query("SELECT * FROM user_audit ORDER BY id"))
+        return list(self._db.query("SELECT * FROM user_audit WHERE user_id = ? ORDER BY id", [user_id]))
+
+    # -- changing ----------------------------------------------------------------------------------
+    def create_first_lead(self, user_id: str, name: str, password: str) -> User:
+        """Only an empty workspace may create an account without an actor: its first team lead."""
+        if not self.is_empty():
+            raise UserError("not_empty")
+        return self._insert(user_id, name, Role.LEAD, password, by=user_id.strip(), must_change=False)
+
+    def add(self, actor: User, user_id: str, name: str, role: str, password: str,
+            must_change_password: bool = True) -> User:
+        """A new account's password was chosen by the lead, so by default its owner replaces it at first log-in."""
+        require(actor, Action.MANAGE_USERS)
+        return self._insert(user_id, name, role, password, by=actor.id, must_change=must_change_password)
+
+    def rename(self, actor: User, user_id: str, name: str) -> None:
+        require(actor, Action.MANAGE_USERS)
+        if not name.strip():
+            raise UserError("missing_name")
+        old = self._require(user_id)
+        with self._db.atomic():
+            self._db.execute("UPDATE users SET name = ? WHERE id = ?", [name.strip(), user_id])
+            self._audit(actor.id, user_id, "name", f"{old.name} → {name.strip()}")
+
+    def set_role(self, actor: User, user_id: str, role: str) -> None:
+        require(actor, Action.MANAGE_USERS)
+        if role not in ROLES:
+            raise UserError("bad_role", roles=", ".join(ROLES))
+        old = self._require(user_id)
+        with self._db.atomic():
+            self._db.execute("UPDATE users SET role = ? WHERE id = ?", [role, user_id])
+            self._keep_a_lead()
+            self._audit(actor.id, user_id, "role", f"{old.role} → {role}")
+
+    def set_active(self, actor: User, user_id: str, active: bool) -> None:
+        """A disabled account cannot log in; its evaluations, decisions and audit stay as they were."""
+        require(actor, Action.MANAGE_USERS)
+        self._require(user_id)
+        if not active and user_id == actor.id:
+            raise UserError("own_account")
+        with self._db.atomic():
+            self._db.execute("UPDATE users SET active = ? WHERE id = ?", [int(active), user_id])
+            self._keep_a_lead()
+            self._audit(actor.id, user_id, "enabled" if active else "disabled")
+
+    def reset_password(self, actor: User, user_id: str, password: str) -> None:
+        """The lead hands over a temporary password; the account is unlocked and must change it at log-in."""
+        require(actor, Action.MANAGE_USERS)
+        self._require(user_id)
+        check_password(password, user_id)
+        with self._db.atomic():
+            self._set_password(user_id, password, must_change=True)
+            self._audit(actor.id, user_id, "password reset")
+
+    def change_password(self, user_id: str, old: str, new: str) -> User:
+        """The owner's own change: proves the old password (through the lock rules) first."""
+        outcome = self.log_in(user_id, old)
+        if outcome.user is None:
+            raise UserError("refused", reason=outcome.refusal)
+        if new == old:
+            raise UserError("same_password")
+        check_password(new, user_id)
+        with self._db.atomic():
+            self._set_password(user_id, new, must_change=False)
+            self._audit(user_id, user_id, "password changed")
+        return outcome.user
+
+    # -- logging in --------------------------------------------------------------------------------
+    def log_in(self, user_id: str, password: str, now: datetime | None = None) -> LogIn:
+        """Counts failures and locks the account after LOCK_AFTER_FAILURES of them in a row, so a password
+        cannot be guessed at the speed of a script; success clears the count."""
+        now = now or datetime.now(timezone.utc)
+        row = self._db.execute("SELECT salt, pw_hash, active, failed_logins, locked_until FROM users WHERE id = ?",
+                               [user_id]).fetchone()
         if row is None:
             _hash(password, b"\0" * 16)        # same work for unknown ids: no timing hint that an id exists
-            return None
-        return self.get(user_id) if hmac.compare_digest(_hash(password, row[0]), row[1]) else None
+            return LogIn(None, Refusal.WRONG)
+        salt, pw_hash, active, failures, locked_until = row
+        if locked_until is not None and locked_until > now.isoformat(timespec="seconds"):
+            return LogIn(None, Refusal.LOCKED, locked_until=locked_until)
+        if not hmac.compare_digest(_hash(password, salt), pw_hash):
+            self._failed(user_id, failures + 1, now)
+            return LogIn(None, Refusal.WRONG)
+        if not active:
+            return LogIn(None, Refusal.DISABLED)
+        if failures or locked_until:
+            with self._db.atomic():
+                self._db.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", [user_id])
+        account = self._require(user_id)
+        return LogIn(account.user, must_change_password=account.must_change_password)
+
+    def authenticate(self, user_id: str, password: str) -> User | None:
+        """For one action on the command line: the same rules as logging in."""
+        return self.log_in(user_id, password).user
+
+    # -- internals ---------------------------------------------------------------------------------
+    def _insert(self, user_id: str, name: str, role: str, password: str, by: str, must_change: bool) -> User:
+        user_id, name = user_id.strip(), name.strip()
+        if not user_id or not name:
+            raise UserError("missing_fields")
+        if role not in ROLES:
+            raise UserError("bad_role", roles=", ".join(ROLES))
+        check_password(password, user_id)
+        if self.account(user_id) is not None:
+            raise UserError("exists", id=user_id)
+        salt = os.urandom(16)
+        with self._db.atomic():
+            self._db["users"].insert({"id": user_id, "name": name, "role": role, "salt": salt,
+                                      "pw_hash": _hash(password, salt), "created_at": utc_now(),
+                                      "active": 1, "must_change_password": int(must_change)})
+            self._audit(by, user_id, "added", role)
+        return User(user_id, name, role)
+
+    def _set_password(self, user_id: str, password: str, must_change: bool) -> None:
+        salt = os.urandom(16)
+        self._db.execute("UPDATE users SET salt = ?, pw_hash = ?, must_change_password = ?, failed_logins = 0, "
+                         "locked_until = NULL WHERE id = ?", [salt, _hash(password, salt), int(must_change), user_id])
+
+    def _failed(self, user_id: str, failures: int, now: datetime) -> None:
+        locked = (now + timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds") \
+            if failures >= LOCK_AFTER_FAILURES else None
+        with self._db.atomic():
+            self._db.execute("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?",
+                             [0 if locked else failures, locked, user_id])
+            if locked:
+                self._audit(user_id, user_id, "locked", f"{failures} failed log-ins, until {locked}")
+
+    def _keep_a_lead(self) -> None:
+        """Inside the change's transaction, so a refused change leaves nothing behind."""
+        leads = self._db.execute("SELECT count(*) FROM users WHERE role = 'lead' AND active = 1").fetchone()[0]
+        if leads == 0:
+            raise UserError("last_lead")
+
+    def _require(self, user_id: str) -> Account:
+        account = self.account(user_id)
+        if account is None:
+            raise UserError("unknown", id=user_id)
+        return account
+
+    def _audit(self, by: str, user_id: str, what: str, detail: str = "") -> None:
+        self._db["user_audit"].insert({"at": utc_now(), "by": by, "user_id": user_id, "what": what,
+                                       "detail": detail})

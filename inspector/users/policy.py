@@ -20,11 +20,12 @@ class Action(StrEnum):
     ASSIGN_REVIEWS = "draw samples and assign calls for review"
     MANAGE_REDLINES = "own and close red-line cases"
     MANAGE_USERS = "manage users"
+    SEE_ALL_EVALUATIONS = "open every inspector's evaluations"
 
 
 _LEAD_ACTIONS = frozenset({Action.REOPEN_EVALUATION, Action.RESOLVE_APPEAL, Action.RUN_CALIBRATION,
                            Action.SEE_ALL_CALIBRATION, Action.EXPORT_UNMASKED, Action.ASSIGN_REVIEWS,
-                           Action.MANAGE_REDLINES})
+                           Action.MANAGE_REDLINES, Action.SEE_ALL_EVALUATIONS})
 _GRANTS: dict[str, frozenset[Action]] = {
     Role.INSPECTOR: frozenset(),
     Role.LEAD: _LEAD_ACTIONS | {Action.MANAGE_USERS},
