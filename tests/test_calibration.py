@@ -16,6 +16,7 @@ from inspector.calibration.sessions import CalibrationError, new_session
 from inspector.scoring.defaults import default_card
 from inspector.store.calibration import CalibrationRepository
 from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
+from inspector.store.users import UserRepository
 from inspector.users.policy import NotAllowed
 from inspector.domain.people import User
 from tests.calibration_fixtures import LEAD, lead_session, reseal, score_call, workstation
@@ -236,24 +237,33 @@ def test_report_html_is_self_contained_and_csv_has_the_grid(hq, tmp_path):
     assert (tmp_path / "r.html").read_text(encoding="utf-8") == page
 
 
-def _cli(root, *args):
+def _cli(root, *args, stdin=""):
     import subprocess
     import sys
     return subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(root), "calibration", *args],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, input=stdin)
 
 
 def test_cli_keeps_scores_blind_and_reports_after_the_reveal(hq, tmp_path):
     session = lead_session(hq)
     score_call(hq, session, session.call_ids[0], "1001", {"A1": 2})
     score_call(hq, session, session.call_ids[0], "1002", {})
-    shown = json.loads(_cli(hq.root, "show", session.id, "--user", "1001").stdout)
+    users = UserRepository(hq.db)
+    for who in ("1001", "1002"):
+        users.add(LEAD, who, f"质检{who}", "inspector", f"pass-{who}", must_change_password=False)
+    as_1001 = ("show", session.id, "--user", "1001", "--password-stdin")
+    for wrong in ("", "pass-1002\n"):                # no password, or another inspector's
+        refused = _cli(hq.root, *as_1001, stdin=wrong)
+        assert refused.returncode == 2 and refused.stdout == "" and "1001" in refused.stderr
+    peek = _cli(hq.root, "show", session.id, "--user", "1002")        # no --password-stdin at all
+    assert peek.returncode == 2 and peek.stdout == ""
+    shown = json.loads(_cli(hq.root, *as_1001, stdin="pass-1001\n").stdout)
     assert [e["inspector"] for e in shown["evaluations"]] == ["1001"]
     assert shown["progress"]["1002"] == 1
     refused = _cli(hq.root, "report", session.id, "--html", str(tmp_path / "r.html"))
     assert refused.returncode == 2 and "not revealed" in refused.stderr
     hq.service.reveal(session, LEAD)
-    shown = json.loads(_cli(hq.root, "show", session.id, "--user", "1001").stdout)
+    shown = json.loads(_cli(hq.root, *as_1001, stdin="pass-1001\n").stdout)
     assert sorted(e["inspector"] for e in shown["evaluations"]) == ["1001", "1002"]
     done = _cli(hq.root, "report", session.id, "--html", str(tmp_path / "r.html"), "--csv", str(tmp_path / "r.csv"))
     assert done.returncode == 0, done.stderr

@@ -26,7 +26,7 @@ CASES = {
     "agreement of a garbage file": ["stats", "icc", "{garbage}"],
     "import a garbage pack": ["calibration", "import-pack", "{garbage}"],
     "import garbage results": ["calibration", "import-results", "{garbage}"],
-    "a session that does not exist": ["calibration", "show", "nope", "--user", "1001"],
+    "a session that does not exist": ["calibration", "show", "nope", "--user", "1001", "--password-stdin"],
     "a short centre key": ["sync-setup", "--centre", "GD", "--key", "abc"],
     "upload without set-up": ["upload"],
     "export without set-up": ["export", "--out", "{tmp}/b.zip"],

@@ -26,6 +26,7 @@ from inspector.store.migrations import MIGRATIONS
 from inspector.store.outbox import OutboxRepository
 from inspector.store.redlines import WITHDRAWN, RedLineRepository
 from inspector.store.transcripts import TranscriptRepository
+from inspector.store.users import UserRepository
 from inspector.workspace import Workspace
 from tests.conftest import ROOT
 
@@ -99,18 +100,23 @@ def test_the_issue_plan_over_the_demo_from_the_command_line(checked):
     fatal = {r[0] for r in db.execute("SELECT c.call_ref FROM hits h JOIN calls c ON c.id = h.call_id "
                                       "WHERE h.severity = 'fatal' OR h.rule = 'R13'")}
     assert fatal == {"S4", "S6"}
-    base = [sys.executable, "-m", "inspector", "--data-dir", str(ws.root), "sample"]
-    done = subprocess.run([*base, "--fatal", "--rule", "R13", "--per-agent", "0", "--assign", "1001,1002",
-                           "--seed", "5", "--format", "json"], cwd=ROOT, capture_output=True, text=True)
+    UserRepository(db).create_first_lead(LEAD.id, LEAD.name, "lead-pass-1")
+    base = [sys.executable, "-m", "inspector", "--data-dir", str(ws.root), "sample", "--user", LEAD.id,
+            "--password-stdin"]
+
+    def run(*args):
+        return subprocess.run([*base, *args], cwd=ROOT, capture_output=True, text=True, input="lead-pass-1\n")
+
+    done = run("--fatal", "--rule", "R13", "--per-agent", "0", "--assign", "1001,1002", "--seed", "5",
+               "--format", "json")
     assert done.returncode == 0, done.stderr
     picks = json.loads(done.stdout)
     assert {p["call"] for p in picks} == fatal
     assert sorted(p["assignee"] for p in picks) == ["1001", "1002"]
     assert {tuple(p["reasons"]) for p in picks} == {("fatal",), ("rule R13",)}
-    again = subprocess.run([*base, "--fatal", "--rule", "R13", "--assign", "1001,1002", "--format", "json"],
-                           cwd=ROOT, capture_output=True, text=True)
+    again = run("--fatal", "--rule", "R13", "--assign", "1001,1002", "--format", "json")
     assert json.loads(again.stdout) == []                     # nobody gets the same call twice
-    bad = subprocess.run([*base, "--format", "json"], cwd=ROOT, capture_output=True, text=True)
+    bad = run("--format", "json")
     assert bad.returncode == 2 and "picks nothing" in bad.stderr and "Traceback" not in bad.stderr
 
 

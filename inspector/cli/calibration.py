@@ -1,5 +1,5 @@
 """``inspector calibration …``: sessions from the command line, with the same blind rules as the UI
-(`--user` says who is asking; before the reveal only that user's own scores are shown)."""
+(`--user ID --password-stdin` says who is asking; before the reveal only that user's own scores are shown)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from pathlib import Path
 
 from inspector.archive import ArchiveError
 from inspector.calibration.comparison import compare
+from inspector.cli.auth import add_identity_arguments, sign_in
 from inspector.cli.context import CliContext
+from inspector.cli.errors import user_errors
 from inspector.calibration.pack import export_pack, import_pack
 from inspector.calibration.report import write_report
 from inspector.calibration.results import export_results, import_results
@@ -29,14 +31,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions.add_parser("list", help="sessions on this workstation")
     show = actions.add_parser("show", help="a session's progress and the scores USER may see")
     show.add_argument("session")
-    show.add_argument("--user", required=True)
+    add_identity_arguments(show)
     pack = actions.add_parser("export-pack", help="the session's calls, transcripts and card as one file")
     pack.add_argument("session")
     pack.add_argument("--out", type=Path, required=True)
     actions.add_parser("import-pack", help="take a lead's pack onto this workstation").add_argument("file", type=Path)
     results = actions.add_parser("export-results", help="USER's own scores of the session as a file")
     results.add_argument("session")
-    results.add_argument("--user", required=True)
+    add_identity_arguments(results)
     results.add_argument("--out", type=Path, required=True)
     imports = actions.add_parser("import-results", help="inspectors' results files, on the lead's workstation")
     imports.add_argument("files", type=Path, nargs="+")
@@ -47,8 +49,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
+@user_errors
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     db, workspace = ctx.db, ctx.workspace
+    actor = sign_in(db, args) if args.action in ("show", "export-results") else None
     card = default_card()
     sessions = CalibrationRepository(db)
     service = CalibrationService(sessions, EvaluationRepository(db, card))
@@ -76,7 +80,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.action == "show":
             refs = CallRepository(db).refs(session.call_ids)
             visible = [{"inspector": e.inspector, "call": refs[e.call_id], "status": e.status,
-                        "total": score(card, e).total} for e in service.visible_evaluations(session, args.user)]
+                        "total": score(card, e).total} for e in service.visible_evaluations(session, actor.id)]
             print(json.dumps({"session": asdict(session), "progress": service.progress(session),
                               "evaluations": visible}, ensure_ascii=False))
             return 0
@@ -84,7 +88,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             print(export_pack(db, session, card, args.out))
             return 0
         if args.action == "export-results":
-            print(export_results(db, card, session, args.user, args.out))
+            print(export_results(db, card, session, actor.id, args.out))
             return 0
         if args.action == "report":
             if not session.revealed:

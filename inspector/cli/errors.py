@@ -1,4 +1,4 @@
-"""The sync commands' expected failures become one line on stderr and an exit status, never a traceback."""
+"""Commands' expected failures become one line on stderr and an exit status, never a traceback."""
 
 from __future__ import annotations
 
@@ -8,20 +8,23 @@ import sys
 from collections.abc import Callable
 
 from inspector.archive import ArchiveError
+from inspector.cli.auth import Refused
 from inspector.jobs import Cancelled
 from inspector.store.database import StorageError
+from inspector.store.users import UserError
 from inspector.sync.identity import SyncError
+from inspector.users.policy import NotAllowed
 
 Handler = Callable[[argparse.Namespace, object], int]
 
 
 def user_errors(handler: Handler) -> Handler:
-    """Exit 2 for a bad set-up or file, 3 when cancelled."""
+    """Exit 2 for a bad set-up, file, account or password, 3 when cancelled."""
     @functools.wraps(handler)
     def guarded(args: argparse.Namespace, ctx: object) -> int:
         try:
             return handler(args, ctx)
-        except (SyncError, ArchiveError, StorageError) as exc:
+        except (SyncError, ArchiveError, StorageError, Refused, UserError, NotAllowed) as exc:
             print(f"inspector {args.command}: {exc}", file=sys.stderr)
             return 2
         except Cancelled:

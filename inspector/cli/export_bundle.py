@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
+from inspector.cli.auth import add_identity_arguments, sign_in
 from inspector.cli.context import CliContext
 from inspector.cli.errors import user_errors
-from inspector.store.users import UserRepository
-from inspector.users.policy import Action, allowed
+from inspector.users.policy import Action
 from inspector.sync import identity as sync_identity
 from inspector.sync.bundle import export_bundle
 from inspector.sync.identity import SyncError
@@ -21,8 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--transcripts", action="store_true", help="include the calls' transcripts (masked)")
     parser.add_argument("--no-mask", action="store_true",
-                        help="leave personal numbers in transcripts (team leads only: --user, password on stdin)")
-    parser.add_argument("--user")
+                        help="leave personal numbers in transcripts (team leads only: --user, --password-stdin)")
+    add_identity_arguments(parser, required=False)
     parser.set_defaults(handler=run)
 
 
@@ -31,17 +30,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     identity = sync_identity.require(ctx.db)
     masked = not args.no_mask
     if not masked:
-        _require_lead(ctx, args.user)
+        if args.actor_id is None:
+            raise SyncError("--no-mask needs --user (a team lead) and --password-stdin; transcripts stay masked")
+        sign_in(ctx.db, args, Action.EXPORT_UNMASKED)
     manifest = export_bundle(ctx.db, identity, args.out, args.transcripts, masked)
     print(json.dumps({"file": str(args.out), **manifest["counts"], "masked": masked}))
     return 0
 
-
-def _require_lead(ctx: CliContext, user_id: str | None) -> None:
-    """Unmasked personal data needs a lead's password, read from stdin so it is not in the shell history."""
-    if not user_id:
-        raise SyncError("--no-mask needs --user (a team lead) and the password on stdin")
-    password = sys.stdin.readline().rstrip("\n")
-    user = UserRepository(ctx.db).authenticate(user_id, password)
-    if not allowed(user, Action.EXPORT_UNMASKED):
-        raise SyncError(f"{user_id}: wrong password or not a team lead; transcripts stay masked")

@@ -7,8 +7,11 @@ import argparse
 import json
 import sys
 
+from inspector.cli.auth import add_identity_arguments, sign_in
 from inspector.cli.context import CliContext
+from inspector.cli.errors import user_errors
 from inspector.review.queue import PlanError, SamplingPlan, draw, load_plan, save_plan
+from inspector.users.policy import Action
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,17 +32,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--by-load", action="store_true", help="assign to whoever has the fewest open calls")
     parser.add_argument("--due-days", type=int, help="the assignments are due in this many days")
     parser.add_argument("--seed", type=int, help="fixed seed (recorded with the sample either way)")
-    parser.add_argument("--user", default="cli", help="who draws the sample (recorded)")
+    add_identity_arguments(parser)
     parser.add_argument("--format", choices=("json", "text"), default="json")
     parser.set_defaults(handler=run)
 
 
+@user_errors
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = sign_in(ctx.db, args, Action.ASSIGN_REVIEWS)
     try:
         plan = load_plan(ctx.db, args.plan) if args.plan else _plan_from(args)
         if args.save_plan:
-            save_plan(ctx.db, args.save_plan, plan, args.user)
-        sample = draw(ctx.db, plan, args.user, args.plan or args.save_plan)
+            save_plan(ctx.db, args.save_plan, plan, actor.id)
+        sample = draw(ctx.db, plan, actor.id, args.plan or args.save_plan)
     except PlanError as exc:
         print(f"inspector sample: {exc}", file=sys.stderr)
         return 2

@@ -1,0 +1,48 @@
+"""Who is acting on the command line: ``--user ID`` (or ``--as LEAD``) with that user's password read from
+standard input (``--password-stdin``), so it is in neither the shell history nor the process list.
+
+The rules are the log-in dialog's: a disabled, locked or wrong account is refused, a password that must be
+changed is changed first, and ``users.policy`` decides what the role allows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import sqlite_utils
+
+from inspector.domain.people import User
+from inspector.store.users import UserRepository
+from inspector.users.policy import Action, allowed
+
+
+class Refused(Exception):
+    """Who is asking could not be established, or may not do this; the message says which."""
+
+
+def add_identity_arguments(parser: argparse.ArgumentParser, flag: str = "--user", required: bool = True) -> None:
+    parser.add_argument(flag, dest="actor_id", metavar="ID", required=required, help="who is acting (工号)")
+    parser.add_argument("--password-stdin", action="store_true",
+                        help="read the password(s) from standard input, one per line")
+
+
+def read_password() -> str:
+    """One line of standard input; an empty or missing line is an empty password (and so refused)."""
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def sign_in(db: sqlite_utils.Database, args: argparse.Namespace, action: Action | None = None) -> User:
+    """The acting user, after their password (the next line of stdin) and, when given, the action are checked."""
+    user_id = args.actor_id
+    if not args.password_stdin:
+        raise Refused(f"{user_id}: acting as a user needs --password-stdin and the password on standard input")
+    outcome = UserRepository(db).log_in(user_id, read_password())
+    if outcome.user is None:
+        raise Refused(f"{user_id}: {outcome.refusal}")
+    if outcome.must_change_password:
+        raise Refused(f"{user_id} must choose a new password first: inspector users passwd {user_id} "
+                      "--password-stdin (old and new password on two lines)")
+    if action is not None and not allowed(outcome.user, action):
+        raise Refused(f"{user_id} may not {action} (team leads only)")
+    return outcome.user
