@@ -86,7 +86,8 @@ def test_evaluations_dialog_filters_and_exports(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: _total(window) == 0.0, timeout=3000)
     window.scoring.submit()
     _open(qtbot, window, "S1")
-    dialog = EvaluationsDialog(window.scoring.repo)
+    window.scorecard.add_comment("开场白完整", 1.0)          # a first change: S1's draft starts here
+    dialog = EvaluationsDialog(window.scoring.repo, window.user)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2
     dialog.fatal_only.setChecked(True)
@@ -228,7 +229,7 @@ def test_the_evaluation_list_shows_each_evaluations_appeal(qtbot, window):
     _open(qtbot, window, "S2")
     window.scoring.submit()
     appeals.file_appeal(window.scoring.repo, window.scorecard.evaluation.uuid, "1046", "开头语说了", item_id="A1")
-    dialog = EvaluationsDialog(window.scoring.repo)
+    dialog = EvaluationsDialog(window.scoring.repo, window.user)
     qtbot.addWidget(dialog)
     row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "S2")
     assert dialog.table.item(row, 6).text() == "Open"

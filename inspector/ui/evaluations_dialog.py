@@ -1,28 +1,38 @@
-"""File → Evaluations: filter the evaluations and export them as CSV."""
+"""File → Evaluations: filter the evaluations, open one (double-click), export them as CSV.
+
+A lead sees every inspector's evaluations; an inspector sees their own only.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from inspector.domain.people import User
 from inspector.scoring.export import write_csv
 from inspector.scoring.export import EvaluationRow
 from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
 from inspector.ui.tables import read_only_table
+from inspector.users.policy import Action, allowed
 
 
 class EvaluationsDialog(QDialog):
-    def __init__(self, repo: EvaluationRepository, parent: QWidget | None = None) -> None:
+    evaluation_chosen = Signal(str)        # the uuid of the evaluation to open with its call
+
+    def __init__(self, repo: EvaluationRepository, actor: User, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.repo = repo
         self.rows: list[EvaluationRow] = []
         self.setWindowTitle(self.tr("Evaluations"))
         self.inspector = QLineEdit(self)
         self.inspector.setPlaceholderText(self.tr("Inspector"))
+        if not allowed(actor, Action.SEE_ALL_EVALUATIONS):
+            self.inspector.setText(actor.id)
+            self.inspector.setReadOnly(True)
         self.agent = QLineEdit(self)
         self.agent.setPlaceholderText(self.tr("Agent ID"))
         self.status = QComboBox(self)
@@ -49,6 +59,8 @@ class EvaluationsDialog(QDialog):
         self.table = read_only_table(self, [self.tr("Call"), self.tr("Agent"), self.tr("Inspector"),
                                             self.tr("Status"), self.tr("Version"), self.tr("Total"),
                                             self.tr("Appeal"), self.tr("Updated")])
+        self.table.setToolTip(self.tr("Double-click an evaluation to open it with its call"))
+        self.table.cellDoubleClicked.connect(self._open)
         self.count = QLabel(self)
         export = QPushButton(self.tr("Export CSV…"), self)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
@@ -89,6 +101,10 @@ class EvaluationsDialog(QDialog):
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.count.setText(self.tr("%n evaluation(s)", "", len(self.rows)))
+
+    def _open(self, row: int, _column: int) -> None:
+        self.evaluation_chosen.emit(self.rows[row].uuid)
+        self.accept()
 
     def export_to(self, path: Path) -> None:
         try:

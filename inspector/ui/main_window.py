@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
@@ -30,6 +30,7 @@ from inspector.domain.people import User
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.edits import edit_speaker, edit_text, edit_word
 from inspector.transcript.io import TranscriptError, load_transcript, save_transcript
+from inspector.ui.account_texts import role_name
 from inspector.ui.actions import build_actions
 from inspector.calibration.sessions import CalibrationService
 from inspector.store.calibration import CalibrationRepository, CalibrationSession
@@ -53,6 +54,8 @@ from inspector.ui.speech_controller import SpeechController
 from inspector.ui.tasks import TaskHandle, TaskRunner
 from inspector.ui.transcript_pane import TranscriptPane
 from inspector.ui.transport import TransportBar
+from inspector.ui.users_dialog import UsersDialog
+from inspector.users.policy import Action, allowed
 from inspector.ui.waveform import WaveformPane
 from inspector.workspace import Workspace
 
@@ -60,6 +63,8 @@ VOLUME_STEP = 0.1
 
 
 class MainWindow(QMainWindow):
+    sign_out_requested = Signal(bool)        # True: log out; False: switch user (see ui.session)
+
     def __init__(self, workspace: Workspace, settings: Settings, player: Player | None = None,
                  check_playback: bool = True, *, user: User) -> None:
         super().__init__()
@@ -85,6 +90,7 @@ class MainWindow(QMainWindow):
                                        lambda: self.call_list.reload())
         self.setWindowTitle(self.tr("Inspector — call quality inspection"))
         self.actions_by_key = build_actions(self, self._handlers())
+        self.actions_by_key["users"].setVisible(allowed(user, Action.MANAGE_USERS))
         self._build_menus()
         self.call_list = CallListPane(self.calls, self)
         self.waveform = WaveformPane(self.state, self)
@@ -119,6 +125,8 @@ class MainWindow(QMainWindow):
         p = self.playback
         return {
             "import": self.choose_import_folder, "settings": self.edit_settings, "quit": self.close,
+            "users": self.show_users, "switch_user": lambda: self.sign_out_requested.emit(False),
+            "log_out": lambda: self.sign_out_requested.emit(True),
             "evaluations": self.show_evaluations, "reports": self.show_reports, **self.review.handlers(),
             "calibration": self.show_calibration, "stop_calibration": self.stop_calibration,
             "upload": self.show_upload,
@@ -195,6 +203,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.tasks.cancel_all)
         self.playback_label = QLabel(self)
         self.calibration_label = QLabel(self)
+        self.user_label = QLabel(self.tr("Signed in: %1 (%2) · %3").replace("%1", self.user.name)
+                                 .replace("%2", self.user.id).replace("%3", role_name(self.user.role)), self)
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.calibration_label)
         self.statusBar().addPermanentWidget(self.playback_label)
         self.statusBar().addPermanentWidget(self.progress)
@@ -399,8 +410,22 @@ class MainWindow(QMainWindow):
             self.state.say(self.tr("This version was not checked yet: Rules → Check this call again (F5)"))
 
     # -- scoring ---------------------------------------------------------------------------------
+    def evaluations_dialog(self) -> EvaluationsDialog:
+        dialog = EvaluationsDialog(self.scoring.repo, self.user, self)
+        dialog.evaluation_chosen.connect(self.open_evaluation)
+        return dialog
+
     def show_evaluations(self) -> None:
-        EvaluationsDialog(self.scoring.repo, self).exec()
+        self.evaluations_dialog().exec()
+
+    def open_evaluation(self, uuid: str) -> None:
+        """Open the evaluation's call and show that evaluation (read-only when it is someone else's)."""
+        evaluation = self.scoring.repo.get(uuid)
+        if evaluation is None:
+            return
+        self.open_call_by_id(evaluation.call_id)
+        self.side_tabs.setCurrentWidget(self.scorecard)
+        self.scoring.view("" if evaluation.inspector == self.user.id else uuid)
 
     def show_reports(self) -> ReportsWindow:
         """One Reports window beside the main window (not modal), so an agent's calls can be opened from it."""
@@ -461,6 +486,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Inspector"),
                           self.tr("Inspector %1 — call quality-inspection workstation.\nData folder: %2")
                           .replace("%1", __version__).replace("%2", str(self.workspace.root)))
+
+    def show_users(self) -> None:
+        UsersDialog(UserRepository(self.db), self.user, self).exec()
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)

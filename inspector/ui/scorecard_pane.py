@@ -2,7 +2,9 @@
 N/A, fatal items under review, comments at the playhead, and the total updating as it changes.
 
 Every change is saved at once (autosave); the pane emits ``changed`` with the new evaluation and the
-window stores it, so a crash loses at most the change being typed.
+window stores it, so a crash loses at most the change being typed. An evaluation nobody has changed yet is
+shown but not stored ("not started"), so merely opening a call leaves no draft behind. A lead may show
+another inspector's evaluation (``whose``), read-only.
 """
 
 from __future__ import annotations
@@ -30,12 +32,19 @@ class ScorecardPane(QWidget):
     appeal_requested = Signal(str, str)  # the agent's 申诉 text, the item appealed ("" for the whole evaluation)
     resolve_requested = Signal(int, bool, str)   # appeal id, upheld, the lead's resolution
     seek_requested = Signal(float)
+    whose_chosen = Signal(str)           # an evaluation's uuid, or "" for the signed-in user's own
 
     def __init__(self, card: Scorecard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card = card
         self.evaluation: Evaluation | None = None
+        self.stored = True                   # False: prefilled, not saved until the first change
+        self.read_only = False               # another inspector's evaluation, shown to a lead
         self.user = ""
+        self.whose = QComboBox(self)
+        self.whose.setToolTip(self.tr("Whose evaluation of this call is shown"))
+        self.whose.hide()
+        self.whose.activated.connect(lambda _i: self.whose_chosen.emit(str(self.whose.currentData())))
         self.playhead = 0.0
         self.selection: tuple[float, float] | None = None
         self.hit_times: dict[str, float] = {}
@@ -60,6 +69,7 @@ class ScorecardPane(QWidget):
                        self.reopen_button, self.appeal_button, self.resolve_button):
             button.setFocusPolicy(Qt.NoFocus)
         top = QHBoxLayout()
+        top.addWidget(self.whose)
         top.addWidget(self.total, 1)
         top.addWidget(self.status)
         buttons = QHBoxLayout()
@@ -158,7 +168,9 @@ class ScorecardPane(QWidget):
         self.total.setStyleSheet("color: #c0392b; font-weight: bold;" if result.fatal else "font-weight: bold;")
         status = ({"draft": self.tr("Draft, saved"), "submitted": self.tr("Submitted"),
                    "reopened": self.tr("Reopened")}.get(evaluation.status, evaluation.status)
-                  + f" · v{evaluation.version}")
+                  + f" · v{evaluation.version}") if self.stored else self.tr("Not started: saved at your first change")
+        if self.read_only:
+            status = self.tr("Read only: %1's evaluation").replace("%1", evaluation.inspector) + " · " + status
         pending = [a for a in self.appeals if a["status"] == "open"]
         if pending:        # an open appeal is what a lead or inspector must see first, not at the bottom
             status += " · " + self.tr("appeal open: %1, answer by %2").replace(
@@ -204,8 +216,18 @@ class ScorecardPane(QWidget):
     def _emit(self, evaluation: Evaluation) -> None:
         self.changed.emit(evaluation)
 
+    def offer(self, choices: list[tuple[str, str]], current: str) -> None:
+        """(label, uuid) pairs for the chooser, "" standing for one's own; hidden when there is no choice."""
+        self.whose.blockSignals(True)
+        self.whose.clear()
+        for label, uuid in choices:
+            self.whose.addItem(label, uuid)
+        self.whose.setCurrentIndex(max(0, self.whose.findData(current)))
+        self.whose.blockSignals(False)
+        self.whose.setVisible(len(choices) > 1)
+
     def _editable(self) -> bool:
-        return self.evaluation is not None and self.evaluation.status != "submitted"
+        return self.evaluation is not None and self.evaluation.status != "submitted" and not self.read_only
 
     def _sync_buttons(self) -> None:
         item_id = self.selected_item()

@@ -1,5 +1,9 @@
 """Connects the scorecard pane to the stored evaluation of the open call by the current inspector.
 
+Nothing is stored until the inspector changes something (a deduction, a hit decision): opening a call only
+shows the prefilled card. A lead also sees the other inspectors' evaluations of the call, read-only, and
+reopens or answers an appeal from there; with no evaluation of their own, the most recent one is shown.
+
 In calibration mode (a session chosen in the calibration dialog) the session's calls are scored into the
 session's own evaluations, through the session's rules, and prefilled from the inspector's own hit
 decisions, kept in their own scope: on a shared workstation a colleague's decisions must neither leak into
@@ -39,6 +43,7 @@ class ScoringController(QObject):
         self.window, self.state, self.pane, self.repo, self.card = window, state, pane, repo, card
         self.user = actor.id
         self.calibration: tuple[CalibrationService, CalibrationSession] | None = None
+        self.viewing: str | None = None       # None: the default choice; "": one's own; else another's uuid
         pane.user = self.user
         pane.changed.connect(self.save)
         pane.submit_requested.connect(self.confirm_and_submit)
@@ -47,9 +52,10 @@ class ScoringController(QObject):
         pane.resolve_button.setVisible(allowed(actor, Action.RESOLVE_APPEAL))
         pane.appeal_requested.connect(self.appeal)
         pane.resolve_requested.connect(self.resolve)
-        state.call_changed.connect(lambda _c: self.show(None))
+        pane.whose_chosen.connect(self.view)
+        state.call_changed.connect(self._call_changed)
         state.hits_changed.connect(lambda _h: self.sync())
-        state.decision_changed.connect(lambda _d: self.sync())
+        state.decision_changed.connect(lambda _d: self.sync(persist=True))
         state.playhead_changed.connect(lambda t: setattr(pane, "playhead", t))
         state.selection_changed.connect(
             lambda s: setattr(pane, "selection", None if s is None else (s.start, s.end)))
@@ -74,8 +80,18 @@ class ScoringController(QObject):
             return None
         return self.calibration
 
-    def sync(self) -> None:
-        """Load (or start) the evaluation and bring it in line with the hits and decisions."""
+    def _call_changed(self, _call: Call | None) -> None:
+        self.viewing = None
+        self.show(None)
+
+    def view(self, uuid: str) -> None:
+        """Show this evaluation of the open call ("" for one's own), e.g. chosen in File → Evaluations."""
+        self.viewing = uuid
+        self.sync()
+
+    def sync(self, persist: bool = False) -> None:
+        """Load (or prepare) the evaluation and bring it in line with the hits and decisions; ``persist`` when a
+        change of the user's own (a hit decision) is what asks, so that a draft starts there and not before."""
         call = self.state.call
         if call is None or self.state.hits is None:
             self.show(None)
@@ -84,23 +100,45 @@ class ScoringController(QObject):
         active = self._session()
         if active is not None:
             service, session = active
+            self.pane.offer([], "")
             evaluation = service.evaluation_for(session, call.id, self.user)
+            stored = service.evaluations.get(evaluation.uuid) is not None
             try:
                 service.may_score(session, self.user)
             except NotAllowed:
-                self.show(evaluation if service.evaluations.get(evaluation.uuid) else None)
+                self.show(evaluation if stored else None)
                 return
         else:
+            other = self._offer_others(call)
+            if other is not None:
+                self.show(other, read_only=True)
+                return
             evaluation = self.repo.for_call(call.id, self.user) or Evaluation(
                 str(uuid.uuid4()), call.id, self.user, self.card.id, self.card.version)
+            stored = self.repo.get(evaluation.uuid) is not None
         if evaluation.status == "submitted":
             self.show(evaluation)
             return
         updated = prefill(self.card, evaluation, self.state.hits, self.state.decisions, self.user)
-        if updated != evaluation or self.repo.get(evaluation.uuid) is None:
+        if (stored and updated != evaluation) or (not stored and persist):
             self.save(updated)
         else:
-            self.show(evaluation)
+            self.show(updated, stored=stored)
+
+    def _offer_others(self, call: Call) -> Evaluation | None:
+        """Fill the chooser (leads only) and return the other inspector's evaluation to show, if that is it."""
+        others = ([e for e in self.repo.of_call(call.id) if e.inspector != self.user]
+                  if allowed(self.actor, Action.SEE_ALL_EVALUATIONS) else [])
+        own = self.repo.for_call(call.id, self.user)
+        chosen = self.viewing
+        if chosen is None:
+            chosen = "" if own is not None or not others else others[0].uuid
+        labels = {"draft": self.tr("draft"), "submitted": self.tr("submitted"), "reopened": self.tr("reopened")}
+        choices = [(self.tr("%1 · %2 · %3").replace("%1", e.inspector).replace("%2", labels.get(e.status, e.status))
+                    .replace("%3", f"{score(self.card, e).total:g}"), e.uuid) for e in others]
+        choices.append((self.tr("My evaluation"), ""))
+        self.pane.offer(choices, chosen)
+        return next((e for e in others if e.uuid == chosen), None)
 
     def save(self, evaluation: Evaluation) -> None:
         active = self._session()
@@ -113,10 +151,11 @@ class ScoringController(QObject):
         except StorageError as exc:
             QMessageBox.critical(self.window, self.tr("Not saved"), str(exc))
 
-    def show(self, evaluation: Evaluation | None) -> None:
-        self.pane.appeals = self.repo.appeals(evaluation.uuid) if evaluation is not None else []
+    def show(self, evaluation: Evaluation | None, stored: bool = True, read_only: bool = False) -> None:
+        self.pane.stored, self.pane.read_only = stored, read_only
+        self.pane.appeals = self.repo.appeals(evaluation.uuid) if evaluation is not None and stored else []
         self.pane.show_evaluation(evaluation)
-        if evaluation is not None:
+        if evaluation is not None and stored:
             self.window.call_list.refresh_call(evaluation.call_id)      # its status follows at once
 
     def appeal(self, text: str, item_id: str = "") -> None:
@@ -127,22 +166,23 @@ class ScoringController(QObject):
             appeals.file_appeal(self.repo, evaluation.uuid, call.agent_id or "", text, item_id or None)
         except (NotAllowed, ValueError) as exc:
             QMessageBox.information(self.window, self.tr("Not recorded"), str(exc))
-        self.show(self.repo.get(evaluation.uuid))
+        self.show(self.repo.get(evaluation.uuid), read_only=self.pane.read_only)
 
     def resolve(self, appeal_id: int, upheld: bool, resolution: str) -> None:
         try:
             appeals.resolve(self.repo, appeal_id, self.actor, upheld, resolution)
         except (NotAllowed, ValueError) as exc:
             QMessageBox.information(self.window, self.tr("Not resolved"), str(exc))
-        if self.pane.evaluation is not None:
-            self.show(self.repo.get(self.pane.evaluation.uuid))          # an upheld appeal made a new version
+        if self.pane.evaluation is not None:                              # an upheld appeal made a new version
+            self.show(self.repo.get(self.pane.evaluation.uuid), read_only=self.pane.read_only)
 
     def reopen(self, reason: str) -> None:
         evaluation = self.pane.evaluation
         if evaluation is None:
             return
         try:
-            self.show(self.repo.reopen(evaluation.uuid, self.actor, reason))
+            reopened = self.repo.reopen(evaluation.uuid, self.actor, reason)
+            self.show(reopened, read_only=reopened.inspector != self.user)
         except NotAllowed as exc:
             QMessageBox.information(self.window, self.tr("Not reopened"), str(exc))
 
@@ -169,6 +209,10 @@ class ScoringController(QObject):
         evaluation = self.pane.evaluation
         if evaluation is None:
             return
+        if not self.pane.stored:            # submitting the prefilled card as it stands is its first change
+            self.save(evaluation)
+            if not self.pane.stored:
+                return
         active = self._session()
         try:
             self.show(active[0].submit(active[1], evaluation.uuid, self.user) if active is not None

@@ -2,6 +2,112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>编辑用户</translation>
+    </message>
+    <message>
+        <source>Job number (工号)</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <source>The new user chooses their own password at first log-in.</source>
+        <translation>新用户首次登录时设置自己的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>Accounts</name>
+    <message>
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: this account is locked until %1 (UTC).</source>
+        <translation>失败次数过多：该账号已锁定至 %1（UTC）。</translation>
+    </message>
+    <message>
+        <source>This account is disabled: ask your team lead.</source>
+        <translation>该账号已停用，请联系组长。</translation>
+    </message>
+    <message>
+        <source>Wrong job number or password</source>
+        <translation>工号或密码错误</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The password may not be the job number.</source>
+        <translation>密码不能与工号相同。</translation>
+    </message>
+    <message>
+        <source>The password needs two kinds of characters (letters, digits, symbols).</source>
+        <translation>密码需包含两类字符（字母、数字、符号）。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the old one.</source>
+        <translation>新密码不能与旧密码相同。</translation>
+    </message>
+    <message>
+        <source>A user needs a job number (工号) and a name.</source>
+        <translation>用户需要工号和姓名。</translation>
+    </message>
+    <message>
+        <source>A user needs a name.</source>
+        <translation>用户需要姓名。</translation>
+    </message>
+    <message>
+        <source>Unknown role.</source>
+        <translation>未知角色。</translation>
+    </message>
+    <message>
+        <source>User %1 already exists.</source>
+        <translation>用户 %1 已存在。</translation>
+    </message>
+    <message>
+        <source>This workspace already has users: a team lead adds new ones.</source>
+        <translation>此工作区已有用户：新用户由组长添加。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <source>The workspace must keep at least one active team lead.</source>
+        <translation>工作区必须保留至少一名在用的组长。</translation>
+    </message>
+    <message>
+        <source>No user %1.</source>
+        <translation>没有用户 %1。</translation>
+    </message>
+</context>
+<context>
     <name>AccuracyDialog</name>
     <message>
         <source>Rule accuracy</source>
@@ -65,6 +171,18 @@
     <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>U&amp;sers…</source>
+        <translation>用户管理(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user…</source>
+        <translation>切换用户(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>注销(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -518,6 +636,29 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Choose a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>%1, your password was set by a team lead: choose your own before you start.</source>
+        <translation>%1，您的密码由组长设置：开始工作前请设置您自己的密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare rule pack</source>
@@ -726,6 +867,10 @@
         <translation>申诉</translation>
     </message>
     <message>
+        <source>Double-click an evaluation to open it with its call</source>
+        <translation>双击评分记录可打开对应通话</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
@@ -855,6 +1000,10 @@
         <translation>登录</translation>
     </message>
     <message>
+        <source>Demo user</source>
+        <translation>演示用户</translation>
+    </message>
+    <message>
         <source>Job number (工号)</source>
         <translation>工号</translation>
     </message>
@@ -875,12 +1024,20 @@
         <translation>此工作区尚无用户：请先创建组长账号。</translation>
     </message>
     <message>
+        <source>Demo workspace: every demo user&apos;s password is %1</source>
+        <translation>演示工作区：所有演示用户的密码均为 %1</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
         <source>The two passwords differ</source>
         <translation>两次输入的密码不一致</translation>
     </message>
     <message>
-        <source>Wrong job number or password</source>
-        <translation>工号或密码错误</translation>
+        <source>Choose a new password to continue.</source>
+        <translation>请设置新密码后继续。</translation>
     </message>
 </context>
 <context>
@@ -932,6 +1089,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2) · %3</source>
+        <translation>当前用户：%1（%2）· %3</translation>
     </message>
     <message>
         <source>Cannot open this call: %1</source>
@@ -1660,6 +1821,21 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <source>A temporary password for %1; they choose their own at next log-in.</source>
+        <translation>为 %1 设置临时密码；其下次登录时需设置自己的密码。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewController</name>
     <message>
         <source>fatal hit</source>
@@ -1839,6 +2015,10 @@ Data folder: %2</source>
 <context>
     <name>ScorecardPane</name>
     <message>
+        <source>Whose evaluation of this call is shown</source>
+        <translation>显示哪位质检员对本通话的评分</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>项目</translation>
     </message>
@@ -1951,6 +2131,14 @@ Data folder: %2</source>
         <translation>已重新打开</translation>
     </message>
     <message>
+        <source>Not started: saved at your first change</source>
+        <translation>尚未开始：首次修改时保存</translation>
+    </message>
+    <message>
+        <source>Read only: %1&apos;s evaluation</source>
+        <translation>只读：%1 的评分</translation>
+    </message>
+    <message>
         <source>appeal open: %1, answer by %2</source>
         <translation>申诉中：%1，%2 前答复</translation>
     </message>
@@ -2005,6 +2193,26 @@ Data folder: %2</source>
 </context>
 <context>
     <name>ScoringController</name>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>已重开</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>My evaluation</source>
+        <translation>我的评分</translation>
+    </message>
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
@@ -2518,6 +2726,69 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Loop %1–%2</source>
         <translation>循环 %1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Job number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>to be changed at next log-in</source>
+        <translation>下次登录时需修改</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
     </message>
 </context>
 <context>

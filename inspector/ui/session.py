@@ -1,0 +1,96 @@
+"""Who works at the window now: a log-in opens a window for that user; Switch user and Log out replace it.
+
+The signed-in user is fixed for a window's life (its controllers and permissions are built from it), so a
+change of user is a new window on the same workspace, never a user swapped under open dialogs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+from inspector.domain.people import User
+from inspector.settings import Settings
+from inspector.store.database import open_database
+from inspector.store.users import UserRepository
+from inspector.ui.login_dialog import LoginDialog
+from inspector.ui.main_window import MainWindow
+from inspector.workspace import Workspace
+
+DEMO_LEAD = User("9001", "张组长", "lead")
+DEMO_USERS = (User("1001", "李质检", "inspector"), User("1002", "王质检", "inspector"), DEMO_LEAD)
+DEMO_PASSWORD = "demo1234"
+
+
+def ensure_demo_users(users: UserRepository) -> None:
+    """The demo's people, with one shared password that the log-in dialog shows (nothing to protect there)."""
+    if users.is_empty():
+        users.create_first_lead(DEMO_LEAD.id, DEMO_LEAD.name, DEMO_PASSWORD)
+    for user in DEMO_USERS:
+        if users.get(user.id) is None:
+            users.add(DEMO_LEAD, user.id, user.name, user.role, DEMO_PASSWORD, must_change_password=False)
+
+
+WindowFactory = Callable[[Workspace, Settings, User], MainWindow]
+
+
+def main_window(workspace: Workspace, settings: Settings, user: User) -> MainWindow:
+    return MainWindow(workspace, settings, user=user)
+
+
+class SignInSession(QObject):
+    """``make_window`` builds the window for a user (tests give one with a capturing sound output)."""
+
+    def __init__(self, workspace: Workspace, settings: Settings, demo: bool = False,
+                 make_window: WindowFactory = main_window) -> None:
+        super().__init__()
+        self.workspace, self.settings, self.demo = workspace, settings, demo
+        self.make_window = make_window
+        self.window: MainWindow | None = None
+
+    def start(self) -> bool:
+        """Ask who is working; False when the log-in was cancelled."""
+        user = self.ask(None)
+        if user is not None:
+            self.open(user)
+        return user is not None
+
+    def ask(self, parent: QWidget | None) -> User | None:
+        db = open_database(self.workspace.database)
+        try:
+            users = UserRepository(db)
+            if self.demo:
+                ensure_demo_users(users)
+            dialog = LoginDialog(users, parent, offered=DEMO_USERS if self.demo else (),
+                                 offered_password=DEMO_PASSWORD if self.demo else "")
+            return dialog.user if dialog.exec() else None
+        finally:
+            db.close()
+
+    def open(self, user: User) -> MainWindow:
+        self.window = self.make_window(self.workspace, self.settings, user)
+        self.window.sign_out_requested.connect(self.sign_out)
+        self.window.show()
+        return self.window
+
+    def sign_out(self, log_out: bool) -> None:
+        """Log out hides the window until someone logs in (cancel quits); Switch user keeps it on cancel."""
+        old = self.window
+        app = QApplication.instance()
+        app.setQuitOnLastWindowClosed(False)          # the hidden window and the dialog are not the end
+        try:
+            if log_out and old is not None:
+                old.hide()
+            user = self.ask(None if log_out else old)
+            if user is None:
+                if log_out and old is not None:
+                    old.close()
+                    app.quit()
+                return
+            if old is not None:
+                old.close()
+            self.open(user)
+        finally:
+            app.setQuitOnLastWindowClosed(True)

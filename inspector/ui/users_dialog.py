@@ -1,0 +1,163 @@
+"""Settings → Users (leads and admins): a centre's accounts, added, edited, disabled and reset here.
+
+Every button goes through ``UserRepository`` with the signed-in lead as the actor, so the rules (never zero
+active leads, password minimums, the audit) are the core's, the same as on the command line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from inspector.domain.people import Role, User
+from inspector.store.users import Account, UserError, UserRepository
+from inspector.ui.account_texts import role_name, user_error_text
+from inspector.ui.form_fields import checked_form, password_field
+from inspector.ui.tables import read_only_table
+
+
+class UsersDialog(QDialog):
+    def __init__(self, users: UserRepository, actor: User, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.users, self.actor = users, actor
+        self.accounts: list[Account] = []
+        self.setWindowTitle(self.tr("Users"))
+        self.table = read_only_table(self, [self.tr("Job number"), self.tr("Name"), self.tr("Role"),
+                                            self.tr("Status"), self.tr("Password")])
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #c0392b;")
+        self.add_button = QPushButton(self.tr("Add…"), self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.active_button = QPushButton(self.tr("Disable"), self)
+        self.reset_button = QPushButton(self.tr("Reset password…"), self)
+        row = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.active_button, self.reset_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.add_button.clicked.connect(lambda: AccountDialog(self).exec())
+        self.edit_button.clicked.connect(lambda: self.selected() and AccountDialog(self, self.selected()).exec())
+        self.active_button.clicked.connect(self.toggle_active)
+        self.reset_button.clicked.connect(lambda: self.selected() and ResetPasswordDialog(self).exec())
+        self.table.itemSelectionChanged.connect(self._sync_buttons)
+        self.resize(720, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        chosen = self.selected()
+        self.accounts = self.users.accounts()
+        self.table.setRowCount(len(self.accounts))
+        for r, account in enumerate(self.accounts):
+            status = self.tr("Active") if account.active else self.tr("Disabled")
+            if account.locked_until:
+                status += " · " + self.tr("locked until %1").replace("%1", account.locked_until[11:16])
+            cells = [account.id, account.name, role_name(account.role), status,
+                     self.tr("to be changed at next log-in") if account.must_change_password else ""]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+            if chosen is not None and account.id == chosen.id:
+                self.table.selectRow(r)
+        self._sync_buttons()
+
+    def selected(self) -> Account | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.accounts[rows[0].row()] if rows else None
+
+    def select(self, user_id: str) -> None:
+        self.table.selectRow(next(i for i, a in enumerate(self.accounts) if a.id == user_id))
+
+    def change(self, step: Callable[[], object]) -> bool:
+        """Run one account change; a broken rule is shown in the dialog's language and changes nothing."""
+        try:
+            step()
+        except UserError as exc:
+            self.message.setText(user_error_text(exc))
+            return False
+        self.message.clear()
+        self.refresh()
+        return True
+
+    def toggle_active(self) -> None:
+        account = self.selected()
+        if account is not None:
+            self.change(lambda: self.users.set_active(self.actor, account.id, not account.active))
+
+    def _sync_buttons(self) -> None:
+        account = self.selected()
+        for button in (self.edit_button, self.active_button, self.reset_button):
+            button.setEnabled(account is not None)
+        self.active_button.setText(self.tr("Enable") if account is not None and not account.active
+                                   else self.tr("Disable"))
+
+
+class AccountDialog(QDialog):
+    """A new account (job number, name, role, a first password) or an existing one's name and role."""
+
+    def __init__(self, owner: UsersDialog, account: Account | None = None) -> None:
+        super().__init__(owner)
+        self.owner, self.account = owner, account
+        self.setWindowTitle(self.tr("Add user") if account is None else self.tr("Edit user"))
+        self.user_id = QLineEdit(account.id if account else "", self)
+        self.user_id.setReadOnly(account is not None)
+        self.name = QLineEdit(account.name if account else "", self)
+        self.role = QComboBox(self)
+        for role in Role:
+            self.role.addItem(role_name(role), role.value)
+        self.role.setCurrentIndex(max(0, self.role.findData(account.role if account else Role.INSPECTOR.value)))
+        self.password = password_field(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Job number (工号)"), self.user_id)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Role"), self.role)
+        if account is None:
+            form.addRow(self.tr("First password"), self.password)
+            form.addRow(QLabel(self.tr("The new user chooses their own password at first log-in."), self))
+        self.message = checked_form(self, form, self.try_accept)
+
+    def try_accept(self) -> None:
+        users, actor, role = self.owner.users, self.owner.actor, str(self.role.currentData())
+        account = self.account
+        if account is None:
+            def step() -> None:
+                users.add(actor, self.user_id.text(), self.name.text(), role, self.password.text())
+        else:
+            def step() -> None:
+                if self.name.text().strip() != account.name:
+                    users.rename(actor, account.id, self.name.text())
+                if role != account.role:
+                    users.set_role(actor, account.id, role)
+        if self.owner.change(step):
+            self.accept()
+        else:
+            self.message.setText(self.owner.message.text())
+
+
+class ResetPasswordDialog(QDialog):
+    """A temporary password the lead hands over; the account is unlocked and must change it at log-in."""
+
+    def __init__(self, owner: UsersDialog) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        self.account = owner.selected()
+        self.setWindowTitle(self.tr("Reset password"))
+        self.password = password_field(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Temporary password"), self.password)
+        self.message = checked_form(self, form, self.try_accept, intro=self.tr(
+            "A temporary password for %1; they choose their own at next log-in.")
+            .replace("%1", f"{self.account.id} {self.account.name}"))
+
+    def try_accept(self) -> None:
+        users, actor = self.owner.users, self.owner.actor
+        if self.owner.change(lambda: users.reset_password(actor, self.account.id, self.password.text())):
+            self.accept()
+        else:
+            self.message.setText(self.owner.message.text())

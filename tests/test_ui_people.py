@@ -1,0 +1,214 @@
+"""A centre's people in the real dialogs: a lead adds an inspector, the inspector logs in and scores, the lead
+opens that evaluation read-only and reopens it; disabled users are refused; switching user changes what the
+scorecard shows; merely opening a call leaves no evaluation behind."""
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from inspector.audio.player import Player
+from inspector.domain.people import User
+from inspector.settings import Settings
+from inspector.store.database import open_database
+from inspector.store.users import UserRepository
+from inspector.ui.login_dialog import ChangePasswordDialog, LoginDialog
+from inspector.ui.main_window import MainWindow
+from inspector.ui.session import DEMO_PASSWORD, SignInSession
+from inspector.ui.users_dialog import AccountDialog, ResetPasswordDialog, UsersDialog
+from inspector.workspace import Workspace
+from tests.capturing_output import CapturingOutput
+
+LEAD = User("9001", "张组长", "lead")
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    ws = Workspace(tmp_path / "ws")
+    UserRepository(open_database(ws.database)).create_first_lead(LEAD.id, LEAD.name, "lead-pass-1")
+    return ws
+
+
+@pytest.fixture
+def users(workspace):
+    db = open_database(workspace.database)
+    yield UserRepository(db)
+    db.close()
+
+
+def _window(qtbot, workspace, user) -> MainWindow:
+    window = MainWindow(workspace, Settings(language="en"), Player(lambda rate: CapturingOutput(rate, speedup=1.0)),
+                        check_playback=False, user=user)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _when_modal(fill):
+    """Answer the next modal dialog (exec() blocks the test) once it is up."""
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, answer)
+            return
+        fill(dialog)
+    QTimer.singleShot(0, answer)
+
+
+def _log_in(qtbot, users, user_id, password, new_password=None):
+    dialog = LoginDialog(users)
+    qtbot.addWidget(dialog)
+    dialog.user_id.setText(user_id)
+    dialog.password.setText(password)
+    if new_password is not None:
+        def choose(change):
+            assert isinstance(change, ChangePasswordDialog)
+            change.new.setText(new_password)
+            change.repeat.setText(new_password)
+            change.try_accept()
+        _when_modal(choose)
+    dialog.try_accept()
+    return dialog
+
+
+def _open(qtbot, window, ref):
+    model = window.call_list.model
+    window.call_list.select_row(next(r for r in range(model.rowCount()) if model.call_at(r).call_ref == ref))
+    qtbot.waitUntil(lambda: window.state.call is not None and window.state.call.call_ref == ref
+                    and window.scorecard.evaluation is not None, timeout=10_000)
+
+
+def _import(qtbot, window, folder):
+    window.import_folder(folder, show_report=False)
+    qtbot.waitUntil(lambda: window.call_list.model.total == 6, timeout=10_000)
+
+
+def test_a_lead_adds_an_inspector_who_scores_and_the_lead_reopens_it(qtbot, workspace, users, demo_copy,
+                                                                      monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.Yes)
+    lead = _log_in(qtbot, users, "9001", "lead-pass-1").user
+    assert lead == LEAD
+    lead_window = _window(qtbot, workspace, lead)
+    _import(qtbot, lead_window, demo_copy)
+    assert lead_window.actions_by_key["users"].isVisible()
+    assert "张组长 (9001)" in lead_window.user_label.text()
+
+    manage = UsersDialog(UserRepository(lead_window.db), lead, lead_window)
+    qtbot.addWidget(manage)
+    add = AccountDialog(manage)
+    add.user_id.setText("1002")
+    add.name.setText("王质检")
+    add.password.setText("short")
+    add.try_accept()
+    assert add.result() != add.DialogCode.Accepted and "8" in add.message.text()
+    add.password.setText("start-1002")
+    add.try_accept()
+    assert [a.id for a in manage.accounts] == ["1002", "9001"]
+    assert manage.accounts[0].role == "inspector" and manage.accounts[0].must_change_password
+
+    inspector = _log_in(qtbot, users, "1002", "start-1002", new_password="mine-1002x").user
+    assert inspector == User("1002", "王质检", "inspector")
+    window = _window(qtbot, workspace, inspector)
+    assert not window.actions_by_key["users"].isVisible()
+    _open(qtbot, window, "S6")
+    window.scorecard.deduct("A6", 2, "语气生硬")
+    window.scoring.confirm_and_submit()
+    submitted = window.scoring.repo.for_call(window.state.call.id, "1002")
+    assert submitted.status == "submitted"
+
+    evaluations = lead_window.evaluations_dialog()
+    qtbot.addWidget(evaluations)
+    row = next(i for i, r in enumerate(evaluations.rows) if r.uuid == submitted.uuid)
+    evaluations.table.cellDoubleClicked.emit(row, 0)
+    qtbot.waitUntil(lambda: lead_window.scorecard.evaluation is not None
+                    and lead_window.scorecard.evaluation.uuid == submitted.uuid, timeout=10_000)
+    pane = lead_window.scorecard
+    assert pane.read_only and "1002" in pane.status.text()
+    assert not pane.deduct_button.isEnabled() and not pane.submit_button.isEnabled()
+    assert pane.reopen_button.isVisible() and pane.reopen_button.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("扣分依据不足", True))
+    pane._reopen()
+    assert lead_window.scoring.repo.get(submitted.uuid).status == "reopened"
+    assert pane.read_only and pane.evaluation.status == "reopened"
+    assert lead_window.scoring.repo.for_call(submitted.call_id, LEAD.id) is None     # no lead draft was made
+    window.close()
+    lead_window.close()
+
+
+def test_disabled_and_locked_users_are_refused_and_a_reset_must_be_changed(qtbot, users):
+    users.add(LEAD, "1001", "李质检", "inspector", "start-1001", must_change_password=False)
+    manage = UsersDialog(users, LEAD)
+    qtbot.addWidget(manage)
+    manage.select("1001")
+    manage.toggle_active()
+    assert not users.account("1001").active and manage.active_button.text() == "Enable"
+    refused = _log_in(qtbot, users, "1001", "start-1001")
+    assert refused.user is None and "disabled" in refused.message.text()
+    manage.select("9001")
+    manage.toggle_active()                                   # one's own account: refused, shown, nothing changed
+    assert users.account("9001").active and "own account" in manage.message.text()
+    manage.select("1001")
+    manage.toggle_active()
+    reset = ResetPasswordDialog(manage)
+    reset.password.setText("temp-1001x")
+    reset.try_accept()
+    assert users.account("1001").must_change_password
+    for _ in range(5):
+        _log_in(qtbot, users, "1001", "guess-wrong1")
+    locked = _log_in(qtbot, users, "1001", "temp-1001x")
+    assert locked.user is None and "locked" in locked.message.text()
+
+
+def test_opening_a_call_leaves_no_evaluation_and_switching_user_changes_the_scorecard(qtbot, workspace, users,
+                                                                                     demo_copy):
+    for who in ("1001", "1002"):
+        users.add(LEAD, who, f"质检{who}", "inspector", f"pass-{who}x", must_change_password=False)
+    made = []
+
+    def make_window(ws, settings, user):
+        made.append(_window(qtbot, ws, user))
+        return made[-1]
+
+    session = SignInSession(workspace, Settings(language="en"), make_window=make_window)
+    session.open(User("1001", "质检1001", "inspector"))
+    first = session.window
+    _import(qtbot, first, demo_copy)
+    _open(qtbot, first, "S1")
+    _open(qtbot, first, "S6")
+    assert users._db.execute("SELECT count(*) FROM evaluations").fetchone()[0] == 0
+    assert "Not started" in first.scorecard.status.text()
+    first.scorecard.deduct("A6", 3, "语气生硬")
+    assert first.scorecard.evaluation.inspector == "1001"
+
+    def switch_to_1002(dialog):
+        dialog.user_id.setText("1002")
+        dialog.password.setText("pass-1002x")
+        dialog.try_accept()
+    _when_modal(switch_to_1002)
+    first.actions_by_key["switch_user"].trigger()
+    second = session.window
+    assert second is not first and second.user.id == "1002" and "1002" in second.user_label.text()
+    qtbot.waitUntil(lambda: second.call_list.model.total == 6, timeout=10_000)
+    _open(qtbot, second, "S6")
+    assert second.scorecard.evaluation.inspector == "1002"      # not 1001's draft: an inspector sees their own
+    assert not second.scorecard.whose.isVisible()
+    assert "Not started" in second.scorecard.status.text()
+
+    def cancel(dialog):
+        dialog.reject()
+    _when_modal(cancel)
+    second.actions_by_key["switch_user"].trigger()               # cancelled: the same window and user stay
+    assert session.window is second and second.isVisible()
+    second.close()
+
+
+def test_the_demo_offers_its_users(qtbot, tmp_path):
+    from inspector.ui.session import ensure_demo_users
+    users = UserRepository(open_database(tmp_path / "demo.sqlite3"))
+    ensure_demo_users(users)
+    dialog = LoginDialog(users, offered=tuple(u.user for u in users.accounts()), offered_password=DEMO_PASSWORD)
+    qtbot.addWidget(dialog)
+    assert [dialog.offered.itemData(i) for i in range(dialog.offered.count())] == ["1001", "1002", "9001"]
+    dialog.offered.setCurrentIndex(2)
+    assert dialog.user_id.text() == "9001"
+    dialog.try_accept()
+    assert dialog.user.id == "9001" and dialog.user.is_lead
