@@ -208,12 +208,33 @@ def test_comparison_grid_deviations_tolerances_and_drift(hq):
     drift = {d.inspector: d for d in comparison.drift}
     assert drift["1002"].bias > 0 > drift["1003"].bias                        # lenient vs strict
     assert abs(drift["1001"].bias) < abs(drift["1002"].bias)
-    assert comparison.heat.shape == (3, len(default_card().items))
+    card = default_card()
+    assert comparison.heat.shape == (3, len(card.items) + len(card.fatal))
     names = [s.name for s in comparison.statistics]
-    assert "ICC(2,1)" in names and "Fleiss κ" in names
-    icc21 = next(s for s in comparison.statistics if s.name == "ICC(2,1)")
-    assert icc21.value is not None and -1 <= icc21.value <= 1
+    assert "Fleiss κ" in names and "ICC(2,1)" not in names             # 3 calls: too few for an ICC
+    icc = next(s for s in comparison.statistics if s.name == "ICC")
+    assert icc.value is None and "通话太少" in icc.note
     assert trend([comparison])["1003"] == [(session.title, drift["1003"].bias)]
+
+
+def test_a_missed_fatal_item_shows_in_the_heat_map_and_icc_needs_enough_calls(hq):
+    session = lead_session(hq, participants=("1001", "1002"), calls=5)
+    first, *rest = session.call_ids
+    for who in ("1001", LEAD.id):
+        score_call(hq, session, first, who, {}, fatal="F1")
+    score_call(hq, session, first, "1002", {})                              # 1002 missed the fatal item
+    for n, call in enumerate(rest):
+        for who, deduction in (("1001", n % 3), ("1002", n % 2), (LEAD.id, n % 3)):
+            score_call(hq, session, call, who, {"A1": deduction} if deduction else {})
+    revealed = hq.service.reveal(session, LEAD)
+    comparison = compare(revealed, default_card(), hq.service.visible_evaluations(revealed, LEAD.id), hq.refs())
+    columns = [item for item, _name in comparison.items]
+    bias = {d.inspector: d.bias for d in comparison.drift}
+    f1 = comparison.heat[comparison.participants.index("1002"), columns.index("F1")]
+    assert bias["1002"] > 15 and f1 == pytest.approx(100 / 5)               # the lenient bias is the fatal item's
+    assert comparison.heat[comparison.participants.index("1001"), columns.index("F1")] == 0
+    icc21 = next(s for s in comparison.statistics if s.name == "ICC(2,1)")
+    assert icc21.value is not None and -1 <= icc21.value <= 1 and "5 通通话" in icc21.note
 
 
 def test_without_a_benchmark_deviations_are_from_the_mean(hq):
@@ -229,7 +250,8 @@ def test_report_html_is_self_contained_and_csv_has_the_grid(hq, tmp_path):
     comparison = compare(session, default_card(), hq.service.visible_evaluations(session, LEAD.id), hq.refs())
     page = html_report(comparison)
     assert "<svg" in page and "src=" not in page and "http" not in page.replace("http://www.w3.org", "")
-    assert "1003" in page and "偏严" in page and "ICC(2,1)" in page
+    assert "1003" in page and "偏严" in page and "通话太少" in page
+    assert 'fill="#ffffff"' in page                                      # the darkest cells' numbers are white
     lines = grid_csv(comparison).splitlines()
     assert lines[0].startswith("call,item,item_name,kind,1001,1002,1003,benchmark")
     assert len(lines) == 1 + len(comparison.rows)

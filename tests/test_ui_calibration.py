@@ -70,8 +70,12 @@ def test_lead_reveals_and_the_comparison_grid_highlights_disagreement(qtbot, tmp
     assert grid.item(total_row, 4).background().color() == OUTSIDE           # 1003: far below the benchmark
     assert grid.item(total_row, 2).background().color() != OUTSIDE           # 1001 matches it
     images = [i for i in view.heat_plot.getPlotItem().items if isinstance(i, pg.ImageItem)]
-    assert images and images[0].image.shape[:2] == (len(default_card().items), 3)
+    card = default_card()
+    assert images and images[0].image.shape[:2] == (len(card.items) + len(card.fatal), 3)
     assert view.summary.rowCount() == len(comparison.drift) + len(comparison.statistics)
+    lines = view.trend_plot.getPlotItem().listDataItems()
+    assert lines and all(pg.mkBrush(line.opts["symbolBrush"]).color() == pg.mkPen(line.opts["pen"]).color()
+                         for line in lines)                 # the dots are the colour the legend shows
 
 
 def test_comparison_of_a_session_without_benchmark_opens(qtbot, tmp_path):
@@ -104,8 +108,12 @@ def test_upload_dialog_sends_the_outbox_and_shows_each_item_acknowledged(qtbot, 
     qtbot.waitUntil(lambda: bool(reports), timeout=20_000)
     assert reports[0].acknowledged == 12 and reports[0].reconciled
     assert OutboxRepository(window.db).counts()["acknowledged"] == 12 and store.count() == 12
-    statuses = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
-    assert statuses == {"acknowledged"}
+    headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
+    assert headers[:6] == ["Call", "Agent", "Inspector", "Score", "Version", "Status"]
+    rows = [[dialog.table.item(r, c).text() for c in range(6)] for r in range(dialog.table.rowCount())]
+    assert {r[5] for r in rows} == {"acknowledged"}
+    refs = {c.call_ref for c in window.calls.page(limit=100)}
+    assert all(r[0] in refs and r[1] and r[2] and float(r[3]) >= 0 and r[4].isdigit() for r in rows)
     assert repo.search()[0].status == "submitted"
     bundle = dialog.export_to(tmp_path / "b.inspector-bundle")
     assert bundle["counts"]["evaluations"] == 12 and bundle["masked"]

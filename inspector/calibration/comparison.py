@@ -20,7 +20,8 @@ from inspector.scoring.score import score
 from inspector.store.calibration import CalibrationSession
 
 TOTAL = "总分"
-ROUGH_BELOW = 5      # with fewer calls a bootstrap over calls has too few distinct resamples to mean much
+MIN_CALLS_FOR_ICC = 5   # below it ICC over totals swings wildly (−4.8 with an interval of [−302, −3] from 3 calls)
+ROUGH_BELOW = 10        # with fewer calls a bootstrap over calls has too few distinct resamples to mean much
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,10 @@ class Statistic:
 class Comparison:
     session: CalibrationSession
     participants: list[str]
-    items: list[tuple[str, str]]                  # (id, name) of card items, in card order
+    items: list[tuple[str, str]]                  # (id, name) of card items then fatal items: the heat map's columns
     rows: list[GridRow]
     drift: list[InspectorDrift]
-    heat: np.ndarray                              # participants × items: mean signed deviation
+    heat: np.ndarray                              # participants × items: mean signed deviation in points
     statistics: list[Statistic]
     missing: list[tuple[str, str]]                # (participant, call_ref) not submitted
 
@@ -103,7 +104,7 @@ def compare(session: CalibrationSession, card: Scorecard, evaluations: list[Eval
             rows.append(_row(call_id, ref, fatal.id, fatal.name, "fatal", mine, bench, tolerance))
         mine, bench = values(lambda _e, s: s.total)
         rows.append(_row(call_id, ref, TOTAL, TOTAL, "total", mine, bench, tolerance))
-    items = [(i.id, i.name) for i in card.items]
+    items = [(i.id, i.name) for i in card.items] + [(f.id, f.name) for f in card.fatal]
     missing = [(p, call_refs.get(c, str(c))) for c in session.call_ids for p in participants if (p, c) not in submitted]
     return Comparison(session, participants, items, rows, _drift(rows, participants), _heat(rows, participants, items),
                       _statistics(rows, participants, {i.id: i.points for i in card.items}), missing)
@@ -142,10 +143,15 @@ def _drift(rows: list[GridRow], participants: list[str]) -> list[InspectorDrift]
 
 
 def _heat(rows: list[GridRow], participants: list[str], items: list[tuple[str, str]]) -> np.ndarray:
+    """An item's cell is its mean deviation in points; a fatal item's is the points of total its disagreement
+    cost (the call's total deviation where the inspector and the reference differ on it, else 0), so that a
+    lenient bias coming from one missed fatal item shows where it comes from."""
+    totals = {(r.call_id, p): d for r in rows if r.kind == "total" for p, d in r.deviations.items()}
     heat = np.full((len(participants), len(items)), np.nan)
     for col, (item, _name) in enumerate(items):
         for row_index, p in enumerate(participants):
-            found = [r.deviations[p] for r in rows if r.item == item and p in r.deviations]
+            found = [(totals.get((r.call_id, p), 0.0) if r.deviations[p] else 0.0) if r.kind == "fatal"
+                     else r.deviations[p] for r in rows if r.item == item and p in r.deviations]
             if found:
                 heat[row_index, col] = statistics.fmean(found)
     return heat
@@ -161,11 +167,14 @@ def _statistics(rows: list[GridRow], participants: list[str], points: dict[str, 
     totals = matrix("total")
     calls = totals.shape[0]
     rough = f"（{calls} 通通话，区间仅供参考）" if calls < ROUGH_BELOW else f"（{calls} 通通话）"
-    try:
-        for form, estimate in stats.icc(totals).items():
-            results.append(Statistic(form, estimate.value, estimate.low, estimate.high, "总分" + rough))
-    except stats.StatisticsError as exc:
-        results.append(Statistic("ICC", None, note=str(exc)))
+    if calls < MIN_CALLS_FOR_ICC:
+        results.append(Statistic("ICC", None, note=f"通话太少（{calls} 通，至少需 {MIN_CALLS_FOR_ICC} 通）"))
+    else:
+        try:
+            for form, estimate in stats.icc(totals).items():
+                results.append(Statistic(form, estimate.value, estimate.low, estimate.high, "总分" + rough))
+        except stats.StatisticsError as exc:
+            results.append(Statistic("ICC", None, note=str(exc)))
     items = matrix("item")
     for level in ("interval", "ordinal"):
         results.append(_guarded(f"Krippendorff α ({level})", lambda lv=level: stats.alpha(items, lv), "各项得分"))

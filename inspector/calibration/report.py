@@ -55,16 +55,24 @@ def deviation_colour(value: float, limit: float) -> str:
     return f"#ff{fade:02x}{fade:02x}" if t > 0 else f"#{fade:02x}{fade:02x}ff"
 
 
+def text_colour(value: float, limit: float) -> str:
+    """White on the dark end of either colour, near-black elsewhere: readable on every cell."""
+    return "#ffffff" if limit and abs(value) > 0.5 * limit else "#222222"
+
+
 def heat_limit(heat: np.ndarray) -> float:
     finite = np.abs(heat[np.isfinite(heat)])
     return float(max(1.0, finite.max())) if finite.size else 1.0
 
 
 def _heat_svg(comparison: Comparison) -> str:
-    cell, left, top = 34, 90, 110
     people, items = comparison.participants, comparison.items
+    # item names stand rotated by 60° above their column: room for the longest (CJK glyphs are ~12 px wide)
+    label = max((len(f"{item} {name}") for item, name in items), default=4) * 12
+    cell, left, top = 34, 90, 20 + math.ceil(label * math.sin(math.radians(60)))
+    right = math.ceil(label * math.cos(math.radians(60)))
     limit = heat_limit(comparison.heat)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + cell * len(items) + 10}" '
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + cell * len(items) + right}" '
              f'height="{top + cell * len(people) + 10}" font-size="12" font-family="sans-serif">']
     for col, (item, name) in enumerate(items):
         x = left + col * cell + cell / 2
@@ -80,7 +88,8 @@ def _heat_svg(comparison: Comparison) -> str:
                          f'{html.escape(items[col][0])}: {format_number(value)}</title></rect>')
             if not math.isnan(value):
                 parts.append(f'<text x="{left + col * cell + cell / 2}" y="{y + cell / 2 + 4}" '
-                             f'text-anchor="middle" font-size="10">{format_number(value, 1)}</text>')
+                             f'text-anchor="middle" font-size="10" fill="{text_colour(value, limit)}">'
+                             f'{format_number(value, 1)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -128,7 +137,7 @@ tr.flag td {{ background: #fff3cd; }} tr.total td {{ font-weight: bold; }} td.ou
 <h1>校准报告：{html.escape(session.title)}</h1>
 <p>评分表 {html.escape(session.card_id)} {html.escape(session.card_version)} · 组长 {html.escape(session.lead)} ·
 基准 {benchmark} · 揭晓于 {html.escape(session.revealed_at or "未揭晓")}</p>
-<h2>偏差热力图（质检员 × 评分项，平均偏差：红=偏松，蓝=偏严）</h2>
+<h2>偏差热力图（质检员 × 评分项，平均偏差；致命项为其分歧造成的总分偏差：红=偏松，蓝=偏严）</h2>
 {_heat_svg(comparison)}
 <h2>质检员偏差</h2>
 <table><thead><tr><th>质检员</th><th>平均偏差（总分）</th><th>离散度（标准差）</th><th>倾向</th></tr></thead>

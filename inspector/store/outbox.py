@@ -35,6 +35,20 @@ class OutboxEntry:
         return idempotency_key(self.uuid, self.version)
 
 
+@dataclass(frozen=True)
+class OutboxLine:
+    """One version in the outbox as the upload dialog lists it, read from its frozen payload."""
+
+    call_ref: str
+    agent: str
+    inspector: str
+    total: float
+    version: int
+    status: str
+    attempts: int
+    last_error: str | None
+
+
 def enqueue(db: sqlite_utils.Database, uuid: str, at: str) -> None:
     """Called inside the submitting transaction, after the status change."""
     row = next(db.query("SELECT e.*, c.content_hash, c.call_ref, c.agent_id, c.agent_name, c.team, c.business_type, "
@@ -70,6 +84,14 @@ class OutboxRepository:
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [OutboxEntry(**r) for r in self._db.query(sql, list(statuses))]
+
+    def lines(self) -> list[OutboxLine]:
+        return [OutboxLine(**r) for r in self._db.query(
+            "SELECT json_extract(payload, '$.call.call_ref') AS call_ref, "
+            "trim(coalesce(json_extract(payload, '$.call.agent_id'), '') || ' ' || "
+            "coalesce(json_extract(payload, '$.call.agent_name'), '')) AS agent, "
+            "json_extract(payload, '$.inspector') AS inspector, json_extract(payload, '$.total') AS total, "
+            "version, status, attempts, last_error FROM outbox ORDER BY created_at, uuid, version")]
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(OUTBOX_STATES, 0)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector.calibration.comparison import Comparison, trend
-from inspector.calibration.report import deviation_colour, format_number, heat_limit, write_report
+from inspector.calibration.report import deviation_colour, format_number, heat_limit, text_colour, write_report
 from inspector.ui.tables import read_only_table
 
 FLAG = QColor("#fff3cd")
@@ -101,13 +101,13 @@ class ComparisonWindow(QDialog):
                 colour = QColor(deviation_colour(float(heat[i, j]), limit))
                 rgb[j, heat.shape[0] - 1 - i] = (colour.red(), colour.green(), colour.blue())
         plot = pg.PlotWidget(self, background="w")
-        plot.setTitle(self.tr("Mean deviation by inspector × item (red: lenient, blue: strict)"), color="#222")
+        plot.setTitle(self.tr("Mean deviation by inspector × item (red: lenient, blue: strict)<br>"
+                              "fatal items: the points of total their disagreement cost"), color="#222", size="9pt")
         plot.addItem(pg.ImageItem(rgb))
         for i in range(heat.shape[0]):
             for j in range(heat.shape[1]):
                 if not math.isnan(heat[i, j]):
-                    strong = abs(heat[i, j]) > 0.6 * limit          # dark cells get light text
-                    label = pg.TextItem(format_number(float(heat[i, j]), 1), color="#fff" if strong else "#222",
+                    label = pg.TextItem(format_number(float(heat[i, j]), 1), color=text_colour(float(heat[i, j]), limit),
                                         anchor=(0.5, 0.5))
                     label.setPos(j + 0.5, heat.shape[0] - 1 - i + 0.5)
                     plot.addItem(label)
@@ -115,6 +115,7 @@ class ComparisonWindow(QDialog):
         bottom, left = plot.getAxis("bottom"), plot.getAxis("left")
         bottom.setTicks([[(j + 0.5, item) for j, (item, _name) in enumerate(self.comparison.items)]])
         left.setTicks([[(heat.shape[0] - 1 - i + 0.5, person) for i, person in enumerate(people)]])
+        left.setWidth(max(48, 9 * max((len(p) for p in people), default=4)))     # room for every job number
         plot.setMouseEnabled(False, False)
         plot.hideButtons()
         plot.setRange(xRange=(0, heat.shape[1]), yRange=(0, heat.shape[0]), padding=0.02)
@@ -143,8 +144,9 @@ class ComparisonWindow(QDialog):
         titles = list(dict.fromkeys(title for points in series.values() for title, _ in points))
         for n, (person, points) in enumerate(sorted(series.items())):
             xs = [titles.index(title) for title, _ in points]
-            plot.plot(xs, [bias for _, bias in points], pen=pg.mkPen(pg.intColor(n, max(3, len(series))), width=2),
-                      symbol="o", name=person)
+            colour = pg.intColor(n, max(3, len(series)))          # the dots in the line's (and legend's) colour
+            plot.plot(xs, [bias for _, bias in points], pen=pg.mkPen(colour, width=2), symbol="o",
+                      symbolBrush=colour, symbolPen=colour, name=person)
         plot.getAxis("bottom").setTicks([[(i, t) for i, t in enumerate(titles)]])
         return plot
 

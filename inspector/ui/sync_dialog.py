@@ -51,8 +51,9 @@ class SyncDialog(QDialog):
         self.setWindowTitle(self.tr("Upload to headquarters"))
         self.identity_label = QLabel(self)
         self.counts = QLabel(self)
-        self.table = read_only_table(self, [self.tr("Evaluation"), self.tr("Status"), self.tr("Attempts"),
-                                            self.tr("Last error")])
+        self.table = read_only_table(self, [self.tr("Call"), self.tr("Agent"), self.tr("Inspector"),
+                                            self.tr("Score"), self.tr("Version"), self.tr("Status"),
+                                            self.tr("Attempts"), self.tr("Last error")])
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.upload_button = QPushButton(self.tr("Upload now"), self)
@@ -94,7 +95,8 @@ class SyncDialog(QDialog):
         names = {"pending": self.tr("pending"), "sent": self.tr("sent"), "acknowledged": self.tr("acknowledged"),
                  "rejected": self.tr("rejected")}
         self.counts.setText("   ".join(f"{names[k]} {v}" for k, v in outbox.counts().items()))
-        fill(self.table, [(e.key, names[e.status], str(e.attempts), e.last_error or "") for e in outbox.entries()])
+        fill(self.table, [(e.call_ref, e.agent, e.inspector, f"{e.total:g}", str(e.version), names[e.status],
+                           str(e.attempts), e.last_error or "") for e in outbox.lines()])
 
     def start_upload(self) -> TaskHandle | None:
         identity = sync_identity.load(self.db)

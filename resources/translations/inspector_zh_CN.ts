@@ -748,10 +748,6 @@
         <translation>与参照的偏差 %1</translation>
     </message>
     <message>
-        <source>Mean deviation by inspector × item (red: lenient, blue: strict)</source>
-        <translation>质检员 × 评分项平均偏差（红：偏松，蓝：偏严）</translation>
-    </message>
-    <message>
         <source>Inspector / statistic</source>
         <translation>质检员 / 统计量</translation>
     </message>
@@ -770,6 +766,10 @@
     <message>
         <source>lenient</source>
         <translation>偏松</translation>
+    </message>
+    <message>
+        <source>Mean deviation by inspector × item (red: lenient, blue: strict)&lt;br&gt;fatal items: the points of total their disagreement cost</source>
+        <translation>质检员 × 评分项的平均偏差（红：偏松，蓝：偏严）&lt;br&gt;致命项：其分歧造成的总分偏差</translation>
     </message>
     <message>
         <source>strict</source>
@@ -2477,12 +2477,28 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>上传到总部</translation>
     </message>
     <message>
-        <source>Evaluation</source>
-        <translation>评分记录</translation>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>质检员</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
     </message>
     <message>
         <source>Attempts</source>
