@@ -198,7 +198,17 @@ def test_opening_a_call_leaves_no_evaluation_and_switching_user_changes_the_scor
     _when_modal(cancel)
     second.actions_by_key["switch_user"].trigger()               # cancelled: the same window and user stay
     assert session.window is second and second.isVisible()
-    second.close()
+
+    def lead_logs_in(dialog):
+        assert not second.isVisible()                              # logged out: nothing shows behind the log-in
+        dialog.user_id.setText("9001")
+        dialog.password.setText("lead-pass-1")
+        dialog.try_accept()
+    _when_modal(lead_logs_in)
+    second.actions_by_key["log_out"].trigger()
+    third = session.window
+    assert third.user == LEAD and third.isVisible() and third.actions_by_key["users"].isVisible()
+    third.close()
 
 
 def test_the_demo_offers_its_users(qtbot, tmp_path):
