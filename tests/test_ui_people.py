@@ -10,7 +10,8 @@ from inspector.audio.player import Player
 from inspector.domain.people import User
 from inspector.settings import Settings
 from inspector.store.database import open_database
-from inspector.store.users import UserRepository
+from inspector.store.users import Refusal, UserError, UserRepository
+from inspector.ui.account_texts import refusal_text, user_error_text
 from inspector.ui.login_dialog import ChangePasswordDialog, LoginDialog
 from inspector.ui.main_window import MainWindow
 from inspector.ui.session import DEMO_PASSWORD, SignInSession
@@ -140,12 +141,12 @@ def test_disabled_and_locked_users_are_refused_and_a_reset_must_be_changed(qtbot
     qtbot.addWidget(manage)
     manage.select("1001")
     manage.toggle_active()
-    assert not users.account("1001").active and manage.active_button.text() == "Enable"
+    assert not users.account("1001").active and manage.active_button.text() == manage.tr("Enable")
     refused = _log_in(qtbot, users, "1001", "start-1001")
-    assert refused.user is None and "disabled" in refused.message.text()
+    assert refused.user is None and refused.message.text() == refusal_text(Refusal.DISABLED)
     manage.select("9001")
     manage.toggle_active()                                   # one's own account: refused, shown, nothing changed
-    assert users.account("9001").active and "own account" in manage.message.text()
+    assert users.account("9001").active and manage.message.text() == user_error_text(UserError("own_account"))
     manage.select("1001")
     manage.toggle_active()
     reset = ResetPasswordDialog(manage)
@@ -155,7 +156,8 @@ def test_disabled_and_locked_users_are_refused_and_a_reset_must_be_changed(qtbot
     for _ in range(5):
         _log_in(qtbot, users, "1001", "guess-wrong1")
     locked = _log_in(qtbot, users, "1001", "temp-1001x")
-    assert locked.user is None and "locked" in locked.message.text()
+    assert locked.user is None
+    assert locked.message.text() == refusal_text(Refusal.LOCKED, users.account("1001").locked_until)
 
 
 def test_opening_a_call_leaves_no_evaluation_and_switching_user_changes_the_scorecard(qtbot, workspace, users,
@@ -175,7 +177,7 @@ def test_opening_a_call_leaves_no_evaluation_and_switching_user_changes_the_scor
     _open(qtbot, first, "S1")
     _open(qtbot, first, "S6")
     assert users._db.execute("SELECT count(*) FROM evaluations").fetchone()[0] == 0
-    assert "Not started" in first.scorecard.status.text()
+    assert first.scorecard.status.text() == first.scorecard.tr("Not started: saved at your first change")
     first.scorecard.deduct("A6", 3, "语气生硬")
     assert first.scorecard.evaluation.inspector == "1001"
 
@@ -191,7 +193,7 @@ def test_opening_a_call_leaves_no_evaluation_and_switching_user_changes_the_scor
     _open(qtbot, second, "S6")
     assert second.scorecard.evaluation.inspector == "1002"      # not 1001's draft: an inspector sees their own
     assert not second.scorecard.whose.isVisible()
-    assert "Not started" in second.scorecard.status.text()
+    assert second.scorecard.status.text() == second.scorecard.tr("Not started: saved at your first change")
 
     def cancel(dialog):
         dialog.reject()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from inspector.domain.people import Role, User
@@ -26,6 +26,8 @@ class UsersDialog(QDialog):
         self.setWindowTitle(self.tr("Users"))
         self.table = read_only_table(self, [self.tr("Job number"), self.tr("Name"), self.tr("Role"),
                                             self.tr("Status"), self.tr("Password")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)      # one account at a time, whole rows
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #c0392b;")
         self.add_button = QPushButton(self.tr("Add…"), self)
