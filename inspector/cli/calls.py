@@ -8,21 +8,31 @@ from dataclasses import asdict
 
 from inspector.cli.context import CliContext
 from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.categories import CategoryRepository
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("calls", help="list imported calls")
     parser.add_argument("--agent")
+    parser.add_argument("--category", help="only calls of this category (level-1 name or full path)")
     parser.add_argument("--limit", type=int, default=50)
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    rows = CallRepository(ctx.db).page(CallFilter(agent_id=args.agent), limit=args.limit)
+    rows = CallRepository(ctx.db).page(CallFilter(agent_id=args.agent, category=args.category), limit=args.limit)
     if args.format == "json":
-        print(json.dumps([asdict(c) for c in rows], ensure_ascii=False))
+        categories = CategoryRepository(ctx.db)
+        print(json.dumps([asdict(c) | {"categories": _categories(categories, c.id)} for c in rows],
+                         ensure_ascii=False))
     else:
         for c in rows:
             print(f"{c.id}\t{c.call_ref}\t{c.agent_id or '-'}\t{c.started_at or '-'}\t{c.duration_s:.1f}s")
     return 0
+
+
+def _categories(repo: CategoryRepository, call_id: int) -> list[dict] | None:
+    """None when the call was never categorised (``inspector categorize --database``)."""
+    found = repo.for_call(call_id)
+    return None if found is None else [{"path": list(c.path), "confidence": c.confidence} for c in found]

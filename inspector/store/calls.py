@@ -58,6 +58,7 @@ class CallFilter:
     status: str | None = None
     has_hits: bool | None = None
     text: str = ""                    # substring of call id, agent name or business type
+    category: str | None = None       # a level-1 category name or a full path ("资费争议 › 扣费不明")
 
     def where(self) -> tuple[str, list[object]]:
         clauses: list[str] = []
@@ -76,6 +77,9 @@ class CallFilter:
             params.append(self.status)
         if self.has_hits is not None:
             clauses.append("hit_count > 0" if self.has_hits else "hit_count = 0")
+        if self.category:
+            clauses.append("id IN (SELECT call_id FROM call_categories WHERE top = ? OR path = ?)")
+            params.extend([self.category, self.category])
         if self.text:
             clauses.append("(call_ref LIKE ? OR agent_name LIKE ? OR business_type LIKE ?)")
             params.extend([f"%{self.text}%"] * 3)
