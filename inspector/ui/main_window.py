@@ -23,7 +23,9 @@ from inspector.jobs import immediate
 from inspector.review.checking import CheckProgress
 from inspector.review.state import ReviewState
 from inspector.settings import Settings, save_settings
+from inspector.categories.pack import SEPARATOR
 from inspector.store.calls import Call, CallRepository
+from inspector.store.categories import CategoryRepository
 from inspector.store.database import on_own_connection, open_database
 from inspector.store.hits import HitRepository
 from inspector.domain.people import User
@@ -86,7 +88,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Inspector — call quality inspection"))
         self.actions_by_key = build_actions(self, self._handlers())
         self._build_menus()
-        self.call_list = CallListPane(self.calls, self)
+        self.categories = CategoryRepository(self.db)
+        self.call_list = CallListPane(self.calls, self, self.categories)
         self.waveform = WaveformPane(self.state, self)
         self.transport = TransportBar(self.state, self.playback, self.actions_by_key, self)
         self.transcript = TranscriptPane(self.state, self)
@@ -163,6 +166,9 @@ class MainWindow(QMainWindow):
         self.call_title = QLabel(self.tr("Choose a call from the list"), top)
         self.call_title.setTextInteractionFlags(Qt.TextSelectableByMouse)
         column.addWidget(self.call_title)
+        self.call_categories = QLabel(top)
+        self.call_categories.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        column.addWidget(self.call_categories)
         column.addWidget(self.waveform, 1)
         column.addWidget(self.transport)
         right.addWidget(top)
@@ -212,6 +218,7 @@ class MainWindow(QMainWindow):
             self._opening.cancel()
         self.state.open_call(call)
         self.call_title.setText(self._call_title(call))
+        self.show_categories(call.id)
         stored = self.transcripts.latest(call.id)
         self.state.set_transcript(stored[1] if stored else None)
         self.show_versions()
@@ -241,6 +248,20 @@ class MainWindow(QMainWindow):
         self.idle()
         self.state.say(str(error))
         self.call_title.setText(self.tr("Cannot open this call: %1").replace("%1", str(error)))
+
+    def show_categories(self, call_id: int) -> None:
+        """Why the customer called, each category with its confidence; the evidence in the tooltip."""
+        found = self.categories.for_call(call_id)
+        if not found:
+            self.call_categories.setText(self.tr("Categories: not yet found") if found is None
+                                         else self.tr("Categories: none"))
+            self.call_categories.setToolTip("")
+            return
+        self.call_categories.setText(self.tr("Categories: %1").replace(
+            "%1", "；".join(f"{SEPARATOR.join(c.path)} {c.confidence:.0%}" for c in found)))
+        self.call_categories.setToolTip("\n".join(
+            f"{SEPARATOR.join(c.path)}: " + " / ".join(f"{e.start:.1f}s «{e.matched}» {e.why}" for e in c.evidence)
+            for c in found))
 
     def _call_title(self, call: Call) -> str:
         agent = self.tr("Agent")
