@@ -54,6 +54,7 @@ from inspector.ui.scoring_controller import ScoringController
 from inspector.ui.speech_controller import SpeechController
 from inspector.ui.tasks import TaskHandle, TaskRunner
 from inspector.ui.transcript_pane import TranscriptPane
+from inspector.ui.search_window import SearchWindow
 from inspector.ui.transport import TransportBar
 from inspector.ui.waveform import WaveformPane
 from inspector.workspace import Workspace
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
                                      self.transcripts, workspace, settings, user)
         self.last_import: ImportReport | None = None
         self.reports_window: ReportsWindow | None = None
+        self.search_window: SearchWindow | None = None
+        self._seek_when_ready: tuple[int, float] | None = None
         self._opening: TaskHandle | None = None
 
         self.review = ReviewController(self, self.db, default_card(), user, self.open_call_by_id,
@@ -122,7 +125,8 @@ class MainWindow(QMainWindow):
         p = self.playback
         return {
             "import": self.choose_import_folder, "settings": self.edit_settings, "quit": self.close,
-            "evaluations": self.show_evaluations, "reports": self.show_reports, **self.review.handlers(),
+            "evaluations": self.show_evaluations, "reports": self.show_reports, "search": self.show_search,
+            **self.review.handlers(),
             "calibration": self.show_calibration, "stop_calibration": self.stop_calibration,
             "upload": self.show_upload,
             "play": p.toggle, "stop": p.stop,
@@ -242,7 +246,20 @@ class MainWindow(QMainWindow):
     def _recording_ready(self, call: Call, recording) -> None:
         if self.state.call is not None and self.state.call.id == call.id:
             self.state.set_recording(recording)
+            if self._seek_when_ready is not None and self._seek_when_ready[0] == call.id:
+                self.playback.seek(self._seek_when_ready[1])
+                self._seek_when_ready = None
             self.idle()
+
+    def open_call_at(self, call_id: int, seconds: float) -> None:
+        """Open a call (from search) at a moment: the playhead goes there once the recording is loaded."""
+        self._seek_when_ready = (call_id, seconds)
+        if self.state.call is not None and self.state.call.id == call_id and self.state.recording is not None:
+            self._recording_ready(self.state.call, self.state.recording)
+        else:
+            self.open_call_by_id(call_id)
+        self.raise_()
+        self.activateWindow()
 
     def _open_failed(self, error: Exception) -> None:
         self.idle()
@@ -431,6 +448,15 @@ class MainWindow(QMainWindow):
         self.reports_window.show()
         self.reports_window.raise_()
         return self.reports_window
+
+    def show_search(self) -> SearchWindow:
+        if self.search_window is None:
+            self.search_window = SearchWindow(self.db, self)
+            self.search_window.open_at.connect(self.open_call_at)
+        self.search_window.reload_choices()
+        self.search_window.show()
+        self.search_window.raise_()
+        return self.search_window
 
     def show_agent_calls(self, agent_id: str) -> None:
         self.call_list.reload()
