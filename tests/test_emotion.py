@@ -76,3 +76,38 @@ def test_a_broken_lexicon_names_the_file(tmp_path):
 
 def test_no_customer_no_emotion():
     assert customer_emotion(Transcript("t", 5.0, (Segment("unknown", 0, 2, "你好"),))) is None
+
+
+def test_emotion_database_stores_lists_and_filters(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    import shutil
+
+    from tests.conftest import ROOT
+    from inspector.transcript.io import save_transcript
+
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    for name, gains, pitches in (("louder", (-20, -20, -8, -2), (40, 40, 75, 95)), ("calm", (-12,) * 4, (50,) * 4)):
+        _recording, transcript = _call(tmp_path, name, gains, pitches)
+        shutil.copy(tmp_path / f"{name}.wav", folder)
+        save_transcript(transcript, folder / f"{name}.transcript.json")
+    data = str(tmp_path / "ws")
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "inspector", "--data-dir", data, *args], cwd=ROOT,
+                              capture_output=True, text=True)
+
+    assert run("import", str(folder)).returncode == 0
+    done = run("emotion", "--database")
+    assert done.returncode == 0, done.stderr
+    lines = {json.loads(line)["call"]: json.loads(line)["emotion"] for line in done.stdout.splitlines()}
+    assert lines["louder"]["worsened"] and not lines["calm"]["worsened"]
+    assert lines["calm"] == {"start": "calm", "end": "calm", "worsened": False,
+                             "basis": ["words", "loudness", "pitch", "speech rate"]}
+    worsened = json.loads(run("calls", "--worsened", "--format", "json").stdout)
+    assert [c["call_ref"] for c in worsened] == ["louder"] and worsened[0]["emotion"]["end"] in ("tense", "upset")
+    one = run("emotion", "--transcript", str(folder / "calm.transcript.json"))
+    assert json.loads(one.stdout)["basis"] == ["words", "speech rate"]        # no audio given: says so

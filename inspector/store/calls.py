@@ -59,6 +59,7 @@ class CallFilter:
     has_hits: bool | None = None
     text: str = ""                    # substring of call id, agent name or business type
     category: str | None = None       # a level-1 category name or a full path ("资费争议 › 扣费不明")
+    worsened: bool | None = None      # the customer's emotion worsened during the call
 
     def where(self) -> tuple[str, list[object]]:
         clauses: list[str] = []
@@ -80,6 +81,9 @@ class CallFilter:
         if self.category:
             clauses.append("id IN (SELECT call_id FROM call_categories WHERE top = ? OR path = ?)")
             params.extend([self.category, self.category])
+        if self.worsened is not None:
+            negation = "" if self.worsened else "NOT "
+            clauses.append(f"id {negation}IN (SELECT call_id FROM call_emotion WHERE worsened = 1)")
         if self.text:
             clauses.append("(call_ref LIKE ? OR agent_name LIKE ? OR business_type LIKE ?)")
             params.extend([f"%{self.text}%"] * 3)
