@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHe
 from inspector.categories.pack import SEPARATOR
 from inspector.store.calls import CALL_STATUSES, SORTABLE, Call, CallFilter, CallRepository
 from inspector.store.categories import CategoryRepository
+from inspector.store.emotion import EmotionRepository
 
 PAGE = 200
 
@@ -26,14 +27,16 @@ def _duration(seconds: float) -> str:
 
 class CallTableModel(QAbstractTableModel):
     COLUMNS = ("call_ref", "agent_id", "started_at", "duration_s", "business_type", "status", "hit_count",
-               "categories")
+               "categories", "emotion")
 
     def __init__(self, repository: CallRepository, parent: QObject | None = None,
-                 categories: CategoryRepository | None = None) -> None:
+                 categories: CategoryRepository | None = None, emotions: EmotionRepository | None = None) -> None:
         super().__init__(parent)
         self._repository = repository
         self._category_repository = categories
         self._categories: dict[int, list[str]] = {}     # call id → labels, read a page at a time
+        self._emotion_repository = emotions
+        self._emotions: dict[int, tuple[str, str, bool]] = {}
         self._filter = CallFilter()
         self._sort = "started_at"
         self._descending = True
@@ -43,7 +46,11 @@ class CallTableModel(QAbstractTableModel):
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Call"), self.tr("Agent"), self.tr("Time"), self.tr("Duration"),
-                self.tr("Business"), self.tr("Status"), self.tr("Hits"), self.tr("Categories"))
+                self.tr("Business"), self.tr("Status"), self.tr("Hits"), self.tr("Categories"),
+                self.tr("Customer emotion"))
+
+    def emotion_text(self, label: str) -> str:
+        return {"calm": self.tr("calm"), "tense": self.tr("tense"), "upset": self.tr("upset")}.get(label, label)
 
     def status_text(self, status: str) -> str:
         return {"new": self.tr("New"), "assigned": self.tr("Assigned"), "in_review": self.tr("In review"),
@@ -64,12 +71,16 @@ class CallTableModel(QAbstractTableModel):
         self._total = repo.count(self._filter)
         self._rows = repo.page(self._filter, self._sort, self._descending, 0, PAGE)
         self._categories = {}
-        self._read_categories(self._rows)
+        self._emotions = {}
+        self._read_side_tables(self._rows)
         self.endResetModel()
 
-    def _read_categories(self, calls: list[Call]) -> None:
+    def _read_side_tables(self, calls: list[Call]) -> None:
+        """Categories and emotion of these rows, one query each (they live in their own tables)."""
         if self._category_repository is not None and calls:
             self._categories.update(self._category_repository.labels_for([c.id for c in calls]))
+        if self._emotion_repository is not None and calls:
+            self._emotions.update(self._emotion_repository.summaries_for([c.id for c in calls]))
 
     def replace_row(self, call: Call) -> None:
         """One call changed (checked, scored): its row is repainted, the rest of the list stays as it is."""
@@ -77,7 +88,8 @@ class CallTableModel(QAbstractTableModel):
         if row is not None:
             self._rows[row] = call
             self._categories.pop(call.id, None)
-            self._read_categories([call])
+            self._emotions.pop(call.id, None)
+            self._read_side_tables([call])
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def call_at(self, row: int) -> Call | None:
@@ -105,7 +117,7 @@ class CallTableModel(QAbstractTableModel):
         if not more:
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._read_categories(more)
+        self._read_side_tables(more)
         self._rows.extend(more)
         self.endInsertRows()
 
@@ -130,6 +142,8 @@ class CallTableModel(QAbstractTableModel):
                 return self.status_text(call.status)
             if column == "categories":
                 return "；".join(self._categories.get(call.id, [])) or "—"
+            if column == "emotion":
+                return self._emotion_cell(call.id)
             value = getattr(call, column)
             return "—" if value in (None, "") else str(value)
         if role == Qt.ToolTipRole:
@@ -137,6 +151,14 @@ class CallTableModel(QAbstractTableModel):
         if role == Qt.TextAlignmentRole and column in ("duration_s", "hit_count"):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
+
+    def _emotion_cell(self, call_id: int) -> str:
+        """Like "calm → upset ↑": the start, the end, and an arrow when it worsened."""
+        if call_id not in self._emotions:
+            return "—"
+        start, end, worsened = self._emotions[call_id]
+        text = self.emotion_text(start) if start == end else f"{self.emotion_text(start)} → {self.emotion_text(end)}"
+        return text + (" ↑" if worsened else "")
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         key = self.COLUMNS[column]
@@ -153,11 +175,11 @@ class CallListPane(QWidget):
     call_activated = Signal(object)
 
     def __init__(self, repository: CallRepository, parent: QWidget | None = None,
-                 categories: CategoryRepository | None = None) -> None:
+                 categories: CategoryRepository | None = None, emotions: EmotionRepository | None = None) -> None:
         super().__init__(parent)
         self._repository = repository
         self._category_repository = categories
-        self.model = CallTableModel(repository, self, categories)
+        self.model = CallTableModel(repository, self, categories, emotions)
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search call, agent, business…"))
@@ -169,6 +191,8 @@ class CallListPane(QWidget):
         self.hits_only = QCheckBox(self.tr("With hits"), self)
         self.category = QComboBox(self)
         self.category.setVisible(categories is not None)
+        self.worsened_only = QCheckBox(self.tr("Emotion worsened"), self)
+        self.worsened_only.setVisible(emotions is not None)
         self.use_dates = QCheckBox(self.tr("Dates"), self)
         self.date_from = QDateEdit(self, calendarPopup=True)
         self.date_to = QDateEdit(self, calendarPopup=True)
@@ -202,6 +226,7 @@ class CallListPane(QWidget):
         dates.addWidget(QLabel("–", self))
         dates.addWidget(self.date_to)
         dates.addStretch(1)
+        dates.addWidget(self.worsened_only)
         dates.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -214,6 +239,7 @@ class CallListPane(QWidget):
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.hits_only.toggled.connect(self.apply_filter)
         self.category.currentIndexChanged.connect(self.apply_filter)
+        self.worsened_only.toggled.connect(self.apply_filter)
         self.use_dates.toggled.connect(self._dates_toggled)
         self.date_from.dateChanged.connect(self.apply_filter)
         self.date_to.dateChanged.connect(self.apply_filter)
@@ -250,7 +276,7 @@ class CallListPane(QWidget):
         return CallFilter(
             agent_id=self.agent.currentData(), status=self.status.currentData(),
             has_hits=True if self.hits_only.isChecked() else None, text=self.search.text().strip(),
-            category=self.category.currentData(),
+            category=self.category.currentData(), worsened=True if self.worsened_only.isChecked() else None,
             date_from=self.date_from.date().toString("yyyy-MM-dd") if use_dates else None,
             date_to=self.date_to.date().toString("yyyy-MM-dd") if use_dates else None)
 
