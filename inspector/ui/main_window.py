@@ -26,6 +26,8 @@ from inspector.settings import Settings, save_settings
 from inspector.categories.pack import SEPARATOR
 from inspector.store.calls import Call, CallRepository
 from inspector.store.categories import CategoryRepository
+from inspector.emotion.turns import CustomerEmotion, customer_emotion
+from inspector.store.emotion import EmotionRepository
 from inspector.store.database import on_own_connection, open_database
 from inspector.store.hits import HitRepository
 from inspector.domain.people import User
@@ -54,6 +56,7 @@ from inspector.ui.scoring_controller import ScoringController
 from inspector.ui.speech_controller import SpeechController
 from inspector.ui.tasks import TaskHandle, TaskRunner
 from inspector.ui.transcript_pane import TranscriptPane
+from inspector.ui.emotion_lane import EmotionLane
 from inspector.ui.search_window import SearchWindow
 from inspector.ui.transport import TransportBar
 from inspector.ui.waveform import WaveformPane
@@ -92,8 +95,11 @@ class MainWindow(QMainWindow):
         self.actions_by_key = build_actions(self, self._handlers())
         self._build_menus()
         self.categories = CategoryRepository(self.db)
-        self.call_list = CallListPane(self.calls, self, self.categories)
+        self.emotions = EmotionRepository(self.db)
+        self.call_list = CallListPane(self.calls, self, self.categories, self.emotions)
         self.waveform = WaveformPane(self.state, self)
+        self.emotion_lane = EmotionLane(self)
+        self.emotion_lane.link_to(self.waveform.lanes[0])
         self.transport = TransportBar(self.state, self.playback, self.actions_by_key, self)
         self.transcript = TranscriptPane(self.state, self)
         self.hits_pane = HitsPane(self.state, self)
@@ -174,6 +180,7 @@ class MainWindow(QMainWindow):
         self.call_categories.setTextInteractionFlags(Qt.TextSelectableByMouse)
         column.addWidget(self.call_categories)
         column.addWidget(self.waveform, 1)
+        column.addWidget(self.emotion_lane)
         column.addWidget(self.transport)
         right.addWidget(top)
         bottom = QSplitter(Qt.Horizontal, right)
@@ -223,6 +230,7 @@ class MainWindow(QMainWindow):
         self.state.open_call(call)
         self.call_title.setText(self._call_title(call))
         self.show_categories(call.id)
+        self.emotion_lane.set_emotion(self.emotions.for_call(call.id))
         stored = self.transcripts.latest(call.id)
         self.state.set_transcript(stored[1] if stored else None)
         self.show_versions()
@@ -246,10 +254,29 @@ class MainWindow(QMainWindow):
     def _recording_ready(self, call: Call, recording) -> None:
         if self.state.call is not None and self.state.call.id == call.id:
             self.state.set_recording(recording)
+            self._measure_emotion(call, recording)
             if self._seek_when_ready is not None and self._seek_when_ready[0] == call.id:
                 self.playback.seek(self._seek_when_ready[1])
                 self._seek_when_ready = None
             self.idle()
+
+    def _measure_emotion(self, call: Call, recording) -> None:
+        """With the voice now at hand, measure the customer's emotion again in the background and store it."""
+        transcript = self.state.transcript
+        if transcript is None:
+            return
+        source = self.transcripts.latest(call.id)[0]
+        self.tasks.submit(f"emotion:{call.id}", lambda _cancel: immediate(customer_emotion(transcript, recording)),
+                          lambda emotion: self._emotion_measured(call, source, emotion),
+                          on_error=lambda error: self.state.say(str(error)))
+
+    def _emotion_measured(self, call: Call, source: str, emotion: CustomerEmotion | None) -> None:
+        if emotion is None:
+            return
+        self.emotions.replace(call.id, emotion, source)
+        if self.state.call is not None and self.state.call.id == call.id:
+            self.emotion_lane.set_emotion(emotion)
+        self.call_list.refresh_call(call.id)
 
     def open_call_at(self, call_id: int, seconds: float) -> None:
         """Open a call (from search) at a moment: the playhead goes there once the recording is loaded."""

@@ -17,6 +17,7 @@ from inspector.domain.people import User
 from inspector.jobs import immediate
 from inspector.review.categorizing import categorize_all, categorize_stored
 from inspector.review.checking import check_all, compare_pack
+from inspector.review.emotions import measure_all
 from inspector.review.state import ReviewState
 from inspector.scoring.defaults import default_pack, load_checked_pack
 from inspector.rules.engine import check_call
@@ -131,13 +132,15 @@ class RulesController(QObject):
         are known before anyone opens a call."""
         workspace, pack, categories = self.workspace, self.pack, default_category_pack()
 
-        def check_then_categorize(db, cancel):
-            """Categories may rest on rule hits, so they follow the check in the same job."""
+        def check_categorize_measure(db, cancel):
+            """Categories may rest on rule hits, so they follow the check in the same job; the customer's
+            emotion too, so the call list can show and filter it before anyone opens a call."""
             result = yield from check_all(db, workspace, pack, cancel, only_outdated)
             yield from categorize_all(db, categories, cancel, only_outdated=True)
+            yield from measure_all(db, cancel, only_outdated=True)
             return result
 
-        job = on_own_connection(workspace.database, check_then_categorize)
+        job = on_own_connection(workspace.database, check_categorize_measure)
         return self.tasks.submit("check-all", job, self._all_checked, on_progress=self.window.show_progress,
                                  on_error=self._failed, on_cancelled=self.window.idle)
 
