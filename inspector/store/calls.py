@@ -27,6 +27,9 @@ class CallMetadata:
     hotline: str | None = None
     business_type: str | None = None
     title: str | None = None
+    satisfaction: float | None = None     # post-call survey score (满意度), as the centre scores it
+    resolved: bool | None = None          # 是否解决
+    caller_hash: str | None = None        # HMAC of the caller's number (intake.callers); never the number
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -152,4 +155,7 @@ class CallRepository:
 
 
 def _to_call(row: dict) -> Call:
-    return Call(**{key: row[key] for key in _COLUMNS})
+    values = {key: row[key] for key in _COLUMNS}
+    if values["resolved"] is not None:
+        values["resolved"] = bool(values["resolved"])
+    return Call(**values)

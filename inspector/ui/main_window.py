@@ -56,6 +56,7 @@ from inspector.ui.scoring_controller import ScoringController
 from inspector.ui.speech_controller import SpeechController
 from inspector.ui.tasks import TaskHandle, TaskRunner
 from inspector.ui.transcript_pane import TranscriptPane
+from inspector.intake.callers import caller_key
 from inspector.ui.emotion_lane import EmotionLane
 from inspector.ui.search_window import SearchWindow
 from inspector.ui.transport import TransportBar
@@ -324,8 +325,9 @@ class MainWindow(QMainWindow):
             self.import_folder(Path(folder))
 
     def import_folder(self, folder: Path, show_report: bool = True) -> TaskHandle:
+        key = caller_key(self.workspace.root)
         job = on_own_connection(self.workspace.database, lambda db, cancel: import_folder(
-            folder, CallRepository(db), TranscriptRepository(db), cancel))
+            folder, CallRepository(db), TranscriptRepository(db), cancel, key))
         return self.tasks.submit(f"import:{folder}", job, lambda report: self._imported(report, show_report),
                                  on_progress=self.show_progress, on_error=self._import_failed)
 
