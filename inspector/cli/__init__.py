@@ -12,14 +12,14 @@ from pathlib import Path
 
 from inspector.cli import (appeals, calibration, calls, categorize, check, emotion, evaluations, export_bundle,
                            hub, import_calls, models, outcome, redlines, report, sample, search, stats, sync_setup,
-                           sync_status, transcribe, upload)
+                           sync_status, topics, transcribe, upload)
 from inspector.cli.context import CliContext
 from inspector.store.database import StorageError
 from inspector.workspace import Workspace
 
 COMMANDS = (import_calls, calls, evaluations, sample, appeals, redlines, check, transcribe, models, stats,
             calibration, sync_setup, export_bundle, upload, sync_status, hub, report, categorize, search,
-            emotion, outcome)
+            emotion, outcome, topics)
 
 
 def build_parser() -> argparse.ArgumentParser:
