@@ -59,6 +59,7 @@ from inspector.ui.transcript_pane import TranscriptPane
 from inspector.intake.callers import caller_key
 from inspector.ui.emotion_lane import EmotionLane
 from inspector.ui.search_window import SearchWindow
+from inspector.ui.voc_window import VocWindow
 from inspector.ui.transport import TransportBar
 from inspector.ui.waveform import WaveformPane
 from inspector.workspace import Workspace
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.last_import: ImportReport | None = None
         self.reports_window: ReportsWindow | None = None
         self.search_window: SearchWindow | None = None
+        self.voc_window: VocWindow | None = None
         self._seek_when_ready: tuple[int, float] | None = None
         self._opening: TaskHandle | None = None
 
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         return {
             "import": self.choose_import_folder, "settings": self.edit_settings, "quit": self.close,
             "evaluations": self.show_evaluations, "reports": self.show_reports, "search": self.show_search,
+            "voc": self.show_voc,
             **self.review.handlers(),
             "calibration": self.show_calibration, "stop_calibration": self.stop_calibration,
             "upload": self.show_upload,
@@ -477,6 +480,14 @@ class MainWindow(QMainWindow):
         self.reports_window.show()
         self.reports_window.raise_()
         return self.reports_window
+
+    def show_voc(self) -> VocWindow:
+        if self.voc_window is None:
+            self.voc_window = VocWindow(self.workspace.database, self.tasks, self)
+        self.voc_window.show()
+        self.voc_window.raise_()
+        self.voc_window.refresh()
+        return self.voc_window
 
     def show_search(self) -> SearchWindow:
         if self.search_window is None:
