@@ -1,6 +1,7 @@
 """The customer-emotion lane under the waveform: one bar per customer turn, as high as the turn's distress
-(0 calm … 1 upset) and coloured by its label, scrolled and zoomed with the waveform. The caption says the
-start and end emotion, whether it worsened, and what it rests on: a pointer for listening, not a verdict."""
+(0 calm … 1 upset) and coloured by its label, scrolled and zoomed with the waveform (its plot is a row of the
+waveform's own canvas, so times line up). The caption says the start and end emotion, whether it worsened,
+and what it rests on: a pointer for listening, not a verdict."""
 
 from __future__ import annotations
 
@@ -18,25 +19,25 @@ class EmotionLane(QWidget):
         super().__init__(parent)
         self.emotion: CustomerEmotion | None = None
         self.caption = QLabel(self)
-        self.plot = pg.PlotWidget(self, background="w")
+        self.plot = pg.PlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
         self.plot.setYRange(0.0, 1.0, padding=0.05)
-        self.plot.setFixedHeight(42)
+        self.plot.setMaximumHeight(30)
         self.bars: pg.BarGraphItem | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
         layout.addWidget(self.caption)
-        layout.addWidget(self.plot)
         self.set_emotion(None)
 
-    def link_to(self, lane: pg.PlotItem) -> None:
-        """Scroll and zoom with the waveform's lanes."""
-        self.plot.getPlotItem().setXLink(lane)
+    def attach_to(self, canvas: pg.GraphicsLayoutWidget, row: int, lane: pg.PlotItem) -> None:
+        """A row of the waveform's canvas, scrolled and zoomed with its lanes."""
+        canvas.addLabel(self.tr("Emotion"), row=row, col=0, angle=-90, color="#555555")
+        canvas.addItem(self.plot, row=row, col=1)
+        self.plot.setXLink(lane)
 
     def label_text(self, label: str) -> str:
         return {"calm": self.tr("calm"), "tense": self.tr("tense"), "upset": self.tr("upset")}.get(label, label)

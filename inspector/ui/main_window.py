@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.call_list = CallListPane(self.calls, self, self.categories, self.emotions)
         self.waveform = WaveformPane(self.state, self)
         self.emotion_lane = EmotionLane(self)
-        self.emotion_lane.link_to(self.waveform.lanes[0])
+        self.emotion_lane.attach_to(self.waveform.canvas, 3, self.waveform.lanes[0])
         self.transport = TransportBar(self.state, self.playback, self.actions_by_key, self)
         self.transcript = TranscriptPane(self.state, self)
         self.hits_pane = HitsPane(self.state, self)

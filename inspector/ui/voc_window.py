@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QSpin
 from inspector.reports.voc import VoiceOfCustomer, voc_job
 from inspector.store.database import on_own_connection
 from inspector.ui.tables import fill, read_only_table
-from inspector.ui.tasks import TaskRunner
+from inspector.ui.tasks import TaskHandle, TaskRunner
 
 
 def _number(value) -> str:
@@ -27,6 +27,7 @@ class VocWindow(QWidget):
         self._database = database
         self._tasks = tasks
         self.result: VoiceOfCustomer | None = None
+        self._running: TaskHandle | None = None
         self.week_ending = QDateEdit(QDate.currentDate(), self, calendarPopup=True)
         self.week_ending.setDisplayFormat("yyyy-MM-dd")
         self.days = QSpinBox(self)
@@ -73,8 +74,12 @@ class VocWindow(QWidget):
         day = date.fromisoformat(self.week_ending.date().toString("yyyy-MM-dd"))
         days = self.days.value()
         self.status.setText(self.tr("Computing…"))
+        if self._running is not None:
+            self._running.cancel()              # a newer choice of week: the older result is never shown
         job = on_own_connection(self._database, lambda db, cancel: voc_job(db, day, days, cancel))
-        return self._tasks.submit("voc", job, self._show, on_error=lambda error: self.status.setText(str(error)))
+        self._running = self._tasks.submit("voc", job, self._show,
+                                           on_error=lambda error: self.status.setText(str(error)))
+        return self._running
 
     def _show(self, result: VoiceOfCustomer) -> None:
         self.result = result
