@@ -8,20 +8,14 @@ import datetime
 import json
 import sys
 
+from inspector.cli.arguments import iso_date
 from inspector.cli.context import CliContext
 from inspector.reports.topics import emerging_topics
 
 
-def _day(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("topics", help="emerging topics: what customers say more this week")
-    parser.add_argument("--week-ending", type=_day, default=datetime.date.today(), help="last day, YYYY-MM-DD")
+    parser.add_argument("--week-ending", type=iso_date, default=datetime.date.today(), help="last day, YYYY-MM-DD")
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--min-calls", type=int, default=3, help="said in at least this many calls this week")
     parser.add_argument("--format", choices=("text", "json"), default="text")

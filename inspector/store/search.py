@@ -15,6 +15,7 @@ import sqlite_utils
 
 from inspector.rules.phonetic import syllables
 from inspector.rules.text import normalize
+from inspector.store.calls import CallFilter
 from inspector.transcript.model import Transcript
 
 END = "_"       # closes the last pair, so a one-character query finds the sentence's last character too
@@ -28,6 +29,7 @@ class SearchFilter:
     date_to: str | None = None        # inclusive ISO date
     category: str | None = None       # level-1 name or full path
     rule: str | None = None           # calls with a hit of this rule
+    # agent, dates and category select calls exactly as the call list's CallFilter does
 
 
 @dataclass(frozen=True)
@@ -112,18 +114,11 @@ def _query(db: sqlite_utils.Database, column: str, query: str, flt: SearchFilter
     if flt.speaker:
         clauses.append("s.speaker = ?")
         params.append(flt.speaker)
-    if flt.agent_id:
-        clauses.append("c.agent_id = ?")
-        params.append(flt.agent_id)
-    if flt.date_from:
-        clauses.append("c.started_at >= ?")
-        params.append(flt.date_from)
-    if flt.date_to:
-        clauses.append("c.started_at < ?")
-        params.append(flt.date_to + "T99")
-    if flt.category:
-        clauses.append("s.call_id IN (SELECT call_id FROM call_categories WHERE top = ? OR path = ?)")
-        params.extend([flt.category, flt.category])
+    calls_where, calls_params = CallFilter(agent_id=flt.agent_id, date_from=flt.date_from, date_to=flt.date_to,
+                                           category=flt.category).where()
+    if calls_where:
+        clauses.append(f"s.call_id IN (SELECT id FROM calls{calls_where})")
+        params.extend(calls_params)
     if flt.rule:
         clauses.append("s.call_id IN (SELECT call_id FROM hits WHERE rule = ?)")
         params.append(flt.rule)
