@@ -105,3 +105,23 @@ def test_cli_search_json(tmp_path, demo_copy):
     assert json.loads(run("search", "投诉", "--speaker", "agent", "--format", "json").stdout) == []
     bad = run("search", "投诉", "--from", "2026-13-01")
     assert bad.returncode == 2 and "not a date" in bad.stderr
+
+
+def test_transcripts_stored_before_the_index_are_indexed_by_its_migration(tmp_path):
+    from inspector.store.migrations import MIGRATIONS
+    from inspector.store.search import rebuild_index
+
+    path = tmp_path / "old.sqlite3"
+    old = open_database(path, MIGRATIONS[:14])
+    old.execute("INSERT INTO calls (content_hash, path, call_ref, duration_s, sample_rate, channels, audio_format, "
+                "imported_at) VALUES ('h', '/x.wav', 'OLD', 9, 8000, 2, 'WAV', 'now')")
+    old.execute("INSERT INTO transcripts (call_id, source, body, created_at) VALUES (1, 'imported', ?, 'now')",
+                ['{"version": 1, "call_id": "OLD", "duration_s": 9, "channels": {"agent": 0, "customer": 1}, '
+                 '"segments": [{"speaker": "customer", "start": 1, "end": 3, "text": "宽带又断了"}]}'])
+    old.close()
+    db = open_database(path)
+    assert [(f.call, f.text) for f in search(db, "宽带")] == [("OLD", "宽带又断了")]
+    db.execute("UPDATE sentence_index SET sounds = ''")             # as if the pinyin merging had changed
+    assert search(db, "款带") == []
+    assert rebuild_index(db) == 1 and [f.call for f in search(db, "款带")] == ["OLD"]
+    db.close()

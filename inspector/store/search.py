@@ -9,6 +9,8 @@ only sound the same. The index is written in the same transaction as the transcr
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -16,6 +18,7 @@ import sqlite_utils
 from inspector.rules.phonetic import syllables
 from inspector.rules.text import normalize
 from inspector.store.calls import CallFilter
+from inspector.transcript.io import from_dict
 from inspector.transcript.model import Transcript
 
 END = "_"       # closes the last pair, so a one-character query finds the sentence's last character too
@@ -64,7 +67,7 @@ def sound_pairs(text: str) -> str:
     return " ".join(pairs(syllables(normalize(text)), END))
 
 
-def index_transcript(db: sqlite_utils.Database, call_id: int, source: str, transcript: Transcript) -> None:
+def index_transcript(db: sqlite_utils.Database | sqlite3.Connection, call_id: int, source: str, transcript: Transcript) -> None:
     """Replace the index rows of this call's version; the caller holds the write transaction."""
     remove_from_index(db, call_id, source)
     for number, segment in enumerate(transcript.segments):
@@ -73,6 +76,17 @@ def index_transcript(db: sqlite_utils.Database, call_id: int, source: str, trans
                             [call_id, source, number, segment.speaker, segment.start, segment.end, segment.text])
         db.execute("INSERT INTO sentence_index (rowid, grams, sounds) VALUES (?, ?, ?)",
                    [cursor.lastrowid, text_pairs(segment.text), sound_pairs(segment.text)])
+
+
+def rebuild_index(db: sqlite_utils.Database | sqlite3.Connection) -> int:
+    """Every stored transcript version indexed again (an sqlite_utils database or a migration's sqlite3
+    connection): what a change to the pinyin merging of rules.phonetic needs, since the ``sounds`` column
+    holds merged syllables. Returns the number of versions indexed."""
+    db.execute("DELETE FROM sentences")
+    rows = db.execute("SELECT call_id, source, body FROM transcripts ORDER BY call_id, source").fetchall()
+    for call_id, source, body in rows:
+        index_transcript(db, call_id, source, from_dict(json.loads(body), f"database transcript of call {call_id}"))
+    return len(rows)
 
 
 def remove_from_index(db: sqlite_utils.Database, call_id: int, source: str) -> None:

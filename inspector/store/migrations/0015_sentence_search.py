@@ -3,10 +3,9 @@ pairs and of merged-pinyin pairs (see inspector/store/search.py); transcripts al
 
 from __future__ import annotations
 
-import json
 import sqlite3
 
-from inspector.store.search import sound_pairs, text_pairs
+from inspector.store.search import rebuild_index
 
 
 def migrate(conn: sqlite3.Connection) -> None:
@@ -24,11 +23,4 @@ def migrate(conn: sqlite3.Connection) -> None:
                  "tokenize = \"unicode61 tokenchars '_'\")")
     conn.execute("""CREATE TRIGGER sentences_unindex AFTER DELETE ON sentences BEGIN
         DELETE FROM sentence_index WHERE rowid = old.id; END""")
-    for call_id, source, body in conn.execute("SELECT call_id, source, body FROM transcripts").fetchall():
-        for number, segment in enumerate(json.loads(body).get("segments", [])):
-            cursor = conn.execute("INSERT INTO sentences (call_id, source, segment, speaker, start, end, text) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                  [call_id, source, number, segment["speaker"], segment["start"], segment["end"],
-                                   segment["text"]])
-            conn.execute("INSERT INTO sentence_index (rowid, grams, sounds) VALUES (?, ?, ?)",
-                         [cursor.lastrowid, text_pairs(segment["text"]), sound_pairs(segment["text"])])
+    rebuild_index(conn)
