@@ -30,6 +30,8 @@ CASES = {
     "a short centre key": ["sync-setup", "--centre", "GD", "--key", "abc"],
     "upload without set-up": ["upload"],
     "export without set-up": ["export", "--out", "{tmp}/b.zip"],
+    "categorise with a garbage category pack": ["categorize", "--database", "--categories", "{garbage}"],
+    "categorise a garbage transcript": ["categorize", "--transcript", "{garbage}"],
     "a sample that picks nothing": ["sample", "--format", "json"],
     "a database that is not one": ["--data-dir", "{baddb}", "calls"],
     "a receiver database in a folder that is a file": ["hub", "add-centre", "GD", "--db", "{garbage}/hub.sqlite3"],

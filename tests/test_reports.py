@@ -130,9 +130,12 @@ def test_bad_filters_are_refused_with_the_reason(fixed):
 
 
 def test_the_category_filter_uses_call_categories_where_they_exist(fixed):
-    fixed.db.execute("CREATE TABLE call_categories (call_id INTEGER, category TEXT)")
-    fixed.db.execute("INSERT INTO call_categories VALUES (?, '资费争议 › 扣费不明'), (?, '宽带')",
-                     [fixed.call_ids["c1"], fixed.call_ids["c4"]])
+    from inspector.categories.match import CallCategory
+    from inspector.categories.pack import default_category_pack
+    from inspector.store.categories import CategoryRepository
+    repo = CategoryRepository(fixed.db)
+    repo.replace(fixed.call_ids["c1"], default_category_pack(), [CallCategory(("资费争议", "扣费不明"), 0.6, ())], None)
+    repo.replace(fixed.call_ids["c4"], default_category_pack(), [CallCategory(("宽带",), 0.6, ())], None)
     assert _report(fixed, category="资费争议").basis.evaluations == 2               # e1 and e7 on c1
     assert _report(fixed, category="资费争议 › 扣费不明").basis.calls == 1
     assert _report(fixed, category="宽带").basis.evaluations == 1

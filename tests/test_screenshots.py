@@ -66,3 +66,18 @@ def test_review_screenshots(display, tmp_path):
         assert (image.width(), image.height()) == (1400, 880), name
         colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 880, 29)}
         assert len(colours) > 12, f"{name} looks blank"
+
+
+def test_voice_of_the_customer_screenshots(display, tmp_path):
+    """Categories and emotion on the call list and the call, the search window, the VoC window."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    env = os.environ | {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "screenshot_voc.py"), str(SHOTS),
+                             str(tmp_path / "ws"), "zh_CN"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=180)
+    assert result.returncode == 0, result.stderr
+    for name in ("voc_call_zh_CN.png", "voc_search_zh_CN.png", "voc_agents_zh_CN.png", "voc_reasons_zh_CN.png"):
+        image = QImage(str(SHOTS / name))
+        assert (image.width(), image.height()) == (1400, 880), name
+        colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 880, 29)}
+        assert len(colours) > 12, f"{name} looks blank"

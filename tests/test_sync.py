@@ -243,3 +243,23 @@ def test_https_is_verified_by_default_and_a_private_ca_can_be_trusted(station, t
     out, err = trusted.communicate(timeout=60)
     assert trusted.returncode == 0, err
     assert json.loads(out)["acknowledged"] == 3 and store.count() == 3
+
+
+def test_the_upload_carries_the_calls_categories_emotion_and_outcome(station):
+    from inspector.categories.pack import default_category_pack
+    from inspector.review.categorizing import categorize_all
+    from inspector.review.emotions import measure_all
+    from inspector.store.calls import CallRepository
+
+    drain(categorize_all(station.db, default_category_pack()))
+    drain(measure_all(station.db))
+    calls = {c.id: c for c in CallRepository(station.db).page()}
+    first = station.call_ids()[0]
+    station.db.execute("UPDATE calls SET satisfaction = 4, resolved = 1, caller_hash = 'h' WHERE id = ?", [first])
+    made = submitted(station, 6)
+    payloads = {json.loads(e.payload)["call"]["call_ref"]: json.loads(e.payload)["call"]
+                for e in OutboxRepository(station.db).entries() if e.uuid in made}
+    assert payloads["S2"]["categories"] == [{"path": "停复机", "confidence": 0.84}]
+    assert payloads["S6"]["emotion"] == {"start": "upset", "end": "upset", "worsened": False}
+    shown = payloads[calls[first].call_ref]
+    assert (shown["satisfaction"], shown["resolved"]) == (4.0, True) and "caller_hash" not in shown

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from inspector.cli.context import CliContext
+from inspector.intake.callers import caller_key
 from inspector.intake.importer import run_import
 from inspector.store.calls import CallRepository
 from inspector.store.transcripts import TranscriptRepository
@@ -24,7 +25,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if not args.folder.is_dir():
         print(f"inspector: {args.folder}: not a folder", file=sys.stderr)
         return 2
-    report = run_import(args.folder, CallRepository(ctx.db), TranscriptRepository(ctx.db))
+    report = run_import(args.folder, CallRepository(ctx.db), TranscriptRepository(ctx.db),
+                        caller_key(ctx.workspace.root))
     if args.format == "json":
         print(json.dumps({"added": [c.call_ref for c in report.added],
                           "already_present": [c.call_ref for c in report.already_present],

@@ -84,13 +84,15 @@ def _unusable_entry(path: Path) -> str | None:
 
 
 def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRepository,
-                  cancel: threading.Event | None = None) -> Generator[ImportProgress, None, ImportReport]:
+                  cancel: threading.Event | None = None, caller_key: bytes | None = None
+                  ) -> Generator[ImportProgress, None, ImportReport]:
+    """``caller_key``: the workspace's key for hashing callers' numbers (intake.callers.caller_key)."""
     folder = Path(folder)
     report = ImportReport()
     if not folder.is_dir():
         report.problems.append(SidecarProblem(folder, "not a folder"))
         return report
-    metadata, problems = read_sidecars(folder)
+    metadata, problems = read_sidecars(folder, caller_key)
     report.problems.extend(problems)
     files, unusable = candidate_files(folder)
     report.problems.extend(unusable)
@@ -113,9 +115,10 @@ def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRe
     return report
 
 
-def run_import(folder: Path, calls: CallRepository, transcripts: TranscriptRepository) -> ImportReport:
+def run_import(folder: Path, calls: CallRepository, transcripts: TranscriptRepository,
+               caller_key: bytes | None = None) -> ImportReport:
     """Drain the import generator: for the CLI and tests."""
-    return drain(import_folder(folder, calls, transcripts))
+    return drain(import_folder(folder, calls, transcripts, caller_key=caller_key))
 
 
 def _new_call(path: Path, meta: CallMetadata) -> NewCall:

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from inspector.intake.callers import caller_hash
 from inspector.store.calls import CallMetadata
 from inspector.transcript.io import is_transcript_document
 
@@ -24,7 +25,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "hotline": ("hotline", "line", "热线", "热线号码"),
     "business_type": ("business_type", "business", "业务类型", "业务"),
     "title": ("title", "summary", "标题", "摘要"),
+    "satisfaction": ("satisfaction", "survey_score", "csat", "满意度", "满意度评分", "评价"),
+    "resolved": ("resolved", "solved", "是否解决", "解决情况"),
+    "caller": ("caller", "caller_number", "ani", "phone", "主叫号码", "来电号码", "客户号码"),
 }
+YES = {"1", "true", "yes", "y", "是", "已解决", "解决"}
+NO = {"0", "false", "no", "n", "否", "未解决", "没解决"}
 
 
 @dataclass(frozen=True)
@@ -37,8 +43,10 @@ def is_sidecar(path: Path) -> bool:
     return path.suffix.lower() in {".csv", ".json"}
 
 
-def read_sidecars(folder: Path) -> tuple[dict[str, CallMetadata], list[SidecarProblem]]:
-    """All metadata rows of the folder's CSV/JSON sidecars; transcript JSON files are not sidecars."""
+def read_sidecars(folder: Path, caller_key: bytes | None = None
+                  ) -> tuple[dict[str, CallMetadata], list[SidecarProblem]]:
+    """All metadata rows of the folder's CSV/JSON sidecars; transcript JSON files are not sidecars.
+    Callers' numbers become keyed hashes here, with ``caller_key``; without a key they are dropped."""
     found: dict[str, CallMetadata] = {}
     problems: list[SidecarProblem] = []
     for path in sorted(folder.iterdir()):
@@ -57,8 +65,36 @@ def read_sidecars(folder: Path) -> tuple[dict[str, CallMetadata], list[SidecarPr
             if not name:
                 problems.append(SidecarProblem(path, f"row {number} has no file name column"))
                 continue
-            found[Path(name).name] = CallMetadata(**fields)
+            outcome, trouble = _outcome(fields.pop("satisfaction", None), fields.pop("resolved", None),
+                                        fields.pop("caller", None), caller_key)
+            problems.extend(SidecarProblem(path, f"row {number}: {t}") for t in trouble)
+            found[Path(name).name] = CallMetadata(**fields, **outcome)
     return found, problems
+
+
+def _outcome(satisfaction: str | None, resolved: str | None, caller: str | None, key: bytes | None
+             ) -> tuple[dict, list[str]]:
+    """The outcome fields as values; a value that cannot be read is left out and said, the row still counts."""
+    values: dict = {}
+    trouble: list[str] = []
+    if satisfaction is not None:
+        try:
+            values["satisfaction"] = float(satisfaction)
+        except ValueError:
+            trouble.append(f"satisfaction {satisfaction!r} is not a number")
+    if resolved is not None:
+        answer = resolved.strip().lower()
+        if answer in YES | NO:
+            values["resolved"] = answer in YES
+        else:
+            trouble.append(f"resolved {resolved!r} is not yes/no (是/否, 1/0)")
+    if caller is not None:
+        hashed = caller_hash(caller, key) if key is not None else None
+        if hashed is not None:
+            values["caller_hash"] = hashed
+        else:
+            trouble.append("the caller's number was not kept (too short, or no caller key)")
+    return values, trouble
 
 
 def _read_rows(path: Path) -> list[dict] | None:

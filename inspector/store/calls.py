@@ -27,6 +27,9 @@ class CallMetadata:
     hotline: str | None = None
     business_type: str | None = None
     title: str | None = None
+    satisfaction: float | None = None     # post-call survey score (满意度), as the centre scores it
+    resolved: bool | None = None          # 是否解决
+    caller_hash: str | None = None        # HMAC of the caller's number (intake.callers); never the number
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,6 +61,8 @@ class CallFilter:
     status: str | None = None
     has_hits: bool | None = None
     text: str = ""                    # substring of call id, agent name or business type
+    category: str | None = None       # a level-1 category name or a full path ("资费争议 › 扣费不明")
+    worsened: bool | None = None      # the customer's emotion worsened during the call
 
     def where(self) -> tuple[str, list[object]]:
         clauses: list[str] = []
@@ -76,6 +81,12 @@ class CallFilter:
             params.append(self.status)
         if self.has_hits is not None:
             clauses.append("hit_count > 0" if self.has_hits else "hit_count = 0")
+        if self.category:
+            clauses.append("id IN (SELECT call_id FROM call_categories WHERE top = ? OR path = ?)")
+            params.extend([self.category, self.category])
+        if self.worsened is not None:
+            negation = "" if self.worsened else "NOT "
+            clauses.append(f"id {negation}IN (SELECT call_id FROM call_emotion WHERE worsened = 1)")
         if self.text:
             clauses.append("(call_ref LIKE ? OR agent_name LIKE ? OR business_type LIKE ?)")
             params.extend([f"%{self.text}%"] * 3)
@@ -144,4 +155,7 @@ class CallRepository:
 
 
 def _to_call(row: dict) -> Call:
-    return Call(**{key: row[key] for key in _COLUMNS})
+    values = {key: row[key] for key in _COLUMNS}
+    if values["resolved"] is not None:
+        values["resolved"] = bool(values["resolved"])
+    return Call(**values)

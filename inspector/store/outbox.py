@@ -52,7 +52,8 @@ class OutboxLine:
 def enqueue(db: sqlite_utils.Database, uuid: str, at: str) -> None:
     """Called inside the submitting transaction, after the status change."""
     row = next(db.query("SELECT e.*, c.content_hash, c.call_ref, c.agent_id, c.agent_name, c.team, c.business_type, "
-                        "c.started_at FROM evaluations e JOIN calls c ON c.id = e.call_id WHERE e.uuid = ?", [uuid]))
+                        "c.started_at, c.satisfaction, c.resolved "
+                        "FROM evaluations e JOIN calls c ON c.id = e.call_id WHERE e.uuid = ?", [uuid]))
     audit = [{k: a[k] for k in ("version", "at", "by", "what", "old", "new")}
              for a in db.query("SELECT * FROM evaluation_audit WHERE uuid = ? ORDER BY id", [uuid])]
     appeals = [{k: a[k] for k in ("id", "version", "item_id", "agent_id", "text", "status", "filed_at", "due_at",
@@ -67,10 +68,25 @@ def enqueue(db: sqlite_utils.Database, uuid: str, at: str) -> None:
         "fatal": bool(row["fatal"]), "body": json.loads(row["body"]), "submitted_at": row["submitted_at"],
         "call": {"content_hash": row["content_hash"], "call_ref": row["call_ref"], "agent_id": row["agent_id"],
                  "agent_name": row["agent_name"], "team": row["team"], "business_type": row["business_type"],
-                 "started_at": row["started_at"]},
+                 "started_at": row["started_at"], **_voice_of_customer(db, row)},
         "audit": audit, "appeals": appeals, "redlines": redlines})
     db.execute("INSERT OR IGNORE INTO outbox (uuid, version, payload, digest, status, created_at) "
                "VALUES (?, ?, ?, ?, 'pending', ?)", [row["uuid"], row["version"], payload, digest_of(payload), at])
+
+
+def _voice_of_customer(db: sqlite_utils.Database, row: dict) -> dict:
+    """What the customer called about, felt and answered, as it stood at submission; the caller's number
+    (even hashed: the key is the workstation's) stays behind."""
+    categories = [{"path": r["path"], "confidence": r["confidence"]} for r in db.query(
+        "SELECT path, confidence FROM call_categories WHERE call_id = ? ORDER BY confidence DESC, path",
+        [row["call_id"]])]
+    emotion = next(db.query("SELECT start_label, end_label, worsened FROM call_emotion WHERE call_id = ?",
+                            [row["call_id"]]), None)
+    return {"categories": categories,
+            "emotion": None if emotion is None else {"start": emotion["start_label"], "end": emotion["end_label"],
+                                                     "worsened": bool(emotion["worsened"])},
+            "satisfaction": row["satisfaction"],
+            "resolved": None if row["resolved"] is None else bool(row["resolved"])}
 
 
 class OutboxRepository:

@@ -9,6 +9,7 @@ import json
 import sqlite_utils
 
 from inspector.store.clock import utc_now
+from inspector.store.search import index_transcript
 from inspector.transcript.edits import Edit
 from inspector.transcript.io import from_dict, to_dict
 from inspector.transcript.model import Transcript
@@ -26,6 +27,7 @@ class TranscriptRepository:
                "created_at": utc_now(precise=True)}
         with self._db.atomic():
             self._db["transcripts"].upsert(row, pk=("call_id", "source"))
+            index_transcript(self._db, call_id, source, transcript)
 
     def latest(self, call_id: int) -> tuple[str, Transcript] | None:
         """The version the call shows: the one chosen for it, else the newest."""

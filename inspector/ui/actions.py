@@ -28,6 +28,8 @@ def action_specs() -> list[ActionSpec]:
         ActionSpec("import", "file", QT_TRANSLATE_NOOP("Actions", "&Import folder…"), ("Ctrl+I",)),
         ActionSpec("evaluations", "file", QT_TRANSLATE_NOOP("Actions", "&Evaluations…"), ("Ctrl+E",)),
         ActionSpec("reports", "file", QT_TRANSLATE_NOOP("Actions", "&Reports…"), ("Ctrl+R",)),
+        ActionSpec("search", "file", QT_TRANSLATE_NOOP("Actions", "&Search all calls…"), ("Ctrl+Shift+F",)),
+        ActionSpec("voc", "file", QT_TRANSLATE_NOOP("Actions", "&Voice of the customer…"), ("Ctrl+Shift+V",)),
         ActionSpec("calibration", "file", QT_TRANSLATE_NOOP("Actions", "&Calibration sessions…"), ("Ctrl+K",)),
         ActionSpec("stop_calibration", "file", QT_TRANSLATE_NOOP("Actions", "Leave calibration scoring"), ()),
         ActionSpec("upload", "file", QT_TRANSLATE_NOOP("Actions", "&Upload to headquarters…"), ("Ctrl+U",)),

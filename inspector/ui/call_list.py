@@ -12,7 +12,10 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QSi
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QTableView, QVBoxLayout, QWidget)
 
+from inspector.categories.pack import SEPARATOR
 from inspector.store.calls import CALL_STATUSES, SORTABLE, Call, CallFilter, CallRepository
+from inspector.store.categories import CategoryRepository
+from inspector.store.emotion import EmotionRepository
 
 PAGE = 200
 
@@ -23,11 +26,17 @@ def _duration(seconds: float) -> str:
 
 
 class CallTableModel(QAbstractTableModel):
-    COLUMNS = ("call_ref", "agent_id", "started_at", "duration_s", "business_type", "status", "hit_count")
+    COLUMNS = ("call_ref", "agent_id", "started_at", "duration_s", "business_type", "status", "hit_count",
+               "categories", "emotion")
 
-    def __init__(self, repository: CallRepository, parent: QObject | None = None) -> None:
+    def __init__(self, repository: CallRepository, parent: QObject | None = None,
+                 categories: CategoryRepository | None = None, emotions: EmotionRepository | None = None) -> None:
         super().__init__(parent)
         self._repository = repository
+        self._category_repository = categories
+        self._categories: dict[int, list[str]] = {}     # call id → labels, read a page at a time
+        self._emotion_repository = emotions
+        self._emotions: dict[int, tuple[str, str, bool]] = {}
         self._filter = CallFilter()
         self._sort = "started_at"
         self._descending = True
@@ -37,7 +46,11 @@ class CallTableModel(QAbstractTableModel):
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Call"), self.tr("Agent"), self.tr("Time"), self.tr("Duration"),
-                self.tr("Business"), self.tr("Status"), self.tr("Hits"))
+                self.tr("Business"), self.tr("Status"), self.tr("Hits"), self.tr("Categories"),
+                self.tr("Customer emotion"))
+
+    def emotion_text(self, label: str) -> str:
+        return {"calm": self.tr("calm"), "tense": self.tr("tense"), "upset": self.tr("upset")}.get(label, label)
 
     def status_text(self, status: str) -> str:
         return {"new": self.tr("New"), "assigned": self.tr("Assigned"), "in_review": self.tr("In review"),
@@ -57,13 +70,26 @@ class CallTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._total = repo.count(self._filter)
         self._rows = repo.page(self._filter, self._sort, self._descending, 0, PAGE)
+        self._categories = {}
+        self._emotions = {}
+        self._read_side_tables(self._rows)
         self.endResetModel()
+
+    def _read_side_tables(self, calls: list[Call]) -> None:
+        """Categories and emotion of these rows, one query each (they live in their own tables)."""
+        if self._category_repository is not None and calls:
+            self._categories.update(self._category_repository.labels_for([c.id for c in calls]))
+        if self._emotion_repository is not None and calls:
+            self._emotions.update(self._emotion_repository.summaries_for([c.id for c in calls]))
 
     def replace_row(self, call: Call) -> None:
         """One call changed (checked, scored): its row is repainted, the rest of the list stays as it is."""
         row = self.row_of(call.id)
         if row is not None:
             self._rows[row] = call
+            self._categories.pop(call.id, None)
+            self._emotions.pop(call.id, None)
+            self._read_side_tables([call])
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def call_at(self, row: int) -> Call | None:
@@ -91,6 +117,7 @@ class CallTableModel(QAbstractTableModel):
         if not more:
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._read_side_tables(more)
         self._rows.extend(more)
         self.endInsertRows()
 
@@ -113,6 +140,10 @@ class CallTableModel(QAbstractTableModel):
                 return _duration(call.duration_s)
             if column == "status":
                 return self.status_text(call.status)
+            if column == "categories":
+                return "；".join(self._categories.get(call.id, [])) or "—"
+            if column == "emotion":
+                return self._emotion_cell(call.id)
             value = getattr(call, column)
             return "—" if value in (None, "") else str(value)
         if role == Qt.ToolTipRole:
@@ -120,6 +151,14 @@ class CallTableModel(QAbstractTableModel):
         if role == Qt.TextAlignmentRole and column in ("duration_s", "hit_count"):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
+
+    def _emotion_cell(self, call_id: int) -> str:
+        """Like "calm → upset ↑": the start, the end, and an arrow when it worsened."""
+        if call_id not in self._emotions:
+            return "—"
+        start, end, worsened = self._emotions[call_id]
+        text = self.emotion_text(start) if start == end else f"{self.emotion_text(start)} → {self.emotion_text(end)}"
+        return text + (" ↑" if worsened else "")
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         key = self.COLUMNS[column]
@@ -135,10 +174,12 @@ class CallListPane(QWidget):
 
     call_activated = Signal(object)
 
-    def __init__(self, repository: CallRepository, parent: QWidget | None = None) -> None:
+    def __init__(self, repository: CallRepository, parent: QWidget | None = None,
+                 categories: CategoryRepository | None = None, emotions: EmotionRepository | None = None) -> None:
         super().__init__(parent)
         self._repository = repository
-        self.model = CallTableModel(repository, self)
+        self._category_repository = categories
+        self.model = CallTableModel(repository, self, categories, emotions)
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search call, agent, business…"))
@@ -148,6 +189,10 @@ class CallListPane(QWidget):
         for key in CALL_STATUSES:
             self.status.addItem(self.model.status_text(key), key)
         self.hits_only = QCheckBox(self.tr("With hits"), self)
+        self.category = QComboBox(self)
+        self.category.setVisible(categories is not None)
+        self.worsened_only = QCheckBox(self.tr("Emotion worsened"), self)
+        self.worsened_only.setVisible(emotions is not None)
         self.use_dates = QCheckBox(self.tr("Dates"), self)
         self.date_from = QDateEdit(self, calendarPopup=True)
         self.date_to = QDateEdit(self, calendarPopup=True)
@@ -173,6 +218,7 @@ class CallListPane(QWidget):
         filters.addWidget(self.search, 2)
         filters.addWidget(self.agent, 1)
         filters.addWidget(self.status, 1)
+        filters.addWidget(self.category, 1)
         filters.addWidget(self.hits_only)
         dates = QHBoxLayout()
         dates.addWidget(self.use_dates)
@@ -180,6 +226,7 @@ class CallListPane(QWidget):
         dates.addWidget(QLabel("–", self))
         dates.addWidget(self.date_to)
         dates.addStretch(1)
+        dates.addWidget(self.worsened_only)
         dates.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -191,6 +238,8 @@ class CallListPane(QWidget):
         self.agent.currentIndexChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.hits_only.toggled.connect(self.apply_filter)
+        self.category.currentIndexChanged.connect(self.apply_filter)
+        self.worsened_only.toggled.connect(self.apply_filter)
         self.use_dates.toggled.connect(self._dates_toggled)
         self.date_from.dateChanged.connect(self.apply_filter)
         self.date_to.dateChanged.connect(self.apply_filter)
@@ -208,13 +257,26 @@ class CallListPane(QWidget):
         index = self.agent.findData(current)
         self.agent.setCurrentIndex(max(0, index))
         self.agent.blockSignals(False)
+        self._list_categories()
         self.apply_filter()
+
+    def _list_categories(self) -> None:
+        """The categories some call has, level 1 then its level 2 indented, each with its number of calls."""
+        current = self.category.currentData()
+        with QSignalBlocker(self.category):
+            self.category.clear()
+            self.category.addItem(self.tr("All categories"), None)
+            for label, count in self._category_repository.in_use() if self._category_repository else []:
+                shown = ("    " + label.split(SEPARATOR, 1)[1]) if SEPARATOR in label else label
+                self.category.addItem(f"{shown} ({count})", label)
+            self.category.setCurrentIndex(max(0, self.category.findData(current)))
 
     def current_filter(self) -> CallFilter:
         use_dates = self.use_dates.isChecked()
         return CallFilter(
             agent_id=self.agent.currentData(), status=self.status.currentData(),
             has_hits=True if self.hits_only.isChecked() else None, text=self.search.text().strip(),
+            category=self.category.currentData(), worsened=True if self.worsened_only.isChecked() else None,
             date_from=self.date_from.date().toString("yyyy-MM-dd") if use_dates else None,
             date_to=self.date_to.date().toString("yyyy-MM-dd") if use_dates else None)
 

@@ -23,7 +23,11 @@ from inspector.jobs import immediate
 from inspector.review.checking import CheckProgress
 from inspector.review.state import ReviewState
 from inspector.settings import Settings, save_settings
+from inspector.categories.pack import SEPARATOR
 from inspector.store.calls import Call, CallRepository
+from inspector.store.categories import CategoryRepository
+from inspector.emotion.turns import CustomerEmotion, customer_emotion
+from inspector.store.emotion import EmotionRepository
 from inspector.store.database import on_own_connection, open_database
 from inspector.store.hits import HitRepository
 from inspector.domain.people import User
@@ -53,6 +57,10 @@ from inspector.ui.scoring_controller import ScoringController
 from inspector.ui.speech_controller import SpeechController
 from inspector.ui.tasks import TaskHandle, TaskRunner
 from inspector.ui.transcript_pane import TranscriptPane
+from inspector.intake.callers import caller_key
+from inspector.ui.emotion_lane import EmotionLane
+from inspector.ui.search_window import SearchWindow
+from inspector.ui.voc_window import VocWindow
 from inspector.ui.transport import TransportBar
 from inspector.ui.users_dialog import UsersDialog
 from inspector.users.policy import Action, allowed
@@ -83,6 +91,9 @@ class MainWindow(QMainWindow):
                                      self.transcripts, workspace, settings, user)
         self.last_import: ImportReport | None = None
         self.reports_window: ReportsWindow | None = None
+        self.search_window: SearchWindow | None = None
+        self.voc_window: VocWindow | None = None
+        self._seek_when_ready: tuple[int, float] | None = None
         self._opening: TaskHandle | None = None
 
         self.review = ReviewController(self, self.db, default_card(), user, self.open_call_by_id,
@@ -92,8 +103,12 @@ class MainWindow(QMainWindow):
         self.actions_by_key = build_actions(self, self._handlers())
         self.actions_by_key["users"].setVisible(allowed(user, Action.MANAGE_USERS))
         self._build_menus()
-        self.call_list = CallListPane(self.calls, self)
+        self.categories = CategoryRepository(self.db)
+        self.emotions = EmotionRepository(self.db)
+        self.call_list = CallListPane(self.calls, self, self.categories, self.emotions)
         self.waveform = WaveformPane(self.state, self)
+        self.emotion_lane = EmotionLane(self)
+        self.emotion_lane.attach_to(self.waveform.canvas, 3, self.waveform.lanes[0])
         self.transport = TransportBar(self.state, self.playback, self.actions_by_key, self)
         self.transcript = TranscriptPane(self.state, self)
         self.hits_pane = HitsPane(self.state, self)
@@ -127,7 +142,9 @@ class MainWindow(QMainWindow):
             "import": self.choose_import_folder, "settings": self.edit_settings, "quit": self.close,
             "users": self.show_users, "switch_user": lambda: self.sign_out_requested.emit(False),
             "log_out": lambda: self.sign_out_requested.emit(True),
-            "evaluations": self.show_evaluations, "reports": self.show_reports, **self.review.handlers(),
+            "evaluations": self.show_evaluations, "reports": self.show_reports, "search": self.show_search,
+            "voc": self.show_voc,
+            **self.review.handlers(),
             "calibration": self.show_calibration, "stop_calibration": self.stop_calibration,
             "upload": self.show_upload,
             "play": p.toggle, "stop": p.stop,
@@ -171,7 +188,11 @@ class MainWindow(QMainWindow):
         self.call_title = QLabel(self.tr("Choose a call from the list"), top)
         self.call_title.setTextInteractionFlags(Qt.TextSelectableByMouse)
         column.addWidget(self.call_title)
+        self.call_categories = QLabel(top)
+        self.call_categories.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        column.addWidget(self.call_categories)
         column.addWidget(self.waveform, 1)
+        column.addWidget(self.emotion_lane)
         column.addWidget(self.transport)
         right.addWidget(top)
         bottom = QSplitter(Qt.Horizontal, right)
@@ -223,6 +244,8 @@ class MainWindow(QMainWindow):
             self._opening.cancel()
         self.state.open_call(call)
         self.call_title.setText(self._call_title(call))
+        self.show_categories(call.id)
+        self.emotion_lane.set_emotion(self.emotions.for_call(call.id))
         stored = self.transcripts.latest(call.id)
         self.state.set_transcript(stored[1] if stored else None)
         self.show_versions()
@@ -246,12 +269,58 @@ class MainWindow(QMainWindow):
     def _recording_ready(self, call: Call, recording) -> None:
         if self.state.call is not None and self.state.call.id == call.id:
             self.state.set_recording(recording)
+            self._measure_emotion(call, recording)
+            if self._seek_when_ready is not None and self._seek_when_ready[0] == call.id:
+                self.playback.seek(self._seek_when_ready[1])
+                self._seek_when_ready = None
             self.idle()
+
+    def _measure_emotion(self, call: Call, recording) -> None:
+        """With the voice now at hand, measure the customer's emotion again in the background and store it."""
+        transcript = self.state.transcript
+        if transcript is None:
+            return
+        source = self.transcripts.latest(call.id)[0]
+        self.tasks.submit(f"emotion:{call.id}", lambda _cancel: immediate(customer_emotion(transcript, recording)),
+                          lambda emotion: self._emotion_measured(call, source, emotion),
+                          on_error=lambda error: self.state.say(str(error)))
+
+    def _emotion_measured(self, call: Call, source: str, emotion: CustomerEmotion | None) -> None:
+        if emotion is None:
+            return
+        self.emotions.replace(call.id, emotion, source)
+        if self.state.call is not None and self.state.call.id == call.id:
+            self.emotion_lane.set_emotion(emotion)
+        self.call_list.refresh_call(call.id)
+
+    def open_call_at(self, call_id: int, seconds: float) -> None:
+        """Open a call (from search) at a moment: the playhead goes there once the recording is loaded."""
+        self._seek_when_ready = (call_id, seconds)
+        if self.state.call is not None and self.state.call.id == call_id and self.state.recording is not None:
+            self._recording_ready(self.state.call, self.state.recording)
+        else:
+            self.open_call_by_id(call_id)
+        self.raise_()
+        self.activateWindow()
 
     def _open_failed(self, error: Exception) -> None:
         self.idle()
         self.state.say(str(error))
         self.call_title.setText(self.tr("Cannot open this call: %1").replace("%1", str(error)))
+
+    def show_categories(self, call_id: int) -> None:
+        """Why the customer called, each category with its confidence; the evidence in the tooltip."""
+        found = self.categories.for_call(call_id)
+        if not found:
+            self.call_categories.setText(self.tr("Categories: not yet found") if found is None
+                                         else self.tr("Categories: none"))
+            self.call_categories.setToolTip("")
+            return
+        self.call_categories.setText(self.tr("Categories: %1").replace(
+            "%1", "；".join(f"{SEPARATOR.join(c.path)} {c.confidence:.0%}" for c in found)))
+        self.call_categories.setToolTip("\n".join(
+            f"{SEPARATOR.join(c.path)}: " + " / ".join(f"{e.start:.1f}s «{e.matched}» {e.why}" for e in c.evidence)
+            for c in found))
 
     def _call_title(self, call: Call) -> str:
         agent = self.tr("Agent")
@@ -270,8 +339,9 @@ class MainWindow(QMainWindow):
             self.import_folder(Path(folder))
 
     def import_folder(self, folder: Path, show_report: bool = True) -> TaskHandle:
+        key = caller_key(self.workspace.root)
         job = on_own_connection(self.workspace.database, lambda db, cancel: import_folder(
-            folder, CallRepository(db), TranscriptRepository(db), cancel))
+            folder, CallRepository(db), TranscriptRepository(db), cancel, key))
         return self.tasks.submit(f"import:{folder}", job, lambda report: self._imported(report, show_report),
                                  on_progress=self.show_progress, on_error=self._import_failed)
 
@@ -435,6 +505,23 @@ class MainWindow(QMainWindow):
         self.reports_window.show()
         self.reports_window.raise_()
         return self.reports_window
+
+    def show_voc(self) -> VocWindow:
+        if self.voc_window is None:
+            self.voc_window = VocWindow(self.workspace.database, self.tasks, self)
+        self.voc_window.show()
+        self.voc_window.raise_()
+        self.voc_window.refresh()
+        return self.voc_window
+
+    def show_search(self) -> SearchWindow:
+        if self.search_window is None:
+            self.search_window = SearchWindow(self.db, self)
+            self.search_window.open_at.connect(self.open_call_at)
+        self.search_window.reload_choices()
+        self.search_window.show()
+        self.search_window.raise_()
+        return self.search_window
 
     def show_agent_calls(self, agent_id: str) -> None:
         self.call_list.reload()

@@ -12,9 +12,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from inspector.categories.pack import default_category_pack
 from inspector.domain.people import User
 from inspector.jobs import immediate
+from inspector.review.categorizing import categorize_all, categorize_stored
 from inspector.review.checking import check_all, compare_pack
+from inspector.review.emotions import measure_all
 from inspector.review.state import ReviewState
 from inspector.scoring.defaults import default_pack, load_checked_pack
 from inspector.rules.engine import check_call
@@ -118,16 +121,26 @@ class RulesController(QObject):
     def _checked(self, call: Call, pack: RulePack, hits: list[Hit]) -> None:
         shown = self.transcripts.latest(call.id)
         self.hits.replace(call.id, pack, hits, shown[0] if shown else None)
+        categorize_stored(self.window.db, call.id, default_category_pack())    # one call: milliseconds
         if self.state.call is not None and self.state.call.id == call.id:
             self.state.set_hits(hits, self.hits.decisions(call.id, self.scope_for(call)))
+            self.window.show_categories(call.id)
         self.window.call_list.refresh_call(call.id)
 
     def check_all(self, only_outdated: bool = False):
         """`only_outdated`: checking ahead after an import or a transcription, so hit counts and fatal flags
         are known before anyone opens a call."""
-        workspace, pack = self.workspace, self.pack
-        job = on_own_connection(workspace.database,
-                                lambda db, cancel: check_all(db, workspace, pack, cancel, only_outdated))
+        workspace, pack, categories = self.workspace, self.pack, default_category_pack()
+
+        def check_categorize_measure(db, cancel):
+            """Categories may rest on rule hits, so they follow the check in the same job; the customer's
+            emotion too, so the call list can show and filter it before anyone opens a call."""
+            result = yield from check_all(db, workspace, pack, cancel, only_outdated)
+            yield from categorize_all(db, categories, cancel, only_outdated=True)
+            yield from measure_all(db, cancel, only_outdated=True)
+            return result
+
+        job = on_own_connection(workspace.database, check_categorize_measure)
         return self.tasks.submit("check-all", job, self._all_checked, on_progress=self.window.show_progress,
                                  on_error=self._failed, on_cancelled=self.window.idle)
 
@@ -137,6 +150,7 @@ class RulesController(QObject):
         self.window.call_list.reload()
         if self.state.call is not None:
             self.show_call(self.state.call)
+            self.window.show_categories(self.state.call.id)
         self.state.say(self.tr("Checked %1 call(s) with %2").replace("%1", str(result.checked))
                        .replace("%2", self.pack.name))
 

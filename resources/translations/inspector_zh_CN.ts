@@ -157,6 +157,14 @@
         <translation>报表(&amp;R)…</translation>
     </message>
     <message>
+        <source>&amp;Search all calls…</source>
+        <translation>全部通话检索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Voice of the customer…</source>
+        <translation>客户之声(&amp;V)…</translation>
+    </message>
+    <message>
         <source>&amp;Calibration sessions…</source>
         <translation>校准会(&amp;C)…</translation>
     </message>
@@ -566,12 +574,20 @@
         <translation>有命中</translation>
     </message>
     <message>
+        <source>Emotion worsened</source>
+        <translation>情绪恶化</translation>
+    </message>
+    <message>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
         <source>All agents</source>
         <translation>全部坐席</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类目</translation>
     </message>
     <message numerus="yes">
         <source>%n call(s)</source>
@@ -609,6 +625,26 @@
     <message>
         <source>Hits</source>
         <translation>命中</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Customer emotion</source>
+        <translation>客户情绪</translation>
+    </message>
+    <message>
+        <source>calm</source>
+        <translation>平稳</translation>
+    </message>
+    <message>
+        <source>tense</source>
+        <translation>紧张</translation>
+    </message>
+    <message>
+        <source>upset</source>
+        <translation>激动</translation>
     </message>
     <message>
         <source>New</source>
@@ -794,6 +830,57 @@
     <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>EmotionLane</name>
+    <message>
+        <source>Emotion</source>
+        <translation>情绪</translation>
+    </message>
+    <message>
+        <source>calm</source>
+        <translation>平稳</translation>
+    </message>
+    <message>
+        <source>tense</source>
+        <translation>紧张</translation>
+    </message>
+    <message>
+        <source>upset</source>
+        <translation>激动</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>用词</translation>
+    </message>
+    <message>
+        <source>loudness</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>pitch</source>
+        <translation>音高</translation>
+    </message>
+    <message>
+        <source>speech rate</source>
+        <translation>语速</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Customer emotion: not measured yet</source>
+        <translation>客户情绪：尚未测量</translation>
+    </message>
+    <message>
+        <source> (worsened)</source>
+        <translation>（恶化）</translation>
+    </message>
+    <message>
+        <source>Customer emotion: %1 → %2%3 · from %4 · a pointer for listening</source>
+        <translation>客户情绪：%1 → %2%3 · 依据%4 · 仅供提示重点收听</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +1184,18 @@
     <message>
         <source>Cannot open this call: %1</source>
         <translation>无法打开该通话：%1</translation>
+    </message>
+    <message>
+        <source>Categories: not yet found</source>
+        <translation>类目：尚未归类</translation>
+    </message>
+    <message>
+        <source>Categories: none</source>
+        <translation>类目：无</translation>
+    </message>
+    <message>
+        <source>Categories: %1</source>
+        <translation>类目：%1</translation>
     </message>
     <message>
         <source>Agent</source>
@@ -2255,6 +2354,71 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     </message>
 </context>
 <context>
+    <name>SearchWindow</name>
+    <message>
+        <source>Search all calls</source>
+        <translation>全部通话检索</translation>
+    </message>
+    <message>
+        <source>Words said in a call (a homophone typo still finds them)</source>
+        <translation>通话中说过的话（同音错字也能找到）</translation>
+    </message>
+    <message>
+        <source>Both speakers</source>
+        <translation>双方</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Rule hit, e.g. R06</source>
+        <translation>命中规则，如 R06</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>全部坐席</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类目</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentence(s)</source>
+        <translation>
+            <numerusform>%n 句</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2805,6 +2969,139 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Enable</source>
         <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>VocWindow</name>
+    <message>
+        <source>Voice of the customer</source>
+        <translation>客户之声</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>通话数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <source>Calls this week</source>
+        <translation>本周通话数</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>前四周</translation>
+    </message>
+    <message>
+        <source>Rise</source>
+        <translation>上升幅度</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>例句</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Earlier call</source>
+        <translation>上一通</translation>
+    </message>
+    <message>
+        <source>Days after</source>
+        <translation>间隔天数</translation>
+    </message>
+    <message>
+        <source>Again about</source>
+        <translation>同一类目</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>评分数</translation>
+    </message>
+    <message>
+        <source>QA mean</source>
+        <translation>质检均分</translation>
+    </message>
+    <message>
+        <source>Surveyed</source>
+        <translation>参评数</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决率</translation>
+    </message>
+    <message>
+        <source>Top reasons</source>
+        <translation>来电原因 TOP</translation>
+    </message>
+    <message>
+        <source>Emerging topics</source>
+        <translation>新兴话题</translation>
+    </message>
+    <message>
+        <source>Repeat callers</source>
+        <translation>重复来电</translation>
+    </message>
+    <message>
+        <source>QA vs satisfaction</source>
+        <translation>质检分与满意度</translation>
+    </message>
+    <message>
+        <source>Week ending</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Repeat within</source>
+        <translation>重复来电间隔</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n categorised call(s)</source>
+        <translation>
+            <numerusform>已归类 %n 通</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customers&apos; words in %1 – %2 (%3 calls) against %4 – %5 (%6 calls)</source>
+        <translation>客户用词：%1 – %2（%3 通）对比 %4 – %5（%6 通）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 callers called again within %3 days: %4 repeat calls, %5 about the same category (repeat complaints)</source>
+        <translation>%2 通有号码的来电中，%1 位客户在 %3 天内再次来电：重复来电 %4 通，其中同一类目 %5 通（重复投诉）</translation>
+    </message>
+    <message>
+        <source>QA score against satisfaction over %1 calls: r = %2</source>
+        <translation>质检分与满意度（%1 通）：相关系数 r = %2</translation>
     </message>
 </context>
 <context>

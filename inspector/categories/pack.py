@@ -1,0 +1,111 @@
+"""The category pack: a two-level tree of call reasons, each with the customer phrases that signal it.
+
+Categories are data, like the rule pack: a lead adds a reason or a phrase without touching code, and the
+whole file is validated when it loads (errors name the file, the category and the field). The format is
+documented at the top of resources/categories/categories-10086.toml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from inspector.resources import resource_path
+from inspector.rules.conditions import Phrase, Phrases
+from inspector.tomlfile import read_toml
+
+DEFAULT_CATEGORIES = ("categories", "categories-10086.toml")
+SEPARATOR = " › "
+
+
+class CategoryPackError(ValueError):
+    """The pack cannot be used; the message names the file and the place."""
+
+
+@dataclass(frozen=True)
+class Category:
+    path: tuple[str, ...]           # (level 1,) or (level 1, level 2)
+    phrases: Phrases | None         # said by the customer
+    rules: tuple[str, ...]          # rule ids whose hits also point to this category
+    description: str = ""
+
+    @property
+    def label(self) -> str:
+        return SEPARATOR.join(self.path)
+
+
+@dataclass(frozen=True)
+class CategoryPack:
+    id: str
+    version: str
+    min_confidence: float
+    categories: tuple[Category, ...]
+
+    def tree(self) -> dict[str, list[str]]:
+        """Level-1 names → their level-2 names, in file order (what a filter box lists)."""
+        tree: dict[str, list[str]] = {}
+        for category in self.categories:
+            children = tree.setdefault(category.path[0], [])
+            if len(category.path) == 2 and category.path[1] not in children:
+                children.append(category.path[1])
+        return tree
+
+
+def load_category_pack(path: Path) -> CategoryPack:
+    data = read_toml(path, "category pack", CategoryPackError)
+    header = data.get("pack")
+    if not isinstance(header, dict) or not isinstance(header.get("id"), str):
+        raise CategoryPackError(f"{path}: needs a [pack] table with id and version")
+    threshold = _number(path, header.get("fuzzy_threshold", 0.85), "[pack].fuzzy_threshold")
+    min_confidence = _number(path, header.get("min_confidence", 0.5), "[pack].min_confidence")
+    raw = data.get("category")
+    if not isinstance(raw, list) or not raw:
+        raise CategoryPackError(f"{path}: needs at least one [[category]]")
+    categories, seen = [], set()
+    for index, entry in enumerate(raw, start=1):
+        category = _category(path, entry, index, threshold)
+        if category.path in seen:
+            raise CategoryPackError(f"{path}: category {index} ({category.label}) is listed twice")
+        seen.add(category.path)
+        categories.append(category)
+    return CategoryPack(header["id"], str(header.get("version", "1")), min_confidence, tuple(categories))
+
+
+@cache
+def default_category_pack() -> CategoryPack:
+    return load_category_pack(resource_path(*DEFAULT_CATEGORIES))
+
+
+def _category(path: Path, entry: Any, index: int, threshold: float) -> Category:
+    where = f"{path}: category {index}"
+    if not isinstance(entry, dict):
+        raise CategoryPackError(f"{where}: must be a table")
+    names = entry.get("path")
+    if (not isinstance(names, list) or not 1 <= len(names) <= 2
+            or not all(isinstance(n, str) and n.strip() for n in names)):
+        raise CategoryPackError(f"{where}: path must list one or two non-empty names, e.g. [\"资费争议\", \"扣费不明\"]")
+    where = f"{path}: category {SEPARATOR.join(names)}"
+    phrases = _strings(entry.get("phrases", []), f"{where}.phrases")
+    unless = _strings(entry.get("unless", []), f"{where}.unless")
+    rules = _strings(entry.get("rules", []), f"{where}.rules")
+    if not phrases and not rules:
+        raise CategoryPackError(f"{where}: give phrases, rules or both, or nothing can find it")
+    matcher = Phrases(tuple(Phrase.of(p) for p in phrases), tuple(Phrase.of(u) for u in unless),
+                      threshold) if phrases else None
+    description = entry.get("description", "")
+    return Category(tuple(n.strip() for n in names), matcher, tuple(rules),
+                    description if isinstance(description, str) else "")
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise CategoryPackError(f"{where}: must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _number(path: Path, value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        raise CategoryPackError(f"{path}: {where} must be a number in (0, 1], not {value!r}")
+    return float(value)

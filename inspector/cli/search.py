@@ -1,0 +1,45 @@
+"""``inspector search TEXT``: sentences across all calls (every transcript version), homophones included.
+
+JSON: ``[{"call", "start", "end", "speaker", "text"}]``, sentences whose text matches first, then those that
+only sound like the query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from inspector.cli.arguments import iso_date
+from inspector.cli.context import CliContext
+from inspector.store.search import SearchFilter, search
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("search", help="find sentences across all calls (homophones too)")
+    parser.add_argument("text")
+    parser.add_argument("--speaker", choices=("agent", "customer"))
+    parser.add_argument("--agent", help="agent id (工号)")
+    parser.add_argument("--from", dest="date_from", type=iso_date, help="first day, YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", type=iso_date, help="last day, YYYY-MM-DD")
+    parser.add_argument("--category", help="level-1 category or full path")
+    parser.add_argument("--rule", help="only calls with a hit of this rule (R06 …)")
+    parser.add_argument("--limit", type=int, default=50)
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.limit < 1:
+        print("inspector search: --limit must be at least 1", file=sys.stderr)
+        return 2
+    flt = SearchFilter(args.speaker, args.agent, args.date_from and args.date_from.isoformat(),
+                       args.date_to and args.date_to.isoformat(), args.category, args.rule)
+    found = search(ctx.db, args.text, flt, args.limit)
+    if args.format == "json":
+        print(json.dumps([f.to_dict() for f in found], ensure_ascii=False))
+    else:
+        for f in found:
+            mark = "≈" if f.by_sound else " "
+            print(f"{f.call}\t{f.start:7.1f}–{f.end:7.1f}\t{f.speaker}\t{mark} {f.text}")
+    return 0

@@ -1,0 +1,1 @@
+"""Customer emotion: a pointer for listening (which calls, which moments), never a verdict."""

@@ -1,0 +1,31 @@
+"""The Voice of the customer window: top reasons from the categorised demo calls, the week's topics and the
+outcome tabs, computed in the background."""
+
+from PySide6.QtCore import QDate
+
+from tests.conftest import DEMO
+from tests.ui_windows import demo_window
+
+
+def _rows(table):
+    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+
+def test_voice_of_the_customer_window(qtbot, tmp_path):
+    window = demo_window(qtbot, tmp_path, DEMO)
+    qtbot.waitUntil(lambda: window.rules.last_batch is not None, timeout=30_000)      # categorised ahead
+    window.actions_by_key["voc"].trigger()
+    voc = window.voc_window
+    qtbot.waitUntil(lambda: voc.result is not None, timeout=20_000)
+    reasons = _rows(voc.reasons)
+    assert reasons[0][:2] == ["业务办理", "3"] and ["资费争议", "2", "33%"] in reasons
+    assert ["资费争议 › 扣费不明", "2", "33%"] in reasons
+    assert voc.status.text() == "6 categorised call(s)"
+    voc.result = None
+    voc.week_ending.setDate(QDate(2026, 11, 7))
+    voc.refresh()
+    qtbot.waitUntil(lambda: voc.result is not None, timeout=20_000)
+    assert voc.topics_label.text().startswith("Customers' words in 2026-11-01 – 2026-11-07 (6 calls)")
+    assert voc.result.topics.calls_this_week == 6
+    assert voc.repeats_label.text().startswith("0 of 0 callers")          # the demo sidecar has no numbers
+    assert [r[0] for r in _rows(voc.agents)] == ["1046", "2639", "3071", "3257", "4108", "5520"]
