@@ -7,23 +7,21 @@ its own: a crash or a kill mid-import keeps every call already added, and a reru
 
 from __future__ import annotations
 
-import os
-import stat
 import threading
 from collections.abc import Generator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from inspector.audio.errors import AudioError
+from inspector.audio.files import recording_files
 from inspector.audio.recording import probe
 from inspector.filehash import file_sha256
 from inspector.jobs import drain
-from inspector.intake.metadata import SidecarProblem, is_sidecar, read_sidecars
+from inspector.intake.metadata import SidecarProblem, read_sidecars
 from inspector.store.calls import Call, CallMetadata, CallRepository, NewCall
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.io import TranscriptError, load_transcript
 
-IGNORED_SUFFIXES = {".txt", ".md", ".pdf", ".xlsx", ".xls", ".docx", ".npz", ".tmp", ".partial"}
 TRANSCRIPT_SOURCE = "imported"
 
 
@@ -43,44 +41,7 @@ class ImportReport:
 
 
 def candidate_files(folder: Path) -> tuple[list[Path], list[SidecarProblem]]:
-    """Every file below the folder that may be a recording (sidecars and documents excluded), and every
-    entry that cannot be used, with the reason: nothing below the folder is passed over in silence."""
-    files: list[Path] = []
-    problems: list[SidecarProblem] = []
-
-    def unreadable(error: OSError) -> None:
-        problems.append(SidecarProblem(Path(error.filename or folder), f"folder cannot be read ({error.strerror})"))
-
-    for root, dirs, names in os.walk(folder, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            path = Path(root) / name
-            if name.startswith(".") or is_sidecar(path) or path.suffix.lower() in IGNORED_SUFFIXES:
-                continue
-            problem = _unusable_entry(path)
-            if problem:
-                problems.append(SidecarProblem(path, problem))
-            else:
-                files.append(path)
-    return files, problems
-
-
-def _unusable_entry(path: Path) -> str | None:
-    try:
-        str(path).encode("utf-8")
-    except UnicodeEncodeError:
-        return "the file name is not valid UTF-8 (written on another system?): rename the file and import again"
-    if path.is_symlink() and not path.exists():
-        return f"a broken link: it points to {os.readlink(path)}, which does not exist"
-    try:
-        mode = path.stat().st_mode
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror})"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe, not a recording file"
-    if not stat.S_ISREG(mode):
-        return "not a regular file (a device or socket)"
-    return None
+    return recording_files(folder)
 
 
 def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRepository,

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
+from inspector.audio.files import FileProblem as SidecarProblem
+from inspector.audio.files import is_sidecar
 from inspector.store.calls import CallMetadata
 from inspector.transcript.io import is_transcript_document
 
@@ -25,16 +26,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "business_type": ("business_type", "business", "业务类型", "业务"),
     "title": ("title", "summary", "标题", "摘要"),
 }
-
-
-@dataclass(frozen=True)
-class SidecarProblem:
-    path: Path
-    reason: str
-
-
-def is_sidecar(path: Path) -> bool:
-    return path.suffix.lower() in {".csv", ".json"}
 
 
 def read_sidecars(folder: Path) -> tuple[dict[str, CallMetadata], list[SidecarProblem]]:

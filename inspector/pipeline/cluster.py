@@ -1,0 +1,43 @@
+"""The Dask client a batch runs on: a LocalCluster with one single-threaded worker process per core, or
+an existing scheduler. Single-threaded processes because recognition is CPU-bound and each worker holds
+its own model; Dask re-runs the calls of a worker that dies on the others."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from distributed import Client, LocalCluster
+
+CONNECT_TIMEOUT_S = 20
+
+
+class ClusterError(Exception):
+    """The scheduler cannot be reached: the address and the reason."""
+
+
+@contextmanager
+def batch_client(workers: int | None = None, scheduler: str | None = None) -> Iterator[Client]:
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ClusterError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from exc
+        with client:
+            yield client
+        return
+    dashboard = "127.0.0.1:0" if importlib.util.find_spec("bokeh") else None
+    with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                      dashboard_address=dashboard, silence_logs=logging.ERROR) as cluster, \
+            Client(cluster) as client:
+        yield client
+
+
+def dashboard_link(client: Client) -> str | None:
+    """The scheduler's dashboard, when it runs one (it needs bokeh installed where the scheduler runs)."""
+    if "dashboard" not in client.scheduler_info(n_workers=0).get("services", {}):
+        return None
+    return client.dashboard_link
