@@ -18,11 +18,15 @@ from inspector.audio.recording import probe
 from inspector.filehash import file_sha256
 from inspector.jobs import drain
 from inspector.intake.metadata import SidecarProblem, read_sidecars
+from inspector.rules.checks_file import SUFFIX as CHECKS_SUFFIX
+from inspector.rules.checks_file import CheckedCall, ChecksFileError, load_checks
 from inspector.store.calls import Call, CallMetadata, CallRepository, NewCall
+from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.io import TranscriptError, load_transcript
 
 TRANSCRIPT_SOURCE = "imported"
+TRANSCRIPT_SUFFIX = ".transcript.json"
 
 
 @dataclass(frozen=True)
@@ -40,28 +44,28 @@ class ImportReport:
     cancelled: bool = False
 
 
-def candidate_files(folder: Path) -> tuple[list[Path], list[SidecarProblem]]:
-    return recording_files(folder)
-
-
 def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRepository,
-                  cancel: threading.Event | None = None) -> Generator[ImportProgress, None, ImportReport]:
+                  cancel: threading.Event | None = None, hits: HitRepository | None = None
+                  ) -> Generator[ImportProgress, None, ImportReport]:
+    """With ``hits``, the checks a batch run wrote (``NAME.checks.json``) come in as the calls' hits."""
     folder = Path(folder)
     report = ImportReport()
     if not folder.is_dir():
         report.problems.append(SidecarProblem(folder, "not a folder"))
         return report
-    metadata, problems = read_sidecars(folder)
-    report.problems.extend(problems)
-    files, unusable = candidate_files(folder)
+    metadata = _FolderMetadata(folder, report)
+    files, unusable = recording_files(folder)
     report.problems.extend(unusable)
+    batch = _batch_outputs(folder, report)
+    below = {path.resolve() for path in files}
+    files += [recording for recording in batch if recording not in below]
     for index, path in enumerate(files):
         if cancel is not None and cancel.is_set():
             report.cancelled = True
             break
         yield ImportProgress(index, len(files), path.name)
         try:
-            call, is_new = calls.add(_new_call(path, metadata.get(path.name, CallMetadata())))
+            call, is_new = calls.add(_new_call(path, metadata.of(path)))
         except AudioError as exc:
             report.problems.append(SidecarProblem(path, exc.problem))
             continue
@@ -69,14 +73,55 @@ def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRe
             report.problems.append(SidecarProblem(path, f"cannot read the file ({exc.strerror})"))
             continue
         (report.added if is_new else report.already_present).append(call)
-        _attach_transcript(path, call, transcripts, report)
+        checks = batch.get(path.resolve())
+        beside = path.with_name(path.stem + TRANSCRIPT_SUFFIX)
+        _attach_transcript(checks[0] if checks else beside, call, transcripts, report)
+        if checks is not None and hits is not None:
+            _attach_checks(checks[0], checks[1], call, hits, transcripts, report)
     yield ImportProgress(len(files), len(files), "")
     return report
 
 
-def run_import(folder: Path, calls: CallRepository, transcripts: TranscriptRepository) -> ImportReport:
+def run_import(folder: Path, calls: CallRepository, transcripts: TranscriptRepository,
+               hits: HitRepository | None = None) -> ImportReport:
     """Drain the import generator: for the CLI and tests."""
-    return drain(import_folder(folder, calls, transcripts))
+    return drain(import_folder(folder, calls, transcripts, hits=hits))
+
+
+class _FolderMetadata:
+    """Sidecar metadata of the imported folder; a recording a batch run names from elsewhere (its source
+    folder) takes the metadata beside it there."""
+
+    def __init__(self, folder: Path, report: ImportReport) -> None:
+        self._folder = folder.resolve()
+        self._report = report
+        self._read: dict[Path, dict[str, CallMetadata]] = {}
+
+    def of(self, path: Path) -> CallMetadata:
+        home = self._folder if path.resolve().is_relative_to(self._folder) else path.resolve().parent
+        if home not in self._read:
+            self._read[home], problems = read_sidecars(home)
+            self._report.problems.extend(problems)
+        return self._read[home].get(path.name, CallMetadata())
+
+
+def _batch_outputs(folder: Path, report: ImportReport) -> dict[Path, tuple[Path, CheckedCall]]:
+    """The checks files below the folder, by the recording each was made from (a batch run's output
+    folder holds no audio: the recordings stay where the centre keeps them)."""
+    found: dict[Path, tuple[Path, CheckedCall]] = {}
+    for path in sorted(folder.rglob("*" + CHECKS_SUFFIX)):
+        try:
+            checked = load_checks(path)
+        except ChecksFileError as exc:
+            report.problems.append(SidecarProblem(path, f"checks not imported: {exc}"))
+            continue
+        recording = Path(checked.recording)
+        if not recording.is_file():
+            report.problems.append(SidecarProblem(path, f"the recording it was made from, {recording}, is not "
+                                                        "there (is the centre's shared folder mounted?)"))
+            continue
+        found[recording.resolve()] = (path, checked)
+    return found
 
 
 def _new_call(path: Path, meta: CallMetadata) -> NewCall:
@@ -87,12 +132,27 @@ def _new_call(path: Path, meta: CallMetadata) -> NewCall:
                    audio_format=f"{info.format}/{info.subtype}")
 
 
-def _attach_transcript(path: Path, call: Call, transcripts: TranscriptRepository,
+def _attach_transcript(sidecar: Path, call: Call, transcripts: TranscriptRepository,
                        report: ImportReport) -> None:
-    sidecar = path.with_name(path.stem + ".transcript.json")
+    """``sidecar``: NAME.transcript.json beside the recording, or beside the checks file a batch wrote."""
+    sidecar = sidecar.with_name(sidecar.name.removesuffix(CHECKS_SUFFIX).removesuffix(TRANSCRIPT_SUFFIX)
+                                + TRANSCRIPT_SUFFIX)
     if not sidecar.is_file() or TRANSCRIPT_SOURCE in transcripts.sources(call.id):
         return
     try:
         transcripts.save(call.id, TRANSCRIPT_SOURCE, load_transcript(sidecar))
     except TranscriptError as exc:
         report.problems.append(SidecarProblem(sidecar, f"transcript not imported: {exc}"))
+
+
+def _attach_checks(path: Path, checked: CheckedCall, call: Call, hits: HitRepository,
+                   transcripts: TranscriptRepository, report: ImportReport) -> None:
+    """The batch's hits become the call's, on the transcript imported with them, so the call is checked
+    before anyone opens it; a call already checked here keeps its own checks."""
+    if checked.audio_sha256 != call.content_hash:
+        report.problems.append(SidecarProblem(path, "checks not imported: they were made from other audio "
+                                                    "(the recording changed after the batch run)"))
+        return
+    if hits.checked_on(call.id) is not None or TRANSCRIPT_SOURCE not in transcripts.sources(call.id):
+        return
+    hits.replace_checked(call.id, checked.pack_id, checked.pack_version, list(checked.hits), TRANSCRIPT_SOURCE)

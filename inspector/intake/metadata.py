@@ -57,8 +57,9 @@ def _read_rows(path: Path) -> list[dict] | None:
         with open(path, newline="", encoding="utf-8-sig") as handle:
             return list(csv.DictReader(handle))
     data = json.loads(path.read_text(encoding="utf-8"))
-    if is_transcript_document(data):
-        return None
+    own = isinstance(data, dict) and str(data.get("format", "")).startswith("inspector-")
+    if is_transcript_document(data) or own:
+        return None     # a transcript, or a checks file or batch report of Inspector's own
     if isinstance(data, dict) and isinstance(data.get("calls"), list):
         data = data["calls"]
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):

@@ -7,6 +7,8 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -30,10 +32,25 @@ def batch_client(workers: int | None = None, scheduler: str | None = None) -> It
             yield client
         return
     dashboard = "127.0.0.1:0" if importlib.util.find_spec("bokeh") else None
-    with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                      dashboard_address=dashboard, silence_logs=logging.ERROR) as cluster, \
-            Client(cluster) as client:
+    with _workers_ignore_ctrl_c():
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                               dashboard_address=dashboard, silence_logs=logging.ERROR)
+    with cluster, Client(cluster) as client:
         yield client
+
+
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Ctrl+C in a terminal reaches every process of the group; the worker processes, started while it
+    is ignored, inherit that, and the client alone stops the batch and closes the cluster in order."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def dashboard_link(client: Client) -> str | None:

@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
 
     def import_folder(self, folder: Path, show_report: bool = True) -> TaskHandle:
         job = on_own_connection(self.workspace.database, lambda db, cancel: import_folder(
-            folder, CallRepository(db), TranscriptRepository(db), cancel))
+            folder, CallRepository(db), TranscriptRepository(db), cancel, HitRepository(db)))
         return self.tasks.submit(f"import:{folder}", job, lambda report: self._imported(report, show_report),
                                  on_progress=self.show_progress, on_error=self._import_failed)
 
