@@ -140,7 +140,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _source_of(tmp_path: Path, names: list[str], seconds: float = 25) -> Path:
+def _source_of(tmp_path: Path, names: list[str], seconds: float = 15) -> Path:
     """The demo calls' first seconds: enough for each call to take a few seconds of real recognition
     (so a batch can be interrupted mid-way) and no more."""
     source = tmp_path / "calls"

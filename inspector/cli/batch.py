@@ -78,7 +78,7 @@ def _run(args: argparse.Namespace, spec: ToolSpec, plan: Plan, summary: BatchSum
     try:
         from inspector.pipeline.cluster import ClusterError, batch_client, dashboard_link
         from inspector.pipeline.progress_bar import ProgressBar
-        from inspector.pipeline.runner import run_batch
+        from inspector.pipeline.runner import load_on_workers, run_batch
     except ImportError as exc:
         raise BatchError(f"the batch needs Dask: pip install 'inspector[batch]' ({exc})") from exc
     args.out.mkdir(parents=True, exist_ok=True)
@@ -90,8 +90,9 @@ def _run(args: argparse.Namespace, spec: ToolSpec, plan: Plan, summary: BatchSum
             link = dashboard_link(client)
             if link:
                 print(f"dashboard: {link}", file=sys.stderr)
+            load_on_workers(client, spec)
             with ProgressBar(len(plan.todo)) as bar:
-                run_batch(client, plan, spec, args.out, summary, bar.update)
+                run_batch(client, plan, args.out, summary, bar.update)
     except ClusterError as exc:
         raise BatchError(str(exc)) from exc
     except KeyboardInterrupt:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 from distributed import Client, LocalCluster
 
-CONNECT_TIMEOUT_S = 20
+CONNECT_TIMEOUT_S = 10
 
 
 class ClusterError(Exception):

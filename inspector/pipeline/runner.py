@@ -21,13 +21,19 @@ from inspector.pipeline.tasks import ToolSpec
 from inspector.pipeline.worker import PLUGIN_NAME, ToolsPlugin, run_on_worker
 
 
-def run_batch(client: Client, plan: Plan, spec: ToolSpec, out: Path, summary: BatchSummary,
+def load_on_workers(client: Client, spec: ToolSpec) -> None:
+    """Every worker, and any that joins later, loads the model and pack once (replacing an earlier
+    batch's). Raises AsrError or PackError, naming the file, when a worker cannot load them."""
+    client.register_plugin(ToolsPlugin(spec), name=PLUGIN_NAME)
+
+
+def run_batch(client: Client, plan: Plan, out: Path, summary: BatchSummary,
               on_progress: Callable[[BatchProgress], None] = lambda progress: None) -> BatchSummary:
-    """Raises KeyboardInterrupt after cancelling the remaining calls and writing the report."""
+    """The planned calls on workers that ``load_on_workers`` prepared. Raises KeyboardInterrupt after
+    cancelling the remaining calls and writing the report."""
     summary.workers = len(client.scheduler_info(n_workers=-1)["workers"])
     progress = BatchProgress(len(plan.todo), sum(t.duration_s for t in plan.todo))
     try:
-        client.register_plugin(ToolsPlugin(spec), name=PLUGIN_NAME)
         _collect(client, plan, out, summary, progress, on_progress)
     except KeyboardInterrupt:
         summary.cancelled = True
