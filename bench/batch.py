@@ -64,23 +64,25 @@ def cpu_s() -> float:
     return times.user + times.system
 
 
-def plain_loop(source: Path, out: Path, spec: ToolSpec) -> tuple[float, float, float]:
-    """Model load time, then the calls one after another in this process (the baseline): wall and CPU."""
+def plain_loop(source: Path, out: Path, spec: ToolSpec) -> tuple[float, float, float, float]:
+    """Model load time, then the calls one after another in this process (the baseline): wall time, CPU
+    time of the process, CPU time inside the calls' steps."""
     todo = plan(source, out, spec).todo
     started = time.perf_counter()
     tools = load_tools(spec)
-    loaded, cpu = time.perf_counter(), cpu_s()
+    loaded, cpu, in_steps = time.perf_counter(), cpu_s(), 0.0
     for task in todo:
         result = process_call(task, tools)
         assert result.failure is None, result.failure
         write_outputs(out, result)
-    return loaded - started, time.perf_counter() - loaded, cpu_s() - cpu
+        in_steps += result.cpu_s
+    return loaded - started, time.perf_counter() - loaded, cpu_s() - cpu, in_steps
 
 
-def on_cluster(source: Path, out: Path, spec: ToolSpec, workers: int) -> tuple[float, float, float, list[float]]:
+def on_cluster(source: Path, out: Path, spec: ToolSpec, workers: int) -> tuple[float, float, float, float, list[float]]:
     """On a LocalCluster (workers started and the model loaded before the clocks start, as in a long
-    batch): wall time, the workers' CPU seconds, the CPU seconds of this process (client, scheduler and
-    nannies of a LocalCluster live here), and each worker's peak RSS in MB."""
+    batch): wall time, the workers' CPU seconds, those inside the calls' steps, the CPU seconds of this
+    process (client, scheduler and nannies of a LocalCluster live here), each worker's peak RSS in MB."""
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         load_on_workers(client, spec)
@@ -92,7 +94,7 @@ def on_cluster(source: Path, out: Path, spec: ToolSpec, workers: int) -> tuple[f
         after = client.run(cpu_s)
         assert summary.done == len(work.todo) and not summary.failures, summary.failures
         peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    return spent, sum(after[w] - before[w] for w in after), here, sorted(peaks.values())
+    return spent, sum(after[w] - before[w] for w in after), summary.cpu_s, here, sorted(peaks.values())
 
 
 def main() -> None:
@@ -110,9 +112,9 @@ def main() -> None:
         make_calls(source, args.seconds, args.copies)
         todo = plan(source, work / "probe", spec).todo
         calls, audio_s = len(todo), sum(t.duration_s for t in todo)
-        load_s, plain_s, plain_cpu = plain_loop(source, work / "plain", spec)
-        one_s, one_cpu, one_here, one_peaks = on_cluster(source, work / "one", spec, 1)
-        two_s, two_cpu, two_here, two_peaks = on_cluster(source, work / "two", spec, 2)
+        load_s, plain_s, plain_cpu, plain_steps = plain_loop(source, work / "plain", spec)
+        one_s, one_cpu, one_steps, one_here, one_peaks = on_cluster(source, work / "one", spec, 1)
+        two_s, two_cpu, two_steps, two_here, two_peaks = on_cluster(source, work / "two", spec, 2)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     audio_h = audio_s / 3600
@@ -120,18 +122,19 @@ def main() -> None:
           f"(once per worker process)")
     print(f"calls:                    {calls} × {args.seconds:.0f} s stereo 8 kHz = {audio_s / 60:.1f} min of audio; "
           f"{os.cpu_count()} cores, load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
-    print(f"plain loop, one process:  wall {plain_s:6.1f} s, CPU {plain_cpu:6.1f} s")
-    print(f"LocalCluster, 1 worker:   wall {one_s:6.1f} s, CPU {one_cpu:6.1f} s in the worker "
-          f"+ {one_here:.1f} s client/scheduler")
-    print(f"LocalCluster, 2 workers:  wall {two_s:6.1f} s, CPU {two_cpu:6.1f} s in the workers "
-          f"+ {two_here:.1f} s client/scheduler; {audio_h / (two_s / 3600):.1f} audio h per wall hour")
+    print(f"plain loop, one process:  wall {plain_s:6.1f} s, CPU {plain_cpu:6.1f} s ({plain_steps:.1f} s in the steps)")
+    print(f"LocalCluster, 1 worker:   wall {one_s:6.1f} s, CPU {one_cpu:6.1f} s in the worker ({one_steps:.1f} s "
+          f"in the steps) + {one_here:.1f} s client/scheduler")
+    print(f"LocalCluster, 2 workers:  wall {two_s:6.1f} s, CPU {two_cpu:6.1f} s in the workers ({two_steps:.1f} s "
+          f"in the steps) + {two_here:.1f} s client/scheduler; {audio_h / (two_s / 3600):.1f} audio h per wall hour")
     print(f"scaling 1 -> 2 workers:   {one_s / two_s:.2f}x in wall time (goal >= 1.8x; needs 2 idle cores)")
-    print(f"audio hours per core-hour: {audio_h / (plain_cpu / 3600):.1f} (plain loop, CPU time), "
-          f"{audio_h / ((two_cpu + two_here) / 3600):.1f} (2 workers, all CPU of the batch)")
-    overhead_cpu = (one_cpu + one_here - plain_cpu) / calls
-    print(f"scheduler overhead:       CPU {overhead_cpu * 1000:+.0f} ms per call, "
-          f"{(one_cpu + one_here) / plain_cpu - 1:+.1%} against the plain loop (goal <= 5 %); "
-          f"wall {(one_s - plain_s) / calls * 1000:+.0f} ms per call, {one_s / plain_s - 1:+.1%}")
+    print(f"audio h per core-hour:    {audio_h / (plain_steps / 3600):.1f} (plain loop), "
+          f"{audio_h / (one_steps / 3600):.1f} (1 worker), {audio_h / (two_steps / 3600):.1f} (2 workers), "
+          f"CPU time of the steps")
+    outside = (one_cpu - one_steps + one_here) - (plain_cpu - plain_steps)   # what Dask adds around the calls
+    print(f"scheduler overhead:       CPU {outside / calls * 1000:+.0f} ms per call = "
+          f"{outside / one_steps:+.1%} of the calls' own CPU (goal <= 5 %); "
+          f"wall {(one_s - plain_s) / calls * 1000:+.0f} ms per call, {one_s / plain_s - 1:+.1%} against the loop")
     print(f"peak RSS per worker:      1 worker {one_peaks[0]:.0f} MB; 2 workers "
           f"{', '.join(f'{p:.0f}' for p in two_peaks)} MB")
 

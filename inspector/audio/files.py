@@ -11,6 +11,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from inspector.audio.errors import AudioError
+
 IGNORED_SUFFIXES = {".txt", ".md", ".pdf", ".xlsx", ".xls", ".docx", ".npz", ".tmp", ".partial"}
 SIDECAR_SUFFIXES = {".csv", ".json"}
 
@@ -19,6 +21,13 @@ SIDECAR_SUFFIXES = {".csv", ".json"}
 class FileProblem:
     path: Path
     reason: str
+
+
+def unreadable(path: Path, error: AudioError | OSError) -> FileProblem:
+    """A recording that cannot be probed or read, as the problem listed for it."""
+    if isinstance(error, AudioError):
+        return FileProblem(path, error.problem)
+    return FileProblem(path, f"cannot read the file ({error.strerror})")
 
 
 def is_sidecar(path: Path) -> bool:
@@ -31,10 +40,10 @@ def recording_files(folder: Path) -> tuple[list[Path], list[FileProblem]]:
     files: list[Path] = []
     problems: list[FileProblem] = []
 
-    def unreadable(error: OSError) -> None:
+    def unreadable_folder(error: OSError) -> None:
         problems.append(FileProblem(Path(error.filename or folder), f"folder cannot be read ({error.strerror})"))
 
-    for root, dirs, names in os.walk(folder, onerror=unreadable):
+    for root, dirs, names in os.walk(folder, onerror=unreadable_folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             path = Path(root) / name

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from inspector.audio.errors import AudioError
-from inspector.audio.files import recording_files
+from inspector.audio.files import recording_files, unreadable
 from inspector.audio.recording import probe
 from inspector.filehash import file_sha256
 from inspector.jobs import drain
@@ -23,10 +23,9 @@ from inspector.rules.checks_file import CheckedCall, ChecksFileError, load_check
 from inspector.store.calls import Call, CallMetadata, CallRepository, NewCall
 from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
-from inspector.transcript.io import TranscriptError, load_transcript
+from inspector.transcript.io import SIDECAR_SUFFIX, TranscriptError, load_transcript
 
 TRANSCRIPT_SOURCE = "imported"
-TRANSCRIPT_SUFFIX = ".transcript.json"
 
 
 @dataclass(frozen=True)
@@ -66,16 +65,14 @@ def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRe
         yield ImportProgress(index, len(files), path.name)
         try:
             call, is_new = calls.add(_new_call(path, metadata.of(path)))
-        except AudioError as exc:
-            report.problems.append(SidecarProblem(path, exc.problem))
-            continue
-        except OSError as exc:
-            report.problems.append(SidecarProblem(path, f"cannot read the file ({exc.strerror})"))
+        except (AudioError, OSError) as exc:
+            report.problems.append(unreadable(path, exc))
             continue
         (report.added if is_new else report.already_present).append(call)
         checks = batch.get(path.resolve())
-        beside = path.with_name(path.stem + TRANSCRIPT_SUFFIX)
-        _attach_transcript(checks[0] if checks else beside, call, transcripts, report)
+        transcript = (checks[0].with_name(checks[0].name.removesuffix(CHECKS_SUFFIX) + SIDECAR_SUFFIX) if checks
+                      else path.with_name(path.stem + SIDECAR_SUFFIX))
+        _attach_transcript(transcript, call, transcripts, report)
         if checks is not None and hits is not None:
             _attach_checks(checks[0], checks[1], call, hits, transcripts, report)
     yield ImportProgress(len(files), len(files), "")
@@ -135,8 +132,6 @@ def _new_call(path: Path, meta: CallMetadata) -> NewCall:
 def _attach_transcript(sidecar: Path, call: Call, transcripts: TranscriptRepository,
                        report: ImportReport) -> None:
     """``sidecar``: NAME.transcript.json beside the recording, or beside the checks file a batch wrote."""
-    sidecar = sidecar.with_name(sidecar.name.removesuffix(CHECKS_SUFFIX).removesuffix(TRANSCRIPT_SUFFIX)
-                                + TRANSCRIPT_SUFFIX)
     if not sidecar.is_file() or TRANSCRIPT_SOURCE in transcripts.sources(call.id):
         return
     try:

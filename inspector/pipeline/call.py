@@ -4,6 +4,7 @@ one bad file never stops a batch of thousands."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,16 +24,18 @@ class CallResult:
     transcript: dict[str, Any] | None = None    # transcript v1, with the model recorded
     checked: CheckedCall | None = None
     failure: str | None = None
+    cpu_s: float = 0.0      # CPU seconds the steps took on their thread: audio hours per core-hour, measured
 
 
 def process_call(task: CallTask, tools: Tools, steps: tuple[Step, ...] = STEPS) -> CallResult:
     work = CallWork(task)
+    started = time.thread_time()
     try:
         for step in steps:
             step(work, tools)
     except EXPECTED_FAILURES as exc:
-        return CallResult(task, failure=str(exc))
+        return CallResult(task, failure=str(exc), cpu_s=time.thread_time() - started)
     transcript = to_dict(work.transcript) | {"model": task.model_id}
     checked = CheckedCall(task.call_id, task.recording, task.audio_sha256, task.duration_s, task.model_id,
                           tools.pack.id, tools.pack.version, tuple(work.hits), work.findings, work.step_versions)
-    return CallResult(task, transcript, checked)
+    return CallResult(task, transcript, checked, cpu_s=time.thread_time() - started)

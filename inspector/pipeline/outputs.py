@@ -10,12 +10,12 @@ from inspector.atomic_file import write_text_atomic
 from inspector.pipeline.call import CallResult
 from inspector.rules import checks_file
 from inspector.rules.checks_file import CheckedCall, ChecksFileError, load_checks
+from inspector.transcript.io import SIDECAR_SUFFIX
 
-TRANSCRIPT_SUFFIX = ".transcript.json"
 
 
 def transcript_path(out: Path, output_stem: str) -> Path:
-    return out / (output_stem + TRANSCRIPT_SUFFIX)
+    return out / (output_stem + SIDECAR_SUFFIX)
 
 
 def checks_path(out: Path, output_stem: str) -> Path:

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspector.audio.errors import AudioError
-from inspector.audio.files import FileProblem, recording_files
+from inspector.audio.files import FileProblem, recording_files, unreadable
 from inspector.audio.recording import probe
 from inspector.filehash import file_sha256
-from inspector.pipeline.outputs import TRANSCRIPT_SUFFIX, current_checks
+from inspector.pipeline.outputs import current_checks
 from inspector.pipeline.tasks import CallTask
 from inspector.rules.pack import RulePack
+from inspector.transcript.io import SIDECAR_SUFFIX
 
 GIVEN_TRANSCRIPT = "transcript"
 
@@ -43,14 +44,11 @@ def plan_batch(source: Path, out: Path, pack: RulePack, model_id: str | None,
     for path in files:
         try:
             task = _task(source, path, model_id)
-        except AudioError as exc:
-            plan.problems.append(FileProblem(path, exc.problem))
-            continue
-        except OSError as exc:
-            plan.problems.append(FileProblem(path, f"cannot read the file ({exc.strerror})"))
+        except (AudioError, OSError) as exc:
+            plan.problems.append(unreadable(path, exc))
             continue
         if task is None:
-            plan.problems.append(FileProblem(path, f"no {path.stem}{TRANSCRIPT_SUFFIX} beside it to check"))
+            plan.problems.append(FileProblem(path, f"no {path.stem}{SIDECAR_SUFFIX} beside it to check"))
             continue
         done = current_checks(out, task.output_stem)
         expected = (task.audio_sha256, task.model_id, pack.id, pack.version,
@@ -67,7 +65,7 @@ def _task(source: Path, path: Path, model_id: str | None) -> CallTask | None:
     stem = path.relative_to(source).with_suffix("").as_posix()
     given = None
     if model_id is None:
-        beside = path.with_name(path.stem + TRANSCRIPT_SUFFIX)
+        beside = path.with_name(path.stem + SIDECAR_SUFFIX)
         if not beside.is_file():
             return None
         given = str(beside)

@@ -31,6 +31,7 @@ class BatchSummary:
     failures: list[Failure] = field(default_factory=list)
     cancelled: bool = False
     audio_s: float = 0.0
+    cpu_s: float = 0.0          # in the calls' steps, summed over the workers
     wall_s: float = 0.0
     workers: int = 0
 
@@ -46,7 +47,8 @@ class BatchSummary:
                 "pack": self.pack, "total": self.total, "done": self.done, "already_done": self.already_done,
                 "failed": [{"recording": f.recording, "reason": f.reason} for f in self.failures],
                 "cancelled": self.cancelled, "audio_s": round(self.audio_s, 1), "wall_s": round(self.wall_s, 1),
-                "workers": self.workers}
+                "cpu_s": round(self.cpu_s, 1), "workers": self.workers,
+                "audio_hours_per_core_hour": round(self.audio_s / self.cpu_s, 2) if self.cpu_s else None}
 
 
 def write_report(out: Path, summary: BatchSummary) -> Path:

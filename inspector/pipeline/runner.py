@@ -62,6 +62,7 @@ def _collect(client: Client, plan: Plan, out: Path, summary: BatchSummary, progr
                 write_outputs(out, result)
                 summary.done += 1
                 summary.audio_s += task.duration_s
+                summary.cpu_s += result.cpu_s
             else:
                 summary.failures.append(Failure(task.recording, result.failure))
             progress.finished(task.duration_s, failed=result.failure is not None)
