@@ -1,12 +1,12 @@
 """The centre's batch on Dask: the same recognised calls run by a plain loop in one process, by a
-LocalCluster of one worker process and by one of two (the real Mandarin model, from
+LocalCluster of one worker process and by one of two, started as ``inspector batch`` starts them (the real Mandarin model, from
 INSPECTOR_TEST_VOSK_MODEL_ZH or ../shared/models).
 
 Prints: scaling from 1 to 2 workers (goal >= 1.8x on 2 cores), audio hours per core-hour, the
 scheduler's overhead per call against the plain loop (goal <= 5 %), peak memory per worker. Every run
 writes its outputs as ``inspector batch`` does; model loading is timed apart (once per worker, not per call).
 
-Calls: the first ``--seconds`` (default 30) of each demo call, ``--copies`` times (default 2), so the
+Calls: the first ``--seconds`` (default 30; 0 for the whole calls) of each demo call, ``--copies`` times (default 2), so the
 figures come from whole-pipeline runs (decode, activity, both channels recognised, rules, files written).
 The machine is shared: compare the ratios, measured in one run, more than the absolute times.
 """
@@ -14,7 +14,6 @@ The machine is shared: compare the ratios, measured in one run, more than the ab
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import resource
 import shutil
@@ -28,10 +27,10 @@ sys.path.insert(0, str(ROOT))
 
 import psutil  # noqa: E402
 import soundfile as sf  # noqa: E402
-from distributed import Client, LocalCluster  # noqa: E402
 
 from inspector.asr.recognizer import model_identity  # noqa: E402
 from inspector.pipeline.call import process_call  # noqa: E402
+from inspector.pipeline.cluster import batch_client  # noqa: E402
 from inspector.pipeline.outputs import write_outputs  # noqa: E402
 from inspector.pipeline.plan import Plan, plan_batch  # noqa: E402
 from inspector.pipeline.report import BatchSummary  # noqa: E402
@@ -51,7 +50,7 @@ def make_calls(folder: Path, seconds: float, copies: int) -> None:
     for copy in range(copies):
         for name in ("S1", "S2", "S3", "S4", "S5", "S6"):
             samples, rate = sf.read(DEMO / f"{name}.flac", dtype="int16")
-            sf.write(folder / f"{name}-{copy}.flac", samples[: int(seconds * rate)], rate)
+            sf.write(folder / f"{name}-{copy}.flac", samples[: int(seconds * rate)] if seconds else samples, rate)
 
 
 def plan(source: Path, out: Path, spec: ToolSpec) -> Plan:
@@ -83,8 +82,7 @@ def on_cluster(source: Path, out: Path, spec: ToolSpec, workers: int) -> tuple[f
     """On a LocalCluster (workers started and the model loaded before the clocks start, as in a long
     batch): wall time, the workers' CPU seconds, those inside the calls' steps, the CPU seconds of this
     process (client, scheduler and nannies of a LocalCluster live here), each worker's peak RSS in MB."""
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    with batch_client(workers) as client:
         load_on_workers(client, spec)
         work = plan(source, out, spec)
         before, here = client.run(cpu_s), cpu_s()
@@ -99,7 +97,7 @@ def on_cluster(source: Path, out: Path, spec: ToolSpec, workers: int) -> tuple[f
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--seconds", type=float, default=30, help="the first seconds of each call; 0: whole calls")
     parser.add_argument("--copies", type=int, default=2)
     parser.add_argument("--profile", default="accurate", choices=("accurate", "fast"))
     args = parser.parse_args()
@@ -120,7 +118,7 @@ def main() -> None:
     audio_h = audio_s / 3600
     print(f"model:                    {model_identity(model_folder(), args.profile)}, loaded in {load_s:.1f} s "
           f"(once per worker process)")
-    print(f"calls:                    {calls} × {args.seconds:.0f} s stereo 8 kHz = {audio_s / 60:.1f} min of audio; "
+    print(f"calls:                    {calls} × {args.seconds or audio_s / calls:.0f} s stereo 8 kHz = {audio_s / 60:.1f} min of audio; "
           f"{os.cpu_count()} cores, load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
     print(f"plain loop, one process:  wall {plain_s:6.1f} s, CPU {plain_cpu:6.1f} s ({plain_steps:.1f} s in the steps)")
     print(f"LocalCluster, 1 worker:   wall {one_s:6.1f} s, CPU {one_cpu:6.1f} s in the worker ({one_steps:.1f} s "

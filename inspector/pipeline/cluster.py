@@ -12,9 +12,14 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import dask
 from distributed import Client, LocalCluster
 
 CONNECT_TIMEOUT_S = 10
+# Dask samples every worker's stacks every 10 ms for its profile page; on calls that are seconds of pure
+# CPU each, that sampling was the larger part of what a worker adds (bench/batch.py), and nobody reads a batch's
+# profile. Workers started with `dask worker` take the same setting from DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED.
+BATCH_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 class ClusterError(Exception):
@@ -32,7 +37,7 @@ def batch_client(workers: int | None = None, scheduler: str | None = None) -> It
             yield client
         return
     dashboard = "127.0.0.1:0" if importlib.util.find_spec("bokeh") else None
-    with _workers_ignore_ctrl_c():
+    with dask.config.set(BATCH_CONFIG), _workers_ignore_ctrl_c():
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                                dashboard_address=dashboard, silence_logs=logging.ERROR)
     with cluster, Client(cluster) as client:
