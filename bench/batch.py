@@ -1,14 +1,15 @@
 """The centre's batch on Dask: the same recognised calls run by a plain loop in one process, by a
-LocalCluster of one worker process and by one of two, started as ``inspector batch`` starts them (the real Mandarin model, from
-INSPECTOR_TEST_VOSK_MODEL_ZH or ../shared/models).
+LocalCluster of one worker process and by one of two, started as ``inspector batch`` starts them (the
+real Mandarin model, from INSPECTOR_TEST_VOSK_MODEL_ZH or ../shared/models).
 
 Prints: scaling from 1 to 2 workers (goal >= 1.8x on 2 cores), audio hours per core-hour, the
 scheduler's overhead per call against the plain loop (goal <= 5 %), peak memory per worker. Every run
 writes its outputs as ``inspector batch`` does; model loading is timed apart (once per worker, not per call).
 
-Calls: the first ``--seconds`` (default 30; 0 for the whole calls) of each demo call, ``--copies`` times (default 2), so the
-figures come from whole-pipeline runs (decode, activity, both channels recognised, rules, files written).
-The machine is shared: compare the ratios, measured in one run, more than the absolute times.
+Calls: the first ``--seconds`` (default 30; 0 for the whole calls) of each demo call, ``--copies`` times
+(default 2), so the figures come from whole-pipeline runs (decode, activity, both channels recognised,
+rules, files written). The machine is shared: CPU-time figures are printed beside wall times, because
+other users' load stretches wall time and not the CPU a call takes.
 """
 
 from __future__ import annotations
@@ -118,7 +119,8 @@ def main() -> None:
     audio_h = audio_s / 3600
     print(f"model:                    {model_identity(model_folder(), args.profile)}, loaded in {load_s:.1f} s "
           f"(once per worker process)")
-    print(f"calls:                    {calls} × {args.seconds or audio_s / calls:.0f} s stereo 8 kHz = {audio_s / 60:.1f} min of audio; "
+    print(f"calls:                    {calls} × {args.seconds or audio_s / calls:.0f} s stereo 8 kHz = "
+          f"{audio_s / 60:.1f} min of audio; "
           f"{os.cpu_count()} cores, load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
     print(f"plain loop, one process:  wall {plain_s:6.1f} s, CPU {plain_cpu:6.1f} s ({plain_steps:.1f} s in the steps)")
     print(f"LocalCluster, 1 worker:   wall {one_s:6.1f} s, CPU {one_cpu:6.1f} s in the worker ({one_steps:.1f} s "
