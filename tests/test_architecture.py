@@ -71,3 +71,18 @@ def test_a_workstation_without_the_receiver_extra_works_and_says_what_the_hub_ne
                          cwd=ROOT, capture_output=True, text=True)
     assert hub.returncode == 2 and "pip install 'inspector[hub]'" in hub.stderr
     assert "Traceback" not in hub.stderr
+
+
+def test_a_workstation_without_the_batch_extra_works_and_says_what_the_batch_needs(tmp_path):
+    """Dask is the `batch` extra: the CLI starts without it, and the batch command says what to install."""
+    no_dask = BLOCK_WEB.replace("('fastapi', 'uvicorn', 'sqlalchemy', 'alembic', 'starlette', 'psycopg')",
+                                "('dask', 'distributed', 'tqdm')")
+    assert no_dask != BLOCK_WEB
+    ws = ["--data-dir", str(tmp_path / "ws")]
+    listed = subprocess.run([sys.executable, "-c", no_dask, *ws, "calls", "--format", "json"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert listed.returncode == 0 and listed.stdout.strip() == "[]", listed.stderr
+    run = subprocess.run([sys.executable, "-c", no_dask, *ws, "batch", str(ROOT / "resources" / "demo"), "--out",
+                          str(tmp_path / "out"), "--given-transcripts"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 2 and "pip install 'inspector[batch]'" in run.stderr, run.stderr
+    assert "Traceback" not in run.stderr

@@ -35,6 +35,12 @@ CASES = {
     "a sample that picks nothing": ["sample", "--format", "json"],
     "a database that is not one": ["--data-dir", "{baddb}", "calls"],
     "a receiver database in a folder that is a file": ["hub", "add-centre", "GD", "--db", "{garbage}/hub.sqlite3"],
+    "batch a missing folder": ["batch", "{tmp}/nowhere", "--out", "{tmp}/out", "--given-transcripts"],
+    "batch with a bad model": ["batch", str(ROOT / "resources/demo"), "--out", "{tmp}/out", "--model", "{tmp}"],
+    "batch with a garbage pack": ["batch", str(ROOT / "resources/demo"), "--out", "{tmp}/out",
+                                  "--given-transcripts", "--rules", "{garbage}"],
+    "batch on a scheduler that is not there": ["batch", str(ROOT / "resources/demo"), "--out", "{tmp}/out",
+                                               "--given-transcripts", "--scheduler", "tcp://127.0.0.1:9"],
     "a PostgreSQL server that is not there": ["hub", "add-centre", "GD", "--db",
                                              "postgresql+psycopg://nobody@/x?host={tmp}"],
 }

@@ -19,13 +19,17 @@ def choose_model(workspace: Workspace, pool: ModelPool, explicit: Path | None = 
                  profiles: dict[str, str] | None = None, profile: str | None = None) -> LoadedModel:
     """Loaded through the caller's pool, so the caller decides how long the model stays in memory. The
     decoding profile is `profile` when given, else the one `profiles` keeps for the folder, else the default."""
-    if explicit is not None:
-        path = Path(explicit)
-    else:
-        candidates = discover(workspace, settings_path)
-        usable = [m for m in candidates if m.check.usable]
-        if not usable:
-            problems = "; ".join(m.check.problem() for m in candidates if m.check.problem())
-            raise AsrError(HOW_TO_INSTALL + (f" (found, but unusable: {problems})" if problems else ""))
-        path = usable[0].path
+    path = model_folder(workspace, explicit, settings_path)
     return pool.get(path, profile or (profiles or {}).get(str(path), DEFAULT_PROFILE))
+
+
+def model_folder(workspace: Workspace, explicit: Path | None = None, settings_path: str = "") -> Path:
+    """The folder to load, without loading it: `explicit` as given, else the first usable one found."""
+    if explicit is not None:
+        return Path(explicit)
+    candidates = discover(workspace, settings_path)
+    usable = [m for m in candidates if m.check.usable]
+    if not usable:
+        problems = "; ".join(m.check.problem() for m in candidates if m.check.problem())
+        raise AsrError(HOW_TO_INSTALL + (f" (found, but unusable: {problems})" if problems else ""))
+    return usable[0].path

@@ -55,9 +55,16 @@ def load_model(path: Path, profile: str = DEFAULT_PROFILE, profile_cache: Path |
         model = vosk.Model(str(profile_folder(path, profile, cache)))
     except Exception as exc:  # noqa: BLE001 - vosk raises a bare Exception for any load failure
         raise AsrError(f"{path}: the model cannot be loaded ({exc}); it may be truncated or damaged") from exc
+    return LoadedModel(model_identity(path, profile), check, model)
+
+
+def model_identity(path: Path, profile: str = DEFAULT_PROFILE) -> str:
+    """The id a model's transcripts are recorded with, known without loading it (a batch client decides
+    what is already done before any worker loads anything)."""
+    path = Path(path).resolve()
     name = path.parent.name if path.name == "model" else path.name
     suffix = "" if profile == DEFAULT_PROFILE else f":{profile}"       # each profile's transcripts are their own
-    return LoadedModel(f"{name}:{file_sha256(path / 'am' / 'final.mdl')[:12]}{suffix}", check, model)
+    return f"{name}:{file_sha256(path / 'am' / 'final.mdl')[:12]}{suffix}"
 
 
 def check_rate(loaded: LoadedModel, recording: Recording) -> None:

@@ -1,4 +1,5 @@
-"""``inspector import FOLDER``: every recording below a folder, with its sidecar metadata and transcripts."""
+"""``inspector import FOLDER``: every recording below a folder, with its sidecar metadata and transcripts; a
+ batch run's output folder brings its recordings in already checked."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from inspector.cli.context import CliContext
 from inspector.intake.callers import caller_key
 from inspector.intake.importer import run_import
 from inspector.store.calls import CallRepository
+from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
 
 
@@ -25,7 +27,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if not args.folder.is_dir():
         print(f"inspector: {args.folder}: not a folder", file=sys.stderr)
         return 2
-    report = run_import(args.folder, CallRepository(ctx.db), TranscriptRepository(ctx.db),
+    report = run_import(args.folder, CallRepository(ctx.db), TranscriptRepository(ctx.db), HitRepository(ctx.db),
                         caller_key(ctx.workspace.root))
     if args.format == "json":
         print(json.dumps({"added": [c.call_ref for c in report.added],

@@ -7,23 +7,24 @@ its own: a crash or a kill mid-import keeps every call already added, and a reru
 
 from __future__ import annotations
 
-import os
-import stat
 import threading
 from collections.abc import Generator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from inspector.audio.errors import AudioError
+from inspector.audio.files import recording_files, unreadable
 from inspector.audio.recording import probe
 from inspector.filehash import file_sha256
 from inspector.jobs import drain
-from inspector.intake.metadata import SidecarProblem, is_sidecar, read_sidecars
+from inspector.intake.metadata import SidecarProblem, read_sidecars
+from inspector.rules.checks_file import SUFFIX as CHECKS_SUFFIX
+from inspector.rules.checks_file import CheckedCall, ChecksFileError, load_checks
 from inspector.store.calls import Call, CallMetadata, CallRepository, NewCall
+from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
-from inspector.transcript.io import TranscriptError, load_transcript
+from inspector.transcript.io import SIDECAR_SUFFIX, TranscriptError, load_transcript
 
-IGNORED_SUFFIXES = {".txt", ".md", ".pdf", ".xlsx", ".xls", ".docx", ".npz", ".tmp", ".partial"}
 TRANSCRIPT_SOURCE = "imported"
 
 
@@ -42,83 +43,84 @@ class ImportReport:
     cancelled: bool = False
 
 
-def candidate_files(folder: Path) -> tuple[list[Path], list[SidecarProblem]]:
-    """Every file below the folder that may be a recording (sidecars and documents excluded), and every
-    entry that cannot be used, with the reason: nothing below the folder is passed over in silence."""
-    files: list[Path] = []
-    problems: list[SidecarProblem] = []
-
-    def unreadable(error: OSError) -> None:
-        problems.append(SidecarProblem(Path(error.filename or folder), f"folder cannot be read ({error.strerror})"))
-
-    for root, dirs, names in os.walk(folder, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            path = Path(root) / name
-            if name.startswith(".") or is_sidecar(path) or path.suffix.lower() in IGNORED_SUFFIXES:
-                continue
-            problem = _unusable_entry(path)
-            if problem:
-                problems.append(SidecarProblem(path, problem))
-            else:
-                files.append(path)
-    return files, problems
-
-
-def _unusable_entry(path: Path) -> str | None:
-    try:
-        str(path).encode("utf-8")
-    except UnicodeEncodeError:
-        return "the file name is not valid UTF-8 (written on another system?): rename the file and import again"
-    if path.is_symlink() and not path.exists():
-        return f"a broken link: it points to {os.readlink(path)}, which does not exist"
-    try:
-        mode = path.stat().st_mode
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror})"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe, not a recording file"
-    if not stat.S_ISREG(mode):
-        return "not a regular file (a device or socket)"
-    return None
-
-
 def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRepository,
-                  cancel: threading.Event | None = None, caller_key: bytes | None = None
-                  ) -> Generator[ImportProgress, None, ImportReport]:
-    """``caller_key``: the workspace's key for hashing callers' numbers (intake.callers.caller_key)."""
+                  cancel: threading.Event | None = None, hits: HitRepository | None = None,
+                  caller_key: bytes | None = None) -> Generator[ImportProgress, None, ImportReport]:
+    """With ``hits``, the checks a batch run wrote (``NAME.checks.json``) come in as the calls' hits;
+    ``caller_key``: the workspace's key for hashing callers' numbers (intake.callers.caller_key)."""
     folder = Path(folder)
     report = ImportReport()
     if not folder.is_dir():
         report.problems.append(SidecarProblem(folder, "not a folder"))
         return report
-    metadata, problems = read_sidecars(folder, caller_key)
-    report.problems.extend(problems)
-    files, unusable = candidate_files(folder)
+    metadata = _FolderMetadata(folder, report, caller_key)
+    files, unusable = recording_files(folder)
     report.problems.extend(unusable)
+    batch = _batch_outputs(folder, report)
+    below = {path.resolve() for path in files}
+    files += [recording for recording in batch if recording not in below]
     for index, path in enumerate(files):
         if cancel is not None and cancel.is_set():
             report.cancelled = True
             break
         yield ImportProgress(index, len(files), path.name)
         try:
-            call, is_new = calls.add(_new_call(path, metadata.get(path.name, CallMetadata())))
-        except AudioError as exc:
-            report.problems.append(SidecarProblem(path, exc.problem))
-            continue
-        except OSError as exc:
-            report.problems.append(SidecarProblem(path, f"cannot read the file ({exc.strerror})"))
+            call, is_new = calls.add(_new_call(path, metadata.of(path)))
+        except (AudioError, OSError) as exc:
+            report.problems.append(unreadable(path, exc))
             continue
         (report.added if is_new else report.already_present).append(call)
-        _attach_transcript(path, call, transcripts, report)
+        checks = batch.get(path.resolve())
+        transcript = (checks[0].with_name(checks[0].name.removesuffix(CHECKS_SUFFIX) + SIDECAR_SUFFIX) if checks
+                      else path.with_name(path.stem + SIDECAR_SUFFIX))
+        _attach_transcript(transcript, call, transcripts, report)
+        if checks is not None and hits is not None:
+            _attach_checks(checks[0], checks[1], call, hits, transcripts, report)
     yield ImportProgress(len(files), len(files), "")
     return report
 
 
 def run_import(folder: Path, calls: CallRepository, transcripts: TranscriptRepository,
-               caller_key: bytes | None = None) -> ImportReport:
+               hits: HitRepository | None = None, caller_key: bytes | None = None) -> ImportReport:
     """Drain the import generator: for the CLI and tests."""
-    return drain(import_folder(folder, calls, transcripts, caller_key=caller_key))
+    return drain(import_folder(folder, calls, transcripts, hits=hits, caller_key=caller_key))
+
+
+class _FolderMetadata:
+    """Sidecar metadata of the imported folder; a recording a batch run names from elsewhere (its source
+    folder) takes the metadata beside it there."""
+
+    def __init__(self, folder: Path, report: ImportReport, caller_key: bytes | None) -> None:
+        self._folder = folder.resolve()
+        self._report = report
+        self._caller_key = caller_key
+        self._read: dict[Path, dict[str, CallMetadata]] = {}
+
+    def of(self, path: Path) -> CallMetadata:
+        home = self._folder if path.resolve().is_relative_to(self._folder) else path.resolve().parent
+        if home not in self._read:
+            self._read[home], problems = read_sidecars(home, self._caller_key)
+            self._report.problems.extend(problems)
+        return self._read[home].get(path.name, CallMetadata())
+
+
+def _batch_outputs(folder: Path, report: ImportReport) -> dict[Path, tuple[Path, CheckedCall]]:
+    """The checks files below the folder, by the recording each was made from (a batch run's output
+    folder holds no audio: the recordings stay where the centre keeps them)."""
+    found: dict[Path, tuple[Path, CheckedCall]] = {}
+    for path in sorted(folder.rglob("*" + CHECKS_SUFFIX)):
+        try:
+            checked = load_checks(path)
+        except ChecksFileError as exc:
+            report.problems.append(SidecarProblem(path, f"checks not imported: {exc}"))
+            continue
+        recording = Path(checked.recording)
+        if not recording.is_file():
+            report.problems.append(SidecarProblem(path, f"the recording it was made from, {recording}, is not "
+                                                        "there (is the centre's shared folder mounted?)"))
+            continue
+        found[recording.resolve()] = (path, checked)
+    return found
 
 
 def _new_call(path: Path, meta: CallMetadata) -> NewCall:
@@ -129,12 +131,25 @@ def _new_call(path: Path, meta: CallMetadata) -> NewCall:
                    audio_format=f"{info.format}/{info.subtype}")
 
 
-def _attach_transcript(path: Path, call: Call, transcripts: TranscriptRepository,
+def _attach_transcript(sidecar: Path, call: Call, transcripts: TranscriptRepository,
                        report: ImportReport) -> None:
-    sidecar = path.with_name(path.stem + ".transcript.json")
+    """``sidecar``: NAME.transcript.json beside the recording, or beside the checks file a batch wrote."""
     if not sidecar.is_file() or TRANSCRIPT_SOURCE in transcripts.sources(call.id):
         return
     try:
         transcripts.save(call.id, TRANSCRIPT_SOURCE, load_transcript(sidecar))
     except TranscriptError as exc:
         report.problems.append(SidecarProblem(sidecar, f"transcript not imported: {exc}"))
+
+
+def _attach_checks(path: Path, checked: CheckedCall, call: Call, hits: HitRepository,
+                   transcripts: TranscriptRepository, report: ImportReport) -> None:
+    """The batch's hits become the call's, on the transcript imported with them, so the call is checked
+    before anyone opens it; a call already checked here keeps its own checks."""
+    if checked.audio_sha256 != call.content_hash:
+        report.problems.append(SidecarProblem(path, "checks not imported: they were made from other audio "
+                                                    "(the recording changed after the batch run)"))
+        return
+    if hits.checked_on(call.id) is not None or TRANSCRIPT_SOURCE not in transcripts.sources(call.id):
+        return
+    hits.replace_checked(call.id, checked.pack_id, checked.pack_version, list(checked.hits), TRANSCRIPT_SOURCE)

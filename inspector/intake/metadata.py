@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
+from inspector.audio.files import FileProblem as SidecarProblem
+from inspector.audio.files import is_sidecar
 from inspector.intake.callers import caller_hash
 from inspector.store.calls import CallMetadata
 from inspector.transcript.io import is_transcript_document
@@ -31,16 +32,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 YES = {"1", "true", "yes", "y", "是", "已解决", "解决"}
 NO = {"0", "false", "no", "n", "否", "未解决", "没解决"}
-
-
-@dataclass(frozen=True)
-class SidecarProblem:
-    path: Path
-    reason: str
-
-
-def is_sidecar(path: Path) -> bool:
-    return path.suffix.lower() in {".csv", ".json"}
 
 
 def read_sidecars(folder: Path, caller_key: bytes | None = None
@@ -102,8 +93,9 @@ def _read_rows(path: Path) -> list[dict] | None:
         with open(path, newline="", encoding="utf-8-sig") as handle:
             return list(csv.DictReader(handle))
     data = json.loads(path.read_text(encoding="utf-8"))
-    if is_transcript_document(data):
-        return None
+    own = isinstance(data, dict) and str(data.get("format", "")).startswith("inspector-")
+    if is_transcript_document(data) or own:
+        return None     # a transcript, or a checks file or batch report of Inspector's own
     if isinstance(data, dict) and isinstance(data.get("calls"), list):
         data = data["calls"]
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):

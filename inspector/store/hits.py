@@ -39,10 +39,17 @@ class HitRepository:
     def replace(self, call_id: int, pack: RulePack, hits: list[Hit], transcript_source: str | None = None) -> None:
         """The call's hits become exactly ``hits``, computed on that transcript version, and its hit count
         follows, in one transaction. Hits of another version are kept aside for when it is shown again."""
-        checked = utc_now()
+        self.replace_checked(call_id, pack.id, pack.version, hits, transcript_source)
+
+    def replace_checked(self, call_id: int, pack_id: str, pack_version: str, hits: list[Hit],
+                        transcript_source: str | None) -> None:
+        """As ``replace``, for hits found elsewhere (a batch run) with a pack known by id and version only.
+        Checked to the microsecond like transcripts are saved: a check in the same second as its transcript
+        must not look older than it (``outdated_calls``)."""
+        checked = utc_now(precise=True)
         with self._db.atomic():
             self._archive_if_other(call_id, transcript_source)
-            self._store(call_id, pack.id, pack.version, [h.to_dict() for h in hits], checked, transcript_source)
+            self._store(call_id, pack_id, pack_version, [h.to_dict() for h in hits], checked, transcript_source)
 
     def checked_on(self, call_id: int) -> str | None:
         """The transcript version the call's current hits were computed on."""

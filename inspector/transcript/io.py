@@ -11,6 +11,7 @@ from inspector.atomic_file import write_text_atomic
 from inspector.transcript.model import SPEAKERS, STEREO, Segment, Transcript, Word
 
 FORMAT_VERSION = 1
+SIDECAR_SUFFIX = ".transcript.json"     # NAME.transcript.json beside NAME.flac, or in a batch's output folder
 
 
 class TranscriptError(ValueError):

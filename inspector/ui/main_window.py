@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
     def import_folder(self, folder: Path, show_report: bool = True) -> TaskHandle:
         key = caller_key(self.workspace.root)
         job = on_own_connection(self.workspace.database, lambda db, cancel: import_folder(
-            folder, CallRepository(db), TranscriptRepository(db), cancel, key))
+            folder, CallRepository(db), TranscriptRepository(db), cancel, HitRepository(db), key))
         return self.tasks.submit(f"import:{folder}", job, lambda report: self._imported(report, show_report),
                                  on_progress=self.show_progress, on_error=self._import_failed)
 

@@ -1,0 +1,229 @@
+"""``inspector batch`` on real Dask clusters: a LocalCluster of two worker processes, and a scheduler with
+two workers started here, one of them killed mid-batch. Where recognition is not the point the calls
+come with the transcripts beside the demo recordings; where it is, the real Mandarin model recognises."""
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import soundfile as sf
+
+from inspector.intake.importer import run_import
+from inspector.review.checking import outdated_calls
+from inspector.rules.checks_file import ChecksFileError, load_checks
+from inspector.scoring.defaults import default_pack
+from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.database import open_database
+from inspector.store.hits import HitRepository
+from inspector.store.transcripts import TranscriptRepository
+from inspector.transcript.io import load_transcript
+from tests.conftest import DEMO, ROOT
+
+ZH = os.environ.get("INSPECTOR_TEST_VOSK_MODEL_ZH")
+needs_zh = pytest.mark.skipif(not ZH, reason="needs a Mandarin model: set INSPECTOR_TEST_VOSK_MODEL_ZH")
+DASK = Path(sys.executable).parent / "dask"
+CALLS = ["S1", "S2", "S3", "S4", "S5", "S6"]
+
+
+def batch(source: Path, out: Path, *options: str, ws: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(ws), "batch", str(source),
+                           "--out", str(out), *options], cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+def report(out: Path) -> dict:
+    return json.loads((out / "batch-report.json").read_text(encoding="utf-8"))
+
+
+def check_hits(transcript: Path, audio: Path) -> list[dict]:
+    """What ``inspector check`` finds on the same transcript and recording."""
+    done = subprocess.run([sys.executable, "-m", "inspector", "check", "--transcript", str(transcript),
+                           "--audio", str(audio)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def outputs(out: Path) -> list[str]:
+    return sorted(p.name for p in out.iterdir())
+
+
+def expected_outputs(names: list[str]) -> list[str]:
+    return sorted([f"{n}.checks.json" for n in names] + [f"{n}.transcript.json" for n in names]
+                  + ["batch-report.json"])
+
+
+@pytest.fixture(scope="module")
+def demo_batch(tmp_path_factory):
+    """The demo calls through a LocalCluster of two worker processes, once for the tests below."""
+    root = tmp_path_factory.mktemp("batch")
+    done = batch(DEMO, root / "out", "--workers", "2", "--given-transcripts", ws=root / "ws")
+    assert done.returncode == 0, done.stderr
+    return root / "out", done
+
+
+def test_a_local_cluster_gives_the_hits_of_inspector_check(demo_batch):
+    out, done = demo_batch
+    assert outputs(out) == expected_outputs(CALLS)
+    summary = report(out)
+    assert (summary["total"], summary["done"], summary["failed"], summary["workers"]) == (6, 6, [], 2)
+    for name in CALLS:
+        checked = load_checks(out / f"{name}.checks.json")
+        assert checked.audio_sha256 and checked.model_id.startswith("transcript:")
+        assert (checked.pack_id, checked.pack_version) == (default_pack().id, default_pack().version)
+        assert [h.to_dict() for h in checked.hits] == check_hits(DEMO / f"{name}.transcript.json",
+                                                                 DEMO / f"{name}.flac")
+    assert sum(len(load_checks(out / f"{n}.checks.json").hits) for n in CALLS) > 10
+    assert "6/6 calls" in done.stderr and "audio h per h" in done.stderr
+
+
+def test_a_second_run_does_nothing(demo_batch, tmp_path):
+    out, _ = demo_batch
+    before = {p.name: p.stat().st_mtime_ns for p in out.glob("S*.json")}
+    again = batch(DEMO, out, "--workers", "2", "--given-transcripts", ws=tmp_path / "ws")
+    assert again.returncode == 0, again.stderr
+    assert (report(out)["done"], report(out)["already_done"]) == (0, 6)
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("S*.json")} == before
+    assert "0 to do" in again.stderr and "dashboard" not in again.stderr     # no cluster started
+
+
+def test_importing_the_output_gives_checked_calls(demo_batch, tmp_path):
+    out, _ = demo_batch
+    db = open_database(tmp_path / "ws" / "inspector.sqlite3")
+    calls, hits = CallRepository(db), HitRepository(db)
+    imported = run_import(out, calls, TranscriptRepository(db), hits)
+    assert imported.problems == []
+    assert sorted(c.call_ref for c in imported.added) == CALLS
+    s4 = calls.page(CallFilter(text="S4"))[0]
+    assert (s4.agent_name, s4.business_type) == ("陈静", "套餐查询")     # the metadata beside the recordings
+    assert outdated_calls(db, default_pack()) == []                     # nothing left to check
+    for call in calls.page(CallFilter(), limit=10):
+        found = load_checks(out / f"{call.call_ref}.checks.json").hits
+        assert hits.for_call(call.id) == sorted(found, key=lambda h: (h.start, h.rule))
+        assert call.hit_count == len(found)
+        assert hits.checked_on(call.id) == TranscriptRepository(db).latest(call.id)[0]
+
+
+def test_a_corrupt_recording_is_reported_and_the_rest_finish(demo_copy, tmp_path):
+    source = demo_copy
+    whole = (source / "S3.flac").read_bytes()
+    (source / "S3.flac").write_bytes(whole[: len(whole) // 3])          # header fine, audio cut short
+    (source / "S5.wav").write_bytes(b"RIFF\x00\x00not audio at all" * 40)
+    (source / "S5.transcript.json").write_text((DEMO / "S5.transcript.json").read_text(encoding="utf-8"))
+    (source / "S5.flac").unlink()
+    out = tmp_path / "out"
+    done = batch(source, out, "--workers", "2", "--given-transcripts", ws=tmp_path / "ws")
+    assert done.returncode == 1, done.stderr
+    failed = {Path(f["recording"]).name: f["reason"] for f in report(out)["failed"]}
+    assert set(failed) == {"S3.flac", "S5.wav"}
+    assert "damaged" in failed["S3.flac"] and "not a readable audio file" in failed["S5.wav"], failed
+    assert outputs(out) == expected_outputs(["S1", "S2", "S4", "S6"])
+    again = batch(source, out, "--workers", "2", "--given-transcripts", ws=tmp_path / "ws")
+    assert again.returncode == 1 and report(out)["already_done"] == 4 and len(report(out)["failed"]) == 2
+
+
+def test_a_checks_file_that_is_not_one_names_the_file(tmp_path):
+    path = tmp_path / "x.checks.json"
+    path.write_text('{"format": "inspector-checks", "version": 1, "call_id": "x"}')
+    with pytest.raises(ChecksFileError, match=r"x\.checks\.json: key 'recording'"):
+        load_checks(path)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _source_of(tmp_path: Path, names: list[str], seconds: float = 15) -> Path:
+    """The demo calls' first seconds: enough for each call to take a few seconds of real recognition
+    (so a batch can be interrupted mid-way) and no more."""
+    source = tmp_path / "calls"
+    source.mkdir()
+    for name in names:
+        samples, rate = sf.read(DEMO / f"{name}.flac", dtype="int16")
+        sf.write(source / f"{name}.flac", samples[: int(seconds * rate)], rate)
+    shutil.copy(DEMO / "calls.csv", source)
+    return source
+
+
+def _wait_for(pattern: str, folder: Path, timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while not list(folder.glob(pattern)):
+        assert time.monotonic() < deadline, f"nothing like {pattern} in {folder}"
+        time.sleep(0.2)
+
+
+@pytest.fixture
+def scheduler_with_two_workers():
+    """A real ``dask scheduler`` and two ``dask worker`` processes (no nanny: a killed worker stays dead)."""
+    from distributed import Client
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    port = address.rsplit(":", 1)[1]
+    started = [subprocess.Popen([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        started += [subprocess.Popen([str(DASK), "worker", address, "--nthreads", "1", "--no-nanny",
+                                      "--no-dashboard", "--host", "127.0.0.1"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address, started[1:]
+    finally:
+        for process in reversed(started):
+            process.kill()
+            process.wait(timeout=30)
+
+
+@pytest.mark.slow
+@needs_zh
+def test_a_killed_worker_s_calls_are_done_elsewhere(scheduler_with_two_workers, tmp_path):
+    address, workers = scheduler_with_two_workers
+    names = ["S2", "S3", "S4", "S6"]
+    source, out = _source_of(tmp_path, names), tmp_path / "out"
+    run = subprocess.Popen([sys.executable, "-m", "inspector", "--data-dir", str(tmp_path / "ws"), "batch",
+                            str(source), "--out", str(out), "--scheduler", address, "--model", ZH,
+                            "--profile", "fast"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    _wait_for("*.checks.json", out)
+    workers[0].kill()                                   # mid-batch: the other calls are still being recognised
+    _, stderr = run.communicate(timeout=600)
+    assert run.returncode == 0, stderr
+    assert workers[0].wait(timeout=10) == -signal.SIGKILL
+    summary = report(out)
+    assert (summary["done"], summary["failed"]) == (len(names), [])
+    assert outputs(out) == expected_outputs(names)                  # each call once, nothing half written
+    for name in names:
+        checked = load_checks(out / f"{name}.checks.json")
+        transcript = json.loads((out / f"{name}.transcript.json").read_text(encoding="utf-8"))
+        assert transcript["model"] == checked.model_id and checked.model_id.endswith(":fast")
+        assert any(s["speaker"] == "customer" for s in transcript["segments"])
+        load_transcript(out / f"{name}.transcript.json")
+        assert [h.to_dict() for h in checked.hits] == check_hits(out / f"{name}.transcript.json",
+                                                                 source / f"{name}.flac")
+
+
+@pytest.mark.slow
+@needs_zh
+def test_ctrl_c_stops_cleanly_and_a_rerun_resumes(tmp_path):
+    names = ["S2", "S3", "S4"]
+    source, out = _source_of(tmp_path, names), tmp_path / "out"
+    command = [sys.executable, "-m", "inspector", "--data-dir", str(tmp_path / "ws"), "batch", str(source),
+               "--out", str(out), "--workers", "2", "--model", ZH, "--profile", "fast"]
+    run = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    _wait_for("*.checks.json", out)
+    os.killpg(run.pid, signal.SIGINT)                  # what Ctrl+C in a terminal sends: the whole group
+    _, stderr = run.communicate(timeout=120)
+    assert run.returncode == 3, stderr
+    assert "run the same command to resume" in stderr and "Traceback" not in stderr
+    stopped = report(out)
+    assert stopped["cancelled"] and 1 <= stopped["done"] < len(names)
+    assert not list(out.glob(".*.partial"))
+    resumed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert resumed.returncode == 0, resumed.stderr
+    assert (report(out)["already_done"], report(out)["done"]) == (stopped["done"], len(names) - stopped["done"])
+    assert outputs(out) == expected_outputs(names)
