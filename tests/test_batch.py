@@ -15,6 +15,11 @@ from pathlib import Path
 import pytest
 import soundfile as sf
 
+from inspector.categories.match import categorize
+from inspector.categories.pack import default_category_pack
+from inspector.intake.batch_findings import BatchFindings
+from inspector.store.categories import CategoryRepository
+from inspector.store.emotion import EmotionRepository
 from inspector.intake.importer import run_import
 from inspector.review.checking import outdated_calls
 from inspector.rules.checks_file import ChecksFileError, load_checks
@@ -96,7 +101,7 @@ def test_importing_the_output_gives_checked_calls(demo_batch, tmp_path):
     out, _ = demo_batch
     db = open_database(tmp_path / "ws" / "inspector.sqlite3")
     calls, hits = CallRepository(db), HitRepository(db)
-    imported = run_import(out, calls, TranscriptRepository(db), hits)
+    imported = run_import(out, calls, TranscriptRepository(db), BatchFindings(db))
     assert imported.problems == []
     assert sorted(c.call_ref for c in imported.added) == CALLS
     s4 = calls.page(CallFilter(text="S4"))[0]
@@ -107,6 +112,15 @@ def test_importing_the_output_gives_checked_calls(demo_batch, tmp_path):
         assert hits.for_call(call.id) == sorted(found, key=lambda h: (h.start, h.rule))
         assert call.hit_count == len(found)
         assert hits.checked_on(call.id) == TranscriptRepository(db).latest(call.id)[0]
+    categories, emotions = CategoryRepository(db), EmotionRepository(db)
+    assert CategoryRepository(db).outdated(default_category_pack()) == []        # categorised by the batch
+    for call in calls.page(CallFilter(), limit=10):                           # as the workstation would have
+        transcript = TranscriptRepository(db).latest(call.id)[1]
+        assert categories.for_call(call.id) == categorize(transcript, hits.for_call(call.id),
+                                                           default_category_pack())
+        assert emotions.for_call(call.id) is not None
+    s6 = calls.page(CallFilter(text="S6"))[0]
+    assert [c.path for c in categories.for_call(s6.id)]                      # the angry caller has reasons
 
 
 def test_a_corrupt_recording_is_reported_and_the_rest_finish(demo_copy, tmp_path):

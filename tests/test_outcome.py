@@ -84,7 +84,8 @@ def test_a_repeat_about_the_same_category_is_a_repeat_complaint(tmp_path):
     from inspector.store.transcripts import TranscriptRepository
 
     db = open_database(tmp_path / "ws" / "inspector.sqlite3")
-    run_import(_folder(tmp_path), CallRepository(db), TranscriptRepository(db), caller_key(tmp_path / "ws"))
+    run_import(_folder(tmp_path), CallRepository(db), TranscriptRepository(db),
+               caller_key=caller_key(tmp_path / "ws"))
     ids = {c.call_ref: c.id for c in CallRepository(db).page()}
     repo = CategoryRepository(db)
     for ref in ("S3", "S5"):

@@ -39,6 +39,11 @@ class CallCategory:
         return {"path": list(self.path), "confidence": self.confidence,
                 "evidence": [asdict(e) for e in self.evidence]}
 
+    @classmethod
+    def from_dict(cls, data: dict) -> CallCategory:
+        """The inverse of ``to_dict``: a batch run's categories read back from its checks file."""
+        return cls(tuple(data["path"]), float(data["confidence"]), tuple(Evidence(**e) for e in data["evidence"]))
+
 
 def categorize(transcript: Transcript, hits: list[Hit] | None, pack: CategoryPack) -> list[CallCategory]:
     """The call's categories, most certain first. Only the customer's words count (on a mono call with no

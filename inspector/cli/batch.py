@@ -15,9 +15,11 @@ from inspector.asr.choice import model_folder
 from inspector.asr.model_layout import check_model
 from inspector.asr.profiles import DEFAULT_PROFILE, PROFILES
 from inspector.asr.recognizer import AsrError, model_identity
+from inspector.categories.pack import CategoryPackError, default_category_pack, load_category_pack
 from inspector.cli.context import CliContext
 from inspector.pipeline.plan import Plan, plan_batch
 from inspector.pipeline.report import REPORT_NAME, BatchSummary, write_report
+from inspector.pipeline.steps import step_versions
 from inspector.pipeline.tasks import ToolSpec
 from inspector.rules.pack import PackError
 from inspector.scoring.defaults import default_pack, load_checked_pack
@@ -39,6 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--profile", choices=tuple(PROFILES), default=DEFAULT_PROFILE,
                         help="decoding profile (fast: a third of the cores, see docs/scale.md)")
     parser.add_argument("--rules", type=Path, help="a rule pack (TOML; default: the bundled pack)")
+    parser.add_argument("--categories", type=Path, help="a category pack (TOML; default: the bundled pack)")
     parser.add_argument("--given-transcripts", action="store_true",
                         help="check the NAME.transcript.json beside each recording instead of recognising it")
     parser.set_defaults(handler=run)
@@ -52,24 +55,26 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.workers is not None and args.workers < 1:
             raise BatchError(f"--workers {args.workers}: give one worker or more")
         pack = load_checked_pack(args.rules) if args.rules else default_pack()
-        plan = plan_batch(args.source, args.out, pack, model_id)
+        categories = load_category_pack(args.categories) if args.categories else default_category_pack()
+        plan = plan_batch(args.source, args.out, pack, model_id, step_versions(categories))
         summary = BatchSummary(str(args.source.resolve()), model_id or "given transcripts",
                                f"{pack.id} {pack.version}").planned(plan)
         return _run(args, spec, plan, summary)
-    except (BatchError, AsrError, PackError) as exc:
+    except (BatchError, AsrError, PackError, CategoryPackError) as exc:
         print(f"inspector batch: {exc}", file=sys.stderr)
         return 2
 
 
 def _tools(args: argparse.Namespace, ctx: CliContext) -> tuple[ToolSpec, str | None]:
     rules = str(args.rules.resolve()) if args.rules else None
+    categories = str(args.categories.resolve()) if args.categories else None
     if args.given_transcripts:
-        return ToolSpec(None, args.profile, rules), None
+        return ToolSpec(None, args.profile, rules, categories), None
     folder = model_folder(ctx.workspace, args.model).resolve()
     check = check_model(folder, "")
     if not check.usable:
         raise BatchError(check.problem())
-    return ToolSpec(str(folder), args.profile, rules), model_identity(folder, args.profile)
+    return ToolSpec(str(folder), args.profile, rules, categories), model_identity(folder, args.profile)
 
 
 def _run(args: argparse.Namespace, spec: ToolSpec, plan: Plan, summary: BatchSummary) -> int:

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 from inspector.cli.context import CliContext
+from inspector.intake.batch_findings import BatchFindings
 from inspector.intake.callers import caller_key
 from inspector.intake.importer import run_import
 from inspector.store.calls import CallRepository
-from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
 
 
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if not args.folder.is_dir():
         print(f"inspector: {args.folder}: not a folder", file=sys.stderr)
         return 2
-    report = run_import(args.folder, CallRepository(ctx.db), TranscriptRepository(ctx.db), HitRepository(ctx.db),
+    report = run_import(args.folder, CallRepository(ctx.db), TranscriptRepository(ctx.db), BatchFindings(ctx.db),
                         caller_key(ctx.workspace.root))
     if args.format == "json":
         print(json.dumps({"added": [c.call_ref for c in report.added],

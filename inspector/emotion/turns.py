@@ -21,6 +21,7 @@ HIGHER = 0.2                # pitch up by a fifth counts fully
 FASTER = 0.3                # speech rate up by 30 % counts fully
 VOICE_SHARE = 0.6           # a voice risen all the way counts as 0.6: it also rises on a bad line
 WORSENED_BY = 0.2
+METHOD_VERSION = "1"        # bumped when the measure changes, so a batch re-run measures again
 LABELS = ((0.15, "calm"), (0.4, "tense"), (9.0, "upset"))
 
 
@@ -51,6 +52,13 @@ class CustomerEmotion:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> CustomerEmotion:
+        """The inverse of ``to_dict``: a batch run's measure read back from its checks file."""
+        turns = tuple(TurnEmotion(**(t | {"word_evidence": tuple(t["word_evidence"])})) for t in data["turns"])
+        return cls(turns, data["start_label"], data["end_label"], data["start_distress"], data["end_distress"],
+                   bool(data["worsened"]), tuple(data["basis"]))
 
 
 def word_label(score: float) -> str:

@@ -21,7 +21,7 @@ from inspector.intake.metadata import SidecarProblem, read_sidecars
 from inspector.rules.checks_file import SUFFIX as CHECKS_SUFFIX
 from inspector.rules.checks_file import CheckedCall, ChecksFileError, load_checks
 from inspector.store.calls import Call, CallMetadata, CallRepository, NewCall
-from inspector.store.hits import HitRepository
+from inspector.intake.batch_findings import BatchFindings
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.io import SIDECAR_SUFFIX, TranscriptError, load_transcript
 
@@ -44,9 +44,10 @@ class ImportReport:
 
 
 def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRepository,
-                  cancel: threading.Event | None = None, hits: HitRepository | None = None,
+                  cancel: threading.Event | None = None, findings: BatchFindings | None = None,
                   caller_key: bytes | None = None) -> Generator[ImportProgress, None, ImportReport]:
-    """With ``hits``, the checks a batch run wrote (``NAME.checks.json``) come in as the calls' hits;
+    """With ``findings``, what a batch run wrote (``NAME.checks.json``) comes in as the calls' hits,
+    categories and customer emotion;
     ``caller_key``: the workspace's key for hashing callers' numbers (intake.callers.caller_key)."""
     folder = Path(folder)
     report = ImportReport()
@@ -74,16 +75,16 @@ def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRe
         transcript = (checks[0].with_name(checks[0].name.removesuffix(CHECKS_SUFFIX) + SIDECAR_SUFFIX) if checks
                       else path.with_name(path.stem + SIDECAR_SUFFIX))
         _attach_transcript(transcript, call, transcripts, report)
-        if checks is not None and hits is not None:
-            _attach_checks(checks[0], checks[1], call, hits, transcripts, report)
+        if checks is not None and findings is not None:
+            _attach_checks(checks[0], checks[1], call, findings, transcripts, report)
     yield ImportProgress(len(files), len(files), "")
     return report
 
 
 def run_import(folder: Path, calls: CallRepository, transcripts: TranscriptRepository,
-               hits: HitRepository | None = None, caller_key: bytes | None = None) -> ImportReport:
+               findings: BatchFindings | None = None, caller_key: bytes | None = None) -> ImportReport:
     """Drain the import generator: for the CLI and tests."""
-    return drain(import_folder(folder, calls, transcripts, hits=hits, caller_key=caller_key))
+    return drain(import_folder(folder, calls, transcripts, findings=findings, caller_key=caller_key))
 
 
 class _FolderMetadata:
@@ -142,14 +143,14 @@ def _attach_transcript(sidecar: Path, call: Call, transcripts: TranscriptReposit
         report.problems.append(SidecarProblem(sidecar, f"transcript not imported: {exc}"))
 
 
-def _attach_checks(path: Path, checked: CheckedCall, call: Call, hits: HitRepository,
+def _attach_checks(path: Path, checked: CheckedCall, call: Call, findings: BatchFindings,
                    transcripts: TranscriptRepository, report: ImportReport) -> None:
-    """The batch's hits become the call's, on the transcript imported with them, so the call is checked
-    before anyone opens it; a call already checked here keeps its own checks."""
+    """The batch's findings become the call's, on the transcript imported with them, so the call is checked
+    (and categorised) before anyone opens it; a call already checked here keeps its own checks."""
     if checked.audio_sha256 != call.content_hash:
         report.problems.append(SidecarProblem(path, "checks not imported: they were made from other audio "
                                                     "(the recording changed after the batch run)"))
         return
-    if hits.checked_on(call.id) is not None or TRANSCRIPT_SOURCE not in transcripts.sources(call.id):
+    if findings.hits.checked_on(call.id) is not None or TRANSCRIPT_SOURCE not in transcripts.sources(call.id):
         return
-    hits.replace_checked(call.id, checked.pack_id, checked.pack_version, list(checked.hits), TRANSCRIPT_SOURCE)
+    findings.store(call.id, checked, TRANSCRIPT_SOURCE)

@@ -13,6 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from inspector.asr.recognizer import AsrError
+from inspector.categories.match import categorize
+from inspector.categories.pack import CategoryPack
+from inspector.emotion.turns import METHOD_VERSION as EMOTION_VERSION
+from inspector.emotion.turns import customer_emotion
 from inspector.audio.activity import ActivityMap, analyse
 from inspector.audio.recording import Recording, decode
 from inspector.pipeline.tasks import CallTask, Tools
@@ -55,4 +59,24 @@ def check_rules(work: CallWork, tools: Tools) -> None:
     work.hits = check_call(tools.pack, work.transcript, work.activity)
 
 
-STEPS: tuple[Step, ...] = (decode_audio, recognise, check_rules)
+def categorize_call(work: CallWork, tools: Tools) -> None:
+    """Why the customer called (客户之声), on the same transcript and hits the rules saw."""
+    found = categorize(work.transcript, work.hits, tools.categories)
+    work.findings["categories"] = [c.to_dict() for c in found]
+    work.step_versions["categories"] = step_versions(tools.categories)["categories"]
+
+
+def measure_emotion(work: CallWork, tools: Tools) -> None:
+    """The customer's emotion from words and voice; None (no customer turns) is stored as such."""
+    emotion = customer_emotion(work.transcript, work.recording)
+    work.findings["emotion"] = emotion.to_dict() if emotion is not None else None
+    work.step_versions["emotion"] = step_versions(tools.categories)["emotion"]
+
+
+def step_versions(categories: CategoryPack) -> dict[str, str]:
+    """What the later steps were made with: a re-run with another category pack or emotion measure redoes
+    the call; the client computes the same dict for its plan."""
+    return {"categories": f"{categories.id} {categories.version}", "emotion": EMOTION_VERSION}
+
+
+STEPS: tuple[Step, ...] = (decode_audio, recognise, check_rules, categorize_call, measure_emotion)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from inspector.asr.engine import Recognizer
 from inspector.asr.pool import ModelPool
+from inspector.categories.pack import CategoryPack, default_category_pack, load_category_pack
 from inspector.rules.pack import RulePack
 from inspector.scoring.defaults import default_pack, load_checked_pack
 
@@ -31,6 +32,7 @@ class ToolSpec:
     model: str | None           # model folder; None when every call comes with its transcript
     profile: str
     pack: str | None            # rule pack file; None for the bundled pack
+    categories: str | None = None   # category pack file; None for the bundled pack
 
 
 @dataclass(frozen=True)
@@ -39,10 +41,13 @@ class Tools:
 
     pack: RulePack
     recognizer: Recognizer | None
+    categories: CategoryPack
 
 
 def load_tools(spec: ToolSpec) -> Tools:
-    """Raises AsrError or PackError naming the file when the worker cannot load what the batch needs."""
+    """Raises AsrError, PackError or CategoryPackError naming the file when the worker cannot load what the
+    batch needs."""
     pack = load_checked_pack(Path(spec.pack)) if spec.pack else default_pack()
     recognizer = ModelPool().recognizer(Path(spec.model), spec.profile) if spec.model else None
-    return Tools(pack, recognizer)
+    categories = load_category_pack(Path(spec.categories)) if spec.categories else default_category_pack()
+    return Tools(pack, recognizer, categories)

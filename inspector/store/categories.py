@@ -18,6 +18,11 @@ class CategoryRepository:
 
     def replace(self, call_id: int, pack: CategoryPack, found: list[CallCategory],
                 transcript_source: str | None) -> None:
+        self.replace_found(call_id, pack.id, pack.version, found, transcript_source)
+
+    def replace_found(self, call_id: int, pack_id: str, pack_version: str, found: list[CallCategory],
+                      transcript_source: str | None) -> None:
+        """What a pack found elsewhere (a batch run's checks file), known by the pack's id and version."""
         with self._db.atomic():
             self._db.execute("DELETE FROM call_categories WHERE call_id = ?", [call_id])
             rows = [{"call_id": call_id, "path": SEPARATOR.join(c.path), "top": c.path[0],
@@ -25,7 +30,7 @@ class CategoryRepository:
                      "evidence": json.dumps([e.__dict__ for e in c.evidence], ensure_ascii=False)} for c in found]
             if rows:
                 self._db["call_categories"].insert_all(rows)
-            self._db["categorizations"].upsert({"call_id": call_id, "pack_id": pack.id, "pack_version": pack.version,
+            self._db["categorizations"].upsert({"call_id": call_id, "pack_id": pack_id, "pack_version": pack_version,
                                                 "transcript_source": transcript_source,
                                                 "categorized_at": utc_now(precise=True)}, pk="call_id")
 

@@ -8,7 +8,7 @@ from dataclasses import asdict
 
 import sqlite_utils
 
-from inspector.emotion.turns import CustomerEmotion, TurnEmotion
+from inspector.emotion.turns import CustomerEmotion
 from inspector.store.clock import utc_now
 
 
@@ -30,9 +30,7 @@ class EmotionRepository:
         if not rows:
             return None
         r = rows[0]
-        turns = tuple(TurnEmotion(**(t | {"word_evidence": tuple(t["word_evidence"])})) for t in json.loads(r["turns"]))
-        return CustomerEmotion(turns, r["start_label"], r["end_label"], r["start_distress"], r["end_distress"],
-                               bool(r["worsened"]), tuple(json.loads(r["basis"])))
+        return CustomerEmotion.from_dict(r | {"turns": json.loads(r["turns"]), "basis": json.loads(r["basis"])})
 
     def summaries_for(self, call_ids: list[int]) -> dict[int, tuple[str, str, bool]]:
         """Call id → (start label, end label, worsened): one query for a page of the call list."""

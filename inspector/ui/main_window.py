@@ -18,6 +18,7 @@ from inspector.audio.output import playback_problem
 from inspector.audio.overview import OpenedAudio, open_audio
 from inspector.audio.player import ChannelMode, Player
 from inspector.audio.recording import decode
+from inspector.intake.batch_findings import BatchFindings
 from inspector.intake.importer import ImportProgress, ImportReport, import_folder
 from inspector.jobs import immediate
 from inspector.review.checking import CheckProgress
@@ -341,7 +342,7 @@ class MainWindow(QMainWindow):
     def import_folder(self, folder: Path, show_report: bool = True) -> TaskHandle:
         key = caller_key(self.workspace.root)
         job = on_own_connection(self.workspace.database, lambda db, cancel: import_folder(
-            folder, CallRepository(db), TranscriptRepository(db), cancel, HitRepository(db), key))
+            folder, CallRepository(db), TranscriptRepository(db), cancel, BatchFindings(db), key))
         return self.tasks.submit(f"import:{folder}", job, lambda report: self._imported(report, show_report),
                                  on_progress=self.show_progress, on_error=self._import_failed)
 
