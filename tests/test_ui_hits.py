@@ -31,6 +31,8 @@ def test_a_call_is_checked_when_first_opened_and_hits_are_shown(qtbot, window):
     rules = sorted({h.rule for h in window.state.hits})
     assert rules == ["R11", "R13", "R14", "R17"]
     assert window.hits_pane.table.rowCount() == len(window.state.hits)
+    labels = {window.hits_pane.table.item(r, 1).text() for r in range(window.hits_pane.table.rowCount())}
+    assert "R11 Talking over the customer" in labels                # the English UI names rules in English
     assert "R11" in window.waveform.hit_marker_labels(0)          # agent lane
     assert set(window.waveform.hit_marker_labels(1)) == {"R13"}   # customer lane
     assert any("⚑R13" in window.transcript.segment_text(i) for i in range(window.transcript.segment_count()))

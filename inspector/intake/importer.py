@@ -16,6 +16,7 @@ from pathlib import Path
 
 from inspector.audio.errors import AudioError
 from inspector.audio.recording import probe
+from inspector.domain.messages import Message
 from inspector.filehash import file_sha256
 from inspector.jobs import drain
 from inspector.intake.metadata import SidecarProblem, is_sidecar, read_sidecars
@@ -49,7 +50,7 @@ def candidate_files(folder: Path) -> tuple[list[Path], list[SidecarProblem]]:
     problems: list[SidecarProblem] = []
 
     def unreadable(error: OSError) -> None:
-        problems.append(SidecarProblem(Path(error.filename or folder), f"folder cannot be read ({error.strerror})"))
+        problems.append(SidecarProblem(Path(error.filename or folder), Message("folder cannot be read ({detail})", detail=error.strerror)))
 
     for root, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -69,17 +70,18 @@ def _unusable_entry(path: Path) -> str | None:
     try:
         str(path).encode("utf-8")
     except UnicodeEncodeError:
-        return "the file name is not valid UTF-8 (written on another system?): rename the file and import again"
+        return Message("the file name is not valid UTF-8 (written on another system?): rename the file and import "
+                       "again")
     if path.is_symlink() and not path.exists():
-        return f"a broken link: it points to {os.readlink(path)}, which does not exist"
+        return Message("a broken link: it points to {target}, which does not exist", target=os.readlink(path))
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        return f"cannot be read ({exc.strerror})"
+        return Message("cannot be read ({detail})", detail=exc.strerror)
     if stat.S_ISFIFO(mode):
-        return "a named pipe, not a recording file"
+        return Message("a named pipe, not a recording file")
     if not stat.S_ISREG(mode):
-        return "not a regular file (a device or socket)"
+        return Message("not a regular file (a device or socket)")
     return None
 
 
@@ -88,7 +90,7 @@ def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRe
     folder = Path(folder)
     report = ImportReport()
     if not folder.is_dir():
-        report.problems.append(SidecarProblem(folder, "not a folder"))
+        report.problems.append(SidecarProblem(folder, Message("not a folder")))
         return report
     metadata, problems = read_sidecars(folder)
     report.problems.extend(problems)
@@ -105,7 +107,7 @@ def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRe
             report.problems.append(SidecarProblem(path, exc.problem))
             continue
         except OSError as exc:
-            report.problems.append(SidecarProblem(path, f"cannot read the file ({exc.strerror})"))
+            report.problems.append(SidecarProblem(path, Message("cannot read the file ({detail})", detail=exc.strerror)))
             continue
         (report.added if is_new else report.already_present).append(call)
         _attach_transcript(path, call, transcripts, report)
@@ -134,4 +136,4 @@ def _attach_transcript(path: Path, call: Call, transcripts: TranscriptRepository
     try:
         transcripts.save(call.id, TRANSCRIPT_SOURCE, load_transcript(sidecar))
     except TranscriptError as exc:
-        report.problems.append(SidecarProblem(sidecar, f"transcript not imported: {exc}"))
+        report.problems.append(SidecarProblem(sidecar, Message("transcript not imported: {detail}", detail=str(exc))))

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from inspector.domain.messages import Message
 from inspector.store.calls import CallMetadata
 from inspector.transcript.io import is_transcript_document
 
@@ -47,7 +48,7 @@ def read_sidecars(folder: Path) -> tuple[dict[str, CallMetadata], list[SidecarPr
         try:
             rows = _read_rows(path)
         except (OSError, UnicodeDecodeError, csv.Error, json.JSONDecodeError, ValueError) as exc:
-            problems.append(SidecarProblem(path, f"metadata could not be read: {exc}"))
+            problems.append(SidecarProblem(path, Message("metadata could not be read: {detail}", detail=str(exc))))
             continue
         if rows is None:
             continue
@@ -55,7 +56,7 @@ def read_sidecars(folder: Path) -> tuple[dict[str, CallMetadata], list[SidecarPr
             fields = _canonical(row)
             name = fields.pop("file", None)
             if not name:
-                problems.append(SidecarProblem(path, f"row {number} has no file name column"))
+                problems.append(SidecarProblem(path, Message("row {number} has no file name column", number=number)))
                 continue
             found[Path(name).name] = CallMetadata(**fields)
     return found, problems

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from inspector.intake.importer import ImportReport
 from inspector.settings import Settings
 from inspector.ui.dialog_buttons import form_above_buttons
+from inspector.ui.core_messages import translated
 
 
 class ShortcutsDialog(QDialog):
@@ -68,8 +69,9 @@ class ImportReportDialog(QDialog):
         self.problems.setHorizontalHeaderLabels([self.tr("File"), self.tr("Problem")])
         for row, problem in enumerate(report.problems):
             self.problems.setItem(row, 0, QTableWidgetItem(problem.path.name))
-            self.problems.setItem(row, 1, QTableWidgetItem(problem.reason))
+            self.problems.setItem(row, 1, QTableWidgetItem(translated(problem.reason)))
             self.problems.item(row, 0).setToolTip(str(problem.path))
+            self.problems.item(row, 1).setToolTip(str(problem.reason))     # the English words, for support
         self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.problems.setEditTriggers(QTableWidget.NoEditTriggers)
         self.problems.setVisible(bool(report.problems))

@@ -83,7 +83,7 @@ class HitsPane(QWidget):
         flag = self.tr("flag")
         for row, hit in enumerate(hits or []):
             self.table.insertRow(row)
-            label = f"{hit.rule} {hit.name}" + (f" ({flag})" if hit.flag_only else "")
+            label = f"{hit.rule} {self.state.rule_name(hit)}" + (f" ({flag})" if hit.flag_only else "")
             cells = [format_time(hit.start), label, hit.evidence, f"{hit.confidence:.2f}", ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -29,6 +29,7 @@ from inspector.review import appeals
 from inspector.users.policy import Action, NotAllowed, allowed
 from inspector.store.database import StorageError
 from inspector.ui.scorecard_pane import ScorecardPane
+from inspector.ui.core_messages import error_text
 
 
 class ScoringController(QObject):
@@ -109,9 +110,9 @@ class ScoringController(QObject):
                      else self.repo.save(evaluation, self.user))
             self.show(saved)
         except (EvaluationLocked, NotAllowed) as exc:
-            QMessageBox.information(self.window, self.tr("Not saved"), str(exc))
+            QMessageBox.information(self.window, self.tr("Not saved"), error_text(exc))
         except StorageError as exc:
-            QMessageBox.critical(self.window, self.tr("Not saved"), str(exc))
+            QMessageBox.critical(self.window, self.tr("Not saved"), error_text(exc))
 
     def show(self, evaluation: Evaluation | None) -> None:
         self.pane.appeals = self.repo.appeals(evaluation.uuid) if evaluation is not None else []
@@ -126,14 +127,14 @@ class ScoringController(QObject):
         try:
             appeals.file_appeal(self.repo, evaluation.uuid, call.agent_id or "", text, item_id or None)
         except (NotAllowed, ValueError) as exc:
-            QMessageBox.information(self.window, self.tr("Not recorded"), str(exc))
+            QMessageBox.information(self.window, self.tr("Not recorded"), error_text(exc))
         self.show(self.repo.get(evaluation.uuid))
 
     def resolve(self, appeal_id: int, upheld: bool, resolution: str) -> None:
         try:
             appeals.resolve(self.repo, appeal_id, self.actor, upheld, resolution)
         except (NotAllowed, ValueError) as exc:
-            QMessageBox.information(self.window, self.tr("Not resolved"), str(exc))
+            QMessageBox.information(self.window, self.tr("Not resolved"), error_text(exc))
         if self.pane.evaluation is not None:
             self.show(self.repo.get(self.pane.evaluation.uuid))          # an upheld appeal made a new version
 
@@ -144,7 +145,7 @@ class ScoringController(QObject):
         try:
             self.show(self.repo.reopen(evaluation.uuid, self.actor, reason))
         except NotAllowed as exc:
-            QMessageBox.information(self.window, self.tr("Not reopened"), str(exc))
+            QMessageBox.information(self.window, self.tr("Not reopened"), error_text(exc))
 
     def confirm_and_submit(self) -> bool:
         """The Submit button: explains what blocks it, or says what will be locked and asks."""
@@ -175,4 +176,4 @@ class ScoringController(QObject):
                       else self.repo.submit(evaluation.uuid, self.user))
             self.state.say(self.tr("Evaluation submitted"))
         except (EvaluationLocked, NotAllowed) as exc:
-            QMessageBox.information(self.window, self.tr("Not submitted"), str(exc))
+            QMessageBox.information(self.window, self.tr("Not submitted"), error_text(exc))

@@ -20,6 +20,7 @@ from inspector.sync.upload import UploadProgress, UploadReport, upload
 from inspector.ui.dialog_buttons import ok_cancel
 from inspector.ui.tables import fill, read_only_table
 from inspector.ui.tasks import TaskHandle, TaskRunner
+from inspector.ui.core_messages import error_text
 
 
 class SyncSettingsDialog(QDialog):
@@ -161,7 +162,7 @@ class SyncDialog(QDialog):
         try:
             manifest = export_bundle(self.db, identity, path, self.with_transcripts.isChecked(), masked)
         except (ArchiveError, StorageError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Export bundle"), str(exc))
+            QMessageBox.warning(self, self.tr("Export bundle"), error_text(exc))
             return None
         self.refresh()
         return manifest
@@ -174,5 +175,5 @@ class SyncDialog(QDialog):
             sync_identity.set_up(self.db, dialog.centre.text(), dialog.key.text().strip() or None,
                                  dialog.endpoint.text().strip() or None, dialog.token.text().strip() or None)
         except (SyncError, StorageError) as exc:
-            QMessageBox.warning(self, self.tr("Sync settings"), str(exc))
+            QMessageBox.warning(self, self.tr("Sync settings"), error_text(exc))
         self.refresh()

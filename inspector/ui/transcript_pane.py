@@ -152,7 +152,7 @@ class TranscriptPane(QWidget):
             if own:
                 flag = QTextCharFormat()
                 flag.setForeground(HIT_COLOUR)
-                flag.setToolTip("\n".join(f"{h.rule} {h.name}: {h.evidence}" for h in own))
+                flag.setToolTip("\n".join(f"{h.rule} {self.state.rule_name(h)}: {h.evidence}" for h in own))
                 cursor.insertText("".join(f" ⚑{h.rule}" for h in own), flag)
             self._segments.append(Span(index, None, block_start, cursor.position()))
 
