@@ -109,6 +109,8 @@ def test_corrections_are_stored_with_an_audit_trail_and_the_original_kept(qtbot,
     assert [(e["field"], e["old"]) for e in log] == [("text", first_text), ("speaker", original.segments[1].speaker)]
     assert all(e["edited_by"] and e["edited_at"] for e in log)
     assert win.state.transcript == corrected
+    assert win.transcript.edited_segments() == {0, 1}                  # marked ✎ in the transcript
+    assert "✎" in win.transcript.segment_text(0) and "✎" not in win.transcript.segment_text(2)
     win.close()
 
 

@@ -27,7 +27,7 @@ from inspector.store.calls import Call, CallRepository
 from inspector.store.database import on_own_connection, open_database
 from inspector.store.hits import HitRepository
 from inspector.domain.people import User
-from inspector.store.transcripts import TranscriptRepository
+from inspector.store.transcripts import EDITED, TranscriptRepository
 from inspector.transcript.edits import edit_speaker, edit_text, edit_word
 from inspector.transcript.io import TranscriptError, load_transcript, save_transcript
 from inspector.ui.actions import build_actions
@@ -376,6 +376,8 @@ class MainWindow(QMainWindow):
         if call is not None:
             shown = self.transcripts.latest(call.id)
             self.transcript.show_versions(self.transcripts.versions(call.id), shown[0] if shown else None)
+            edited = shown is not None and shown[0] == EDITED
+            self.transcript.mark_edited({e["segment"] for e in self.transcripts.edits(call.id)} if edited else set())
 
     def _hits_basis(self) -> str:
         """The hits (and the scorecard prefilled from them) say which transcript version they rest on."""
