@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
         self.hits_pane.decided.connect(self.rules.decide)
         self.transcript.edit_requested.connect(self.correct_transcript)
         self.transcript.version_chosen.connect(self.choose_transcript)
+        self.transcript.planned_model = lambda: (self.speech.planned_model() or (None,))[0]
+        self.transcript.transcribe_requested.connect(self._transcribe_or_install)
         self.hits_pane.basis_for = self._hits_basis
         self.state.message_changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.playback.set_volume(settings.volume)
@@ -295,6 +297,13 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.cancel_button.show()
 
+    def show_busy(self, text: str) -> None:
+        """Work under way that cannot say how far it is (loading a model): a moving bar and what it is."""
+        self.progress.setRange(0, 0)
+        self.statusBar().showMessage(text)
+        self.progress.show()
+        self.cancel_button.show()
+
     def show_progress_of(self, done: int, total: int, text: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
@@ -370,6 +379,12 @@ class MainWindow(QMainWindow):
         self.show_versions()
         self.rules.check_current()
         return True
+
+    def _transcribe_or_install(self) -> None:
+        if self.speech.planned_model() is None:
+            self.speech.show_models()
+        else:
+            self.speech.transcribe_current()
 
     def show_versions(self) -> None:
         call = self.state.call

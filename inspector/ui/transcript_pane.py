@@ -7,6 +7,7 @@ playback only re-formats the previous and the current word.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QUrl, Qt, Signal
@@ -58,6 +59,7 @@ class TranscriptPane(QWidget):
     seek_requested = Signal(float)
     edit_requested = Signal(object)       # (kind, segment, word, new value)
     version_chosen = Signal(str)          # a transcript version's source
+    transcribe_requested = Signal()       # a call without a transcript: Speech → Transcribe this call
 
     def __init__(self, state: ReviewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,10 @@ class TranscriptPane(QWidget):
         self._current_segment: int | None = None
         self._edited: set[int] = set()
         self.header = QLabel(self)
+        self.planned_model: Callable[[], str | None] = lambda: None   # the window says which model would run
+        self.transcribe_button = QPushButton(self)
+        self.transcribe_button.clicked.connect(self.transcribe_requested)
+        self.transcribe_button.hide()
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Find in transcript"))
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("在转写文本中查找") + 24)
@@ -83,6 +89,7 @@ class TranscriptPane(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.versions)
         top.addWidget(self.header, 1)
+        top.addWidget(self.transcribe_button)
         top.addWidget(self.search, 1)
         top.addWidget(self.previous_button)
         top.addWidget(self.next_button)
@@ -101,6 +108,17 @@ class TranscriptPane(QWidget):
         correct = QShortcut(QKeySequence(Qt.Key_F2), self, context=Qt.WidgetWithChildrenShortcut)
         correct.activated.connect(self.correct_current)
         self._show(None)
+
+    def _offer_transcription(self, offer: bool) -> None:
+        """A call without a transcript offers to transcribe it, naming the model that would do it."""
+        model = self.planned_model() if offer else None
+        if offer and model:
+            self.transcribe_button.setText(self.tr("Transcribe with %1").replace("%1", model))
+            self.transcribe_button.setToolTip(self.tr("Speech → Transcribe this call"))
+        elif offer:
+            self.transcribe_button.setText(self.tr("Install a speech model…"))
+            self.transcribe_button.setToolTip(self.tr("No speech model is installed: Speech → Speech models"))
+        self.transcribe_button.setVisible(offer)
 
     def mark_edited(self, segments: set[int]) -> None:
         """Sentences corrected by hand in the version shown get a mark (✎), so a correction is seen as saved."""
@@ -131,6 +149,7 @@ class TranscriptPane(QWidget):
         self._current_word, self._current_segment = None, None
         document = self.view.document()   # reused: a new document per call would pile up in memory
         document.clear()
+        self._offer_transcription(transcript is None and self.state.call is not None)
         if transcript is None:
             self.header.setText(self.tr("No transcript for this call") if self.state.call else "")
             return
