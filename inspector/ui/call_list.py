@@ -50,8 +50,11 @@ class CallColumn:
         return self.text(call) if self.text is not None else _plain(getattr(call, self.key))
 
 
+# the status and the hit count follow the call id: in a narrow list they are what must stay in view
 COLUMNS: tuple[CallColumn, ...] = (
     CallColumn("call_ref", QT_TRANSLATE_NOOP("CallTableModel", "Call"), "CALL-000000"),
+    CallColumn("status", QT_TRANSLATE_NOOP("CallTableModel", "Status"), ""),     # widest status, translated
+    CallColumn("hit_count", QT_TRANSLATE_NOOP("CallTableModel", "Hits"), "000", right=True),
     CallColumn("agent_id", QT_TRANSLATE_NOOP("CallTableModel", "Agent"), "100000 坐席姓名",
                lambda c: " ".join(x for x in (c.agent_id, c.agent_name) if x) or "—"),
     CallColumn("started_at", QT_TRANSLATE_NOOP("CallTableModel", "Time"), "2026-00-00 00:00",
@@ -59,8 +62,6 @@ COLUMNS: tuple[CallColumn, ...] = (
     CallColumn("duration_s", QT_TRANSLATE_NOOP("CallTableModel", "Duration"), "00:00",
                lambda c: _duration(c.duration_s), right=True),
     CallColumn("business_type", QT_TRANSLATE_NOOP("CallTableModel", "Business"), "流量包办理", stretch=True),
-    CallColumn("status", QT_TRANSLATE_NOOP("CallTableModel", "Status"), ""),     # widest status, translated
-    CallColumn("hit_count", QT_TRANSLATE_NOOP("CallTableModel", "Hits"), "000", right=True),
 )
 
 
@@ -197,6 +198,9 @@ class CallListPane(QWidget):
         self.status.addItem(self.tr("All statuses"), None)
         for key in CALL_STATUSES:
             self.status.addItem(self.model.status_text(key), key)
+        for box in (self.agent, self.status):     # long agent names must not widen the whole window
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
         self.hits_only = QCheckBox(self.tr("With hits"), self)
         self.use_dates = QCheckBox(self.tr("Dates"), self)
         self.date_from = QDateEdit(self, calendarPopup=True)
@@ -211,27 +215,30 @@ class CallListPane(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(2, Qt.DescendingOrder)
+        self.table.sortByColumn(CallTableModel.COLUMNS.index("started_at"), Qt.DescendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.setSelectionMode(QTableView.SingleSelection)
         self.table.verticalHeader().hide()
         self._size_columns()
         self.table.setAlternatingRowColors(True)
 
+        # three short rows rather than two long ones: the list stays usable in a third of a 1280-px screen
+        search = QHBoxLayout()
+        search.addWidget(self.search, 1)
+        search.addWidget(self.hits_only)
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
         filters.addWidget(self.agent, 1)
         filters.addWidget(self.status, 1)
-        filters.addWidget(self.hits_only)
+        filters.addWidget(self.count_label)
         dates = QHBoxLayout()
         dates.addWidget(self.use_dates)
         dates.addWidget(self.date_from)
         dates.addWidget(QLabel("–", self))
         dates.addWidget(self.date_to)
         dates.addStretch(1)
-        dates.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(search)
         layout.addLayout(filters)
         layout.addLayout(dates)
         layout.addWidget(self.table)

@@ -40,6 +40,8 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.message.setWordWrap(True)
+        self.setMinimumWidth(max(420, self.fontMetrics().horizontalAdvance("中") * 26))   # not a tiny box
 
     def try_accept(self) -> None:
         user_id, password = self.user_id.text().strip(), self.password.text()

@@ -54,6 +54,7 @@ from inspector.ui.tasks import TaskHandle, TaskRunner
 from inspector.ui.transcript_pane import TranscriptPane
 from inspector.ui.transport import TransportBar
 from inspector.ui.waveform import WaveformPane
+from inspector.ui.layout_memory import restore_sizes, saved_sizes
 from inspector.workspace import Workspace
 
 VOLUME_STEP = 0.1
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
             self.tasks.submit("playback-check", lambda _cancel: immediate(playback_problem()),
                               self._show_playback_problem)
         self.resize(1360, 860)
+        self._layout_restored = False
 
     # -- layout ----------------------------------------------------------------------------------
     def _handlers(self) -> dict:
@@ -184,8 +186,9 @@ class MainWindow(QMainWindow):
         main.addWidget(right)
         main.setStretchFactor(0, 2)
         main.setStretchFactor(1, 5)
-        main.setSizes([480, 880])
+        main.setSizes([560, 800])
         self.setCentralWidget(main)
+        self.splitters = {"main": main, "right": right, "bottom": bottom}
 
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar(self)
@@ -485,11 +488,19 @@ class MainWindow(QMainWindow):
             self.settings.language = dialog.chosen_language()
             save_settings(self.settings)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """The saved splitter sizes once the window has its real size: they are shared out over it."""
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            restore_sizes(self.splitters, self.settings.splitters)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.tasks.shutdown()
         self.playback.shutdown()
         self.state.disconnect_all()
         self.settings.volume = self.playback.player.volume
+        self.settings.splitters = saved_sizes(self.splitters)
         try:
             save_settings(self.settings)
         except OSError:

@@ -70,6 +70,8 @@ class TranscriptPane(QWidget):
         self._current_segment: int | None = None
         self._edited: set[int] = set()
         self.header = QLabel(self)
+        self.header.setWordWrap(True)          # wraps in a narrow window, but never to one word a line
+        self.header.setMinimumWidth(self.header.fontMetrics().horizontalAdvance("Transcript: 13") + 8)
         self.planned_model: Callable[[], str | None] = lambda: None   # the window says which model would run
         self.transcribe_button = QPushButton(self)
         self.transcribe_button.clicked.connect(self.transcribe_requested)
