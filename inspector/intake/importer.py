@@ -16,6 +16,7 @@ from pathlib import Path
 
 from inspector.audio.errors import AudioError
 from inspector.audio.recording import probe
+from inspector.audio.truncation import wav_shortfall
 from inspector.domain.messages import Message
 from inspector.filehash import file_sha256
 from inspector.jobs import drain
@@ -40,6 +41,7 @@ class ImportReport:
     added: list[Call] = field(default_factory=list)
     already_present: list[Call] = field(default_factory=list)
     problems: list[SidecarProblem] = field(default_factory=list)
+    warnings: list[SidecarProblem] = field(default_factory=list)    # imported, but not as it should be
     cancelled: bool = False
 
 
@@ -110,6 +112,11 @@ def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRe
             report.problems.append(SidecarProblem(path, Message("cannot read the file ({detail})", detail=exc.strerror)))
             continue
         (report.added if is_new else report.already_present).append(call)
+        shortfall = wav_shortfall(path)
+        if shortfall is not None:
+            report.warnings.append(SidecarProblem(path, Message(
+                "the recording is cut short: the header promises {promised:.1f} s, the file holds {held:.1f} s",
+                promised=shortfall.promised_s, held=shortfall.held_s)))
         _attach_transcript(path, call, transcripts, report)
     yield ImportProgress(len(files), len(files), "")
     return report

@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         self.state.say(self.tr("Imported %1 new call(s)").replace("%1", str(len(report.added))))
         if report.added:
             self.rules.check_all(only_outdated=True)
-        if show_report and (report.problems or report.cancelled or not report.added):
+        if show_report and (report.problems or report.warnings or report.cancelled or not report.added):
             ImportReportDialog(report, self).exec()
 
     def _import_failed(self, error: Exception) -> None:
