@@ -72,6 +72,8 @@ def test_lead_reveals_and_the_comparison_grid_highlights_disagreement(qtbot, tmp
     images = [i for i in view.heat_plot.getPlotItem().items if isinstance(i, pg.ImageItem)]
     assert images and images[0].image.shape[:2] == (len(default_card().items), 3)
     assert view.summary.rowCount() == len(comparison.drift) + len(comparison.statistics)
+    icc_row = next(r for r in range(view.summary.rowCount()) if view.summary.item(r, 0).text() == "ICC")
+    assert view.summary.item(icc_row, 1).text() == "too few calls" and "3" in view.summary.item(icc_row, 3).text()
 
 
 def test_comparison_of_a_session_without_benchmark_opens(qtbot, tmp_path):
@@ -104,7 +106,11 @@ def test_upload_dialog_sends_the_outbox_and_shows_each_item_acknowledged(qtbot, 
     qtbot.waitUntil(lambda: bool(reports), timeout=20_000)
     assert reports[0].acknowledged == 12 and reports[0].reconciled
     assert OutboxRepository(window.db).counts()["acknowledged"] == 12 and store.count() == 12
-    statuses = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    statuses = {dialog.table.item(r, 4).text() for r in range(dialog.table.rowCount())}
+    refs = {c.id: c.call_ref for c in window.calls.page(limit=100)}
+    assert {dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())} <= set(refs.values())
+    assert all(dialog.table.item(r, 1).text() and float(dialog.table.item(r, 2).text()) >= 0
+               and dialog.table.item(r, 3).text().isdigit() for r in range(dialog.table.rowCount()))
     assert statuses == {"acknowledged"}
     assert repo.search()[0].status == "submitted"
     bundle = dialog.export_to(tmp_path / "b")                     # typed bare: the extension is added

@@ -20,7 +20,9 @@ from inspector.scoring.score import score
 from inspector.store.calibration import CalibrationSession
 
 TOTAL = "总分"
-ROUGH_BELOW = 5      # with fewer calls a bootstrap over calls has too few distinct resamples to mean much
+# below this many calls an ICC (and its bootstrap interval over calls) means nothing: 3 calls gave −4.79 in
+# [−302, −2.98]; the comparison says "too few calls" instead of printing such a number
+MIN_CALLS_FOR_ICC = 5
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class Statistic:
     low: float | None = None
     high: float | None = None
     note: str = ""       # why there is no value, or what the figure was computed on
+    too_few_calls: int | None = None   # set instead of a value below MIN_CALLS_FOR_ICC: each view words it
 
 
 @dataclass(frozen=True)
@@ -160,12 +163,15 @@ def _statistics(rows: list[GridRow], participants: list[str], points: dict[str, 
     results: list[Statistic] = []
     totals = matrix("total")
     calls = totals.shape[0]
-    rough = f"（{calls} 通通话，区间仅供参考）" if calls < ROUGH_BELOW else f"（{calls} 通通话）"
-    try:
-        for form, estimate in stats.icc(totals).items():
-            results.append(Statistic(form, estimate.value, estimate.low, estimate.high, "总分" + rough))
-    except stats.StatisticsError as exc:
-        results.append(Statistic("ICC", None, note=str(exc)))
+    if calls < MIN_CALLS_FOR_ICC:
+        results.append(Statistic("ICC", None, too_few_calls=calls))
+    else:
+        try:
+            for form, estimate in stats.icc(totals).items():
+                results.append(Statistic(form, estimate.value, estimate.low, estimate.high,
+                                         f"总分（{calls} 通通话）"))
+        except stats.StatisticsError as exc:
+            results.append(Statistic("ICC", None, note=str(exc)))
     items = matrix("item")
     for level in ("interval", "ordinal"):
         results.append(_guarded(f"Krippendorff α ({level})", lambda lv=level: stats.alpha(items, lv), "各项得分"))

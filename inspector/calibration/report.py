@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from inspector.atomic_file import write_text_atomic
-from inspector.calibration.comparison import Comparison, GridRow
+from inspector.calibration.comparison import MIN_CALLS_FOR_ICC, Comparison, GridRow, Statistic
 
 KIND_NAMES = {"item": "评分项", "fatal": "致命项", "total": "总分"}
 
@@ -106,14 +106,24 @@ def _grid_line(r: GridRow, people: list[str]) -> str:
             + "".join(f"<td>{c}</td>" for c in tail) + "</tr>")
 
 
+def _value(s: Statistic) -> str:
+    return "通话太少" if s.too_few_calls is not None else format_number(s.value, 3)
+
+
+def _note(s: Statistic) -> str:
+    if s.too_few_calls is None:
+        return s.note
+    return f"仅 {s.too_few_calls} 通通话，ICC 至少需要 {MIN_CALLS_FOR_ICC} 通"
+
+
 def html_report(comparison: Comparison) -> str:
     session = comparison.session
     drift = "".join(f"<tr><td>{html.escape(d.inspector)}</td><td>{d.bias:+.2f}</td><td>{d.noise:.2f}</td>"
                     f"<td>{'偏松' if d.bias > 0.5 else '偏严' if d.bias < -0.5 else '适中'}</td></tr>"
                     for d in comparison.drift)
-    stats = "".join(f"<tr><td>{html.escape(s.name)}</td><td>{format_number(s.value, 3)}</td>"
+    stats = "".join(f"<tr><td>{html.escape(s.name)}</td><td>{_value(s)}</td>"
                     f"<td>{'' if s.low is None else f'[{s.low:.3f}, {s.high:.3f}]'}</td>"
-                    f"<td>{html.escape(s.note)}</td></tr>" for s in comparison.statistics)
+                    f"<td>{html.escape(_note(s))}</td></tr>" for s in comparison.statistics)
     missing = "".join(f"<li>{html.escape(p)}: {html.escape(c)}</li>" for p, c in comparison.missing)
     benchmark = html.escape(session.benchmark or "无（以参与者均值为参照）")
     return f"""<!DOCTYPE html>

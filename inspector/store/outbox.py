@@ -34,6 +34,13 @@ class OutboxEntry:
     def key(self) -> str:
         return idempotency_key(self.uuid, self.version)
 
+    def summary(self) -> tuple[str, str, float]:
+        """(call ref, agent, score) from the payload: what an inspector recognises an upload by."""
+        body = json.loads(self.payload)
+        call = body.get("call") or {}
+        agent = " ".join(x for x in (call.get("agent_id"), call.get("agent_name")) if x)
+        return call.get("call_ref") or "", agent, float(body.get("total") or 0.0)
+
 
 def enqueue(db: sqlite_utils.Database, uuid: str, at: str) -> None:
     """Called inside the submitting transaction, after the status change."""

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from inspector.calibration.comparison import Comparison, trend
+from inspector.calibration.comparison import MIN_CALLS_FOR_ICC, Comparison, trend
 from inspector.calibration.report import deviation_colour, format_number, heat_limit, write_report
 from inspector.ui.tables import read_only_table
 
@@ -130,7 +130,11 @@ class ComparisonWindow(QDialog):
             rows.append((d.inspector, f"{d.bias:+.2f}", f"{d.noise:.2f}", tendency))
         for s in self.comparison.statistics:
             interval = "" if s.low is None else f"[{s.low:.3f}, {s.high:.3f}]"
-            rows.append((s.name, format_number(s.value, 3), interval, s.note))
+            note = s.note if s.too_few_calls is None else self.tr(
+                "Too few calls: %1 (an ICC needs at least %2)").replace("%1", str(s.too_few_calls)).replace(
+                "%2", str(MIN_CALLS_FOR_ICC))
+            rows.append((s.name, self.tr("too few calls") if s.too_few_calls is not None
+                         else format_number(s.value, 3), interval, note))
         return read_only_table(self, [self.tr("Inspector / statistic"), self.tr("Bias / value"),
                                       self.tr("Noise / 95 % CI"), self.tr("Note")], rows)
 

@@ -59,7 +59,8 @@ class SyncDialog(QDialog):
         self.message = QLabel(self)           # what the last export did, and where it wrote
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.table = read_only_table(self, [self.tr("Evaluation"), self.tr("Status"), self.tr("Attempts"),
+        self.table = read_only_table(self, [self.tr("Call"), self.tr("Agent"), self.tr("Score"),
+                                            self.tr("Version"), self.tr("Status"), self.tr("Attempts"),
                                             self.tr("Last error")])
         self.progress = QProgressBar(self)
         self.progress.hide()
@@ -103,7 +104,14 @@ class SyncDialog(QDialog):
         names = {"pending": self.tr("pending"), "sent": self.tr("sent"), "acknowledged": self.tr("acknowledged"),
                  "rejected": self.tr("rejected")}
         self.counts.setText("   ".join(f"{names[k]} {v}" for k, v in outbox.counts().items()))
-        fill(self.table, [(e.key, names[e.status], str(e.attempts), e.last_error or "") for e in outbox.entries()])
+        rows, entries = [], outbox.entries()
+        for entry in entries:
+            call_ref, agent, total = entry.summary()
+            rows.append((call_ref, agent, f"{total:g}", str(entry.version), names[entry.status],
+                         str(entry.attempts), entry.last_error or ""))
+        fill(self.table, rows)
+        for row, entry in enumerate(entries):
+            self.table.item(row, 0).setToolTip(entry.key)          # the evaluation id, for support
 
     def start_upload(self) -> TaskHandle | None:
         identity = sync_identity.load(self.db)
