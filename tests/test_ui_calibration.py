@@ -72,6 +72,9 @@ def test_lead_reveals_and_the_comparison_grid_highlights_disagreement(qtbot, tmp
     images = [i for i in view.heat_plot.getPlotItem().items if isinstance(i, pg.ImageItem)]
     assert images and images[0].image.shape[:2] == (len(default_card().items), 3)
     assert view.summary.rowCount() == len(comparison.drift) + len(comparison.statistics)
+    lines = view.trend_plot.getPlotItem().listDataItems()
+    assert len(lines) == 3 and all(line.opts["symbolBrush"] is not None and pg.mkBrush(line.opts["symbolBrush"])
+                                   .color() == line.opts["pen"].color() for line in lines)   # dots match legend
     icc_row = next(r for r in range(view.summary.rowCount()) if view.summary.item(r, 0).text() == "ICC")
     assert view.summary.item(icc_row, 1).text() == "too few calls" and "3" in view.summary.item(icc_row, 3).text()
 

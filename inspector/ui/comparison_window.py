@@ -147,8 +147,10 @@ class ComparisonWindow(QDialog):
         titles = list(dict.fromkeys(title for points in series.values() for title, _ in points))
         for n, (person, points) in enumerate(sorted(series.items())):
             xs = [titles.index(title) for title, _ in points]
-            plot.plot(xs, [bias for _, bias in points], pen=pg.mkPen(pg.intColor(n, max(3, len(series))), width=2),
-                      symbol="o", name=person)
+            colour = pg.intColor(n, max(3, len(series)))
+            # the dots in the line's colour: pyqtgraph's default navy made every inspector look alike
+            plot.plot(xs, [bias for _, bias in points], pen=pg.mkPen(colour, width=2), symbol="o",
+                      symbolBrush=colour, symbolPen=colour, name=person)
         plot.getAxis("bottom").setTicks([[(i, t) for i, t in enumerate(titles)]])
         return plot
 
