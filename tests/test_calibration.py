@@ -207,7 +207,7 @@ def test_comparison_grid_deviations_tolerances_and_drift(hq):
     drift = {d.inspector: d for d in comparison.drift}
     assert drift["1002"].bias > 0 > drift["1003"].bias                        # lenient vs strict
     assert abs(drift["1001"].bias) < abs(drift["1002"].bias)
-    assert comparison.heat.shape == (3, len(default_card().items))
+    assert comparison.heat.shape == (3, len(default_card().items) + len(default_card().fatal))
     names = [s.name for s in comparison.statistics]
     assert "Fleiss κ" in names and "ICC(2,1)" not in names        # 3 calls: no ICC figure ...
     icc = next(s for s in comparison.statistics if s.name == "ICC")
@@ -270,3 +270,13 @@ def test_cli_pack_round_trip_and_bad_file(hq, tmp_path):
     (tmp_path / "junk.zip").write_bytes(b"PK\x03\x04 not really")
     bad = _cli(other, "import-pack", str(tmp_path / "junk.zip"))
     assert bad.returncode == 2 and "junk.zip" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_fatal_item_missed_against_the_benchmark_shows_in_the_heat_map_as_the_whole_score():
+    from inspector.calibration.comparison import Tolerance, _heat, _row
+    rows = [_row(1, "S1", "F1", "致命", "fatal", {"a": 0.0, "b": 1.0}, 1.0, Tolerance()),
+            _row(2, "S2", "F1", "致命", "fatal", {"a": 1.0, "b": 1.0}, 1.0, Tolerance()),
+            _row(1, "S1", "A1", "开头", "item", {"a": 5.0, "b": 2.0}, 5.0, Tolerance())]
+    heat = _heat(rows, ["a", "b"], [("A1", "开头"), ("F1", "致命")], 100.0)
+    assert heat[0].tolist() == [0.0, 50.0]            # a missed F1 on one call of two: lenient, +50 points
+    assert heat[1].tolist() == [-3.0, 0.0]            # b: strict on A1, agrees on F1

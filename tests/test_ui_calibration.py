@@ -70,7 +70,7 @@ def test_lead_reveals_and_the_comparison_grid_highlights_disagreement(qtbot, tmp
     assert grid.item(total_row, 4).background().color() == OUTSIDE           # 1003: far below the benchmark
     assert grid.item(total_row, 2).background().color() != OUTSIDE           # 1001 matches it
     images = [i for i in view.heat_plot.getPlotItem().items if isinstance(i, pg.ImageItem)]
-    assert images and images[0].image.shape[:2] == (len(default_card().items), 3)
+    assert images and images[0].image.shape[:2] == (len(default_card().items) + len(default_card().fatal), 3)
     assert view.summary.rowCount() == len(comparison.drift) + len(comparison.statistics)
     lines = view.trend_plot.getPlotItem().listDataItems()
     assert len(lines) == 3 and all(line.opts["symbolBrush"] is not None and pg.mkBrush(line.opts["symbolBrush"])

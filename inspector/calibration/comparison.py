@@ -72,10 +72,10 @@ class Statistic:
 class Comparison:
     session: CalibrationSession
     participants: list[str]
-    items: list[tuple[str, str]]                  # (id, name) of card items, in card order
+    items: list[tuple[str, str]]                  # (id, name) of card items then fatal items: the heat map's columns
     rows: list[GridRow]
     drift: list[InspectorDrift]
-    heat: np.ndarray                              # participants × items: mean signed deviation
+    heat: np.ndarray                              # participants × items: mean signed deviation in points
     statistics: list[Statistic]
     missing: list[tuple[str, str]]                # (participant, call_ref) not submitted
 
@@ -106,9 +106,9 @@ def compare(session: CalibrationSession, card: Scorecard, evaluations: list[Eval
             rows.append(_row(call_id, ref, fatal.id, fatal.name, "fatal", mine, bench, tolerance))
         mine, bench = values(lambda _e, s: s.total)
         rows.append(_row(call_id, ref, TOTAL, TOTAL, "total", mine, bench, tolerance))
-    items = [(i.id, i.name) for i in card.items]
+    items = [(i.id, i.name) for i in card.items] + [(f.id, f.name) for f in card.fatal]
     missing = [(p, call_refs.get(c, str(c))) for c in session.call_ids for p in participants if (p, c) not in submitted]
-    return Comparison(session, participants, items, rows, _drift(rows, participants), _heat(rows, participants, items),
+    return Comparison(session, participants, items, rows, _drift(rows, participants), _heat(rows, participants, items, sum(i.points for i in card.items)),
                       _statistics(rows, participants, {i.id: i.points for i in card.items}), missing)
 
 
@@ -144,11 +144,16 @@ def _drift(rows: list[GridRow], participants: list[str]) -> list[InspectorDrift]
     return drift
 
 
-def _heat(rows: list[GridRow], participants: list[str], items: list[tuple[str, str]]) -> np.ndarray:
+def _heat(rows: list[GridRow], participants: list[str], items: list[tuple[str, str]],
+          full_score: float) -> np.ndarray:
+    """Fatal items in points too: a fatal item missed against the benchmark is the whole score given away
+    (lenient, +), one confirmed where the benchmark did not is the whole score taken (strict, −). Left out,
+    a +30 bias that comes from one missed fatal item would show nowhere in the map."""
     heat = np.full((len(participants), len(items)), np.nan)
     for col, (item, _name) in enumerate(items):
         for row_index, p in enumerate(participants):
-            found = [r.deviations[p] for r in rows if r.item == item and p in r.deviations]
+            found = [-r.deviations[p] * full_score if r.kind == "fatal" else r.deviations[p]
+                     for r in rows if r.item == item and p in r.deviations]
             if found:
                 heat[row_index, col] = statistics.fmean(found)
     return heat
