@@ -280,3 +280,18 @@ def test_a_fatal_item_missed_against_the_benchmark_shows_in_the_heat_map_as_the_
     heat = _heat(rows, ["a", "b"], [("A1", "开头"), ("F1", "致命")], 100.0)
     assert heat[0].tolist() == [0.0, 50.0]            # a missed F1 on one call of two: lenient, +50 points
     assert heat[1].tolist() == [-3.0, 0.0]            # b: strict on A1, agrees on F1
+
+
+def test_the_html_heat_map_has_room_for_its_labels_and_light_numbers_on_dark_cells(hq):
+    import re
+    session = _scored_session(hq)
+    comparison = compare(session, default_card(), hq.service.visible_evaluations(session, LEAD.id), hq.refs())
+    page = html_report(comparison)
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    height = float(re.search(r'height="([\d.]+)"', svg).group(1))
+    first_row = min(float(y) for y in re.findall(r'<rect x="[\d.]+" y="([\d.]+)"', svg))
+    longest = max(len(f"{i} {n}") for i, n in comparison.items)
+    assert first_row >= 12 * longest * 0.8 and height > first_row          # rotated names fit above the grid
+    limit = max(abs(v) for v in comparison.heat.flatten() if v == v)
+    dark = [v for v in comparison.heat.flatten() if v == v and abs(v) > 0.6 * limit]
+    assert dark and svg.count('font-size="10" fill="#ffffff"') == len(dark)

@@ -60,12 +60,21 @@ def heat_limit(heat: np.ndarray) -> float:
     return float(max(1.0, finite.max())) if finite.size else 1.0
 
 
+def _text_width(text: str, size: float = 12) -> float:
+    """Roughly how wide a label is drawn: a Chinese character is a full em, anything else about half."""
+    return sum(size if ord(c) > 0x2E7F else size * 0.6 for c in text)
+
+
 def _heat_svg(comparison: Comparison) -> str:
-    cell, left, top = 34, 90, 110
+    cell, left = 34, 90
     people, items = comparison.participants, comparison.items
     limit = heat_limit(comparison.heat)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + cell * len(items) + 10}" '
-             f'height="{top + cell * len(people) + 10}" font-size="12" font-family="sans-serif">']
+    # the labels run up and to the right at 60°: room above and beside the grid for the longest one
+    longest = max((_text_width(f"{item} {name}") for item, name in items), default=0.0)
+    top = 16 + longest * math.sin(math.radians(60))
+    width = left + cell * len(items) + max(10.0, longest * math.cos(math.radians(60)))
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" '
+             f'height="{top + cell * len(people) + 10:.0f}" font-size="12" font-family="sans-serif">']
     for col, (item, name) in enumerate(items):
         x = left + col * cell + cell / 2
         parts.append(f'<text transform="translate({x},{top - 6}) rotate(-60)">{html.escape(item)} '
@@ -79,8 +88,9 @@ def _heat_svg(comparison: Comparison) -> str:
                          f'fill="{deviation_colour(value, limit)}"><title>{html.escape(person)} '
                          f'{html.escape(items[col][0])}: {format_number(value)}</title></rect>')
             if not math.isnan(value):
+                ink = "#ffffff" if abs(value) > 0.6 * limit else "#222222"     # light text on dark cells
                 parts.append(f'<text x="{left + col * cell + cell / 2}" y="{y + cell / 2 + 4}" '
-                             f'text-anchor="middle" font-size="10">{format_number(value, 1)}</text>')
+                             f'text-anchor="middle" font-size="10" fill="{ink}">{format_number(value, 1)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
