@@ -611,6 +611,14 @@
         <translation>质检员 × 评分项平均偏差（红：偏松，蓝：偏严）</translation>
     </message>
     <message>
+        <source>Too few calls: %1 (an ICC needs at least %2)</source>
+        <translation>通话太少：仅 %1 通（ICC 至少需要 %2 通）</translation>
+    </message>
+    <message>
+        <source>too few calls</source>
+        <translation>通话太少</translation>
+    </message>
+    <message>
         <source>Inspector / statistic</source>
         <translation>质检员 / 统计量</translation>
     </message>
@@ -653,6 +661,93 @@
     <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>Core</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>文件为空（0 字节）</translation>
+    </message>
+    <message>
+        <source>not a readable audio file ({detail})</source>
+        <translation>不是可读取的音频文件：格式未知或已损坏（支持可解码的 WAV、FLAC、OGG、MP3）</translation>
+    </message>
+    <message>
+        <source>the audio data is damaged ({detail})</source>
+        <translation>音频数据已损坏，无法解码</translation>
+    </message>
+    <message>
+        <source>the recording has no samples (0 s)</source>
+        <translation>录音没有任何采样（0 秒）</translation>
+    </message>
+    <message>
+        <source>sample rate {rate} Hz is above the supported maximum of {maximum} Hz</source>
+        <translation>采样率 {rate} Hz 超过支持的上限 {maximum} Hz</translation>
+    </message>
+    <message>
+        <source>sample rate {rate} Hz is too low for speech</source>
+        <translation>采样率 {rate} Hz 过低，无法用于语音</translation>
+    </message>
+    <message>
+        <source>{channels} channels; calls must be mono or stereo (agent left, customer right)</source>
+        <translation>{channels} 个声道；通话录音须为单声道或立体声（左声道坐席，右声道客户）</translation>
+    </message>
+    <message>
+        <source>folder cannot be read ({detail})</source>
+        <translation>无法读取文件夹（{detail}）</translation>
+    </message>
+    <message>
+        <source>the file name is not valid UTF-8 (written on another system?): rename the file and import again</source>
+        <translation>文件名不是有效的 UTF-8（可能来自其他系统）：请重命名后再导入</translation>
+    </message>
+    <message>
+        <source>a broken link: it points to {target}, which does not exist</source>
+        <translation>失效的链接：指向的 {target} 不存在</translation>
+    </message>
+    <message>
+        <source>cannot be read ({detail})</source>
+        <translation>无法读取（{detail}）</translation>
+    </message>
+    <message>
+        <source>a named pipe, not a recording file</source>
+        <translation>这是命名管道，不是录音文件</translation>
+    </message>
+    <message>
+        <source>not a regular file (a device or socket)</source>
+        <translation>不是普通文件（设备或套接字）</translation>
+    </message>
+    <message>
+        <source>not a folder</source>
+        <translation>不是文件夹</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({detail})</source>
+        <translation>无法读取文件（{detail}）</translation>
+    </message>
+    <message>
+        <source>transcript not imported: {detail}</source>
+        <translation>转写文本未导入：{detail}</translation>
+    </message>
+    <message>
+        <source>metadata could not be read: {detail}</source>
+        <translation>无法读取通话信息文件：{detail}</translation>
+    </message>
+    <message>
+        <source>row {number} has no file name column</source>
+        <translation>第 {number} 行缺少文件名列</translation>
+    </message>
+    <message>
+        <source>fatal item(s) {items} still wait for review: confirm or reject them</source>
+        <translation>致命项 {items} 仍待复核：请先确认或驳回</translation>
+    </message>
+    <message>
+        <source>the recording is cut short: the header promises {promised:.1f} s, the file holds {held:.1f} s</source>
+        <translation>录音不完整：文件头标称 {promised:.1f} 秒，实际只有 {held:.1f} 秒</translation>
     </message>
 </context>
 <context>
@@ -834,6 +929,12 @@
     <message>
         <source>The import was cancelled; calls imported so far are kept.</source>
         <translation>导入已取消；已导入的录音均已保留。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) imported with a warning.</source>
+        <translation>
+            <numerusform>%n 通通话已导入但有警告。</numerusform>
+        </translation>
     </message>
     <message>
         <source>File</source>
@@ -1658,6 +1759,10 @@ Data folder: %2</source>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
 </context>
 <context>
     <name>ReviewController</name>
@@ -2135,6 +2240,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>语言不一致</translation>
     </message>
     <message>
+        <source>Loading the speech model %1…</source>
+        <translation>正在加载语音模型 %1…</translation>
+    </message>
+    <message>
         <source>Some calls were not transcribed</source>
         <translation>部分录音未能转写</translation>
     </message>
@@ -2269,8 +2378,16 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>上传到总部</translation>
     </message>
     <message>
-        <source>Evaluation</source>
-        <translation>评分记录</translation>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2279,6 +2396,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Attempts</source>
         <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
     </message>
     <message>
         <source>Last error</source>
@@ -2381,6 +2502,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>签名数据包 (*.inspector-bundle)</translation>
     </message>
     <message>
+        <source>Bundle written to %1</source>
+        <translation>数据包已写入 %1</translation>
+    </message>
+    <message>
         <source>Sync settings</source>
         <translation>同步设置</translation>
     </message>
@@ -2447,6 +2572,22 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>显示哪个版本的转写文本；规则和评分表以所显示的版本为准</translation>
     </message>
     <message>
+        <source>Transcribe with %1</source>
+        <translation>用 %1 转写</translation>
+    </message>
+    <message>
+        <source>Speech → Transcribe this call</source>
+        <translation>语音 → 转写此通话</translation>
+    </message>
+    <message>
+        <source>Install a speech model…</source>
+        <translation>安装语音模型…</translation>
+    </message>
+    <message>
+        <source>No speech model is installed: Speech → Speech models</source>
+        <translation>尚未安装语音模型：语音 → 语音模型</translation>
+    </message>
+    <message>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
@@ -2471,6 +2612,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Low confidence: %1</source>
         <translation>低置信度：%1</translation>
+    </message>
+    <message>
+        <source>Corrected by hand</source>
+        <translation>已人工更正</translation>
     </message>
     <message>
         <source>“%1” is not in the transcript</source>
