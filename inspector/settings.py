@@ -22,6 +22,7 @@ class Settings:
     speech_language: str = "zh"  # what the calls are spoken in: a model of another language is questioned
     model_languages: dict = field(default_factory=dict)   # model folder → language the user set for it
     model_profiles: dict = field(default_factory=dict)    # model folder → decoding profile (fast, accurate)
+    splitters: dict = field(default_factory=dict)         # main window splitter → pane sizes as last left
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:

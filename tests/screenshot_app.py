@@ -30,6 +30,9 @@ from inspector.workspace import Workspace
 from tests.calibration_fixtures import LEAD, Workstation, lead_session, score_call
 
 
+SIZES = ((1280, 800), (1920, 1080))
+
+
 def main(out: Path, data: Path, language: str) -> None:
     app = QApplication(sys.argv[:1])
     install_translators(app, language)
@@ -39,30 +42,40 @@ def main(out: Path, data: Path, language: str) -> None:
     db.close()
     window = MainWindow(workspace, Settings(language=language), check_playback=False, user=INSPECTOR)
     window.resize(1400, 880)
+    window.move(0, 0)
     window.show()
     model = window.call_list.model
     window.call_list.select_row(next(r for r in range(model.rowCount()) if model.call_at(r).call_ref == "S6"))
 
+    def grab_screen(name):
+        """The 1400×880 corner of the (bigger) screen where the window and its dialogs sit."""
+        app.primaryScreen().grabWindow(0, 0, 0, 1400, 880).save(str(out / name))
+
     def shoot():
-        if window.state.recording is None:
-            QTimer.singleShot(100, shoot)
+        if window.state.recording is None or not window.hits_pane.table.rowCount():
+            QTimer.singleShot(100, shoot)            # the whole window once the hit list is filled
             return
         window.playback.seek(25.6)
         window.state.set_selection(24.0, 28.0)
         app.processEvents()
-        screen = app.primaryScreen()
-        screen.grabWindow(0).save(str(out / f"main_{language}.png"))
+        window.grab().save(str(out / f"main_{language}.png"))
+        for width, height in SIZES:                  # a laptop and a full-HD screen
+            window.resize(width, height)
+            app.processEvents()
+            window.grab().save(str(out / f"main_{language}_{width}x{height}.png"))
+        window.resize(1400, 880)
+        app.processEvents()
         dialog = ShortcutsDialog(window.actions_by_key, window)
         dialog.show()
         app.processEvents()
         QTimer.singleShot(300, lambda: finish(dialog))
 
     def finish(dialog):
-        app.primaryScreen().grabWindow(0).save(str(out / f"shortcuts_{language}.png"))
+        grab_screen(f"shortcuts_{language}.png")
         dialog.close()
         window.side_tabs.setCurrentWidget(window.scorecard)
         app.processEvents()
-        app.primaryScreen().grabWindow(0).save(str(out / f"scorecard_{language}.png"))
+        grab_screen(f"scorecard_{language}.png")
         comparison = calibration_comparison()
         comparison.show()
         app.processEvents()
@@ -86,7 +99,7 @@ def main(out: Path, data: Path, language: str) -> None:
         return view
 
     def finish_comparison(dialog, comparison):
-        app.primaryScreen().grabWindow(0).save(str(out / f"comparison_{language}.png"))
+        grab_screen(f"comparison_{language}.png")
         comparison.close()
         metrics = QFontMetrics(window.font())
         print(json.dumps({"family": QFontInfo(window.font()).family(),

@@ -69,7 +69,7 @@ def main(out: Path, data: Path, language: str) -> None:
     queue.show()
 
     def shoot_queue():
-        app.primaryScreen().grabWindow(0).save(str(out / f"queue_{language}.png"))
+        app.primaryScreen().grabWindow(0, 0, 0, 1400, 880).save(str(out / f"queue_{language}.png"))
         queue.close()
         model = window.call_list.model
         window.call_list.select_row(next(r for r in range(model.rowCount()) if model.call_at(r).call_ref == "S2"))
@@ -81,7 +81,7 @@ def main(out: Path, data: Path, language: str) -> None:
             return
         window.side_tabs.setCurrentWidget(window.scorecard)
         app.processEvents()
-        app.primaryScreen().grabWindow(0).save(str(out / f"appeal_{language}.png"))
+        app.primaryScreen().grabWindow(0, 0, 0, 1400, 880).save(str(out / f"appeal_{language}.png"))
         window.close()
         lead = MainWindow(workspace, Settings(language=language), check_playback=False, user=LEAD)
         lead.resize(1400, 880)
@@ -92,7 +92,7 @@ def main(out: Path, data: Path, language: str) -> None:
         QTimer.singleShot(400, lambda: shoot_register(lead, register))
 
     def shoot_register(lead, register):
-        app.primaryScreen().grabWindow(0).save(str(out / f"redlines_{language}.png"))
+        app.primaryScreen().grabWindow(0, 0, 0, 1400, 880).save(str(out / f"redlines_{language}.png"))
         register.close()
         lead.close()
         app.quit()

@@ -157,3 +157,24 @@ def test_a_cancelled_import_keeps_what_it_added(tmp_path):
     report = drain(job)
     assert report.cancelled
     assert calls.count() == len(report.added) == 3
+
+
+def test_a_wav_cut_short_is_imported_with_a_warning_naming_both_lengths(tmp_path):
+    import numpy as np
+    import soundfile as sf
+    from inspector.intake.importer import run_import
+    from inspector.store.calls import CallRepository
+    from inspector.store.database import open_database
+    from inspector.store.transcripts import TranscriptRepository
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    whole = folder / "whole.wav"
+    sf.write(whole, np.zeros((16000, 2), dtype=np.int16), 8000, subtype="PCM_16")       # 2 s stereo
+    cut = folder / "cut.wav"
+    cut.write_bytes(whole.read_bytes()[:44 + 3200])                                    # 0.1 s of it
+    db = open_database(tmp_path / "db.sqlite3")
+    report = run_import(folder, CallRepository(db), TranscriptRepository(db))
+    assert sorted(c.call_ref for c in report.added) == ["cut", "whole"]
+    assert [(w.path.name, str(w.reason)) for w in report.warnings] == [
+        ("cut.wav", "the recording is cut short: the header promises 2.0 s, the file holds 0.1 s")]

@@ -23,7 +23,7 @@ def display():
             pytest.fail("Xvfb is missing in CI (scripts/install.sh installs it)")
         pytest.skip("Xvfb is not installed (run scripts/install.sh)")
     number = 90 + os.getpid() % 100
-    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1400x880x24", "-nolisten", "tcp"],
+    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     socket = f"/tmp/.X11-unix/X{number}"
     deadline = time.monotonic() + 10
@@ -45,11 +45,13 @@ def test_main_window_screenshot(display, tmp_path, language):
     facts = json.loads(result.stdout.strip().splitlines()[-1])
     assert facts["has_cjk"], f"the UI font {facts['family']} has no Chinese glyphs: install fonts-noto-cjk"
     assert ("质检" in facts["title"]) == (language == "zh_CN")
-    for name in (f"main_{language}.png", f"shortcuts_{language}.png", f"scorecard_{language}.png",
-                 f"comparison_{language}.png"):
+    sizes = {f"main_{language}.png": (1400, 880), f"shortcuts_{language}.png": (1400, 880),
+             f"scorecard_{language}.png": (1400, 880), f"comparison_{language}.png": (1400, 880),
+             f"main_{language}_1280x800.png": (1280, 800), f"main_{language}_1920x1080.png": (1920, 1080)}
+    for name, (width, height) in sizes.items():
         image = QImage(str(SHOTS / name))
-        assert (image.width(), image.height()) == (1400, 880)
-        colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 880, 29)}
+        assert (image.width(), image.height()) == (width, height), name
+        colours = {image.pixel(x, y) for x in range(0, width, 37) for y in range(0, height, 29)}
         assert len(colours) > 12, f"{name} looks blank"      # a blank or unpainted window has 1–3
 
 

@@ -3,15 +3,16 @@ import sqlite3
 
 import pytest
 
-from inspector.store.calls import CallFilter, CallRepository, NewCall
+from inspector.store.calls import SORT_KEYS, SORTABLE, CallFilter, CallRepository, NewCall
 from inspector.store.database import SCHEMA_VERSION, StorageError, open_database
 from tests.conftest import ROOT
 
 
 def _call(i: int, **extra) -> NewCall:
-    return NewCall(content_hash=f"h{i:06d}", path=f"/calls/{i}.wav", call_ref=f"C{i:06d}", duration_s=60.0 + i,
-                   sample_rate=8000, channels=2, audio_format="WAV/PCM_16", agent_id=f"{1000 + i % 7}",
-                   started_at=f"2026-11-{1 + i % 28:02d}T10:00:00", **extra)
+    fields = dict(content_hash=f"h{i:06d}", path=f"/calls/{i}.wav", call_ref=f"C{i:06d}", duration_s=60.0 + i,
+                  sample_rate=8000, channels=2, audio_format="WAV/PCM_16", agent_id=f"{1000 + i % 7}",
+                  started_at=f"2026-11-{1 + i % 28:02d}T10:00:00")
+    return NewCall(**(fields | extra))
 
 
 def test_migrates_an_empty_database_in_wal_mode(tmp_path):
@@ -85,6 +86,33 @@ def test_filter_sort_and_page(tmp_path):
     assert repo.count(CallFilter(text="C00012")) == 10
     with pytest.raises(ValueError):
         repo.page(sort="path; DROP TABLE calls")
+
+
+def test_pages_by_key_in_every_sort_order_match_one_full_sort(tmp_path):
+    """Keyset pages (after the previous page's last call) give the rows a single ORDER BY gives, ties and
+    empty values included, and each page is an index search, never a re-sort of the table."""
+    db = open_database(tmp_path / "db.sqlite3")
+    repo = CallRepository(db)
+    for i in range(130):
+        repo.add(_call(i, duration_s=float(i % 6), agent_id=None if i % 9 == 0 else f"{1000 + i % 4}",
+                       business_type=None if i % 5 == 0 else f"业务{i % 3}", started_at=None if i % 11 == 0
+                       else f"2026-11-{1 + i % 28:02d}T08:00:00"))
+    for sort in SORTABLE:
+        for descending in (False, True):
+            whole = [c.id for c in repo.page(sort=sort, descending=descending, limit=1000)]
+            paged, after = [], None
+            while batch := repo.page(sort=sort, descending=descending, limit=17, after=after):
+                paged.extend(c.id for c in batch)
+                after = batch[-1]
+            assert paged == whole, (sort, descending)
+            key, (order, beyond) = SORT_KEYS[sort], ("DESC", "<") if descending else ("ASC", ">")
+            plan = " ".join(r[3] for r in db.execute(
+                f"EXPLAIN QUERY PLAN SELECT * FROM calls WHERE {key} {beyond}= ? AND ({key}, id) {beyond} (?, ?) "
+                f"ORDER BY {key} {order}, id {order} LIMIT 200", ["", "", 0]))
+            assert "SEARCH" in plan and "TEMP B-TREE" not in plan, (sort, plan)
+    after = repo.page(CallFilter(agent_id="1001"), sort="duration_s", limit=5)[-1]
+    rest = repo.page(CallFilter(agent_id="1001"), sort="duration_s", limit=1000, after=after)
+    assert {c.agent_id for c in rest} == {"1001"} and all(c.duration_s >= after.duration_s for c in rest)
 
 
 def _migration_package(tmp_path, monkeypatch, files: dict[str, str]) -> str:

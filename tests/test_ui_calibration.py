@@ -115,8 +115,10 @@ def test_upload_dialog_sends_the_outbox_and_shows_each_item_acknowledged(qtbot, 
     refs = {c.call_ref for c in window.calls.page(limit=100)}
     assert all(r[0] in refs and r[1] and r[2] and float(r[3]) >= 0 and r[4].isdigit() for r in rows)
     assert repo.search()[0].status == "submitted"
-    bundle = dialog.export_to(tmp_path / "b.inspector-bundle")
+    bundle = dialog.export_to(tmp_path / "b")                     # typed bare: the extension is added
     assert bundle["counts"]["evaluations"] == 12 and bundle["masked"]
+    assert (tmp_path / "b.inspector-bundle").is_file() and not (tmp_path / "b").exists()
+    assert str(tmp_path / "b.inspector-bundle") in dialog.message.text()   # and it says where it wrote
     assert dialog.upload_button.isEnabled() and not dialog.cancel_button.isEnabled()
 
 

@@ -31,6 +31,8 @@ def test_a_call_is_checked_when_first_opened_and_hits_are_shown(qtbot, window):
     rules = sorted({h.rule for h in window.state.hits})
     assert rules == ["R11", "R13", "R14", "R17"]
     assert window.hits_pane.table.rowCount() == len(window.state.hits)
+    labels = {window.hits_pane.table.item(r, 1).text() for r in range(window.hits_pane.table.rowCount())}
+    assert "R11 Talking over the customer" in labels                # the English UI names rules in English
     assert "R11" in window.waveform.hit_marker_labels(0)          # agent lane
     assert set(window.waveform.hit_marker_labels(1)) == {"R13"}   # customer lane
     assert any("⚑R13" in window.transcript.segment_text(i) for i in range(window.transcript.segment_count()))
@@ -111,3 +113,18 @@ def test_comparing_an_edited_pack_lists_changes_without_storing(qtbot, window, t
         ("S6", ["R11", "R11"])]
     _open_checked(qtbot, window, "S6")
     assert "R11" in {h.rule for h in window.state.hits}
+
+
+def test_the_overview_draws_both_channels_and_hit_labels_never_overlap(qtbot, window):
+    from PySide6.QtCore import QPointF
+    from inspector.ui.waveform_items import HitMarkersItem, TimeAxis
+    _open_checked(qtbot, window, "S6")
+    assert window.waveform.overview_channels_drawn() == 2         # customer-only speech shows in the strip
+    corners = [QPointF(x, 0) for x in (100, 104, 108, 300, 112)]
+    placed = HitMarkersItem.label_positions(corners, ["R01", "R02", "R03", "R04", "R05"], lambda t: 24, 14)
+    boxes = [(x, y, x + 24) for (x, y), _label in placed]
+    for i, (x, y, end) in enumerate(boxes):
+        assert all(not (y == y2 and x < end2 and x2 < end) for x2, y2, end2 in boxes[i + 1:])
+    assert {label for _pos, label in placed} == {"R01", "R02", "R03", "R04"}   # no fourth row: left out
+    ticks = TimeAxis("bottom").tickStrings([0.0, 0.02, 0.04, 0.06], 1, 0.02)
+    assert len(set(ticks)) == 4 and ticks[1] == "00:00.02"

@@ -209,3 +209,22 @@ def test_who_is_signed_in_never_reaches_the_settings_file(qtbot, tmp_path):
     window.close()
     saved = settings_file().read_text(encoding="utf-8")
     assert INSPECTOR.id not in saved and "inspector_id" not in saved
+
+
+def test_a_saved_layout_never_squeezes_a_pane_below_its_minimum(qtbot, tmp_path):
+    from inspector.settings import Settings
+    from inspector.ui.main_window import MainWindow
+    from inspector.workspace import Workspace
+    from tests.ui_windows import INSPECTOR
+    settings = Settings(language="en", splitters={"main": [5, 3000], "bottom": [2000, 1], "right": [1, 1]})
+    window = MainWindow(Workspace(tmp_path / "ws"), settings, check_playback=False, user=INSPECTOR)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    main, bottom = window.splitters["main"], window.splitters["bottom"]
+    assert main.sizes()[0] >= window.call_list.minimumSizeHint().width()
+    assert bottom.sizes()[1] >= window.side_tabs.minimumSizeHint().width()
+    assert sum(main.sizes()) <= 1280
+    window.close()
+    assert settings.splitters["main"] == main.sizes()          # kept for the next start

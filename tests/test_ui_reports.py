@@ -92,6 +92,7 @@ def test_exports_from_the_window(qtbot, window, tmp_path):
     reports = _opened(qtbot, window)
     reports.tabs.setCurrentIndex(2)                                            # Items
     assert reports.export_to(tmp_path / "items.csv", "csv")
+    assert str(tmp_path / "items.csv") in reports.exported.text()             # it says where it wrote
     rows = list(csv.DictReader((tmp_path / "items.csv").open(encoding="utf-8-sig")))
     assert (rows[0]["item"], float(rows[0]["mean_deduction"])) == ("C2", 3.0)
     assert reports.export_to(tmp_path / "all.xlsx", "xlsx", whole=True)

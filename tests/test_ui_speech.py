@@ -35,9 +35,19 @@ def test_transcribing_the_open_call_shows_and_checks_the_transcript(qtbot, tmp_p
     shutil.copy(ROOT / "tests" / "data" / "asr" / "ko_stereo.wav", folder / "ko.wav")
     win = _window(qtbot, tmp_path, folder, 1)
     assert win.state.transcript is None
-    win.speech.transcribe_current()
+    model = win.speech.planned_model()[0]
+    offer = win.transcript.transcribe_button                 # no transcript: the pane offers one, naming the model
+    assert offer.isVisible() and model in offer.text()
+    messages, values = [], []
+    win.statusBar().messageChanged.connect(messages.append)
+    win.progress.valueChanged.connect(lambda value: values.append((value, win.progress.maximum())))
+    offer.click()
+    assert messages[0] == f"Loading the speech model {model}…"   # at once, before the model has loaded
     qtbot.waitUntil(lambda: win.speech.last_result is not None, timeout=60_000)
     assert win.speech.last_result.transcribed == ["ko"]
+    assert not offer.isVisible()
+    progress = [v for v, top in values if top == 1000]       # one scale for the bar, the batch as a whole
+    assert progress and progress == sorted(progress)
     assert [s.speaker for s in win.state.transcript.segments] == ["agent", "customer"]
     assert win.transcript.segment_count() == 2
     qtbot.waitUntil(lambda: win.state.hits is not None, timeout=10_000)
@@ -109,6 +119,8 @@ def test_corrections_are_stored_with_an_audit_trail_and_the_original_kept(qtbot,
     assert [(e["field"], e["old"]) for e in log] == [("text", first_text), ("speaker", original.segments[1].speaker)]
     assert all(e["edited_by"] and e["edited_at"] for e in log)
     assert win.state.transcript == corrected
+    assert win.transcript.edited_segments() == {0, 1}                  # marked ✎ in the transcript
+    assert "✎" in win.transcript.segment_text(0) and "✎" not in win.transcript.segment_text(2)
     win.close()
 
 

@@ -1,7 +1,7 @@
 """The transcript view: word highlight following playback, click to seek, search, low confidence, corrections."""
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Qt
 from PySide6.QtGui import QColor, QTextCursor
 
 from inspector.review.state import ReviewState
@@ -85,3 +85,47 @@ def test_corrections_are_requested_with_what_changed(pane, qtbot):
     with qtbot.waitSignal(pane.edit_requested) as edit:
         pane.correct_segment(2, speaker="agent")
     assert edit.args == [("speaker", 2, None, "agent")]
+
+
+def _answer_dialog(qtbot, text):
+    """Fill the correction dialog once it is open, and save it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    seen = {}
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        seen["dialog"] = dialog
+        seen["shown"] = dialog.value()
+        seen["width"] = dialog.width()
+        box = dialog.findChild(QPlainTextEdit)
+        box.setPlainText(text)
+        dialog.accept()
+    QTimer.singleShot(200, answer)
+    return seen
+
+
+def test_f2_and_the_sentence_text_open_a_wide_correction_of_the_whole_sentence(pane, qtbot):
+    pane.resize(700, 400)
+    pane.show()
+    pane.activateWindow()
+    qtbot.waitActive(pane)
+    third = pane.view.document().find("没有词时间")          # no word timings: no anchor on this text
+    assert not pane.view.anchorAt(pane.view.cursorRect(third).center())
+    assert pane.segment_at_position(third.selectionStart()) == 2   # the context menu finds its sentence
+    pane.view.setTextCursor(third)
+    pane.view.setFocus()
+    qtbot.waitUntil(pane.view.hasFocus)
+    seen = _answer_dialog(qtbot, "没有词时间的一句话")
+    with qtbot.waitSignal(pane.edit_requested, timeout=5000) as edit:
+        qtbot.keyClick(pane.view, Qt.Key_F2)
+    assert seen["shown"] == "没有词时间的一句" and seen["width"] >= 560
+    assert edit.args == [("text", 2, None, "没有词时间的一句话")]
+
+
+def test_a_corrected_sentence_is_marked(pane):
+    pane.mark_edited({1})
+    assert "✎" in pane.segment_text(1) and "✎" not in pane.segment_text(0)
+    pane.mark_edited(set())
+    assert "✎" not in pane.segment_text(1)

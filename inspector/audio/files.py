@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspector.audio.errors import AudioError
+from inspector.domain.messages import Message
 
 IGNORED_SUFFIXES = {".txt", ".md", ".pdf", ".xlsx", ".xls", ".docx", ".npz", ".tmp", ".partial"}
 SIDECAR_SUFFIXES = {".csv", ".json"}
@@ -27,7 +28,7 @@ def unreadable(path: Path, error: AudioError | OSError) -> FileProblem:
     """A recording that cannot be probed or read, as the problem listed for it."""
     if isinstance(error, AudioError):
         return FileProblem(path, error.problem)
-    return FileProblem(path, f"cannot read the file ({error.strerror})")
+    return FileProblem(path, Message("cannot read the file ({detail})", detail=error.strerror))
 
 
 def is_sidecar(path: Path) -> bool:
@@ -41,7 +42,8 @@ def recording_files(folder: Path) -> tuple[list[Path], list[FileProblem]]:
     problems: list[FileProblem] = []
 
     def unreadable_folder(error: OSError) -> None:
-        problems.append(FileProblem(Path(error.filename or folder), f"folder cannot be read ({error.strerror})"))
+        problems.append(FileProblem(Path(error.filename or folder),
+                                    Message("folder cannot be read ({detail})", detail=error.strerror)))
 
     for root, dirs, names in os.walk(folder, onerror=unreadable_folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -61,15 +63,16 @@ def _unusable_entry(path: Path) -> str | None:
     try:
         str(path).encode("utf-8")
     except UnicodeEncodeError:
-        return "the file name is not valid UTF-8 (written on another system?): rename the file and import again"
+        return Message("the file name is not valid UTF-8 (written on another system?): rename the file and import "
+                       "again")
     if path.is_symlink() and not path.exists():
-        return f"a broken link: it points to {os.readlink(path)}, which does not exist"
+        return Message("a broken link: it points to {target}, which does not exist", target=os.readlink(path))
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        return f"cannot be read ({exc.strerror})"
+        return Message("cannot be read ({detail})", detail=exc.strerror)
     if stat.S_ISFIFO(mode):
-        return "a named pipe, not a recording file"
+        return Message("a named pipe, not a recording file")
     if not stat.S_ISREG(mode):
-        return "not a regular file (a device or socket)"
+        return Message("not a regular file (a device or socket)")
     return None

@@ -13,6 +13,7 @@ import numpy as np
 import soundfile as sf
 
 from inspector.audio.errors import AudioError
+from inspector.domain.messages import Message
 
 MAX_SAMPLE_RATE = 192_000
 MAX_CHANNELS = 2
@@ -60,13 +61,13 @@ def probe(path: Path | str) -> AudioInfo:
     """Read and check the header, so an import can refuse a bad file without decoding it."""
     path = Path(path)
     if not path.is_file():
-        raise AudioError(path, "the file does not exist")
+        raise AudioError(path, Message("the file does not exist"))
     if path.stat().st_size == 0:
-        raise AudioError(path, "the file is empty (0 bytes)")
+        raise AudioError(path, Message("the file is empty (0 bytes)"))
     try:
         info = sf.info(str(path))
     except (sf.LibsndfileError, RuntimeError, TypeError) as exc:
-        raise AudioError(path, f"not a readable audio file ({_reason(exc)})") from exc
+        raise AudioError(path, Message("not a readable audio file ({detail})", detail=_reason(exc))) from exc
     result = AudioInfo(path, int(info.samplerate), int(info.channels), int(info.frames),
                        str(info.format), str(info.subtype))
     _check_usable(result)
@@ -91,9 +92,9 @@ def decode(path: Path | str) -> Recording:
                 channels[:, filled: filled + block.shape[0]] = block.T
                 filled += block.shape[0]
     except (sf.LibsndfileError, RuntimeError, ValueError) as exc:
-        raise AudioError(info.path, f"the audio data is damaged ({_reason(exc)})") from exc
+        raise AudioError(info.path, Message("the audio data is damaged ({detail})", detail=_reason(exc))) from exc
     if filled == 0:
-        raise AudioError(info.path, "the recording has no samples (0 s)")
+        raise AudioError(info.path, Message("the recording has no samples (0 s)"))
     if filled < channels.shape[1]:
         channels = np.ascontiguousarray(channels[:, :filled])
     return Recording(info.path, info.sample_rate, channels)
@@ -101,15 +102,15 @@ def decode(path: Path | str) -> Recording:
 
 def _check_usable(info: AudioInfo) -> None:
     if info.frames == 0:
-        raise AudioError(info.path, "the recording has no samples (0 s)")
+        raise AudioError(info.path, Message("the recording has no samples (0 s)"))
     if info.sample_rate > MAX_SAMPLE_RATE:
-        raise AudioError(info.path, f"sample rate {info.sample_rate} Hz is above the supported "
-                                    f"maximum of {MAX_SAMPLE_RATE} Hz")
+        raise AudioError(info.path, Message("sample rate {rate} Hz is above the supported maximum of {maximum} Hz",
+                                            rate=info.sample_rate, maximum=MAX_SAMPLE_RATE))
     if info.sample_rate < 1000:
-        raise AudioError(info.path, f"sample rate {info.sample_rate} Hz is too low for speech")
+        raise AudioError(info.path, Message("sample rate {rate} Hz is too low for speech", rate=info.sample_rate))
     if info.channels > MAX_CHANNELS:
-        raise AudioError(info.path, f"{info.channels} channels; calls must be mono or stereo "
-                                    "(agent left, customer right)")
+        raise AudioError(info.path, Message("{channels} channels; calls must be mono or stereo (agent left, "
+                                            "customer right)", channels=info.channels))
 
 
 # libsndfile's words for "this is not a format I know", which mean nothing to an inspector

@@ -32,11 +32,14 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.format == "json":
         print(json.dumps({"added": [c.call_ref for c in report.added],
                           "already_present": [c.call_ref for c in report.already_present],
-                          "problems": [{"file": str(p.path), "reason": p.reason} for p in report.problems]},
+                          "problems": [{"file": str(p.path), "reason": p.reason} for p in report.problems],
+                          "warnings": [{"file": str(p.path), "reason": p.reason} for p in report.warnings]},
                          ensure_ascii=False))
     else:
         print(f"added {len(report.added)}, already present {len(report.already_present)}, "
               f"problems {len(report.problems)}")
         for problem in report.problems:
             print(f"  {problem.path}: {problem.reason}", file=sys.stderr)
+        for warning in report.warnings:
+            print(f"  warning: {warning.path}: {warning.reason}", file=sys.stderr)
     return 0

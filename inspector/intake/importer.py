@@ -15,6 +15,8 @@ from pathlib import Path
 from inspector.audio.errors import AudioError
 from inspector.audio.files import recording_files, unreadable
 from inspector.audio.recording import probe
+from inspector.audio.truncation import wav_shortfall
+from inspector.domain.messages import Message
 from inspector.filehash import file_sha256
 from inspector.jobs import drain
 from inspector.intake.metadata import SidecarProblem, read_sidecars
@@ -40,6 +42,7 @@ class ImportReport:
     added: list[Call] = field(default_factory=list)
     already_present: list[Call] = field(default_factory=list)
     problems: list[SidecarProblem] = field(default_factory=list)
+    warnings: list[SidecarProblem] = field(default_factory=list)    # imported, but not as it should be
     cancelled: bool = False
 
 
@@ -52,7 +55,7 @@ def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRe
     folder = Path(folder)
     report = ImportReport()
     if not folder.is_dir():
-        report.problems.append(SidecarProblem(folder, "not a folder"))
+        report.problems.append(SidecarProblem(folder, Message("not a folder")))
         return report
     metadata = _FolderMetadata(folder, report, caller_key)
     files, unusable = recording_files(folder)
@@ -71,6 +74,11 @@ def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRe
             report.problems.append(unreadable(path, exc))
             continue
         (report.added if is_new else report.already_present).append(call)
+        shortfall = wav_shortfall(path)
+        if shortfall is not None:
+            report.warnings.append(SidecarProblem(path, Message(
+                "the recording is cut short: the header promises {promised:.1f} s, the file holds {held:.1f} s",
+                promised=shortfall.promised_s, held=shortfall.held_s)))
         checks = batch.get(path.resolve())
         transcript = (checks[0].with_name(checks[0].name.removesuffix(CHECKS_SUFFIX) + SIDECAR_SUFFIX) if checks
                       else path.with_name(path.stem + SIDECAR_SUFFIX))
@@ -113,12 +121,13 @@ def _batch_outputs(folder: Path, report: ImportReport) -> dict[Path, tuple[Path,
         try:
             checked = load_checks(path)
         except ChecksFileError as exc:
-            report.problems.append(SidecarProblem(path, f"checks not imported: {exc}"))
+            report.problems.append(SidecarProblem(path, Message("checks not imported: {detail}", detail=str(exc))))
             continue
         recording = Path(checked.recording)
         if not recording.is_file():
-            report.problems.append(SidecarProblem(path, f"the recording it was made from, {recording}, is not "
-                                                        "there (is the centre's shared folder mounted?)"))
+            report.problems.append(SidecarProblem(path, Message(
+                "the recording it was made from, {recording}, is not there (is the centre's shared folder "
+                "mounted?)", recording=str(recording))))
             continue
         found[recording.resolve()] = (path, checked)
     return found
@@ -140,7 +149,7 @@ def _attach_transcript(sidecar: Path, call: Call, transcripts: TranscriptReposit
     try:
         transcripts.save(call.id, TRANSCRIPT_SOURCE, load_transcript(sidecar))
     except TranscriptError as exc:
-        report.problems.append(SidecarProblem(sidecar, f"transcript not imported: {exc}"))
+        report.problems.append(SidecarProblem(sidecar, Message("transcript not imported: {detail}", detail=str(exc))))
 
 
 def _attach_checks(path: Path, checked: CheckedCall, call: Call, findings: BatchFindings,
@@ -148,8 +157,8 @@ def _attach_checks(path: Path, checked: CheckedCall, call: Call, findings: Batch
     """The batch's findings become the call's, on the transcript imported with them, so the call is checked
     (and categorised) before anyone opens it; a call already checked here keeps its own checks."""
     if checked.audio_sha256 != call.content_hash:
-        report.problems.append(SidecarProblem(path, "checks not imported: they were made from other audio "
-                                                    "(the recording changed after the batch run)"))
+        report.problems.append(SidecarProblem(path, Message("checks not imported: they were made from other audio "
+                                                            "(the recording changed after the batch run)")))
         return
     if findings.hits.checked_on(call.id) is not None or TRANSCRIPT_SOURCE not in transcripts.sources(call.id):
         return

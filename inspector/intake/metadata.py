@@ -12,6 +12,7 @@ from pathlib import Path
 
 from inspector.audio.files import FileProblem as SidecarProblem
 from inspector.audio.files import is_sidecar
+from inspector.domain.messages import Message
 from inspector.intake.callers import caller_hash
 from inspector.store.calls import CallMetadata
 from inspector.transcript.io import is_transcript_document
@@ -46,7 +47,7 @@ def read_sidecars(folder: Path, caller_key: bytes | None = None
         try:
             rows = _read_rows(path)
         except (OSError, UnicodeDecodeError, csv.Error, json.JSONDecodeError, ValueError) as exc:
-            problems.append(SidecarProblem(path, f"metadata could not be read: {exc}"))
+            problems.append(SidecarProblem(path, Message("metadata could not be read: {detail}", detail=str(exc))))
             continue
         if rows is None:
             continue
@@ -54,37 +55,40 @@ def read_sidecars(folder: Path, caller_key: bytes | None = None
             fields = _canonical(row)
             name = fields.pop("file", None)
             if not name:
-                problems.append(SidecarProblem(path, f"row {number} has no file name column"))
+                problems.append(SidecarProblem(path, Message("row {number} has no file name column", number=number)))
                 continue
             outcome, trouble = _outcome(fields.pop("satisfaction", None), fields.pop("resolved", None),
-                                        fields.pop("caller", None), caller_key)
-            problems.extend(SidecarProblem(path, f"row {number}: {t}") for t in trouble)
+                                        fields.pop("caller", None), caller_key, number)
+            problems.extend(SidecarProblem(path, t) for t in trouble)
             found[Path(name).name] = CallMetadata(**fields, **outcome)
     return found, problems
 
 
-def _outcome(satisfaction: str | None, resolved: str | None, caller: str | None, key: bytes | None
-             ) -> tuple[dict, list[str]]:
+def _outcome(satisfaction: str | None, resolved: str | None, caller: str | None, key: bytes | None,
+             row: int) -> tuple[dict, list[Message]]:
     """The outcome fields as values; a value that cannot be read is left out and said, the row still counts."""
     values: dict = {}
-    trouble: list[str] = []
+    trouble: list[Message] = []
     if satisfaction is not None:
         try:
             values["satisfaction"] = float(satisfaction)
         except ValueError:
-            trouble.append(f"satisfaction {satisfaction!r} is not a number")
+            trouble.append(Message("row {number}: satisfaction {value} is not a number", number=row,
+                                   value=repr(satisfaction)))
     if resolved is not None:
         answer = resolved.strip().lower()
         if answer in YES | NO:
             values["resolved"] = answer in YES
         else:
-            trouble.append(f"resolved {resolved!r} is not yes/no (是/否, 1/0)")
+            trouble.append(Message("row {number}: resolved {value} is not yes/no (是/否, 1/0)", number=row,
+                                   value=repr(resolved)))
     if caller is not None:
         hashed = caller_hash(caller, key) if key is not None else None
         if hashed is not None:
             values["caller_hash"] = hashed
         else:
-            trouble.append("the caller's number was not kept (too short, or no caller key)")
+            trouble.append(Message("row {number}: the caller's number was not kept (too short, or no caller key)",
+                                   number=row))
     return values, trouble
 
 

@@ -41,6 +41,11 @@ class ReviewState:
         self.hits: list[Hit] | None = None          # None: not checked yet
         self.decisions: dict[str, Decision] = {}
         self.current_hit: int | None = None
+        self.rule_names: dict[str, str] = {}        # rule id → name in the UI language (the UI fills it)
+
+    def rule_name(self, hit: Hit) -> str:
+        """A hit's rule name as the reader's language has it; the name stored with the hit otherwise."""
+        return self.rule_names.get(hit.rule) or hit.name
 
     @property
     def duration_s(self) -> float:

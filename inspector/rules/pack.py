@@ -16,7 +16,7 @@ from inspector.tomlfile import read_toml
 
 SPEAKERS = ("agent", "customer", "any")
 SEVERITIES = ("minor", "major", "fatal")
-COMMON_FIELDS = {"id", "name", "kind", "speaker", "item", "deduction", "severity", "flag_only", "description"}
+COMMON_FIELDS = {"id", "name", "name_en", "kind", "speaker", "item", "deduction", "severity", "flag_only", "description"}
 OPERATORS = ("phrases", "regex", "all", "any", "not")
 MAX_DEPTH = 16            # all/any/not nesting; real rules use three or four levels
 
@@ -69,6 +69,7 @@ class Rule:
     flag_only: bool
     params: dict[str, Any]
     description: str = ""
+    name_en: str = ""        # the name in the English UI; the pack's own name (Chinese) is the default
 
 
 @dataclass(frozen=True)
@@ -241,4 +242,4 @@ def _rule(parser: _Parser, raw: Any, index: int, seen: set[str], items: set[str]
             params[name] = parser.number(value, at, int if kind_of == "int" else float)
     deduction = parser.number(raw.get("deduction", 0), f"{where}: field 'deduction'")
     return Rule(rule_id, raw["name"], kind, raw["speaker"], item, deduction, severity, flag_only, params,
-                str(raw.get("description", "")))
+                str(raw.get("description", "")), str(raw.get("name_en", "")))

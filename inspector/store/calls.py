@@ -1,6 +1,7 @@
 """Calls in the database: add idempotently by content hash, and page through them sorted and filtered.
 
-The call list pages with LIMIT/OFFSET over indexed columns, so a batch of 100,000 calls never loads whole.
+The call list pages by key (the last row's sort value and id, never OFFSET) over an index per sortable
+column, so the 100th page of 100,000 calls costs what the first does.
 """
 
 from __future__ import annotations
@@ -12,7 +13,12 @@ import sqlite_utils
 from inspector.store.clock import utc_now
 
 CALL_STATUSES = ("new", "assigned", "in_review", "reviewed", "reopened", "appealed")  # derived by triggers
-SORTABLE = ("call_ref", "agent_id", "started_at", "duration_s", "status", "hit_count", "business_type")
+# column → the expression its rows are ordered by; nullable columns sort as '' so that a key (value, id)
+# always compares. Migration 0014 indexes each expression with id: a new sortable column adds an index there.
+SORT_KEYS = {"call_ref": "call_ref", "agent_id": "coalesce(agent_id, '')",
+             "started_at": "coalesce(started_at, '')", "duration_s": "duration_s", "status": "status",
+             "hit_count": "hit_count", "business_type": "coalesce(business_type, '')"}
+SORTABLE = tuple(SORT_KEYS)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -131,13 +137,21 @@ class CallRepository:
         return int(self._db.execute(f"SELECT count(*) FROM calls{where}", params).fetchone()[0])
 
     def page(self, flt: CallFilter = CallFilter(), sort: str = "started_at", descending: bool = False,
-             offset: int = 0, limit: int = 200) -> list[Call]:
+             offset: int = 0, limit: int = 200, after: Call | None = None) -> list[Call]:
+        """Calls in order; ``after`` (the last call of the previous page) continues from it through the
+        index, where an OFFSET would walk and sort every row before it again."""
         if sort not in SORTABLE:
             raise ValueError(f"cannot sort calls by {sort!r}")
         where, params = flt.where()
-        order = "DESC" if descending else "ASC"
-        sql = (f"SELECT * FROM calls{where} ORDER BY {sort} {order}, id {order} "
-               f"LIMIT ? OFFSET ?")
+        key = SORT_KEYS[sort]
+        order, beyond = ("DESC", "<") if descending else ("ASC", ">")
+        if after is not None:
+            value = getattr(after, sort)
+            value = "" if value is None else value
+            # the plain comparison lets SQLite search the index; the row value picks up after the same id
+            where += (" AND " if where else " WHERE ") + f"{key} {beyond}= ? AND ({key}, id) {beyond} (?, ?)"
+            params += [value, value, after.id]
+        sql = f"SELECT * FROM calls{where} ORDER BY {key} {order}, id {order} LIMIT ? OFFSET ?"
         return [_to_call(row) for row in self._db.query(sql, [*params, limit, offset])]
 
     def status_counts(self, flt: CallFilter = CallFilter()) -> dict[str, int]:

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
+from inspector.domain.messages import Message
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Evaluation, parts_from_dict
 from inspector.scoring.export import EvaluationRow
@@ -148,7 +149,8 @@ class EvaluationRepository:
             raise NotAllowed(f"{actor} may not submit {current.inspector}'s evaluation")
         pending = score(self._card, current).pending_fatal
         if pending:
-            raise NotAllowed(f"fatal item(s) {', '.join(pending)} still wait for review: confirm or reject them")
+            raise NotAllowed(Message("fatal item(s) {items} still wait for review: confirm or reject them",
+                                     items=", ".join(pending)))
         return self._set_status(current, "submitted", actor, "submitted")
 
     def reopen(self, uuid: str, actor: User, reason: str) -> Evaluation:

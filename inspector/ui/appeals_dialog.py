@@ -11,6 +11,7 @@ from inspector.review import appeals
 from inspector.store.evaluations import EvaluationRepository
 from inspector.ui.tables import fill, read_only_table
 from inspector.users.policy import NotAllowed
+from inspector.ui.core_messages import error_text
 
 
 class AppealsDialog(QDialog):
@@ -62,7 +63,7 @@ class AppealsDialog(QDialog):
         try:
             appeals.resolve(self.repo, self.rows[row]["id"], self.actor, upheld, answer)
         except (NotAllowed, ValueError) as exc:
-            QMessageBox.information(self, self.tr("Appeals"), str(exc))
+            QMessageBox.information(self, self.tr("Appeals"), error_text(exc))
         self.refresh()
 
     def _resolve(self, upheld: bool) -> None:

@@ -24,6 +24,7 @@ from inspector.domain.people import User
 from inspector.store.users import UserRepository
 from inspector.ui.dialog_buttons import ok_cancel
 from inspector.ui.tables import fill, read_only_table
+from inspector.ui.core_messages import error_text
 
 CONSENSUS = "__consensus__"
 
@@ -156,7 +157,7 @@ class CalibrationDialog(QDialog):
             session = new_session(title, call_ids, people, self.card, self.user, benchmark, consensus)
             self.service.sessions.add(session)
         except (CalibrationError, StorageError) as exc:
-            QMessageBox.information(self, self.tr("Session not created"), str(exc))
+            QMessageBox.information(self, self.tr("Session not created"), error_text(exc))
             return
         self.refresh()
 
@@ -177,7 +178,7 @@ class CalibrationDialog(QDialog):
         try:
             self.service.reveal(session, self.user)
         except NotAllowed as exc:
-            QMessageBox.information(self, self.tr("Not revealed"), str(exc))
+            QMessageBox.information(self, self.tr("Not revealed"), error_text(exc))
         self.refresh()
 
     def comparison_of(self, session: CalibrationSession) -> Comparison:
@@ -195,7 +196,7 @@ class CalibrationDialog(QDialog):
         try:
             message = action()
         except (ArchiveError, CalibrationError, StorageError, OSError) as exc:
-            QMessageBox.warning(self, title, str(exc))
+            QMessageBox.warning(self, title, error_text(exc))
             return
         QMessageBox.information(self, title, message)
         self.refresh()

@@ -1,14 +1,18 @@
 """The call list: a table model that pages through the database, with a filter bar above it.
 
-Rows are fetched 200 at a time as the view scrolls (canFetchMore/fetchMore), so 100,000 calls open as
-fast as 100; sorting and filtering are done by SQL on indexed columns.
+Rows are fetched 200 at a time as the view scrolls (canFetchMore/fetchMore), each page continuing after the
+previous one's last row through an index, so 20,000 calls scroll to the end as fast as 1,000. Columns get
+their width once from a sample text, never by measuring rows: ResizeToContents re-read every loaded row on
+each sort, filter and keystroke. Search waits for a pause in typing.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex,
+                            QObject, QSignalBlocker, Qt, QTimer, Signal)
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QTableView, QVBoxLayout, QWidget)
 
@@ -18,6 +22,10 @@ from inspector.store.categories import CategoryRepository
 from inspector.store.emotion import EmotionRepository
 
 PAGE = 200
+MAX_PAGE = 6400           # each fetch doubles, up to this: dragging to the end of 20,000 calls is 7 fetches
+_DISPLAY, _ALIGNMENT, _TOOLTIP = int(Qt.DisplayRole), int(Qt.TextAlignmentRole), int(Qt.ToolTipRole)
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+SEARCH_PAUSE_MS = 250     # typing faster than this reads the list once, after the last key
 
 
 def _duration(seconds: float) -> str:
@@ -25,9 +33,46 @@ def _duration(seconds: float) -> str:
     return f"{minutes:d}:{rest:02d}"
 
 
+def _plain(value: object) -> str:
+    return "—" if value in (None, "") else str(value)
+
+
+@dataclass(frozen=True)
+class CallColumn:
+    """One column of the call list. A new column is one more entry in COLUMNS (sortable when its key is
+    in the store's SORT_KEYS)."""
+
+    key: str                                 # the Call field it shows and sorts by
+    title: str                               # source text, translated in the "CallTableModel" context
+    sample: str                              # a typical widest cell: the column's width without reading rows
+    text: Callable[[Call], str] | None = None   # None: the field as it is, "—" when empty
+    right: bool = False                      # numbers align right
+    stretch: bool = False                    # takes the width the window has to spare
+
+    def display(self, call: Call) -> str:
+        return self.text(call) if self.text is not None else _plain(getattr(call, self.key))
+
+
+# the status and the hit count follow the call id: in a narrow list they are what must stay in view
+COLUMNS: tuple[CallColumn, ...] = (
+    CallColumn("call_ref", QT_TRANSLATE_NOOP("CallTableModel", "Call"), "CALL-000000"),
+    CallColumn("status", QT_TRANSLATE_NOOP("CallTableModel", "Status"), ""),     # widest status, translated
+    CallColumn("hit_count", QT_TRANSLATE_NOOP("CallTableModel", "Hits"), "000", right=True),
+    CallColumn("agent_id", QT_TRANSLATE_NOOP("CallTableModel", "Agent"), "100000 坐席姓名",
+               lambda c: " ".join(x for x in (c.agent_id, c.agent_name) if x) or "—"),
+    CallColumn("started_at", QT_TRANSLATE_NOOP("CallTableModel", "Time"), "2026-00-00 00:00",
+               lambda c: (c.started_at or "—").replace("T", " ")[:16]),
+    CallColumn("duration_s", QT_TRANSLATE_NOOP("CallTableModel", "Duration"), "00:00",
+               lambda c: _duration(c.duration_s), right=True),
+    CallColumn("business_type", QT_TRANSLATE_NOOP("CallTableModel", "Business"), "流量包办理"),
+    # the voice of the customer, read from their own tables a page at a time (see CallTableModel._cell)
+    CallColumn("emotion", QT_TRANSLATE_NOOP("CallTableModel", "Customer emotion"), "平静 → 激动 ↑"),
+    CallColumn("categories", QT_TRANSLATE_NOOP("CallTableModel", "Categories"), "资费争议›扣费不明", stretch=True),
+)
+
+
 class CallTableModel(QAbstractTableModel):
-    COLUMNS = ("call_ref", "agent_id", "started_at", "duration_s", "business_type", "status", "hit_count",
-               "categories", "emotion")
+    COLUMNS = tuple(column.key for column in COLUMNS)
 
     def __init__(self, repository: CallRepository, parent: QObject | None = None,
                  categories: CategoryRepository | None = None, emotions: EmotionRepository | None = None) -> None:
@@ -41,18 +86,23 @@ class CallTableModel(QAbstractTableModel):
         self._sort = "started_at"
         self._descending = True
         self._rows: list[Call] = []
+        self._cells: dict[int, tuple[str, ...]] = {}     # row → its texts, made when first painted
+        self._next_page = PAGE
         self._total = 0
+        self._statuses = {status: self._status_text(status) for status in CALL_STATUSES}
+        self._alignment = tuple(_RIGHT if column.right else None for column in COLUMNS)
         self.refresh()
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Call"), self.tr("Agent"), self.tr("Time"), self.tr("Duration"),
-                self.tr("Business"), self.tr("Status"), self.tr("Hits"), self.tr("Categories"),
-                self.tr("Customer emotion"))
+        return tuple(QCoreApplication.translate("CallTableModel", column.title) for column in COLUMNS)
+
+    def status_text(self, status: str) -> str:
+        return self._statuses.get(status, status)
 
     def emotion_text(self, label: str) -> str:
         return {"calm": self.tr("calm"), "tense": self.tr("tense"), "upset": self.tr("upset")}.get(label, label)
 
-    def status_text(self, status: str) -> str:
+    def _status_text(self, status: str) -> str:
         return {"new": self.tr("New"), "assigned": self.tr("Assigned"), "in_review": self.tr("In review"),
                 "reviewed": self.tr("Reviewed"), "reopened": self.tr("Reopened"),
                 "appealed": self.tr("Appealed")}.get(status, status)
@@ -61,18 +111,20 @@ class CallTableModel(QAbstractTableModel):
     def total(self) -> int:
         return self._total
 
-    def set_filter(self, flt: CallFilter) -> None:
+    def set_filter(self, flt: CallFilter, total: int | None = None) -> None:
+        """``total``: how many calls match, when the caller counted them already (a text search scans)."""
         self._filter = flt
-        self.refresh()
+        self.refresh(total)
 
-    def refresh(self) -> None:
+    def refresh(self, total: int | None = None) -> None:
         repo = self._repository
         self.beginResetModel()
-        self._total = repo.count(self._filter)
-        self._rows = repo.page(self._filter, self._sort, self._descending, 0, PAGE)
-        self._categories = {}
-        self._emotions = {}
+        self._total = repo.count(self._filter) if total is None else total
+        self._rows = repo.page(self._filter, self._sort, self._descending, limit=PAGE)
+        self._cells.clear()
+        self._categories, self._emotions = {}, {}
         self._read_side_tables(self._rows)
+        self._next_page = PAGE
         self.endResetModel()
 
     def _read_side_tables(self, calls: list[Call]) -> None:
@@ -87,10 +139,11 @@ class CallTableModel(QAbstractTableModel):
         row = self.row_of(call.id)
         if row is not None:
             self._rows[row] = call
+            self._cells.pop(row, None)
             self._categories.pop(call.id, None)
             self._emotions.pop(call.id, None)
             self._read_side_tables([call])
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def call_at(self, row: int) -> Call | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -106,19 +159,20 @@ class CallTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802
-        more = self._repository.page(self._filter, self._sort, self._descending,
-                                               len(self._rows), PAGE)
+        self._next_page = min(2 * self._next_page, MAX_PAGE)
+        more = self._repository.page(self._filter, self._sort, self._descending, limit=self._next_page,
+                                     after=self._rows[-1] if self._rows else None)
         if not more:
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._read_side_tables(more)
         self._rows.extend(more)
+        self._read_side_tables(more)
         self.endInsertRows()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):  # noqa: N802
@@ -127,30 +181,31 @@ class CallTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        call = self.call_at(index.row())
-        if call is None:
-            return None
-        column = self.COLUMNS[index.column()]
-        if role == Qt.DisplayRole:
-            if column == "agent_id":
-                return " ".join(x for x in (call.agent_id, call.agent_name) if x) or "—"
-            if column == "started_at":
-                return (call.started_at or "—").replace("T", " ")[:16]
-            if column == "duration_s":
-                return _duration(call.duration_s)
-            if column == "status":
-                return self.status_text(call.status)
-            if column == "categories":
-                return "；".join(self._categories.get(call.id, [])) or "—"
-            if column == "emotion":
-                return self._emotion_cell(call.id)
-            value = getattr(call, column)
-            return "—" if value in (None, "") else str(value)
-        if role == Qt.ToolTipRole:
-            return call.title or call.path
-        if role == Qt.TextAlignmentRole and column in ("duration_s", "hit_count"):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        """Called for every role of every visible cell on each paint: answers from the row's cached texts."""
+        if role == _DISPLAY:
+            row = index.row()
+            cells = self._cells.get(row)
+            if cells is None:
+                call = self.call_at(row)
+                if call is None:
+                    return None
+                cells = self._cells[row] = tuple(self._cell(column, call) for column in COLUMNS)
+            return cells[index.column()]
+        if role == _ALIGNMENT:
+            return self._alignment[index.column()]
+        if role == _TOOLTIP:
+            call = self.call_at(index.row())
+            return None if call is None else call.title or call.path
         return None
+
+    def _cell(self, column: CallColumn, call: Call) -> str:
+        if column.key == "status":
+            return self.status_text(call.status)
+        if column.key == "categories":
+            return "；".join(self._categories.get(call.id, [])) or "—"
+        if column.key == "emotion":
+            return self._emotion_cell(call.id)
+        return column.display(call)
 
     def _emotion_cell(self, call_id: int) -> str:
         """Like "calm → upset ↑": the start, the end, and an arrow when it worsened."""
@@ -188,9 +243,14 @@ class CallListPane(QWidget):
         self.status.addItem(self.tr("All statuses"), None)
         for key in CALL_STATUSES:
             self.status.addItem(self.model.status_text(key), key)
+        for box in (self.agent, self.status):     # long agent names must not widen the whole window
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
         self.hits_only = QCheckBox(self.tr("With hits"), self)
         self.category = QComboBox(self)
         self.category.setVisible(categories is not None)
+        self.category.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.category.setMinimumContentsLength(8)
         self.worsened_only = QCheckBox(self.tr("Emotion worsened"), self)
         self.worsened_only.setVisible(emotions is not None)
         self.use_dates = QCheckBox(self.tr("Dates"), self)
@@ -206,35 +266,42 @@ class CallListPane(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(2, Qt.DescendingOrder)
+        self.table.sortByColumn(CallTableModel.COLUMNS.index("started_at"), Qt.DescendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.setSelectionMode(QTableView.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        self._size_columns()
         self.table.setAlternatingRowColors(True)
 
+        # short rows rather than two long ones: the list stays usable in a third of a 1280-px screen
+        search = QHBoxLayout()
+        search.addWidget(self.search, 1)
+        search.addWidget(self.hits_only)
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
         filters.addWidget(self.agent, 1)
         filters.addWidget(self.status, 1)
-        filters.addWidget(self.category, 1)
-        filters.addWidget(self.hits_only)
+        filters.addWidget(self.count_label)
+        voice = QHBoxLayout()                     # the voice of the customer: why they called, how they felt
+        voice.addWidget(self.category, 1)
+        voice.addWidget(self.worsened_only)
         dates = QHBoxLayout()
         dates.addWidget(self.use_dates)
         dates.addWidget(self.date_from)
         dates.addWidget(QLabel("–", self))
         dates.addWidget(self.date_to)
         dates.addStretch(1)
-        dates.addWidget(self.worsened_only)
-        dates.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(search)
         layout.addLayout(filters)
+        layout.addLayout(voice)
         layout.addLayout(dates)
         layout.addWidget(self.table)
 
-        self.search.textChanged.connect(self.apply_filter)
+        self._search_pause = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
+        self._search_pause.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_pause.start)
+        self.search.returnPressed.connect(self.apply_filter)
         self.agent.currentIndexChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.hits_only.toggled.connect(self.apply_filter)
@@ -245,6 +312,21 @@ class CallListPane(QWidget):
         self.date_to.dateChanged.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.reload()
+
+    def _size_columns(self) -> None:
+        """Widths from each column's sample and title, once; the user may drag them, one column stretches."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        header_metrics = header.fontMetrics()
+        pad = 4 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_HeaderMargin) + 12
+        header.setStretchLastSection(False)
+        for section, (column, title) in enumerate(zip(COLUMNS, self.model.headers())):
+            samples = [column.sample] + ([self.model.status_text(s) for s in CALL_STATUSES]
+                                         if column.key == "status" else [])
+            width = max(header_metrics.horizontalAdvance(title) + 16,
+                        *(metrics.horizontalAdvance(sample) for sample in samples)) + pad
+            header.resizeSection(section, width)
+            header.setSectionResizeMode(section, QHeaderView.Stretch if column.stretch else QHeaderView.Interactive)
 
     def reload(self) -> None:
         """After an import: new agents in the filter box and new rows in the table."""
@@ -282,11 +364,14 @@ class CallListPane(QWidget):
 
     def apply_filter(self) -> None:
         """Rows are read again; the selected call and the scroll position stay where the user left them."""
+        self._search_pause.stop()
         selected = self.model.call_at(self.table.currentIndex().row())
         scroll = self.table.verticalScrollBar().value()
-        self.model.set_filter(self.current_filter())
+        flt = self.current_filter()
+        counts = self._repository.status_counts(replace(flt, status=None))
+        self.model.set_filter(flt, counts.get(flt.status, 0) if flt.status else sum(counts.values()))
         self.count_label.setText(self.tr("%n call(s)", "", self.model.total))
-        self._show_status_counts()
+        self._show_status_counts(counts)
         row = self.model.row_of(selected.id) if selected is not None else None
         if row is not None:
             with QSignalBlocker(self.table.selectionModel()):      # the same call: nothing to open again
@@ -295,9 +380,8 @@ class CallListPane(QWidget):
             self.table.viewport().update()
         self.table.verticalScrollBar().setValue(scroll)
 
-    def _show_status_counts(self) -> None:
+    def _show_status_counts(self, counts: dict[str, int]) -> None:
         """Each status in the filter box says how many calls it holds under the other filters."""
-        counts = self._repository.status_counts(replace(self.current_filter(), status=None))
         for index in range(self.status.count()):
             key = self.status.itemData(index)
             if key is not None:

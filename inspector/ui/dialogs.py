@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from inspector.intake.importer import ImportReport
 from inspector.settings import Settings
 from inspector.ui.dialog_buttons import form_above_buttons
+from inspector.ui.core_messages import translated
 
 
 class ShortcutsDialog(QDialog):
@@ -64,19 +65,25 @@ class ImportReportDialog(QDialog):
             summary += " " + self.tr("The import was cancelled; calls imported so far are kept.")
         self.summary = QLabel(summary, self)
         self.summary.setWordWrap(True)
-        self.problems = QTableWidget(len(report.problems), 2, self)
+        if report.warnings:
+            summary += " " + self.tr("%n call(s) imported with a warning.", "", len(report.warnings))
+            self.summary.setText(summary)
+        listed = report.problems + report.warnings
+        self.problems = QTableWidget(len(listed), 2, self)
         self.problems.setHorizontalHeaderLabels([self.tr("File"), self.tr("Problem")])
-        for row, problem in enumerate(report.problems):
+        for row, problem in enumerate(listed):
+            warning = "⚠ " if row >= len(report.problems) else ""
             self.problems.setItem(row, 0, QTableWidgetItem(problem.path.name))
-            self.problems.setItem(row, 1, QTableWidgetItem(problem.reason))
+            self.problems.setItem(row, 1, QTableWidgetItem(warning + translated(problem.reason)))
             self.problems.item(row, 0).setToolTip(str(problem.path))
+            self.problems.item(row, 1).setToolTip(str(problem.reason))     # the English words, for support
         self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.problems.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.problems.setVisible(bool(report.problems))
+        self.problems.setVisible(bool(listed))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok, parent=self)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
-        self.resize(640, 360 if report.problems else 120)
+        self.resize(640, 360 if listed else 120)

@@ -27,6 +27,7 @@ class HitsPane(QWidget):
         super().__init__(parent)
         self.state = state
         self.header = QLabel(self)
+        self.header.setWordWrap(True)         # a long basis wraps instead of widening the whole window
         # which transcript version the hits were computed on, said beside their count (the window knows)
         self.basis_for: Callable[[], str] = lambda: ""
         self.table = QTableWidget(0, 5, self)
@@ -39,6 +40,10 @@ class HitsPane(QWidget):
         self.table.setFocusPolicy(Qt.NoFocus)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        # the decision column fits its widest word, not only the (empty) cells shown so far
+        decisions = (self.tr("Decision"), self.tr("Confirmed"), self.tr("Rejected"))
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Interactive)
+        self.table.setColumnWidth(4, max(self.fontMetrics().horizontalAdvance(t) for t in decisions) + 28)
         self.confirm_button = QPushButton(self.tr("Confirm"), self)
         self.reject_button = QPushButton(self.tr("Reject"), self)
         self.note_button = QPushButton(self.tr("Reject with note…"), self)
@@ -83,7 +88,7 @@ class HitsPane(QWidget):
         flag = self.tr("flag")
         for row, hit in enumerate(hits or []):
             self.table.insertRow(row)
-            label = f"{hit.rule} {hit.name}" + (f" ({flag})" if hit.flag_only else "")
+            label = f"{hit.rule} {self.state.rule_name(hit)}" + (f" ({flag})" if hit.flag_only else "")
             cells = [format_time(hit.start), label, hit.evidence, f"{hit.confidence:.2f}", ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

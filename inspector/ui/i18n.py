@@ -28,6 +28,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     """Install the translators (parented to the app, so they live as long as it does) and return them, so a
     caller can remove them again."""
     installed: list[QTranslator] = []
+    QLocale.setDefault(QLocale(language))
     catalog = compiled_catalog(language)
     if catalog is None:
         return installed
@@ -39,5 +40,10 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
         app.installTranslator(qt_own)
         installed.append(qt_own)
-    QLocale.setDefault(QLocale(language))
     return installed
+
+
+def english_ui() -> bool:
+    """Data in the pack (rule names) has an English form beside its Chinese one; this says which to show.
+    The UI is Chinese or English (settings.LANGUAGES), and the C locale of a bare test machine reads English."""
+    return QLocale().language() != QLocale.Language.Chinese

@@ -32,7 +32,7 @@ from inspector.store.emotion import EmotionRepository
 from inspector.store.database import on_own_connection, open_database
 from inspector.store.hits import HitRepository
 from inspector.domain.people import User
-from inspector.store.transcripts import TranscriptRepository
+from inspector.store.transcripts import EDITED, TranscriptRepository
 from inspector.transcript.edits import edit_speaker, edit_text, edit_word
 from inspector.transcript.io import TranscriptError, load_transcript, save_transcript
 from inspector.ui.account_texts import role_name
@@ -66,6 +66,7 @@ from inspector.ui.transport import TransportBar
 from inspector.ui.users_dialog import UsersDialog
 from inspector.users.policy import Action, allowed
 from inspector.ui.waveform import WaveformPane
+from inspector.ui.layout_memory import restore_sizes, saved_sizes
 from inspector.workspace import Workspace
 
 VOLUME_STEP = 0.1
@@ -128,6 +129,8 @@ class MainWindow(QMainWindow):
         self.hits_pane.decided.connect(self.rules.decide)
         self.transcript.edit_requested.connect(self.correct_transcript)
         self.transcript.version_chosen.connect(self.choose_transcript)
+        self.transcript.planned_model = lambda: (self.speech.planned_model() or (None,))[0]
+        self.transcript.transcribe_requested.connect(self._transcribe_or_install)
         self.hits_pane.basis_for = self._hits_basis
         self.state.message_changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.playback.set_volume(settings.volume)
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow):
             self.tasks.submit("playback-check", lambda _cancel: immediate(playback_problem()),
                               self._show_playback_problem)
         self.resize(1360, 860)
+        self._layout_restored = False
 
     # -- layout ----------------------------------------------------------------------------------
     def _handlers(self) -> dict:
@@ -212,8 +216,9 @@ class MainWindow(QMainWindow):
         main.addWidget(right)
         main.setStretchFactor(0, 2)
         main.setStretchFactor(1, 5)
-        main.setSizes([480, 880])
+        main.setSizes([560, 800])
         self.setCentralWidget(main)
+        self.splitters = {"main": main, "right": right, "bottom": bottom}
 
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar(self)
@@ -353,7 +358,7 @@ class MainWindow(QMainWindow):
         self.state.say(self.tr("Imported %1 new call(s)").replace("%1", str(len(report.added))))
         if report.added:
             self.rules.check_all(only_outdated=True)
-        if show_report and (report.problems or report.cancelled or not report.added):
+        if show_report and (report.problems or report.warnings or report.cancelled or not report.added):
             ImportReportDialog(report, self).exec()
 
     def _import_failed(self, error: Exception) -> None:
@@ -374,6 +379,13 @@ class MainWindow(QMainWindow):
             self.progress.setRange(0, 0)
             self.statusBar().showMessage({"decoding": self.tr("Decoding audio…"),
                                           "analysing": self.tr("Drawing waveform…")}.get(str(item), str(item)))
+        self.progress.show()
+        self.cancel_button.show()
+
+    def show_busy(self, text: str) -> None:
+        """Work under way that cannot say how far it is (loading a model): a moving bar and what it is."""
+        self.progress.setRange(0, 0)
+        self.statusBar().showMessage(text)
         self.progress.show()
         self.cancel_button.show()
 
@@ -453,11 +465,19 @@ class MainWindow(QMainWindow):
         self.rules.check_current()
         return True
 
+    def _transcribe_or_install(self) -> None:
+        if self.speech.planned_model() is None:
+            self.speech.show_models()
+        else:
+            self.speech.transcribe_current()
+
     def show_versions(self) -> None:
         call = self.state.call
         if call is not None:
             shown = self.transcripts.latest(call.id)
             self.transcript.show_versions(self.transcripts.versions(call.id), shown[0] if shown else None)
+            edited = shown is not None and shown[0] == EDITED
+            self.transcript.mark_edited({e["segment"] for e in self.transcripts.edits(call.id)} if edited else set())
 
     def _hits_basis(self) -> str:
         """The hits (and the scorecard prefilled from them) say which transcript version they rest on."""
@@ -584,11 +604,19 @@ class MainWindow(QMainWindow):
             self.settings.language = dialog.chosen_language()
             save_settings(self.settings)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """The saved splitter sizes once the window has its real size: they are shared out over it."""
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            restore_sizes(self.splitters, self.settings.splitters)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.tasks.shutdown()
         self.playback.shutdown()
         self.state.disconnect_all()
         self.settings.volume = self.playback.player.volume
+        self.settings.splitters = saved_sizes(self.splitters)
         try:
             save_settings(self.settings)
         except OSError:

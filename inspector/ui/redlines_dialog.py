@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
 from inspector.domain.people import User
 from inspector.store.redlines import RedLineCase, RedLineRepository
 from inspector.ui.tables import fill, read_only_table
+from inspector.ui.core_messages import error_text
 
 FOLLOW_UP_DAYS = 7
 EVIDENCE = 3                # the evidence column
@@ -68,7 +69,7 @@ class RedLinesDialog(QDialog):
         try:
             self.register.close(self.cases[row].id, self.actor.id, outcome)
         except ValueError as exc:
-            QMessageBox.information(self, self.windowTitle(), str(exc))
+            QMessageBox.information(self, self.windowTitle(), error_text(exc))
         self.refresh()
 
     def export_to(self, path: Path) -> None:

@@ -5,9 +5,10 @@ background (reports.workstation.report_job); double-clicking an agent opens thei
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDoubleSpinBox, QFileDialog, QHBoxLayout,
                                QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -204,6 +205,8 @@ class ReportsWindow(QDialog):
             self.tabs.addTab(self.views[key], _tr(title))
         self.views["agent"].table_tabs.tabBar().setToolTip(self.tr("Double-click an agent to list their calls"))
         self.basis = QLabel(self)
+        self.exported = QLabel(self)          # where the last export went, a link that opens its folder
+        self.exported.setOpenExternalLinks(True)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(160)
@@ -217,6 +220,7 @@ class ReportsWindow(QDialog):
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.basis, 1)
+        bottom.addWidget(self.exported)
         for widget in (self.progress, self.cancel_button, self.open_calls, self.export_button, close):
             bottom.addWidget(widget)
         layout = QVBoxLayout(self)
@@ -381,6 +385,8 @@ class ReportsWindow(QDialog):
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export failed"), f"{path}: {exc.strerror}")
             return False
+        self.exported.setText(self.tr("Exported to %1").replace(
+            "%1", f'<a href="{QUrl.fromLocalFile(str(path.parent)).toString()}">{html.escape(str(path))}</a>'))
         return True
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API

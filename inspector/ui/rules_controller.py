@@ -32,6 +32,7 @@ from inspector.ui.playback import PlaybackController
 from inspector.ui.rules_dialogs import AccuracyDialog, CompareDialog
 from inspector.ui.tasks import TaskRunner
 from inspector.workspace import Workspace
+from inspector.ui.i18n import english_ui
 
 NAVIGATION_LEAD_S = 1.0
 
@@ -58,6 +59,18 @@ class RulesController(QObject):
         self.last_diffs = None
 
     # -- pack ------------------------------------------------------------------------------------
+    @property
+    def pack(self) -> RulePack:
+        return self._pack
+
+    @pack.setter
+    def pack(self, pack: RulePack) -> None:
+        """Hits show the rule names of the pack in use, in English in the English UI when the pack has them."""
+        self._pack = pack
+        english = english_ui()
+        self.state.rule_names = {rule.id: (rule.name_en if english and rule.name_en else rule.name)
+                                 for rule in pack.rules}
+
     def _initial_pack(self) -> RulePack:
         if self.settings.rule_pack:
             try:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from inspector.review.queue import PlanError, Sample, SamplingPlan, draw, load_plan, plan_names, save_plan
 from inspector.store.users import UserRepository
 from inspector.ui.tables import fill, read_only_table
+from inspector.ui.core_messages import error_text
 
 
 class SamplingDialog(QDialog):
@@ -116,7 +117,7 @@ class SamplingDialog(QDialog):
         try:
             self.last = draw(self.db, self.plan(), self.actor, self.plans.currentData())
         except PlanError as exc:
-            QMessageBox.information(self, self.tr("Sampling plans"), str(exc))
+            QMessageBox.information(self, self.tr("Sampling plans"), error_text(exc))
             return None
         fill(self.result, [(p.call_ref, p.agent_id or "", p.assignee or self.tr("(nobody)"),
                             ", ".join(self.reason_text(r) for r in p.reasons)) for p in self.last.picks])
@@ -132,7 +133,7 @@ class SamplingDialog(QDialog):
         try:
             save_plan(self.db, name, self.plan(), self.actor)
         except PlanError as exc:
-            QMessageBox.information(self, self.tr("Sampling plans"), str(exc))
+            QMessageBox.information(self, self.tr("Sampling plans"), error_text(exc))
             return
         if self.plans.findData(name.strip()) < 0:
             self.plans.addItem(name.strip(), name.strip())

@@ -33,6 +33,7 @@ from inspector.review import appeals
 from inspector.users.policy import Action, NotAllowed, allowed
 from inspector.store.database import StorageError
 from inspector.ui.scorecard_pane import ScorecardPane
+from inspector.ui.core_messages import error_text
 
 
 class ScoringController(QObject):
@@ -147,9 +148,9 @@ class ScoringController(QObject):
                      else self.repo.save(evaluation, self.user))
             self.show(saved)
         except (EvaluationLocked, NotAllowed) as exc:
-            QMessageBox.information(self.window, self.tr("Not saved"), str(exc))
+            QMessageBox.information(self.window, self.tr("Not saved"), error_text(exc))
         except StorageError as exc:
-            QMessageBox.critical(self.window, self.tr("Not saved"), str(exc))
+            QMessageBox.critical(self.window, self.tr("Not saved"), error_text(exc))
 
     def show(self, evaluation: Evaluation | None, stored: bool = True, read_only: bool = False) -> None:
         self.pane.stored, self.pane.read_only = stored, read_only
@@ -165,14 +166,14 @@ class ScoringController(QObject):
         try:
             appeals.file_appeal(self.repo, evaluation.uuid, call.agent_id or "", text, item_id or None)
         except (NotAllowed, ValueError) as exc:
-            QMessageBox.information(self.window, self.tr("Not recorded"), str(exc))
+            QMessageBox.information(self.window, self.tr("Not recorded"), error_text(exc))
         self.show(self.repo.get(evaluation.uuid), read_only=self.pane.read_only)
 
     def resolve(self, appeal_id: int, upheld: bool, resolution: str) -> None:
         try:
             appeals.resolve(self.repo, appeal_id, self.actor, upheld, resolution)
         except (NotAllowed, ValueError) as exc:
-            QMessageBox.information(self.window, self.tr("Not resolved"), str(exc))
+            QMessageBox.information(self.window, self.tr("Not resolved"), error_text(exc))
         if self.pane.evaluation is not None:                              # an upheld appeal made a new version
             self.show(self.repo.get(self.pane.evaluation.uuid), read_only=self.pane.read_only)
 
@@ -184,7 +185,7 @@ class ScoringController(QObject):
             reopened = self.repo.reopen(evaluation.uuid, self.actor, reason)
             self.show(reopened, read_only=reopened.inspector != self.user)
         except NotAllowed as exc:
-            QMessageBox.information(self.window, self.tr("Not reopened"), str(exc))
+            QMessageBox.information(self.window, self.tr("Not reopened"), error_text(exc))
 
     def confirm_and_submit(self) -> bool:
         """The Submit button: explains what blocks it, or says what will be locked and asks."""
@@ -219,4 +220,4 @@ class ScoringController(QObject):
                       else self.repo.submit(evaluation.uuid, self.user))
             self.state.say(self.tr("Evaluation submitted"))
         except (EvaluationLocked, NotAllowed) as exc:
-            QMessageBox.information(self.window, self.tr("Not submitted"), str(exc))
+            QMessageBox.information(self.window, self.tr("Not submitted"), error_text(exc))

@@ -63,17 +63,21 @@ class SpeechController(QObject):
         self.settings.model_languages[folder] = language
         save_settings(self.settings)
 
-    def language_mismatch(self) -> str | None:
-        """The question to ask when the model about to be used speaks another language than the calls."""
+    def planned_model(self) -> tuple[str, str | None] | None:
+        """(name, language) of the model a transcription would load now; None when none is installed."""
         chosen = self.settings.asr_model
         languages = self.settings.model_languages
         if chosen:
-            name, language = Path(chosen).name, model_language(Path(chosen), languages)
-        else:
-            found = first_usable(self.workspace, "", languages)
-            if found is None:
-                return None
-            name, language = found.name, found.language
+            return Path(chosen).name, model_language(Path(chosen), languages)
+        found = first_usable(self.workspace, "", languages)
+        return None if found is None else (found.name, found.language)
+
+    def language_mismatch(self) -> str | None:
+        """The question to ask when the model about to be used speaks another language than the calls."""
+        planned = self.planned_model()
+        if planned is None:
+            return None
+        name, language = planned
         if language is None or language == self.settings.speech_language:
             return None
         names = {"zh": self.tr("Mandarin"), "en": self.tr("English"), "ko": self.tr("Korean")}
@@ -125,6 +129,10 @@ class SpeechController(QObject):
         workspace, chosen, models = self.workspace, self.settings.asr_model, self.models
         profiles = dict(self.settings.model_profiles)
 
+        planned = self.planned_model()               # loading takes seconds before any call moves: say so
+        self.window.show_busy(self.tr("Loading the speech model %1…").replace(
+            "%1", planned[0] if planned else ""))
+
         def job(db, cancel):
             loaded: LoadedModel = choose_model(workspace, models, Path(chosen) if chosen else None,
                                                profiles=profiles)
@@ -162,9 +170,11 @@ class SpeechController(QObject):
 
     def _progress(self, item) -> None:
         if isinstance(item, AsrProgress):
+            # the bar and its text say the same thing: the whole batch, the call under way counted in part
+            overall = (item.done + (item.call_fraction if item.current else 0.0)) / max(1, item.total)
             eta = "" if item.eta_s is None else self.tr(", about %1 s left").replace("%1", f"{item.eta_s:.0f}")
-            current = f" · {item.current} {item.call_fraction:.0%}" if item.current else ""
-            self.window.show_progress_of(item.done, item.total,
+            current = f" · {item.current}" if item.current else ""
+            self.window.show_progress_of(round(overall * 1000), 1000,
                                          self.tr("Transcribing %1/%2%3").replace("%1", str(item.done))
                                          .replace("%2", str(item.total)).replace("%3", eta) + current)
         elif isinstance(item, InstallProgress):

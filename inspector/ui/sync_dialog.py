@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
@@ -20,6 +21,7 @@ from inspector.sync.upload import UploadProgress, UploadReport, upload
 from inspector.ui.dialog_buttons import ok_cancel
 from inspector.ui.tables import fill, read_only_table
 from inspector.ui.tasks import TaskHandle, TaskRunner
+from inspector.ui.core_messages import error_text
 
 
 class SyncSettingsDialog(QDialog):
@@ -42,6 +44,9 @@ class SyncSettingsDialog(QDialog):
         form.addRow(ok_cancel(self))
 
 
+BUNDLE_SUFFIX = ".inspector-bundle"
+
+
 class SyncDialog(QDialog):
     def __init__(self, db, database_path: Path, tasks: TaskRunner, user: User,
                  parent: QWidget | None = None) -> None:
@@ -51,6 +56,9 @@ class SyncDialog(QDialog):
         self.setWindowTitle(self.tr("Upload to headquarters"))
         self.identity_label = QLabel(self)
         self.counts = QLabel(self)
+        self.message = QLabel(self)           # what the last export did, and where it wrote
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.table = read_only_table(self, [self.tr("Call"), self.tr("Agent"), self.tr("Inspector"),
                                             self.tr("Score"), self.tr("Version"), self.tr("Status"),
                                             self.tr("Attempts"), self.tr("Last error")])
@@ -76,6 +84,7 @@ class SyncDialog(QDialog):
         layout.addWidget(self.counts)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.progress)
+        layout.addWidget(self.message)
         layout.addLayout(row)
         layout.addWidget(close)
         self.upload_button.clicked.connect(self.start_upload)
@@ -158,14 +167,18 @@ class SyncDialog(QDialog):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> dict | None:
+        """A name typed without the extension gets it, so headquarters' import recognises the file."""
+        if not path.name.endswith(BUNDLE_SUFFIX):
+            path = path.with_name(path.name + BUNDLE_SUFFIX)
         identity = sync_identity.require(self.db)
         masked = not (self.unmasked.isChecked() and allowed(self.user, Action.EXPORT_UNMASKED))
         try:
             manifest = export_bundle(self.db, identity, path, self.with_transcripts.isChecked(), masked)
         except (ArchiveError, StorageError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Export bundle"), str(exc))
+            QMessageBox.warning(self, self.tr("Export bundle"), error_text(exc))
             return None
         self.refresh()
+        self.message.setText(self.tr("Bundle written to %1").replace("%1", str(path)))
         return manifest
 
     def edit_settings(self) -> None:
@@ -176,5 +189,5 @@ class SyncDialog(QDialog):
             sync_identity.set_up(self.db, dialog.centre.text(), dialog.key.text().strip() or None,
                                  dialog.endpoint.text().strip() or None, dialog.token.text().strip() or None)
         except (SyncError, StorageError) as exc:
-            QMessageBox.warning(self, self.tr("Sync settings"), str(exc))
+            QMessageBox.warning(self, self.tr("Sync settings"), error_text(exc))
         self.refresh()

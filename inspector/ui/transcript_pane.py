@@ -7,12 +7,13 @@ playback only re-formats the previous and the current word.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QUrl, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu,
+                               QPlainTextEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget)
 
 from inspector.review.state import ReviewState
 from inspector.transcript.model import SPEAKERS, Transcript
@@ -24,6 +25,8 @@ CURRENT_WORD = QColor(255, 214, 102)
 CURRENT_SEGMENT = QColor(255, 246, 214)
 LOW_CONFIDENCE_COLOUR = QColor("#b9770e")
 HIT_COLOUR = QColor("#b03a2e")
+EDITED_COLOUR = QColor("#7d3c98")
+EDITED_MARK = " ✎"
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class TranscriptPane(QWidget):
     seek_requested = Signal(float)
     edit_requested = Signal(object)       # (kind, segment, word, new value)
     version_chosen = Signal(str)          # a transcript version's source
+    transcribe_requested = Signal()       # a call without a transcript: Speech → Transcribe this call
 
     def __init__(self, state: ReviewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,9 +68,17 @@ class TranscriptPane(QWidget):
         self._words: list[Span] = []
         self._current_word: Span | None = None
         self._current_segment: int | None = None
+        self._edited: set[int] = set()
         self.header = QLabel(self)
+        self.header.setWordWrap(True)          # wraps in a narrow window, but never to one word a line
+        self.header.setMinimumWidth(self.header.fontMetrics().horizontalAdvance("Transcript: 13") + 8)
+        self.planned_model: Callable[[], str | None] = lambda: None   # the window says which model would run
+        self.transcribe_button = QPushButton(self)
+        self.transcribe_button.clicked.connect(self.transcribe_requested)
+        self.transcribe_button.hide()
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Find in transcript"))
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("在转写文本中查找") + 24)
         self.previous_button = QPushButton(self.tr("Previous"), self)
         self.next_button = QPushButton(self.tr("Next"), self)
         self.view = QTextBrowser(self)
@@ -79,6 +91,7 @@ class TranscriptPane(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.versions)
         top.addWidget(self.header, 1)
+        top.addWidget(self.transcribe_button)
         top.addWidget(self.search, 1)
         top.addWidget(self.previous_button)
         top.addWidget(self.next_button)
@@ -94,7 +107,29 @@ class TranscriptPane(QWidget):
         state.transcript_changed.connect(self._show)
         state.hits_changed.connect(lambda _h: self._show(state.transcript))
         state.playhead_changed.connect(self._follow)
+        correct = QShortcut(QKeySequence(Qt.Key_F2), self, context=Qt.WidgetWithChildrenShortcut)
+        correct.activated.connect(self.correct_current)
         self._show(None)
+
+    def _offer_transcription(self, offer: bool) -> None:
+        """A call without a transcript offers to transcribe it, naming the model that would do it."""
+        model = self.planned_model() if offer else None
+        if offer and model:
+            self.transcribe_button.setText(self.tr("Transcribe with %1").replace("%1", model))
+            self.transcribe_button.setToolTip(self.tr("Speech → Transcribe this call"))
+        elif offer:
+            self.transcribe_button.setText(self.tr("Install a speech model…"))
+            self.transcribe_button.setToolTip(self.tr("No speech model is installed: Speech → Speech models"))
+        self.transcribe_button.setVisible(offer)
+
+    def mark_edited(self, segments: set[int]) -> None:
+        """Sentences corrected by hand in the version shown get a mark (✎), so a correction is seen as saved."""
+        if segments != self._edited:
+            self._edited = set(segments)
+            self._show(self.state.transcript)
+
+    def edited_segments(self) -> set[int]:
+        return set(self._edited)
 
     # -- queries for the window and tests --------------------------------------------------------
     def segment_count(self) -> int:
@@ -116,6 +151,7 @@ class TranscriptPane(QWidget):
         self._current_word, self._current_segment = None, None
         document = self.view.document()   # reused: a new document per call would pile up in memory
         document.clear()
+        self._offer_transcription(transcript is None and self.state.call is not None)
         if transcript is None:
             self.header.setText(self.tr("No transcript for this call") if self.state.call else "")
             return
@@ -147,12 +183,17 @@ class TranscriptPane(QWidget):
                     cursor.insertText(" ", QTextCharFormat())
             else:
                 cursor.insertText(segment.text, QTextCharFormat())
+            if index in self._edited:
+                mark = QTextCharFormat()
+                mark.setForeground(EDITED_COLOUR)
+                mark.setToolTip(self.tr("Corrected by hand"))
+                cursor.insertText(EDITED_MARK, mark)
             own = [h for h in hits if segment.start - 0.05 <= h.start <= segment.end
                    and h.speaker in (segment.speaker, "both")]
             if own:
                 flag = QTextCharFormat()
                 flag.setForeground(HIT_COLOUR)
-                flag.setToolTip("\n".join(f"{h.rule} {h.name}: {h.evidence}" for h in own))
+                flag.setToolTip("\n".join(f"{h.rule} {self.state.rule_name(h)}: {h.evidence}" for h in own))
                 cursor.insertText("".join(f" ⚑{h.rule}" for h in own), flag)
             self._segments.append(Span(index, None, block_start, cursor.position()))
 
@@ -237,17 +278,35 @@ class TranscriptPane(QWidget):
         self.view.setTextCursor(found)
         return True
 
+    def segment_at_position(self, position: int) -> int | None:
+        """The sentence holding a character of the document: text without word timings has no anchor."""
+        return next((span.segment for span in self._segments if span.start <= position <= span.end), None)
+
     def _context_menu(self, position) -> None:
         anchor = self.view.anchorAt(position)
-        if not anchor:
+        if anchor:
+            parts = anchor.split(":")
+            segment, word = int(parts[1]), int(parts[2]) if parts[0] == "w" else None
+        else:
+            segment, word = self.segment_at_position(self.view.cursorForPosition(position).position()), None
+        if segment is None:
             return
-        parts = anchor.split(":")
-        segment, word = int(parts[1]), int(parts[2]) if parts[0] == "w" else None
         menu = QMenu(self)
         if word is not None:
             menu.addAction(self.tr("Correct this word…"), lambda: self.correct_word(segment, word))
-        menu.addAction(self.tr("Correct this sentence…"), lambda: self.correct_segment(segment))
+        menu.addAction(self.tr("Correct this sentence…") + "\tF2", lambda: self.correct_segment(segment))
         menu.exec(self.view.viewport().mapToGlobal(position))
+
+    def current_segment(self) -> int | None:
+        """The sentence being played, else the one holding the text cursor."""
+        if self._current_segment is not None:
+            return self._current_segment
+        return self.segment_at_position(self.view.textCursor().position()) if self._segments else None
+
+    def correct_current(self) -> None:
+        segment = self.current_segment()
+        if segment is not None and self.state.transcript is not None:
+            self.correct_segment(segment)
 
     def correct_word(self, segment: int, word: int, text: str | None = None) -> None:
         current = self.state.transcript.segments[segment].words[word].text
@@ -255,7 +314,7 @@ class TranscriptPane(QWidget):
             dialog = _CorrectionDialog(self, current, None)
             if not dialog.exec():
                 return
-            text = dialog.text.text()
+            text = dialog.value()
         if text.strip() and text.strip() != current:
             self.edit_requested.emit(("word", segment, word, text.strip()))
 
@@ -265,7 +324,7 @@ class TranscriptPane(QWidget):
             dialog = _CorrectionDialog(self, seg.text, seg.speaker)
             if not dialog.exec():
                 return
-            text, speaker = dialog.text.text(), dialog.speaker.currentData()
+            text, speaker = dialog.value(), dialog.speaker.currentData()
         if speaker and speaker != seg.speaker:
             self.edit_requested.emit(("speaker", segment, None, speaker))
         if text is not None and text.strip() and text.strip() != seg.text:
@@ -273,10 +332,16 @@ class TranscriptPane(QWidget):
 
 
 class _CorrectionDialog(QDialog):
+    """Wide enough to read the whole sentence; a word is one line, a sentence wraps in a text box."""
+
     def __init__(self, parent: TranscriptPane, text: str, speaker: str | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Correct the transcript"))
-        self.text = QLineEdit(text, self)
+        self.text = QLineEdit(text, self) if speaker is None else QPlainTextEdit(text, self)
+        if isinstance(self.text, QPlainTextEdit):
+            self.text.setTabChangesFocus(True)
+            lines = max(3, min(8, len(text) // 40 + 2))
+            self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * lines + 16)
         self.speaker = QComboBox(self)
         form = QFormLayout()
         form.addRow(self.tr("Text"), self.text)
@@ -286,3 +351,7 @@ class _CorrectionDialog(QDialog):
             self.speaker.setCurrentIndex(SPEAKERS.index(speaker))
             form.addRow(self.tr("Speaker"), self.speaker)
         form_above_buttons(self, form)
+        self.setMinimumWidth(max(560, self.fontMetrics().horizontalAdvance("中") * 36))
+
+    def value(self) -> str:
+        return self.text.toPlainText() if isinstance(self.text, QPlainTextEdit) else self.text.text()

@@ -34,6 +34,9 @@ PLAYHEAD_PEN = pg.mkPen("#d62728", width=2)
 FULL_SCALE = 32768.0
 
 
+MIN_AXIS_S = 1.0
+
+
 def peak_polyline(pyramid: PeakPyramid, channel: int, start_s: float, end_s: float,
                   pixels: int) -> tuple[np.ndarray, np.ndarray]:
     """Vertical min–max bars (drawn with connect='pairs') for the visible part of one channel."""
@@ -128,7 +131,9 @@ class WaveformPane(QWidget):
         plot.hideAxis("left")
         plot.setYRange(-1.0, 1.0, padding=0)
         plot.setMaximumHeight(60)
-        self.overview_curve = plot.plot([], [], pen=pg.mkPen("#777777"), connect="pairs")
+        # both channels, agent above and customer below, so speech on either side shows in the strip
+        self.overview_curves = [plot.plot([], [], pen=pg.mkPen(colour), connect="pairs")
+                                for colour in ("#5b8fc7", "#5fa77a")]
         self.visible_region = pg.LinearRegionItem(brush=QColor(31, 111, 178, 40), movable=True)
         plot.addItem(self.visible_region, ignoreBounds=True)
         self.visible_region.sigRegionChanged.connect(self._overview_dragged)
@@ -213,9 +218,11 @@ class WaveformPane(QWidget):
         self._bands.clear()
         if overview is None:
             self.redraw()
-            self.overview_curve.setData([], [])
+            for curve in self.overview_curves:
+                curve.setData([], [])
             return
-        duration = overview.duration_s
+        # a cut-short file may hold a few milliseconds: the axis still spans a readable second
+        duration = max(overview.duration_s, MIN_AXIS_S)
         mono = overview.peaks.channels == 1
         self.lanes[1].setVisible(not mono)
         self.lanes[0].showAxis("bottom", mono)
@@ -226,7 +233,7 @@ class WaveformPane(QWidget):
         self.overview_plot.setLimits(xMin=0.0, xMax=duration)
         self.overview_plot.setXRange(0.0, duration, padding=0)
         self.visible_region.setBounds((0.0, duration))
-        self.overview_curve.setData(*peak_polyline(overview.peaks, 0, 0.0, duration, 800))
+        self._draw_overview(overview, duration, mono)
         for kind, intervals, brush in (("silence", overview.activity.silences, SILENCE_BRUSH),
                                        ("overlap", overview.activity.overlaps, OVERLAP_BRUSH)):
             for lane in self.lanes:
@@ -235,6 +242,19 @@ class WaveformPane(QWidget):
                 self._bands.append((lane, item))
         self.set_view(0.0, duration)
         self.redraw()
+
+    def _draw_overview(self, overview: Overview, duration: float, mono: bool) -> None:
+        for channel, curve in enumerate(self.overview_curves):
+            if channel >= overview.peaks.channels:
+                curve.setData([], [])
+                continue
+            xs, ys = peak_polyline(overview.peaks, channel, 0.0, duration, 800)
+            # a mono call fills the strip; a stereo one gives each channel its half
+            curve.setData(xs, ys if mono else ys * 0.5 + (0.5 if channel == 0 else -0.5))
+
+    def overview_channels_drawn(self) -> int:
+        return sum(1 for curve in self.overview_curves if curve.getData()[0] is not None
+                   and len(curve.getData()[0]))
 
     def _move_playhead(self, seconds: float) -> None:
         for line in self.playheads:

@@ -54,6 +54,10 @@ class Marker:
     colour: QColor
 
 
+LABEL_ROWS = 3
+LABEL_BACKGROUND = QColor(255, 255, 255, 200)
+
+
 class HitMarkersItem(pg.GraphicsObject):
     """Rule hits as labelled strips along the top of a lane; labels are drawn in device pixels."""
 
@@ -81,19 +85,41 @@ class HitMarkersItem(pg.GraphicsObject):
             return
         low, high = view.viewRange()[0]
         transform = painter.transform()
-        for marker in self.markers:
-            if marker.end < low or marker.start > high:
-                continue
+        visible = [m for m in self.markers if not (m.end < low or m.start > high)]
+        for marker in visible:
             painter.setPen(Qt.NoPen)
             painter.setBrush(QBrush(marker.colour))
             painter.drawRect(QRectF(marker.start, self.BOTTOM, max(marker.end - marker.start, 1e-3),
                                     self.TOP - self.BOTTOM))
-            corner = transform.map(QPointF(marker.start, self.TOP))
-            painter.save()
-            painter.resetTransform()
+        painter.save()
+        painter.resetTransform()
+        metrics = painter.fontMetrics()
+        for (x, y), label in self.label_positions(
+                [transform.map(QPointF(m.start, self.TOP)) for m in visible], [m.label for m in visible],
+                metrics.horizontalAdvance, metrics.height()):
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(LABEL_BACKGROUND)
+            painter.drawRect(QRectF(x - 1, y - metrics.ascent(), metrics.horizontalAdvance(label) + 2,
+                                    metrics.height()))
             painter.setPen(QColor("#000000"))
-            painter.drawText(QPointF(corner.x() + 2, corner.y() + 12), marker.label)
-            painter.restore()
+            painter.drawText(QPointF(x, y), label)
+        painter.restore()
+
+    @staticmethod
+    def label_positions(corners: list[QPointF], labels: list[str], width, line: int,
+                        rows: int = LABEL_ROWS) -> list[tuple[tuple[float, float], str]]:
+        """Each label on the first row where it does not run into the one before it (R01 beside, not under,
+        R02); a label with no free row is left out rather than drawn over another."""
+        ends = [float("-inf")] * rows
+        placed = []
+        for corner, label in sorted(zip(corners, labels), key=lambda pair: pair[0].x()):
+            x = corner.x() + 2
+            row = next((r for r in range(rows) if x >= ends[r] + 3), None)
+            if row is None:
+                continue
+            ends[row] = x + width(label)
+            placed.append(((x, corner.y() + 12 + row * line), label))
+        return placed
 
 
 def format_time(seconds: float) -> str:
@@ -109,4 +135,7 @@ class TimeAxis(pg.AxisItem):
         self.setStyle(maxTickLevel=1, maxTextLevel=0)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph API
-        return [format_time(v) for v in values]
+        """Ticks closer than a tenth of a second get hundredths, so no two labels read the same."""
+        if spacing >= 0.1:
+            return [format_time(v) for v in values]
+        return [f"{int(max(0.0, v) // 60):02d}:{max(0.0, v) % 60:05.2f}" for v in values]

@@ -833,6 +833,117 @@
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>文件为空（0 字节）</translation>
+    </message>
+    <message>
+        <source>not a readable audio file ({detail})</source>
+        <translation>不是可读取的音频文件：格式未知或已损坏（支持可解码的 WAV、FLAC、OGG、MP3）</translation>
+    </message>
+    <message>
+        <source>the audio data is damaged ({detail})</source>
+        <translation>音频数据已损坏，无法解码</translation>
+    </message>
+    <message>
+        <source>the recording has no samples (0 s)</source>
+        <translation>录音没有任何采样（0 秒）</translation>
+    </message>
+    <message>
+        <source>sample rate {rate} Hz is above the supported maximum of {maximum} Hz</source>
+        <translation>采样率 {rate} Hz 超过支持的上限 {maximum} Hz</translation>
+    </message>
+    <message>
+        <source>sample rate {rate} Hz is too low for speech</source>
+        <translation>采样率 {rate} Hz 过低，无法用于语音</translation>
+    </message>
+    <message>
+        <source>{channels} channels; calls must be mono or stereo (agent left, customer right)</source>
+        <translation>{channels} 个声道；通话录音须为单声道或立体声（左声道坐席，右声道客户）</translation>
+    </message>
+    <message>
+        <source>folder cannot be read ({detail})</source>
+        <translation>无法读取文件夹（{detail}）</translation>
+    </message>
+    <message>
+        <source>the file name is not valid UTF-8 (written on another system?): rename the file and import again</source>
+        <translation>文件名不是有效的 UTF-8（可能来自其他系统）：请重命名后再导入</translation>
+    </message>
+    <message>
+        <source>a broken link: it points to {target}, which does not exist</source>
+        <translation>失效的链接：指向的 {target} 不存在</translation>
+    </message>
+    <message>
+        <source>cannot be read ({detail})</source>
+        <translation>无法读取（{detail}）</translation>
+    </message>
+    <message>
+        <source>a named pipe, not a recording file</source>
+        <translation>这是命名管道，不是录音文件</translation>
+    </message>
+    <message>
+        <source>not a regular file (a device or socket)</source>
+        <translation>不是普通文件（设备或套接字）</translation>
+    </message>
+    <message>
+        <source>not a folder</source>
+        <translation>不是文件夹</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({detail})</source>
+        <translation>无法读取文件（{detail}）</translation>
+    </message>
+    <message>
+        <source>transcript not imported: {detail}</source>
+        <translation>转写文本未导入：{detail}</translation>
+    </message>
+    <message>
+        <source>metadata could not be read: {detail}</source>
+        <translation>无法读取通话信息文件：{detail}</translation>
+    </message>
+    <message>
+        <source>row {number} has no file name column</source>
+        <translation>第 {number} 行缺少文件名列</translation>
+    </message>
+    <message>
+        <source>row {number}: satisfaction {value} is not a number</source>
+        <translation>第 {number} 行：满意度 {value} 不是数字</translation>
+    </message>
+    <message>
+        <source>row {number}: resolved {value} is not yes/no (是/否, 1/0)</source>
+        <translation>第 {number} 行：是否解决 {value} 不是是/否（是/否、1/0）</translation>
+    </message>
+    <message>
+        <source>row {number}: the caller&apos;s number was not kept (too short, or no caller key)</source>
+        <translation>第 {number} 行：未保存主叫号码（号码过短，或没有号码密钥）</translation>
+    </message>
+    <message>
+        <source>checks not imported: {detail}</source>
+        <translation>检查结果未导入：{detail}</translation>
+    </message>
+    <message>
+        <source>checks not imported: they were made from other audio (the recording changed after the batch run)</source>
+        <translation>检查结果未导入：它们来自另一份音频（批处理之后录音已变）</translation>
+    </message>
+    <message>
+        <source>the recording it was made from, {recording}, is not there (is the centre&apos;s shared folder mounted?)</source>
+        <translation>生成它的录音 {recording} 不存在（中心的共享文件夹是否已挂载？）</translation>
+    </message>
+    <message>
+        <source>fatal item(s) {items} still wait for review: confirm or reject them</source>
+        <translation>致命项 {items} 仍待复核：请先确认或驳回</translation>
+    </message>
+    <message>
+        <source>the recording is cut short: the header promises {promised:.1f} s, the file holds {held:.1f} s</source>
+        <translation>录音不完整：文件头标称 {promised:.1f} 秒，实际只有 {held:.1f} 秒</translation>
+    </message>
+</context>
+<context>
     <name>EmotionLane</name>
     <message>
         <source>Emotion</source>
@@ -1066,6 +1177,12 @@
     <message>
         <source>The import was cancelled; calls imported so far are kept.</source>
         <translation>导入已取消；已导入的录音均已保留。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) imported with a warning.</source>
+        <translation>
+            <numerusform>%n 通通话已导入但有警告。</numerusform>
+        </translation>
     </message>
     <message>
         <source>File</source>
@@ -1918,6 +2035,10 @@ Data folder: %2</source>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
@@ -2507,6 +2628,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>语言不一致</translation>
     </message>
     <message>
+        <source>Loading the speech model %1…</source>
+        <translation>正在加载语音模型 %1…</translation>
+    </message>
+    <message>
         <source>Some calls were not transcribed</source>
         <translation>部分录音未能转写</translation>
     </message>
@@ -2769,6 +2894,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>签名数据包 (*.inspector-bundle)</translation>
     </message>
     <message>
+        <source>Bundle written to %1</source>
+        <translation>数据包已写入 %1</translation>
+    </message>
+    <message>
         <source>Sync settings</source>
         <translation>同步设置</translation>
     </message>
@@ -2835,6 +2964,22 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>显示哪个版本的转写文本；规则和评分表以所显示的版本为准</translation>
     </message>
     <message>
+        <source>Transcribe with %1</source>
+        <translation>用 %1 转写</translation>
+    </message>
+    <message>
+        <source>Speech → Transcribe this call</source>
+        <translation>语音 → 转写此通话</translation>
+    </message>
+    <message>
+        <source>Install a speech model…</source>
+        <translation>安装语音模型…</translation>
+    </message>
+    <message>
+        <source>No speech model is installed: Speech → Speech models</source>
+        <translation>尚未安装语音模型：语音 → 语音模型</translation>
+    </message>
+    <message>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
@@ -2859,6 +3004,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Low confidence: %1</source>
         <translation>低置信度：%1</translation>
+    </message>
+    <message>
+        <source>Corrected by hand</source>
+        <translation>已人工更正</translation>
     </message>
     <message>
         <source>“%1” is not in the transcript</source>
