@@ -29,6 +29,12 @@ class RuleAccuracy:
 
 
 _HIT_FIELDS = tuple(f.name for f in fields(Hit))
+_FLAGS = ("flag_only", "listen")          # stored as 0/1
+
+
+def _hit_of(row) -> Hit:
+    """A hit from a `hits` row or an archived one (archives made before `listen` existed lack it)."""
+    return Hit(**{k: (bool(row[k]) if k in _FLAGS else row[k]) for k in _HIT_FIELDS if k in row})
 
 
 
@@ -73,8 +79,7 @@ class HitRepository:
                                    "WHERE call_id = ?", [call_id]).fetchone()
         if current is None or current[3] is None or current[3] == transcript_source:
             return
-        kept = [{k: (bool(r[k]) if k == "flag_only" else r[k]) for k in _HIT_FIELDS}
-                for r in self._db.query("SELECT * FROM hits WHERE call_id = ?", [call_id])]
+        kept = [_hit_of(r).to_dict() for r in self._db.query("SELECT * FROM hits WHERE call_id = ?", [call_id])]
         self._db["hit_archive"].upsert({"call_id": call_id, "transcript_source": current[3], "pack_id": current[0],
                                         "pack_version": current[1], "checked_at": current[2],
                                         "hits": json.dumps(kept, ensure_ascii=False)},
@@ -84,9 +89,11 @@ class HitRepository:
                transcript_source: str | None) -> None:
         rows = {}
         for h in hits:
-            key = hit_key(Hit(**{k: h[k] for k in _HIT_FIELDS}))
-            rows[key] = {**h, "call_id": call_id, "hit_key": key, "pack_id": pack_id, "pack_version": pack_version,
-                         "flag_only": int(h["flag_only"]), "checked_at": checked}
+            hit = _hit_of(h)
+            key = hit_key(hit)
+            rows[key] = {**hit.to_dict(), "call_id": call_id, "hit_key": key, "pack_id": pack_id,
+                         "pack_version": pack_version, "flag_only": int(hit.flag_only), "listen": int(hit.listen),
+                         "checked_at": checked}
         self._db.execute("DELETE FROM hits WHERE call_id = ?", [call_id])
         if rows:
             self._db["hits"].insert_all(rows.values())
@@ -99,7 +106,7 @@ class HitRepository:
         if self._db.execute("SELECT 1 FROM checks WHERE call_id = ?", [call_id]).fetchone() is None:
             return None
         rows = self._db.query("SELECT * FROM hits WHERE call_id = ? ORDER BY start, rule", [call_id])
-        return [Hit(**{k: (bool(r[k]) if k == "flag_only" else r[k]) for k in _HIT_FIELDS}) for r in rows]
+        return [_hit_of(r) for r in rows]
 
     def decide(self, call_id: int, hit: Hit, decision: str, note: str, actor: str, scope: str = "") -> Decision:
         """`scope` keeps a calibration participant's decisions apart (see `calibration_scope`); a production
