@@ -8,6 +8,7 @@ allows it; otherwise the inspector is told, rather than shown a transcript of ga
 from __future__ import annotations
 
 import json
+import math
 import tempfile
 import threading
 from collections.abc import Callable
@@ -23,6 +24,8 @@ from inspector.jobs import Cancelled
 from inspector.transcript.model import Segment, Transcript, Word, channel_map
 
 CHUNK_S = 0.25
+N_BEST = 8          # hypotheses asked of Vosk per utterance: word confidences come from their agreement
+KEPT_ALTERNATIVES = 3   # the next-best texts stored with each segment, for the rules to consider
 PAD_S = 0.3       # kept around each voiced stretch so word edges are not clipped
 JOIN_S = 1.0      # pauses shorter than this stay inside one stretch
 
@@ -107,6 +110,7 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
             args.append(json.dumps(grammar, ensure_ascii=False))
         recognizer = vosk.KaldiRecognizer(*args)
         recognizer.SetWords(True)
+        recognizer.SetMaxAlternatives(N_BEST)
         samples = recording.samples[channel]
         fed = 0
         for first, last in voiced_stretches(samples, rate):
@@ -129,11 +133,38 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
 
 
 def _segment(result_json: str, speaker: str, offset: float) -> list[Segment]:
+    """One utterance. Vosk gives either its best hypothesis with per-word confidences or, as here (asked
+    for alternatives), an N-best list with a total score each and no word confidences; a word's confidence
+    is then the share of the N-best probability mass (softmax of the scores) whose hypotheses have the same
+    word at that time — what Vosk's own confidences estimate from the lattice."""
     result = json.loads(result_json)
-    words = [Word(w["word"], round(float(w["start"]) + offset, 3), round(float(w["end"]) + offset, 3),
-                  round(min(1.0, max(0.0, float(w.get("conf", 1.0)))), 3))
-             for w in result.get("result", []) if w.get("word")]
+    hypotheses = result.get("alternatives") or [result]
+    best = hypotheses[0]
+    words = [w for w in best.get("result", []) if w.get("word")]
     if not words:
         return []
-    return [Segment(speaker, words[0].start, words[-1].end, result.get("text", " ".join(w.text for w in words)),
-                    tuple(words))]
+    weights = _weights([float(h.get("confidence", 0.0)) for h in hypotheses])
+    timed = []
+    for w in words:
+        start, end = float(w["start"]), float(w["end"])
+        conf = float(w["conf"]) if "conf" in w else sum(
+            weight for h, weight in zip(hypotheses, weights)
+            if any(o.get("word") == w["word"] and float(o["start"]) < end and float(o["end"]) > start
+                   for o in h.get("result", [])))
+        timed.append(Word(w["word"], round(start + offset, 3), round(end + offset, 3),
+                          round(min(1.0, max(0.0, conf)), 3)))
+    text = best.get("text", " ".join(w.text for w in timed))
+    others = []
+    for h in hypotheses[1:]:
+        other = h.get("text", "")
+        if other and other != text and other not in others:
+            others.append(other)
+    return [Segment(speaker, timed[0].start, timed[-1].end, text, tuple(timed),
+                    tuple(others[:KEPT_ALTERNATIVES]))]
+
+
+def _weights(scores: list[float]) -> list[float]:
+    top = max(scores)
+    raw = [math.exp(score - top) for score in scores]
+    total = sum(raw)
+    return [r / total for r in raw]

@@ -14,7 +14,8 @@ Matching expects recognition errors, and every match says how it was made and wh
   (九/就/酒, 零/另/玲, 四/是…): 工号\\d{3,6} survives 功耗三九就一六 (0.8);
 - by syllable similarity at or above the pack's threshold, or with `sound_edits` dropped, inserted or
   wrong syllables in phrases of `sound_edit_min_syllables` or more (a syllable at either end of the
-  phrase is never taken as dropped: the rest would be an ordinary shorter word; numbers never match so);
+  phrase is never taken as dropped, and replaced only by one sharing its initial or final: else the rest
+  would be an ordinary shorter word, 需要给您开通吗 for 给您开通了; numbers never match so);
 - in the recogniser's alternative hypotheses when the best one has no match (×0.8).
 A phrase may contain "…": up to GAP_CHARS characters of anything there (不…清楚 matches 不太清楚).
 A phrase that starts or ends with a digit does not match inside a longer number (315 in 120315).
@@ -27,7 +28,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
-from inspector.rules.phonetic import digit_sound_class, joined, sound_codes, syllables
+from inspector.rules.phonetic import codes_sound_alike, digit_sound_class, joined, sound_codes, syllables
 from inspector.rules.text import normalize
 
 HOMOPHONE_CONFIDENCE = 0.85
@@ -38,6 +39,7 @@ ALTERNATIVE_FACTOR = 0.8
 SOUND_MIN_SYLLABLES = 4   # shorter phrases have too many accidental homophones (同意开通 ~ 已开通)
 GAP_CHARS = 3
 GAP = "…"
+SEEN_LIMIT = 4096          # texts remembered per phrase condition
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,20 @@ class Phrases(Condition):
             return None
         return _best_over_hypotheses(passage, self._in_text)
 
+    @cached_property
+    def _seen(self) -> dict[str, Match | None]:
+        return {}
+
     def _in_text(self, norm: str) -> Match | None:
+        """Remembered per text: sequences and windows ask about the same sentences again and again."""
+        seen = self._seen
+        if norm not in seen:
+            if len(seen) > SEEN_LIMIT:
+                seen.clear()
+            seen[norm] = self._match_text(norm)
+        return seen[norm]
+
+    def _match_text(self, norm: str) -> Match | None:
         codes = sound_codes(norm)
         for kind, target in (("unless", "text"), ("unless_sound", "codes")):
             pattern = self._patterns[kind][0]
@@ -223,30 +238,36 @@ class Phrases(Condition):
                          needs_support=True)
         return None
 
-    def _edits_allowed(self, size: int) -> int:
-        by_threshold = int((1.0 - self.fuzzy_threshold) * size + 1e-9)
-        tolerated = self.tolerance.sound_edits if size >= self.tolerance.sound_edit_min_syllables else 0
-        return max(by_threshold, tolerated)
-
-    def _fuzzy(self, text: str, codes: str) -> Match | None:
-        """Phrases heard with a few syllables wrong, dropped or inserted. A phrase of k syllables that
-        shares fewer than k - edits of them with the text is skipped without aligning it."""
-        best: tuple[float, Phrase, int, int] | None = None
-        present = set(codes)
+    @cached_property
+    def _near_candidates(self) -> tuple[tuple[Phrase, str, frozenset[str], int, bool], ...]:
+        """(phrase, its sound codes, the set of them, edits allowed, whether its edges are kept) for the
+        phrases that may match with wrong syllables: long enough, without gaps, and not numbers (12315 is
+        not 120315 with a digit more). Edges are kept where only `sound_edits` allows an edit: a phrase
+        long enough for the similarity threshold to allow one is distinctive anywhere."""
+        out = []
         for phrase in self.phrases:
             size = len(phrase.sylls)
-            edits = self._edits_allowed(size)
-            if edits == 0 or len(phrase.parts) > 1 or size < SOUND_MIN_SYLLABLES or _has_digit(phrase.norm):
-                continue          # numbers are matched whole (12315 is not 120315 with a digit more)
-            wanted = phrase.codes
-            if sum(1 for code in wanted if code in present) < size - edits:
+            by_threshold = int((1.0 - self.fuzzy_threshold) * size + 1e-9)
+            tolerated = self.tolerance.sound_edits if size >= self.tolerance.sound_edit_min_syllables else 0
+            edits = max(by_threshold, tolerated)
+            if edits and len(phrase.parts) == 1 and size >= SOUND_MIN_SYLLABLES and not _has_digit(phrase.norm):
+                out.append((phrase, phrase.codes, frozenset(phrase.codes), edits, by_threshold == 0))
+        return tuple(out)
+
+    def _fuzzy(self, text: str, codes: str) -> Match | None:
+        """Phrases heard with a few syllables wrong, dropped or inserted. A phrase with more distinct
+        syllables missing from the text than edits allowed is skipped without aligning it."""
+        best: tuple[float, Phrase, int, int] | None = None
+        present = frozenset(codes)
+        for phrase, wanted, distinct, edits, keep_edges in self._near_candidates:
+            if len(distinct - present) > edits:
                 continue
-            aligned = align_within(wanted, codes, edits)
+            aligned = _align_near_edges(wanted, codes, edits, keep_edges)
             if aligned is None:
                 continue
             cost, start, end = aligned
-            score = 1.0 - cost / size
-            if score > 0 and (best is None or score > best[0]):
+            score = 1.0 - cost / len(wanted)
+            if best is None or score > best[0]:
                 best = (score, phrase, start, end)
         if best is None:
             return None
@@ -259,10 +280,30 @@ def _has_digit(text: str) -> bool:
     return any("0" <= c <= "9" for c in text)
 
 
-def align_within(phrase: str, text: str, max_edits: int) -> tuple[int, int, int] | None:
+def _align_near_edges(phrase: str, text: str, max_edits: int, keep_edges: bool) -> tuple[int, int, int] | None:
+    """`align_within`, but with one edit the phrase's first or last unit is heard right, so only the
+    stretches of text starting or ending there are aligned (a window joins many sentences)."""
+    if max_edits != 1:
+        return align_within(phrase, text, max_edits, keep_edges)
+    reach = len(phrase) + max_edits
+    stretches = sorted({(i, i + reach) for i, unit in enumerate(text) if unit == phrase[0]}
+                       | {(max(0, i + 1 - reach), i + 1) for i, unit in enumerate(text) if unit == phrase[-1]})
+    best = None
+    for start, end in stretches:
+        found = align_within(phrase, text[start:end], max_edits, keep_edges)
+        if found is not None and (best is None or found[0] < best[0]):
+            best = (found[0], found[1] + start, found[2] + start)
+            if best[0] == 0:
+                break
+    return best
+
+
+def align_within(phrase: str, text: str, max_edits: int, keep_edges: bool = True) -> tuple[int, int, int] | None:
     """The cheapest place of ``phrase`` inside ``text`` with at most ``max_edits`` substitutions,
     insertions or deletions, as (edits, start, end); None when there is none. The phrase's first and last
-    units are never deleted: without them it would be a shorter, ordinary word."""
+    units are never deleted (without them it would be a shorter, ordinary word) and, with ``keep_edges``,
+    replaced only by one that sounds alike (codes_sound_alike: 你为您办理 is 已为您办理, 给您开通吗 is not
+    给您开通了)."""
     size = len(phrase)
     inf = max_edits + 1
     prev = [(0, 0)] + [(inf, 0)] * size
@@ -272,7 +313,10 @@ def align_within(phrase: str, text: str, max_edits: int) -> tuple[int, int, int]
         cur = [(0, j)] + [(inf, 0)] * size
         for i in range(1, size + 1):
             diag = prev[i - 1]
-            candidate = (diag[0] + (phrase[i - 1] != unit), diag[1])
+            wrong = phrase[i - 1] != unit
+            if wrong and keep_edges and (i == 1 or i == size) and not codes_sound_alike(phrase[i - 1], unit):
+                wrong = inf
+            candidate = (diag[0] + wrong, diag[1])
             inserted = prev[i]
             if i < size and inserted[0] + 1 < candidate[0]:
                 candidate = (inserted[0] + 1, inserted[1])

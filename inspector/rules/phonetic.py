@@ -47,11 +47,33 @@ _codes: dict[str, str] = {}
 DIGIT_SYLLABLES = ("lin", "yi", "er", "san", "si", "wu", "liu", "qi", "ba", "jiu")   # 0-9 read aloud, merged
 
 
+_syllables_of: dict[str, str] = {}
+_INITIAL_LETTERS = ("b", "p", "m", "f", "d", "t", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w")
+
+
 def syllable_code(syllable: str) -> str:
     code = _codes.get(syllable)
     if code is None:
         code = _codes[syllable] = chr(_CODE_BASE + len(_codes))
+        _syllables_of[code] = syllable
     return code
+
+
+def codes_sound_alike(one: str, other: str) -> bool:
+    """Two sound codes whose merged syllables share the initial or the final (你 ni ~ 已 yi, not 问 wen ~
+    了 le): how far a recogniser's mistake usually is."""
+    if one == other:
+        return True
+    a, b = _syllables_of.get(one), _syllables_of.get(other)
+    if a is None or b is None:
+        return False
+    (a_initial, a_final), (b_initial, b_final) = _split(a), _split(b)
+    return (a_initial == b_initial and a_initial != "") or a_final == b_final
+
+
+def _split(syllable: str) -> tuple[str, str]:
+    initial = syllable[:1] if syllable[:1] in _INITIAL_LETTERS else ""
+    return initial, syllable[len(initial):]
 
 
 def _is_cjk(char: str) -> bool:
