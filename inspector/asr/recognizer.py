@@ -8,11 +8,10 @@ allows it; otherwise the inspector is told, rather than shown a transcript of ga
 from __future__ import annotations
 
 import json
-import math
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from inspector.asr.model_layout import ModelCheck, check_model
@@ -24,10 +23,10 @@ from inspector.jobs import Cancelled
 from inspector.transcript.model import Segment, Transcript, Word, channel_map
 
 CHUNK_S = 0.25
-N_BEST = 8          # hypotheses asked of Vosk per utterance: word confidences come from their agreement
-KEPT_ALTERNATIVES = 3   # the next-best texts stored with each segment, for the rules to consider
 PAD_S = 0.3       # kept around each voiced stretch so word edges are not clipped
 JOIN_S = 1.0      # pauses shorter than this stay inside one stretch
+UNSURE_WORD = 0.6     # a stretch with a word heard less surely is decoded again for alternatives
+N_BEST = 4            # hypotheses asked for then; the next-best texts are stored with the segment
 
 
 class AsrError(Exception):
@@ -103,28 +102,21 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
     speakers = sorted(channels, key=channels.get)
     segments: list[Segment] = []
     rate = recording.sample_rate
-    step = int(CHUNK_S * rate)
     for channel, speaker in enumerate(speakers):
         args = [loaded.model, float(rate)]
         if grammar is not None:
             args.append(json.dumps(grammar, ensure_ascii=False))
-        recognizer = vosk.KaldiRecognizer(*args)
-        recognizer.SetWords(True)
-        recognizer.SetMaxAlternatives(N_BEST)
+        recognizer = _Stretches(vosk.KaldiRecognizer(*args), rate)
+        second = None
         samples = recording.samples[channel]
-        fed = 0
         for first, last in voiced_stretches(samples, rate):
-            # Vosk counts time over all audio a recognizer was given, Reset() included; only the voiced
-            # stretches are given, so each stretch's words move back by what was skipped before it
-            offset = (first - fed) / rate
-            fed += last - first
-            for start in range(first, last, step):
-                if cancel is not None and cancel.is_set():
-                    raise Cancelled
-                if recognizer.AcceptWaveform(samples[start: min(last, start + step)].tobytes()):
-                    segments.extend(_segment(recognizer.Result(), speaker, offset))
-            segments.extend(_segment(recognizer.FinalResult(), speaker, offset))
-            recognizer.Reset()
+            heard = [_segment(r, speaker, offset) for r, offset in recognizer.decode(samples, first, last, cancel)]
+            stretch = [s for part in heard for s in part]
+            if any(w.conf is not None and w.conf < UNSURE_WORD for s in stretch for w in s.words):
+                if second is None:
+                    second = _Stretches(vosk.KaldiRecognizer(*args), rate, N_BEST)
+                stretch = _with_alternatives(stretch, second.decode(samples, first, last, cancel))
+            segments.extend(stretch)
             if progress is not None:
                 progress((channel * recording.frames + last) / (recording.frames * recording.channels))
     segments.sort(key=lambda s: s.start)
@@ -132,39 +124,66 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
                       channels)
 
 
+class _Stretches:
+    """A recogniser given only the voiced stretches of a channel, one after the other.
+
+    Vosk counts time over all audio a recogniser was given, Reset() included; only the voiced stretches
+    are given, so each stretch's words move back by what was skipped before it.
+    """
+
+    def __init__(self, recognizer, rate: int, alternatives: int = 0) -> None:
+        recognizer.SetWords(True)
+        if alternatives:
+            recognizer.SetMaxAlternatives(alternatives)
+        self.recognizer, self.rate, self.fed = recognizer, rate, 0
+
+    def decode(self, samples, first: int, last: int, cancel: threading.Event | None) -> list[tuple[str, float]]:
+        """The stretch's results (Vosk JSON), each with the offset that puts its times on the call."""
+        offset = (first - self.fed) / self.rate
+        self.fed += last - first
+        results = []
+        step = int(CHUNK_S * self.rate)
+        for start in range(first, last, step):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled
+            if self.recognizer.AcceptWaveform(samples[start: min(last, start + step)].tobytes()):
+                results.append((self.recognizer.Result(), offset))
+        results.append((self.recognizer.FinalResult(), offset))
+        self.recognizer.Reset()
+        return results
+
+
+def _with_alternatives(segments: list[Segment], nbest: list[tuple[str, float]]) -> list[Segment]:
+    """Vosk gives word confidences or an N-best list, never both from one decoding: a stretch it was
+    unsure of is decoded a second time for the N-best, and each segment takes the other hypotheses of the
+    utterance that covers it (when exactly one does; utterance edges may differ between decodings)."""
+    utterances = []
+    for result_json, offset in nbest:
+        hypotheses = json.loads(result_json).get("alternatives", [])
+        words = [w for w in (hypotheses[0].get("result", []) if hypotheses else []) if w.get("word")]
+        if words:
+            utterances.append((words[0]["start"] + offset, words[-1]["end"] + offset,
+                               [h.get("text", "") for h in hypotheses]))
+    out = []
+    for segment in segments:
+        covering = [u for u in utterances if u[0] < segment.end and segment.start < u[1]]
+        if len(covering) != 1:
+            out.append(segment)
+            continue
+        others = []
+        for text in covering[0][2]:
+            if text and text != segment.text and text not in others:
+                others.append(text)
+        out.append(replace(segment, alternatives=tuple(others[: N_BEST - 1])))
+    return out
+
+
 def _segment(result_json: str, speaker: str, offset: float) -> list[Segment]:
-    """One utterance. Vosk gives either its best hypothesis with per-word confidences or, as here (asked
-    for alternatives), an N-best list with a total score each and no word confidences; a word's confidence
-    is then the share of the N-best probability mass (softmax of the scores) whose hypotheses have the same
-    word at that time — what Vosk's own confidences estimate from the lattice."""
     result = json.loads(result_json)
-    hypotheses = result.get("alternatives") or [result]
-    best = hypotheses[0]
-    words = [w for w in best.get("result", []) if w.get("word")]
+    words = [Word(w["word"], round(float(w["start"]) + offset, 3), round(float(w["end"]) + offset, 3),
+                  round(min(1.0, max(0.0, float(w.get("conf", 1.0)))), 3))
+             for w in result.get("result", []) if w.get("word")]
     if not words:
         return []
-    weights = _weights([float(h.get("confidence", 0.0)) for h in hypotheses])
-    timed = []
-    for w in words:
-        start, end = float(w["start"]), float(w["end"])
-        conf = float(w["conf"]) if "conf" in w else sum(
-            weight for h, weight in zip(hypotheses, weights)
-            if any(o.get("word") == w["word"] and float(o["start"]) < end and float(o["end"]) > start
-                   for o in h.get("result", [])))
-        timed.append(Word(w["word"], round(start + offset, 3), round(end + offset, 3),
-                          round(min(1.0, max(0.0, conf)), 3)))
-    text = best.get("text", " ".join(w.text for w in timed))
-    others = []
-    for h in hypotheses[1:]:
-        other = h.get("text", "")
-        if other and other != text and other not in others:
-            others.append(other)
-    return [Segment(speaker, timed[0].start, timed[-1].end, text, tuple(timed),
-                    tuple(others[:KEPT_ALTERNATIVES]))]
-
-
-def _weights(scores: list[float]) -> list[float]:
-    top = max(scores)
-    raw = [math.exp(score - top) for score in scores]
-    total = sum(raw)
-    return [r / total for r in raw]
+    return [Segment(speaker, words[0].start, words[-1].end, result.get("text", " ".join(w.text for w in words)),
+                    tuple(words))]

@@ -11,13 +11,14 @@ import sys
 from pathlib import Path
 
 from inspector.cli import (appeals, calibration, calls, check, evaluations, export_bundle, hub, import_calls, models,
-                           redlines, report, sample, stats, sync_setup, sync_status, transcribe, upload)
+                           redlines, report, rule_accuracy, sample, stats, sync_setup, sync_status, transcribe,
+                           upload)
 from inspector.cli.context import CliContext
 from inspector.store.database import StorageError
 from inspector.workspace import Workspace
 
 COMMANDS = (import_calls, calls, evaluations, sample, appeals, redlines, check, transcribe, models, stats,
-            calibration, sync_setup, export_bundle, upload, sync_status, hub, report)
+            calibration, sync_setup, export_bundle, upload, sync_status, hub, report, rule_accuracy)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -28,6 +28,24 @@ class RuleAccuracy:
         return self.confirmed / decided if decided else None
 
 
+@dataclass(frozen=True)
+class BandAccuracy:
+    """Decided hits whose confidence lies in [low, high): how often the inspectors confirmed them."""
+
+    low: float
+    high: float
+    confirmed: int
+    rejected: int
+
+    @property
+    def precision(self) -> float | None:
+        decided = self.confirmed + self.rejected
+        return self.confirmed / decided if decided else None
+
+
+CONFIDENCE_BANDS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0)     # band edges; 1.0 hits go in the last band
+
+
 _HIT_FIELDS = tuple(f.name for f in fields(Hit))
 _FLAGS = ("flag_only", "listen")          # stored as 0/1
 
@@ -131,6 +149,27 @@ class HitRepository:
         sql = ("SELECT rule, sum(decision = 'confirmed') AS confirmed, sum(decision = 'rejected') AS rejected "
                "FROM hit_decisions WHERE scope = '' GROUP BY rule ORDER BY rule")
         return [RuleAccuracy(r["rule"], int(r["confirmed"]), int(r["rejected"])) for r in self._db.query(sql)]
+
+    def decided_confidences(self, rule: str | None = None) -> list[tuple[float, str]]:
+        """(the hit's confidence, confirmed/rejected) for every production decision whose hit is the call's
+        current one (hits of a transcript version not shown are set aside with their decisions)."""
+        sql = ("SELECT h.confidence, d.decision FROM hit_decisions d JOIN hits h "
+               "ON h.call_id = d.call_id AND h.hit_key = d.hit_key WHERE d.scope = ''")
+        params: list = []
+        if rule is not None:
+            sql += " AND d.rule = ?"
+            params.append(rule)
+        return [(float(r[0]), r[1]) for r in self._db.execute(sql, params).fetchall()]
+
+
+def accuracy_by_band(rows: list[tuple[float, str]], edges: tuple[float, ...] = CONFIDENCE_BANDS) -> list[BandAccuracy]:
+    """(confidence, decision) pairs counted per confidence band: whether a 0.9 hit is right 9 times in 10.
+    A confidence equal to the top edge counts in the last band."""
+    counts = [[0, 0] for _ in edges[:-1]]
+    for confidence, decision in rows:
+        band = next((i for i in range(len(edges) - 1) if confidence < edges[i + 1]), len(edges) - 2)
+        counts[band][0 if decision == "confirmed" else 1] += 1
+    return [BandAccuracy(edges[i], edges[i + 1], c, r) for i, (c, r) in enumerate(counts)]
 
 
 def calibration_scope(session_id: str, inspector: str) -> str:
