@@ -28,6 +28,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from inspector.rules.phonetic import codes_sound_alike, digit_sound_class, joined, sound_codes, syllables
 from inspector.rules.text import normalize
 
@@ -281,21 +283,36 @@ def _has_digit(text: str) -> bool:
 
 
 def _align_near_edges(phrase: str, text: str, max_edits: int, keep_edges: bool) -> tuple[int, int, int] | None:
-    """`align_within`, but with one edit the phrase's first or last unit is heard right, so only the
-    stretches of text starting or ending there are aligned (a window joins many sentences)."""
+    """`align_within` for the common case of one edit, in C: the phrase's first or last unit is then
+    heard right, so only the stretches of text that start or end there are compared (Levenshtein)."""
     if max_edits != 1:
         return align_within(phrase, text, max_edits, keep_edges)
-    reach = len(phrase) + max_edits
-    stretches = sorted({(i, i + reach) for i, unit in enumerate(text) if unit == phrase[0]}
-                       | {(max(0, i + 1 - reach), i + 1) for i, unit in enumerate(text) if unit == phrase[-1]})
+    size = len(phrase)
+    firsts = [i for i, unit in enumerate(text) if unit == phrase[0]]
+    lasts = [i + 1 for i, unit in enumerate(text) if unit == phrase[-1]]
+    windows = {(i, i + length) for i in firsts for length in (size - 1, size, size + 1)}
+    windows |= {(j - length, j) for j in lasts for length in (size - 1, size, size + 1)}
     best = None
-    for start, end in stretches:
-        found = align_within(phrase, text[start:end], max_edits, keep_edges)
-        if found is not None and (best is None or found[0] < best[0]):
-            best = (found[0], found[1] + start, found[2] + start)
-            if best[0] == 0:
+    for start, end in sorted(windows):
+        if start < 0 or end > len(text):
+            continue
+        heard = text[start:end]
+        cost = Levenshtein.distance(phrase, heard, score_cutoff=1)
+        if cost <= 1 and _edges_kept(phrase, heard, keep_edges) and (best is None or cost < best[0]):
+            best = (cost, start, end)
+            if cost == 0:
                 break
     return best
+
+
+def _edges_kept(phrase: str, heard: str, keep_edges: bool) -> bool:
+    """One edit away, the first and last units are heard, or replaced (by one that sounds alike, with
+    ``keep_edges``); never dropped, and an extra unit outside the phrase is not part of it."""
+    if heard[0] != phrase[0] and not (heard[1:] == phrase[1:] and (
+            not keep_edges or codes_sound_alike(phrase[0], heard[0]))):
+        return False
+    return heard[-1] == phrase[-1] or (heard[:-1] == phrase[:-1] and (
+        not keep_edges or codes_sound_alike(phrase[-1], heard[-1])))
 
 
 def align_within(phrase: str, text: str, max_edits: int, keep_edges: bool = True) -> tuple[int, int, int] | None:

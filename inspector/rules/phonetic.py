@@ -59,6 +59,7 @@ def syllable_code(syllable: str) -> str:
     return code
 
 
+@lru_cache(maxsize=65536)
 def codes_sound_alike(one: str, other: str) -> bool:
     """Two sound codes whose merged syllables share the initial or the final (你 ni ~ 已 yi, not 问 wen ~
     了 le): how far a recogniser's mistake usually is."""
@@ -85,15 +86,16 @@ def sound_codes(normalized: str) -> str:
     """Already-normalised text as sound codes, one per character: a Chinese character becomes the code of
     its merged syllable and a digit the code of the digit read aloud (so 九, 9, 就 and 酒 are one code);
     letters and anything else stay as they are. Same length as the input, so positions carry over."""
-    out = []
-    for char in normalized:
-        if "0" <= char <= "9":
-            out.append(syllable_code(DIGIT_SYLLABLES[ord(char) - 48]))
-        elif _is_cjk(char):
-            out.append(syllable_code(merged_syllable(char)))
-        else:
-            out.append(char)
-    return "".join(out)
+    return "".join(map(_char_code, normalized))
+
+
+@lru_cache(maxsize=None)
+def _char_code(char: str) -> str:
+    if "0" <= char <= "9":
+        return syllable_code(DIGIT_SYLLABLES[ord(char) - 48])
+    if _is_cjk(char):
+        return syllable_code(merged_syllable(char))
+    return char
 
 
 def digit_sound_class() -> str:
