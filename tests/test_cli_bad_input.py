@@ -32,6 +32,7 @@ CASES = {
     "export without set-up": ["export", "--out", "{tmp}/b.zip"],
     "a sample that picks nothing": ["sample", "--format", "json"],
     "a database that is not one": ["--data-dir", "{baddb}", "calls"],
+    "rule accuracy from a database that is not one": ["--data-dir", "{baddb}", "rule-accuracy"],
     "a receiver database in a folder that is a file": ["hub", "add-centre", "GD", "--db", "{garbage}/hub.sqlite3"],
     "a PostgreSQL server that is not there": ["hub", "add-centre", "GD", "--db",
                                              "postgresql+psycopg://nobody@/x?host={tmp}"],
