@@ -16,6 +16,12 @@ from inspector.store.redlines import follow_decision
 if TYPE_CHECKING:  # only for the annotation: loading packs pulls in the pinyin tables
     from inspector.rules.pack import RulePack
 
+def precision_of(confirmed: int, rejected: int) -> float | None:
+    """Confirmed ÷ decided; None before anything is decided."""
+    decided = confirmed + rejected
+    return confirmed / decided if decided else None
+
+
 @dataclass(frozen=True)
 class RuleAccuracy:
     rule: str
@@ -24,8 +30,7 @@ class RuleAccuracy:
 
     @property
     def precision(self) -> float | None:
-        decided = self.confirmed + self.rejected
-        return self.confirmed / decided if decided else None
+        return precision_of(self.confirmed, self.rejected)
 
 
 @dataclass(frozen=True)
@@ -39,8 +44,7 @@ class BandAccuracy:
 
     @property
     def precision(self) -> float | None:
-        decided = self.confirmed + self.rejected
-        return self.confirmed / decided if decided else None
+        return precision_of(self.confirmed, self.rejected)
 
 
 CONFIDENCE_BANDS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0)     # band edges; 1.0 hits go in the last band
