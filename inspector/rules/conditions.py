@@ -261,10 +261,15 @@ class Phrases(Condition):
         syllables missing from the text than edits allowed is skipped without aligning it."""
         best: tuple[float, Phrase, int, int] | None = None
         present = frozenset(codes)
-        for phrase, wanted, distinct, edits, keep_edges in self._near_candidates:
+        places: dict[str, list[int]] = {}
+        for candidate in self._near_candidates:
+            phrase, wanted, distinct, edits, keep_edges = candidate
             if len(distinct - present) > edits:
                 continue
-            aligned = _align_near_edges(wanted, codes, edits, keep_edges)
+            if not places:
+                for i, code in enumerate(codes):
+                    places.setdefault(code, []).append(i)
+            aligned = _align_near_edges(wanted, codes, edits, keep_edges, places)
             if aligned is None:
                 continue
             cost, start, end = aligned
@@ -282,16 +287,17 @@ def _has_digit(text: str) -> bool:
     return any("0" <= c <= "9" for c in text)
 
 
-def _align_near_edges(phrase: str, text: str, max_edits: int, keep_edges: bool) -> tuple[int, int, int] | None:
+def _align_near_edges(phrase: str, text: str, max_edits: int, keep_edges: bool,
+                      places: dict[str, list[int]]) -> tuple[int, int, int] | None:
     """`align_within` for the common case of one edit, in C: the phrase's first or last unit is then
-    heard right, so only the stretches of text that start or end there are compared (Levenshtein)."""
+    heard right, so only the stretches of text that start or end there (``places``: where each unit is
+    in the text) are compared (Levenshtein)."""
     if max_edits != 1:
         return align_within(phrase, text, max_edits, keep_edges)
     size = len(phrase)
-    firsts = [i for i, unit in enumerate(text) if unit == phrase[0]]
-    lasts = [i + 1 for i, unit in enumerate(text) if unit == phrase[-1]]
-    windows = {(i, i + length) for i in firsts for length in (size - 1, size, size + 1)}
-    windows |= {(j - length, j) for j in lasts for length in (size - 1, size, size + 1)}
+    lengths = (size - 1, size, size + 1)
+    windows = {(i, i + length) for i in places.get(phrase[0], ()) for length in lengths}
+    windows |= {(j + 1 - length, j + 1) for j in places.get(phrase[-1], ()) for length in lengths}
     best = None
     for start, end in sorted(windows):
         if start < 0 or end > len(text):
