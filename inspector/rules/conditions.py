@@ -83,7 +83,9 @@ class Condition:
         found = self.search(passage, lenient)
         return None if found is None or (found.needs_support and not lenient) else found
 
-    def search(self, passage: Passage, lenient: bool) -> Match | None:
+    def search(self, passage: Passage, lenient: bool, beside: bool = False) -> Match | None:
+        """``beside``: searched as a part of an ``all`` whose other parts may support a short phrase
+        heard by sound (so it is worth looking for one even when not lenient)."""
         raise NotImplementedError
 
 
@@ -195,25 +197,28 @@ class Phrases(Condition):
             return None
         return phrases[int(found.lastgroup[1:])], found.start(), found.end()
 
-    def search(self, passage: Passage, lenient: bool = False) -> Match | None:
+    def search(self, passage: Passage, lenient: bool = False, beside: bool = False) -> Match | None:
         if self.speaker and passage.speaker != self.speaker:
             return None
-        return _best_over_hypotheses(passage, self._in_text)
+        short = lenient or beside
+        return _best_over_hypotheses(passage, lambda norm: self._in_text(norm, short))
 
     @cached_property
-    def _seen(self) -> dict[str, Match | None]:
+    def _seen(self) -> dict[tuple[str, bool], Match | None]:
         return {}
 
-    def _in_text(self, norm: str) -> Match | None:
+    def _in_text(self, norm: str, short: bool) -> Match | None:
         """Remembered per text: sequences and windows ask about the same sentences again and again."""
         seen = self._seen
-        if norm not in seen:
+        key = (norm, short)
+        if key not in seen:
             if len(seen) > SEEN_LIMIT:
                 seen.clear()
-            seen[norm] = self._match_text(norm)
-        return seen[norm]
+            seen[key] = self._match_text(norm, short)
+        return seen[key]
 
-    def _match_text(self, norm: str) -> Match | None:
+    def _match_text(self, norm: str, short: bool) -> Match | None:
+        """``short``: also short phrases heard by sound (only of use where something may support them)."""
         codes = sound_codes(norm)
         for kind, target in (("unless", "text"), ("unless_sound", "codes")):
             pattern = self._patterns[kind][0]
@@ -234,7 +239,7 @@ class Phrases(Condition):
         near = self._fuzzy(text, codes)
         if near is not None:
             return near
-        if (found := self._first("short", codes)) is not None:
+        if short and (found := self._first("short", codes)) is not None:
             heard = text[found[1]: found[2]]
             return Match(heard, SHORT_SOUND_CONFIDENCE, f"同音（短语，需旁证）：{heard} ≈ {found[0].text}",
                          needs_support=True)
@@ -359,7 +364,7 @@ class Regex(Condition):
     spoken: Any = None            # the same expression over sound codes (phonetic.sound_pattern), if any
     tolerance: Tolerance = Tolerance()
 
-    def search(self, passage: Passage, lenient: bool = False) -> Match | None:
+    def search(self, passage: Passage, lenient: bool = False, beside: bool = False) -> Match | None:
         if self.speaker and passage.speaker != self.speaker:
             return None
         return _best_over_hypotheses(passage, self._in_text)
@@ -383,13 +388,13 @@ class AllOf(Condition):
     parts: tuple[Condition, ...]
     speaker: str | None = None
 
-    def search(self, passage: Passage, lenient: bool = False) -> Match | None:
+    def search(self, passage: Passage, lenient: bool = False, beside: bool = False) -> Match | None:
         """A short phrase heard by sound is supported by any other part found outright."""
         if self.speaker and passage.speaker != self.speaker:
             return None
         matches = []
         for part in self.parts:
-            found = part.search(passage, lenient)
+            found = part.search(passage, lenient, beside=len(self.parts) > 1)
             if found is None:
                 return None
             matches.append(found)
@@ -404,12 +409,12 @@ class AnyOf(Condition):
     parts: tuple[Condition, ...]
     speaker: str | None = None
 
-    def search(self, passage: Passage, lenient: bool = False) -> Match | None:
+    def search(self, passage: Passage, lenient: bool = False, beside: bool = False) -> Match | None:
         if self.speaker and passage.speaker != self.speaker:
             return None
         best = None
         for part in self.parts:
-            found = part.search(passage, lenient)
+            found = part.search(passage, lenient, beside)
             if found is not None and (best is None or _rank(found) > _rank(best)):
                 best = found
                 if _rank(best) == (True, 1.0):
@@ -422,7 +427,7 @@ class NotOf(Condition):
     part: Condition
     speaker: str | None = None
 
-    def search(self, passage: Passage, lenient: bool = False) -> Match | None:
+    def search(self, passage: Passage, lenient: bool = False, beside: bool = False) -> Match | None:
         if self.speaker and passage.speaker != self.speaker:
             return None
         return None if self.part.find(passage, not lenient) is not None else Match("", 1.0, "absent")
