@@ -94,8 +94,13 @@ def voiced_stretches(samples, sample_rate: int) -> list[tuple[int, int]]:
 
 def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", grammar: list[str] | None = None,
                cancel: threading.Event | None = None,
-               progress: Callable[[float], None] | None = None) -> Transcript:
-    """Both channels, one after the other, on this thread (workers run several calls in parallel)."""
+               progress: Callable[[float], None] | None = None, alternatives: bool = False) -> Transcript:
+    """Both channels, one after the other, on this thread (workers run several calls in parallel).
+
+    ``alternatives``: decode unsure stretches again for Vosk's N-best (see _with_alternatives). Off by
+    default: with vosk-model-small-cn an N-best recogniser on the shared model was seen to shift what
+    later recognisers on that model hear (test_recognised_times_lie_on_the_speech_they_came_from), which
+    is not yet understood."""
     import vosk
     check_rate(loaded, recording)
     channels = channel_map(recording.channels)
@@ -107,18 +112,21 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
         if grammar is not None:
             args.append(json.dumps(grammar, ensure_ascii=False))
         recognizer = _Stretches(vosk.KaldiRecognizer(*args), rate)
-        second = None
         samples = recording.samples[channel]
+        heard = []
         for first, last in voiced_stretches(samples, rate):
-            heard = [_segment(r, speaker, offset) for r, offset in recognizer.decode(samples, first, last, cancel)]
-            stretch = [s for part in heard for s in part]
-            if any(w.conf is not None and w.conf < UNSURE_WORD for s in stretch for w in s.words):
+            results = recognizer.decode(samples, first, last, cancel)
+            heard.append((first, last, [s for r, offset in results for s in _segment(r, speaker, offset)]))
+            if progress is not None:
+                progress((channel * recording.frames + last) / (recording.frames * recording.channels))
+        # only once the channel is heard: a second recogniser decoding alongside changes the first's words
+        second = None
+        for first, last, stretch in heard:
+            if alternatives and any(w.conf is not None and w.conf < UNSURE_WORD for s in stretch for w in s.words):
                 if second is None:
                     second = _Stretches(vosk.KaldiRecognizer(*args), rate, N_BEST)
                 stretch = _with_alternatives(stretch, second.decode(samples, first, last, cancel))
             segments.extend(stretch)
-            if progress is not None:
-                progress((channel * recording.frames + last) / (recording.frames * recording.channels))
     segments.sort(key=lambda s: s.start)
     return Transcript(call_id or Path(recording.path).stem, round(recording.duration_s, 3), tuple(segments),
                       channels)
