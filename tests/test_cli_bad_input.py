@@ -34,6 +34,7 @@ CASES = {
     "categorise a garbage transcript": ["categorize", "--transcript", "{garbage}"],
     "a sample that picks nothing": ["sample", "--format", "json"],
     "a database that is not one": ["--data-dir", "{baddb}", "calls"],
+    "rule accuracy from a database that is not one": ["--data-dir", "{baddb}", "rule-accuracy"],
     "a receiver database in a folder that is a file": ["hub", "add-centre", "GD", "--db", "{garbage}/hub.sqlite3"],
     "batch a missing folder": ["batch", "{tmp}/nowhere", "--out", "{tmp}/out", "--given-transcripts"],
     "batch with a bad model": ["batch", str(ROOT / "resources/demo"), "--out", "{tmp}/out", "--model", "{tmp}"],

@@ -71,3 +71,42 @@ def test_comparing_an_edited_pack_shows_what_changes(workspace, tmp_path):
     assert [k.split("@")[0] for k in s5.removed] == ["R09"]
     assert s5.added == ()
     assert HitRepository(db).for_call(_call(db, "S5").id) is not None   # nothing stored by a comparison
+
+
+def test_precision_by_confidence_band_from_decisions(workspace):
+    """Confirmed and rejected hits counted by their confidence: what a lead calibrates the pack against."""
+    import json
+    import subprocess
+    import sys
+
+    from inspector.store.hits import accuracy_by_band
+
+    ws, db = workspace
+    repo = HitRepository(db)
+    s6 = _call(db, "S6")
+    hits = check_and_store(s6, db, ws, default_pack())
+    for hit in hits:
+        repo.decide(s6.id, hit, "confirmed" if hit.confidence >= 0.95 else "rejected", "", "1001")
+    sure = sum(h.confidence >= 0.95 for h in hits)
+    assert 0 < sure < len(hits)
+    bands = {(b.low, b.high): b for b in accuracy_by_band(repo.decided_confidences())}
+    assert (bands[(0.95, 1.0)].confirmed, bands[(0.95, 1.0)].rejected) == (sure, 0)
+    assert bands[(0.95, 1.0)].precision == 1.0
+    assert sum(b.rejected for b in bands.values()) == len(hits) - sure
+    assert all(b.precision in (None, 0.0) for key, b in bands.items() if key != (0.95, 1.0))
+    assert repo.decided_confidences("R13") and all(c == 1.0 for c, _d in repo.decided_confidences("R13"))
+    db.close()
+    run = subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(ws.root), "rule-accuracy",
+                          "--format", "json"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    shown = json.loads(run.stdout)
+    assert [b["confirmed"] for b in shown["bands"]][-1] == sure
+    assert {r["rule"] for r in shown["rules"]} == {h.rule for h in hits}
+
+
+def test_band_edges_put_a_sure_hit_in_the_top_band():
+    from inspector.store.hits import accuracy_by_band
+
+    bands = accuracy_by_band([(1.0, "confirmed"), (0.9, "rejected"), (0.899, "confirmed"), (0.0, "rejected")])
+    counts = [(b.low, b.confirmed, b.rejected) for b in bands]
+    assert counts == [(0.0, 0, 1), (0.5, 0, 0), (0.7, 0, 0), (0.8, 1, 0), (0.9, 0, 1), (0.95, 1, 0)]

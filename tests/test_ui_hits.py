@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from inspector.audio.player import PlayerState
 from inspector.rules.hits import hit_key
 
+from inspector.store.hits import accuracy_by_band
 from inspector.ui.rules_dialogs import AccuracyDialog
 from tests.ui_windows import demo_window
 from tests.conftest import ROOT
@@ -73,9 +74,15 @@ def test_decisions_are_stored_shown_and_counted(qtbot, window):
     assert window.hits_pane.table.item(4, 4).text().endswith("客户只是抱怨")
     accuracy = {a.rule: a for a in window.rules.hits.accuracy()}
     assert accuracy["R13"].confirmed == 1
-    dialog = AccuracyDialog(window.rules.hits.accuracy(), window.rules.pack)
+    dialog = AccuracyDialog(window.rules.hits.accuracy(), window.rules.pack, None,
+                            accuracy_by_band(window.rules.hits.decided_confidences()))
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == len(accuracy)
+    decided = [window.state.hits[i] for i in (1, 3, 4)]
+    top = dialog.bands.rowCount() - 1
+    assert dialog.bands.item(top, 0).text() == "0.95–1.00"
+    assert int(dialog.bands.item(top, 1).text()) + int(dialog.bands.item(top, 2).text()) == sum(
+        h.confidence >= 0.95 for h in decided)
 
 
 def test_check_all_fills_hit_counts(qtbot, window):

@@ -11,7 +11,7 @@ import json
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from inspector.asr.model_layout import ModelCheck, check_model
@@ -25,6 +25,8 @@ from inspector.transcript.model import Segment, Transcript, Word, channel_map
 CHUNK_S = 0.25
 PAD_S = 0.3       # kept around each voiced stretch so word edges are not clipped
 JOIN_S = 1.0      # pauses shorter than this stay inside one stretch
+UNSURE_WORD = 0.6     # a stretch with a word heard less surely is decoded again for alternatives
+N_BEST = 4            # hypotheses asked for then; the next-best texts are stored with the segment
 
 
 class AsrError(Exception):
@@ -99,40 +101,96 @@ def voiced_stretches(samples, sample_rate: int) -> list[tuple[int, int]]:
 
 def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", grammar: list[str] | None = None,
                cancel: threading.Event | None = None,
-               progress: Callable[[float], None] | None = None) -> Transcript:
-    """Both channels, one after the other, on this thread (workers run several calls in parallel)."""
+               progress: Callable[[float], None] | None = None, alternatives: bool = False) -> Transcript:
+    """Both channels, one after the other, on this thread (workers run several calls in parallel).
+
+    ``alternatives``: decode unsure stretches again for Vosk's N-best (see _with_alternatives). Off by
+    default: with vosk-model-small-cn an N-best recogniser on the shared model was seen to shift what
+    later recognisers on that model hear (test_recognised_times_lie_on_the_speech_they_came_from), which
+    is not yet understood."""
     import vosk
     check_rate(loaded, recording)
     channels = channel_map(recording.channels)
     speakers = sorted(channels, key=channels.get)
     segments: list[Segment] = []
     rate = recording.sample_rate
-    step = int(CHUNK_S * rate)
     for channel, speaker in enumerate(speakers):
         args = [loaded.model, float(rate)]
         if grammar is not None:
             args.append(json.dumps(grammar, ensure_ascii=False))
-        recognizer = vosk.KaldiRecognizer(*args)
-        recognizer.SetWords(True)
+        recognizer = _Stretches(vosk.KaldiRecognizer(*args), rate)
         samples = recording.samples[channel]
-        fed = 0
+        heard = []
         for first, last in voiced_stretches(samples, rate):
-            # Vosk counts time over all audio a recognizer was given, Reset() included; only the voiced
-            # stretches are given, so each stretch's words move back by what was skipped before it
-            offset = (first - fed) / rate
-            fed += last - first
-            for start in range(first, last, step):
-                if cancel is not None and cancel.is_set():
-                    raise Cancelled
-                if recognizer.AcceptWaveform(samples[start: min(last, start + step)].tobytes()):
-                    segments.extend(_segment(recognizer.Result(), speaker, offset))
-            segments.extend(_segment(recognizer.FinalResult(), speaker, offset))
-            recognizer.Reset()
+            results = recognizer.decode(samples, first, last, cancel)
+            heard.append((first, last, [s for r, offset in results for s in _segment(r, speaker, offset)]))
             if progress is not None:
                 progress((channel * recording.frames + last) / (recording.frames * recording.channels))
+        # only once the channel is heard: a second recogniser decoding alongside changes the first's words
+        second = None
+        for first, last, stretch in heard:
+            if alternatives and any(w.conf is not None and w.conf < UNSURE_WORD for s in stretch for w in s.words):
+                if second is None:
+                    second = _Stretches(vosk.KaldiRecognizer(*args), rate, N_BEST)
+                stretch = _with_alternatives(stretch, second.decode(samples, first, last, cancel))
+            segments.extend(stretch)
     segments.sort(key=lambda s: s.start)
     return Transcript(call_id or Path(recording.path).stem, round(recording.duration_s, 3), tuple(segments),
                       channels)
+
+
+class _Stretches:
+    """A recogniser given only the voiced stretches of a channel, one after the other.
+
+    Vosk counts time over all audio a recogniser was given, Reset() included; only the voiced stretches
+    are given, so each stretch's words move back by what was skipped before it.
+    """
+
+    def __init__(self, recognizer, rate: int, alternatives: int = 0) -> None:
+        recognizer.SetWords(True)
+        if alternatives:
+            recognizer.SetMaxAlternatives(alternatives)
+        self.recognizer, self.rate, self.fed = recognizer, rate, 0
+
+    def decode(self, samples, first: int, last: int, cancel: threading.Event | None) -> list[tuple[str, float]]:
+        """The stretch's results (Vosk JSON), each with the offset that puts its times on the call."""
+        offset = (first - self.fed) / self.rate
+        self.fed += last - first
+        results = []
+        step = int(CHUNK_S * self.rate)
+        for start in range(first, last, step):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled
+            if self.recognizer.AcceptWaveform(samples[start: min(last, start + step)].tobytes()):
+                results.append((self.recognizer.Result(), offset))
+        results.append((self.recognizer.FinalResult(), offset))
+        self.recognizer.Reset()
+        return results
+
+
+def _with_alternatives(segments: list[Segment], nbest: list[tuple[str, float]]) -> list[Segment]:
+    """Vosk gives word confidences or an N-best list, never both from one decoding: a stretch it was
+    unsure of is decoded a second time for the N-best, and each segment takes the other hypotheses of the
+    utterance that covers it (when exactly one does; utterance edges may differ between decodings)."""
+    utterances = []
+    for result_json, offset in nbest:
+        hypotheses = json.loads(result_json).get("alternatives", [])
+        words = [w for w in (hypotheses[0].get("result", []) if hypotheses else []) if w.get("word")]
+        if words:
+            utterances.append((words[0]["start"] + offset, words[-1]["end"] + offset,
+                               [h.get("text", "") for h in hypotheses]))
+    out = []
+    for segment in segments:
+        covering = [u for u in utterances if u[0] < segment.end and segment.start < u[1]]
+        if len(covering) != 1:
+            out.append(segment)
+            continue
+        others = []
+        for text in covering[0][2]:
+            if text and text != segment.text and text not in others:
+                others.append(text)
+        out.append(replace(segment, alternatives=tuple(others[: N_BEST - 1])))
+    return out
 
 
 def _segment(result_json: str, speaker: str, offset: float) -> list[Segment]:

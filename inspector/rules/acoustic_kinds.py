@@ -37,7 +37,7 @@ def hold(rule: Rule, call: CallContext) -> list[Hit]:
                                  f"{quote(announced)}", confidence, "measured",
                                  deduction=rule.params["long_hold_deduction"]))
         back = next((s for s in call.by("agent") if s.start >= gap.end - EDGE_TOLERANCE_S), None)
-        if back is not None and rule.params["thanks"].find(back.passage) is None:
+        if back is not None and rule.params["thanks"].find(back.passage, lenient=True) is None:
             hits.append(make_hit(rule, back.start, back.end,
                                  f"等待 {gap.duration:.1f} s 后首句未致谢：{quote(back)}",
                                  confidence, "absent"))
@@ -80,7 +80,7 @@ def _announcement(rule: Rule, call: CallContext, gap: Interval) -> Sentence | No
     since = gap.start - rule.params["announce_window_s"] - EDGE_TOLERANCE_S
     for sentence in call.by("agent"):
         if since <= sentence.end and sentence.start <= gap.start + EDGE_TOLERANCE_S:
-            if rule.params["announce"].find(sentence.passage) is not None:
+            if rule.params["announce"].find(sentence.passage, lenient=True) is not None:
                 return sentence
     return None
 

@@ -18,27 +18,38 @@ class Sentence:
     start: float
     end: float
     text: str
+    alternatives: tuple[str, ...] = ()
+    word_confidences: tuple[float, ...] = ()
 
     @cached_property
     def passage(self) -> Passage:
-        return Passage(self.speaker, self.text)
+        return joined_passage([self])
 
 
 def joined_passage(sentences: list[Sentence]) -> Passage:
+    """The sentences as one text; each alternative of one sentence, with the others as heard, is an
+    alternative of the whole; the confidence is the mean over all their recognised words."""
     speakers = {s.speaker for s in sentences}
-    return Passage(speakers.pop() if len(speakers) == 1 else "mixed", "".join(s.text for s in sentences))
+    texts = [s.text for s in sentences]
+    alternatives = tuple("".join(texts[:i] + [alt] + texts[i + 1:])
+                         for i, s in enumerate(sentences) for alt in s.alternatives)
+    confidences = [c for s in sentences for c in s.word_confidences]
+    return Passage(speakers.pop() if len(speakers) == 1 else "mixed", "".join(texts), alternatives,
+                   sum(confidences) / len(confidences) if confidences else None)
 
 
 @dataclass
 class CallContext:
     transcript: Transcript
     activity: ActivityMap | None = None
+    listen_below: float = 0.0      # the pack's: absences in windows heard less surely are "listen to confirm"
 
     @cached_property
     def sentences(self) -> list[Sentence]:
         """Mono calls with no speaker attribution count every sentence as anybody's."""
         attributed = any(seg.speaker != "unknown" for seg in self.transcript.segments)
-        return [Sentence(i, seg.speaker if attributed else "any", seg.start, seg.end, seg.text)
+        return [Sentence(i, seg.speaker if attributed else "any", seg.start, seg.end, seg.text,
+                         seg.alternatives, seg.word_confidences)
                 for i, seg in enumerate(self.transcript.segments)]
 
     @property

@@ -26,6 +26,6 @@ EVALUATORS: dict[str, Callable[[Rule, CallContext], list[Hit]]] = {
 
 def check_call(pack: RulePack, transcript: Transcript, activity: ActivityMap | None = None) -> list[Hit]:
     """All hits of every rule, in time order. ``activity`` (from the audio) makes acoustic rules measured."""
-    call = CallContext(transcript, activity)
+    call = CallContext(transcript, activity, pack.listen_below)
     hits = [hit for rule in pack.rules for hit in EVALUATORS[rule.kind](rule, call)]
     return sorted(hits, key=lambda h: (h.start, h.rule))

@@ -2,23 +2,42 @@
 
 from __future__ import annotations
 
-from inspector.rules.context import Sentence
+from inspector.rules.conditions import Match, Passage
+from inspector.rules.context import CallContext, Sentence
 from inspector.rules.hits import Hit
 from inspector.rules.pack import Rule
 
 ABSENCE_CONFIDENCE = 0.9    # a missing phrase may have been said and misrecognised
 MEASURED_CONFIDENCE = 1.0   # measured from the audio
 TIMED_CONFIDENCE = 0.9      # measured from transcript times only
+LISTEN_CONFIDENCE = 0.5     # at most, for an absence in a window the recogniser was unsure of
 QUOTE_LIMIT = 60
 
 
 def make_hit(rule: Rule, start: float, end: float, evidence: str, confidence: float, why: str,
-             speaker: str | None = None, deduction: float | None = None, flag_only: bool | None = None) -> Hit:
+             speaker: str | None = None, deduction: float | None = None, flag_only: bool | None = None,
+             listen: bool = False) -> Hit:
     who = speaker or ("both" if rule.speaker == "any" else rule.speaker)
     flag = rule.flag_only if flag_only is None else flag_only
     return Hit(rule.id, rule.name, round(start, 3), round(end, 3), who, evidence, round(confidence, 2),
                rule.item, 0.0 if flag else (rule.deduction if deduction is None else deduction), rule.severity,
-               flag, why)
+               flag, why, listen)
+
+
+def absent_hit(rule: Rule, call: CallContext, start: float, end: float, evidence: str, heard: Passage,
+               cause: Match | None = None, speaker: str | None = None) -> Hit:
+    """A hit for something not said in ``heard``. Where the recogniser was unsure of those words (mean
+    word confidence under the pack's ``listen_below``) the absence may be its mistake: the hit is raised as
+    "listen to confirm", with a low confidence and the reason, and no deduction is prefilled from it until
+    an inspector confirms it. ``cause`` (the trigger or anchor found by sound) lowers the confidence too."""
+    confidence = min(ABSENCE_CONFIDENCE, cause.confidence) if cause is not None else ABSENCE_CONFIDENCE
+    why = "absent" if cause is None or cause.why in ("exact", "pattern") else f"absent; {cause.why}"
+    sure = heard.confidence
+    if sure is not None and sure < call.listen_below:
+        return make_hit(rule, start, end, f"需听音确认：{evidence}", min(confidence, LISTEN_CONFIDENCE, sure),
+                        f"listen: 识别置信度 {sure:.2f} < {call.listen_below:.2f}，未找到可能是识别错误；{why}",
+                        speaker, listen=True)
+    return make_hit(rule, start, end, evidence, confidence, why, speaker)
 
 
 def quote(sentences: list[Sentence] | Sentence) -> str:

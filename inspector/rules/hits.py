@@ -19,6 +19,7 @@ class Hit:
     severity: str
     flag_only: bool
     why: str
+    listen: bool = False      # "listen to confirm": the words were heard too unsurely to assert it
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from inspector.rules.conditions import AllOf, AnyOf, Condition, NotOf, Phrase, Phrases, Regex
+from inspector.rules.conditions import AllOf, AnyOf, Condition, NotOf, Phrase, Phrases, Regex, Tolerance
+from inspector.rules.phonetic import sound_pattern
 from inspector.tomlfile import read_toml
 
 SPEAKERS = ("agent", "customer", "any")
@@ -80,6 +81,7 @@ class RulePack:
     scorecard: str
     rules: tuple[Rule, ...]
     source: Path | None = None
+    listen_below: float = 0.0     # mean word confidence under which an absence is "listen to confirm"
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
@@ -93,6 +95,7 @@ class _Parser:
     path: Path
     phrase_sets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     fuzzy_threshold: float = 0.85
+    tolerance: Tolerance = Tolerance()
 
     def fail(self, where: str, problem: str) -> PackError:
         return PackError(f"{self.path}: {where}: {problem}")
@@ -119,16 +122,21 @@ class _Parser:
         if op == "phrases":
             return Phrases(self.phrase_list(value, f"{where}.phrases"),
                            self.phrase_list(raw["unless"], f"{where}.unless") if "unless" in raw else (),
-                           self.fuzzy_threshold, leaf_speaker)
+                           self.fuzzy_threshold, leaf_speaker, self.tolerance)
         if op == "regex":
             if not isinstance(value, str):
                 raise self.fail(f"{where}.regex", "must be a string")
             try:
-                return Regex(compile_linear(value), leaf_speaker)
+                exact = compile_linear(value)
             except re2.error as exc:
                 reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else exc
                 raise self.fail(f"{where}.regex", f"bad regular expression {value!r}: {reason} (packs use RE2, "
                                 "which matches in linear time: no back-references or look-arounds)") from exc
+            try:
+                spoken = compile_linear(sound_pattern(value))
+            except re2.error:
+                spoken = None        # an expression the sound rewrite cannot carry is matched on text only
+            return Regex(exact, leaf_speaker, spoken, self.tolerance)
         if op == "not":
             return NotOf(self.condition(value, f"{where}.not", depth=depth + 1), leaf_speaker)
         if not isinstance(value, list) or not value:
@@ -177,6 +185,10 @@ def load_pack(path: Path, scorecard_items: set[str] | None = None) -> RulePack:
     parser = _Parser(path)
     threshold = header.get("fuzzy_threshold", 0.85)
     parser.fuzzy_threshold = parser.number(threshold, "[pack].fuzzy_threshold")
+    parser.tolerance = _tolerance(parser, header)
+    listen_below = parser.number(header.get("listen_below", 0.0), "[pack].listen_below")
+    if listen_below > 1:
+        raise parser.fail("[pack].listen_below", "is a word confidence, from 0 to 1")
     phrases = data.get("phrases", {})
     if not isinstance(phrases, dict):
         raise PackError(f"{path}: [phrases] must be a table of named phrase lists")
@@ -188,7 +200,22 @@ def load_pack(path: Path, scorecard_items: set[str] | None = None) -> RulePack:
     rules: list[Rule] = []
     for index, raw in enumerate(raw_rules):
         rules.append(_rule(parser, raw, index, {r.id for r in rules}, scorecard_items))
-    return RulePack(header["id"], header["version"], header["name"], header["scorecard"], tuple(rules), path)
+    return RulePack(header["id"], header["version"], header["name"], header["scorecard"], tuple(rules), path,
+                    listen_below)
+
+
+def _tolerance(parser: _Parser, header: dict) -> Tolerance:
+    """The [pack] options for recognised speech; a pack without them matches as before (exact fillers,
+    no dropped syllables)."""
+    fillers = header.get("fillers", [])
+    if not isinstance(fillers, list) or not all(isinstance(f, str) and f for f in fillers):
+        raise parser.fail("[pack].fillers", "must be a list of non-empty words such as [\"嗯\", \"那个\"]")
+    edits = parser.number(header.get("sound_edits", 0), "[pack].sound_edits", int)
+    shortest = parser.number(header.get("sound_edit_min_syllables", 5), "[pack].sound_edit_min_syllables", int)
+    if shortest < 4:
+        raise parser.fail("[pack].sound_edit_min_syllables", "must be 4 or more (shorter phrases would match "
+                          "ordinary words)")
+    return Tolerance(tuple(fillers), edits, shortest)
 
 
 def _rule(parser: _Parser, raw: Any, index: int, seen: set[str], items: set[str] | None) -> Rule:

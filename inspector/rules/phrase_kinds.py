@@ -1,11 +1,15 @@
 """Rules about what is said: required and forbidden phrases, ordered sequences, co-occurrence near an
-anchor, and what must follow a trigger."""
+anchor, and what must follow a trigger.
+
+What clears the agent (a required phrase, a step, the match near an anchor) is searched leniently: a short
+phrase heard by sound counts. What accuses (a forbidden phrase, a trigger, an anchor) needs a sure match.
+"""
 
 from __future__ import annotations
 
-from inspector.rules.conditions import Condition
+from inspector.rules.conditions import Condition, Match
 from inspector.rules.context import CallContext, Sentence, joined_passage
-from inspector.rules.evidence import ABSENCE_CONFIDENCE, make_hit, quote, span
+from inspector.rules.evidence import absent_hit, make_hit, quote, span
 from inspector.rules.hits import Hit
 from inspector.rules.pack import Rule
 
@@ -18,9 +22,9 @@ def required(rule: Rule, call: CallContext) -> list[Hit]:
     start, end = span(sentences, edge)
     passage = joined_passage(sentences)
     hits = []
-    if rule.params["match"].find(passage) is None:
+    if rule.params["match"].find(passage, lenient=True) is None:
         said = quote(sentences) if sentences else "（无发言）"
-        hits.append(make_hit(rule, start, end, f"未找到：{said}", ABSENCE_CONFIDENCE, "absent"))
+        hits.append(absent_hit(rule, call, start, end, f"未找到：{said}", passage))
     flag = rule.params.get("flag_when")
     found = flag.find(passage) if flag is not None and sentences else None
     if found is not None:
@@ -50,7 +54,10 @@ def sequence(rule: Rule, call: CallContext) -> list[Hit]:
     hits = []
     episode_start = 0
     for t_index, sentence in enumerate(sentences):
-        if not _speaks(sentence, rule.speaker) or trigger.find(sentence.passage) is None:
+        if not _speaks(sentence, rule.speaker):
+            continue
+        triggered = trigger.find(sentence.passage)
+        if triggered is None:
             continue
         first_anchor = 0
         if anchor is not None:
@@ -58,12 +65,13 @@ def sequence(rule: Rule, call: CallContext) -> list[Hit]:
             if not anchors:
                 continue
             first_anchor = anchors[0]
-        missing = _missing_steps(steps, sentences[first_anchor:t_index])
+        between = sentences[first_anchor:t_index]
+        missing = _missing_steps(steps, between)
         if missing:
             context = [sentences[first_anchor], sentence] if anchor is not None else [sentence]
-            hits.append(make_hit(rule, context[0].start, sentence.end,
-                                 f"{quote(context)}：缺少第 {'、'.join(str(m + 1) for m in missing)} 步",
-                                 ABSENCE_CONFIDENCE, "absent", speaker=sentence.speaker))
+            hits.append(absent_hit(rule, call, context[0].start, sentence.end,
+                                   f"{quote(context)}：缺少第 {'、'.join(str(m + 1) for m in missing)} 步",
+                                   joined_passage(between or [sentence]), triggered, speaker=sentence.speaker))
         episode_start = t_index + 1
     return hits
 
@@ -71,36 +79,42 @@ def sequence(rule: Rule, call: CallContext) -> list[Hit]:
 def cooccur(rule: Rule, call: CallContext) -> list[Hit]:
     """Within N of the speaker's sentences from each anchor, everything in ``match`` must be said."""
     hits = []
-    for anchor, after in _after_each(call, rule.params["anchor"], rule.speaker, rule.params["within_sentences"]):
+    for anchor, found, after in _after_each(call, rule.params["anchor"], rule.speaker,
+                                            rule.params["within_sentences"]):
         window = [anchor, *after]
-        if rule.params["match"].find(joined_passage(window)) is None:
-            hits.append(make_hit(rule, anchor.start, window[-1].end, f"附近未找到：{quote(window)}",
-                                 ABSENCE_CONFIDENCE, "absent"))
+        passage = joined_passage(window)
+        if rule.params["match"].find(passage, lenient=True) is None:
+            hits.append(absent_hit(rule, call, anchor.start, window[-1].end, f"附近未找到：{quote(window)}",
+                                   passage, found))
     return hits
 
 
 def followup(rule: Rule, call: CallContext) -> list[Hit]:
     """After each trigger, the speaker's next N sentences must contain ``match``."""
     hits = []
-    for trigger, replies in _after_each(call, rule.params["trigger"], rule.speaker,
-                                        rule.params["within_sentences"]):
-        if replies and rule.params["match"].find(joined_passage(replies)) is None:
-            hits.append(make_hit(rule, trigger.start, replies[-1].end,
-                                 f"{quote(trigger)} 之后：{quote(replies)}", ABSENCE_CONFIDENCE, "absent"))
+    for trigger, found, replies in _after_each(call, rule.params["trigger"], rule.speaker,
+                                               rule.params["within_sentences"]):
+        passage = joined_passage(replies)
+        if replies and rule.params["match"].find(passage, lenient=True) is None:
+            hits.append(absent_hit(rule, call, trigger.start, replies[-1].end,
+                                   f"{quote(trigger)} 之后：{quote(replies)}", passage, found))
     return hits
 
 
 def _after_each(call: CallContext, cond: Condition, speaker: str, count: int):
-    """(sentence matching ``cond``, the speaker's next ``count`` sentences); a match inside the previous
-    window is part of the same moment and is skipped, so one episode gives one hit."""
+    """(sentence matching ``cond``, the match, the speaker's next ``count`` sentences); a match inside the
+    previous window is part of the same moment and is skipped, so one episode gives one hit."""
     own = call.by(speaker)
     covered_until = -1
     for sentence in call.sentences:
-        if sentence.index <= covered_until or cond.find(sentence.passage) is None:
+        if sentence.index <= covered_until:
+            continue
+        found: Match | None = cond.find(sentence.passage)
+        if found is None:
             continue
         after = [s for s in own if s.index > sentence.index][:count]
         covered_until = after[-1].index if after else sentence.index
-        yield sentence, after
+        yield sentence, found, after
 
 
 def _speaks(sentence: Sentence, speaker: str) -> bool:
@@ -112,7 +126,8 @@ def _missing_steps(steps: tuple[Condition, ...], sentences: list[Sentence]) -> l
     missing = []
     position = 0
     for number, step in enumerate(steps):
-        found_at = next((i for i in range(position, len(sentences)) if step.find(sentences[i].passage)), None)
+        found_at = next((i for i in range(position, len(sentences))
+                         if step.find(sentences[i].passage, lenient=True)), None)
         if found_at is None:
             missing.append(number)
         else:

@@ -46,8 +46,9 @@ def prefill(card: Scorecard, evaluation: Evaluation, hits: list[Hit], decisions:
             by: str) -> Evaluation:
     """Bring the evaluation in line with the hits: confirmed hits become deductions on the items they
     feed (a hit no longer confirmed loses its deduction), a hit of a fatal rule that nobody has rejected
-    waits in "pending review"; rejected and undecided ordinary hits cost nothing. Deductions the
-    inspector made by hand are left alone."""
+    waits in "pending review"; rejected and undecided ordinary hits cost nothing, and a "listen to confirm"
+    hit puts nothing on the card, not even a pending fatal item, until an inspector confirms it. Deductions
+    the inspector made by hand are left alone."""
     fatal_of = {rule: f.id for f in card.fatal for rule in f.rules}
     item_ids = {i.id for i in card.items}
     confirmed = {key for key, d in decisions.items() if d.decision == "confirmed"}
@@ -58,7 +59,7 @@ def prefill(card: Scorecard, evaluation: Evaluation, hits: list[Hit], decisions:
     for hit in hits:
         key = hit_key(hit)
         decision = decisions.get(key)
-        if hit.rule in fatal_of and (decision is None or decision.decision != "rejected"):
+        if hit.rule in fatal_of and (decision.decision == "confirmed" if decision is not None else not hit.listen):
             status = "confirmed" if decision is not None else "pending"
             evaluation = evaluation.with_fatal(FatalState(fatal_of[hit.rule], status, hit.evidence,
                                                           decision.decided_by if decision else by, key))

@@ -16,6 +16,12 @@ from inspector.store.redlines import follow_decision
 if TYPE_CHECKING:  # only for the annotation: loading packs pulls in the pinyin tables
     from inspector.rules.pack import RulePack
 
+def precision_of(confirmed: int, rejected: int) -> float | None:
+    """Confirmed ÷ decided; None before anything is decided."""
+    decided = confirmed + rejected
+    return confirmed / decided if decided else None
+
+
 @dataclass(frozen=True)
 class RuleAccuracy:
     rule: str
@@ -24,11 +30,33 @@ class RuleAccuracy:
 
     @property
     def precision(self) -> float | None:
-        decided = self.confirmed + self.rejected
-        return self.confirmed / decided if decided else None
+        return precision_of(self.confirmed, self.rejected)
+
+
+@dataclass(frozen=True)
+class BandAccuracy:
+    """Decided hits whose confidence lies in [low, high): how often the inspectors confirmed them."""
+
+    low: float
+    high: float
+    confirmed: int
+    rejected: int
+
+    @property
+    def precision(self) -> float | None:
+        return precision_of(self.confirmed, self.rejected)
+
+
+CONFIDENCE_BANDS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0)     # band edges; 1.0 hits go in the last band
 
 
 _HIT_FIELDS = tuple(f.name for f in fields(Hit))
+_FLAGS = ("flag_only", "listen")          # stored as 0/1
+
+
+def _hit_of(row) -> Hit:
+    """A hit from a `hits` row or an archived one (archives made before `listen` existed lack it)."""
+    return Hit(**{k: (bool(row[k]) if k in _FLAGS else row[k]) for k in _HIT_FIELDS if k in row})
 
 
 
@@ -80,8 +108,7 @@ class HitRepository:
                                    "WHERE call_id = ?", [call_id]).fetchone()
         if current is None or current[3] is None or current[3] == transcript_source:
             return
-        kept = [{k: (bool(r[k]) if k == "flag_only" else r[k]) for k in _HIT_FIELDS}
-                for r in self._db.query("SELECT * FROM hits WHERE call_id = ?", [call_id])]
+        kept = [_hit_of(r).to_dict() for r in self._db.query("SELECT * FROM hits WHERE call_id = ?", [call_id])]
         self._db["hit_archive"].upsert({"call_id": call_id, "transcript_source": current[3], "pack_id": current[0],
                                         "pack_version": current[1], "checked_at": current[2],
                                         "hits": json.dumps(kept, ensure_ascii=False)},
@@ -91,9 +118,11 @@ class HitRepository:
                transcript_source: str | None) -> None:
         rows = {}
         for h in hits:
-            key = hit_key(Hit(**{k: h[k] for k in _HIT_FIELDS}))
-            rows[key] = {**h, "call_id": call_id, "hit_key": key, "pack_id": pack_id, "pack_version": pack_version,
-                         "flag_only": int(h["flag_only"]), "checked_at": checked}
+            hit = _hit_of(h)
+            key = hit_key(hit)
+            rows[key] = {**hit.to_dict(), "call_id": call_id, "hit_key": key, "pack_id": pack_id,
+                         "pack_version": pack_version, "flag_only": int(hit.flag_only), "listen": int(hit.listen),
+                         "checked_at": checked}
         self._db.execute("DELETE FROM hits WHERE call_id = ?", [call_id])
         if rows:
             self._db["hits"].insert_all(rows.values())
@@ -106,7 +135,7 @@ class HitRepository:
         if self._db.execute("SELECT 1 FROM checks WHERE call_id = ?", [call_id]).fetchone() is None:
             return None
         rows = self._db.query("SELECT * FROM hits WHERE call_id = ? ORDER BY start, rule", [call_id])
-        return [Hit(**{k: (bool(r[k]) if k == "flag_only" else r[k]) for k in _HIT_FIELDS}) for r in rows]
+        return [_hit_of(r) for r in rows]
 
     def decide(self, call_id: int, hit: Hit, decision: str, note: str, actor: str, scope: str = "") -> Decision:
         """`scope` keeps a calibration participant's decisions apart (see `calibration_scope`); a production
@@ -131,6 +160,27 @@ class HitRepository:
         sql = ("SELECT rule, sum(decision = 'confirmed') AS confirmed, sum(decision = 'rejected') AS rejected "
                "FROM hit_decisions WHERE scope = '' GROUP BY rule ORDER BY rule")
         return [RuleAccuracy(r["rule"], int(r["confirmed"]), int(r["rejected"])) for r in self._db.query(sql)]
+
+    def decided_confidences(self, rule: str | None = None) -> list[tuple[float, str]]:
+        """(the hit's confidence, confirmed/rejected) for every production decision whose hit is the call's
+        current one (hits of a transcript version not shown are set aside with their decisions)."""
+        sql = ("SELECT h.confidence, d.decision FROM hit_decisions d JOIN hits h "
+               "ON h.call_id = d.call_id AND h.hit_key = d.hit_key WHERE d.scope = ''")
+        params: list = []
+        if rule is not None:
+            sql += " AND d.rule = ?"
+            params.append(rule)
+        return [(float(r[0]), r[1]) for r in self._db.execute(sql, params).fetchall()]
+
+
+def accuracy_by_band(rows: list[tuple[float, str]], edges: tuple[float, ...] = CONFIDENCE_BANDS) -> list[BandAccuracy]:
+    """(confidence, decision) pairs counted per confidence band: whether a 0.9 hit is right 9 times in 10.
+    A confidence equal to the top edge counts in the last band."""
+    counts = [[0, 0] for _ in edges[:-1]]
+    for confidence, decision in rows:
+        band = next((i for i in range(len(edges) - 1) if confidence < edges[i + 1]), len(edges) - 2)
+        counts[band][0 if decision == "confirmed" else 1] += 1
+    return [BandAccuracy(edges[i], edges[i + 1], c, r) for i, (c, r) in enumerate(counts)]
 
 
 def calibration_scope(session_id: str, inspector: str) -> str:

@@ -68,6 +68,8 @@ def to_dict(transcript: Transcript) -> dict[str, Any]:
                                 "text": segment.text}
         if segment.words:
             item["words"] = [_word_dict(word) for word in segment.words]
+        if segment.alternatives:
+            item["alternatives"] = list(segment.alternatives)
         segments.append(item)
     return {"version": transcript.version, "call_id": transcript.call_id,
             "duration_s": transcript.duration_s, "channels": transcript.channels, "segments": segments}
@@ -85,7 +87,10 @@ def _segment(raw: Any, where: str) -> Segment:
     if not isinstance(words_raw, list):
         raise TranscriptError(f"{where}: key 'words' must be a list")
     words = tuple(_word(item, f"{where}, word {index}") for index, item in enumerate(words_raw))
-    return Segment(speaker, start, end, text, words)
+    alternatives = raw.get("alternatives", [])
+    if not isinstance(alternatives, list) or not all(isinstance(a, str) for a in alternatives):
+        raise TranscriptError(f"{where}: key 'alternatives' must be a list of texts")
+    return Segment(speaker, start, end, text, words, tuple(alternatives))
 
 
 def _word(raw: Any, where: str) -> Word:

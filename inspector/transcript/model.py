@@ -29,6 +29,11 @@ class Segment:
     end: float
     text: str
     words: tuple[Word, ...] = ()
+    alternatives: tuple[str, ...] = ()     # the recogniser's next-best texts for the segment, best first
+
+    @property
+    def word_confidences(self) -> tuple[float, ...]:
+        return tuple(w.conf for w in self.words if w.conf is not None)
 
 
 @dataclass(frozen=True)

@@ -85,10 +85,11 @@ class HitsPane(QWidget):
     def _show(self, hits: list[Hit] | None) -> None:
         self.table.blockSignals(True)
         self.table.setRowCount(0)
-        flag = self.tr("flag")
+        flag, listen = self.tr("flag"), self.tr("listen to confirm")
         for row, hit in enumerate(hits or []):
             self.table.insertRow(row)
-            label = f"{hit.rule} {self.state.rule_name(hit)}" + (f" ({flag})" if hit.flag_only else "")
+            label = (f"{hit.rule} {self.state.rule_name(hit)}" + (f" ({flag})" if hit.flag_only else "")
+                     + (f" ({listen})" if hit.listen else ""))
             cells = [format_time(hit.start), label, hit.evidence, f"{hit.confidence:.2f}", ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

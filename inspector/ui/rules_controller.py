@@ -26,7 +26,7 @@ from inspector.rules.pack import PackError, RulePack
 from inspector.settings import Settings, save_settings
 from inspector.store.calls import Call
 from inspector.store.database import on_own_connection
-from inspector.store.hits import HitRepository
+from inspector.store.hits import HitRepository, accuracy_by_band
 from inspector.store.transcripts import TranscriptRepository
 from inspector.ui.playback import PlaybackController
 from inspector.ui.rules_dialogs import AccuracyDialog, CompareDialog
@@ -193,4 +193,5 @@ class RulesController(QObject):
             self.decide(self.state.hits[self.state.current_hit], decision)
 
     def show_accuracy(self) -> None:
-        AccuracyDialog(self.hits.accuracy(), self.pack, self.window).exec()
+        AccuracyDialog(self.hits.accuracy(), self.pack, self.window,
+                       accuracy_by_band(self.hits.decided_confidences())).exec()

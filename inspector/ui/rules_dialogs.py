@@ -6,15 +6,17 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QVBoxLayout, Q
 
 from inspector.review.checking import CallDiff
 from inspector.rules.pack import RulePack
-from inspector.store.hits import RuleAccuracy
+from inspector.store.hits import BandAccuracy, RuleAccuracy
 from inspector.ui.dialog_buttons import ok_cancel
 from inspector.ui.tables import read_only_table
 
 
 class AccuracyDialog(QDialog):
-    """Precision of each rule = confirmed ÷ (confirmed + rejected) over every reviewed call."""
+    """Precision of each rule = confirmed ÷ (confirmed + rejected) over every reviewed call, and the same by
+    the hits' confidence, so a lead sees whether 0.9 hits are right about 9 times in 10."""
 
-    def __init__(self, accuracy: list[RuleAccuracy], pack: RulePack, parent: QWidget | None = None) -> None:
+    def __init__(self, accuracy: list[RuleAccuracy], pack: RulePack, parent: QWidget | None = None,
+                 bands: list[BandAccuracy] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Rule accuracy"))
         names = {r.id: r.name for r in pack.rules}
@@ -25,13 +27,19 @@ class AccuracyDialog(QDialog):
         note = QLabel(self.tr("From inspectors' decisions on automatic hits over all reviewed calls."), self)
         if not rows:
             note.setText(self.tr("No hit has been confirmed or rejected yet."))
+        band_rows = [[f"{b.low:.2f}–{b.high:.2f}", str(b.confirmed), str(b.rejected),
+                      "—" if b.precision is None else f"{b.precision:.0%}"] for b in bands]
+        self.bands = read_only_table(self, [self.tr("Confidence"), self.tr("Confirmed"), self.tr("Rejected"),
+                                            self.tr("Precision")], band_rows)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.table)
+        layout.addWidget(QLabel(self.tr("Precision by confidence band"), self))
+        layout.addWidget(self.bands)
         layout.addWidget(buttons)
-        self.resize(560, 420)
+        self.resize(560, 560)
 
 
 class CompareDialog(QDialog):

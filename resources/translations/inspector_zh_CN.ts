@@ -141,6 +141,14 @@
         <source>No hit has been confirmed or rejected yet.</source>
         <translation>尚无已确认或驳回的命中。</translation>
     </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Precision by confidence band</source>
+        <translation>按置信度分段的准确率</translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>
@@ -1144,6 +1152,10 @@
     <message>
         <source>flag</source>
         <translation>标记</translation>
+    </message>
+    <message>
+        <source>listen to confirm</source>
+        <translation>需听音确认</translation>
     </message>
     <message>
         <source>Not checked yet</source>

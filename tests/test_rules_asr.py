@@ -1,0 +1,162 @@
+"""Rule checks on recognised speech: each kind of recognition error that used to give a false hit (or hide
+a real one) with the default pack, and absences in words the recogniser was unsure of."""
+
+import pytest
+
+from inspector.domain.decisions import Decision
+from inspector.rules.conditions import AllOf, Passage, Phrase, Phrases, Tolerance
+from inspector.rules.engine import check_call
+from inspector.rules.pack import PackError, load_pack
+from inspector.scoring.defaults import default_card, default_pack
+from inspector.scoring.evaluation import Evaluation
+from inspector.scoring.score import prefill
+from inspector.transcript.model import Segment, Transcript, Word
+
+GOOD_OPENING = "您好，很高兴为您服务，工号三二五七。"
+
+
+def _call(*turns, words_conf=None):
+    """Turns (speaker, text, [alternatives]) two seconds apart; ``words_conf`` gives every segment one
+    word per character at that confidence, as Vosk would."""
+    segments = []
+    for n, (speaker, text, *alternatives) in enumerate(turns):
+        start = 0.5 + 2.5 * n
+        words = () if words_conf is None else tuple(
+            Word(char, start + i * 0.1, start + i * 0.1 + 0.1, words_conf) for i, char in enumerate(text))
+        segments.append(Segment(speaker, start, start + 2.0, text, words, tuple(alternatives[0]) if alternatives
+                                else ()))
+    return Transcript("t", 0.5 + 2.5 * len(turns) + 1.0, tuple(segments))
+
+
+def _rules(transcript):
+    return {h.rule for h in check_call(default_pack(), transcript)}
+
+
+def _opening(first: str):
+    return _call(("agent", first), ("customer", "我想问一下话费。"), ("agent", "好的，请稍等。"))
+
+
+@pytest.mark.parametrize("opening", ["您好，很高兴为您服务，工号呃四四二一。",
+                                     "您好，很高兴为您服务，工号四四嗯二一。",
+                                     "您好，很高兴为您，那个，服务，工号四四二一。"])
+def test_a_filler_inside_a_phrase_or_job_number_hides_nothing(opening):
+    assert not {"R01", "R02"} & _rules(_opening(opening))
+
+
+def test_a_match_without_fillers_says_so_and_is_less_sure():
+    phrases = Phrases((Phrase.of("很高兴为您服务"),), tolerance=Tolerance(fillers=("呃",)))
+    found = phrases.find(Passage("agent", "很高兴为您呃服务"))
+    assert found is not None and found.confidence == 0.95 and found.why.startswith("略去语气词")
+
+
+@pytest.mark.parametrize("opening", ["您好，很高兴为您服务，工号八一另三。",      # 零 → 另
+                                     "您好，很高兴为您服务，工号三九就一六。",    # 九 → 就
+                                     "您好，很高兴为您服务，功耗四是二一。",      # 工号 → 功耗, 四 → 是
+                                     "您好 很 高兴 为您 服务 我 是 工 六六 一三"])  # 号 dropped
+def test_job_numbers_heard_with_homophones_still_count(opening):
+    assert "R02" not in _rules(_opening(opening))
+
+
+def test_a_pattern_matched_by_sound_says_why():
+    hits = check_call(default_pack(), _opening("您好，很高兴为您服务，功耗三九就一六。"))
+    assert "R02" not in {h.rule for h in hits}
+    assert "R02" in _rules(_opening("您好，很高兴为您服务。"))        # no number at all: still a hit
+
+
+def test_a_short_phrase_heard_by_sound_needs_support():
+    assert "R01" not in _rules(_opening("您壕，很高兴为您服务，工号三二五七。"))   # 您好 beside 为您服务
+    both = AllOf((Phrases((Phrase.of("您好"),)), Phrases((Phrase.of("为您服务"),))))
+    assert both.find(Passage("agent", "您壕，很高兴为您服务")).confidence == 0.6
+    alone = Phrases((Phrase.of("您好"),))
+    assert alone.find(Passage("agent", "您壕")) is None                       # accuses nobody on its own
+    assert alone.find(Passage("agent", "您壕"), lenient=True).needs_support
+
+
+def _operation(done: str):
+    return _call(("agent", GOOD_OPENING), ("customer", "我要开通流量包。"), ("agent", done),
+                 ("agent", "请问还有其他可以帮您的吗？"), ("agent", "请对我的服务评价，感谢来电，再见。"))
+
+
+@pytest.mark.parametrize("done", ["好的，已为办理好了。",          # 您 dropped from 已为您办理
+                                  "好的，你为您办理好了。",        # 已 heard as 你
+                                  "好的，已为您呃办理了。"])       # a filler inserted
+def test_a_dropped_inserted_or_wrong_syllable_does_not_hide_an_operation(done):
+    assert "R03" in _rules(_operation(done))          # no identity check before it
+
+
+def test_a_wrong_syllable_match_is_less_sure_and_says_how_similar():
+    hit = next(h for h in check_call(default_pack(), _operation("好的，你为您办理好了。")) if h.rule == "R03")
+    assert hit.confidence < 0.85 and "近音 83%：为您办理好了 ≈ " in hit.why
+
+
+def test_the_edges_of_a_phrase_are_neither_dropped_nor_replaced_by_another_sound():
+    assert "R03" not in _rules(_operation("我为您办理一下。"))        # 为您办理 is not 已为您办理
+    assert "R03" not in _rules(_operation("需要给您开通吗？"))        # a question, not 给您开通了
+
+
+def test_an_alternative_hypothesis_can_clear_the_agent():
+    heard = _call(("agent", GOOD_OPENING), ("customer", "我要重置密码。"),
+                  ("agent", "验证周末，请稍等。", ["验证通过，请稍等。"]), ("agent", "密码已重置。"))
+    assert "R03" not in _rules(heard)
+    assert "R03" in _rules(_call(*[(s.speaker, s.text) for s in heard.segments]))
+
+
+def test_a_number_inside_a_longer_number_is_not_a_complaint_line():
+    call = _call(("agent", GOOD_OPENING), ("customer", "身份证后六位是一二零三一五。"), ("agent", "核实通过。"))
+    assert "R13" not in _rules(call)
+    assert "R13" in _rules(_call(("agent", GOOD_OPENING), ("customer", "我要打三一五投诉。")))
+
+
+def test_an_inserted_word_in_a_forbidden_phrase_is_still_found():
+    call = _call(("agent", GOOD_OPENING), ("customer", "营业厅几点关门？"), ("agent", "这个我也不太清楚。"))
+    assert "R06" in _rules(call)
+    harmless = _call(("agent", GOOD_OPENING), ("customer", "好的。"), ("agent", "有不太清楚的地方再来电。"))
+    assert "R06" not in _rules(harmless)
+
+
+def test_an_absence_in_unsure_words_is_listen_to_confirm_and_prefills_nothing():
+    unsure = _call(("agent", "喂，请讲。"), ("customer", "我想问一下话费。"), words_conf=0.35)
+    hits = check_call(default_pack(), unsure)
+    opening = next(h for h in hits if h.rule == "R01")
+    assert opening.listen and opening.confidence <= 0.35 and opening.why.startswith("listen")
+    assert opening.evidence.startswith("需听音确认")
+    sure = next(h for h in check_call(default_pack(), _call(("agent", "喂，请讲。"), ("customer", "我想问一下话费。"),
+                                                            words_conf=0.95)) if h.rule == "R01")
+    assert not sure.listen and sure.confidence == 0.9
+    card = default_card()
+    blank = Evaluation("e", 1, "1001", card.id, card.version)
+    undecided = prefill(card, blank, hits, {}, "1001")
+    assert not any(state.deductions for state in undecided.items) and not undecided.fatal
+    from inspector.rules.hits import hit_key
+    confirmed = {hit_key(opening): Decision(hit_key(opening), "R01", "confirmed", "", "1001", "now")}
+    after = prefill(card, blank, hits, confirmed, "1001")
+    assert [d.points for d in after.item(opening.item).deductions] == [opening.deduction]
+
+
+def test_an_unsure_red_line_is_not_pending_until_confirmed():
+    offer = _call(("agent", GOOD_OPENING), ("customer", "查一下流量。"),
+                  ("agent", "验证通过。现在有个十元五G的流量包，下个月生效。"), ("customer", "嗯。"),
+                  ("agent", "好的，已经给您开通了。"), words_conf=0.3)
+    hits = check_call(default_pack(), offer)
+    red = [h for h in hits if h.rule == "R04"]
+    assert red and all(h.listen for h in red)
+    card = default_card()
+    assert not prefill(card, Evaluation("e", 1, "1001", card.id, card.version), hits, {}, "1001").fatal
+
+
+def test_the_pack_options_for_recognised_speech_are_checked(tmp_path):
+    header = '[pack]\nid = "t"\nversion = "1"\nname = "t"\nscorecard = "c"\n'
+    rule = '[[rules]]\nid="G"\nname="g"\nkind="required"\nspeaker="agent"\nflag_only=true\n' \
+           'window={from="start",sentences=1}\nmatch={phrases=["已为您办理"]}\n'
+    path = tmp_path / "p.toml"
+    for bad, message in (('fillers = "嗯"', "[pack].fillers"), ("listen_below = 2", "[pack].listen_below"),
+                         ("sound_edit_min_syllables = 2", "[pack].sound_edit_min_syllables"),
+                         ("sound_edits = -1", "[pack].sound_edits")):
+        path.write_text(header + bad + "\n" + rule, encoding="utf-8")
+        with pytest.raises(PackError, match=message.replace("[", r"\[").replace("]", r"\]")):
+            load_pack(path)
+    path.write_text(header + rule, encoding="utf-8")
+    exact = load_pack(path)                        # without the options: no syllable tolerated wrong
+    assert check_call(exact, _call(("agent", "已为办理")))
+    path.write_text(header + "sound_edits = 1\n" + rule, encoding="utf-8")
+    assert not check_call(load_pack(path), _call(("agent", "已为办理")))
