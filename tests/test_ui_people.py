@@ -224,3 +224,42 @@ def test_the_demo_offers_its_users(qtbot, tmp_path):
     assert dialog.user_id.text() == "9001"
     dialog.try_accept()
     assert dialog.user.id == "9001" and dialog.user.is_lead
+
+
+def test_switching_user_or_logging_out_closes_the_last_users_tool_windows(qtbot, workspace, users, demo_copy):
+    users.add(LEAD, "1002", "王质检", "inspector", "pass-1002x", must_change_password=False)
+    made = []
+
+    def make_window(ws, settings, user):
+        made.append(_window(qtbot, ws, user))
+        return made[-1]
+
+    session = SignInSession(workspace, Settings(language="en"), make_window=make_window)
+    session.open(LEAD)
+    first = session.window
+    _import(qtbot, first, demo_copy)
+    tools = [first.show_search(), first.show_reports(), first.show_voc()]
+    assert all(t.isVisible() for t in tools)
+
+    def switch_to_1002(dialog):
+        dialog.user_id.setText("1002")
+        dialog.password.setText("pass-1002x")
+        dialog.try_accept()
+    _when_modal(switch_to_1002)
+    first.actions_by_key["switch_user"].trigger()
+    assert session.window.user.id == "1002"
+    assert not any(t.isVisible() for t in tools)          # nothing of the lead's session stays on screen
+
+    second = session.window
+    search = second.show_search()
+    seen_while_logged_out = []
+
+    def lead_logs_in(dialog):
+        seen_while_logged_out.append(search.isVisible())
+        dialog.user_id.setText("9001")
+        dialog.password.setText("lead-pass-1")
+        dialog.try_accept()
+    _when_modal(lead_logs_in)
+    second.actions_by_key["log_out"].trigger()
+    assert seen_while_logged_out == [False]
+    session.window.close()
