@@ -12,7 +12,7 @@ import sys
 
 from inspector.cli.arguments import iso_date
 from inspector.cli.context import CliContext
-from inspector.store.search import SearchFilter, search
+from inspector.store.search import MAX_LIMIT, SearchFilter, search
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,8 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    if args.limit < 1:
-        print("inspector search: --limit must be at least 1", file=sys.stderr)
+    if not 1 <= args.limit <= MAX_LIMIT:
+        print(f"inspector search: --limit must be from 1 to {MAX_LIMIT}, not {args.limit}", file=sys.stderr)
         return 2
     flt = SearchFilter(args.speaker, args.agent, args.date_from and args.date_from.isoformat(),
                        args.date_to and args.date_to.isoformat(), args.category, args.rule)
