@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "resolved": ("resolved", "solved", "是否解决", "解决情况"),
     "caller": ("caller", "caller_number", "ani", "phone", "主叫号码", "来电号码", "客户号码"),
 }
+MAX_SATISFACTION = 100          # surveys score 1-5, 1-10 or out of 100
 YES = {"1", "true", "yes", "y", "是", "已解决", "解决"}
 NO = {"0", "false", "no", "n", "否", "未解决", "没解决"}
 
@@ -79,9 +81,14 @@ def _outcome(satisfaction: str | None, resolved: str | None, caller: str | None,
     trouble: list[str] = []
     if satisfaction is not None:
         try:
-            values["satisfaction"] = float(satisfaction)
+            score = float(satisfaction)
         except ValueError:
             trouble.append(f"satisfaction {satisfaction!r} is not a number")
+        else:       # float() also reads nan, inf and 1e308, which would poison every mean (and the JSON)
+            if math.isfinite(score) and 0 <= score <= MAX_SATISFACTION:
+                values["satisfaction"] = score
+            else:
+                trouble.append(f"satisfaction {satisfaction!r} is not a survey score from 0 to {MAX_SATISFACTION}")
     if resolved is not None:
         answer = resolved.strip().lower()
         if answer in YES | NO:
