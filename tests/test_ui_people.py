@@ -160,6 +160,18 @@ def test_disabled_and_locked_users_are_refused_and_a_reset_must_be_changed(qtbot
     assert locked.message.text() == refusal_text(Refusal.LOCKED, users.account("1001").locked_until)
 
 
+def test_the_users_dialog_of_a_lead_demoted_meanwhile_changes_nothing_and_says_why(qtbot, users):
+    users.add(LEAD, "9002", "刘组长", "lead", "secret-9002", must_change_password=False)
+    users.add(LEAD, "1001", "李质检", "inspector", "start-1001", must_change_password=False)
+    manage = UsersDialog(users, User("9002", "刘组长", "lead"))
+    qtbot.addWidget(manage)
+    users.set_role(LEAD, "9002", "inspector")                  # by the other lead, while the dialog is open
+    manage.select("1001")
+    manage.toggle_active()
+    assert users.account("1001").active
+    assert manage.message.text() == manage.tr("Your account may no longer manage users: ask a team lead.")
+
+
 def test_opening_a_call_leaves_no_evaluation_and_switching_user_changes_the_scorecard(qtbot, workspace, users,
                                                                                      demo_copy):
     for who in ("1001", "1002"):

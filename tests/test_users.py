@@ -61,6 +61,19 @@ def test_only_leads_and_admins_manage_accounts(centre):
                                                           ("8001", "admin"), ("9001", "lead")]
 
 
+def test_a_lead_demoted_or_disabled_since_log_in_manages_nobody(centre):
+    centre.add(LEAD, "9002", "刘组长", "lead", "secret-9002", must_change_password=False)
+    deputy = User("9002", "刘组长", "lead")                         # as signed in, in a window still open
+    centre.set_role(LEAD, "9002", "inspector")
+    with pytest.raises(NotAllowed):
+        centre.add(deputy, "1003", "赵质检", "inspector", "start-1003")
+    centre.set_role(LEAD, "9002", "lead")
+    centre.set_active(LEAD, "9002", False)
+    with pytest.raises(NotAllowed):
+        centre.set_role(deputy, "9001", "inspector")
+    assert centre.get("1003") is None and centre.get("9001").role == "lead"
+
+
 def test_a_new_or_reset_password_must_be_changed_at_log_in(centre):
     centre.add(LEAD, "1001", "李质检", "inspector", "start-1001")
     first = centre.log_in("1001", "start-1001")
