@@ -172,6 +172,36 @@ def test_the_users_dialog_of_a_lead_demoted_meanwhile_changes_nothing_and_says_w
     assert manage.message.text() == manage.tr("Your account may no longer manage users: ask a team lead.")
 
 
+def test_a_lead_first_sees_the_appealed_evaluation_and_the_chooser_follows_reopen_and_answer(
+        qtbot, workspace, users, demo_copy, monkeypatch):
+    from inspector.review import appeals
+    from inspector.scoring.evaluation import Deduction, Evaluation, ItemState
+    lead_window = _window(qtbot, workspace, LEAD)
+    _import(qtbot, lead_window, demo_copy)
+    repo, card = lead_window.scoring.repo, lead_window.scoring.card
+    s6 = next(c for c in lead_window.calls.page() if c.call_ref == "S6")
+    scored = {}
+    for who, points in (("1001", 2), ("1002", 4)):              # 1002's draft is the most recent change
+        evaluation = Evaluation(f"e-{who}", s6.id, who, card.id, card.version)
+        scored[who] = repo.save(evaluation.with_item(ItemState("A6", (Deduction(points, "语气生硬", who),))), who)
+        if who == "1001":
+            repo.submit(scored[who].uuid, who)
+            appeals.file_appeal(repo, scored[who].uuid, "3071", "不同意扣分")
+    _open(qtbot, lead_window, "S6")
+    pane = lead_window.scorecard
+    assert pane.read_only and pane.evaluation.uuid == "e-1001"          # the open appeal, not 1002's draft
+    assert pane.resolve_button.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (pane.tr("Rejected"), True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("扣分有据", True))
+    pane._resolve()
+    assert repo.appeals("e-1001")[0]["status"] == "rejected" and pane.evaluation.uuid == "e-1001"
+    pane._reopen()
+    assert pane.read_only and pane.evaluation.status == "reopened"
+    label = pane.whose.itemText(pane.whose.findData("e-1001"))
+    assert lead_window.scoring.tr("reopened") in label and pane.whose.currentData() == "e-1001"
+    assert repo.for_call(s6.id, LEAD.id) is None
+
+
 def test_opening_a_call_leaves_no_evaluation_and_switching_user_changes_the_scorecard(qtbot, workspace, users,
                                                                                      demo_copy):
     for who in ("1001", "1002"):
