@@ -94,9 +94,10 @@ class EvaluationsDialog(QDialog):
         self.rows = self.repo.search(self.current_filter())
         self.table.setRowCount(len(self.rows))
         appeals = {"open": self.tr("Open"), "upheld": self.tr("Upheld"), "rejected": self.tr("Rejected")}
+        statuses = {"draft": self.tr("Draft"), "submitted": self.tr("Submitted"), "reopened": self.tr("Reopened")}
         for r, row in enumerate(self.rows):
             cells = [row.call_ref, f"{row.agent_id or ''} {row.agent_name or ''}".strip(), row.inspector,
-                     row.status, str(row.version), f"{row.total:g}" + (" ⚠" if row.fatal else ""),
+                     statuses.get(row.status, row.status), str(row.version), f"{row.total:g}" + (" ⚠" if row.fatal else ""),
                      appeals.get(row.appeal or "", ""), row.updated_at[:19].replace("T", " ")]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
