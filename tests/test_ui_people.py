@@ -119,6 +119,7 @@ def test_a_lead_adds_an_inspector_who_scores_and_the_lead_reopens_it(qtbot, work
     evaluations = lead_window.evaluations_dialog()
     qtbot.addWidget(evaluations)
     row = next(i for i, r in enumerate(evaluations.rows) if r.uuid == submitted.uuid)
+    assert evaluations.table.item(row, 3).text() == evaluations.tr("Submitted")      # in the UI's language
     evaluations.table.cellDoubleClicked.emit(row, 0)
     qtbot.waitUntil(lambda: lead_window.scorecard.evaluation is not None
                     and lead_window.scorecard.evaluation.uuid == submitted.uuid, timeout=10_000)
@@ -200,6 +201,21 @@ def test_a_lead_first_sees_the_appealed_evaluation_and_the_chooser_follows_reope
     label = pane.whose.itemText(pane.whose.findData("e-1001"))
     assert lead_window.scoring.tr("reopened") in label and pane.whose.currentData() == "e-1001"
     assert repo.for_call(s6.id, LEAD.id) is None
+
+
+def test_the_users_list_shows_a_lock_only_while_it_lasts(qtbot, users):
+    from datetime import datetime, timedelta, timezone
+    users.add(LEAD, "1001", "李质检", "inspector", "start-1001", must_change_password=False)
+    users.add(LEAD, "1002", "王质检", "inspector", "start-1002", must_change_password=False)
+    long_ago = datetime.now(timezone.utc) - timedelta(days=1)
+    for _ in range(5):
+        users.log_in("1001", "guess-wrong1", now=long_ago)        # locked yesterday, for a quarter of an hour
+        users.log_in("1002", "guess-wrong1")                      # locked now
+    manage = UsersDialog(users, LEAD)
+    qtbot.addWidget(manage)
+    status = {manage.table.item(r, 0).text(): manage.table.item(r, 3).text() for r in range(manage.table.rowCount())}
+    assert status["1001"] == manage.tr("Active")
+    assert status["1002"].startswith(manage.tr("Active") + " · ")
 
 
 def test_opening_a_call_leaves_no_evaluation_and_switching_user_changes_the_scorecard(qtbot, workspace, users,

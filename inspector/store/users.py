@@ -77,6 +77,11 @@ class Account:
     def user(self) -> User:
         return User(self.id, self.name, self.role)
 
+    def locked(self, now: datetime | None = None) -> bool:
+        """``locked_until`` stays stored after it has passed (until the next log-in): only a future one locks."""
+        moment = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+        return self.locked_until is not None and self.locked_until > moment
+
 
 @dataclass(frozen=True)
 class LogIn:

@@ -60,7 +60,7 @@ class UsersDialog(QDialog):
         self.table.setRowCount(len(self.accounts))
         for r, account in enumerate(self.accounts):
             status = self.tr("Active") if account.active else self.tr("Disabled")
-            if account.locked_until:
+            if account.locked():
                 status += " · " + self.tr("locked until %1").replace("%1", account.locked_until[11:16])
             cells = [account.id, account.name, role_name(account.role), status,
                      self.tr("to be changed at next log-in") if account.must_change_password else ""]
