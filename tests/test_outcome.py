@@ -120,3 +120,14 @@ def test_a_survey_score_that_is_no_score_is_named_and_left_out(tmp_path):
     found = _run(tmp_path / "ws", "outcome", "--format", "json")
     agents = {a["agent_id"]: a for a in json.loads(found.stdout, parse_constant=lambda c: pytest.fail(c))["agents"]}
     assert agents["3071"]["satisfaction_mean"] == 1.0 and agents["1046"]["surveyed"] == 0     # S6 kept, S2 not
+
+
+def test_an_emptied_caller_key_keeps_no_numbers_rather_than_weak_hashes(tmp_path):
+    data = tmp_path / "ws"
+    data.mkdir()
+    (data / "caller.key").write_bytes(b"")
+    done = _run(data, "import", str(_folder(tmp_path)), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert sum("caller key" in p["reason"] for p in json.loads(done.stdout)["problems"]) == 6
+    calls = json.loads(_run(data, "calls", "--format", "json").stdout)
+    assert [c["caller_hash"] for c in calls] == [None] * 6
