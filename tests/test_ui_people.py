@@ -55,6 +55,16 @@ def _when_modal(fill):
     QTimer.singleShot(0, answer)
 
 
+def _switch(window, user_id, password):
+    """File → Switch user, answered with this account."""
+    def answer(dialog):
+        dialog.user_id.setText(user_id)
+        dialog.password.setText(password)
+        dialog.try_accept()
+    _when_modal(answer)
+    window.actions_by_key["switch_user"].trigger()
+
+
 def _log_in(qtbot, users, user_id, password, new_password=None):
     dialog = LoginDialog(users)
     qtbot.addWidget(dialog)
@@ -239,12 +249,7 @@ def test_opening_a_call_leaves_no_evaluation_and_switching_user_changes_the_scor
     first.scorecard.deduct("A6", 3, "语气生硬")
     assert first.scorecard.evaluation.inspector == "1001"
 
-    def switch_to_1002(dialog):
-        dialog.user_id.setText("1002")
-        dialog.password.setText("pass-1002x")
-        dialog.try_accept()
-    _when_modal(switch_to_1002)
-    first.actions_by_key["switch_user"].trigger()
+    _switch(first, "1002", "pass-1002x")
     second = session.window
     assert second is not first and second.user.id == "1002" and "1002" in second.user_label.text()
     qtbot.waitUntil(lambda: second.call_list.model.total == 6, timeout=10_000)
@@ -299,12 +304,7 @@ def test_switching_user_or_logging_out_closes_the_last_users_tool_windows(qtbot,
     tools = [first.show_search(), first.show_reports(), first.show_voc()]
     assert all(t.isVisible() for t in tools)
 
-    def switch_to_1002(dialog):
-        dialog.user_id.setText("1002")
-        dialog.password.setText("pass-1002x")
-        dialog.try_accept()
-    _when_modal(switch_to_1002)
-    first.actions_by_key["switch_user"].trigger()
+    _switch(first, "1002", "pass-1002x")
     assert session.window.user.id == "1002"
     assert not any(t.isVisible() for t in tools)          # nothing of the lead's session stays on screen
 
