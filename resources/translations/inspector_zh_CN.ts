@@ -2967,6 +2967,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>下次登录时需修改</translation>
     </message>
     <message>
+        <source>Your account may no longer manage users: ask a team lead.</source>
+        <translation>你的账号已不能再管理用户：请找组长。</translation>
+    </message>
+    <message>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
