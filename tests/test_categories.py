@@ -110,6 +110,8 @@ def test_demo_calls_get_their_reasons():
     ("[pack]\nid='x'\n[[category]]\npath=['a']\nphrases=[1]\n", "a.phrases"),
     ("[pack]\nid='x'\nmin_confidence=2\n[[category]]\npath=['a']\nphrases=['x']\n", "min_confidence"),
     ("[pack]\nid='x'\n[[category]]\npath=['a']\nphrases=['x']\n[[category]]\npath=['a']\nphrases=['y']\n", "twice"),
+    ("[pack]\nid='x'\n[[category]]\npath=['a']\nphrases=['！！']\n", "a.phrases: '！！' has no words"),
+    ("[pack]\nid='x'\n[[category]]\npath=['a']\nphrases=['退订']\nunless=[' 。']\n", "a.unless"),
 ])
 def test_a_broken_pack_names_the_file_and_the_problem(tmp_path, text, problem):
     path = tmp_path / "cats.toml"
@@ -151,3 +153,15 @@ def test_categorize_one_transcript_file():
     done = _run("categorize", "--transcript", str(DEMO / "S3.transcript.json"))
     assert done.returncode == 0, done.stderr
     assert [c["path"] for c in json.loads(done.stdout)] == [["资费争议", "扣费不明"]]
+
+
+def test_a_custom_pack_naming_a_rule_the_rule_pack_lacks_is_refused(tmp_path):
+    pack = tmp_path / "cats.toml"
+    pack.write_text("[pack]\nid='x'\n[[category]]\npath=['投诉']\nphrases=['投诉']\nrules=['R13', 'R99']\n",
+                    encoding="utf-8")
+    done = _run("categorize", "--transcript", str(DEMO / "S6.transcript.json"), "--categories", str(pack))
+    assert done.returncode == 2 and str(pack) in done.stderr and "R99" in done.stderr and "R13" not in done.stderr
+    pack.write_text("[pack]\nid='x'\n[[category]]\npath=['投诉']\nphrases=['投诉']\nrules=['R13']\n",
+                    encoding="utf-8")
+    done = _run("categorize", "--transcript", str(DEMO / "S6.transcript.json"), "--categories", str(pack))
+    assert done.returncode == 0 and json.loads(done.stdout)[0]["path"] == ["投诉"]

@@ -33,6 +33,11 @@ CASES = {
     "categorise with a garbage category pack": ["categorize", "--database", "--categories", "{garbage}"],
     "categorise a garbage transcript": ["categorize", "--transcript", "{garbage}"],
     "a sample that picks nothing": ["sample", "--format", "json"],
+    "a huge list of calls": ["calls", "--limit", "1" + "0" * 20],
+    "a huge search": ["search", "退订", "--limit", "1" + "0" * 20],
+    "repeat calls within a huge span": ["outcome", "--days", "1" + "0" * 20],
+    "no emerging topics at all": ["topics", "--top", "0"],
+    "a category pack with only punctuation": ["categorize", "--database", "--categories", "{punct}"],
     "a database that is not one": ["--data-dir", "{baddb}", "calls"],
     "rule accuracy from a database that is not one": ["--data-dir", "{baddb}", "rule-accuracy"],
     "a receiver database in a folder that is a file": ["hub", "add-centre", "GD", "--db", "{garbage}/hub.sqlite3"],
@@ -52,7 +57,9 @@ def test_bad_input_gets_a_message_not_a_traceback(name, tmp_path, garbage):
     baddb = tmp_path / "baddb"
     baddb.mkdir()
     (baddb / "inspector.sqlite3").write_bytes(b"not a database" * 100)
-    args = [a.format(tmp=tmp_path, garbage=garbage, baddb=baddb) for a in CASES[name]]
+    punct = tmp_path / "punct.toml"
+    punct.write_text("[pack]\nid='x'\n[[category]]\npath=['a']\nphrases=['！！']\n", encoding="utf-8")
+    args = [a.format(tmp=tmp_path, garbage=garbage, baddb=baddb, punct=punct) for a in CASES[name]]
     if args[0] != "--data-dir":
         args = ["--data-dir", str(tmp_path / "ws"), *args]
     done = subprocess.run([sys.executable, "-m", "inspector", *args], cwd=ROOT, capture_output=True, text=True,

@@ -3,6 +3,8 @@
 import random
 import uuid
 
+from dataclasses import replace
+
 import pytest
 
 from inspector.scoring.defaults import default_card, default_pack
@@ -74,6 +76,17 @@ def repo(tmp_path):
     CallRepository(db).add(NewCall(call_ref="c", content_hash="h", path="/c.wav", duration_s=1, sample_rate=8000,
                                    channels=2, audio_format="WAV"))
     return EvaluationRepository(db, default_card())
+
+
+def test_nobody_starts_or_takes_over_an_evaluation_in_a_colleagues_name(repo):
+    evaluation = _evaluation()
+    with pytest.raises(NotAllowed):
+        repo.save(evaluation, "2002")                              # a new evaluation in 1001's name
+    assert repo.get(evaluation.uuid) is None
+    saved = repo.save(evaluation, "1001")
+    with pytest.raises(NotAllowed):
+        repo.save(replace(saved, inspector="2002"), "1001")        # one's own draft handed to someone else
+    assert repo.get(evaluation.uuid).inspector == "1001"
 
 
 def test_lifecycle_draft_submit_lock_reopen_with_audit(repo):

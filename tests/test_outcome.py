@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from inspector.intake.callers import caller_hash, caller_key, normalized_number
 from tests.conftest import DEMO, ROOT
 
@@ -105,3 +107,28 @@ def test_bad_outcome_values_are_named_and_the_row_still_imported(tmp_path):
     assert any("satisfaction '很好' is not a number" in r for r in reasons)
     assert any("resolved '也许' is not yes/no" in r for r in reasons)
     assert len(json.loads(done.stdout)["added"]) == 6
+
+
+def test_a_survey_score_that_is_no_score_is_named_and_left_out(tmp_path):
+    folder = _folder(tmp_path)
+    text = (folder / "calls.csv").read_text(encoding="utf-8")
+    for wrong, ref in (("inf", "S2"), ("nan", "S3"), ("-3", "S4"), ("1e308", "S5")):
+        text = text.replace(f",{NUMBERS[ref]},{SURVEY[ref][0]},", f",{NUMBERS[ref]},{wrong},", 1)
+    (folder / "calls.csv").write_text(text, encoding="utf-8")
+    done = _run(tmp_path / "ws", "import", str(folder), "--format", "json")
+    reasons = [p["reason"] for p in json.loads(done.stdout)["problems"]]
+    assert sum("is not a survey score" in r for r in reasons) == 4
+    found = _run(tmp_path / "ws", "outcome", "--format", "json")
+    agents = {a["agent_id"]: a for a in json.loads(found.stdout, parse_constant=lambda c: pytest.fail(c))["agents"]}
+    assert agents["3071"]["satisfaction_mean"] == 1.0 and agents["1046"]["surveyed"] == 0     # S6 kept, S2 not
+
+
+def test_an_emptied_caller_key_keeps_no_numbers_rather_than_weak_hashes(tmp_path):
+    data = tmp_path / "ws"
+    data.mkdir()
+    (data / "caller.key").write_bytes(b"")
+    done = _run(data, "import", str(_folder(tmp_path)), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert sum("caller key" in p["reason"] for p in json.loads(done.stdout)["problems"]) == 6
+    calls = json.loads(_run(data, "calls", "--format", "json").stdout)
+    assert [c["caller_hash"] for c in calls] == [None] * 6

@@ -58,6 +58,7 @@ def test_short_and_odd_queries(db):
     assert {f.call for f in search(db, "？")} == set()            # punctuation only: nothing to look for
     assert search(db, '停" OR 机 *') == search(db, "停or机") == []      # FTS syntax in the query is only text
     assert [f.call for f in search(db, "3十块")] == ["C1"]          # digits folded as in the rules (三 → 3)
+    assert search(db, "停机", limit=2 ** 63) == search(db, "停机")    # a huge limit is no SQLite overflow
 
 
 def test_filters(db):
@@ -105,6 +106,8 @@ def test_cli_search_json(tmp_path, demo_copy):
     assert json.loads(run("search", "投诉", "--speaker", "agent", "--format", "json").stdout) == []
     bad = run("search", "投诉", "--from", "2026-13-01")
     assert bad.returncode == 2 and "not a date" in bad.stderr
+    huge = run("search", "投诉", "--limit", str(10 ** 20))
+    assert huge.returncode == 2 and "--limit" in huge.stderr and "Traceback" not in huge.stderr
 
 
 def test_transcripts_stored_before_the_index_are_indexed_by_its_migration(tmp_path):

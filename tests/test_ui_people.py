@@ -55,6 +55,16 @@ def _when_modal(fill):
     QTimer.singleShot(0, answer)
 
 
+def _switch(window, user_id, password):
+    """File → Switch user, answered with this account."""
+    def answer(dialog):
+        dialog.user_id.setText(user_id)
+        dialog.password.setText(password)
+        dialog.try_accept()
+    _when_modal(answer)
+    window.actions_by_key["switch_user"].trigger()
+
+
 def _log_in(qtbot, users, user_id, password, new_password=None):
     dialog = LoginDialog(users)
     qtbot.addWidget(dialog)
@@ -119,6 +129,7 @@ def test_a_lead_adds_an_inspector_who_scores_and_the_lead_reopens_it(qtbot, work
     evaluations = lead_window.evaluations_dialog()
     qtbot.addWidget(evaluations)
     row = next(i for i, r in enumerate(evaluations.rows) if r.uuid == submitted.uuid)
+    assert evaluations.table.item(row, 3).text() == evaluations.tr("Submitted")      # in the UI's language
     evaluations.table.cellDoubleClicked.emit(row, 0)
     qtbot.waitUntil(lambda: lead_window.scorecard.evaluation is not None
                     and lead_window.scorecard.evaluation.uuid == submitted.uuid, timeout=10_000)
@@ -160,6 +171,63 @@ def test_disabled_and_locked_users_are_refused_and_a_reset_must_be_changed(qtbot
     assert locked.message.text() == refusal_text(Refusal.LOCKED, users.account("1001").locked_until)
 
 
+def test_the_users_dialog_of_a_lead_demoted_meanwhile_changes_nothing_and_says_why(qtbot, users):
+    users.add(LEAD, "9002", "刘组长", "lead", "secret-9002", must_change_password=False)
+    users.add(LEAD, "1001", "李质检", "inspector", "start-1001", must_change_password=False)
+    manage = UsersDialog(users, User("9002", "刘组长", "lead"))
+    qtbot.addWidget(manage)
+    users.set_role(LEAD, "9002", "inspector")                  # by the other lead, while the dialog is open
+    manage.select("1001")
+    manage.toggle_active()
+    assert users.account("1001").active
+    assert manage.message.text() == manage.tr("Your account may no longer manage users: ask a team lead.")
+
+
+def test_a_lead_first_sees_the_appealed_evaluation_and_the_chooser_follows_reopen_and_answer(
+        qtbot, workspace, users, demo_copy, monkeypatch):
+    from inspector.review import appeals
+    from inspector.scoring.evaluation import Deduction, Evaluation, ItemState
+    lead_window = _window(qtbot, workspace, LEAD)
+    _import(qtbot, lead_window, demo_copy)
+    repo, card = lead_window.scoring.repo, lead_window.scoring.card
+    s6 = next(c for c in lead_window.calls.page() if c.call_ref == "S6")
+    scored = {}
+    for who, points in (("1001", 2), ("1002", 4)):              # 1002's draft is the most recent change
+        evaluation = Evaluation(f"e-{who}", s6.id, who, card.id, card.version)
+        scored[who] = repo.save(evaluation.with_item(ItemState("A6", (Deduction(points, "语气生硬", who),))), who)
+        if who == "1001":
+            repo.submit(scored[who].uuid, who)
+            appeals.file_appeal(repo, scored[who].uuid, "3071", "不同意扣分")
+    _open(qtbot, lead_window, "S6")
+    pane = lead_window.scorecard
+    assert pane.read_only and pane.evaluation.uuid == "e-1001"          # the open appeal, not 1002's draft
+    assert pane.resolve_button.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (pane.tr("Rejected"), True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("扣分有据", True))
+    pane._resolve()
+    assert repo.appeals("e-1001")[0]["status"] == "rejected" and pane.evaluation.uuid == "e-1001"
+    pane._reopen()
+    assert pane.read_only and pane.evaluation.status == "reopened"
+    label = pane.whose.itemText(pane.whose.findData("e-1001"))
+    assert lead_window.scoring.tr("reopened") in label and pane.whose.currentData() == "e-1001"
+    assert repo.for_call(s6.id, LEAD.id) is None
+
+
+def test_the_users_list_shows_a_lock_only_while_it_lasts(qtbot, users):
+    from datetime import datetime, timedelta, timezone
+    users.add(LEAD, "1001", "李质检", "inspector", "start-1001", must_change_password=False)
+    users.add(LEAD, "1002", "王质检", "inspector", "start-1002", must_change_password=False)
+    long_ago = datetime.now(timezone.utc) - timedelta(days=1)
+    for _ in range(5):
+        users.log_in("1001", "guess-wrong1", now=long_ago)        # locked yesterday, for a quarter of an hour
+        users.log_in("1002", "guess-wrong1")                      # locked now
+    manage = UsersDialog(users, LEAD)
+    qtbot.addWidget(manage)
+    status = {manage.table.item(r, 0).text(): manage.table.item(r, 3).text() for r in range(manage.table.rowCount())}
+    assert status["1001"] == manage.tr("Active")
+    assert status["1002"].startswith(manage.tr("Active") + " · ")
+
+
 def test_opening_a_call_leaves_no_evaluation_and_switching_user_changes_the_scorecard(qtbot, workspace, users,
                                                                                      demo_copy):
     for who in ("1001", "1002"):
@@ -181,12 +249,7 @@ def test_opening_a_call_leaves_no_evaluation_and_switching_user_changes_the_scor
     first.scorecard.deduct("A6", 3, "语气生硬")
     assert first.scorecard.evaluation.inspector == "1001"
 
-    def switch_to_1002(dialog):
-        dialog.user_id.setText("1002")
-        dialog.password.setText("pass-1002x")
-        dialog.try_accept()
-    _when_modal(switch_to_1002)
-    first.actions_by_key["switch_user"].trigger()
+    _switch(first, "1002", "pass-1002x")
     second = session.window
     assert second is not first and second.user.id == "1002" and "1002" in second.user_label.text()
     qtbot.waitUntil(lambda: second.call_list.model.total == 6, timeout=10_000)
@@ -224,3 +287,37 @@ def test_the_demo_offers_its_users(qtbot, tmp_path):
     assert dialog.user_id.text() == "9001"
     dialog.try_accept()
     assert dialog.user.id == "9001" and dialog.user.is_lead
+
+
+def test_switching_user_or_logging_out_closes_the_last_users_tool_windows(qtbot, workspace, users, demo_copy):
+    users.add(LEAD, "1002", "王质检", "inspector", "pass-1002x", must_change_password=False)
+    made = []
+
+    def make_window(ws, settings, user):
+        made.append(_window(qtbot, ws, user))
+        return made[-1]
+
+    session = SignInSession(workspace, Settings(language="en"), make_window=make_window)
+    session.open(LEAD)
+    first = session.window
+    _import(qtbot, first, demo_copy)
+    tools = [first.show_search(), first.show_reports(), first.show_voc()]
+    assert all(t.isVisible() for t in tools)
+
+    _switch(first, "1002", "pass-1002x")
+    assert session.window.user.id == "1002"
+    assert not any(t.isVisible() for t in tools)          # nothing of the lead's session stays on screen
+
+    second = session.window
+    search = second.show_search()
+    seen_while_logged_out = []
+
+    def lead_logs_in(dialog):
+        seen_while_logged_out.append(search.isVisible())
+        dialog.user_id.setText("9001")
+        dialog.password.setText("lead-pass-1")
+        dialog.try_accept()
+    _when_modal(lead_logs_in)
+    second.actions_by_key["log_out"].trigger()
+    assert seen_while_logged_out == [False]
+    session.window.close()

@@ -61,6 +61,19 @@ def test_only_leads_and_admins_manage_accounts(centre):
                                                           ("8001", "admin"), ("9001", "lead")]
 
 
+def test_a_lead_demoted_or_disabled_since_log_in_manages_nobody(centre):
+    centre.add(LEAD, "9002", "刘组长", "lead", "secret-9002", must_change_password=False)
+    deputy = User("9002", "刘组长", "lead")                         # as signed in, in a window still open
+    centre.set_role(LEAD, "9002", "inspector")
+    with pytest.raises(NotAllowed):
+        centre.add(deputy, "1003", "赵质检", "inspector", "start-1003")
+    centre.set_role(LEAD, "9002", "lead")
+    centre.set_active(LEAD, "9002", False)
+    with pytest.raises(NotAllowed):
+        centre.set_role(deputy, "9001", "inspector")
+    assert centre.get("1003") is None and centre.get("9001").role == "lead"
+
+
 def test_a_new_or_reset_password_must_be_changed_at_log_in(centre):
     centre.add(LEAD, "1001", "李质检", "inspector", "start-1001")
     first = centre.log_in("1001", "start-1001")
@@ -169,6 +182,28 @@ def test_users_from_the_command_line(tmp_path):
     audit = _cli(ws, "users", "audit", "1002", "--as", "9001", "--password-stdin", stdin="secret-9001\n")
     assert [a["what"] for a in json.loads(audit.stdout)] == ["added", "password changed", "disabled",
                                                             "password reset"]
+
+
+def test_the_command_line_refuses_a_missing_password_without_locking_the_account(tmp_path):
+    ws = tmp_path / "ws"
+    as_lead = _cli(ws, "users", "add", "9001", "--name", "张组长", "--role", "lead", "--as", "9001",
+                   "--password-stdin", stdin="secret-9001\nnew-lead-1\n")
+    assert as_lead.returncode == 2 and "--as" in as_lead.stderr        # the first lead is made without --as
+    assert json.loads(_cli(ws, "users", "list").stdout) == []
+    first = _cli(ws, "users", "add", "9001", "--name", "张组长", "--role", "lead", "--password-stdin",
+                 stdin="secret-9001\r\n")
+    assert first.returncode == 0, first.stderr
+    for stdin in ["", "\n"] * LOCK_AFTER_FAILURES:                      # a forgotten pipe, an empty line
+        refused = _cli(ws, "users", "audit", "--as", "9001", "--password-stdin", stdin=stdin)
+        assert refused.returncode == 2 and "9001" in refused.stderr and "Traceback" not in refused.stderr
+    half = _cli(ws, "users", "add", "1002", "--name", "王质检", "--role", "inspector", "--as", "9001",
+                "--password-stdin", stdin="secret-9001\n")
+    assert half.returncode == 2 and "new user's password" in half.stderr
+    spaced = _cli(ws, "users", "add", "1002", "--name", "王质检", "--role", "inspector", "--as", "9001",
+                  "--password-stdin", stdin="secret-9001\r\n start 1002 \r\n")
+    assert spaced.returncode == 0, spaced.stderr                         # not locked; spaces are the password's
+    changed = _cli(ws, "users", "passwd", "1002", "--password-stdin", stdin=" start 1002 \nmine-1002x\n")
+    assert changed.returncode == 0, changed.stderr
 
 
 def test_sync_setup_prints_neither_key_nor_token(tmp_path):

@@ -14,6 +14,7 @@ from typing import Any
 
 from inspector.resources import resource_path
 from inspector.rules.conditions import Phrase, Phrases
+from inspector.rules.text import normalize
 from inspector.tomlfile import read_toml
 
 DEFAULT_CATEGORIES = ("categories", "categories-10086.toml")
@@ -73,6 +74,16 @@ def load_category_pack(path: Path) -> CategoryPack:
     return CategoryPack(header["id"], str(header.get("version", "1")), min_confidence, tuple(categories))
 
 
+def require_known_rules(pack: CategoryPack, known: set[str], source: Path) -> None:
+    """A category's rule ids must be in the rule pack it runs with: a typo (R99) would otherwise never match
+    and nobody would know."""
+    for category in pack.categories:
+        unknown = [r for r in category.rules if r not in known]
+        if unknown:
+            raise CategoryPackError(f"{source}: category {category.label}.rules: the rule pack has no "
+                                    f"{', '.join(unknown)}")
+
+
 @cache
 def default_category_pack() -> CategoryPack:
     return load_category_pack(resource_path(*DEFAULT_CATEGORIES))
@@ -90,6 +101,10 @@ def _category(path: Path, entry: Any, index: int, threshold: float) -> Category:
     phrases = _strings(entry.get("phrases", []), f"{where}.phrases")
     unless = _strings(entry.get("unless", []), f"{where}.unless")
     rules = _strings(entry.get("rules", []), f"{where}.rules")
+    for field, values in (("phrases", phrases), ("unless", unless)):
+        empty = [v for v in values if not normalize(v)]
+        if empty:            # nothing is left to match once punctuation and spaces are folded away
+            raise CategoryPackError(f"{where}.{field}: {empty[0]!r} has no words or digits to listen for")
     if not phrases and not rules:
         raise CategoryPackError(f"{where}: give phrases, rules or both, or nothing can find it")
     matcher = Phrases(tuple(Phrase.of(p) for p in phrases), tuple(Phrase.of(u) for u in unless),

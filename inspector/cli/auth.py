@@ -27,9 +27,18 @@ def add_identity_arguments(parser: argparse.ArgumentParser, flag: str = "--user"
                         help="read the password(s) from standard input, one per line")
 
 
-def read_password() -> str:
-    """One line of standard input; an empty or missing line is an empty password (and so refused)."""
+def read_line() -> str:
+    """One line of standard input without its line end (a Windows one too); "" when input has ended."""
     return sys.stdin.readline().rstrip("\r\n")
+
+
+def read_password(what: str) -> str:
+    """A line that must be there: a missing one is refused, naming what was expected, so that a forgotten
+    pipe says so instead of counting as a wrong password."""
+    line = sys.stdin.readline()
+    if not line:
+        raise Refused(f"standard input ended before the {what} (one password per line)")
+    return line.rstrip("\r\n")
 
 
 def sign_in(db: sqlite_utils.Database, args: argparse.Namespace, action: Action | None = None) -> User:
@@ -37,7 +46,10 @@ def sign_in(db: sqlite_utils.Database, args: argparse.Namespace, action: Action 
     user_id = args.actor_id
     if not args.password_stdin:
         raise Refused(f"{user_id}: acting as a user needs --password-stdin and the password on standard input")
-    outcome = UserRepository(db).log_in(user_id, read_password())
+    password = read_password(f"password of {user_id}")
+    if not password:              # never right (passwords have a minimum length): not a failed attempt either
+        raise Refused(f"{user_id}: the password on standard input is empty")
+    outcome = UserRepository(db).log_in(user_id, password)
     if outcome.user is None:
         raise Refused(f"{user_id}: {outcome.refusal}")
     if outcome.must_change_password:

@@ -6,6 +6,7 @@ import argparse
 import json
 from dataclasses import asdict
 
+from inspector.cli.arguments import count_between
 from inspector.cli.context import CliContext
 from inspector.store.calls import CallFilter, CallRepository
 from inspector.store.categories import CategoryRepository
@@ -17,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--agent")
     parser.add_argument("--category", help="only calls of this category (level-1 name or full path)")
     parser.add_argument("--worsened", action="store_true", help="only calls whose customer's emotion worsened")
-    parser.add_argument("--limit", type=int, default=50)
+    parser.add_argument("--limit", type=count_between(1, 10 ** 9), default=50)
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(handler=run)
 

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from inspector.categories.match import categorize
-from inspector.categories.pack import CategoryPackError, default_category_pack, load_category_pack
+from inspector.categories.pack import (CategoryPackError, default_category_pack, load_category_pack,
+                                       require_known_rules)
 from inspector.cli.context import CliContext
 from inspector.jobs import drain
 from inspector.review.categorizing import categorize_all
@@ -37,6 +38,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         pack = load_category_pack(args.categories) if args.categories else default_category_pack()
+        if args.categories:
+            require_known_rules(pack, {rule.id for rule in default_pack().rules}, args.categories)
         if args.transcript:
             transcript = load_transcript(args.transcript)
             found = categorize(transcript, check_call(default_pack(), transcript, None), pack)

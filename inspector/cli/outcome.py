@@ -5,23 +5,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
+from inspector.cli.arguments import count_between
 from inspector.cli.context import CliContext
 from inspector.reports.outcome import DEFAULT_DAYS, outcome
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("outcome", help="repeat callers, repeat complaints, QA score vs satisfaction")
-    parser.add_argument("--days", type=int, default=DEFAULT_DAYS, help="a repeat call comes within this many days")
+    parser.add_argument("--days", type=count_between(1, 366), default=DEFAULT_DAYS,
+                        help="a repeat call comes within this many days (1 to 366)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    if args.days < 1:
-        print("inspector outcome: --days must be at least 1", file=sys.stderr)
-        return 2
     found = outcome(ctx.db, args.days)
     if args.format == "json":
         print(json.dumps(found.to_dict(), ensure_ascii=False))

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from inspector.cli.arguments import iso_date
+from inspector.cli.arguments import count_between, iso_date
 from inspector.cli.context import CliContext
-from inspector.store.search import SearchFilter, search
+from inspector.store.search import MAX_LIMIT, SearchFilter, search
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,15 +23,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--to", dest="date_to", type=iso_date, help="last day, YYYY-MM-DD")
     parser.add_argument("--category", help="level-1 category or full path")
     parser.add_argument("--rule", help="only calls with a hit of this rule (R06 …)")
-    parser.add_argument("--limit", type=int, default=50)
+    parser.add_argument("--limit", type=count_between(1, MAX_LIMIT), default=50)
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    if args.limit < 1:
-        print("inspector search: --limit must be at least 1", file=sys.stderr)
-        return 2
     flt = SearchFilter(args.speaker, args.agent, args.date_from and args.date_from.isoformat(),
                        args.date_to and args.date_to.isoformat(), args.category, args.rule)
     found = search(ctx.db, args.text, flt, args.limit)

@@ -11,7 +11,7 @@ import argparse
 import hashlib
 import json
 
-from inspector.cli.auth import read_password
+from inspector.cli.auth import read_line
 from inspector.cli.context import CliContext
 from inspector.cli.errors import user_errors
 from inspector.sync import identity as sync_identity
@@ -36,7 +36,7 @@ def key_fingerprint(key_hex: str) -> str:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     key, token = args.key, args.token
     if args.secrets_stdin:
-        key, token = read_password() or key, read_password() or token
+        key, token = read_line() or key, read_line() or token
     current = sync_identity.load(ctx.db)
     made = sync_identity.set_up(ctx.db, args.centre, key or (current.key_hex if current else None),
                                 args.endpoint or (current.endpoint if current else None),

@@ -6,9 +6,8 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import sys
 
-from inspector.cli.arguments import iso_date
+from inspector.cli.arguments import count_between, iso_date
 from inspector.cli.context import CliContext
 from inspector.reports.topics import emerging_topics
 
@@ -16,16 +15,14 @@ from inspector.reports.topics import emerging_topics
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("topics", help="emerging topics: what customers say more this week")
     parser.add_argument("--week-ending", type=iso_date, default=datetime.date.today(), help="last day, YYYY-MM-DD")
-    parser.add_argument("--top", type=int, default=20)
-    parser.add_argument("--min-calls", type=int, default=3, help="said in at least this many calls this week")
+    parser.add_argument("--top", type=count_between(1, 1000), default=20)
+    parser.add_argument("--min-calls", type=count_between(1, 10 ** 9), default=3,
+                        help="said in at least this many calls this week")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    if args.top < 1 or args.min_calls < 1:
-        print("inspector topics: --top and --min-calls must be at least 1", file=sys.stderr)
-        return 2
     found = emerging_topics(ctx.db, args.week_ending, args.top, args.min_calls)
     if args.format == "json":
         print(json.dumps(found.to_dict(), ensure_ascii=False))

@@ -69,15 +69,18 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                 print(f"{a.id}\t{a.name}\t{a.role}\t{'active' if a.active else 'disabled'}")
         return 0
     if args.action == "passwd":
-        users.change_password(args.user_id, read_password(), read_password())
+        users.change_password(args.user_id, read_password("old password"), read_password("new password"))
         print(json.dumps(_listed(users.account(args.user_id)), ensure_ascii=False))
         return 0
     if args.action == "add" and users.is_empty():
+        if args.actor_id is not None:      # else the acting lead's password would become the new lead's
+            raise Refused(f"this workspace has no users yet, so no {args.actor_id}: create its first lead "
+                          "without --as (standard input holds only the new lead's password)")
         if args.role != Role.LEAD:
             raise Refused("an empty workspace starts with its team lead: --role lead")
         if not args.password_stdin:
             raise Refused("the new lead's password is read from standard input: add --password-stdin")
-        users.create_first_lead(args.user_id, args.name, read_password())
+        users.create_first_lead(args.user_id, args.name, read_password("new lead's password"))
         print(json.dumps(_listed(users.account(args.user_id)), ensure_ascii=False))
         return 0
     if args.actor_id is None:
@@ -87,11 +90,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         print(json.dumps(users.audit(args.user_id), ensure_ascii=False))
         return 0
     if args.action == "add":
-        users.add(actor, args.user_id, args.name, args.role, read_password())
+        users.add(actor, args.user_id, args.name, args.role, read_password("new user's password"))
     elif args.action in ("disable", "enable"):
         users.set_active(actor, args.user_id, args.action == "enable")
     elif args.action == "reset-password":
-        users.reset_password(actor, args.user_id, read_password())
+        users.reset_password(actor, args.user_id, read_password("temporary password"))
     elif args.action == "set-role":
         users.set_role(actor, args.user_id, args.role)
     elif args.action == "rename":

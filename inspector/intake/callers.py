@@ -15,23 +15,29 @@ import secrets
 from pathlib import Path
 
 KEY_BYTES = 32
+MIN_KEY_BYTES = 16         # a key a centre copied in may be shorter than ours, never guessably short
 _NOT_DIGIT = re.compile(r"\D")
 
 
-def caller_key(root: Path) -> bytes:
-    """The workspace's key, created (owner-only) on first use."""
+def caller_key(root: Path) -> bytes | None:
+    """The workspace's key, created (owner-only) on first use. None when the file holds too little to be a
+    key (emptied, cut short): with a guessable key the hashes could be reversed, so numbers are not kept."""
     path = Path(root) / "caller.key"
     if path.exists():
-        return path.read_bytes()
+        return _usable(path.read_bytes())
     path.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_bytes(KEY_BYTES)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:            # another process created it first: use theirs
-        return path.read_bytes()
+        return _usable(path.read_bytes())
     with os.fdopen(fd, "wb") as handle:
         handle.write(key)
     return key
+
+
+def _usable(key: bytes) -> bytes | None:
+    return key if len(key) >= MIN_KEY_BYTES else None
 
 
 def normalized_number(number: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from pathlib import Path
 
 from inspector.audio.files import FileProblem as SidecarProblem
@@ -31,6 +32,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "resolved": ("resolved", "solved", "是否解决", "解决情况"),
     "caller": ("caller", "caller_number", "ani", "phone", "主叫号码", "来电号码", "客户号码"),
 }
+MAX_SATISFACTION = 100          # surveys score 1-5, 1-10 or out of 100
 YES = {"1", "true", "yes", "y", "是", "已解决", "解决"}
 NO = {"0", "false", "no", "n", "否", "未解决", "没解决"}
 
@@ -71,10 +73,16 @@ def _outcome(satisfaction: str | None, resolved: str | None, caller: str | None,
     trouble: list[Message] = []
     if satisfaction is not None:
         try:
-            values["satisfaction"] = float(satisfaction)
+            score = float(satisfaction)
         except ValueError:
             trouble.append(Message("row {number}: satisfaction {value} is not a number", number=row,
                                    value=repr(satisfaction)))
+        else:       # float() also reads nan, inf and 1e308, which would poison every mean (and the JSON)
+            if math.isfinite(score) and 0 <= score <= MAX_SATISFACTION:
+                values["satisfaction"] = score
+            else:
+                trouble.append(Message("row {number}: satisfaction {value} is not a survey score from 0 to "
+                                       "{maximum}", number=row, value=repr(satisfaction), maximum=MAX_SATISFACTION))
     if resolved is not None:
         answer = resolved.strip().lower()
         if answer in YES | NO:

@@ -127,7 +127,10 @@ class EvaluationRepository:
         return True
 
     def save(self, evaluation: Evaluation, actor: str) -> Evaluation:
-        """Autosave of a draft (or a reopened evaluation); returns only once it is durable."""
+        """Autosave of a draft (or a reopened evaluation); returns only once it is durable. Only its inspector
+        saves it: nobody starts an evaluation in a colleague's name or hands their own over to one."""
+        if actor != evaluation.inspector:
+            raise NotAllowed(f"{actor} may not edit {evaluation.inspector}'s evaluation")
         current = self.get(evaluation.uuid)
         if current is not None:
             if current.status == "submitted":

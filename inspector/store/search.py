@@ -22,6 +22,7 @@ from inspector.transcript.io import from_dict
 from inspector.transcript.model import Transcript
 
 END = "_"       # closes the last pair, so a one-character query finds the sentence's last character too
+MAX_LIMIT = 10_000   # more sentences than anyone reads; keeps LIMIT within SQLite's 64-bit integers
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ def search(db: sqlite_utils.Database, text: str, flt: SearchFilter = SearchFilte
     chars = list(normalize(text))
     if not chars:
         return []
+    limit = min(limit, MAX_LIMIT)
     found: list[Found] = []
     seen: set[tuple[int, float, str]] = set()
     sounds = syllables("".join(chars))

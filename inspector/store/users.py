@@ -77,6 +77,11 @@ class Account:
     def user(self) -> User:
         return User(self.id, self.name, self.role)
 
+    def locked(self, now: datetime | None = None) -> bool:
+        """``locked_until`` stays stored after it has passed (until the next log-in): only a future one locks."""
+        moment = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+        return self.locked_until is not None and self.locked_until > moment
+
 
 @dataclass(frozen=True)
 class LogIn:
@@ -150,11 +155,11 @@ class UserRepository:
     def add(self, actor: User, user_id: str, name: str, role: str, password: str,
             must_change_password: bool = True) -> User:
         """A new account's password was chosen by the lead, so by default its owner replaces it at first log-in."""
-        require(actor, Action.MANAGE_USERS)
+        self._require_manager(actor)
         return self._insert(user_id, name, role, password, by=actor.id, must_change=must_change_password)
 
     def rename(self, actor: User, user_id: str, name: str) -> None:
-        require(actor, Action.MANAGE_USERS)
+        self._require_manager(actor)
         if not name.strip():
             raise UserError("missing_name")
         old = self._require(user_id)
@@ -163,7 +168,7 @@ class UserRepository:
             self._audit(actor.id, user_id, "name", f"{old.name} → {name.strip()}")
 
     def set_role(self, actor: User, user_id: str, role: str) -> None:
-        require(actor, Action.MANAGE_USERS)
+        self._require_manager(actor)
         if role not in ROLES:
             raise UserError("bad_role", roles=", ".join(ROLES))
         old = self._require(user_id)
@@ -174,7 +179,7 @@ class UserRepository:
 
     def set_active(self, actor: User, user_id: str, active: bool) -> None:
         """A disabled account cannot log in; its evaluations, decisions and audit stay as they were."""
-        require(actor, Action.MANAGE_USERS)
+        self._require_manager(actor)
         self._require(user_id)
         if not active and user_id == actor.id:
             raise UserError("own_account")
@@ -185,7 +190,7 @@ class UserRepository:
 
     def reset_password(self, actor: User, user_id: str, password: str) -> None:
         """The lead hands over a temporary password; the account is unlocked and must change it at log-in."""
-        require(actor, Action.MANAGE_USERS)
+        self._require_manager(actor)
         self._require(user_id)
         check_password(password, user_id)
         with self._db.atomic():
@@ -270,6 +275,13 @@ class UserRepository:
         leads = self._db.execute("SELECT count(*) FROM users WHERE role = 'lead' AND active = 1").fetchone()[0]
         if leads == 0:
             raise UserError("last_lead")
+
+    def _require_manager(self, actor: User) -> None:
+        """The actor's role as stored now, not as it was at log-in: a lead demoted or disabled meanwhile by
+        another lead keeps no power over accounts in a window that is still open."""
+        account = self.account(actor.id)
+        stored = account.user if account is not None and account.active else User(actor.id, actor.name, "")
+        require(stored, Action.MANAGE_USERS)
 
     def _require(self, user_id: str) -> Account:
         account = self.account(user_id)

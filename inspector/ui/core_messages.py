@@ -32,6 +32,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Core", "metadata could not be read: {detail}"),
     QT_TRANSLATE_NOOP("Core", "row {number} has no file name column"),
     QT_TRANSLATE_NOOP("Core", "row {number}: satisfaction {value} is not a number"),
+    QT_TRANSLATE_NOOP("Core", "row {number}: satisfaction {value} is not a survey score from 0 to {maximum}"),
     QT_TRANSLATE_NOOP("Core", "row {number}: resolved {value} is not yes/no (是/否, 1/0)"),
     QT_TRANSLATE_NOOP("Core", "row {number}: the caller's number was not kept (too short, or no caller key)"),
     QT_TRANSLATE_NOOP("Core", "checks not imported: {detail}"),

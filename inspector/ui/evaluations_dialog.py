@@ -95,6 +95,7 @@ class EvaluationsDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         statuses = {self.status.itemData(i): self.status.itemText(i) for i in range(1, self.status.count())}
         appeals = {"open": self.tr("Open"), "upheld": self.tr("Upheld"), "rejected": self.tr("Rejected")}
+        statuses = {"draft": self.tr("Draft"), "submitted": self.tr("Submitted"), "reopened": self.tr("Reopened")}
         for r, row in enumerate(self.rows):
             cells = [row.call_ref, f"{row.agent_id or ''} {row.agent_name or ''}".strip(), row.inspector,
                      statuses.get(row.status, row.status), str(row.version), f"{row.total:g}" + (" ⚠" if row.fatal else ""),

@@ -611,7 +611,15 @@ class MainWindow(QMainWindow):
             self._layout_restored = True
             restore_sizes(self.splitters, self.settings.splitters)
 
+    def close_tool_windows(self) -> None:
+        """The Reports, Search and VoC windows belong to this user's session and read through its database:
+        they go with it (Log out, Switch user, closing), never left open for the next person."""
+        for window in (self.reports_window, self.search_window, self.voc_window):
+            if window is not None:
+                window.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.close_tool_windows()
         self.tasks.shutdown()
         self.playback.shutdown()
         self.state.disconnect_all()

@@ -133,13 +133,20 @@ class ScoringController(QObject):
         own = self.repo.for_call(call.id, self.user)
         chosen = self.viewing
         if chosen is None:
-            chosen = "" if own is not None or not others else others[0].uuid
+            chosen = "" if own is not None or not others else min(others, key=self._urgency).uuid
         labels = {"draft": self.tr("draft"), "submitted": self.tr("submitted"), "reopened": self.tr("reopened")}
         choices = [(self.tr("%1 · %2 · %3").replace("%1", e.inspector).replace("%2", labels.get(e.status, e.status))
                     .replace("%3", f"{score(self.card, e).total:g}"), e.uuid) for e in others]
         choices.append((self.tr("My evaluation"), ""))
         self.pane.offer(choices, chosen)
         return next((e for e in others if e.uuid == chosen), None)
+
+    def _urgency(self, evaluation: Evaluation) -> int:
+        """What a lead opening the call must see first: an evaluation with an open appeal, then finished
+        work, then someone's draft still in progress (``min`` keeps the most recently changed of a rank)."""
+        if any(a["status"] == "open" for a in self.repo.appeals(evaluation.uuid)):
+            return 0
+        return 2 if evaluation.status == "draft" else 1
 
     def save(self, evaluation: Evaluation) -> None:
         active = self._session()
@@ -175,17 +182,26 @@ class ScoringController(QObject):
         except (NotAllowed, ValueError) as exc:
             QMessageBox.information(self.window, self.tr("Not resolved"), error_text(exc))
         if self.pane.evaluation is not None:                              # an upheld appeal made a new version
-            self.show(self.repo.get(self.pane.evaluation.uuid), read_only=self.pane.read_only)
+            self._show_again(self.pane.evaluation.uuid)
 
     def reopen(self, reason: str) -> None:
         evaluation = self.pane.evaluation
         if evaluation is None:
             return
         try:
-            reopened = self.repo.reopen(evaluation.uuid, self.actor, reason)
-            self.show(reopened, read_only=reopened.inspector != self.user)
+            self.repo.reopen(evaluation.uuid, self.actor, reason)
         except NotAllowed as exc:
             QMessageBox.information(self.window, self.tr("Not reopened"), error_text(exc))
+            return
+        self._show_again(evaluation.uuid)
+
+    def _show_again(self, uuid: str) -> None:
+        """After a lead's reopen or answer: the same evaluation as it is now, and the chooser's labels with it."""
+        evaluation = self.repo.get(uuid)
+        if evaluation is not None and evaluation.inspector != self.user and self._session() is None:
+            self.view(uuid)
+        else:
+            self.show(evaluation, read_only=self.pane.read_only)
 
     def confirm_and_submit(self) -> bool:
         """The Submit button: explains what blocks it, or says what will be locked and asks."""

@@ -82,6 +82,7 @@ class SignInSession(QObject):
         app.setQuitOnLastWindowClosed(False)          # the hidden window and the dialog are not the end
         try:
             if log_out and old is not None:
+                old.close_tool_windows()
                 old.hide()
             user = self.ask(None if log_out else old)
             if user is None:

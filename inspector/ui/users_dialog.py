@@ -16,6 +16,7 @@ from inspector.store.users import Account, UserError, UserRepository
 from inspector.ui.account_texts import role_name, user_error_text
 from inspector.ui.form_fields import checked_form, password_field
 from inspector.ui.tables import read_only_table
+from inspector.users.policy import NotAllowed
 
 
 class UsersDialog(QDialog):
@@ -59,7 +60,7 @@ class UsersDialog(QDialog):
         self.table.setRowCount(len(self.accounts))
         for r, account in enumerate(self.accounts):
             status = self.tr("Active") if account.active else self.tr("Disabled")
-            if account.locked_until:
+            if account.locked():
                 status += " · " + self.tr("locked until %1").replace("%1", account.locked_until[11:16])
             cells = [account.id, account.name, role_name(account.role), status,
                      self.tr("to be changed at next log-in") if account.must_change_password else ""]
@@ -82,6 +83,9 @@ class UsersDialog(QDialog):
             step()
         except UserError as exc:
             self.message.setText(user_error_text(exc))
+            return False
+        except NotAllowed:               # demoted or disabled by another lead since logging in
+            self.message.setText(self.tr("Your account may no longer manage users: ask a team lead."))
             return False
         self.message.clear()
         self.refresh()

@@ -923,6 +923,10 @@
         <translation>第 {number} 行：满意度 {value} 不是数字</translation>
     </message>
     <message>
+        <source>row {number}: satisfaction {value} is not a survey score from 0 to {maximum}</source>
+        <translation>第 {number} 行：满意度 {value} 不是 0 到 {maximum} 之间的评分</translation>
+    </message>
+    <message>
         <source>row {number}: resolved {value} is not yes/no (是/否, 1/0)</source>
         <translation>第 {number} 行：是否解决 {value} 不是是/否（是/否、1/0）</translation>
     </message>
@@ -3126,6 +3130,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>to be changed at next log-in</source>
         <translation>下次登录时需修改</translation>
+    </message>
+    <message>
+        <source>Your account may no longer manage users: ask a team lead.</source>
+        <translation>你的账号已不能再管理用户：请找组长。</translation>
     </message>
     <message>
         <source>Enable</source>
