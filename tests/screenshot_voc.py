@@ -48,7 +48,7 @@ def main(out: Path, data: Path, language: str) -> None:
             QTimer.singleShot(100, shoot)
             return
         app.processEvents()
-        app.primaryScreen().grabWindow(0).save(str(out / f"voc_call_{language}.png"))
+        app.primaryScreen().grabWindow(0, 0, 0, 1400, 880).save(str(out / f"voc_call_{language}.png"))
         search = window.show_search()
         search.move(380, 220)
         search.resize(900, 420)
@@ -58,7 +58,7 @@ def main(out: Path, data: Path, language: str) -> None:
         QTimer.singleShot(300, lambda: searched(search))
 
     def searched(search):
-        app.primaryScreen().grabWindow(0).save(str(out / f"voc_search_{language}.png"))
+        app.primaryScreen().grabWindow(0, 0, 0, 1400, 880).save(str(out / f"voc_search_{language}.png"))
         search.close()
         voc = window.show_voc()
         voc.move(300, 120)
@@ -77,10 +77,10 @@ def main(out: Path, data: Path, language: str) -> None:
         QTimer.singleShot(300, lambda: finish(voc))
 
     def finish(voc):
-        app.primaryScreen().grabWindow(0).save(str(out / f"voc_agents_{language}.png"))
+        app.primaryScreen().grabWindow(0, 0, 0, 1400, 880).save(str(out / f"voc_agents_{language}.png"))
         voc.tabs.setCurrentIndex(0)
         app.processEvents()
-        app.primaryScreen().grabWindow(0).save(str(out / f"voc_reasons_{language}.png"))
+        app.primaryScreen().grabWindow(0, 0, 0, 1400, 880).save(str(out / f"voc_reasons_{language}.png"))
         voc.close()
         window.close()
         app.quit()
