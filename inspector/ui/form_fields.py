@@ -15,14 +15,20 @@ def password_field(parent: QWidget) -> QLineEdit:
     return field
 
 
+def error_label(parent: QWidget) -> QLabel:
+    """The red line that says why a change was refused."""
+    label = QLabel(parent)
+    label.setStyleSheet("color: #c0392b;")
+    label.setWordWrap(True)
+    return label
+
+
 def checked_form(dialog: QDialog, form: QFormLayout, on_ok: Callable[[], None], ok_text: str | None = None,
                  intro: str = "") -> QLabel:
     """Lay out [intro], the form, a message line and OK/Cancel; OK calls ``on_ok``, which accepts the dialog
     or writes why not into the returned message line, so the typed values stay for a correction."""
     dialog.setMinimumWidth(420)
-    message = QLabel(dialog)
-    message.setStyleSheet("color: #c0392b;")
-    message.setWordWrap(True)
+    message = error_label(dialog)
     buttons = ok_cancel(dialog, ok_text)
     buttons.accepted.disconnect()
     buttons.accepted.connect(on_ok)

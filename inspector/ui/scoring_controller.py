@@ -110,13 +110,13 @@ class ScoringController(QObject):
                 self.show(evaluation if stored else None)
                 return
         else:
-            other = self._offer_others(call)
+            own = self.repo.for_call(call.id, self.user)
+            other = self._offer_others(call, own)
             if other is not None:
                 self.show(other, read_only=True)
                 return
-            evaluation = self.repo.for_call(call.id, self.user) or Evaluation(
-                str(uuid.uuid4()), call.id, self.user, self.card.id, self.card.version)
-            stored = self.repo.get(evaluation.uuid) is not None
+            evaluation = own or Evaluation(str(uuid.uuid4()), call.id, self.user, self.card.id, self.card.version)
+            stored = own is not None
         if evaluation.status == "submitted":
             self.show(evaluation)
             return
@@ -126,11 +126,10 @@ class ScoringController(QObject):
         else:
             self.show(updated, stored=stored)
 
-    def _offer_others(self, call: Call) -> Evaluation | None:
+    def _offer_others(self, call: Call, own: Evaluation | None) -> Evaluation | None:
         """Fill the chooser (leads only) and return the other inspector's evaluation to show, if that is it."""
         others = ([e for e in self.repo.of_call(call.id) if e.inspector != self.user]
                   if allowed(self.actor, Action.SEE_ALL_EVALUATIONS) else [])
-        own = self.repo.for_call(call.id, self.user)
         chosen = self.viewing
         if chosen is None:
             chosen = "" if own is not None or not others else min(others, key=self._urgency).uuid

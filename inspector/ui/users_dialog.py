@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from inspector.domain.people import Role, User
 from inspector.store.users import Account, UserError, UserRepository
 from inspector.ui.account_texts import role_name, user_error_text
-from inspector.ui.form_fields import checked_form, password_field
+from inspector.ui.form_fields import checked_form, error_label, password_field
 from inspector.ui.tables import read_only_table
 from inspector.users.policy import NotAllowed
 
@@ -29,8 +29,7 @@ class UsersDialog(QDialog):
                                             self.tr("Status"), self.tr("Password")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)      # one account at a time, whole rows
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.message = QLabel(self)
-        self.message.setStyleSheet("color: #c0392b;")
+        self.message = error_label(self)
         self.add_button = QPushButton(self.tr("Add…"), self)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.active_button = QPushButton(self.tr("Disable"), self)
