@@ -4,9 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh test
-zh_model="$(cd .. && pwd)/shared/models/vosk-model-small-cn-0.22"
-if [ -z "${INSPECTOR_TEST_VOSK_MODEL_ZH:-}" ] && [ -d "$zh_model" ]; then
-  export INSPECTOR_TEST_VOSK_MODEL_ZH="$zh_model"
-fi
+# The Mandarin tests find the model install.sh just installed (tests/speech_models.py).
 .venv/bin/lint-imports
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

