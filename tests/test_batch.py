@@ -29,10 +29,10 @@ from inspector.store.database import open_database
 from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.io import load_transcript
+from tests import batch_gate
 from tests.conftest import DEMO, ROOT
+from tests.speech_models import MANDARIN
 
-ZH = os.environ.get("INSPECTOR_TEST_VOSK_MODEL_ZH")
-needs_zh = pytest.mark.skipif(not ZH, reason="needs a Mandarin model: set INSPECTOR_TEST_VOSK_MODEL_ZH")
 DASK = Path(sys.executable).parent / "dask"
 CALLS = ["S1", "S2", "S3", "S4", "S5", "S6"]
 
@@ -195,13 +195,13 @@ def scheduler_with_two_workers():
 
 
 @pytest.mark.slow
-@needs_zh
+@pytest.mark.mandarin
 def test_a_killed_worker_s_calls_are_done_elsewhere(scheduler_with_two_workers, tmp_path):
     address, workers = scheduler_with_two_workers
     names = ["S2", "S3", "S4", "S6"]
     source, out = _source_of(tmp_path, names), tmp_path / "out"
     run = subprocess.Popen([sys.executable, "-m", "inspector", "--data-dir", str(tmp_path / "ws"), "batch",
-                            str(source), "--out", str(out), "--scheduler", address, "--model", ZH,
+                            str(source), "--out", str(out), "--scheduler", address, "--model", str(MANDARIN),
                             "--profile", "fast"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
     _wait_for("*.checks.json", out)
     workers[0].kill()                                   # mid-batch: the other calls are still being recognised
@@ -222,15 +222,19 @@ def test_a_killed_worker_s_calls_are_done_elsewhere(scheduler_with_two_workers, 
 
 
 @pytest.mark.slow
-@needs_zh
+@pytest.mark.mandarin
 def test_ctrl_c_stops_cleanly_and_a_rerun_resumes(tmp_path):
     names = ["S2", "S3", "S4"]
     source, out = _source_of(tmp_path, names), tmp_path / "out"
     command = [sys.executable, "-m", "inspector", "--data-dir", str(tmp_path / "ws"), "batch", str(source),
-               "--out", str(out), "--workers", "2", "--model", ZH, "--profile", "fast"]
-    run = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True)
+               "--out", str(out), "--workers", "2", "--model", str(MANDARIN), "--profile", "fast"]
+    release = tmp_path / "release-S4"                  # S4 waits on a worker until this file exists, so the
+    run = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                           env=os.environ | batch_gate.environment("S4", release))    # batch cannot finish first
     _wait_for("*.checks.json", out)
     os.killpg(run.pid, signal.SIGINT)                  # what Ctrl+C in a terminal sends: the whole group
+    _wait_for("batch-report.json", out)                # the client has stopped (it writes the report then)
+    release.touch()
     _, stderr = run.communicate(timeout=120)
     assert run.returncode == 3, stderr
     assert "run the same command to resume" in stderr and "Traceback" not in stderr
