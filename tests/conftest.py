@@ -49,6 +49,83 @@ def no_leftover_threads():
     assert not [t for t in leftovers if t.is_alive()], f"threads left running: {leftovers}"
 
 
+class QtLeftovers:
+    """What a test started in Qt, to find what it left behind (napari's dangling_qtimers, dangling_qthreads,
+    dangling_qthread_pool and leaked-widget checks): ``QTimer.start``, ``QTimer.singleShot``,
+    ``QThread.start`` and ``QThreadPool.start`` are recorded while the test runs."""
+
+    def __init__(self, monkeypatch) -> None:
+        from PySide6.QtCore import QThread, QThreadPool, QTimer
+        from PySide6.QtWidgets import QApplication
+
+        self.timers: list = []
+        self.threads: list = []
+        self.pools: list = []
+        app = QApplication.instance()
+        self.windows_before = set(app.topLevelWidgets()) if isinstance(app, QApplication) else set()
+        start, single_shot = QTimer.start, QTimer.singleShot
+        thread_start, pool_start = QThread.start, QThreadPool.start
+
+        def recording_start(timer, *args):
+            self.timers.append(timer)
+            return start(timer, *args)
+
+        def recording_single_shot(msec, *args):
+            """The forms Inspector uses, (msec, callable) and (msec, context, callable), through a timer we
+            can see; anything else goes to Qt as it is."""
+            if len(args) == 1 and callable(args[0]) or len(args) == 2 and callable(args[1]):
+                context = args[0] if len(args) == 2 else None
+                timer = QTimer(context)
+                timer.setSingleShot(True)
+                timer.timeout.connect(args[-1])
+                self.timers.append(timer)
+                start(timer, msec)
+                return None
+            return single_shot(msec, *args)
+
+        def recording_thread_start(thread, *args):
+            self.threads.append(thread)
+            return thread_start(thread, *args)
+
+        def recording_pool_start(pool, *args):
+            self.pools.append(pool)
+            return pool_start(pool, *args)
+
+        monkeypatch.setattr(QTimer, "start", recording_start)
+        monkeypatch.setattr(QTimer, "singleShot", staticmethod(recording_single_shot))
+        monkeypatch.setattr(QThread, "start", recording_thread_start)
+        monkeypatch.setattr(QThreadPool, "start", recording_pool_start)
+
+    def left(self) -> list[str]:
+        from PySide6.QtCore import QCoreApplication, QEvent
+        from PySide6.QtWidgets import QApplication
+        from shiboken6 import isValid
+
+        app = QApplication.instance()
+        if app is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # what deleteLater promised
+            app.processEvents()
+        found = [f"a running QTimer ({t.interval()} ms, parent {type(t.parent()).__name__})"
+                 for t in self.timers if isValid(t) and t.isActive()]
+        found += [f"a running QThread {t!r}" for t in self.threads if isValid(t) and t.isRunning()]
+        found += [f"a QThreadPool with {p.activeThreadCount()} busy threads" for p in self.pools
+                  if isValid(p) and p.activeThreadCount()]
+        if isinstance(app, QApplication):
+            found += [f"an open window {type(w).__name__} {w.windowTitle()!r}" for w in app.topLevelWidgets()
+                      if w not in self.windows_before and isValid(w) and w.isVisible()]
+        return found
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_qt(monkeypatch):
+    """A test that leaves a Qt timer running, a thread working or a window open fails: whatever it left
+    would fire or paint during the next tests. Runs after pytest-qt has closed the qtbot's widgets."""
+    watch = QtLeftovers(monkeypatch)
+    yield
+    left = watch.left()
+    assert not left, f"the test left Qt objects behind: {left}"
+
+
 @pytest.fixture(scope="session")
 def null_sink():
     reason = sound_server.available()
