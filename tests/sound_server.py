@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 SINK = "inspector_test"
+SILENT = 655            # |sample| at or below 0.02 of full scale: the player's silence, the keep-awake zeros
 
 
 class NullSink:
@@ -61,19 +62,35 @@ class NullSink:
             stdout=target, stderr=subprocess.DEVNULL)
         proc.target = Path(target.name)
         target.close()
-        time.sleep(0.3)  # let the recorder attach before anything plays
+        self._wait_for(lambda: proc.target.stat().st_size > 0, "parec to start recording")   # attached
         return proc
 
-    @staticmethod
-    def stop_recording(proc: subprocess.Popen) -> np.ndarray:
-        """The recorded (frames, 2) float32 in [-1, 1]."""
-        time.sleep(0.2)
+    def stop_recording(self, proc: subprocess.Popen, quiet_s: float = 0.5) -> np.ndarray:
+        """The recorded (frames, 2) float32 in [-1, 1], once the recording holds ``quiet_s`` of silence more
+        than it did when asked: everything played before has arrived, however far parec lagged behind."""
+        asked, quiet = proc.target.stat().st_size, int(quiet_s * self.rate) * 4
+
+        def settled() -> bool:
+            data = proc.target.read_bytes()
+            tail = np.frombuffer(data[len(data) // 4 * 4 - quiet: len(data) // 4 * 4], dtype="<i2")
+            return len(data) >= asked + quiet and not np.abs(tail.astype(np.int32)).max(initial=0) > SILENT
+
+        self._wait_for(settled, "the recording to end in silence")
         proc.terminate()
-        proc.wait(timeout=5)
+        proc.wait(timeout=30)
         data = proc.target.read_bytes()
         proc.target.unlink()
         frames = np.frombuffer(data[: len(data) // 4 * 4], dtype="<i2").reshape(-1, 2)
         return frames.astype(np.float32) / 32768.0
+
+    @staticmethod
+    def _wait_for(condition, what: str, limit_s: float = 120) -> None:
+        """Polls for an event; the limit only ends a hang, it is no expectation of speed."""
+        deadline = time.monotonic() + limit_s
+        while not condition():
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"waited {limit_s:.0f} s for {what}")
+            time.sleep(0.02)
 
     def close(self) -> None:
         self.silence.terminate()

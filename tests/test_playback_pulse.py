@@ -1,4 +1,12 @@
-"""Real playback through a PulseAudio null sink, recorded from its monitor with parec."""
+"""Real playback through a PulseAudio null sink, recorded from its monitor with parec.
+
+What comes out is compared with the recording by content, not by one alignment: on a loaded machine the
+sound server or the player can fall behind, and the sink then plays silence and skips a few samples where
+it caught up (stopping the PulseAudio daemon for 0.4 s mid-call reproduces it: one alignment over the whole
+capture fell to 0.73). The sink passes the player's samples through unchanged, so each short stretch of
+sound heard is found, sample for sample, in the channel it came from; a glitch spoils only the stretches it
+cuts, while the wrong channel matches none.
+"""
 
 import time
 
@@ -12,7 +20,10 @@ from inspector.transcript.io import load_transcript
 from tests.conftest import DEMO
 
 pytestmark = pytest.mark.audio
-SOUND = 0.02
+SOUND = 0.02            # the floor under which a sample is silence
+STRETCH = 32            # samples (4 ms): long enough to occur once in a call, short enough that a glitch spoils few
+SAME, OTHER = 0.9, 0.1  # the share of stretches found: the right channel gives ~1, the wrong one ~0
+MARGIN_S = 0.25         # around the playhead: the output's buffer, and where pausing cut a stretch
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +43,7 @@ def _play(sink, recording, mode=ChannelMode.BOTH, speed=1.0) -> np.ndarray:
     recorder = sink.start_recording()
     try:
         player.play()
-        deadline = time.monotonic() + recording.duration_s / speed + 5
+        deadline = time.monotonic() + recording.duration_s / speed + 120     # only ends a hang
         while player.state is PlayerState.PLAYING and time.monotonic() < deadline:
             time.sleep(0.02)
         assert player.state is PlayerState.STOPPED
@@ -42,28 +53,41 @@ def _play(sink, recording, mode=ChannelMode.BOTH, speed=1.0) -> np.ndarray:
     return captured
 
 
-def _best_correlation(captured: np.ndarray, source: np.ndarray) -> float:
-    """Peak normalised cross-correlation over all lags (the sink adds an unknown delay)."""
-    n = captured.size + source.size
-    spectrum = np.fft.rfft(captured, n) * np.conj(np.fft.rfft(source, n))
-    xcorr = np.fft.irfft(spectrum, n)
-    return float(np.max(np.abs(xcorr)) / (np.linalg.norm(captured) * np.linalg.norm(source) + 1e-12))
+def _found_at(heard: np.ndarray, source: np.ndarray) -> list[int | None]:
+    """For each stretch of STRETCH samples of sound in ``heard`` (float, as recorded), where it starts in
+    ``source`` (int16 samples of one channel), or None when the channel has no such stretch."""
+    samples = np.round(heard * 32768).astype("<i2")
+    haystack = np.ascontiguousarray(source, dtype="<i2").tobytes()
+    found = []
+    for start in range(0, samples.size - STRETCH + 1, STRETCH):
+        stretch = samples[start: start + STRETCH]
+        if np.abs(stretch).max() <= SOUND * 32768:
+            continue                                   # silence matches anything
+        at = haystack.find(stretch.tobytes())
+        while at != -1 and at % 2:                     # a match must start on a sample, not inside one
+            at = haystack.find(stretch.tobytes(), at + 1)
+        found.append(None if at == -1 else at // 2)
+    return found
 
 
-def _sounding_span(captured: np.ndarray) -> float:
-    loud = np.flatnonzero(np.abs(captured).max(axis=1) > SOUND)
-    return (loud[-1] - loud[0]) / 8000 if loud.size else 0.0
+def _share_of(heard: np.ndarray, source: np.ndarray) -> float:
+    """The share of the sound heard that is, sample for sample, a stretch of ``source``."""
+    found = _found_at(heard, source)
+    assert len(found) > 50, "hardly any sound came out of the sink"
+    return sum(at is not None for at in found) / len(found)
+
+
+def _loud_samples(samples: np.ndarray) -> int:
+    """How much sound: samples above the floor, which a stall's silence does not add to."""
+    return int(np.count_nonzero(np.abs(samples).max(axis=-1 if samples.ndim == 2 else 0) > SOUND))
 
 
 def test_agent_only_playback_carries_the_left_channel_not_the_right(null_sink, first_exchange):
     captured = _play(null_sink, first_exchange, ChannelMode.AGENT)
-    assert np.abs(captured).max() > 0.1, "no sound came out of the sink"
-    left = first_exchange.samples[0] / 32768.0
-    right = first_exchange.samples[1] / 32768.0
-    heard = captured[:, 0]
-    assert np.allclose(captured[:, 0], captured[:, 1], atol=1e-3)  # the agent in both ears
-    assert _best_correlation(heard, left) > 0.95
-    assert _best_correlation(heard, right) < 0.3
+    left, right = first_exchange.samples
+    assert np.array_equal(captured[:, 0], captured[:, 1])          # the agent in both ears
+    assert _share_of(captured[:, 0], left) > SAME
+    assert _share_of(captured[:, 0], right) < OTHER
 
 
 @pytest.fixture(scope="module")
@@ -73,15 +97,17 @@ def stereo_capture(null_sink, first_exchange):
 
 
 def test_both_channels_keep_agent_left_and_customer_right(stereo_capture, first_exchange):
-    captured = stereo_capture
-    assert _best_correlation(captured[:, 0], first_exchange.samples[0] / 32768.0) > 0.95
-    assert _best_correlation(captured[:, 1], first_exchange.samples[1] / 32768.0) > 0.95
+    left, right = first_exchange.samples
+    assert _share_of(stereo_capture[:, 0], left) > SAME and _share_of(stereo_capture[:, 0], right) < OTHER
+    assert _share_of(stereo_capture[:, 1], right) > SAME and _share_of(stereo_capture[:, 1], left) < OTHER
 
 
 def test_double_speed_halves_the_duration(null_sink, first_exchange, stereo_capture):
-    normal = _sounding_span(stereo_capture)
-    fast = _sounding_span(_play(null_sink, first_exchange, speed=2.0))
-    assert normal == pytest.approx(first_exchange.duration_s - 0.8, abs=0.5)
+    """Measured as how much sound came out, not from first to last sound, which a stall would lengthen."""
+    source = _loud_samples(first_exchange.samples.T / 32768.0)
+    normal = _loud_samples(stereo_capture)
+    fast = _loud_samples(_play(null_sink, first_exchange, speed=2.0))
+    assert normal == pytest.approx(source, rel=0.01)
     assert fast / normal == pytest.approx(0.5, abs=0.05)
 
 
@@ -110,11 +136,17 @@ def test_space_in_the_main_window_plays_the_call_out_loud(qtbot, tmp_path, null_
     assert window.playback_label.text() == ""      # the sound server was found
     recorder = null_sink.start_recording()
     qtbot.keyClick(window, Qt.Key_Space)
-    qtbot.wait(2500)
+    qtbot.waitUntil(lambda: window.state.playhead > 2.0, timeout=60_000)
     qtbot.keyClick(window, Qt.Key_Space)
     captured = null_sink.stop_recording(recorder)
     window.close()
-    heard = window.state.recording.samples[0, : int(window.state.playhead * 8000)] / 32768.0
-    assert np.abs(captured).max() > 0.1
-    assert _best_correlation(captured[:, 0], heard) > 0.9
-    assert 2.2 < window.state.playhead < 2.8
+    playhead, left = window.state.playhead, window.state.recording.samples[0]
+    found = _found_at(captured[:, 0], left)
+    assert sum(at is not None for at in found) / len(found) > SAME        # the agent's channel came out
+    heard = {at // STRETCH for at in found if at is not None}
+    spoken = [start // STRETCH for start in range(0, left.size - STRETCH, STRETCH)
+              if np.abs(left[start: start + STRETCH]).max() > SOUND * 32768]
+    before = [s for s in spoken if (s + 1) * STRETCH < (playhead - MARGIN_S) * 8000]
+    after = [s for s in spoken if s * STRETCH > (playhead + MARGIN_S) * 8000]
+    assert before and len(heard & set(before)) / len(before) > SAME        # what is behind the playhead was heard
+    assert not heard & set(after)                                          # and nothing beyond it
