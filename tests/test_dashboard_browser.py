@@ -81,7 +81,7 @@ def test_dashboard_logs_in_and_shows_the_apis_numbers(hub, browser):
     page.screenshot(path=str(SHOTS / "dashboard_login_zh_CN.png"))
     page.fill("#password", "hq-password")
     page.click("button[type=submit]")
-    page.wait_for_selector("body[data-ready=yes]", timeout=20000)
+    page.wait_for_selector("body[data-ready=yes]", timeout=120_000)
 
     api = page.request.get(f"{url}/api/v1/reports?by=centre").json()
     shown = {row["centre_id"]: row for row in _cells(page, "#centres")}

@@ -26,8 +26,9 @@ def display():
     proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     socket = f"/tmp/.X11-unix/X{number}"
-    deadline = time.monotonic() + 10
-    while not os.path.exists(socket) and time.monotonic() < deadline:
+    deadline = time.monotonic() + 120                      # only ends a hang
+    while not os.path.exists(socket):
+        assert time.monotonic() < deadline, "Xvfb did not start"
         time.sleep(0.05)
     yield f":{number}"
     proc.terminate()

@@ -190,18 +190,20 @@ def test_a_save_waits_for_another_connections_write_instead_of_failing(tmp_path)
     first = Evaluation(str(uuid.uuid4()), 1, "1001", card.id, card.version)
     repo.save(first, "1001")                      # the GUI connection has read the schema: a stale snapshot
     job = open_database(path)
-    holding = threading.Event()
+    holding, timing = threading.Event(), threading.Event()
 
     def writer():
         with job.atomic():
             job.execute("UPDATE calls SET hit_count = 5")
             holding.set()
+            timing.wait()                         # held for a second from when the save's clock starts
             time.sleep(1.0)
 
     thread = threading.Thread(target=writer)
     thread.start()
     holding.wait()
     started = time.monotonic()
+    timing.set()
     saved = repo.save(Evaluation(str(uuid.uuid4()), 1, "1002", card.id, card.version), "1002")
     waited = time.monotonic() - started
     thread.join()
