@@ -27,14 +27,20 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
-def upgrade(engine: Engine) -> None:
+def revisions() -> list[str]:
+    """Every revision, first to head."""
+    return [script.revision for script in reversed(list(ScriptDirectory.from_config(_config()).walk_revisions()))]
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """To the head; the upgrade tests stop at an earlier ``revision`` to put that version's rows in."""
     config = _config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         tables = set(inspect(connection).get_table_names())
         if "evaluations" in tables and "alembic_version" not in tables:
             command.stamp(config, FIRST_REVISION)
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
 
 
 def current_revision(engine: Engine) -> str | None:
