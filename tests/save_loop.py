@@ -3,6 +3,7 @@
 Run by test_evaluations.py and bench/save.py, which kill it with SIGKILL at random moments.
 """
 
+import os
 import sys
 import uuid
 from pathlib import Path
@@ -27,5 +28,18 @@ def main(database: Path, call_id: int) -> None:
         print(f"{ident} {step} {len(deductions)}", flush=True)
 
 
+def serve(database: Path, call_id: int) -> None:
+    """With the modules imported once, fork a saving child for each line read: prints the child's pid, lets
+    it report its saves on the same output, and prints ``end`` once it is dead (killed by the caller)."""
+    for _ in sys.stdin:
+        child = os.fork()
+        if child == 0:
+            main(database, call_id)
+            os._exit(0)
+        print(f"pid {child}", flush=True)
+        os.waitpid(child, 0)
+        print("end", flush=True)
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), int(sys.argv[2]))
+    (serve if sys.argv[3:] == ["--serve"] else main)(Path(sys.argv[1]), int(sys.argv[2]))

@@ -135,10 +135,14 @@ def test_killed_while_saving_200_times_nothing_returned_is_lost(tmp_path):
     call_id = crash_harness.prepare(database)
     rng = random.Random(20261122)
     total_saves = 0
-    for _ in range(200):
-        saves, problems = crash_harness.one_kill(database, call_id, rng)
-        assert problems == []
-        total_saves += saves
+    processes = crash_harness.SavingProcesses(database, call_id)
+    try:
+        for _ in range(200):
+            saves, problems = processes.one_kill(rng)
+            assert problems == []
+            total_saves += saves
+    finally:
+        processes.close()
     assert total_saves >= 200
 
 
