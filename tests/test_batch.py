@@ -174,20 +174,24 @@ def _wait_for(pattern: str, folder: Path, timeout: float = 1200) -> None:    # t
 
 
 @pytest.fixture
-def scheduler_with_two_workers():
-    """A real ``dask scheduler`` and two ``dask worker`` processes (no nanny: a killed worker stays dead)."""
+def scheduler_with_two_workers(tmp_path):
+    """A real ``dask scheduler`` and two ``dask worker`` processes (no nanny: a killed worker stays dead),
+    which hold S6 until the test creates the file it is given (tests/batch_gate.py)."""
     from distributed import Client
     address = f"tcp://127.0.0.1:{_free_port()}"
     port = address.rsplit(":", 1)[1]
+    release = tmp_path / "release-S6"
+    gated = os.environ | batch_gate.environment("S6", release) | {"PYTHONPATH": str(ROOT)}
     started = [subprocess.Popen([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
     try:
         started += [subprocess.Popen([str(DASK), "worker", address, "--nthreads", "1", "--no-nanny",
                                       "--no-dashboard", "--host", "127.0.0.1"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
+                                     env=gated, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    for _ in range(2)]
         with Client(address, timeout=60) as client:
             client.wait_for_workers(2, timeout=120)
-        yield address, started[1:]
+        yield address, started[1:], release
     finally:
         for process in reversed(started):
             process.kill()
@@ -197,14 +201,15 @@ def scheduler_with_two_workers():
 @pytest.mark.slow
 @pytest.mark.mandarin
 def test_a_killed_worker_s_calls_are_done_elsewhere(scheduler_with_two_workers, tmp_path):
-    address, workers = scheduler_with_two_workers
+    address, workers, release = scheduler_with_two_workers
     names = ["S2", "S3", "S4", "S6"]
     source, out = _source_of(tmp_path, names), tmp_path / "out"
     run = subprocess.Popen([sys.executable, "-m", "inspector", "--data-dir", str(tmp_path / "ws"), "batch",
                             str(source), "--out", str(out), "--scheduler", address, "--model", str(MANDARIN),
                             "--profile", "fast"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
     _wait_for("*.checks.json", out)
-    workers[0].kill()                                   # mid-batch: the other calls are still being recognised
+    workers[0].kill()                                   # mid-batch: S6 at least is held until now
+    release.touch()
     _, stderr = run.communicate(timeout=600)
     assert run.returncode == 0, stderr
     assert workers[0].wait(timeout=10) == -signal.SIGKILL
