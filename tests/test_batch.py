@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -173,6 +174,18 @@ def _wait_for(pattern: str, folder: Path, timeout: float = 1200) -> None:    # t
         time.sleep(0.2)
 
 
+@contextmanager
+def _ctrl_c_not_ignored():
+    """A suite started in the background by a shell (`cmd &`) runs with SIGINT ignored, and a child inherits
+    that: its Ctrl+C would then be lost and the batch run to its end. A handler, unlike SIG_IGN, is not
+    inherited, so the child starts with Ctrl+C as a terminal gives it."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 @pytest.fixture
 def scheduler_with_two_workers(tmp_path):
     """A real ``dask scheduler`` and two ``dask worker`` processes (no nanny: a killed worker stays dead),
@@ -234,8 +247,9 @@ def test_ctrl_c_stops_cleanly_and_a_rerun_resumes(tmp_path):
     command = [sys.executable, "-m", "inspector", "--data-dir", str(tmp_path / "ws"), "batch", str(source),
                "--out", str(out), "--workers", "2", "--model", str(MANDARIN), "--profile", "fast"]
     release = tmp_path / "release-S4"                  # S4 waits on a worker until this file exists, so the
-    run = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True,
-                           env=os.environ | batch_gate.environment("S4", release))    # batch cannot finish first
+    with _ctrl_c_not_ignored():
+        run = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               env=os.environ | batch_gate.environment("S4", release))  # batch cannot finish first
     _wait_for("*.checks.json", out)
     os.killpg(run.pid, signal.SIGINT)                  # what Ctrl+C in a terminal sends: the whole group
     _wait_for("batch-report.json", out)                # the client has stopped (it writes the report then)
