@@ -13,6 +13,7 @@ from typing import Any
 
 from inspector.rules.conditions import AllOf, AnyOf, Condition, NotOf, Phrase, Phrases, Regex, Tolerance
 from inspector.rules.phonetic import sound_pattern
+from inspector.resources import RESOURCE_ROOT
 from inspector.rules.tariffs import TariffError, TariffPack, load_tariffs
 from inspector.tomlfile import read_toml
 
@@ -186,10 +187,14 @@ class _Parser:
                       self.number(seconds, f"{where}.seconds") if seconds else None)
 
     def tariffs(self, value: Any, where: str) -> TariffPack:
-        """A tariff pack named by its path relative to the rule pack's folder, or the override."""
+        """A tariff pack named by its path relative to the rule pack's folder (failing that, a bundled tariff
+        pack of that file name), or the override."""
         if self.tariffs_override is None and not isinstance(value, str):
             raise self.fail(where, "must be the path of a tariff pack (TOML), relative to the rule pack")
         path = self.tariffs_override or (self.path.parent / value)
+        if self.tariffs_override is None and not path.exists():
+            bundled = RESOURCE_ROOT / "tariffs" / Path(value).name
+            path = bundled if bundled.exists() else path     # a copied pack still finds the bundled tariffs
         if path not in self.tariffs_loaded:
             try:
                 self.tariffs_loaded[path] = load_tariffs(path, self.tolerance, self.fuzzy_threshold)

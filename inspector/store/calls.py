@@ -132,6 +132,10 @@ class CallRepository:
         return {r["id"]: r["call_ref"] for r in self._db.query(
             f"SELECT id, call_ref FROM calls WHERE id IN ({marks})", list(call_ids))}
 
+    def all_refs(self) -> list[tuple[int, str]]:
+        """(id, call_ref) of every call, in the order they were imported."""
+        return [(r[0], r[1]) for r in self._db.execute("SELECT id, call_ref FROM calls ORDER BY id")]
+
     def count(self, flt: CallFilter = CallFilter()) -> int:
         where, params = flt.where()
         return int(self._db.execute(f"SELECT count(*) FROM calls{where}", params).fetchone()[0])
