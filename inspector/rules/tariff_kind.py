@@ -29,7 +29,9 @@ from inspector.rules.tariffs import NUMBER_FIELDS, TIMING_NAMES, UNITS, Product,
 from inspector.rules.text import normalize
 
 CLAUSE_END = re.compile(r"[，。！？；,.!?;：:]+")
-AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(?:块(\d)(?![\d.个]|g)|元|块钱|块)")      # 1块5 is 1.5 元
+YUAN = "元远圆园员原源院缘援"          # 元 as recognisers write it (yuan): 五十八远 is 58 元
+KUAI = "块快筷"
+AMOUNT = re.compile(rf"(\d+(?:\.\d+)?)(?:[{KUAI}](\d)(?![\d.个]|g)|[{YUAN}]|[{KUAI}]钱|[{KUAI}])")   # 1块5: 1.5 元
 DATA = re.compile(r"(\d+(?:\.\d+)?)(个)?(?:gb|g|吉|鸡|基)(?![a-z]|网|手机|信号|套餐|卡|用户|基站|速)")
 MINUTES = re.compile(r"(\d+)分钟")
 CALLS = ("通话", "语音", "电话")
