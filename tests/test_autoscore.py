@@ -353,3 +353,35 @@ def test_autoscore_and_check_refuse_bad_input_with_a_message(tmp_path, args, mes
     (tmp_path / "bad.toml").write_text("[pack]\nid = 'x'\n", encoding="utf-8")
     done = _run("--data-dir", str(tmp_path / "ws"), *[a.format(tmp=tmp_path) for a in args])
     assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+# -- calibration: the automatic score as one more rater ---------------------------------------------------
+def test_the_automatic_score_takes_part_in_calibration_as_one_more_rater(tmp_path):
+    from inspector.calibration.comparison import TOTAL, compare
+    from inspector.scoring.auto import AUTO_RATER
+    from tests.calibration_fixtures import LEAD as CAL_LEAD, lead_session, score_call, workstation
+
+    station = workstation(tmp_path / "ws")
+    drain(check_all(station.db, Workspace(tmp_path / "ws"), default_pack()))
+    drain(autoscore_all(station.db, default_card(), default_pack()))
+    session = lead_session(station, participants=("1001", "1002"), calls=5)
+    for n, call in enumerate(session.call_ids):
+        for who, deduction in (("1001", n % 3), ("1002", n % 2), (CAL_LEAD.id, n % 3)):
+            score_call(station, session, call, who, {"A1": deduction} if deduction else {})
+    revealed = station.service.reveal(session, CAL_LEAD)
+    auto = station.service.automatic_rater(revealed, default_card(), AutoScoreRepository(station.db))
+    assert set(auto) == set(revealed.call_ids) and all(e.inspector == AUTO_RATER for e in auto.values())
+    comparison = compare(revealed, default_card(), station.service.visible_evaluations(revealed, CAL_LEAD.id),
+                         station.refs(), auto=auto)
+    assert comparison.participants == ["1001", "1002", AUTO_RATER]
+    bias = {d.inspector: d for d in comparison.drift}
+    totals = [r for r in comparison.rows if r.kind == "total"]
+    expected = sum(r.scores[AUTO_RATER] - r.benchmark for r in totals) / len(totals)
+    assert bias[AUTO_RATER].bias == pytest.approx(expected, abs=0.01) and bias[AUTO_RATER].calls == 5
+    assert all(r.mean == pytest.approx((r.scores["1001"] + r.scores["1002"]) / 2, abs=0.01) for r in totals)
+    icc = next(s for s in comparison.statistics if s.name.startswith("ICC(2,1) 自动评分"))
+    assert icc.note and (icc.value is None or -1 <= icc.value <= 1)
+    assert comparison.missing == [] and comparison.heat.shape[0] == 3
+    without = compare(revealed, default_card(), station.service.visible_evaluations(revealed, CAL_LEAD.id),
+                      station.refs())
+    assert without.participants == ["1001", "1002"] and TOTAL in {r.item for r in without.rows}
