@@ -33,6 +33,7 @@ from inspector.transcript.model import Segment, Transcript
 from inspector.workspace import Workspace
 from tests.conftest import ROOT
 from tests.scenario_transcripts import load_scenario, timed_transcript
+from tests.test_review_queue import checked  # noqa: F401  (the demo imported and checked)
 
 LEAD = User("9001", "张组长", "lead")
 SCENARIOS = ROOT / "bench" / "scenarios" / "autoscore"
@@ -162,11 +163,9 @@ def test_clarity_counts_fillers_and_hesitations_and_says_the_figures():
 
 # -- the automatic score ---------------------------------------------------------------------------------
 @pytest.fixture
-def scored(tmp_path, demo_copy):
-    ws = Workspace(tmp_path / "ws")
-    db = open_database(ws.database)
-    run_import(demo_copy, CallRepository(db), TranscriptRepository(db))
-    drain(check_all(db, ws, default_pack()))
+def scored(checked):
+    """The demo imported, checked and scored automatically, as checking ahead leaves a workstation."""
+    ws, db = checked
     drain(autoscore_all(db, default_card(), default_pack()))
     return ws, db
 
