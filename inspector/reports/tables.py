@@ -67,7 +67,7 @@ def _section_tables(report: Report) -> dict[str, list[Table]]:
     return {
         "agent": [
             _table("agents", "坐席排名", [("centre_id", "中心", "text"), ("agent_id", "工号", "text"), ("agent_name", "姓名", "text"),
-                                       ("team", "班组", "text"), *SCORES, *AUTO, ("worst_items", "主要失分项", "text")],
+                                       ("team", "班组", "text"), *SCORES, ("worst_items", "主要失分项", "text"), *AUTO],
                    report.agents, _worst),
             _table("agent_trend", "坐席周趋势", trend, report.agent_trend),
             _table("agent_items", "坐席失分项", item_group_cols, groups("agent"))],

@@ -29,12 +29,13 @@ from inspector.rules.tariffs import NUMBER_FIELDS, TIMING_NAMES, UNITS, Product,
 from inspector.rules.text import normalize
 
 CLAUSE_END = re.compile(r"[，。！？；,.!?;：:]+")
-YUAN = "元远圆园员原源院缘援"          # 元 as recognisers write it (yuan): 五十八远 is 58 元
+YUAN = "元远圆园员原源院缘援人"        # 元 as recognisers write it: 五十八远, and vosk-model-small-cn's 三十八人
 KUAI = "块快筷"
-AMOUNT = re.compile(rf"(\d+(?:\.\d+)?)(?:[{KUAI}](\d)(?![\d.个]|g)|[{YUAN}]|[{KUAI}]钱|[{KUAI}])")   # 1块5: 1.5 元
+AMOUNT = re.compile(rf"(\d+(?:\.\d+)?)(?:[{KUAI}](\d)(?![\d.个]|g)|([{YUAN}])|[{KUAI}]钱|[{KUAI}])")   # 1块5: 1.5 元
+MISHEARD_UNIT_CONFIDENCE = 0.7     # 元 written as another character: an amount, most likely, in a tariff sentence
 DATA = re.compile(r"(\d+(?:\.\d+)?)(个)?(?:gb|g|吉|鸡|基)(?![a-z]|网|手机|信号|套餐|卡|用户|基站|速)")
-MINUTES = re.compile(r"(\d+)分钟")
-CALLS = ("通话", "语音", "电话")
+MINUTES = re.compile(r"(\d+)分[钟中种]")
+CALLS = ("通话", "语音", "电话", "国内")
 STATEMENT_CONFIDENCE = 0.9     # a misheard digit makes a wrong amount out of a right one
 
 
@@ -133,8 +134,11 @@ def _amounts(rule: Rule, product: Product, clause: Passage, text: str) -> list[C
         field = "penalty" if penalty_clause else "monthly_fee"
         expected = product.penalty if penalty_clause else (product.monthly_fee if product.monthly_fee is not None
                                                            else known[0])
-        claims.append(Claim(field, f"{value:g} 元", f"{NUMBER_FIELDS[field]} {expected:g} 元", 1.0,
-                            f"{value:g} 元 ≠ {', '.join(f'{k:g}' for k in known if k is not None)} 元"))
+        unit = found.group(3)
+        heard = f"「{found.group(0)}」读作 {value:g} 元; " if unit == "人" else ""      # not a homophone of 元
+        claims.append(Claim(field, f"{value:g} 元", f"{NUMBER_FIELDS[field]} {expected:g} 元",
+                            MISHEARD_UNIT_CONFIDENCE if heard else 1.0,
+                            f"{heard}{value:g} 元 ≠ {', '.join(f'{k:g}' for k in known if k is not None)} 元"))
     if not claims and product.penalty and _find(rule, "no_penalty", clause) is not None:
         claims.append(Claim("penalty", "没有违约金", f"违约金 {product.penalty:g} 元", 1.0, "无违约金 ≠ 口径"))
     return claims
