@@ -48,35 +48,85 @@ class Claim:
     why: str
 
 
+@dataclass(frozen=True)
+class Subject:
+    """The product being talked about: how its name was heard, in which of the speaker's sentences, and
+    whether that clause named another product too (then what precedes the next name is nobody's for sure)."""
+
+    product: Product
+    heard: Match
+    position: int
+    ambiguous: bool = False
+
+
 def tariff(rule: Rule, call: CallContext) -> list[Hit]:
     pack: TariffPack = rule.params["tariffs"]
     within = rule.params["within_sentences"]
     hits = []
-    subject: tuple[Product, Match, int] | None = None       # the product talked about, how it was heard, where
+    subject: Subject | None = None
     for position, sentence in enumerate(call.by(rule.speaker)):
-        if subject is not None and position - subject[2] > within:
+        if subject is not None and position - subject.position > within:
             subject = None
         cancelling = False             # 已为您退订视频彩铃，次月生效: the clauses after 退订 are about it too
         for clause in clauses(sentence):
-            named = _named(pack, clause)
-            if named is not None:
-                subject = (named[0], named[1], position)
             if _find(rule, "cancelling", clause) is not None:
                 cancelling = True
             elif _find(rule, "ordering", clause) is not None:
                 cancelling = False
-            if subject is None:
-                continue
-            product, heard, _at = subject
-            for claim in _claims(rule, pack, product, clause, cancelling):
-                confidence = min(claim.confidence, heard.confidence, STATEMENT_CONFIDENCE)
-                if clause.confidence is not None:
-                    confidence = min(confidence, 0.5 + 0.5 * clause.confidence)
-                hits.append(make_hit(rule, sentence.start, sentence.end,
-                                     f"「{clause.text}」说 {claim.said}，口径：{product.name} {claim.expected}",
-                                     confidence, f"{heard.why}: {product.name}; {claim.why}",
-                                     speaker=sentence.speaker))
+            pieces = _pieces(pack, clause)
+            named = {id(product) for product, _heard, _piece in pieces if product is not None}
+            for product, heard, piece in pieces:
+                about = (Subject(product, heard, position, len(named) > 1) if product is not None
+                         else subject if subject is not None and not subject.ambiguous else None)
+                if about is None:
+                    continue
+                subject = about if product is not None else subject
+                for claim in _claims(rule, pack, about.product, piece, cancelling):
+                    hits.append(_hit(rule, sentence, clause, about, claim))
     return hits
+
+
+def _hit(rule: Rule, sentence: Sentence, clause: Passage, about: Subject, claim: Claim) -> Hit:
+    confidence = min(claim.confidence, about.heard.confidence, STATEMENT_CONFIDENCE)
+    if clause.confidence is not None:
+        confidence = min(confidence, 0.5 + 0.5 * clause.confidence)
+    name = about.product.name
+    return make_hit(rule, sentence.start, sentence.end, f"「{clause.text}」说 {claim.said}，口径：{name} {claim.expected}",
+                    confidence, f"{about.heard.why}: {name}; {claim.why}", speaker=sentence.speaker)
+
+
+def _pieces(pack: TariffPack, clause: Passage) -> list[tuple[Product | None, Match | None, Passage]]:
+    """The clause cut where products are named: each claim belongs to the product named last before it
+    (a recognised segment may run two sentences together: 加油包立即生效 … 畅享套餐每月三十八元); what comes
+    before the first name belongs to the product talked about before (None here)."""
+    norm = clause.norm
+    places = []
+    for product in pack.products:
+        found = product.names.find(clause)
+        if found is None:
+            continue
+        heard = normalize(found.evidence)
+        start = norm.find(heard)
+        while heard and start >= 0:
+            places.append((start, product, found))
+            start = norm.find(heard, start + len(heard))
+    places = sorted(p for p in places if not any(o[0] < p[0] < o[0] + len(normalize(o[2].evidence)) for o in places))
+    cuts = [_raw_index(clause.text, place) for place, _p, _f in places]
+    bounds = [0, *cuts, len(clause.text)]
+    owners = [(None, None), *[(product, found) for _place, product, found in places]]
+    return [(owner, found, Passage(clause.speaker, clause.text[start:end], (), clause.confidence))
+            for (owner, found), start, end in zip(owners, bounds, bounds[1:]) if clause.text[start:end].strip()]
+
+
+def _raw_index(text: str, norm_index: int) -> int:
+    """Where the ``norm_index``-th character of the normalised text is in the text itself."""
+    seen = 0
+    for index, char in enumerate(text):
+        if normalize(char):
+            if seen == norm_index:
+                return index
+            seen += 1
+    return len(text)
 
 
 def clauses(sentence: Sentence) -> list[Passage]:
@@ -86,20 +136,6 @@ def clauses(sentence: Sentence) -> list[Passage]:
     if len(parts) <= 1:
         return [whole]
     return [Passage(whole.speaker, part, (), whole.confidence) for part in parts]
-
-
-def _named(pack: TariffPack, clause: Passage) -> tuple[Product, Match] | None:
-    """The product named last in the clause (从畅享套餐改成智享套餐: the new one is what follows)."""
-    norm = clause.norm
-    best = None
-    for product in pack.products:
-        found = product.names.find(clause)
-        if found is None:
-            continue
-        place = norm.rfind(normalize(found.evidence))
-        if best is None or place > best[0]:
-            best = (place, product, found)
-    return None if best is None else (best[1], best[2])
 
 
 def _claims(rule: Rule, pack: TariffPack, product: Product, clause: Passage, cancelling: bool) -> list[Claim]:
