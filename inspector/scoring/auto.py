@@ -39,7 +39,6 @@ class AutoScore:
     fatal: tuple[str, ...] = ()             # fatal items the red-line hits make: the total is 0
     review: tuple[str, ...] = ()            # fatal items with a hit an inspector must decide
     unknown: tuple[str, ...] = ()           # items with no rule to give evidence
-    hits: int = 0
 
     def kept(self, card: Scorecard) -> dict[str, float]:
         """Points each item keeps under the suggestion (what an inspector's score shows per item)."""
@@ -84,7 +83,7 @@ def auto_score(card: Scorecard, hits: list[Hit], covered: set[str]) -> AutoScore
         items[item.id] = AutoItem(deducted, round(confidence, 2), tuple(dict.fromkeys(h.rule for h in found)))
     unknown = tuple(i.id for i in (*card.items, *card.fatal) if i.id not in covered)
     total = 0.0 if fatal else round(sum(i.points - items[i.id].deduction for i in card.items), 1)
-    return AutoScore(total, items, tuple(sorted(fatal)), tuple(sorted(review - fatal)), unknown, len(hits))
+    return AutoScore(total, items, tuple(sorted(fatal)), tuple(sorted(review - fatal)), unknown)
 
 
 def as_evaluation(card: Scorecard, score: AutoScore, call_id: int) -> Evaluation:
