@@ -18,7 +18,7 @@ CALL_STATUSES = ("new", "assigned", "in_review", "reviewed", "reopened", "appeal
 SORT_KEYS = {"call_ref": "call_ref", "agent_id": "coalesce(agent_id, '')",
              "started_at": "coalesce(started_at, '')", "duration_s": "duration_s", "status": "status",
              "hit_count": "hit_count", "business_type": "coalesce(business_type, '')",
-             "auto_score": "coalesce(auto_score, -1)"}
+             "auto_score": "coalesce(auto_score, '')"}
 SORTABLE = tuple(SORT_KEYS)
 
 

@@ -16,4 +16,4 @@ CREATE TABLE auto_scores (
     scored_at    TEXT NOT NULL
 );
 ALTER TABLE calls ADD COLUMN auto_score REAL;
-CREATE INDEX calls_sort_auto_score ON calls(coalesce(auto_score, -1), id);
+CREATE INDEX calls_sort_auto_score ON calls(coalesce(auto_score, ''), id);
