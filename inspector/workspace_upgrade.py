@@ -68,7 +68,8 @@ def backup_path(workspace: Workspace, schema: int, version: str, now: datetime |
 
 
 def backup_database(database: Path, backup: Path) -> None:
-    """A consistent copy, readable by the workstation's account only (like the database itself)."""
+    """A consistent copy in one file (no -wal beside it to lose), readable by the workstation's account only
+    (like the database itself)."""
     try:
         backup.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(backup, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
@@ -76,6 +77,7 @@ def backup_database(database: Path, backup: Path) -> None:
         target = sqlite3.connect(backup)
         try:
             source.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
         finally:
             target.close()
             source.close()
