@@ -57,7 +57,7 @@ trap 'rm -rf "$staging"' EXIT
 cp -a "$here/app/." "$staging/"
 cp "$here/uninstall.sh" "$staging/uninstall.sh"
 sed -n 's#^\([0-9a-f]\{64\}\)  app/#\1  #p' "$here/SHA256SUMS" > "$staging/SHA256SUMS"
-"$staging/inspector" --version >/dev/null ||
+"$staging/inspector" --help >/dev/null ||
   fail "the new version does not start on this machine (see above); $target was not changed"
 
 manifest="$staging/INSTALLED"            # what lies outside $target, for uninstall.sh
@@ -95,6 +95,6 @@ if [ -n "$system_wide" ]; then            # root's default: on everyone's PATH a
 fi
 command -v update-desktop-database >/dev/null && update-desktop-database -q "$(dirname "$desktop")" 2>/dev/null || true
 
-echo "Installed: $("$prefix/bin/inspector" --version)"
+echo "Installed: $("$prefix/bin/inspector" --version 2>/dev/null || echo "inspector $version")"
 echo "Command: $prefix/bin/inspector    Menu entry: $desktop    Uninstall: $target/uninstall.sh"
 echo "Workspaces are not part of the install: each user's stays in ~/.local/share/inspector."

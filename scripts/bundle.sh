@@ -113,7 +113,8 @@ EOF
 # 5. One file, and its checksum to carry beside it.
 mkdir -p "$out"
 archive="$out/$name.tar.gz"
-tar -C "$BUILD/stage" -cf - "$name" | gzip -6 > "$archive.part"
+# gzip -1: a third of -6's time for 7 % more (177 against 165 MB); carried on a stick, size hardly matters
+tar -C "$BUILD/stage" -cf - "$name" | gzip -1 > "$archive.part"
 mv "$archive.part" "$archive"
 (cd "$out" && sha256sum "$name.tar.gz" > "$name.tar.gz.sha256")
 echo "Built $archive ($(du -m "$archive" | cut -f1) MB; $(du -sm "$stage" | cut -f1) MB installed) in $((SECONDS - started)) s"

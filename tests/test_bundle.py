@@ -115,11 +115,11 @@ def test_installed_app_works_without_network(installed, tmp_path):
     checked = run(offline([str(installed), *ws, "check", "--transcript", str(DEMO / "S3.transcript.json")]))
     assert checked.returncode == 0, checked.stderr
     assert {"R06", "R08"} <= {hit["rule"] for hit in json.loads(checked.stdout)}
-    heard = run(offline([str(installed), *ws, "transcribe", str(DEMO / "S3.flac")]))
+    heard = run(offline([str(installed), *ws, "transcribe", "--profile", "fast", str(DEMO / "S3.flac")]))
     assert heard.returncode == 0, heard.stderr
     transcript = json.loads(heard.stdout)
     agent = "".join(s["text"] for s in transcript["segments"] if s["speaker"] == "agent").replace(" ", "")
-    assert "不知道" in agent or "不归我管" in agent, agent       # the bundled Mandarin model heard the call
+    assert "您好" in agent and "不知道" in agent, agent       # the bundled Mandarin model heard the call
 
 
 def test_installed_batch_starts_its_dask_workers_from_the_frozen_app(installed, tmp_path):
@@ -161,15 +161,21 @@ def test_a_missing_system_library_is_named_with_its_package(installed, display, 
     hide = f'mount --bind /dev/null "{library}" && exec "$@"'
     unshare = ["unshare", "-m"] if os.geteuid() == 0 else ["unshare", "-r", "-m"]
     done = run([*unshare, "sh", "-c", hide, "hide", str(installed), "--data-dir", str(tmp_path / "ws")],
-               {"DISPLAY": display}, timeout=300)
+               {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}, timeout=120)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "libxkbcommon-x11.so.0" in done.stderr and "sudo apt install libxkbcommon-x11-0" in done.stderr
     assert "platform plugin" not in done.stderr and "Traceback" not in done.stderr
 
 
+# The previous release's code, not this checkout's: the test environment has the checkout installed in
+# editable mode, whose import hook would win over any path, so it is taken out first.
 EVALUATE = """
 import sys, uuid
+sys.meta_path[:] = [finder for finder in sys.meta_path if "Editable" not in type(finder).__name__]
+sys.path.insert(0, sys.argv[2])
 from pathlib import Path
+import inspector
+assert inspector.__file__.startswith(sys.argv[2]), inspector.__file__
 from inspector.scoring.defaults import default_card
 from inspector.scoring.evaluation import Deduction, Evaluation, ItemState
 from inspector.store.database import open_database
@@ -205,7 +211,7 @@ def test_upgrade_keeps_the_workspace_and_a_downgrade_is_refused(bundle, previous
     old_code.mkdir()
     subprocess.run(f"git archive {PREVIOUS_RELEASE} inspector resources | tar -x -C {old_code}", shell=True,
                    cwd=ROOT, check=True)
-    scored = run([sys.executable, "-c", EVALUATE, str(ws / "inspector.sqlite3")], {"PYTHONPATH": str(old_code)})
+    scored = run([sys.executable, "-c", EVALUATE, str(ws / "inspector.sqlite3"), str(old_code)])
     assert scored.returncode == 0, scored.stderr
     before, _ = evaluations(command, ws)
     assert len(before) == 3 and {e["status"] for e in before} == {"submitted"}
