@@ -47,7 +47,8 @@ def bundle(tools, tmp_path_factory) -> Bundle:
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "bundle.json").write_text(json.dumps(
         {"build_seconds": round(built.seconds), "archive_mb": round(built.archive.stat().st_size / 2**20),
-         "installed_mb": round(sum(p.stat().st_size for p in built.folder.rglob("*") if p.is_file()) / 2**20)}))
+         "installed_mb": round(sum(p.stat().st_size for p in built.folder.rglob("*")
+                                   if p.is_file() and not p.is_symlink()) / 2**20)}))
     return built
 
 
