@@ -2903,6 +2903,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>数据文件夹</translation>
     </message>
     <message>
+        <source>offline bundle</source>
+        <translation>离线安装包</translation>
+    </message>
+    <message>
         <source>Python package</source>
         <translation>Python 包</translation>
     </message>
