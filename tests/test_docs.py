@@ -59,11 +59,15 @@ def test_the_layout_table_lists_nothing_that_does_not_exist():
     assert not ghosts, f"docs/architecture.md lists {ghosts}, which are not in the tree"
 
 
-def test_the_readme_fits_on_a_screen_with_exactly_the_two_set_up_commands():
+def test_the_readme_fits_on_a_screen_with_exactly_the_two_set_up_commands_and_the_offline_section_apart():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert len(readme.splitlines()) <= 120
-    commands = re.findall(r"^bash scripts/\S+", readme, re.MULTILINE)
+    set_up = readme.split("## Set-up on a fresh", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"^bash scripts/\S+", set_up, re.MULTILINE)
     assert commands == ["bash scripts/demo.sh", "bash scripts/test.sh"]
+    offline = readme.split("## Offline centres", 1)[1].split("\n## ", 1)[0]
+    assert re.findall(r"^bash scripts/\S+", offline, re.MULTILINE) == ["bash scripts/bundle.sh"]
+    assert "install.sh" in offline
     image = re.search(r"!\[[^\]]*\]\((docs/images/[^)]+\.png)\)", readme)
     assert image and (ROOT / image[1]).stat().st_size < 400_000
 
