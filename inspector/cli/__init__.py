@@ -7,6 +7,7 @@ Each command is a module with ``register(subparsers)``, which adds its parser an
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -41,5 +42,9 @@ def run_command(args: argparse.Namespace) -> int:
     except StorageError as exc:
         print(f"inspector: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # the reader went away (`inspector calls | head`): what it wanted was written; the rest goes nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141          # what a shell reports for a writer stopped by SIGPIPE
     finally:
         ctx.close()

@@ -16,6 +16,7 @@ from inspector.asr.model_layout import check_model
 from inspector.asr.profiles import DEFAULT_PROFILE, PROFILES
 from inspector.asr.recognizer import AsrError, model_identity
 from inspector.categories.pack import CategoryPackError, default_category_pack, load_category_pack
+from inspector.cli.arguments import count_between
 from inspector.cli.context import CliContext
 from inspector.pipeline.plan import Plan, plan_batch
 from inspector.pipeline.report import REPORT_NAME, BatchSummary, write_report
@@ -34,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("source", type=Path, help="folder of recordings (sub-folders included)")
     parser.add_argument("--out", type=Path, required=True, help="folder for the transcripts and checks")
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--workers", type=int, help="worker processes on this machine (default: one per core)")
+    where.add_argument("--workers", type=count_between(1, 1024), help="worker processes on this machine (default: one per core)")
     where.add_argument("--scheduler", help="an existing Dask scheduler, e.g. tcp://HOST:8786 (its workers "
                                            "must see SOURCE and the model at the same paths)")
     parser.add_argument("--model", type=Path, help="the Vosk model folder (default: the first one found)")
@@ -52,8 +53,6 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         spec, model_id = _tools(args, ctx)
         if not args.source.is_dir():
             raise BatchError(f"{args.source}: not a folder of recordings")
-        if args.workers is not None and args.workers < 1:
-            raise BatchError(f"--workers {args.workers}: give one worker or more")
         pack = load_checked_pack(args.rules) if args.rules else default_pack()
         categories = load_category_pack(args.categories) if args.categories else default_category_pack()
         plan = plan_batch(args.source, args.out, pack, model_id, step_versions(categories))

@@ -8,6 +8,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from inspector.cli.arguments import iso_day, number_between
 from inspector.cli.context import CliContext
 from inspector.scoring.defaults import default_card
 from inspector.scoring.export import item_column_names, item_columns, rows_to_csv, write_csv
@@ -19,10 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--inspector")
     parser.add_argument("--agent")
     parser.add_argument("--status", choices=("draft", "submitted", "reopened"))
-    parser.add_argument("--from", dest="date_from")
-    parser.add_argument("--to", dest="date_to")
-    parser.add_argument("--min", type=float, dest="min_total")
-    parser.add_argument("--max", type=float, dest="max_total")
+    parser.add_argument("--from", dest="date_from", type=iso_day, help="call date, inclusive (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="date_to", type=iso_day, help="call date, inclusive (YYYY-MM-DD)")
+    parser.add_argument("--min", type=number_between(-1000, 1000), dest="min_total")
+    parser.add_argument("--max", type=number_between(-1000, 1000), dest="max_total")
     parser.add_argument("--fatal", choices=("yes", "no"))
     parser.add_argument("--items", action="store_true",
                         help="add one column per scorecard item: points kept (A1 …), fatal item state (F1 …)")

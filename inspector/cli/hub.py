@@ -8,6 +8,7 @@ import json
 import secrets
 import sys
 
+from inspector.cli.arguments import count_between
 from inspector.cli.context import CliContext
 
 
@@ -16,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="action", required=True)
     serve = actions.add_parser("serve", help="receive uploads and bundles over HTTP")
     serve.add_argument("--db", required=True, help="SQLite file, or an SQLAlchemy URL (postgresql+psycopg://…)")
-    serve.add_argument("--port", type=int, default=8086)
+    serve.add_argument("--port", type=count_between(1, 65535), default=8086)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--certfile", help="serve HTTPS with this certificate")
     serve.add_argument("--keyfile")

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from inspector.cli.arguments import count_between, number_between
 from inspector.cli.context import CliContext
 from inspector.cli.errors import user_errors
 from inspector.store.outbox import OutboxRepository
@@ -16,10 +17,10 @@ from inspector.sync.upload import RetryPolicy, upload
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("upload", help="send the outbox to headquarters")
     parser.add_argument("--to", help="receiver URL (default: the configured one)")
-    parser.add_argument("--batch", type=int, default=100)
-    parser.add_argument("--backoff", type=float, default=RetryPolicy.base_s, help="first retry delay in seconds")
-    parser.add_argument("--attempts", type=int, default=RetryPolicy.attempts)
-    parser.add_argument("--timeout", type=float, default=RetryPolicy.timeout_s)
+    parser.add_argument("--batch", type=count_between(1, 1000), default=100)
+    parser.add_argument("--backoff", type=number_between(0, 3600), default=RetryPolicy.base_s, help="first retry delay in seconds")
+    parser.add_argument("--attempts", type=count_between(1, 100), default=RetryPolicy.attempts)
+    parser.add_argument("--timeout", type=number_between(0.1, 3600), default=RetryPolicy.timeout_s)
     parser.add_argument("--ca-file", help="trust this CA bundle instead of the system's (HTTPS)")
     parser.set_defaults(handler=run)
 
