@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from dataclasses import asdict, fields
 
 from inspector.cli.context import CliContext
+from inspector.spreadsheet import write_csv_dicts
 from inspector.store.redlines import RedLineCase, RedLineRepository
 
 
@@ -26,7 +26,5 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.format == "json":
         print(json.dumps([asdict(c) for c in cases], ensure_ascii=False))
     else:
-        writer = csv.DictWriter(sys.stdout, fieldnames=[f.name for f in fields(RedLineCase)])
-        writer.writeheader()
-        writer.writerows(asdict(c) for c in cases)
+        write_csv_dicts(sys.stdout, [f.name for f in fields(RedLineCase)], (asdict(c) for c in cases))
     return 0
