@@ -25,7 +25,8 @@ from inspector.sync.masking import mask_text, mask_transcript
 from inspector.sync.upload import RetryPolicy, upload
 from inspector.jobs import drain
 from inspector.transcript.model import Segment, Transcript, Word
-from tests.calibration_fixtures import submitted, workstation
+from inspector.store.users import UserRepository
+from tests.calibration_fixtures import LEAD, submitted, workstation
 from tests.fault_proxy import FaultProxy
 from tests.hub_server import CENTRE, KEY, TOKEN, free_port
 
@@ -146,9 +147,13 @@ def test_the_receiver_missing_acknowledged_versions_gets_them_again(station, hub
 
 
 def _run_upload(root, url, *extra):
-    return subprocess.Popen([sys.executable, "-m", "inspector", "--data-dir", str(root), "upload", "--to", url,
-                             "--backoff", "0.01", "--attempts", "40", "--timeout", "1", "--batch", "25", *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen([sys.executable, "-m", "inspector", "--data-dir", str(root), "upload", "--to", url,
+                                "--backoff", "0.01", "--attempts", "40", "--timeout", "1", "--batch", "25",
+                                "--user", LEAD.id, "--password-stdin", *extra],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process.stdin.write("lead-pass\n")        # --to sends the scores elsewhere: a lead says so
+    process.stdin.flush()
+    return process
 
 
 def test_1000_evaluations_arrive_exactly_once_through_faults_and_a_kill(station, hub):
@@ -190,8 +195,10 @@ def test_upload_without_setup_or_address_says_what_is_missing(tmp_path):
     result = subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(root), "upload"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "sync is not set up" in result.stderr
-    subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(root), "sync-setup", "--centre", "X1"],
-                   check=True, capture_output=True, timeout=60)
+    UserRepository(open_database(root / "inspector.sqlite3")).create_first_lead("9001", "组长", "lead-pass")
+    subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(root), "sync-setup", "--centre", "X1",
+                    "--user", "9001", "--password-stdin"], check=True, capture_output=True, timeout=60,
+                   input=b"lead-pass\n")
     result = subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(root), "upload"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "no upload address" in result.stderr
