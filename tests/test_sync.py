@@ -21,7 +21,7 @@ from inspector.store.outbox import OutboxRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.sync import identity as sync_identity
 from inspector.sync.bundle import export_bundle, read_bundle
-from inspector.sync.masking import mask_text, mask_transcript
+from inspector.privacy.masking import mask_text, mask_transcript
 from inspector.sync.upload import RetryPolicy, upload
 from inspector.jobs import drain
 from inspector.transcript.model import Segment, Transcript, Word
@@ -68,7 +68,7 @@ def test_bundle_is_signed_checksummed_and_masked(station, tmp_path):
     TranscriptRepository(station.db).save(call, "imported", Transcript("x", 5, (
         Segment("customer", 0, 2, "我的号码是13812345678"),)))
     identity = sync_identity.require(station.db)
-    manifest = export_bundle(station.db, identity, tmp_path / "b.zip", transcripts=True)
+    manifest = export_bundle(station.db, identity, tmp_path / "b.zip", LEAD, transcripts=True)
     assert manifest["counts"]["evaluations"] == 5 and manifest["masked"]
     with zipfile.ZipFile(tmp_path / "b.zip") as archive:
         text = archive.read("transcripts.jsonl").decode()
@@ -84,7 +84,7 @@ def test_bundle_is_signed_checksummed_and_masked(station, tmp_path):
 
 def test_100_random_single_byte_corruptions_are_all_detected(station, tmp_path):
     submitted(station, 4)
-    export_bundle(station.db, sync_identity.require(station.db), tmp_path / "b.zip")
+    export_bundle(station.db, sync_identity.require(station.db), tmp_path / "b.zip", LEAD)
     original = (tmp_path / "b.zip").read_bytes()
     rng = random.Random(2026)
     for n in range(100):
@@ -109,7 +109,7 @@ def test_a_bundle_from_a_newer_format_is_refused_clearly(station, tmp_path):
 def test_bundle_import_at_the_receiver_is_idempotent_and_checked(station, hub, tmp_path):
     url, store, _port = hub
     submitted(station, 6, reopen=2)
-    export_bundle(station.db, sync_identity.require(station.db), tmp_path / "b.zip")
+    export_bundle(station.db, sync_identity.require(station.db), tmp_path / "b.zip", LEAD)
     headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/zip"}
     body = (tmp_path / "b.zip").read_bytes()
     first = httpx.post(f"{url}/api/v1/bundles", content=body, headers=headers).json()
@@ -226,7 +226,7 @@ def test_a_full_disk_during_export_keeps_the_previous_bundle_and_names_the_file(
     submitted(station, 2)
     identity = sync_identity.require(station.db)
     target = tmp_path / "scores.inspector-bundle"
-    export_bundle(station.db, identity, target)
+    export_bundle(station.db, identity, target, LEAD)
     before = target.read_bytes()
     submitted(station, 1)
 
@@ -235,7 +235,7 @@ def test_a_full_disk_during_export_keeps_the_previous_bundle_and_names_the_file(
 
     monkeypatch.setattr("inspector.archive.os.fsync", no_space)
     with pytest.raises(ArchiveError, match="scores.inspector-bundle: cannot write .No space left on device"):
-        export_bundle(station.db, identity, target)
+        export_bundle(station.db, identity, target, LEAD)
     assert target.read_bytes() == before and not list(tmp_path.glob(".*partial"))
     assert OutboxRepository(station.db).counts()["pending"] == 3          # nothing lost on the workstation
 

@@ -20,7 +20,11 @@ import sqlite_utils
 from inspector.archive import ArchiveError, read_archive, write_archive
 from inspector.calibration.results import participant_key
 from inspector.domain.people import User
-from inspector.users.policy import Action, allowed
+from inspector.audio.errors import AudioError
+from inspector.privacy.masking import mask_transcript
+from inspector.privacy.recordings import redacted_audio
+from inspector.store.export_audit import ExportAudit
+from inspector.users.policy import Action, allowed, require
 from inspector.scoring.card import CardError, Scorecard, load_card
 from inspector.store.calibration import CalibrationRepository, CalibrationSession
 from inspector.store.calls import CallRepository, NewCall
@@ -46,13 +50,18 @@ def pack_name(session: CalibrationSession, participant: str) -> str:
     return f"calibration-{session.id[:8]}-{participant}.inspector-pack"
 
 
-def export_packs(db: sqlite_utils.Database, session: CalibrationSession, card: Scorecard, folder: Path) -> list[Path]:
+def export_packs(db: sqlite_utils.Database, session: CalibrationSession, card: Scorecard, folder: Path,
+                 actor: User, masked: bool = True) -> list[Path]:
     """One pack per scorer, each with that scorer's key, in `folder`: the lead hands each to its owner."""
-    return [export_pack(db, session, card, folder / pack_name(session, p), p) for p in session.scorers]
+    return [export_pack(db, session, card, folder / pack_name(session, p), p, actor, masked) for p in session.scorers]
 
 
 def export_pack(db: sqlite_utils.Database, session: CalibrationSession, card: Scorecard, out: Path,
-                participant: str) -> Path:
+                participant: str, actor: User, masked: bool = True) -> Path:
+    """Masked by default: transcripts with personal numbers and the identity check's names masked, recordings
+    with a tone over them (privacy.recordings). Unmasked only for a lead; every pack is in the export audit."""
+    if not masked:
+        require(actor, Action.EXPORT_UNMASKED)
     key = participant_key(session, participant) if participant in session.scorers else None
     if key is None or session.key_holder is not None:
         raise ArchiveError(f"a pack for {participant} is made on the lead's workstation of session "
@@ -65,22 +74,26 @@ def export_pack(db: sqlite_utils.Database, session: CalibrationSession, card: Sc
         call = calls.get(call_id)
         assert call is not None
         try:
-            audio = Path(call.path).read_bytes()
-        except OSError as exc:
-            raise ArchiveError(f"{call.path}: cannot read the audio of call {call.call_ref} ({exc.strerror})") from exc
-        audio_name = f"audio/{call.content_hash}{Path(call.path).suffix.lower()}"
+            audio = redacted_audio(db, call).wav if masked else Path(call.path).read_bytes()
+        except (OSError, AudioError) as exc:
+            raise ArchiveError(f"{call.path}: cannot read the audio of call {call.call_ref} ({exc})") from exc
+        audio_name = f"audio/{call.content_hash}{'.wav' if masked else Path(call.path).suffix.lower()}"
         members[audio_name] = audio
         entry = {"content_hash": call.content_hash, "audio": audio_name, "transcript": None,
                  **{f: getattr(call, f) for f in _CALL_FIELDS}}
         latest = transcripts.latest(call_id)
         if latest is not None:
             entry["transcript"] = f"transcripts/{call.content_hash}.json"
-            members[entry["transcript"]] = json.dumps(to_dict(latest[1]), ensure_ascii=False).encode("utf-8")
+            shown = mask_transcript(latest[1]) if masked else latest[1]
+            members[entry["transcript"]] = json.dumps(to_dict(shown), ensure_ascii=False).encode("utf-8")
         listed.append(entry)
     header = {k: v for k, v in asdict(session).items() if k not in ("call_ids", "status", "revealed_at")}
     header |= {"results_key": key, "key_holder": participant}
-    return write_archive(out, {"format": f"inspector-{KIND}", "format_version": FORMAT_VERSION,
-                               "session": header, "calls": listed}, members)
+    written = write_archive(out, {"format": f"inspector-{KIND}", "format_version": FORMAT_VERSION,
+                                  "session": header, "calls": listed, "masked": masked}, members)
+    ExportAudit(db).record(actor.id, "calibration pack", str(out), masked,
+                           f"session {session.id} for {participant}, {len(listed)} call(s)")
+    return written
 
 
 def import_pack(db: sqlite_utils.Database, path: Path, card: Scorecard, audio_folder: Path, actor: User) -> PackImport:

@@ -41,6 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     pack.add_argument("session")
     pack.add_argument("--out", type=Path, required=True, help="folder for the packs")
     pack.add_argument("--participant", help="only this participant's pack")
+    pack.add_argument("--no-mask", action="store_true", help="leave personal numbers and names in transcripts and "
+                      "recordings (a lead's decision, recorded in the export audit)")
     add_identity_arguments(pack)
     take = actions.add_parser("import-pack", help="take the pack the lead made for USER onto this workstation")
     take.add_argument("file", type=Path)
@@ -99,9 +101,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.action == "export-pack":
             if args.participant:
                 made = [export_pack(db, session, card, args.out / pack_name(session, args.participant),
-                                    args.participant)]
+                                    args.participant, actor, not args.no_mask)]
             else:
-                made = export_packs(db, session, card, args.out)
+                made = export_packs(db, session, card, args.out, actor, not args.no_mask)
             print("\n".join(str(path) for path in made))
             return 0
         if args.action == "export-results":

@@ -28,8 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     identity = sync_identity.require(ctx.db)
     masked = not args.no_mask
-    sign_in(ctx.db, args, Action.SEE_ALL_EVALUATIONS if masked else Action.EXPORT_UNMASKED)
-    manifest = export_bundle(ctx.db, identity, args.out, args.transcripts, masked)
+    actor = sign_in(ctx.db, args, Action.SEE_ALL_EVALUATIONS if masked else Action.EXPORT_UNMASKED)
+    manifest = export_bundle(ctx.db, identity, args.out, actor, args.transcripts, masked)
     print(json.dumps({"file": str(args.out), **manifest["counts"], "masked": masked}))
     return 0
 

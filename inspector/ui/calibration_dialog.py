@@ -206,7 +206,7 @@ class CalibrationDialog(QDialog):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export packs: one per participant, into a folder"))
         if folder:
             self._guarded(self.tr("Export pack"), lambda: "\n".join(
-                str(p) for p in export_packs(self.db, session, self.card, Path(folder))))
+                str(p) for p in export_packs(self.db, session, self.card, Path(folder), self.user)))
 
     def import_pack(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import pack"), "",
