@@ -18,7 +18,8 @@ def test_a_file_for_1002_made_on_1001s_workstation_is_refused(tmp_path):
     hq = workstation(tmp_path / "lead")
     session = lead_session(hq)
     score_call(hq, session, session.call_ids[0], "1002", {"A1": 1})
-    packs = {p.stem.rsplit("-", 1)[1]: p for p in export_packs(hq.db, session, default_card(), tmp_path / "packs")}
+    made = export_packs(hq.db, session, default_card(), tmp_path / "packs", LEAD)
+    packs = {p.stem.rsplit("-", 1)[1]: p for p in made}
     assert set(packs) == set(session.scorers)
     keys = {who: json.loads(zipfile.ZipFile(p).read("manifest.json"))["session"]["results_key"]
             for who, p in packs.items()}

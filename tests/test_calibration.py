@@ -78,7 +78,7 @@ def test_a_consensus_benchmark_is_scored_by_the_lead_after_the_reveal(hq):
 
 def test_pack_and_results_travel_between_offline_workstations(hq, tmp_path):
     session = lead_session(hq)
-    pack = export_pack(hq.db, session, default_card(), tmp_path / "session.inspector-pack", "1001")
+    pack = export_pack(hq.db, session, default_card(), tmp_path / "session.inspector-pack", "1001", LEAD)
     inspector = workstation(tmp_path / "inspector-1001", with_calls=False)
     imported = import_pack(inspector.db, pack, default_card(), tmp_path / "inspector-1001" / "calibration", I1001)
     assert imported.calls_added == 3 and not imported.already_imported
@@ -110,7 +110,7 @@ def test_results_hold_only_the_exporting_inspectors_scores(hq, tmp_path):
 
 def test_a_tampered_pack_or_one_for_another_card_is_refused(hq, tmp_path):
     session = lead_session(hq)
-    pack = export_pack(hq.db, session, default_card(), tmp_path / "p.zip", "1001")
+    pack = export_pack(hq.db, session, default_card(), tmp_path / "p.zip", "1001", LEAD)
     with zipfile.ZipFile(pack) as original, zipfile.ZipFile(tmp_path / "t.zip", "w") as tampered:
         for info in original.infolist():
             data = original.read(info.filename)
