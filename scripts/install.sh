@@ -15,6 +15,7 @@ SYSTEM_PACKAGES=(
   espeak-ng sox                   # regenerating the demo and test speech (scripts/make_*.py)
   postgresql                      # the receiver's PostgreSQL tests start a throwaway cluster of their own
   chromium                        # the dashboard's browser test (driven by Playwright; no browser download)
+  binutils xdotool iproute2       # the offline bundle: PyInstaller's readelf; its test drives the window, no network
 )
 
 missing=()

@@ -83,3 +83,19 @@ def test_voice_of_the_customer_screenshots(display, tmp_path):
         assert (image.width(), image.height()) == (1400, 880), name
         colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 880, 29)}
         assert len(colours) > 12, f"{name} looks blank"
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_autoscore_screenshots(display, tmp_path, language):
+    """The call list by automatic score with the scorecard's suggestion, and the sampling dialog's strata."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    env = os.environ | {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "screenshot_autoscore.py"), str(SHOTS),
+                             str(tmp_path / "ws"), language], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=180)
+    assert result.returncode == 0, result.stderr
+    for name in (f"autoscore_{language}.png", f"sampling_{language}.png"):
+        image = QImage(str(SHOTS / name))
+        assert (image.width(), image.height()) == (1400, 880), name
+        colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 880, 29)}
+        assert len(colours) > 12, f"{name} looks blank"

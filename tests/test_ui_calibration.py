@@ -71,7 +71,9 @@ def test_lead_reveals_and_the_comparison_grid_highlights_disagreement(qtbot, tmp
     assert grid.item(total_row, 2).background().color() != OUTSIDE           # 1001 matches it
     images = [i for i in view.heat_plot.getPlotItem().items if isinstance(i, pg.ImageItem)]
     card = default_card()
-    assert images and images[0].image.shape[:2] == (len(card.items) + len(card.fatal), 3)
+    raters = comparison.participants      # the three, and the automatic score once checking ahead scored the calls
+    assert raters[:3] == ["1001", "1002", "1003"] and raters[3:] in ([], ["auto"])
+    assert images and images[0].image.shape[:2] == (len(card.items) + len(card.fatal), len(raters))
     assert view.summary.rowCount() == len(comparison.drift) + len(comparison.statistics)
     lines = view.trend_plot.getPlotItem().listDataItems()
     assert lines and all(pg.mkBrush(line.opts["symbolBrush"]).color() == pg.mkPen(line.opts["pen"]).color()

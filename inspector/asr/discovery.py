@@ -1,5 +1,6 @@
 """Finding speech models, in the order the user expects: the one chosen in settings, the environment,
-models installed into the data folder, pip-installed model packages, then ~/.cache/vosk."""
+models installed into the data folder, the one an offline bundle carries, pip-installed model packages,
+then ~/.cache/vosk."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from inspector.asr.languages import model_language, preference
 from inspector.asr.model_layout import ModelCheck, check_model
+from inspector.installation import bundled_models_folder
 from inspector.workspace import Workspace
 
 ENV_VAR = "INSPECTOR_VOSK_MODEL"
@@ -19,7 +21,7 @@ ENV_VAR = "INSPECTOR_VOSK_MODEL"
 @dataclass(frozen=True)
 class FoundModel:
     name: str
-    source: str          # settings, environment, installed, package, cache
+    source: str          # settings, environment, installed, bundled, package, cache
     check: ModelCheck
     language: str | None = None
 
@@ -44,11 +46,11 @@ def candidate_paths(workspace: Workspace, settings_path: str = "") -> list[tuple
     if os.environ.get(ENV_VAR):
         found.append(("environment", Path(os.environ[ENV_VAR])))
     folders = [(installed_folder(workspace), "installed"), (user_models_folder(), "installed"),
-               (Path.home() / ".cache" / "vosk", "cache")]
+               (bundled_models_folder(), "bundled"), (Path.home() / ".cache" / "vosk", "cache")]
     for folder, source in folders:
         if source == "cache":
             found.extend(_packages())
-        if folder.is_dir():
+        if folder is not None and folder.is_dir():
             found.extend((source, p) for p in sorted(folder.iterdir()) if p.is_dir() and not p.name.startswith("."))
     unique: dict[Path, tuple[str, Path]] = {}
     for source, path in found:
@@ -64,7 +66,7 @@ def _packages() -> list[tuple[str, Path]]:
             spec = importlib.util.find_spec(module.name)
             if spec and spec.submodule_search_locations:
                 folder = Path(next(iter(spec.submodule_search_locations))) / "model"
-                if folder.is_dir():
+                if folder is not None and folder.is_dir():
                     found.append(("package", folder))
     return found
 

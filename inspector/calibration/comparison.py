@@ -3,6 +3,10 @@ each inspector's bias (lenient or strict) apart from their noise, and agreement 
 
 Deviations are taken from the benchmark when the session has one, otherwise from the participants' mean,
 so a session without a benchmark still shows who scores high and who scores low.
+
+The calls' automatic scores (scoring.auto) may take part as one more rater, AUTO_RATER: they get a column in
+the grid, a bias and a row in the heat map like an inspector, and an ICC against the inspectors' mean; the
+reference, the agreement shares and the other statistics stay the inspectors' own.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from inspector.calibration import stats
+from inspector.scoring.auto import AUTO_RATER
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Evaluation
 from inspector.scoring.score import score
@@ -79,10 +84,14 @@ class Comparison:
 
 
 def compare(session: CalibrationSession, card: Scorecard, evaluations: list[Evaluation],
-            call_refs: dict[int, str], tolerance: Tolerance = Tolerance()) -> Comparison:
-    """Only submitted evaluations count: a draft is an unfinished opinion."""
+            call_refs: dict[int, str], tolerance: Tolerance = Tolerance(),
+            auto: dict[int, Evaluation] | None = None) -> Comparison:
+    """Only submitted evaluations count: a draft is an unfinished opinion. ``auto``: call id → the call's
+    automatic score as an evaluation (scoring.auto.as_evaluation), to compare it as one more rater."""
     submitted = {(e.inspector, e.call_id): e for e in evaluations if e.status == "submitted"}
-    participants = [p for p in session.participants if p != session.benchmark]
+    humans = [p for p in session.participants if p != session.benchmark and p != AUTO_RATER]
+    submitted.update({(AUTO_RATER, call_id): e for call_id, e in (auto or {}).items() if call_id in session.call_ids})
+    participants = humans + ([AUTO_RATER] if auto else [])
     scored = {key: score(card, e) for key, e in submitted.items()}
     rows: list[GridRow] = []
     for call_id in session.call_ids:
@@ -97,22 +106,44 @@ def compare(session: CalibrationSession, card: Scorecard, evaluations: list[Eval
 
         for item in card.items:
             mine, bench = values(lambda _e, s, i=item.id: s.items[i])
-            rows.append(_row(call_id, ref, item.id, item.name, "item", mine, bench, tolerance))
+            rows.append(_row(call_id, ref, item.id, item.name, "item", mine, bench, tolerance, humans))
         for fatal in card.fatal:
             mine, bench = values(lambda e, _s, f=fatal.id: float(any(
                 x.item == f and x.status == "confirmed" for x in e.fatal)))
-            rows.append(_row(call_id, ref, fatal.id, fatal.name, "fatal", mine, bench, tolerance))
+            rows.append(_row(call_id, ref, fatal.id, fatal.name, "fatal", mine, bench, tolerance, humans))
         mine, bench = values(lambda _e, s: s.total)
-        rows.append(_row(call_id, ref, TOTAL, TOTAL, "total", mine, bench, tolerance))
+        rows.append(_row(call_id, ref, TOTAL, TOTAL, "total", mine, bench, tolerance, humans))
     items = [(i.id, i.name) for i in card.items] + [(f.id, f.name) for f in card.fatal]
-    missing = [(p, call_refs.get(c, str(c))) for c in session.call_ids for p in participants if (p, c) not in submitted]
+    missing = [(p, call_refs.get(c, str(c))) for c in session.call_ids for p in humans if (p, c) not in submitted]
+    figures = _statistics(rows, humans, {i.id: i.points for i in card.items})
+    if auto:
+        figures.append(_automatic_icc(rows, humans))
     return Comparison(session, participants, items, rows, _drift(rows, participants), _heat(rows, participants, items),
-                      _statistics(rows, participants, {i.id: i.points for i in card.items}), missing)
+                      figures, missing)
+
+
+def _automatic_icc(rows: list[GridRow], humans: list[str]) -> Statistic:
+    """The automatic score against the inspectors' mean total, call by call: ICC(2,1), absolute agreement."""
+    pairs = [(r.scores[AUTO_RATER], statistics.fmean(v for p in humans if (v := r.scores.get(p)) is not None))
+             for r in rows if r.kind == "total" and r.scores.get(AUTO_RATER) is not None
+             and any(r.scores.get(p) is not None for p in humans)]
+    name = "ICC(2,1) 自动评分 vs 质检员均值"
+    if len(pairs) < MIN_CALLS_FOR_ICC:
+        return Statistic(name, None, note=f"通话太少（{len(pairs)} 通，至少需 {MIN_CALLS_FOR_ICC} 通）")
+    try:
+        estimate = stats.icc(np.array(pairs, dtype=float))["ICC(2,1)"]
+    except stats.StatisticsError as exc:
+        return Statistic(name, None, note=str(exc))
+    return Statistic(name, estimate.value, estimate.low, estimate.high, f"总分（{len(pairs)} 通通话）")
 
 
 def _row(call_id: int, ref: str, item: str, name: str, kind: str, scores: dict[str, float | None],
-         benchmark: float | None, tolerance: Tolerance) -> GridRow:
-    given = [v for v in scores.values() if v is not None]
+         benchmark: float | None, tolerance: Tolerance, humans: list[str]) -> GridRow:
+    """Mean, reference, agreement and flag are the inspectors' (``humans``); deviations are everyone's."""
+    given = [v for p, v in scores.items() if v is not None and p in humans]
+    if not given:
+        deviations = {p: round(v - benchmark, 2) for p, v in scores.items() if v is not None and benchmark is not None}
+        return GridRow(call_id, ref, item, name, kind, scores, benchmark, None, None, None, None, deviations)
     if not given:
         return GridRow(call_id, ref, item, name, kind, scores, benchmark, None, None, None, None, {})
     mean = statistics.fmean(given)
@@ -122,7 +153,7 @@ def _row(call_id: int, ref: str, item: str, name: str, kind: str, scores: dict[s
     deviations = {p: round(v - reference, 2) for p, v in scores.items() if v is not None}
     if kind == "total":
         outside = tuple(p for p, d in deviations.items() if abs(d) > tolerance.total_points)
-        flagged = bool(outside)
+        flagged = any(p in humans for p in outside)
     else:
         outside = tuple(p for p, v in scores.items() if v is not None and v != target)
         flagged = agreement < (tolerance.fatal_agreement if kind == "fatal" else tolerance.item_agreement)

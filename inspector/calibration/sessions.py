@@ -11,7 +11,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 
+from inspector.scoring.auto import as_evaluation
 from inspector.scoring.card import Scorecard
+from inspector.store.autoscores import AutoScoreRepository
 from inspector.scoring.evaluation import Evaluation
 from inspector.store.calibration import CalibrationRepository, CalibrationSession
 from inspector.domain.people import User
@@ -47,6 +49,11 @@ class CalibrationService:
     def __init__(self, sessions: CalibrationRepository, evaluations: EvaluationRepository) -> None:
         self.sessions = sessions
         self.evaluations = evaluations
+
+    def automatic_rater(self, session: CalibrationSession, card: Scorecard,
+                        scores: AutoScoreRepository) -> dict[int, Evaluation]:
+        """The session's calls' automatic scores as evaluations of one more rater (calibration.comparison)."""
+        return {call_id: as_evaluation(card, found, call_id) for call_id, found in scores.all(list(session.call_ids))}
 
     def sessions_for(self, user: User) -> list[CalibrationSession]:
         """A lead sees every session; an inspector the ones they score."""

@@ -23,6 +23,7 @@ from inspector.calibration.results import export_results, import_results
 from inspector.calibration.sessions import CalibrationService
 from inspector.scoring.defaults import default_card
 from inspector.store.calibration import CalibrationRepository
+from inspector.store.autoscores import AutoScoreRepository
 from inspector.store.calls import CallRepository
 from inspector.store.evaluations import EvaluationRepository
 from inspector.scoring.score import score
@@ -115,7 +116,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                       "it before anyone sees the comparison", file=sys.stderr)
                 return 2
             comparison = compare(session, card, service.visible_evaluations(session, session.lead),
-                                 CallRepository(db).refs(session.call_ids))
+                                 CallRepository(db).refs(session.call_ids),
+                                 auto=service.automatic_rater(session, card, AutoScoreRepository(db)))
             write_report(comparison, args.html, args.csv)
             return 0
     except (ArchiveError, OSError) as exc:

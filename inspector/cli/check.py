@@ -19,7 +19,7 @@ from inspector.audio.errors import AudioError
 from inspector.audio.recording import decode
 from inspector.cli.context import CliContext
 from inspector.jobs import drain
-from inspector.scoring.defaults import default_pack, load_checked_pack
+from inspector.scoring.defaults import chosen_pack
 from inspector.rules.engine import check_call
 from inspector.rules.hits import Hit
 from inspector.rules.pack import PackError, RulePack
@@ -40,6 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--transcript", type=Path, help="a transcript v1 JSON file")
     parser.add_argument("--audio", type=Path, help="the call's recording, for measured acoustic rules")
     parser.add_argument("--rules", type=Path, help="a rule pack (TOML)")
+    parser.add_argument("--tariffs", type=Path, help="a tariff and policy pack (TOML) for the C2 rule, instead of "
+                        "the one the rule pack names")
     parser.add_argument("--folder", type=Path, help="check every *.transcript.json in a folder")
     parser.add_argument("--database", action="store_true", help="check every call of the workspace, store hits")
     parser.add_argument("--model", type=Path, help="the Vosk model for checking a recording")
@@ -50,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     workspace = ctx.workspace
     try:
-        pack = load_checked_pack(args.rules) if args.rules else default_pack()
+        pack = chosen_pack(args.rules, args.tariffs)
         if args.database:
             return _database(ctx, pack)
         if args.folder:

@@ -82,6 +82,9 @@ def charts_for(report: Report, section: str) -> list[Chart]:
     if section == "red_line":
         rules = [s for s in report.red_line_summary if s.by == "rule"]
         return [_bars("red_line_open", "未结红线（按规则）", [(f"{s.key} {s.name}", float(s.open)) for s in rules], "件")]
+    if section == "agreement":
+        return [_bars("agreement_mad", "自动评分与人工评分平均分差", [(f"{r.item} {r.name}", r.mad) for r in report.agreement
+                                                          if r.mad is not None], "分")]
     if section == "centre":
         charts = [_bars("centre_mean", "中心平均分", [(c.centre_id, c.mean) for c in report.centres], **mark)]
         trend = _lines("centre_trend", "中心趋势（平均分）", report.centre_trend, {}, report.centre_trend_unit)

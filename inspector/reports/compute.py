@@ -9,17 +9,20 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from datetime import date, timedelta
 
 from inspector.reports.filters import ReportFilter
-from inspector.reports.model import (AgentRow, Basis, Bin, BusinessRow, CentreRow, Distribution, InspectorDay,
+from inspector.reports.model import (AgentRow, AgreementRow, Basis, Bin, BusinessRow, CentreRow, Distribution, InspectorDay,
                                      InspectorRow, ItemGroupRow, ItemRow, RedLineCase, RedLineSummary, Report,
                                      RuleCounts, RuleRow, RuleTrendRow, TeamRow, TrendPoint)
-from inspector.reports.records import EvaluationRecord, ItemLoss
+from inspector.reports.records import AutoRecord, EvaluationRecord, ItemLoss
 from inspector.scoring.card import Scorecard
 
 DEFAULT_THRESHOLD = 80.0        # 合格线 of the 10086 card: 80 of 100 points
 BIN_WIDTH = 5.0
 WORST_ITEMS = 3
 MONTHLY_AFTER_DAYS = 183        # trends longer than about half a year are drawn per month, not per week
-SECTIONS = ("agent", "team", "item", "rule", "inspector", "business", "distribution", "red_line", "centre")
+SECTIONS = ("agent", "team", "item", "rule", "inspector", "business", "distribution", "red_line", "agreement",
+            "centre")
+AGREE_TOTAL = 3.0               # the card's calibration target: a total within ±3 points
+AGREE_ITEM = 0.5
 PARTS = (*SECTIONS, "item_groups")      # what build_report can compute: the sections, and items by team and agent
 
 
@@ -34,8 +37,10 @@ def loss_levels(parts: Collection[str]) -> set[str]:
 def build_report(records: Sequence[EvaluationRecord], *, flt: ReportFilter = ReportFilter(),
                  card: Scorecard | None = None, threshold: float = DEFAULT_THRESHOLD, as_of: str | None = None,
                  losses: Sequence[ItemLoss] = (), rules: RuleCounts = RuleCounts(),
-                 red_lines: Sequence[RedLineCase] = (), sections: Collection[str] | None = None) -> Report:
-    """``sections``: the PARTS to compute (default: all); ``losses`` must hold their loss_levels."""
+                 red_lines: Sequence[RedLineCase] = (), sections: Collection[str] | None = None,
+                 auto: Sequence[AutoRecord] = ()) -> Report:
+    """``sections``: the PARTS to compute (default: all); ``losses`` must hold their loss_levels; ``auto``: the
+    automatic scores of every call in scope (agents and teams with no evaluation get a row from them)."""
     wanted = set(PARTS if sections is None else sections)
     basis = flt.date_basis
     parts: dict = {}
@@ -43,13 +48,22 @@ def build_report(records: Sequence[EvaluationRecord], *, flt: ReportFilter = Rep
         by_agent = _group(records, lambda r: (r.centre, r.agent_id))
     if "agent" in wanted:
         worst = _worst_items(losses)
-        parts["agents"] = tuple(sorted((_agent(key, rows, threshold, worst.get(key, ())) for key, rows in
-                                        by_agent.items()), key=lambda a: (-_or(a.mean, -1), a.centre_id, a.agent_id)))
+        auto_by_agent = _group(auto, lambda a: (a.centre, a.agent_id))
+        parts["agents"] = tuple(sorted((_agent(key, by_agent.get(key, []), threshold, worst.get(key, ()),
+                                               auto_by_agent.get(key, [])) for key in {*by_agent, *auto_by_agent}),
+                                       key=lambda a: (-_or(a.mean, -1), -_or(a.auto_mean, -1), a.centre_id,
+                                                      a.agent_id)))
         parts["agent_trend"] = _trend({agent: rows for (_c, agent), rows in by_agent.items()}, basis, "week")
     if "team" in wanted:
-        parts["teams"] = tuple(TeamRow(centre_id=centre, team=team, agents=len({r.agent_id for r in rows}),
-                                       **_stats(rows, threshold))
-                               for (centre, team), rows in sorted(_group(records, lambda r: (r.centre, r.team)).items()))
+        by_team = _group(records, lambda r: (r.centre, r.team))
+        auto_by_team = _group(auto, lambda a: (a.centre, a.team))
+        parts["teams"] = tuple(
+            TeamRow(centre_id=centre, team=team, agents=len({r.agent_id for r in (*by_team.get((centre, team), []),
+                                                                                   *auto_by_team.get((centre, team), []))}),
+                    **_stats(by_team.get((centre, team), []), threshold), **_auto_stats(auto_by_team.get((centre, team), [])))
+            for centre, team in sorted({*by_team, *auto_by_team}))
+    if "agreement" in wanted:
+        parts["agreement"] = _agreement(auto, card)
     if "business" in wanted:
         parts["business"] = tuple(BusinessRow(business_type=kind, **_stats(rows, threshold))
                                   for kind, rows in sorted(_group(records, lambda r: r.business_type).items()))
@@ -116,10 +130,37 @@ def _worst_items(losses: Sequence[ItemLoss]) -> dict[tuple[str, str], tuple[tupl
 
 
 def _agent(key: tuple[str, str], rows: list[EvaluationRecord], threshold: float,
-           worst: tuple[tuple[str, float], ...]) -> AgentRow:
-    latest = max(rows, key=lambda r: (r.call_date, r.evaluated_date))     # the name and team it has now
-    return AgentRow(centre_id=key[0], agent_id=key[1], agent_name=latest.agent_name, team=latest.team,
-                    worst_items=worst, **_stats(rows, threshold))
+           worst: tuple[tuple[str, float], ...], auto: Sequence[AutoRecord]) -> AgentRow:
+    if rows:
+        latest = max(rows, key=lambda r: (r.call_date, r.evaluated_date))     # the name and team it has now
+        name, team = latest.agent_name, latest.team
+    else:
+        name, team = auto[-1].agent_name, auto[-1].team
+    return AgentRow(centre_id=key[0], agent_id=key[1], agent_name=name, team=team, worst_items=worst,
+                    **_stats(rows, threshold), **_auto_stats(auto))
+
+
+def _auto_stats(auto: Sequence[AutoRecord]) -> dict:
+    diffs = [abs(a.total - a.reviewed_total) for a in auto if a.reviewed_total is not None]
+    return {"auto_calls": len(auto), "auto_mean": _mean([a.total for a in auto]), "agreement_calls": len(diffs),
+            "agreement_mad": _mean(diffs), "agreement_within_3": _share(sum(d <= AGREE_TOTAL for d in diffs), len(diffs))}
+
+
+def _agreement(auto: Sequence[AutoRecord], card: Scorecard | None) -> tuple[AgreementRow, ...]:
+    """Per item and for the total, on the calls both scored."""
+    both = [a for a in auto if a.reviewed_total is not None and a.reviewed_kept is not None]
+
+    def row(item: str, name: str, points: float | None, pairs: list[tuple[float, float]], within: float) -> AgreementRow:
+        diffs = [x - y for x, y in pairs]
+        return AgreementRow(item, name, points, len(pairs), _mean([abs(d) for d in diffs]),
+                            _share(sum(abs(d) <= within for d in diffs), len(diffs)), _mean(diffs))
+
+    rows = [row("total", "总分", None, [(a.total, a.reviewed_total) for a in both], AGREE_TOTAL)]
+    for item in card.items if card else ():
+        rows.append(row(item.id, item.name, item.points, [(a.kept[item.id], a.reviewed_kept[item.id]) for a in both
+                                                          if item.id in a.kept and item.id in a.reviewed_kept],
+                        AGREE_ITEM))
+    return tuple(rows)
 
 
 def _centres(records: Sequence[EvaluationRecord], threshold: float,

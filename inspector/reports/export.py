@@ -21,7 +21,8 @@ from inspector.spreadsheet import set_cell, write_csv_rows
 
 FORMATS = ("html", "xlsx", "csv")
 SECTION_TITLES = {"agent": "坐席", "team": "班组", "item": "评分项", "rule": "规则", "inspector": "质检员",
-                  "business": "业务类型", "distribution": "分数分布", "red_line": "红线", "centre": "中心"}
+                  "business": "业务类型", "distribution": "分数分布", "red_line": "红线", "agreement": "自动评分",
+                  "centre": "中心"}
 RED_LINE_NOTE = "红线案例暂以已确认的红线规则命中计（红线台账上线后以台账为准）。"
 
 

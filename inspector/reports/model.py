@@ -21,7 +21,19 @@ class ScoreStats:
 
 
 @dataclass(frozen=True, kw_only=True)
-class AgentRow(ScoreStats):
+class AutoStats:
+    """The automatic score over every call of a group (auto_calls, auto_mean) and how it agrees with the
+    reviewed score on the calls that have both: mean absolute difference, share within ±3 points."""
+
+    auto_calls: int = 0
+    auto_mean: float | None = None
+    agreement_calls: int = 0
+    agreement_mad: float | None = None
+    agreement_within_3: float | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgentRow(AutoStats, ScoreStats):
     centre_id: str             # agents and teams are their centre's ('' on a workstation)
     agent_id: str
     agent_name: str
@@ -30,7 +42,7 @@ class AgentRow(ScoreStats):
 
 
 @dataclass(frozen=True, kw_only=True)
-class TeamRow(ScoreStats):
+class TeamRow(AutoStats, ScoreStats):
     centre_id: str
     team: str
     agents: int
@@ -85,6 +97,21 @@ class ItemGroupRow:
     evaluations: int
     losing: int
     mean_deduction: float
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    """The automatic score against the reviewed one per card item (and "total"), on the calls with both:
+    mean absolute difference, share of calls where they agree (the total within ±3 points, an item within
+    0.5), and the bias (automatic minus reviewed: > 0 the machine is more lenient)."""
+
+    item: str
+    name: str
+    points: float | None
+    calls: int
+    mad: float | None
+    agree: float | None
+    bias: float | None
 
 
 @dataclass(frozen=True)
@@ -213,6 +240,7 @@ class Report:
     distribution: Distribution = field(default_factory=lambda: Distribution((), 0.0, 0, 0))
     red_lines: tuple[RedLineCase, ...] = ()
     red_line_summary: tuple[RedLineSummary, ...] = ()
+    agreement: tuple[AgreementRow, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,22 @@ class EvaluationRecord:
         return self.call_date if basis == "call" else self.evaluated_date
 
 
+@dataclass(frozen=True, slots=True)
+class AutoRecord:
+    """One call's automatic score (scoring.auto) as the reports see it, with the call's reviewed score beside
+    it where inspectors submitted one (their mean, when several did): what "reports on 100 %" count."""
+
+    call: str
+    agent_id: str
+    agent_name: str
+    team: str
+    total: float
+    kept: Mapping[str, float]                # points each card item keeps under the suggestion
+    reviewed_total: float | None = None
+    reviewed_kept: Mapping[str, float] | None = None
+    centre: str = ""
+
+
 @dataclass(frozen=True)
 class ItemLoss:
     """Points lost on an item by a group of evaluations: everyone's ("all"), a team's or an agent's (teams

@@ -44,6 +44,9 @@ def _table(key: str, title: str, columns: list[tuple[str, str, str]], items, val
 
 SCORES = [("calls", "通话数", "int"), ("evaluations", "评估数", "int"), ("mean", "平均分", "number"),
           ("min", "最低分", "number"), ("fatal", "致命项", "int"), ("pass_rate", "合格率", "percent")]
+AUTO = [("auto_calls", "自动评分通话数", "int"), ("auto_mean", "自动评分均分", "number"),
+        ("agreement_calls", "双评通话数", "int"), ("agreement_mad", "平均分差", "number"),
+        ("agreement_within_3", "±3分内一致率", "percent")]
 
 
 def _worst(row, key: str):
@@ -64,12 +67,13 @@ def _section_tables(report: Report) -> dict[str, list[Table]]:
     return {
         "agent": [
             _table("agents", "坐席排名", [("centre_id", "中心", "text"), ("agent_id", "工号", "text"), ("agent_name", "姓名", "text"),
-                                       ("team", "班组", "text"), *SCORES, ("worst_items", "主要失分项", "text")],
+                                       ("team", "班组", "text"), *SCORES, ("worst_items", "主要失分项", "text"), *AUTO],
                    report.agents, _worst),
             _table("agent_trend", "坐席周趋势", trend, report.agent_trend),
             _table("agent_items", "坐席失分项", item_group_cols, groups("agent"))],
         "team": [
-            _table("teams", "班组", [("centre_id", "中心", "text"), ("team", "班组", "text"), ("agents", "坐席数", "int"), *SCORES], report.teams),
+            _table("teams", "班组", [("centre_id", "中心", "text"), ("team", "班组", "text"), ("agents", "坐席数", "int"), *SCORES,
+                                   *AUTO], report.teams),
             _table("team_items", "班组失分项", item_group_cols, groups("team"))],
         "item": [
             _table("items", "评分项", [("item", "评分项", "text"), ("name", "名称", "text"), ("kind", "类型", "code"),
@@ -105,6 +109,11 @@ def _section_tables(report: Report) -> dict[str, list[Table]]:
                                          ("rule", "规则", "text"), ("name", "名称", "text"),
                                          ("opened_on", "立案日期", "text"), ("closed_on", "结案日期", "text"),
                                          ("status", "状态", "code"), ("age_days", "天数", "int")], report.red_lines)],
+        "agreement": [
+            _table("agreement", "自动评分与人工评分一致性", [("item", "评分项", "text"), ("name", "名称", "text"),
+                                                   ("points", "分值", "number"), ("calls", "双评通话数", "int"),
+                                                   ("mad", "平均分差", "number"), ("agree", "一致率", "percent"),
+                                                   ("bias", "偏差（自动−人工）", "number")], report.agreement)],
         "centre": [
             _table("centres", "中心对比", [("centre_id", "中心", "text"), ("agents", "坐席数", "int"), *SCORES,
                                         ("fatal_rate", "致命率", "percent"), ("red_lines_open", "未结红线", "int")],
@@ -152,7 +161,7 @@ def section_json(report: Report, section: str) -> list[dict]:
     """The section's main rows as JSON objects (the CLI's and the API's contract)."""
     rows = {"agent": report.agents, "team": report.teams, "item": report.items, "rule": report.rules,
             "inspector": report.inspectors, "business": report.business, "distribution": report.distribution.bins,
-            "red_line": report.red_lines, "centre": report.centres}[section]
+            "red_line": report.red_lines, "agreement": report.agreement, "centre": report.centres}[section]
     out = []
     for row in rows:
         data = asdict(row)

@@ -16,7 +16,7 @@ from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, build_report, lo
 from inspector.reports.days import iso_day, local_day
 from inspector.reports.filters import ReportFilter
 from inspector.reports.model import Report, RuleCount, RuleCounts
-from inspector.reports.records import EvaluationRecord, LossTally, losses_of
+from inspector.reports.records import AutoRecord, EvaluationRecord, LossTally, losses_of
 from inspector.reports.red_lines import red_line_cases, red_line_rules, today
 from inspector.reports.scope import Scope, scope_of
 from inspector.scoring.card import Scorecard
@@ -62,9 +62,12 @@ def report_job(db: sqlite_utils.Database, flt: ReportFilter, card: Scorecard, th
     scope = scope_of(db, flt)
     records: list[EvaluationRecord] = []
     tally = LossTally()
-    for record, losses, fatal_items in evaluation_rows(db, scope, card, with_losses=bool(loss_levels(wanted))):
+    reviewed: dict[str, list[tuple[float, dict[str, float]]]] = {}     # call → (total, points lost per item)
+    with_losses = bool(loss_levels(wanted)) or "agreement" in wanted
+    for record, losses, fatal_items in evaluation_rows(db, scope, card, with_losses=with_losses):
         records.append(record)
         tally.add(record, losses, fatal_items)
+        reviewed.setdefault(record.call, []).append((record.total, losses))
         if len(records) % 2000 == 0:
             _check(cancel)
             yield ReportProgress("evaluations", len(records))
@@ -75,8 +78,31 @@ def report_job(db: sqlite_utils.Database, flt: ReportFilter, card: Scorecard, th
     cases = red_line_cases(db, scope, card, as_of) if wanted & {"red_line", "centre"} else []
     _check(cancel)
     yield ReportProgress("computing", len(records))
+    auto = auto_records(db, scope, card, reviewed) if wanted & {"agent", "team", "agreement"} else []
     return build_report(records, flt=flt, card=card, threshold=threshold, as_of=as_of, losses=tally.rows(),
-                        rules=rules, red_lines=cases, sections=wanted)
+                        rules=rules, red_lines=cases, sections=wanted, auto=auto)
+
+
+def auto_records(db: sqlite_utils.Database, scope: Scope, card: Scorecard,
+                 reviewed: dict[str, list[tuple[float, dict[str, float]]]]) -> list[AutoRecord]:
+    """The automatic score of every call in scope, with the call's mean reviewed score (total and points per
+    item) where its evaluations are in the report."""
+    where, params = scope.call_where()
+    records = []
+    for call_id, total, items, agent_id, agent_name, team in db.execute(
+            "SELECT a.call_id, a.total, a.items, c.agent_id, c.agent_name, c.team FROM auto_scores a "
+            f"JOIN calls c ON c.id = a.call_id{where}", params):
+        scores = reviewed.get(str(call_id))
+        suggested = {k: v["deduction"] for k, v in json.loads(items).items()}
+        kept = {i.id: round(i.points - suggested.get(i.id, 0.0), 1) for i in card.items}
+        reviewed_total = reviewed_kept = None
+        if scores:
+            reviewed_total = round(sum(t for t, _l in scores) / len(scores), 2)
+            reviewed_kept = {i.id: round(i.points - sum(lost.get(i.id, 0.0) for _t, lost in scores) / len(scores), 2)
+                             for i in card.items}
+        records.append(AutoRecord(str(call_id), agent_id or "", agent_name or "", team or "", float(total), kept,
+                                  reviewed_total, reviewed_kept))
+    return records
 
 
 def _check(cancel: threading.Event | None) -> None:

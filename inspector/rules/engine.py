@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from inspector.audio.activity import ActivityMap
-from inspector.rules import acoustic_kinds, phrase_kinds
+from inspector.rules import acoustic_kinds, clarity_kind, courtesy_kinds, phrase_kinds, tariff_kind
 from inspector.rules.context import CallContext
 from inspector.rules.hits import Hit
 from inspector.rules.pack import Rule, RulePack
@@ -21,6 +21,10 @@ EVALUATORS: dict[str, Callable[[Rule, CallContext], list[Hit]]] = {
     "hold": acoustic_kinds.hold,
     "overlap": acoustic_kinds.overlap,
     "rate": acoustic_kinds.rate,
+    "politeness": courtesy_kinds.politeness,
+    "understanding": courtesy_kinds.understanding,
+    "tariff": tariff_kind.tariff,
+    "clarity": clarity_kind.clarity,
 }
 
 

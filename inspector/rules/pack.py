@@ -13,6 +13,8 @@ from typing import Any
 
 from inspector.rules.conditions import AllOf, AnyOf, Condition, NotOf, Phrase, Phrases, Regex, Tolerance
 from inspector.rules.phonetic import sound_pattern
+from inspector.resources import RESOURCE_ROOT
+from inspector.rules.tariffs import TariffError, TariffPack, load_tariffs
 from inspector.tomlfile import read_toml
 
 SPEAKERS = ("agent", "customer", "any")
@@ -28,7 +30,8 @@ def compile_linear(pattern: str):
     options.log_errors = False           # the PackError says it, naming the rule and field
     return re2.compile(pattern, options)
 
-# kind -> {field: (type, required)}; types: cond, conds, phrases, window, number, int
+# kind -> {field: (type, required)}; types: cond, conds, phrases, window, number, int, share (0-1),
+# tariffs (the path of a tariff pack, rules.tariffs)
 KINDS: dict[str, dict[str, tuple[str, bool]]] = {
     "required": {"window": ("window", True), "match": ("cond", True), "flag_when": ("cond", False)},
     "forbidden": {"match": ("cond", True), "window": ("window", False), "min_count": ("int", False)},
@@ -42,6 +45,22 @@ KINDS: dict[str, dict[str, tuple[str, bool]]] = {
     "overlap": {"min_overlap_s": ("number", True), "min_chars": ("int", True), "backchannel": ("phrases", True),
                 "min_count": ("int", True)},
     "rate": {"min_cpm": ("number", True), "max_cpm": ("number", True), "min_chars": ("int", True)},
+    # the evidence for A6, C1, C2 and D3 (courtesy_kinds, tariff_kind, clarity_kind)
+    "politeness": {"polite": ("cond", True), "request": ("cond", False), "refusal": ("cond", False),
+                   "wait": ("cond", False), "curt": ("cond", False), "min_polite_share": ("share", False),
+                   "min_chars": ("int", False)},
+    "understanding": {"request": ("cond", True), "act": ("cond", False), "confirm": ("cond", False),
+                      "echo_terms": ("int", False), "common": ("phrases", False), "repeat": ("cond", False),
+                      "repeat_share": ("share", False)},
+    "tariff": {"tariffs": ("tariffs", True), "within_sentences": ("int", True), "effective_now": ("cond", False),
+               "effective_next": ("cond", False), "cancelling": ("cond", False), "only": ("cond", False),
+               "no_penalty": ("cond", False), "penalty_words": ("cond", False), "billing": ("cond", False),
+               "negation": ("phrases", False), "ordering": ("cond", False)},
+    "clarity": {"min_chars": ("int", False), "rate_spread": ("number", False), "max_off_share": ("share", False),
+                "fillers": ("phrases", False), "max_fillers_per_min": ("number", False), "min_fillers": ("int", False),
+                "hesitation_s": ("number", False), "max_hesitation_s": ("number", False),
+                "max_hesitations": ("int", False), "announce": ("cond", False), "unsure_below": ("share", False),
+                "max_unsure_share": ("share", False)},
 }
 
 
@@ -96,6 +115,8 @@ class _Parser:
     phrase_sets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     fuzzy_threshold: float = 0.85
     tolerance: Tolerance = Tolerance()
+    tariffs_override: Path | None = None                        # --tariffs: instead of what rules name
+    tariffs_loaded: dict[Path, TariffPack] = field(default_factory=dict)
 
     def fail(self, where: str, problem: str) -> PackError:
         return PackError(f"{self.path}: {where}: {problem}")
@@ -165,6 +186,22 @@ class _Parser:
         return Window(raw["from"], self.number(sentences, f"{where}.sentences", int) if sentences else None,
                       self.number(seconds, f"{where}.seconds") if seconds else None)
 
+    def tariffs(self, value: Any, where: str) -> TariffPack:
+        """A tariff pack named by its path relative to the rule pack's folder (failing that, a bundled tariff
+        pack of that file name), or the override."""
+        if self.tariffs_override is None and not isinstance(value, str):
+            raise self.fail(where, "must be the path of a tariff pack (TOML), relative to the rule pack")
+        path = self.tariffs_override or (self.path.parent / value)
+        if self.tariffs_override is None and not path.exists():
+            bundled = RESOURCE_ROOT / "tariffs" / Path(value).name
+            path = bundled if bundled.exists() else path     # a copied pack still finds the bundled tariffs
+        if path not in self.tariffs_loaded:
+            try:
+                self.tariffs_loaded[path] = load_tariffs(path, self.tolerance, self.fuzzy_threshold)
+            except TariffError as exc:
+                raise self.fail(where, str(exc)) from exc
+        return self.tariffs_loaded[path]
+
     def number(self, value: Any, where: str, kind: type = float) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (
                 kind is int and not isinstance(value, int)):
@@ -172,8 +209,10 @@ class _Parser:
         return kind(value)
 
 
-def load_pack(path: Path, scorecard_items: set[str] | None = None) -> RulePack:
-    """Parse and validate; ``scorecard_items`` (when given) must contain every item a rule feeds."""
+def load_pack(path: Path, scorecard_items: set[str] | None = None, tariffs: Path | None = None) -> RulePack:
+    """Parse and validate; ``scorecard_items`` (when given) must contain every item a rule feeds; ``tariffs``
+    replaces the tariff pack the rules name. The tariff packs in use are part of the pack's version, so
+    checks made with another tariff pack (or an edited one) are outdated."""
     path = Path(path)
     data = read_toml(path, "rule pack", PackError)
     header = data.get("pack")
@@ -182,7 +221,7 @@ def load_pack(path: Path, scorecard_items: set[str] | None = None) -> RulePack:
     for key in ("id", "version", "name", "scorecard"):
         if not isinstance(header.get(key), str):
             raise PackError(f"{path}: [pack]: field '{key}' is missing or not text")
-    parser = _Parser(path)
+    parser = _Parser(path, tariffs_override=Path(tariffs) if tariffs is not None else None)
     threshold = header.get("fuzzy_threshold", 0.85)
     parser.fuzzy_threshold = parser.number(threshold, "[pack].fuzzy_threshold")
     parser.tolerance = _tolerance(parser, header)
@@ -200,8 +239,8 @@ def load_pack(path: Path, scorecard_items: set[str] | None = None) -> RulePack:
     rules: list[Rule] = []
     for index, raw in enumerate(raw_rules):
         rules.append(_rule(parser, raw, index, {r.id for r in rules}, scorecard_items))
-    return RulePack(header["id"], header["version"], header["name"], header["scorecard"], tuple(rules), path,
-                    listen_below)
+    version = "+".join([header["version"], *sorted({t.revision for t in parser.tariffs_loaded.values()})])
+    return RulePack(header["id"], version, header["name"], header["scorecard"], tuple(rules), path, listen_below)
 
 
 def _tolerance(parser: _Parser, header: dict) -> Tolerance:
@@ -265,6 +304,12 @@ def _rule(parser: _Parser, raw: Any, index: int, seen: set[str], items: set[str]
             params[name] = parser.phrase_list(value, at)
         elif kind_of == "window":
             params[name] = parser.window(value, at)
+        elif kind_of == "tariffs":
+            params[name] = parser.tariffs(value, at)
+        elif kind_of == "share":
+            params[name] = parser.number(value, at)
+            if params[name] > 1:
+                raise parser.fail(where, f"field '{name}': is a share, from 0 to 1")
         else:
             params[name] = parser.number(value, at, int if kind_of == "int" else float)
     deduction = parser.number(raw.get("deduction", 0), f"{where}: field 'deduction'")

@@ -40,6 +40,8 @@ class Scorecard:
     fatal: tuple[FatalItem, ...]
     sections: dict[str, str] = field(default_factory=dict)     # section id -> name
     source: Path | None = None
+    auto_fatal_confidence: float | None = None     # [auto] fatal_confidence: a red-line hit this sure zeroes
+                                                   # the automatic score (scoring.auto)
 
     def item_ids(self) -> set[str]:
         return {i.id for i in self.items} | {f.id for f in self.fatal}
@@ -73,7 +75,17 @@ def load_card(path: Path) -> Scorecard:
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
         raise CardError(f"{path}: duplicate item id {sorted(duplicates)[0]}")
-    return Scorecard(card["id"], card["version"], card["name"], tuple(items), tuple(fatal), sections, path)
+    return Scorecard(card["id"], card["version"], card["name"], tuple(items), tuple(fatal), sections, path,
+                     _auto_fatal_confidence(data, path))
+
+
+def _auto_fatal_confidence(data: dict, path: Path) -> float | None:
+    auto = data.get("auto", {})
+    value = auto.get("fatal_confidence") if isinstance(auto, dict) else None
+    if not isinstance(auto, dict) or set(auto) - {"fatal_confidence"} or (value is not None and (
+            isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1)):
+        raise CardError(f"{path}: [auto] takes fatal_confidence, a confidence from 0 to 1")
+    return None if value is None else float(value)
 
 
 def _list(data: dict, key: str, path: Path) -> list[dict[str, Any]]:

@@ -22,14 +22,22 @@ def default_pack() -> RulePack:
     return load_checked_pack(resource_path(*DEFAULT_PACK))
 
 
-def load_checked_pack(path) -> RulePack:
-    """A pack validated against the card both ways: items the rules feed exist, rules the card names exist."""
-    pack = load_pack(path, default_card().item_ids())
+def load_checked_pack(path, tariffs=None) -> RulePack:
+    """A pack validated against the card both ways: items the rules feed exist, rules the card names exist;
+    ``tariffs``: a tariff pack instead of the one its rules name."""
+    pack = load_pack(path, default_card().item_ids(), tariffs)
     try:
         check_card_against_pack(default_card(), pack)
     except CardError as exc:
         raise PackError(f"{path}: does not fit the scorecard: {exc}") from exc
     return pack
+
+
+def chosen_pack(rules=None, tariffs=None) -> RulePack:
+    """The pack a command was given (--rules, --tariffs), or the default one."""
+    if rules is None and tariffs is None:
+        return default_pack()
+    return load_checked_pack(rules if rules is not None else resource_path(*DEFAULT_PACK), tariffs)
 
 
 def check_card_against_pack(card: Scorecard, pack: RulePack, source: str = "") -> None:

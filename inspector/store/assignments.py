@@ -40,9 +40,10 @@ class AssignmentRepository:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
 
-    def new_sample(self, plan_name: str | None, definition: dict, seed: int, picks: list[tuple[int, str | None,
-                   list[str]]], actor: str, due_at: str | None) -> int:
-        """Stores the sample and its assignments in one transaction; returns the sample id."""
+    def new_sample(self, plan_name: str | None, definition: dict, seed: int,
+                   picks: list[tuple[int, str | None, list[str], str | None]], actor: str) -> int:
+        """Stores the sample and its assignments (call, assignee, reasons, due date) in one transaction;
+        returns the sample id."""
         now = utc_now()
         with storage_errors(self._db), self._db.atomic():
             sample_id = self._db["samples"].insert({
@@ -52,7 +53,7 @@ class AssignmentRepository:
             self._db["assignments"].insert_all(
                 ({"call_id": call_id, "assignee": assignee, "sample_id": sample_id, "position": start + i + 1,
                   "reasons": json.dumps(reasons, ensure_ascii=False), "due_at": due_at, "assigned_at": now}
-                 for i, (call_id, assignee, reasons) in enumerate(picks)), replace=True)
+                 for i, (call_id, assignee, reasons, due_at) in enumerate(picks)), replace=True)
         return sample_id
 
     def open_counts(self, assignees: list[str]) -> dict[str, int]:

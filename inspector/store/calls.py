@@ -17,7 +17,8 @@ CALL_STATUSES = ("new", "assigned", "in_review", "reviewed", "reopened", "appeal
 # always compares. Migration 0014 indexes each expression with id: a new sortable column adds an index there.
 SORT_KEYS = {"call_ref": "call_ref", "agent_id": "coalesce(agent_id, '')",
              "started_at": "coalesce(started_at, '')", "duration_s": "duration_s", "status": "status",
-             "hit_count": "hit_count", "business_type": "coalesce(business_type, '')"}
+             "hit_count": "hit_count", "business_type": "coalesce(business_type, '')",
+             "auto_score": "coalesce(auto_score, '')"}
 SORTABLE = tuple(SORT_KEYS)
 
 
@@ -57,6 +58,7 @@ class Call(NewCall):
     status: str = "new"
     hit_count: int = 0
     imported_at: str = ""
+    auto_score: float | None = None       # the automatic score's total (scoring.auto); None: not scored
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class CallFilter:
     text: str = ""                    # substring of call id, agent name or business type
     category: str | None = None       # a level-1 category name or a full path ("资费争议 › 扣费不明")
     worsened: bool | None = None      # the customer's emotion worsened during the call
+    auto_below: float | None = None   # the automatic score is below this mark
 
     def where(self) -> tuple[str, list[object]]:
         clauses: list[str] = []
@@ -93,6 +96,9 @@ class CallFilter:
         if self.worsened is not None:
             negation = "" if self.worsened else "NOT "
             clauses.append(f"id {negation}IN (SELECT call_id FROM call_emotion WHERE worsened = 1)")
+        if self.auto_below is not None:
+            clauses.append("auto_score < ?")
+            params.append(self.auto_below)
         if self.text:
             clauses.append("(call_ref LIKE ? OR agent_name LIKE ? OR business_type LIKE ?)")
             params.extend([f"%{self.text}%"] * 3)
@@ -131,6 +137,10 @@ class CallRepository:
         marks = ", ".join("?" for _ in call_ids)
         return {r["id"]: r["call_ref"] for r in self._db.query(
             f"SELECT id, call_ref FROM calls WHERE id IN ({marks})", list(call_ids))}
+
+    def all_refs(self) -> list[tuple[int, str]]:
+        """(id, call_ref) of every call, in the order they were imported."""
+        return [(r[0], r[1]) for r in self._db.execute("SELECT id, call_ref FROM calls ORDER BY id")]
 
     def count(self, flt: CallFilter = CallFilter()) -> int:
         where, params = flt.where()

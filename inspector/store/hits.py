@@ -137,6 +137,22 @@ class HitRepository:
         rows = self._db.query("SELECT * FROM hits WHERE call_id = ? ORDER BY start, rule", [call_id])
         return [_hit_of(r) for r in rows]
 
+    def checked_hits(self, call_ids: list[int]) -> dict[int, tuple[str, str, list[Hit]]]:
+        """Call id → (pack id, pack version, hits) for those of the calls that are checked, read in chunks:
+        what scoring every call needs, without a query per call."""
+        found: dict[int, tuple[str, str, list[Hit]]] = {}
+        for start in range(0, len(call_ids), 500):
+            chunk = call_ids[start: start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self._db.execute(f"SELECT call_id, pack_id, pack_version FROM checks WHERE call_id IN ({marks})",
+                                        chunk):
+                found[row[0]] = (row[1], row[2], [])
+            for row in self._db.query(f"SELECT * FROM hits WHERE call_id IN ({marks}) ORDER BY call_id, start, rule",
+                                      chunk):
+                if row["call_id"] in found:
+                    found[row["call_id"]][2].append(_hit_of(row))
+        return found
+
     def decide(self, call_id: int, hit: Hit, decision: str, note: str, actor: str, scope: str = "") -> Decision:
         """`scope` keeps a calibration participant's decisions apart (see `calibration_scope`); a production
         decision on a fatal hit opens or withdraws its red-line case in the same transaction."""

@@ -17,6 +17,7 @@ from inspector.calibration.results import export_results, import_results
 from inspector.calibration.sessions import MAX_CALLS, CalibrationError, CalibrationService, new_session
 from inspector.scoring.card import Scorecard
 from inspector.store.calibration import CalibrationSession
+from inspector.store.autoscores import AutoScoreRepository
 from inspector.store.calls import CallFilter, CallRepository
 from inspector.store.database import StorageError
 from inspector.users.policy import Action, NotAllowed, allowed
@@ -183,7 +184,8 @@ class CalibrationDialog(QDialog):
 
     def comparison_of(self, session: CalibrationSession) -> Comparison:
         return compare(session, self.card, self.service.visible_evaluations(session, self.user.id),
-                       self.calls.refs(session.call_ids))
+                       self.calls.refs(session.call_ids),
+                       auto=self.service.automatic_rater(session, self.card, AutoScoreRepository(self.db)))
 
     def compare(self) -> None:
         session = self.selected()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex,
                             QObject, QSignalBlocker, Qt, QTimer, Signal)
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QSpinBox, QTableView, QVBoxLayout, QWidget)
 
 from inspector.categories.pack import SEPARATOR
 from inspector.store.calls import CALL_STATUSES, SORTABLE, Call, CallFilter, CallRepository
@@ -58,6 +58,9 @@ COLUMNS: tuple[CallColumn, ...] = (
     CallColumn("call_ref", QT_TRANSLATE_NOOP("CallTableModel", "Call"), "CALL-000000"),
     CallColumn("status", QT_TRANSLATE_NOOP("CallTableModel", "Status"), ""),     # widest status, translated
     CallColumn("hit_count", QT_TRANSLATE_NOOP("CallTableModel", "Hits"), "000", right=True),
+    # the automatic score: a suggestion from the hits alone (scoring.auto), never an inspector's evaluation
+    CallColumn("auto_score", QT_TRANSLATE_NOOP("CallTableModel", "Auto score"), "100.0",
+               lambda c: "—" if c.auto_score is None else f"{c.auto_score:g}", right=True),
     CallColumn("agent_id", QT_TRANSLATE_NOOP("CallTableModel", "Agent"), "100000 坐席姓名",
                lambda c: " ".join(x for x in (c.agent_id, c.agent_name) if x) or "—"),
     CallColumn("started_at", QT_TRANSLATE_NOOP("CallTableModel", "Time"), "2026-00-00 00:00",
@@ -247,6 +250,11 @@ class CallListPane(QWidget):
             box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
         self.hits_only = QCheckBox(self.tr("With hits"), self)
+        self.auto_below = QSpinBox(self)           # 0: any automatic score
+        self.auto_below.setRange(0, 100)
+        self.auto_below.setPrefix(self.tr("Auto score < "))
+        self.auto_below.setSpecialValueText(self.tr("Any auto score"))
+        self.auto_below.setToolTip(self.tr("Only calls whose automatic score (from the rule hits) is below this"))
         self.category = QComboBox(self)
         self.category.setVisible(categories is not None)
         self.category.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
@@ -277,6 +285,7 @@ class CallListPane(QWidget):
         search = QHBoxLayout()
         search.addWidget(self.search, 1)
         search.addWidget(self.hits_only)
+        search.addWidget(self.auto_below)
         filters = QHBoxLayout()
         filters.addWidget(self.agent, 1)
         filters.addWidget(self.status, 1)
@@ -305,6 +314,7 @@ class CallListPane(QWidget):
         self.agent.currentIndexChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.hits_only.toggled.connect(self.apply_filter)
+        self.auto_below.valueChanged.connect(self.apply_filter)
         self.category.currentIndexChanged.connect(self.apply_filter)
         self.worsened_only.toggled.connect(self.apply_filter)
         self.use_dates.toggled.connect(self._dates_toggled)
@@ -359,6 +369,7 @@ class CallListPane(QWidget):
             agent_id=self.agent.currentData(), status=self.status.currentData(),
             has_hits=True if self.hits_only.isChecked() else None, text=self.search.text().strip(),
             category=self.category.currentData(), worsened=True if self.worsened_only.isChecked() else None,
+            auto_below=float(self.auto_below.value()) or None,
             date_from=self.date_from.date().toString("yyyy-MM-dd") if use_dates else None,
             date_to=self.date_to.date().toString("yyyy-MM-dd") if use_dates else None)
 

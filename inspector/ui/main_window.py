@@ -25,6 +25,7 @@ from inspector.review.checking import CheckProgress
 from inspector.review.state import ReviewState
 from inspector.settings import Settings, save_settings
 from inspector.categories.pack import SEPARATOR
+from inspector.store.autoscores import AutoScoreRepository
 from inspector.store.calls import Call, CallRepository
 from inspector.store.categories import CategoryRepository
 from inspector.emotion.turns import CustomerEmotion, customer_emotion
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.scoring = ScoringController(self, self.state, self.scorecard,
                                          EvaluationRepository(self.db, default_card()), default_card(), user)
         self.rules.scope_for = self.scoring.decision_scope
+        self.scoring.autoscores = AutoScoreRepository(self.db)
         self._build_layout()
         self._build_status_bar()
 

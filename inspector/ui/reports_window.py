@@ -36,6 +36,7 @@ SECTIONS = (
     ("inspector", QT_TRANSLATE_NOOP("ReportsWindow", "Inspectors")),
     ("business", QT_TRANSLATE_NOOP("ReportsWindow", "Business types")),
     ("red_line", QT_TRANSLATE_NOOP("ReportsWindow", "Red lines")),
+    ("agreement", QT_TRANSLATE_NOOP("ReportsWindow", "Automatic score")),
 )
 TABLE_TITLES = {
     "agents": QT_TRANSLATE_NOOP("ReportsWindow", "Agent ranking"),
@@ -53,6 +54,7 @@ TABLE_TITLES = {
     "distribution": QT_TRANSLATE_NOOP("ReportsWindow", "Score distribution"),
     "red_line_summary": QT_TRANSLATE_NOOP("ReportsWindow", "Red lines by rule and agent"),
     "red_lines": QT_TRANSLATE_NOOP("ReportsWindow", "Red-line cases"),
+    "agreement": QT_TRANSLATE_NOOP("ReportsWindow", "Automatic score against the reviewed score"),
 }
 CHART_TITLES = {
     "agent_mean": QT_TRANSLATE_NOOP("ReportsWindow", "Mean score per agent"),
@@ -64,6 +66,7 @@ CHART_TITLES = {
     "business_mean": QT_TRANSLATE_NOOP("ReportsWindow", "Mean score per business type"),
     "distribution": QT_TRANSLATE_NOOP("ReportsWindow", "Scores"),
     "red_line_open": QT_TRANSLATE_NOOP("ReportsWindow", "Open red-line cases per rule"),
+    "agreement_mad": QT_TRANSLATE_NOOP("ReportsWindow", "Mean difference, automatic against reviewed"),
 }
 COLUMN_TITLES = {
     "agent_id": QT_TRANSLATE_NOOP("ReportsWindow", "Agent ID"),
@@ -113,6 +116,14 @@ COLUMN_TITLES = {
     "closed_on": QT_TRANSLATE_NOOP("ReportsWindow", "Closed on"),
     "status": QT_TRANSLATE_NOOP("ReportsWindow", "Status"),
     "age_days": QT_TRANSLATE_NOOP("ReportsWindow", "Age (days)"),
+    "auto_calls": QT_TRANSLATE_NOOP("ReportsWindow", "Auto-scored calls"),
+    "auto_mean": QT_TRANSLATE_NOOP("ReportsWindow", "Automatic mean"),
+    "agreement_calls": QT_TRANSLATE_NOOP("ReportsWindow", "Calls with both"),
+    "agreement_mad": QT_TRANSLATE_NOOP("ReportsWindow", "Mean difference"),
+    "agreement_within_3": QT_TRANSLATE_NOOP("ReportsWindow", "Within ±3"),
+    "mad": QT_TRANSLATE_NOOP("ReportsWindow", "Mean difference"),
+    "agree": QT_TRANSLATE_NOOP("ReportsWindow", "Agree"),
+    "bias": QT_TRANSLATE_NOOP("ReportsWindow", "Bias (auto − reviewed)"),
 }
 CODES = {
     "item": QT_TRANSLATE_NOOP("ReportsWindow", "item"),

@@ -40,7 +40,15 @@ class ReviewController(QObject):
             return self.tr("at random")
         if reason.startswith("rule "):
             return self.tr("rule %1").replace("%1", reason[5:])
-        return reason
+        if reason.startswith("auto below "):
+            return self.tr("automatic score below %1").replace("%1", reason[len("auto below "):])
+        if reason.startswith("survey below "):
+            return self.tr("survey score below %1").replace("%1", reason[len("survey below "):])
+        if reason.startswith("category "):
+            return self.tr("category %1").replace("%1", reason[len("category "):])
+        return {"worsened": self.tr("emotion worsened"), "unresolved": self.tr("not resolved"),
+                "repeat caller": self.tr("repeat caller"), "listen": self.tr("listen to confirm"),
+                "must review": self.tr("must review (listed)")}.get(reason, reason)
 
     def queue_dialog(self) -> QueueDialog:
         dialog = QueueDialog(AssignmentRepository(self.db), self.actor.id, self.status_text, self.reason_text,

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from inspector.categories.pack import default_category_pack
 from inspector.domain.people import User
 from inspector.jobs import immediate
+from inspector.review.autoscoring import autoscore_all, score_stored
 from inspector.review.categorizing import categorize_all, categorize_stored
 from inspector.review.checking import check_all, compare_pack
 from inspector.review.emotions import measure_all
 from inspector.review.state import ReviewState
-from inspector.scoring.defaults import default_pack, load_checked_pack
+from inspector.scoring.defaults import default_card, default_pack, load_checked_pack
 from inspector.rules.engine import check_call
 from inspector.rules.hits import Hit
 from inspector.rules.pack import PackError, RulePack
@@ -135,6 +136,7 @@ class RulesController(QObject):
         shown = self.transcripts.latest(call.id)
         self.hits.replace(call.id, pack, hits, shown[0] if shown else None)
         categorize_stored(self.window.db, call.id, default_category_pack())    # one call: milliseconds
+        score_stored(self.window.db, call.id, default_card(), pack)
         if self.state.call is not None and self.state.call.id == call.id:
             self.state.set_hits(hits, self.hits.decisions(call.id, self.scope_for(call)))
             self.window.show_categories(call.id)
@@ -146,9 +148,10 @@ class RulesController(QObject):
         workspace, pack, categories = self.workspace, self.pack, default_category_pack()
 
         def check_categorize_measure(db, cancel):
-            """Categories may rest on rule hits, so they follow the check in the same job; the customer's
-            emotion too, so the call list can show and filter it before anyone opens a call."""
+            """Categories and the automatic score rest on rule hits, so they follow the check in the same job;
+            the customer's emotion too, so the call list can show and filter them before anyone opens a call."""
             result = yield from check_all(db, workspace, pack, cancel, only_outdated)
+            yield from autoscore_all(db, default_card(), pack, cancel)
             yield from categorize_all(db, categories, cancel, only_outdated=True)
             yield from measure_all(db, cancel, only_outdated=True)
             return result

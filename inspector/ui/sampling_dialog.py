@@ -1,13 +1,18 @@
-"""Review → Sampling plans (team leads): strata, filters and assignment, saved by name, drawn with a seed."""
+"""Review → Sampling plans (team leads): strata (fatal hits, rules, every signal: automatic score, category,
+emotion, survey, repeat callers, listen-to-confirm, a must-review list of calls), filters and assignment,
+saved by name, drawn with a seed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import sqlite_utils
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from inspector.intake.call_ids import CallListError, read_call_ids
 from inspector.review.queue import PlanError, Sample, SamplingPlan, draw, load_plan, plan_names, save_plan
 from inspector.store.users import UserRepository
 from inspector.ui.tables import fill, read_only_table
@@ -29,6 +34,26 @@ class SamplingDialog(QDialog):
         self.fatal.setChecked(True)
         self.rules = QLineEdit(self)
         self.rules.setPlaceholderText(self.tr("e.g. R13, R14"))
+        self.auto_below = QSpinBox(self)                   # 0: off
+        self.auto_below.setRange(0, 100)
+        self.auto_below.setSpecialValueText(self.tr("off"))
+        self.category = QLineEdit(self)
+        self.category.setPlaceholderText(self.tr("e.g. 资费争议"))
+        self.survey_below = QSpinBox(self)                 # 0: off
+        self.survey_below.setRange(0, 100)
+        self.survey_below.setSpecialValueText(self.tr("off"))
+        self.worsened = QCheckBox(self.tr("Customer's emotion worsened"), self)
+        self.unresolved = QCheckBox(self.tr("Not resolved"), self)
+        self.repeat_callers = QCheckBox(self.tr("Repeat caller (within 7 days)"), self)
+        self.listen = QCheckBox(self.tr("A 'listen to confirm' hit"), self)
+        self.must_review: tuple[str, ...] = ()
+        self.calls_button = QPushButton(self.tr("Must review: import call ids…"), self)
+        self.calls_button.clicked.connect(self._choose_calls)
+        self.calls_label = QLabel(self)
+        self.calls_due = QSpinBox(self)
+        self.calls_due.setRange(0, 90)
+        self.calls_due.setValue(1)
+        self.calls_due.setSuffix(self.tr(" day(s)"))
         self.share = QComboBox(self)
         self.share.addItem(self.tr("none"), None)
         self.share.addItem(self.tr("calls per agent"), "per_agent")
@@ -66,6 +91,19 @@ class SamplingDialog(QDialog):
         form.addRow(self.tr("Plan"), self.plans)
         form.addRow(self.fatal)
         form.addRow(self.tr("Every call with these rules"), self.rules)
+        form.addRow(self.tr("Automatic score below"), self.auto_below)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Survey score below"), self.survey_below)
+        signals = QHBoxLayout()
+        for box in (self.worsened, self.unresolved, self.repeat_callers, self.listen):
+            signals.addWidget(box)
+        form.addRow(signals)
+        listed = QHBoxLayout()
+        listed.addWidget(self.calls_button)
+        listed.addWidget(self.calls_label, 1)
+        listed.addWidget(QLabel(self.tr("due in"), self))
+        listed.addWidget(self.calls_due)
+        form.addRow(listed)
         form.addRow(self.tr("At random"), share)
         form.addRow(self.tr("Business type"), self.business)
         form.addRow(self.tr("Duration"), duration)
@@ -74,7 +112,7 @@ class SamplingDialog(QDialog):
         form.addRow(self.tr("Due in"), self.due_days)
         form.addRow(self.tr("Seed"), self.seed)
         self.result = read_only_table(self, [self.tr("Call"), self.tr("Agent"), self.tr("Assigned to"),
-                                             self.tr("Why")])
+                                             self.tr("Due"), self.tr("Why")])
         self.summary = QLabel(self)
         save = QPushButton(self.tr("Save plan as…"), self)
         save.clicked.connect(self._save)
@@ -111,7 +149,11 @@ class SamplingDialog(QDialog):
             assignees=tuple(self.assignees.item(i).data(Qt.UserRole) for i in range(self.assignees.count())
                             if self.assignees.item(i).checkState() == Qt.Checked),
             assign_mode="by_load" if self.by_load.isChecked() else "round_robin",
-            due_days=self.due_days.value() or None, seed=int(seed) if seed.isdigit() else None)
+            due_days=self.due_days.value() or None, seed=int(seed) if seed.isdigit() else None,
+            auto_below=float(self.auto_below.value()) or None, category=self.category.text().strip() or None,
+            worsened=self.worsened.isChecked(), survey_below=float(self.survey_below.value()) or None,
+            unresolved=self.unresolved.isChecked(), repeat_callers=self.repeat_callers.isChecked(),
+            listen=self.listen.isChecked(), must_review=self.must_review, must_review_due_days=self.calls_due.value())
 
     def draw(self) -> Sample | None:
         try:
@@ -119,11 +161,31 @@ class SamplingDialog(QDialog):
         except PlanError as exc:
             QMessageBox.information(self, self.tr("Sampling plans"), error_text(exc))
             return None
-        fill(self.result, [(p.call_ref, p.agent_id or "", p.assignee or self.tr("(nobody)"),
+        fill(self.result, [(p.call_ref, p.agent_id or "", p.assignee or self.tr("(nobody)"), p.due_at or "",
                             ", ".join(self.reason_text(r) for r in p.reasons)) for p in self.last.picks])
-        self.summary.setText(self.tr("%1 call(s) drawn, seed %2").replace("%1", str(len(self.last.picks)))
-                             .replace("%2", str(self.last.seed)))
+        summary = self.tr("%1 call(s) drawn, seed %2").replace("%1", str(len(self.last.picks))).replace(
+            "%2", str(self.last.seed))
+        if self.last.already or self.last.unknown:
+            summary += " · " + self.tr("listed: %1 already in review, %2 not in this workspace").replace(
+                "%1", str(len(self.last.already))).replace("%2", str(len(self.last.unknown)))
+        self.summary.setText(summary)
         return self.last
+
+    def _choose_calls(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Calls that must be reviewed"), "",
+                                              self.tr("Call lists (*.csv *.txt);;All files (*)"))
+        if path:
+            self.use_calls(Path(path))
+
+    def use_calls(self, path: Path) -> bool:
+        try:
+            self.must_review = read_call_ids(path)
+        except CallListError as exc:
+            QMessageBox.information(self, self.tr("Sampling plans"), str(exc))
+            return False
+        self.calls_label.setText(self.tr("%1: %2 call(s)").replace("%1", path.name)
+                                 .replace("%2", str(len(self.must_review))))
+        return True
 
     def _save(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Save plan as"), self.tr("Name:"),
@@ -158,3 +220,10 @@ class SamplingDialog(QDialog):
         self.by_load.setChecked(plan.assign_mode == "by_load")
         self.due_days.setValue(plan.due_days or 0)
         self.seed.setText("" if plan.seed is None else str(plan.seed))
+        self.auto_below.setValue(int(plan.auto_below or 0))
+        self.category.setText(plan.category or "")
+        self.survey_below.setValue(int(plan.survey_below or 0))
+        self.worsened.setChecked(plan.worsened)
+        self.unresolved.setChecked(plan.unresolved)
+        self.repeat_callers.setChecked(plan.repeat_callers)
+        self.listen.setChecked(plan.listen)

@@ -4,7 +4,8 @@ N/A, fatal items under review, comments at the playhead, and the total updating 
 Every change is saved at once (autosave); the pane emits ``changed`` with the new evaluation and the
 window stores it, so a crash loses at most the change being typed. An evaluation nobody has changed yet is
 shown but not stored ("not started"), so merely opening a call leaves no draft behind. A lead may show
-another inspector's evaluation (``whose``), read-only.
+another inspector's evaluation (``whose``), read-only. The call's automatic score (``suggestion``) stands
+in its own column beside the inspector's: a suggestion to look at, never written into the evaluation.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDoubleSpinBox, QFormLayout, 
                                QInputDialog, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from inspector.scoring.auto import AutoScore
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Comment, Deduction, Evaluation, FatalState, ItemState
 from inspector.scoring.score import score
@@ -48,10 +50,14 @@ class ScorecardPane(QWidget):
         self.playhead = 0.0
         self.selection: tuple[float, float] | None = None
         self.hit_times: dict[str, float] = {}
+        self.suggestion: AutoScore | None = None     # the call's automatic score, shown beside, never saved
         self.total = QLabel(self)
         self.status = QLabel(self)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([self.tr("Item"), self.tr("Points"), self.tr("Score"), self.tr("Basis")])
+        self.tree.setHeaderLabels([self.tr("Item"), self.tr("Points"), self.tr("Score"), self.tr("Suggested"),
+                                   self.tr("Basis")])
+        self.tree.headerItem().setToolTip(3, self.tr("The automatic score from the rule hits: a suggestion, "
+                                                     "never submitted"))
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
         self.tree.setFocusPolicy(Qt.NoFocus)
@@ -117,10 +123,12 @@ class ScorecardPane(QWidget):
             state = evaluation.item(item.id)
             basis = self.tr("N/A") if state.na and item.na_allowed else ""
             row = QTreeWidgetItem(parent, [f"{item.id} {item.name}", f"{item.points:g}",
-                                           f"{result.items[item.id]:g}", basis])
+                                           f"{result.items[item.id]:g}", *self._suggested(item.id, item.points),
+                                           basis])
+            row.setToolTip(3, self._suggested_why(item.id))
             row.setData(0, Qt.UserRole, item.id)
             for deduction in state.deductions:
-                child = QTreeWidgetItem(row, ["", f"{-deduction.points:+g}", "", deduction.reason])
+                child = QTreeWidgetItem(row, ["", f"{-deduction.points:+g}", "", "", deduction.reason])
                 child.setData(0, Qt.UserRole + 1, deduction.hit_key)
             row.setExpanded(bool(state.deductions))
             if current == item.id:
@@ -130,7 +138,8 @@ class ScorecardPane(QWidget):
         states = {f.item: f for f in evaluation.fatal}
         for fatal in self.card.fatal:
             state = states.get(fatal.id)
-            row = QTreeWidgetItem(fatal_parent, [f"{fatal.id} {fatal.name}", "", "", state.reason if state else ""])
+            row = QTreeWidgetItem(fatal_parent, [f"{fatal.id} {fatal.name}", "", "", self._suggested_fatal(fatal.id),
+                                                 state.reason if state else ""])
             box = QComboBox(self.tree)
             for key, text in (("", "—"), ("pending", self.tr("Pending review")), ("confirmed", self.tr("Confirmed")),
                               ("rejected", self.tr("Rejected"))):
@@ -147,7 +156,7 @@ class ScorecardPane(QWidget):
             notes = QTreeWidgetItem(self.tree, [self.tr("Comments")])
             notes.setExpanded(True)
             for comment in evaluation.comments:
-                child = QTreeWidgetItem(notes, [f"{comment.start_s:.1f} s", "", "", comment.text])
+                child = QTreeWidgetItem(notes, [f"{comment.start_s:.1f} s", "", "", "", comment.text])
                 child.setData(0, Qt.UserRole + 2, comment.start_s)
         if self.appeals:
             section = QTreeWidgetItem(self.tree, [self.tr("Appeals")])
@@ -156,7 +165,7 @@ class ScorecardPane(QWidget):
             for appeal in self.appeals:
                 due = self.tr("answer by %1").replace("%1", appeal["due_at"]) if appeal.get("due_at") else ""
                 QTreeWidgetItem(section, [f"v{appeal['version']} {appeal.get('item_id') or ''} {appeal['agent_id']}",
-                                          due, labels.get(appeal["status"], appeal["status"]),
+                                          due, labels.get(appeal["status"], appeal["status"]), "",
                                           appeal["text"] + (f" → {appeal['resolution']}" if appeal["resolution"]
                                                             else "")])
         text = self.tr("Total: %1").replace("%1", f"{result.total:g}")
@@ -164,6 +173,8 @@ class ScorecardPane(QWidget):
             text += " " + self.tr("(fatal item confirmed)")
         elif result.pending_fatal:
             text += " " + self.tr("(fatal item waiting for review)")
+        if self.suggestion is not None:
+            text += " · " + self.tr("suggested %1").replace("%1", f"{self.suggestion.total:g}")
         self.total.setText(text)
         self.total.setStyleSheet("color: #c0392b; font-weight: bold;" if result.fatal else "font-weight: bold;")
         status = ({"draft": self.tr("Draft, saved"), "submitted": self.tr("Submitted"),
@@ -177,6 +188,33 @@ class ScorecardPane(QWidget):
                 "%1", pending[0].get("item_id") or self.tr("whole evaluation")).replace("%2", pending[0].get("due_at") or "–")
         self.status.setText(status)
         self._sync_buttons()
+
+    def _suggested(self, item_id: str, points: float) -> list[str]:
+        """The points the automatic score leaves the item ("?": no rule gives evidence for it)."""
+        if self.suggestion is None:
+            return [""]
+        if item_id in self.suggestion.unknown:
+            return ["?"]
+        found = self.suggestion.items.get(item_id)
+        return [f"{points - found.deduction:g}" if found is not None else ""]
+
+    def _suggested_why(self, item_id: str) -> str:
+        found = self.suggestion.items.get(item_id) if self.suggestion is not None else None
+        if self.suggestion is not None and item_id in self.suggestion.unknown:
+            return self.tr("No rule gives evidence for this item")
+        if found is None or not found.deduction:
+            return ""
+        return (self.tr("−%1 from %2, confidence %3").replace("%1", f"{found.deduction:g}")
+                .replace("%2", ", ".join(found.rules)).replace("%3", f"{found.confidence:.2f}"))
+
+    def _suggested_fatal(self, fatal_id: str) -> str:
+        if self.suggestion is None:
+            return ""
+        if fatal_id in self.suggestion.fatal:
+            return self.tr("red line")
+        if fatal_id in self.suggestion.review:
+            return self.tr("review")
+        return "?" if fatal_id in self.suggestion.unknown else ""
 
     def selected_item(self) -> str | None:
         row = self.tree.currentItem()

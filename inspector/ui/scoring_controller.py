@@ -25,6 +25,7 @@ from inspector.scoring.evaluation import Evaluation
 from inspector.scoring.score import prefill, score
 from inspector.settings import Settings
 from inspector.store.calibration import CalibrationSession
+from inspector.store.autoscores import AutoScoreRepository
 from inspector.store.calls import Call
 from inspector.store.hits import calibration_scope
 from inspector.store.evaluations import EvaluationLocked, EvaluationRepository
@@ -45,6 +46,7 @@ class ScoringController(QObject):
         self.user = actor.id
         self.calibration: tuple[CalibrationService, CalibrationSession] | None = None
         self.viewing: str | None = None       # None: the default choice; "": one's own; else another's uuid
+        self.autoscores: AutoScoreRepository | None = None    # the call's automatic score, shown as a suggestion
         pane.user = self.user
         pane.changed.connect(self.save)
         pane.submit_requested.connect(self.confirm_and_submit)
@@ -160,6 +162,9 @@ class ScoringController(QObject):
 
     def show(self, evaluation: Evaluation | None, stored: bool = True, read_only: bool = False) -> None:
         self.pane.stored, self.pane.read_only = stored, read_only
+        call = self.state.call
+        self.pane.suggestion = (self.autoscores.for_call(call.id) if self.autoscores is not None and call is not None
+                                and evaluation is not None else None)
         self.pane.appeals = self.repo.appeals(evaluation.uuid) if evaluation is not None and stored else []
         self.pane.show_evaluation(evaluation)
         if evaluation is not None and stored:

@@ -24,7 +24,8 @@ class SpeechModelsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Language"), self.tr("Found in"),
                                               self.tr("State"), self.tr("Folder")])
         sources = {"settings": self.tr("settings"), "environment": self.tr("environment"),
-                   "installed": self.tr("data folder"), "package": self.tr("Python package"),
+                   "installed": self.tr("data folder"), "bundled": self.tr("offline bundle"),
+                   "package": self.tr("Python package"),
                    "cache": self.tr("~/.cache/vosk")}
         for row, model in enumerate(models):
             check = model.check

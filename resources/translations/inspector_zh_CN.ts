@@ -602,6 +602,18 @@
         <translation>有命中</translation>
     </message>
     <message>
+        <source>Auto score &lt; </source>
+        <translation>自动评分 &lt; </translation>
+    </message>
+    <message>
+        <source>Any auto score</source>
+        <translation>自动评分：全部</translation>
+    </message>
+    <message>
+        <source>Only calls whose automatic score (from the rule hits) is below this</source>
+        <translation>只看自动评分（由规则命中算出）低于此分的通话</translation>
+    </message>
+    <message>
         <source>Emotion worsened</source>
         <translation>情绪恶化</translation>
     </message>
@@ -661,6 +673,10 @@
     <message>
         <source>Customer emotion</source>
         <translation>客户情绪</translation>
+    </message>
+    <message>
+        <source>Auto score</source>
+        <translation>自动评分</translation>
     </message>
     <message>
         <source>calm</source>
@@ -1672,6 +1688,10 @@ Data folder: %2</source>
         <translation>红线</translation>
     </message>
     <message>
+        <source>Automatic score</source>
+        <translation>自动评分</translation>
+    </message>
+    <message>
         <source>Agent ranking</source>
         <translation>坐席排名</translation>
     </message>
@@ -1716,6 +1736,10 @@ Data folder: %2</source>
         <translation>红线案例</translation>
     </message>
     <message>
+        <source>Automatic score against the reviewed score</source>
+        <translation>自动评分与人工评分对比</translation>
+    </message>
+    <message>
         <source>Mean score per agent</source>
         <translation>坐席平均分</translation>
     </message>
@@ -1750,6 +1774,10 @@ Data folder: %2</source>
     <message>
         <source>Open red-line cases per rule</source>
         <translation>未结红线（按规则）</translation>
+    </message>
+    <message>
+        <source>Mean difference, automatic against reviewed</source>
+        <translation>自动评分与人工评分的平均分差</translation>
     </message>
     <message>
         <source>Agent ID</source>
@@ -1926,6 +1954,34 @@ Data folder: %2</source>
     <message>
         <source>Age (days)</source>
         <translation>天数</translation>
+    </message>
+    <message>
+        <source>Auto-scored calls</source>
+        <translation>自动评分通话数</translation>
+    </message>
+    <message>
+        <source>Automatic mean</source>
+        <translation>自动评分均分</translation>
+    </message>
+    <message>
+        <source>Calls with both</source>
+        <translation>双评通话数</translation>
+    </message>
+    <message>
+        <source>Mean difference</source>
+        <translation>平均分差</translation>
+    </message>
+    <message>
+        <source>Within ±3</source>
+        <translation>±3分内一致率</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Bias (auto − reviewed)</source>
+        <translation>偏差（自动−人工）</translation>
     </message>
     <message>
         <source>item</source>
@@ -2106,6 +2162,38 @@ Data folder: %2</source>
         <translation>规则 %1</translation>
     </message>
     <message>
+        <source>automatic score below %1</source>
+        <translation>自动评分低于 %1</translation>
+    </message>
+    <message>
+        <source>survey score below %1</source>
+        <translation>满意度低于 %1</translation>
+    </message>
+    <message>
+        <source>category %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>emotion worsened</source>
+        <translation>客户情绪恶化</translation>
+    </message>
+    <message>
+        <source>not resolved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>repeat caller</source>
+        <translation>重复来电</translation>
+    </message>
+    <message>
+        <source>listen to confirm</source>
+        <translation>需听音确认</translation>
+    </message>
+    <message>
+        <source>must review (listed)</source>
+        <translation>必检（导入清单）</translation>
+    </message>
+    <message>
         <source>Team leads only</source>
         <translation>仅限组长</translation>
     </message>
@@ -2192,6 +2280,34 @@ Data folder: %2</source>
         <translation> 天</translation>
     </message>
     <message>
+        <source>off</source>
+        <translation>不启用</translation>
+    </message>
+    <message>
+        <source>e.g. 资费争议</source>
+        <translation>如 资费争议</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s emotion worsened</source>
+        <translation>客户情绪恶化</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>Repeat caller (within 7 days)</source>
+        <translation>重复来电（7天内）</translation>
+    </message>
+    <message>
+        <source>A &apos;listen to confirm&apos; hit</source>
+        <translation>有“需听音确认”命中</translation>
+    </message>
+    <message>
+        <source>Must review: import call ids…</source>
+        <translation>必检：导入通话编号…</translation>
+    </message>
+    <message>
         <source>random (recorded)</source>
         <translation>随机（会记录）</translation>
     </message>
@@ -2202,6 +2318,22 @@ Data folder: %2</source>
     <message>
         <source>Every call with these rules</source>
         <translation>命中这些规则的所有通话</translation>
+    </message>
+    <message>
+        <source>Automatic score below</source>
+        <translation>自动评分低于</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Survey score below</source>
+        <translation>满意度低于</translation>
+    </message>
+    <message>
+        <source>due in</source>
+        <translation>期限</translation>
     </message>
     <message>
         <source>At random</source>
@@ -2244,6 +2376,10 @@ Data folder: %2</source>
         <translation>抽中原因</translation>
     </message>
     <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
         <source>Save plan as…</source>
         <translation>计划另存为…</translation>
     </message>
@@ -2258,6 +2394,22 @@ Data folder: %2</source>
     <message>
         <source>%1 call(s) drawn, seed %2</source>
         <translation>已抽取 %1 条通话，随机种子 %2</translation>
+    </message>
+    <message>
+        <source>listed: %1 already in review, %2 not in this workspace</source>
+        <translation>清单中 %1 通已在质检中，%2 通不在本工作区</translation>
+    </message>
+    <message>
+        <source>Calls that must be reviewed</source>
+        <translation>必须质检的通话</translation>
+    </message>
+    <message>
+        <source>Call lists (*.csv *.txt);;All files (*)</source>
+        <translation>通话清单 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1: %2 call(s)</source>
+        <translation>%1：%2 通</translation>
     </message>
     <message>
         <source>Save plan as</source>
@@ -2287,8 +2439,16 @@ Data folder: %2</source>
         <translation>得分</translation>
     </message>
     <message>
+        <source>Suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
         <source>Basis</source>
         <translation>依据</translation>
+    </message>
+    <message>
+        <source>The automatic score from the rule hits: a suggestion, never submitted</source>
+        <translation>由规则命中算出的自动评分：仅供参考，不会提交</translation>
     </message>
     <message>
         <source>Deduct…</source>
@@ -2375,6 +2535,10 @@ Data folder: %2</source>
         <translation>（一票否决项待复核）</translation>
     </message>
     <message>
+        <source>suggested %1</source>
+        <translation>自动建议 %1</translation>
+    </message>
+    <message>
         <source>Draft, saved</source>
         <translation>草稿，已保存</translation>
     </message>
@@ -2401,6 +2565,22 @@ Data folder: %2</source>
     <message>
         <source>whole evaluation</source>
         <translation>整份评分</translation>
+    </message>
+    <message>
+        <source>No rule gives evidence for this item</source>
+        <translation>没有规则能为此项提供依据</translation>
+    </message>
+    <message>
+        <source>−%1 from %2, confidence %3</source>
+        <translation>−%1，来自 %2，置信度 %3</translation>
+    </message>
+    <message>
+        <source>red line</source>
+        <translation>红线</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>待复核</translation>
     </message>
     <message>
         <source>set by the inspector</source>
@@ -2741,6 +2921,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>data folder</source>
         <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>offline bundle</source>
+        <translation>离线安装包</translation>
     </message>
     <message>
         <source>Python package</source>
