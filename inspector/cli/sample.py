@@ -41,12 +41,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--seed", type=count_between(0, 2 ** 63 - 1),
                         help="fixed seed (recorded with the sample either way)")
     signals = parser.add_argument_group("signals (every call that has it)")
-    signals.add_argument("--auto-below", type=number_between(0, 100), metavar="N",
-                         help="automatic score below N (0-100)")
+    signals.add_argument("--auto-below", type=float, metavar="N", help="automatic score below N (0-100)")
     signals.add_argument("--category", metavar="C", help="call category: level 1 or a full path")
     signals.add_argument("--worsened", action="store_true", help="the customer's emotion worsened")
-    signals.add_argument("--survey-below", type=number_between(0, 100), metavar="N",
-                         help="survey score (满意度) below N")
+    signals.add_argument("--survey-below", type=float, metavar="N", help="survey score (满意度) below N")
     signals.add_argument("--unresolved", action="store_true", help="the matter was not resolved")
     signals.add_argument("--repeat-callers", action="store_true",
                          help="the caller already called within --repeat-days days (default 7)")
