@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from inspector.bounded_read import read_bounded
+
 MANIFEST = "manifest.json"
 SEAL_LENGTH = 64          # hex characters of a SHA-256 or HMAC-SHA256
 
@@ -98,7 +100,7 @@ def read_archive(path: Path, kind: str, newest_version: int,
     the key it returns for the manifest (it raises ArchiveError for a sender it does not know), so only the
     size-checked manifest is inflated before the seal."""
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, limits.total)
     except OSError as exc:
         raise ArchiveError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     try:

@@ -6,10 +6,14 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from inspector.bounded_read import read_text_bounded
+
+MAX_TOML = 8 * 1024 * 1024      # the default rule pack is 40 kB
+
 
 def read_toml(path: Path, what: str, error: type[Exception]) -> dict[str, Any]:
     try:
-        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        return tomllib.loads(read_text_bounded(path, MAX_TOML))
     except OSError as exc:
         raise error(f"{path}: cannot read the {what} ({exc.strerror})") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -321,10 +321,7 @@ def test_a_bad_list_of_calls_is_refused_naming_the_file(tmp_path, content, messa
 
 
 def test_sample_takes_the_new_options_and_refuses_bad_ones_without_a_traceback(scored, tmp_path):
-    from inspector.store.users import UserRepository
-
-    ws, db = scored
-    UserRepository(db).create_first_lead(LEAD.id, LEAD.name, "lead-pass-1")
+    ws, _db = scored                        # its lead (lead-pass-1) and inspectors come with the checked demo
     base = ["--data-dir", str(ws.root), "sample", "--user", LEAD.id, "--password-stdin"]
     ids = tmp_path / "ids.txt"
     ids.write_text("S5\n", encoding="utf-8")

@@ -30,6 +30,7 @@ from inspector.store.database import open_database
 from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.io import load_transcript
+from inspector.pipeline.credentials import make_credentials
 from tests import batch_gate
 from tests.conftest import DEMO, ROOT
 from tests.speech_models import MANDARIN
@@ -188,37 +189,78 @@ def _ctrl_c_not_ignored():
 
 @pytest.fixture
 def scheduler_with_two_workers(tmp_path):
-    """A real ``dask scheduler`` and two ``dask worker`` processes (no nanny: a killed worker stays dead),
-    which hold S6 until the test creates the file it is given (tests/batch_gate.py)."""
+    """A real ``dask scheduler`` and two ``dask worker`` processes (no nanny: a killed worker stays dead), set
+    up as docs/security.md says: bound to the address given, TLS with the cluster's credentials. The workers
+    hold S6 until the test creates the file it is given (tests/batch_gate.py)."""
     from distributed import Client
-    address = f"tcp://127.0.0.1:{_free_port()}"
+    from distributed.security import Security
+    credentials = make_credentials(tmp_path / "cluster")
+    tls = ["--tls-ca-file", str(credentials.ca), "--tls-cert", str(credentials.cert), "--tls-key", str(credentials.key)]
+    address = f"tls://127.0.0.1:{_free_port()}"
     port = address.rsplit(":", 1)[1]
     release = tmp_path / "release-S6"
     gated = os.environ | batch_gate.environment("S6", release) | {"PYTHONPATH": str(ROOT)}
-    started = [subprocess.Popen([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    started = [subprocess.Popen([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", port, "--protocol", "tls",
+                                 "--no-dashboard", "--dashboard-address", "127.0.0.1:0", *tls], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
     try:
         started += [subprocess.Popen([str(DASK), "worker", address, "--nthreads", "1", "--no-nanny",
-                                      "--no-dashboard", "--host", "127.0.0.1"],
+                                      "--no-dashboard", "--dashboard-address", "127.0.0.1:0", "--host", "127.0.0.1",
+                                      *tls],
                                      env=gated, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                     for _ in range(2)]
-        with Client(address, timeout=60) as client:
+        security = Security(tls_ca_file=str(credentials.ca), tls_client_cert=str(credentials.cert),
+                            tls_client_key=str(credentials.key), require_encryption=True)
+        with Client(address, timeout=60, security=security) as client:
             client.wait_for_workers(2, timeout=120)
-        yield address, started[1:], release
+        yield address, started[1:], credentials, started[0], release
     finally:
         for process in reversed(started):
             process.kill()
             process.wait(timeout=30)
 
 
+def test_the_cluster_refuses_clients_without_its_credentials(scheduler_with_two_workers, tmp_path):
+    """Issue #26, cause 6: a client without credentials ran code on the scheduler and every worker."""
+    import psutil
+    from distributed import Client
+    from distributed.security import Security
+    address, _workers, credentials, scheduler, _release = scheduler_with_two_workers
+    for process in (scheduler, *_workers):                           # bound to the address given, nowhere else
+        listening = {c.laddr.ip for c in psutil.Process(process.pid).net_connections("inet") if c.status == "LISTEN"}
+        assert listening == {"127.0.0.1"}
+    port = address.rsplit(":", 1)[1]
+    strangers = [(f"tcp://127.0.0.1:{port}", None), (address, None),
+                 (address, Security(tls_ca_file=str(credentials.ca), require_encryption=True)),   # no certificate
+                 (address, Security.temporary())]                                              # another CA's
+    for where, security in strangers:
+        with pytest.raises((OSError, TimeoutError, ValueError, TypeError)):
+            Client(where, timeout=5, security=security).submit(os.getpid).result(timeout=5)
+    source, out = tmp_path / "calls", tmp_path / "out"
+    source.mkdir()
+    for name in ("S1.flac", "S1.transcript.json", "S3.flac", "S3.transcript.json"):
+        shutil.copy(DEMO / name, source / name)
+    command = [sys.executable, "-m", "inspector", "--data-dir", str(tmp_path / "ws"), "batch", str(source), "--out",
+               str(out), "--scheduler", address, "--given-transcripts"]
+    refused = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert refused.returncode == 2 and "--tls" in refused.stderr and "Traceback" not in refused.stderr
+    done = subprocess.run([*command, "--tls", str(credentials.ca.parent)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert report(out)["done"] == 2
+    plain = subprocess.run([*command[:-3], "--scheduler", f"tcp://10.0.0.1:{port}", "--given-transcripts"], cwd=ROOT,
+                           capture_output=True, text=True, timeout=300)
+    assert plain.returncode == 2 and "tls://" in plain.stderr
+
+
 @pytest.mark.slow
 @pytest.mark.mandarin
 def test_a_killed_worker_s_calls_are_done_elsewhere(scheduler_with_two_workers, tmp_path):
-    address, workers, release = scheduler_with_two_workers
+    address, workers, credentials, _scheduler, release = scheduler_with_two_workers
     names = ["S2", "S3", "S4", "S6"]
     source, out = _source_of(tmp_path, names), tmp_path / "out"
     run = subprocess.Popen([sys.executable, "-m", "inspector", "--data-dir", str(tmp_path / "ws"), "batch",
-                            str(source), "--out", str(out), "--scheduler", address, "--model", str(MANDARIN),
+                            str(source), "--out", str(out), "--scheduler", address, "--tls", str(credentials.ca.parent),
+                            "--model", str(MANDARIN),
                             "--profile", "fast"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
     _wait_for("*.checks.json", out)
     workers[0].kill()                                   # mid-batch: S6 at least is held until now

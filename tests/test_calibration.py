@@ -11,7 +11,7 @@ from inspector.archive import ArchiveError
 from inspector.calibration.comparison import TOTAL, compare, trend
 from inspector.calibration.pack import export_pack, import_pack
 from inspector.calibration.report import grid_csv, html_report, write_report
-from inspector.calibration.results import export_results, import_results
+from inspector.calibration.results import export_results, import_results, participant_key
 from inspector.calibration.sessions import CalibrationError, new_session
 from inspector.scoring.defaults import default_card
 from inspector.store.calibration import CalibrationRepository
@@ -20,6 +20,8 @@ from inspector.store.users import UserRepository
 from inspector.users.policy import NotAllowed
 from inspector.domain.people import User
 from tests.calibration_fixtures import LEAD, lead_session, reseal, score_call, workstation
+
+I1001 = User("1001", "李质检", "inspector")
 
 
 @pytest.fixture
@@ -76,12 +78,12 @@ def test_a_consensus_benchmark_is_scored_by_the_lead_after_the_reveal(hq):
 
 def test_pack_and_results_travel_between_offline_workstations(hq, tmp_path):
     session = lead_session(hq)
-    pack = export_pack(hq.db, session, default_card(), tmp_path / "session.inspector-pack")
+    pack = export_pack(hq.db, session, default_card(), tmp_path / "session.inspector-pack", "1001", LEAD)
     inspector = workstation(tmp_path / "inspector-1001", with_calls=False)
-    imported = import_pack(inspector.db, pack, default_card(), tmp_path / "inspector-1001" / "calibration")
+    imported = import_pack(inspector.db, pack, default_card(), tmp_path / "inspector-1001" / "calibration", I1001)
     assert imported.calls_added == 3 and not imported.already_imported
     assert imported.session.id == session.id and imported.session.participants == session.participants
-    again = import_pack(inspector.db, pack, default_card(), tmp_path / "inspector-1001" / "calibration")
+    again = import_pack(inspector.db, pack, default_card(), tmp_path / "inspector-1001" / "calibration", I1001)
     assert again.already_imported and len(inspector.call_ids()) == 3
     local = imported.session
     assert inspector.refs()[local.call_ids[0]] == hq.refs()[session.call_ids[0]]   # same calls, same order
@@ -108,7 +110,7 @@ def test_results_hold_only_the_exporting_inspectors_scores(hq, tmp_path):
 
 def test_a_tampered_pack_or_one_for_another_card_is_refused(hq, tmp_path):
     session = lead_session(hq)
-    pack = export_pack(hq.db, session, default_card(), tmp_path / "p.zip")
+    pack = export_pack(hq.db, session, default_card(), tmp_path / "p.zip", "1001", LEAD)
     with zipfile.ZipFile(pack) as original, zipfile.ZipFile(tmp_path / "t.zip", "w") as tampered:
         for info in original.infolist():
             data = original.read(info.filename)
@@ -117,14 +119,14 @@ def test_a_tampered_pack_or_one_for_another_card_is_refused(hq, tmp_path):
             tampered.writestr(info, data)
     other = workstation(tmp_path / "other", with_calls=False)
     with pytest.raises(ArchiveError, match=r"t\.zip: not a sealed Inspector calibration-pack file"):
-        import_pack(other.db, tmp_path / "t.zip", default_card(), tmp_path / "audio")
+        import_pack(other.db, tmp_path / "t.zip", default_card(), tmp_path / "audio", I1001)
     reseal(tmp_path / "t.zip")
     with pytest.raises(ArchiveError, match=r"t\.zip: transcripts/.* does not match its checksum"):
-        import_pack(other.db, tmp_path / "t.zip", default_card(), tmp_path / "audio")
+        import_pack(other.db, tmp_path / "t.zip", default_card(), tmp_path / "audio", I1001)
     assert other.call_ids() == [] and CalibrationRepository(other.db).all() == []
     newer = default_card().__class__(**{**default_card().__dict__, "version": "2099.1"})
     with pytest.raises(ArchiveError, match="2099.1"):
-        import_pack(other.db, pack, newer, tmp_path / "audio")
+        import_pack(other.db, pack, newer, tmp_path / "audio", I1001)
 
 
 def test_results_from_another_session_or_tampered_are_refused(hq, tmp_path):
@@ -146,10 +148,11 @@ def test_results_from_another_session_or_tampered_are_refused(hq, tmp_path):
         import_results(hq.db, default_card(), tmp_path / "forged.zip")
 
 
-def _relabelled(results: Path, out: Path, key: str, inspector: str, version_bump: int = 0) -> Path:
-    """A participant holds the session key: what they could make of a colleague's file."""
+def _relabelled(results: Path, out: Path, key: str, inspector: str, version_bump: int = 0,
+                read_key: str | None = None) -> Path:
+    """What a holder of `key` could make of a colleague's file (read with the colleague's key)."""
     from inspector.archive import hmac_seal, read_archive, write_archive
-    archive = read_archive(results, "calibration-results", 1, key_for=lambda manifest: key)
+    archive = read_archive(results, "calibration-results", 2, key_for=lambda manifest: read_key or key)
     records = json.loads(archive.read("evaluations.json"))
     for record in records:
         record["inspector"] = inspector
@@ -164,14 +167,15 @@ def test_a_results_file_relabelled_for_another_inspector_cannot_overwrite_their_
     score_call(hq, session, session.call_ids[0], "1002", {"A1": 2})
     genuine = export_results(hq.db, default_card(), session, "1002", tmp_path / "1002.zip")
     import_results(hq.db, default_card(), genuine)
-    forged = _relabelled(genuine, tmp_path / "as-1001.zip", session.results_key, "1001", version_bump=1)
+    forged = _relabelled(genuine, tmp_path / "as-1001.zip", participant_key(session, "1001"), "1001", version_bump=1,
+                         read_key=participant_key(session, "1002"))
     with pytest.raises(ArchiveError, match="as-1001.zip: evaluation .* belongs to 1002, not 1001"):
         import_results(hq.db, default_card(), forged)
-    jumped = _relabelled(genuine, tmp_path / "jump.zip", session.results_key, "1002", version_bump=5)
+    jumped = _relabelled(genuine, tmp_path / "jump.zip", participant_key(session, "1002"), "1002", version_bump=5)
     with pytest.raises(ArchiveError, match="jump.zip: evaluation .* jumps from version 1 to 6"):
         import_results(hq.db, default_card(), jumped)
     revealed = hq.service.reveal(session, LEAD)
-    late = _relabelled(genuine, tmp_path / "late.zip", revealed.results_key, "1002", version_bump=1)
+    late = _relabelled(genuine, tmp_path / "late.zip", participant_key(revealed, "1002"), "1002", version_bump=1)
     with pytest.raises(ArchiveError, match=f"late.zip: session {revealed.title!r} is revealed"):
         import_results(hq.db, default_card(), late)
     scores = {e.inspector: e.version for e in hq.service.visible_evaluations(revealed, LEAD.id)}
@@ -282,23 +286,31 @@ def test_cli_keeps_scores_blind_and_reports_after_the_reveal(hq, tmp_path):
     shown = json.loads(_cli(hq.root, *as_1001, stdin="pass-1001\n").stdout)
     assert [e["inspector"] for e in shown["evaluations"]] == ["1001"]
     assert shown["progress"]["1002"] == 1
-    refused = _cli(hq.root, "report", session.id, "--html", str(tmp_path / "r.html"))
+    report_as_1001 = ("report", session.id, "--user", "1001", "--password-stdin")
+    refused = _cli(hq.root, *report_as_1001, "--html", str(tmp_path / "r.html"), stdin="pass-1001\n")
     assert refused.returncode == 2 and "not revealed" in refused.stderr
     hq.service.reveal(session, LEAD)
     shown = json.loads(_cli(hq.root, *as_1001, stdin="pass-1001\n").stdout)
     assert sorted(e["inspector"] for e in shown["evaluations"]) == ["1001", "1002"]
-    done = _cli(hq.root, "report", session.id, "--html", str(tmp_path / "r.html"), "--csv", str(tmp_path / "r.csv"))
+    done = _cli(hq.root, *report_as_1001, "--html", str(tmp_path / "r.html"), "--csv", str(tmp_path / "r.csv"),
+                stdin="pass-1001\n")
     assert done.returncode == 0, done.stderr
     assert "<svg" in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
 def test_cli_pack_round_trip_and_bad_file(hq, tmp_path):
     session = lead_session(hq)
-    assert _cli(hq.root, "export-pack", session.id, "--out", str(tmp_path / "p.zip")).returncode == 0
-    other = tmp_path / "other"
-    first = _cli(other, "import-pack", str(tmp_path / "p.zip"))
-    assert first.returncode == 0 and "3 call(s) added" in first.stdout
-    assert "nothing changed" in _cli(other, "import-pack", str(tmp_path / "p.zip")).stdout
+    as_lead = ("--user", LEAD.id, "--password-stdin")
+    made = _cli(hq.root, "export-pack", session.id, "--out", str(tmp_path), "--participant", "1001", *as_lead,
+                stdin="lead-pass\n")
+    assert made.returncode == 0, made.stderr
+    pack = made.stdout.strip()
+    other = workstation(tmp_path / "other", with_calls=False)
+    UserRepository(other.db).add(LEAD, "1001", "李质检", "inspector", "pass-1001", must_change_password=False)
+    as_1001 = ("--user", "1001", "--password-stdin")
+    first = _cli(other.root, "import-pack", pack, *as_1001, stdin="pass-1001\n")
+    assert first.returncode == 0 and "3 call(s) added" in first.stdout, first.stderr
+    assert "nothing changed" in _cli(other.root, "import-pack", pack, *as_1001, stdin="pass-1001\n").stdout
     (tmp_path / "junk.zip").write_bytes(b"PK\x03\x04 not really")
-    bad = _cli(other, "import-pack", str(tmp_path / "junk.zip"))
+    bad = _cli(other.root, "import-pack", str(tmp_path / "junk.zip"), *as_1001, stdin="pass-1001\n")
     assert bad.returncode == 2 and "junk.zip" in bad.stderr and "Traceback" not in bad.stderr

@@ -52,7 +52,7 @@ def _fill(store):
                                deductions={"C2": (min(12, lost), f"R05@{n}.0-{n + 1}.0"),
                                            "A1": (max(0, lost - 12), None)} if lost else None)
                 assert _send(store, centre, body)[0] == "stored"
-    Accounts(store.engine).add_user("hq1", "总部质检", "hq-password")
+    Accounts(store.engine).add_user("hq1", "总部质检", "Hq-password-1")
 
 
 def _cells(page, selector):
@@ -79,7 +79,7 @@ def test_dashboard_logs_in_and_shows_the_apis_numbers(hub, browser):
     page.wait_for_selector("#error:has-text('用户名或密码错误')")
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "dashboard_login_zh_CN.png"))
-    page.fill("#password", "hq-password")
+    page.fill("#password", "Hq-password-1")
     page.click("button[type=submit]")
     page.wait_for_selector("body[data-ready=yes]", timeout=120_000)
 

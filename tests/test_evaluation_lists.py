@@ -13,6 +13,7 @@ from inspector.scoring.evaluation import Deduction, Evaluation, FatalState, Item
 from inspector.scoring.export import write_csv
 from inspector.store.calls import CallFilter, CallRepository
 from inspector.store.database import open_database
+from inspector.store.users import UserRepository
 from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.workspace import Workspace
@@ -66,12 +67,15 @@ def test_cli_lists_and_exports(tmp_path, demo_copy):
     ws, db = _workspace(tmp_path, demo_copy)
     calls = {c.call_ref: c for c in CallRepository(db).page()}
     _evaluate(EvaluationRepository(db, default_card()), calls["S3"], "1001", points=3)
+    UserRepository(db).create_first_lead("9001", "张组长", "lead-pass-1")
     db.close()
-    base = [sys.executable, "-m", "inspector", "--data-dir", str(ws.root), "evaluations"]
-    listed = subprocess.run([*base, "--format", "json"], cwd=ROOT, capture_output=True, text=True)
+    base = [sys.executable, "-m", "inspector", "--data-dir", str(ws.root), "evaluations", "--user", "9001",
+            "--password-stdin"]
+    listed = subprocess.run([*base, "--format", "json"], cwd=ROOT, capture_output=True, text=True,
+                            input="lead-pass-1\n")
     assert [r["total"] for r in json.loads(listed.stdout)] == [97.0]
     out = tmp_path / "e.csv"
-    subprocess.run([*base, "--format", "csv", "--out", str(out)], cwd=ROOT, check=True)
+    subprocess.run([*base, "--format", "csv", "--out", str(out)], cwd=ROOT, check=True, input=b"lead-pass-1\n")
     assert "S3" in out.read_text(encoding="utf-8-sig")
 
 

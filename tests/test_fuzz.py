@@ -151,3 +151,90 @@ def test_the_receiver_batch_model_accepts_or_refuses(data):
         UploadBatch.model_validate(data)
     except ValidationError:
         pass
+
+
+CATEGORY_PIECES = st.sampled_from(["[pack]\n", 'id = "c"\n', 'version = "1"\n', "min_confidence = 0.5\n",
+                                   "min_confidence = nan\n", "[[category]]\n", "path = ['资费争议']\n",
+                                   "path = ['a', 'b', 'c']\n", "path = []\n", "phrases = ['扣费']\n",
+                                   "phrases = ['！！']\n", "phrases = 3\n", "rules = ['R99']\n", "rules = 'R01'\n",
+                                   'description = "x"\n', "= =\n", "[[category]\n", "\x00", "path = ['=cmd|x']\n"])
+
+
+@FUZZ
+@given(st.lists(CATEGORY_PIECES, max_size=14) | st.text(alphabet=string.printable, max_size=200).map(lambda t: [t]))
+def test_the_category_pack_loader_accepts_or_says_why(pieces):
+    from inspector.categories.pack import CategoryPackError, load_category_pack
+    RUNS["category pack"] += 1
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "categories.toml"
+        path.write_text("".join(pieces), encoding="utf-8", errors="replace")
+        try:
+            load_category_pack(path)
+        except CategoryPackError as exc:
+            assert str(path) in str(exc)
+
+
+HOSTILE_CELL = (st.text(max_size=30) | st.sampled_from(["=HYPERLINK(\"http://x\")", "=cmd|'/c calc'!A0", "@SUM(1)",
+                                                        "+1", "-1", "\t=1", "\r=1", "nan", "inf", "1e308", "-0",
+                                                        "是", "\x00", "\u202e", "9" * 400]))
+
+
+@FUZZ
+@given(st.lists(st.fixed_dictionaries({"file": st.sampled_from(["a.wav", "b.flac", "", "../x.wav"]),
+                                       "agent_name": HOSTILE_CELL, "team": HOSTILE_CELL, "business_type": HOSTILE_CELL,
+                                       "满意度": HOSTILE_CELL, "是否解决": HOSTILE_CELL, "主叫号码": HOSTILE_CELL}),
+                max_size=4), st.booleans())
+def test_sidecars_with_hostile_values_are_read_or_refused_and_never_leave_as_formulas(rows, as_json):
+    from inspector.intake.metadata import read_sidecars
+    from inspector.spreadsheet import FORMULA_STARTS, csv_text
+    RUNS["sidecar"] += 1
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / ("calls.json" if as_json else "calls.csv")
+        if as_json:
+            path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+        else:
+            import csv as csv_module
+            with path.open("w", encoding="utf-8", newline="", errors="replace") as handle:
+                writer = csv_module.DictWriter(handle, fieldnames=["file", "agent_name", "team", "business_type",
+                                                                   "满意度", "是否解决", "主叫号码"])
+                writer.writeheader()
+                writer.writerows(rows)
+        found, problems = read_sidecars(Path(folder), caller_key=b"k" * 32)
+        assert all(p.path == path for p in problems)
+        for metadata in found.values():
+            for value in vars(metadata).values():
+                assert not (isinstance(csv_text(value), str) and csv_text(value).lstrip(" ").startswith(FORMULA_STARTS)
+                            and not csv_text(value).startswith("'"))
+            assert metadata.satisfaction is None or 0 <= metadata.satisfaction <= 100
+
+
+@pytest.fixture(scope="module")
+def signed_in_receiver(tmp_path_factory):
+    from fastapi.testclient import TestClient
+
+    from inspector.hub.accounts import Accounts
+    from inspector.hub.guard import GuardedBodies
+    from inspector.hub.app import create_app
+    from inspector.hub.store import HubStore, engine_for
+    store = HubStore(engine_for(str(tmp_path_factory.mktemp("hub") / "hub.sqlite3")))
+    Accounts(store.engine).add_user("hq1", "总部", "Hq-password-1")
+    client = TestClient(GuardedBodies(create_app(store), store))
+    assert client.post("/api/v1/login", json={"user": "hq1", "password": "Hq-password-1"}).status_code == 200
+    return client
+
+
+QUERY_VALUE = st.text(max_size=24) | st.sampled_from(["0001-01-01", "9999-12-31", "2026-02-30", "2026-11-24",
+                                                      "2026-11-24T99", "'; DROP TABLE evaluations; --", "%00",
+                                                      "\u202e", "9" * 300, "nan"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.sampled_from(["by", "from", "to", "basis", "centre", "agent", "x"]), QUERY_VALUE,
+                       max_size=6), st.sampled_from(["centre", "agent", "item", "rule", "trend", None]))
+def test_the_receiver_reports_answer_any_query_parameters_without_failing(signed_in_receiver, params, by):
+    RUNS["receiver query"] += 1
+    if by is not None:
+        params = {**params, "by": by}
+    answer = signed_in_receiver.get("/api/v1/reports", params=params)
+    assert answer.status_code in (200, 400, 422), (params, answer.status_code, answer.text[:200])

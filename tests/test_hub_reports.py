@@ -141,34 +141,35 @@ def test_evaluations_received_before_reports_are_indexed_when_the_schema_moves_o
 def test_headquarters_passwords_are_salted_hashes_and_sessions_expire_on_a_new_password(hub_database):
     store = _hq(hub_database)
     accounts = Accounts(store.engine)
-    accounts.add_user("hq1", "总部质检", "s3cret-pass")
+    accounts.add_user("hq1", "总部质检", "S3cret-pass-1")
     with store.engine.connect() as conn:
         stored = conn.execute(text("SELECT password_hash FROM hq_users")).scalar_one()
-    assert "s3cret-pass" not in stored and stored.startswith("scrypt$") and password_matches("s3cret-pass", stored)
-    assert accounts.log_in("hq1", "wrong-pass") is None and accounts.log_in("nobody", "s3cret-pass") is None
-    token = accounts.log_in("hq1", "s3cret-pass")
+    assert "S3cret-pass-1" not in stored and stored.startswith("scrypt$") and password_matches("S3cret-pass-1", stored)
+    assert accounts.log_in("hq1", "wrong-pass").token is None
+    assert accounts.log_in("nobody", "S3cret-pass-1").token is None
+    token = accounts.log_in("hq1", "S3cret-pass-1").token
     assert accounts.user_of(token).name == "总部质检"
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT token_sha256 FROM hq_sessions")).scalar_one() == hashlib.sha256(
             token.encode()).hexdigest()
-    accounts.add_user("hq1", "总部质检", "another-pass")
+    accounts.add_user("hq1", "总部质检", "Another-pass-2")
     assert accounts.user_of(token) is None
 
 
 def test_cli_add_user(tmp_path):
     db = str(tmp_path / "hub.sqlite3")
     command = [sys.executable, "-m", "inspector", "hub", "add-user", "hq1", "--db", db, "--name", "总部"]
-    done = subprocess.run(command, input="long-enough\n", capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(command, input="Long-enough-1\n", capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0 and json.loads(done.stdout) == {"user": "hq1", "name": "总部"}
-    assert Accounts(engine_for(db)).log_in("hq1", "long-enough")
+    assert Accounts(engine_for(db)).log_in("hq1", "Long-enough-1").token
     short = subprocess.run(command, input="short\n", capture_output=True, text=True, cwd=ROOT)
-    assert short.returncode == 2 and "at least 8 characters" in short.stderr and "Traceback" not in short.stderr
+    assert short.returncode == 2 and "at least 12 characters" in short.stderr and "Traceback" not in short.stderr
 
 
 def test_reports_api_needs_a_headquarters_log_in(hub):
     url, store, _port = hub
     _three_centres_for(store)
-    Accounts(store.engine).add_user("hq1", "总部", "hq-password")
+    Accounts(store.engine).add_user("hq1", "总部", "Hq-password-1")
     assert httpx.get(f"{url}/api/v1/reports", params={"by": "centre"}).status_code == 401
     as_centre = httpx.get(f"{url}/api/v1/reports", params={"by": "centre"},
                           headers={"Authorization": f"Bearer {TOKEN}"})
@@ -176,7 +177,7 @@ def test_reports_api_needs_a_headquarters_log_in(hub):
     assert httpx.post(f"{url}/api/v1/login", json={"user": "hq1", "password": "nope-nope"}).status_code == 401
     assert httpx.get(f"{url}/dashboard", follow_redirects=False).headers["location"] == "/login"
     with httpx.Client(base_url=url) as client:
-        assert client.post("/api/v1/login", json={"user": "hq1", "password": "hq-password"}).status_code == 200
+        assert client.post("/api/v1/login", json={"user": "hq1", "password": "Hq-password-1"}).status_code == 200
         answer = client.get("/api/v1/reports", params={"by": "centre", "from": "2026-01-01", "to": "2026-12-31"})
         assert answer.status_code == 200, answer.text
         data = answer.json()

@@ -18,6 +18,7 @@ from inspector.reports.filters import ReportError, ReportFilter
 from inspector.reports.tables import section_json, shown, tables_for
 from inspector.reports.workstation import workstation_report
 from inspector.scoring.defaults import default_card
+from inspector.store.users import UserRepository
 from tests.conftest import ROOT
 from tests.report_fixtures import fixed_workspace
 
@@ -184,9 +185,9 @@ def test_svg_marks_carry_their_values_for_hover(fixed):
     assert "1001 张三: 93.67 分" in titles and "合格线 80" in titles
 
 
-def _cli(tmp_path, *args):
+def _cli(tmp_path, *args, stdin=""):
     return subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(tmp_path / "ws"), *args],
-                          cwd=ROOT, capture_output=True, text=True)
+                          cwd=ROOT, capture_output=True, text=True, input=stdin)
 
 
 def test_cli_report_formats(fixed, tmp_path):
@@ -220,13 +221,16 @@ def test_cli_report_bad_input_exits_2_without_a_traceback(fixed, tmp_path):
 
 
 def test_cli_evaluations_items_adds_a_column_per_card_item(fixed, tmp_path):
+    UserRepository(fixed.db).create_first_lead("9001", "张组长", "lead-pass-1")
     fixed.db.close()
-    done = _cli(tmp_path, "evaluations", "--items", "--status", "submitted", "--format", "json")
+    as_lead = ("--user", "9001", "--password-stdin")
+    done = _cli(tmp_path, "evaluations", "--items", "--status", "submitted", "--format", "json", *as_lead,
+                stdin="lead-pass-1\n")
     rows = {r["uuid"]: r for r in json.loads(done.stdout)}
     e4 = rows[fixed.uuids["e4"]]
     assert (e4["C2"], e4["C1"], e4["A2"], e4["A1"], e4["F1"]) == (0.0, 0.0, 8.0, 5.0, "")
     assert rows[fixed.uuids["e3"]]["F1"] == "confirmed"
     card = default_card()
-    done = _cli(tmp_path, "evaluations", "--items")
+    done = _cli(tmp_path, "evaluations", "--items", *as_lead, stdin="lead-pass-1\n")
     header = next(csv.reader(io.StringIO(done.stdout.lstrip("\ufeff"))))
     assert header[-len(card.items) - len(card.fatal):] == [i.id for i in card.items] + [f.id for f in card.fatal]

@@ -41,6 +41,10 @@ def checked(tmp_path, demo_copy):
     db = open_database(ws.database)
     run_import(demo_copy, CallRepository(db), TranscriptRepository(db))
     drain(check_all(db, ws, default_pack()))
+    users = UserRepository(db)
+    users.create_first_lead(LEAD.id, LEAD.name, "lead-pass-1")
+    for who in ("1001", "1002"):                                   # samples go only to real, active accounts
+        users.add(LEAD, who, f"质检{who}", "inspector", f"pass-{who}x")
     return ws, db
 
 
@@ -100,7 +104,6 @@ def test_the_issue_plan_over_the_demo_from_the_command_line(checked):
     fatal = {r[0] for r in db.execute("SELECT c.call_ref FROM hits h JOIN calls c ON c.id = h.call_id "
                                       "WHERE h.severity = 'fatal' OR h.rule = 'R13'")}
     assert fatal == {"S4", "S6"}
-    UserRepository(db).create_first_lead(LEAD.id, LEAD.name, "lead-pass-1")
     base = [sys.executable, "-m", "inspector", "--data-dir", str(ws.root), "sample", "--user", LEAD.id,
             "--password-stdin"]
 
@@ -185,7 +188,8 @@ def test_the_appeals_list_on_the_command_line(checked):
     repo, submitted = _submitted(db, "S3")
     appeals.file_appeal(repo, submitted.uuid, "2639", "不同意扣分", item_id="B1")
     listed = subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(ws.root), "appeals", "list",
-                             "--status", "open", "--format", "json"], cwd=ROOT, capture_output=True, text=True)
+                             "--status", "open", "--format", "json", "--user", LEAD.id, "--password-stdin"],
+                            cwd=ROOT, capture_output=True, text=True, input="lead-pass-1\n")
     rows = json.loads(listed.stdout)
     assert [(r["call_ref"], r["item_id"], r["status"], r["inspector"]) for r in rows] == [("S3", "B1", "open", "1001")]
 
@@ -206,7 +210,8 @@ def test_a_confirmed_fatal_hit_opens_a_red_line_case_that_a_lead_closes(checked)
     register.assign(case.id, LEAD.id, "2026-12-01")
     register.close(case.id, LEAD.id, "通报批评，扣当月绩效", "已约谈")
     listed = subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(ws.root), "redlines", "list",
-                             "--format", "json"], cwd=ROOT, capture_output=True, text=True)
+                             "--format", "json", "--user", LEAD.id, "--password-stdin"], cwd=ROOT,
+                            capture_output=True, text=True, input="lead-pass-1\n")
     [row] = json.loads(listed.stdout)
     assert (row["status"], row["owner"], row["outcome"]) == ("closed", "9001", "通报批评，扣当月绩效")
     repo, submitted = _submitted(db, "S4")

@@ -12,6 +12,7 @@ from inspector.store.database import open_database
 from inspector.store.search import SearchFilter, search
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.model import Segment, Transcript
+from inspector.store.users import UserRepository
 from tests.conftest import ROOT
 
 
@@ -95,10 +96,12 @@ def test_cli_search_json(tmp_path, demo_copy):
     data = str(tmp_path / "ws")
 
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "inspector", "--data-dir", data, *args], cwd=ROOT,
-                              capture_output=True, text=True)
+        who = ("--user", "9001", "--password-stdin") if args[0] == "search" else ()
+        return subprocess.run([sys.executable, "-m", "inspector", "--data-dir", data, *args, *who], cwd=ROOT,
+                              capture_output=True, text=True, input="lead-pass-1\n")
 
     assert run("import", str(demo_copy)).returncode == 0
+    UserRepository(open_database(tmp_path / "ws" / "inspector.sqlite3")).create_first_lead("9001", "组长", "lead-pass-1")
     done = run("search", "头诉到底", "--speaker", "customer", "--format", "json")      # 投诉 typed as 头诉
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == [{"call": "S6", "start": 51.041, "end": 52.887, "speaker": "customer",

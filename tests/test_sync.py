@@ -21,11 +21,12 @@ from inspector.store.outbox import OutboxRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.sync import identity as sync_identity
 from inspector.sync.bundle import export_bundle, read_bundle
-from inspector.sync.masking import mask_text, mask_transcript
+from inspector.privacy.masking import mask_text, mask_transcript
 from inspector.sync.upload import RetryPolicy, upload
 from inspector.jobs import drain
 from inspector.transcript.model import Segment, Transcript, Word
-from tests.calibration_fixtures import submitted, workstation
+from inspector.store.users import UserRepository
+from tests.calibration_fixtures import LEAD, submitted, workstation
 from tests.fault_proxy import FaultProxy
 from tests.hub_server import CENTRE, KEY, TOKEN, free_port
 
@@ -58,7 +59,7 @@ def test_personal_numbers_are_masked_in_text_and_words():
     transcript = Transcript("c", 10, (Segment("customer", 0, 3, "号码 13812345678", (
         Word("号码", 0, 1), Word("13812345678", 1, 3))),))
     masked = mask_transcript(transcript).segments[0]
-    assert masked.text == "号码 *******5678" and masked.words[1].text == "*" * 11 and masked.words[0].text == "号码"
+    assert masked.text == "号码 *******5678" and masked.words[1].text == "*******5678" and masked.words[0].text == "号码"
 
 
 def test_bundle_is_signed_checksummed_and_masked(station, tmp_path):
@@ -67,7 +68,7 @@ def test_bundle_is_signed_checksummed_and_masked(station, tmp_path):
     TranscriptRepository(station.db).save(call, "imported", Transcript("x", 5, (
         Segment("customer", 0, 2, "我的号码是13812345678"),)))
     identity = sync_identity.require(station.db)
-    manifest = export_bundle(station.db, identity, tmp_path / "b.zip", transcripts=True)
+    manifest = export_bundle(station.db, identity, tmp_path / "b.zip", LEAD, transcripts=True)
     assert manifest["counts"]["evaluations"] == 5 and manifest["masked"]
     with zipfile.ZipFile(tmp_path / "b.zip") as archive:
         text = archive.read("transcripts.jsonl").decode()
@@ -83,7 +84,7 @@ def test_bundle_is_signed_checksummed_and_masked(station, tmp_path):
 
 def test_100_random_single_byte_corruptions_are_all_detected(station, tmp_path):
     submitted(station, 4)
-    export_bundle(station.db, sync_identity.require(station.db), tmp_path / "b.zip")
+    export_bundle(station.db, sync_identity.require(station.db), tmp_path / "b.zip", LEAD)
     original = (tmp_path / "b.zip").read_bytes()
     rng = random.Random(2026)
     for n in range(100):
@@ -108,7 +109,7 @@ def test_a_bundle_from_a_newer_format_is_refused_clearly(station, tmp_path):
 def test_bundle_import_at_the_receiver_is_idempotent_and_checked(station, hub, tmp_path):
     url, store, _port = hub
     submitted(station, 6, reopen=2)
-    export_bundle(station.db, sync_identity.require(station.db), tmp_path / "b.zip")
+    export_bundle(station.db, sync_identity.require(station.db), tmp_path / "b.zip", LEAD)
     headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/zip"}
     body = (tmp_path / "b.zip").read_bytes()
     first = httpx.post(f"{url}/api/v1/bundles", content=body, headers=headers).json()
@@ -146,9 +147,13 @@ def test_the_receiver_missing_acknowledged_versions_gets_them_again(station, hub
 
 
 def _run_upload(root, url, *extra):
-    return subprocess.Popen([sys.executable, "-m", "inspector", "--data-dir", str(root), "upload", "--to", url,
-                             "--backoff", "0.01", "--attempts", "40", "--timeout", "1", "--batch", "25", *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen([sys.executable, "-m", "inspector", "--data-dir", str(root), "upload", "--to", url,
+                                "--backoff", "0.01", "--attempts", "40", "--timeout", "1", "--batch", "25",
+                                "--user", LEAD.id, "--password-stdin", *extra],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process.stdin.write("lead-pass\n")        # --to sends the scores elsewhere: a lead says so
+    process.stdin.flush()
+    return process
 
 
 def test_1000_evaluations_arrive_exactly_once_through_faults_and_a_kill(station, hub):
@@ -190,8 +195,10 @@ def test_upload_without_setup_or_address_says_what_is_missing(tmp_path):
     result = subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(root), "upload"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "sync is not set up" in result.stderr
-    subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(root), "sync-setup", "--centre", "X1"],
-                   check=True, capture_output=True, timeout=60)
+    UserRepository(open_database(root / "inspector.sqlite3")).create_first_lead("9001", "组长", "lead-pass")
+    subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(root), "sync-setup", "--centre", "X1",
+                    "--user", "9001", "--password-stdin"], check=True, capture_output=True, timeout=60,
+                   input=b"lead-pass\n")
     result = subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(root), "upload"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "no upload address" in result.stderr
@@ -219,7 +226,7 @@ def test_a_full_disk_during_export_keeps_the_previous_bundle_and_names_the_file(
     submitted(station, 2)
     identity = sync_identity.require(station.db)
     target = tmp_path / "scores.inspector-bundle"
-    export_bundle(station.db, identity, target)
+    export_bundle(station.db, identity, target, LEAD)
     before = target.read_bytes()
     submitted(station, 1)
 
@@ -228,7 +235,7 @@ def test_a_full_disk_during_export_keeps_the_previous_bundle_and_names_the_file(
 
     monkeypatch.setattr("inspector.archive.os.fsync", no_space)
     with pytest.raises(ArchiveError, match="scores.inspector-bundle: cannot write .No space left on device"):
-        export_bundle(station.db, identity, target)
+        export_bundle(station.db, identity, target, LEAD)
     assert target.read_bytes() == before and not list(tmp_path.glob(".*partial"))
     assert OutboxRepository(station.db).counts()["pending"] == 3          # nothing lost on the workstation
 

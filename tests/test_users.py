@@ -162,7 +162,7 @@ def test_users_from_the_command_line(tmp_path):
     no_lead = _cli(ws, "users", "add", "1002", "--name", "王质检", "--role", "inspector", "--password-stdin",
                    stdin="start-1002\n")
     assert no_lead.returncode == 2 and "--as" in no_lead.stderr
-    listed = _cli(ws, "users", "list", "--format", "json")
+    listed = _cli(ws, "users", "list", "--format", "json", "--as", "9001", "--password-stdin", stdin="secret-9001\n")
     assert json.loads(listed.stdout) == [{"id": "9001", "name": "张组长", "role": "lead", "active": True,
                                           "must_change_password": False}]
     added = _cli(ws, "users", "add", "1002", "--name", "王质检", "--role", "inspector", "--as", "9001",
@@ -189,7 +189,7 @@ def test_the_command_line_refuses_a_missing_password_without_locking_the_account
     as_lead = _cli(ws, "users", "add", "9001", "--name", "张组长", "--role", "lead", "--as", "9001",
                    "--password-stdin", stdin="secret-9001\nnew-lead-1\n")
     assert as_lead.returncode == 2 and "--as" in as_lead.stderr        # the first lead is made without --as
-    assert json.loads(_cli(ws, "users", "list").stdout) == []
+    assert UserRepository(open_database(ws / "inspector.sqlite3")).is_empty()
     first = _cli(ws, "users", "add", "9001", "--name", "张组长", "--role", "lead", "--password-stdin",
                  stdin="secret-9001\r\n")
     assert first.returncode == 0, first.stderr
@@ -208,8 +208,9 @@ def test_the_command_line_refuses_a_missing_password_without_locking_the_account
 
 def test_sync_setup_prints_neither_key_nor_token(tmp_path):
     key, token = "ab" * 32, "upload-token-secret"
+    UserRepository(open_database(tmp_path / "ws" / "inspector.sqlite3")).create_first_lead("9001", "组长", "secret-9001")
     done = _cli(tmp_path / "ws", "sync-setup", "--centre", "GD", "--secrets-stdin", "--endpoint", "http://x",
-                stdin=f"{key}\n{token}\n")
+                "--user", "9001", "--password-stdin", stdin=f"secret-9001\n{key}\n{token}\n")
     assert done.returncode == 0, done.stderr
     assert key not in done.stdout and token not in done.stdout
     shown = json.loads(done.stdout)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from inspector.store.users import UserRepository
 from inspector.audio.player import Player
 from inspector.settings import Settings
 from inspector.domain.people import User
@@ -17,10 +18,20 @@ def demo_window(qtbot, tmp_path, folder, user: User = INSPECTOR) -> MainWindow:
     window = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"),
                         Player(lambda rate: CapturingOutput(rate, speedup=1.0)), check_playback=False, user=user)
     qtbot.addWidget(window)
+    _accounts(window.db)
     window.show()
     window.import_folder(folder, show_report=False)
     qtbot.waitUntil(lambda: window.call_list.model.total == 6, timeout=10_000)
     return window
+
+
+def _accounts(db) -> None:
+    """The people the windows' tests act as, as accounts (work is assigned only to accounts that exist)."""
+    users = UserRepository(db)
+    if users.is_empty():
+        users.create_first_lead("9001", "张组长", "lead-pass-1")
+        for who in ("1001", "1002"):
+            users.add(users.get("9001"), who, f"质检{who}", "inspector", f"pass-{who}x", must_change_password=False)
 
 
 def lead_window(qtbot, tmp_path, folder) -> MainWindow:

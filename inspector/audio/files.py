@@ -24,6 +24,12 @@ class FileProblem:
     reason: str
 
 
+def shown_path(path: Path | str) -> str:
+    """A path as text that can be written anywhere (JSON, a terminal): bytes that are not UTF-8 (a name
+    made on another system) appear as \\xNN escapes instead of failing the write."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def unreadable(path: Path, error: AudioError | OSError) -> FileProblem:
     """A recording that cannot be probed or read, as the problem listed for it."""
     if isinstance(error, AudioError):

@@ -3,6 +3,9 @@ transcripts, the scorecard), as one checksummed file.
 
 Calls are identified across workstations by the SHA-256 of their audio, never by local row ids, so a pack
 imported on the lead's own machine or twice on another one finds the calls it already has.
+
+A pack is made for one participant: it carries that participant's results key only (calibration.results),
+so whoever holds it can seal scores in that participant's name and nobody else's.
 """
 
 from __future__ import annotations
@@ -15,6 +18,13 @@ from pathlib import Path
 import sqlite_utils
 
 from inspector.archive import ArchiveError, read_archive, write_archive
+from inspector.calibration.results import participant_key
+from inspector.domain.people import User
+from inspector.audio.errors import AudioError
+from inspector.privacy.masking import mask_transcript
+from inspector.privacy.recordings import redacted_audio
+from inspector.store.export_audit import ExportAudit
+from inspector.users.policy import Action, allowed, require
 from inspector.scoring.card import CardError, Scorecard, load_card
 from inspector.store.calibration import CalibrationRepository, CalibrationSession
 from inspector.store.calls import CallRepository, NewCall
@@ -23,7 +33,7 @@ from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.io import TranscriptError, from_dict, to_dict
 
 KIND = "calibration-pack"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2           # 2: made for one participant, with their key (1: the session key for everyone)
 TRANSCRIPT_SOURCE = "calibration pack"
 _CALL_FIELDS = ("call_ref", "agent_id", "agent_name", "started_at", "hotline", "business_type", "title",
                 "duration_s", "sample_rate", "channels", "audio_format")
@@ -36,7 +46,26 @@ class PackImport:
     already_imported: bool
 
 
-def export_pack(db: sqlite_utils.Database, session: CalibrationSession, card: Scorecard, out: Path) -> Path:
+def pack_name(session: CalibrationSession, participant: str) -> str:
+    return f"calibration-{session.id[:8]}-{participant}.inspector-pack"
+
+
+def export_packs(db: sqlite_utils.Database, session: CalibrationSession, card: Scorecard, folder: Path,
+                 actor: User, masked: bool = True) -> list[Path]:
+    """One pack per scorer, each with that scorer's key, in `folder`: the lead hands each to its owner."""
+    return [export_pack(db, session, card, folder / pack_name(session, p), p, actor, masked) for p in session.scorers]
+
+
+def export_pack(db: sqlite_utils.Database, session: CalibrationSession, card: Scorecard, out: Path,
+                participant: str, actor: User, masked: bool = True) -> Path:
+    """Masked by default: transcripts with personal numbers and the identity check's names masked, recordings
+    with a tone over them (privacy.recordings). Unmasked only for a lead; every pack is in the export audit."""
+    if not masked:
+        require(actor, Action.EXPORT_UNMASKED)
+    key = participant_key(session, participant) if participant in session.scorers else None
+    if key is None or session.key_holder is not None:
+        raise ArchiveError(f"a pack for {participant} is made on the lead's workstation of session "
+                           f"{session.title!r}, for one of its participants")
     calls, transcripts = CallRepository(db), TranscriptRepository(db)
     assert card.source is not None, "a session's card comes from a file"
     members: dict[str, bytes] = {"card.toml": card.source.read_bytes()}
@@ -45,33 +74,48 @@ def export_pack(db: sqlite_utils.Database, session: CalibrationSession, card: Sc
         call = calls.get(call_id)
         assert call is not None
         try:
-            audio = Path(call.path).read_bytes()
-        except OSError as exc:
-            raise ArchiveError(f"{call.path}: cannot read the audio of call {call.call_ref} ({exc.strerror})") from exc
-        audio_name = f"audio/{call.content_hash}{Path(call.path).suffix.lower()}"
+            audio = redacted_audio(db, call).wav if masked else Path(call.path).read_bytes()
+        except (OSError, AudioError) as exc:
+            raise ArchiveError(f"{call.path}: cannot read the audio of call {call.call_ref} ({exc})") from exc
+        audio_name = f"audio/{call.content_hash}{'.wav' if masked else Path(call.path).suffix.lower()}"
         members[audio_name] = audio
         entry = {"content_hash": call.content_hash, "audio": audio_name, "transcript": None,
                  **{f: getattr(call, f) for f in _CALL_FIELDS}}
         latest = transcripts.latest(call_id)
         if latest is not None:
             entry["transcript"] = f"transcripts/{call.content_hash}.json"
-            members[entry["transcript"]] = json.dumps(to_dict(latest[1]), ensure_ascii=False).encode("utf-8")
+            shown = mask_transcript(latest[1]) if masked else latest[1]
+            members[entry["transcript"]] = json.dumps(to_dict(shown), ensure_ascii=False).encode("utf-8")
         listed.append(entry)
     header = {k: v for k, v in asdict(session).items() if k not in ("call_ids", "status", "revealed_at")}
-    return write_archive(out, {"format": f"inspector-{KIND}", "format_version": FORMAT_VERSION,
-                               "session": header, "calls": listed}, members)
+    header |= {"results_key": key, "key_holder": participant}
+    written = write_archive(out, {"format": f"inspector-{KIND}", "format_version": FORMAT_VERSION,
+                                  "session": header, "calls": listed, "masked": masked}, members)
+    ExportAudit(db).record(actor.id, "calibration pack", str(out), masked,
+                           f"session {session.id} for {participant}, {len(listed)} call(s)")
+    return written
 
 
-def import_pack(db: sqlite_utils.Database, path: Path, card: Scorecard, audio_folder: Path) -> PackImport:
-    """Raises ArchiveError naming the file and the problem; nothing is stored unless all of it checks out."""
+def import_pack(db: sqlite_utils.Database, path: Path, card: Scorecard, audio_folder: Path, actor: User) -> PackImport:
+    """Raises ArchiveError naming the file and the problem; nothing is stored unless all of it checks out.
+    The pack is imported by the participant it was made for (or a lead)."""
     archive = read_archive(path, KIND, FORMAT_VERSION)
+    if archive.manifest.get("format_version") != FORMAT_VERSION:
+        raise ArchiveError(f"{path}: made by an older Inspector for every participant at once; ask the lead for "
+                           "the pack made for you")
     sessions = CalibrationRepository(db)
     try:
         header = archive.manifest["session"]
         entries = archive.manifest["calls"]
         session_id = header["id"]
+        holder, key = header["key_holder"], header["results_key"]
     except (KeyError, TypeError) as exc:
         raise ArchiveError(f"{path}: its manifest lacks {exc}") from exc
+    if not (isinstance(holder, str) and isinstance(key, str) and len(key) == 64
+            and all(c in "0123456789abcdef" for c in key)):
+        raise ArchiveError(f"{path}: its participant or key is malformed")
+    if holder != actor.id and not allowed(actor, Action.RUN_CALIBRATION):
+        raise ArchiveError(f"{path}: this pack was made for {holder}; {actor.id} imports the one made for them")
     _check_card(path, archive.read("card.toml"), card)
     existing = sessions.get(session_id)
     if sessions.was_imported(archive.sha256) and existing is not None:
@@ -103,7 +147,8 @@ def import_pack(db: sqlite_utils.Database, path: Path, card: Scorecard, audio_fo
             id=session_id, title=header["title"], card_id=header["card_id"], card_version=header["card_version"],
             lead=header["lead"], call_ids=tuple(call_ids), participants=tuple(header["participants"]),
             benchmark=header.get("benchmark"), benchmark_kind=header.get("benchmark_kind"),
-            created_at=header.get("created_at", ""), results_key=header.get("results_key")))
+            created_at=header.get("created_at", ""), results_key=header["results_key"],
+            key_holder=header["key_holder"]))
         sessions.record_import(archive.sha256, session_id, "pack")
     return PackImport(session, added, False)
 

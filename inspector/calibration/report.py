@@ -13,6 +13,7 @@ import numpy as np
 
 from inspector.atomic_file import write_text_atomic
 from inspector.calibration.comparison import Comparison, GridRow
+from inspector.spreadsheet import csv_text
 
 KIND_NAMES = {"item": "评分项", "fatal": "致命项", "total": "总分"}
 
@@ -31,7 +32,7 @@ def grid_csv(comparison: Comparison) -> str:
     writer.writerow(["call", "item", "item_name", "kind", *people, "benchmark", "mean", "sd", "range",
                      "agreement_pct", *[f"dev_{p}" for p in people], "out_of_tolerance"])
     for r in comparison.rows:
-        writer.writerow([r.call_ref, r.item, r.item_name, r.kind, *[format_number(r.scores[p]) for p in people],
+        writer.writerow([csv_text(r.call_ref), r.item, csv_text(r.item_name), r.kind, *[format_number(r.scores[p]) for p in people],
                          format_number(r.benchmark), format_number(r.mean), format_number(r.sd),
                          format_number(r.spread),
                          format_number(None if r.agreement is None else 100 * r.agreement, 1),

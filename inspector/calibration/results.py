@@ -3,10 +3,16 @@
 Only the exporting inspector's evaluations go in (blindness holds for files too), calls are named by
 their audio hash, and the lead's import is idempotent: the same file twice, or a file with nothing new,
 changes nothing.
+
+Each participant seals their file with a key only they and the lead hold: the lead's workstation keeps the
+session key and derives each participant's from it; the pack made for a participant carries that
+participant's key alone. A file in a colleague's name would need the colleague's key, so it is refused.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -23,7 +29,7 @@ from inspector.store.database import storage_errors
 from inspector.store.evaluations import EvaluationRepository
 
 KIND = "calibration-results"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2           # 2: sealed with the participant's own key (1: one key for the whole session)
 MEMBER = "evaluations.json"
 
 
@@ -33,6 +39,17 @@ class ResultsImport:
     stored: int          # evaluations new or changed by this file
     unchanged: int
     already_imported: bool
+
+
+def participant_key(session: CalibrationSession, inspector: str) -> str | None:
+    """The key that seals `inspector`'s results, where this workstation holds it: derived from the session
+    key on the lead's, their own key where their pack was imported; None anywhere else."""
+    if not session.results_key:
+        return None
+    if session.key_holder is None:
+        return hmac.new(bytes.fromhex(session.results_key), f"calibration results of {inspector}".encode(),
+                        hashlib.sha256).hexdigest()
+    return session.results_key if session.key_holder == inspector else None
 
 
 def export_results(db: sqlite_utils.Database, card: Scorecard, session: CalibrationSession, inspector: str,
@@ -47,14 +64,17 @@ def export_results(db: sqlite_utils.Database, card: Scorecard, session: Calibrat
         record["call"] = call.content_hash
         del record["call_id"]
         records.append(record)
-    if not session.results_key:
-        raise ArchiveError(f"calibration session {session.title!r} has no results key on this workstation: "
-                           "import the lead's pack again")
+    key = participant_key(session, inspector)
+    if key is None:
+        holder = f"{session.key_holder}'s" if session.key_holder else "no"
+        raise ArchiveError(f"calibration session {session.title!r}: this workstation holds {holder} results key, "
+                           f"so {inspector}'s scores cannot be sealed here; {inspector} imports the pack made for "
+                           "them and exports on their own workstation")
     return write_archive(out, {"format": f"inspector-{KIND}", "format_version": FORMAT_VERSION,
                                "session_id": session.id, "session_title": session.title, "inspector": inspector,
                                "exported_at": utc_now(), "count": len(records)},
                          {MEMBER: json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")},
-                         seal=hmac_seal(session.results_key))
+                         seal=hmac_seal(key))
 
 
 def import_results(db: sqlite_utils.Database, card: Scorecard, path: Path) -> ResultsImport:
@@ -67,7 +87,18 @@ def import_results(db: sqlite_utils.Database, card: Scorecard, path: Path) -> Re
         if found is None or not found.results_key:
             raise ArchiveError(f"{path}: belongs to calibration session {manifest.get('session_title', '?')!r} "
                                f"({manifest.get('session_id')}), which is not on this workstation")
-        return found.results_key
+        if manifest.get("format_version") != FORMAT_VERSION:
+            raise ArchiveError(f"{path}: sealed with the session's shared key by an older Inspector; the "
+                               "inspector exports their scores again from the pack made for them")
+        if found.key_holder is not None:
+            raise ArchiveError(f"{path}: results are imported on the lead's workstation, which holds the "
+                               "session's key; this one holds only {found.key_holder}'s")
+        inspector = manifest.get("inspector")
+        if not isinstance(inspector, str) or inspector not in found.scorers:
+            raise ArchiveError(f"{path}: {inspector!r} does not take part in session {found.title!r}")
+        key = participant_key(found, inspector)
+        assert key is not None
+        return key
 
     archive = read_archive(path, KIND, FORMAT_VERSION, key_for=session_key)
     session_id, inspector = archive.manifest.get("session_id"), archive.manifest.get("inspector")

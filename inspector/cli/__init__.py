@@ -7,19 +7,21 @@ Each command is a module with ``register(subparsers)``, which adds its parser an
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from inspector.cli import (appeals, autoscore, batch, calibration, calls, categorize, check, emotion, evaluations,
-                           export_bundle, hub, import_calls, models, outcome, redlines, report, rule_accuracy, sample,
-                           search, stats, sync_setup, sync_status, topics, transcribe, upload, users)
+                           export_bundle, export_recording, hub, import_calls, models, outcome, redlines, report,
+                           rule_accuracy, sample, search, stats, sync_setup, sync_status, topics, transcribe, upload,
+                           users)
 from inspector.cli.context import CliContext
 from inspector.store.database import StorageError
 from inspector.workspace import Workspace
 
 COMMANDS = (import_calls, calls, evaluations, sample, appeals, redlines, check, transcribe, models, stats,
-            calibration, sync_setup, export_bundle, upload, sync_status, hub, report, users, categorize, search,
-            emotion, outcome, topics, batch, rule_accuracy, autoscore)
+            calibration, sync_setup, export_bundle, export_recording, upload, sync_status, hub, report, users,
+            categorize, search, emotion, outcome, topics, batch, rule_accuracy, autoscore)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,5 +43,9 @@ def run_command(args: argparse.Namespace) -> int:
     except StorageError as exc:
         print(f"inspector: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # the reader went away (`inspector calls | head`): what it wanted was written; the rest goes nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141          # what a shell reports for a writer stopped by SIGPIPE
     finally:
         ctx.close()

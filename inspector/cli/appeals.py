@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 
+from inspector.cli.auth import add_identity_arguments, sign_in
 from inspector.cli.context import CliContext
+from inspector.cli.errors import user_errors
+from inspector.users.policy import Action, allowed
 from inspector.scoring.defaults import default_card
 from inspector.store.evaluations import EvaluationRepository
 
@@ -19,11 +22,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing = actions.add_parser("list", help="appeals, nearest deadline first")
     listing.add_argument("--status", choices=("open", "upheld", "rejected"))
     listing.add_argument("--format", choices=("json", "text"), default="json")
+    add_identity_arguments(listing)
     parser.set_defaults(handler=run)
 
 
+@user_errors
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    rows = [{k: r[k] for k in FIELDS} for r in EvaluationRepository(ctx.db, default_card()).appeal_list(args.status)]
+    """A lead sees every appeal; an inspector those against their own evaluations."""
+    actor = sign_in(ctx.db, args)
+    everyone = allowed(actor, Action.RESOLVE_APPEAL)
+    rows = [{k: r[k] for k in FIELDS} for r in EvaluationRepository(ctx.db, default_card()).appeal_list(args.status)
+            if everyone or r["inspector"] == actor.id]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False))
     else:

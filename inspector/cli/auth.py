@@ -27,18 +27,36 @@ def add_identity_arguments(parser: argparse.ArgumentParser, flag: str = "--user"
                         help="read the password(s) from standard input, one per line")
 
 
-def read_line() -> str:
-    """One line of standard input without its line end (a Windows one too); "" when input has ended."""
-    return sys.stdin.readline().rstrip("\r\n")
+MAX_LINE = 4096         # a password, key or token; a longer line is refused, not read into memory
+
+
+def _line(what: str) -> str | None:
+    """One line of standard input as UTF-8 without its line end (a Windows one too), None when input has
+    ended. Read as bytes, so a line in another encoding is a message naming it, not a traceback."""
+    stream = getattr(sys.stdin, "buffer", None)
+    raw = stream.readline(MAX_LINE + 1) if stream is not None else sys.stdin.readline(MAX_LINE + 1).encode()
+    if not raw:
+        return None
+    if len(raw) > MAX_LINE:
+        raise Refused(f"the {what} on standard input is longer than {MAX_LINE} bytes")
+    try:
+        return raw.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError:
+        raise Refused(f"the {what} on standard input is not UTF-8 text") from None
+
+
+def read_line(what: str = "line") -> str:
+    """An optional line: "" when input has ended."""
+    return _line(what) or ""
 
 
 def read_password(what: str) -> str:
     """A line that must be there: a missing one is refused, naming what was expected, so that a forgotten
     pipe says so instead of counting as a wrong password."""
-    line = sys.stdin.readline()
-    if not line:
+    line = _line(what)
+    if line is None:
         raise Refused(f"standard input ended before the {what} (one password per line)")
-    return line.rstrip("\r\n")
+    return line
 
 
 def sign_in(db: sqlite_utils.Database, args: argparse.Namespace, action: Action | None = None) -> User:

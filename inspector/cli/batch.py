@@ -8,6 +8,7 @@ Exit 0 when every call is done, 1 when some recordings failed (listed in DIR/bat
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from inspector.asr.model_layout import check_model
 from inspector.asr.profiles import DEFAULT_PROFILE, PROFILES
 from inspector.asr.recognizer import AsrError, model_identity
 from inspector.categories.pack import CategoryPackError, default_category_pack, load_category_pack
+from inspector.cli.arguments import count_between
 from inspector.cli.context import CliContext
+from inspector.pipeline.credentials import Credentials, scheduler_problem
 from inspector.pipeline.plan import Plan, plan_batch
 from inspector.pipeline.report import REPORT_NAME, BatchSummary, write_report
 from inspector.pipeline.steps import step_versions
@@ -34,9 +37,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("source", type=Path, help="folder of recordings (sub-folders included)")
     parser.add_argument("--out", type=Path, required=True, help="folder for the transcripts and checks")
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--workers", type=int, help="worker processes on this machine (default: one per core)")
-    where.add_argument("--scheduler", help="an existing Dask scheduler, e.g. tcp://HOST:8786 (its workers "
-                                           "must see SOURCE and the model at the same paths)")
+    where.add_argument("--workers", type=count_between(1, 1024), help="worker processes on this machine (default: one per core)")
+    where.add_argument("--scheduler", help="an existing Dask scheduler, tls://HOST:8786 (its workers must see "
+                                           "SOURCE and the model at the same paths; docs/security.md)")
+    parser.add_argument("--tls", type=Path, metavar="FOLDER",
+                        help="the cluster's credentials (ca.pem, node.pem, node.key) for --scheduler")
     parser.add_argument("--model", type=Path, help="the Vosk model folder (default: the first one found)")
     parser.add_argument("--profile", choices=tuple(PROFILES), default=DEFAULT_PROFILE,
                         help="decoding profile (fast: a third of the cores, see docs/scale.md)")
@@ -45,15 +50,37 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--given-transcripts", action="store_true",
                         help="check the NAME.transcript.json beside each recording instead of recognising it")
     parser.set_defaults(handler=run)
+    made = sub.add_parser("batch-credentials", help="TLS credentials for a batch cluster on several machines "
+                                                    "(a private CA, a certificate and its key)")
+    made.add_argument("folder", type=Path)
+    made.set_defaults(handler=make)
+
+
+def make(args: argparse.Namespace, ctx: CliContext) -> int:
+    try:
+        from inspector.pipeline.credentials import make_credentials
+    except ImportError as exc:
+        print(f"inspector batch-credentials: needs the batch extra: pip install 'inspector[batch]' ({exc})",
+              file=sys.stderr)
+        return 2
+    try:
+        made = make_credentials(args.folder)
+    except OSError as exc:
+        print(f"inspector batch-credentials: {args.folder}: cannot write ({exc.strerror})", file=sys.stderr)
+        return 2
+    print(json.dumps({"ca": str(made.ca), "cert": str(made.cert), "key": str(made.key)}))
+    return 0
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         spec, model_id = _tools(args, ctx)
+        if args.scheduler:
+            problem = scheduler_problem(args.scheduler, Credentials.in_folder(args.tls) if args.tls else None)
+            if problem:
+                raise BatchError(problem)
         if not args.source.is_dir():
             raise BatchError(f"{args.source}: not a folder of recordings")
-        if args.workers is not None and args.workers < 1:
-            raise BatchError(f"--workers {args.workers}: give one worker or more")
         pack = load_checked_pack(args.rules) if args.rules else default_pack()
         categories = load_category_pack(args.categories) if args.categories else default_category_pack()
         plan = plan_batch(args.source, args.out, pack, model_id, step_versions(categories))
@@ -91,7 +118,8 @@ def _run(args: argparse.Namespace, spec: ToolSpec, plan: Plan, summary: BatchSum
         write_report(args.out, summary)
         return _finish(args, summary)
     try:
-        with batch_client(args.workers, args.scheduler) as client:
+        credentials = Credentials.in_folder(args.tls) if args.tls else None
+        with batch_client(args.workers, args.scheduler, credentials) as client:
             link = dashboard_link(client)
             if link:
                 print(f"dashboard: {link}", file=sys.stderr)

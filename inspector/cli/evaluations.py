@@ -1,4 +1,5 @@
-"""``inspector evaluations``: production evaluations filtered, as CSV or JSON."""
+"""``inspector evaluations``: production evaluations filtered, as CSV or JSON, as the signed-in user may see
+them: a lead every inspector's, an inspector only their own."""
 
 from __future__ import annotations
 
@@ -8,7 +9,11 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from inspector.cli.arguments import iso_day, number_between
+from inspector.cli.auth import Refused, add_identity_arguments, sign_in
 from inspector.cli.context import CliContext
+from inspector.cli.errors import user_errors
+from inspector.users.policy import Action, allowed
 from inspector.scoring.defaults import default_card
 from inspector.scoring.export import item_column_names, item_columns, rows_to_csv, write_csv
 from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
@@ -19,22 +24,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--inspector")
     parser.add_argument("--agent")
     parser.add_argument("--status", choices=("draft", "submitted", "reopened"))
-    parser.add_argument("--from", dest="date_from")
-    parser.add_argument("--to", dest="date_to")
-    parser.add_argument("--min", type=float, dest="min_total")
-    parser.add_argument("--max", type=float, dest="max_total")
+    parser.add_argument("--from", dest="date_from", type=iso_day, help="call date, inclusive (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="date_to", type=iso_day, help="call date, inclusive (YYYY-MM-DD)")
+    parser.add_argument("--min", type=number_between(-1000, 1000), dest="min_total")
+    parser.add_argument("--max", type=number_between(-1000, 1000), dest="max_total")
     parser.add_argument("--fatal", choices=("yes", "no"))
     parser.add_argument("--items", action="store_true",
                         help="add one column per scorecard item: points kept (A1 …), fatal item state (F1 …)")
     parser.add_argument("--format", choices=("csv", "json"), default="csv")
     parser.add_argument("--out", type=Path, help="write to this file instead of stdout")
+    add_identity_arguments(parser)
     parser.set_defaults(handler=run)
 
 
+@user_errors
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = sign_in(ctx.db, args)
+    inspector = args.inspector
+    if not allowed(actor, Action.SEE_ALL_EVALUATIONS):
+        if inspector not in (None, actor.id):
+            raise Refused(f"{actor.id} sees only their own evaluations, not {inspector}'s")
+        inspector = actor.id
     repo = EvaluationRepository(ctx.db, default_card())
     rows = repo.search(EvaluationFilter(
-        args.inspector, args.agent, args.date_from, args.date_to, args.status, args.min_total,
+        inspector, args.agent, args.date_from, args.date_to, args.status, args.min_total,
         args.max_total, None if args.fatal is None else args.fatal == "yes"))
     items = [item_columns(default_card(), repo.get(r.uuid)) for r in rows] if args.items else None
     names = item_column_names(default_card()) if args.items else []

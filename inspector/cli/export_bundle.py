@@ -12,7 +12,6 @@ from inspector.cli.errors import user_errors
 from inspector.users.policy import Action
 from inspector.sync import identity as sync_identity
 from inspector.sync.bundle import export_bundle
-from inspector.sync.identity import SyncError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--transcripts", action="store_true", help="include the calls' transcripts (masked)")
     parser.add_argument("--no-mask", action="store_true",
                         help="leave personal numbers in transcripts (team leads only: --user, --password-stdin)")
-    add_identity_arguments(parser, required=False)
+    add_identity_arguments(parser)
     parser.set_defaults(handler=run)
 
 
@@ -29,11 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     identity = sync_identity.require(ctx.db)
     masked = not args.no_mask
-    if not masked:
-        if args.actor_id is None:
-            raise SyncError("--no-mask needs --user (a team lead) and --password-stdin; transcripts stay masked")
-        sign_in(ctx.db, args, Action.EXPORT_UNMASKED)
-    manifest = export_bundle(ctx.db, identity, args.out, args.transcripts, masked)
+    actor = sign_in(ctx.db, args, Action.SEE_ALL_EVALUATIONS if masked else Action.EXPORT_UNMASKED)
+    manifest = export_bundle(ctx.db, identity, args.out, actor, args.transcripts, masked)
     print(json.dumps({"file": str(args.out), **manifest["counts"], "masked": masked}))
     return 0
 

@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+from inspector.cli.arguments import iso_day, number_between
 from inspector.cli.context import CliContext
 from inspector.reports.compute import DEFAULT_THRESHOLD
 from inspector.reports.export import basis_line, html_page, table_csv, write_report
@@ -24,8 +25,8 @@ CHOICES = tuple(s for s in SECTIONS if s != "centre")
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("report", help="reports over the submitted evaluations (agents, items, rules, …)")
     parser.add_argument("--by", choices=CHOICES, required=True, help="which report")
-    parser.add_argument("--from", dest="date_from", help="first day, YYYY-MM-DD")
-    parser.add_argument("--to", dest="date_to", help="last day, YYYY-MM-DD")
+    parser.add_argument("--from", dest="date_from", type=iso_day, help="first day, YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", type=iso_day, help="last day, YYYY-MM-DD")
     parser.add_argument("--dates", choices=DATE_BASES, default="call",
                         help="whether --from/--to are call dates or evaluation (submission) dates")
     parser.add_argument("--agent", help="one agent's 工号")
@@ -34,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--business", help="business type")
     parser.add_argument("--category", help="call category (where categories exist)")
     parser.add_argument("--card-version")
-    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="pass mark (default 80)")
+    parser.add_argument("--threshold", type=number_between(0, 100), default=DEFAULT_THRESHOLD, help="pass mark (default 80)")
     parser.add_argument("--format", choices=("json", "csv", "html", "xlsx"), default="json")
     parser.add_argument("--out", type=Path, help="write to this file instead of stdout (needed for xlsx)")
     parser.set_defaults(handler=run)

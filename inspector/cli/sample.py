@@ -10,10 +10,11 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from inspector.cli.arguments import count_between, iso_day, number_between
 from inspector.cli.auth import add_identity_arguments, sign_in
 from inspector.cli.context import CliContext
 from inspector.cli.errors import user_errors
-from inspector.cli.arguments import count_between
+from inspector.domain.calendar import MAX_DUE_DAYS
 from inspector.intake.call_ids import CallListError, read_call_ids
 from inspector.review.queue import REPEAT_DAYS, PlanError, SamplingPlan, draw, load_plan, save_plan
 from inspector.users.policy import Action
@@ -26,17 +27,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--fatal", action="store_true", help="every call with a fatal-rule hit")
     parser.add_argument("--rule", action="append", default=[], metavar="RULE", help="every call with this rule's hit")
     share = parser.add_mutually_exclusive_group()
-    share.add_argument("--per-agent", type=int, help="N random calls per agent (besides the hits)")
-    share.add_argument("--percent", type=float, help="P %% of each agent's calls at random")
+    share.add_argument("--per-agent", type=count_between(0, 100_000), help="N random calls per agent (besides the hits)")
+    share.add_argument("--percent", type=number_between(0, 100), help="P %% of each agent's calls at random")
     parser.add_argument("--business", help="only this business type")
-    parser.add_argument("--min-duration", type=float, help="seconds")
-    parser.add_argument("--max-duration", type=float, help="seconds")
-    parser.add_argument("--from", dest="date_from", help="call date, inclusive (YYYY-MM-DD)")
-    parser.add_argument("--to", dest="date_to", help="call date, inclusive (YYYY-MM-DD)")
+    parser.add_argument("--min-duration", type=number_between(0, 86_400), help="seconds")
+    parser.add_argument("--max-duration", type=number_between(0, 86_400), help="seconds")
+    parser.add_argument("--from", dest="date_from", type=iso_day, help="call date, inclusive (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="date_to", type=iso_day, help="call date, inclusive (YYYY-MM-DD)")
     parser.add_argument("--assign", default="", help="inspector ids, comma-separated")
     parser.add_argument("--by-load", action="store_true", help="assign to whoever has the fewest open calls")
-    parser.add_argument("--due-days", type=int, help="the assignments are due in this many days")
-    parser.add_argument("--seed", type=int, help="fixed seed (recorded with the sample either way)")
+    parser.add_argument("--due-days", type=count_between(0, MAX_DUE_DAYS),
+                        help="the assignments are due in this many days")
+    parser.add_argument("--seed", type=count_between(0, 2 ** 63 - 1),
+                        help="fixed seed (recorded with the sample either way)")
     signals = parser.add_argument_group("signals (every call that has it)")
     signals.add_argument("--auto-below", type=float, metavar="N", help="automatic score below N (0-100)")
     signals.add_argument("--category", metavar="C", help="call category: level 1 or a full path")

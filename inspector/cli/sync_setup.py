@@ -1,6 +1,7 @@
 """``inspector sync-setup``: this centre's id and key (once), the upload address and token.
 
-The key signs every upload and the token opens the receiver, so neither is echoed: the output shows a short
+A lead's or admin's password comes first (``--user ID --password-stdin``): the set-up decides where every
+score goes. The key signs every upload and the token opens the receiver, so neither is echoed: the output shows a short
 fingerprint of the key, to compare with the one headquarters registered, and whether a token is set. Both
 can be given on standard input (``--secrets-stdin``) so that they stay out of the shell history.
 """
@@ -11,10 +12,11 @@ import argparse
 import hashlib
 import json
 
-from inspector.cli.auth import read_line
+from inspector.cli.auth import add_identity_arguments, read_line, sign_in
 from inspector.cli.context import CliContext
 from inspector.cli.errors import user_errors
 from inspector.sync import identity as sync_identity
+from inspector.users.policy import Action
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,7 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--endpoint")
     parser.add_argument("--token")
     parser.add_argument("--secrets-stdin", action="store_true",
-                        help="read the key, then the token, from standard input (an empty line keeps the current)")
+                        help="after the lead's password, read the key, then the token, from standard input (an "
+                             "empty line keeps the current)")
+    add_identity_arguments(parser)
     parser.set_defaults(handler=run)
 
 
@@ -34,9 +38,10 @@ def key_fingerprint(key_hex: str) -> str:
 
 @user_errors
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    sign_in(ctx.db, args, Action.CONFIGURE_SYNC)
     key, token = args.key, args.token
     if args.secrets_stdin:
-        key, token = read_line() or key, read_line() or token
+        key, token = read_line("centre key") or key, read_line("upload token") or token
     current = sync_identity.load(ctx.db)
     made = sync_identity.set_up(ctx.db, args.centre, key or (current.key_hex if current else None),
                                 args.endpoint or (current.endpoint if current else None),

@@ -24,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", help="every account: id, name, role, active")
     listing.add_argument("--format", choices=("json", "text"), default="json")
+    add_identity_arguments(listing, "--as")
     add = actions.add_parser("add", help="a new account (its owner chooses a new password at first log-in)")
     add.add_argument("user_id", metavar="ID")
     add.add_argument("--name", required=True)
@@ -61,6 +62,7 @@ def _listed(account: Account) -> dict:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     users = UserRepository(ctx.db)
     if args.action == "list":
+        sign_in(ctx.db, args, Action.MANAGE_USERS)
         accounts = users.accounts()
         if args.format == "json":
             print(json.dumps([_listed(a) for a in accounts], ensure_ascii=False))

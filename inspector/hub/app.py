@@ -23,6 +23,18 @@ from inspector.sync.bundle import read_bundle
 from inspector.sync.protocol import digest_of, idempotency_key, signature_matches
 
 API_VERSION = "1"
+# The dashboard runs only its own scripts and may not be framed (clickjacking); the API's answers are not
+# cached or sniffed. FastAPI's /docs page loads Swagger UI with inline script, so it keeps no CSP.
+SECURITY_HEADERS = {
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                           "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+                           "form-action 'self'")
+DOCS_PATHS = ("/docs", "/redoc")
 
 
 class UploadItem(BaseModel):
@@ -71,6 +83,17 @@ def create_app(store: HubStore) -> FastAPI:
     app = FastAPI(title="Inspector headquarters receiver", version=API_VERSION,
                   description="Receives submitted evaluations from provincial centres, exactly once per "
                               "(evaluation uuid, version).")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if not request.url.path.startswith(DOCS_PATHS):
+            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        if request.url.path.startswith("/api/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
 
     def centre(authorization: Annotated[str | None, Header()] = None) -> Centre:
         token = (authorization or "").removeprefix("Bearer ").strip()

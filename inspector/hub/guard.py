@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from inspector.hub.store import HubStore
 
 MAX_BODY = 64 * 1024 * 1024        # a bundle of a busy centre's month is a few MB; 64 MB leaves room
+MAX_OTHER_BODY = 16 * 1024         # anything but a centre's upload (a log-in is a hundred bytes)
 CENTRE_PATHS = ("/api/v1/evaluations", "/api/v1/bundles", "/api/v1/inventory")   # a centre's token opens these
 
 Scope = dict
@@ -30,14 +31,17 @@ class GuardedBodies:
             await self.app(scope, receive, send)
             return
         headers = {k.lower(): v for k, v in scope.get("headers", [])}
+        limit = self.max_body
         if scope["path"].startswith(CENTRE_PATHS):
             token = headers.get(b"authorization", b"").decode("latin-1").removeprefix("Bearer ").strip()
             if not token or self.store.centre_by_token(token) is None:
                 await _answer(send, 401, "unknown or missing upload token")
                 return
+        else:          # log-in and the dashboard: nobody is known yet, so nothing large is read
+            limit = min(limit, MAX_OTHER_BODY)
         declared = headers.get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
-            await _answer(send, 413, f"the request body is larger than {self.max_body} bytes")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await _answer(send, 413, f"the request body is larger than {limit} bytes")
             return
         seen = 0
         too_large = False
@@ -48,7 +52,7 @@ class GuardedBodies:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body:
+                if seen > limit:
                     too_large = True
                     return {"type": "http.disconnect"}      # the application stops reading here
             return message
@@ -66,7 +70,7 @@ class GuardedBodies:
             if not too_large:
                 raise
         if too_large and not started:
-            await _answer(send, 413, f"the request body is larger than {self.max_body} bytes")
+            await _answer(send, 413, f"the request body is larger than {limit} bytes")
 
 
 async def _answer(send: Send, status: int, detail: str) -> None:

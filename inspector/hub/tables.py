@@ -82,3 +82,17 @@ hq_sessions = Table("hq_sessions", metadata,
                     Column("token_sha256", String(64), primary_key=True),
                     Column("user_id", String(64), nullable=False, index=True),
                     Column("expires_at", String(32), nullable=False))
+
+# Log-in throttling: failures in a row per account ("user:ID") and per client address ("client:IP"), and a
+# record of every attempt (who, from where, how it ended).
+hq_login_failures = Table("hq_login_failures", metadata,
+                          Column("key", String(160), primary_key=True),
+                          Column("failures", Integer, nullable=False),
+                          Column("locked_until", String(32)),
+                          Column("last_at", String(32), nullable=False))
+hq_login_log = Table("hq_login_log", metadata,
+                     Column("id", Integer, primary_key=True, autoincrement=True),
+                     Column("at", String(32), nullable=False),
+                     Column("user_id", String(64), nullable=False),
+                     Column("client", String(64), nullable=False),
+                     Column("outcome", String(16), nullable=False))

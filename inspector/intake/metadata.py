@@ -7,11 +7,13 @@ usual aliases (工号, 坐席, 通话时间, 业务类型 …).
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 from pathlib import Path
 
 from inspector.audio.files import FileProblem as SidecarProblem
+from inspector.bounded_read import read_text_bounded
 from inspector.audio.files import is_sidecar
 from inspector.domain.messages import Message
 from inspector.intake.callers import caller_hash
@@ -32,6 +34,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "resolved": ("resolved", "solved", "是否解决", "解决情况"),
     "caller": ("caller", "caller_number", "ani", "phone", "主叫号码", "来电号码", "客户号码"),
 }
+MAX_SIDECAR = 256 * 1024 * 1024     # a centre's day of calls is a few MB of metadata
 MAX_SATISFACTION = 100          # surveys score 1-5, 1-10 or out of 100
 YES = {"1", "true", "yes", "y", "是", "已解决", "解决"}
 NO = {"0", "false", "no", "n", "否", "未解决", "没解决"}
@@ -102,9 +105,9 @@ def _outcome(satisfaction: str | None, resolved: str | None, caller: str | None,
 
 def _read_rows(path: Path) -> list[dict] | None:
     if path.suffix.lower() == ".csv":
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            return list(csv.DictReader(handle))
-    data = json.loads(path.read_text(encoding="utf-8"))
+        text = read_text_bounded(path, MAX_SIDECAR).removeprefix("\ufeff")
+        return list(csv.DictReader(io.StringIO(text, newline="")))
+    data = json.loads(read_text_bounded(path, MAX_SIDECAR))
     own = isinstance(data, dict) and str(data.get("format", "")).startswith("inspector-")
     if is_transcript_document(data) or own:
         return None     # a transcript, or a checks file or batch report of Inspector's own

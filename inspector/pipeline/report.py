@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspector.atomic_file import write_text_atomic
+from inspector.audio.files import shown_path
 from inspector.pipeline.plan import Plan
 
 REPORT_NAME = "batch-report.json"
@@ -39,7 +40,7 @@ class BatchSummary:
         """What is known before any call runs: the total, the calls already done, the unusable files."""
         self.total = plan.total
         self.already_done = len(plan.already_done)
-        self.failures.extend(Failure(str(p.path), p.reason) for p in plan.problems)
+        self.failures.extend(Failure(shown_path(p.path), p.reason) for p in plan.problems)
         return self
 
     def to_dict(self) -> dict:

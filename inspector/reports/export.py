@@ -4,7 +4,6 @@ written whole or not at all."""
 
 from __future__ import annotations
 
-import csv
 import io
 from html import escape
 from pathlib import Path
@@ -18,6 +17,7 @@ from inspector.reports.model import Report
 from inspector.reports.svg import render
 from inspector.reports.compute import SECTIONS
 from inspector.reports.tables import Table, has_centres, shown, tables_for
+from inspector.spreadsheet import set_cell, write_csv_rows
 
 FORMATS = ("html", "xlsx", "csv")
 SECTION_TITLES = {"agent": "坐席", "team": "班组", "item": "评分项", "rule": "规则", "inspector": "质检员",
@@ -43,9 +43,8 @@ def _sections(report: Report, section: str | None) -> list[str]:
 # -- CSV -----------------------------------------------------------------------------------------
 def table_csv(table: Table) -> str:
     out = io.StringIO(newline="")
-    writer = csv.writer(out)
-    writer.writerow([c.key for c in table.columns])
-    writer.writerows(["" if v is None else shown(c, v) for v, c in zip(row, table.columns)] for row in table.rows)
+    write_csv_rows(out, [c.key for c in table.columns],
+                   (["" if v is None else shown(c, v) for v, c in zip(row, table.columns)] for row in table.rows))
     return out.getvalue()
 
 
@@ -57,18 +56,21 @@ def workbook(report: Report, section: str | None = None) -> Workbook:
     book = Workbook()
     about = book.active
     about.title = "说明"
-    for row in (("报表", "、".join(SECTION_TITLES[s] for s in _sections(report, section))),
-                ("筛选", report.filter.describe()), ("依据", basis_line(report)), ("合格线", report.threshold),
-                ("生成日期", report.as_of), ("红线", RED_LINE_NOTE)):
-        about.append(row)
+    for number, row in enumerate((("报表", "、".join(SECTION_TITLES[s] for s in _sections(report, section))),
+                                  ("筛选", report.filter.describe()), ("依据", basis_line(report)),
+                                  ("合格线", report.threshold), ("生成日期", report.as_of), ("红线", RED_LINE_NOTE)),
+                                 start=1):
+        for column, value in enumerate(row, start=1):
+            set_cell(about.cell(row=number, column=column), value)
     about.column_dimensions["A"].width, about.column_dimensions["B"].width = 12, 80
     for table in tables_for(report, section):
         sheet = book.create_sheet(table.title[:31])
         sheet.append([c.label for c in table.columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for row in table.rows:
-            sheet.append([shown(c, v) for v, c in zip(row, table.columns)])
+        for number, row in enumerate(table.rows, start=2):
+            for index, (value, column) in enumerate(zip(row, table.columns), start=1):
+                set_cell(sheet.cell(row=number, column=index), shown(column, value))
         for index, column in enumerate(table.columns, start=1):
             letter = sheet.cell(row=1, column=index).column_letter
             sheet.column_dimensions[letter].width = max(10, min(40, 2 * len(column.label) + 4))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from inspector.domain.calendar import day
 
 DATE_BASES = ("call", "evaluation")
 
@@ -32,9 +32,9 @@ class ReportFilter:
         for name, value in (("from", self.date_from), ("to", self.date_to)):
             if value is not None:
                 try:
-                    date.fromisoformat(value)
-                except ValueError:
-                    raise ReportError(f"--{name} {value!r} is not a date (YYYY-MM-DD)") from None
+                    day(value)
+                except ValueError as exc:
+                    raise ReportError(f"--{name}: {exc}") from None
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ReportError(f"the range {self.date_from} … {self.date_to} ends before it starts")
         blank = {name: None for name in ("agent_id", "team", "inspector", "business_type", "category",

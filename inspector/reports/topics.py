@@ -19,6 +19,7 @@ from functools import cache
 
 import sqlite_utils
 
+from inspector.privacy.masking import mask_text
 from inspector.resources import resource_path
 
 BASELINE_WEEKS = 4
@@ -91,7 +92,7 @@ def _terms(db: sqlite_utils.Database, first: date, last: date, keep_examples: bo
         terms = _sentence_terms(text)
         for term in terms - per_call[call_id]:
             if keep_examples and len(examples[term]) < EXAMPLES:
-                examples[term].append(Example(ref, start, text))
+                examples[term].append(Example(ref, start, mask_text(text)))   # shown to anyone: numbers masked
         per_call[call_id] |= terms
     calls = db.execute("SELECT count(*) FROM calls WHERE started_at >= ? AND started_at < ?",
                        [first.isoformat(), last.isoformat() + "T99"]).fetchone()[0]

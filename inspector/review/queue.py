@@ -22,9 +22,12 @@ from datetime import UTC, datetime, timedelta
 
 import sqlite_utils
 
+from inspector.domain.calendar import MAX_DUE_DAYS, day
+from inspector.domain.people import Role
 from inspector.store.assignments import AssignmentRepository
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
+from inspector.store.users import UserRepository
 
 ASSIGN_MODES = ("round_robin", "by_load")
 REPEAT_DAYS = 7                 # as the outcome report counts repeat callers (reports.outcome.DEFAULT_DAYS)
@@ -68,8 +71,19 @@ class SamplingPlan:
             raise PlanError("choose N calls per agent or a percentage, not both")
         if self.per_agent is not None and self.per_agent < 0:
             raise PlanError("calls per agent cannot be negative")
-        if self.percent is not None and not 0 <= self.percent <= 100:
+        if self.percent is not None and not (math.isfinite(self.percent) and 0 <= self.percent <= 100):
             raise PlanError("a percentage is between 0 and 100")
+        for duration in (self.min_duration_s, self.max_duration_s):
+            if duration is not None and not (math.isfinite(duration) and duration >= 0):
+                raise PlanError(f"a duration is a number of seconds, not {duration}")
+        if self.due_days is not None and not 0 <= self.due_days <= MAX_DUE_DAYS:
+            raise PlanError(f"assignments are due in 0 to {MAX_DUE_DAYS} days, not {self.due_days}")
+        for value in (self.date_from, self.date_to):
+            if value is not None:
+                try:
+                    day(value)
+                except ValueError as exc:
+                    raise PlanError(str(exc)) from None
         if self.assign_mode not in ASSIGN_MODES:
             raise PlanError(f"assignment is {' or '.join(ASSIGN_MODES)}, not {self.assign_mode!r}")
         if self.auto_below is not None and not 0 <= self.auto_below <= 100:
@@ -139,6 +153,7 @@ class Sample:
 
 def draw(db: sqlite_utils.Database, plan: SamplingPlan, actor: str, plan_name: str | None = None) -> Sample:
     """Draws the sample, assigns it and stores both in one transaction."""
+    _check_assignees(db, plan.assignees)
     seed = plan.seed if plan.seed is not None else random.SystemRandom().randrange(2 ** 31)
     pool = _pool(db, plan)
     reasons: dict[int, list[str]] = defaultdict(list)
@@ -242,6 +257,23 @@ def _pool(db: sqlite_utils.Database, plan: SamplingPlan) -> dict[int, dict]:
 def _with_hits(db: sqlite_utils.Database, pool: dict[int, dict], condition: str, params: list) -> list[int]:
     found = {r[0] for r in db.execute(f"SELECT DISTINCT call_id FROM hits WHERE {condition}", params)}
     return sorted(found & pool.keys())
+
+
+REVIEWERS = (Role.INSPECTOR, Role.LEAD, Role.ADMIN)
+
+
+def _check_assignees(db: sqlite_utils.Database, assignees: tuple[str, ...]) -> None:
+    """Work goes only to accounts that can log in and review: a call given to a mistyped or disabled id would
+    sit in a queue nobody opens, and a drawn call is never drawn again."""
+    accounts = UserRepository(db)
+    for assignee in assignees:
+        account = accounts.account(assignee)
+        if account is None:
+            raise PlanError(f"no user {assignee!r} to assign calls to")
+        if not account.active:
+            raise PlanError(f"user {assignee} is disabled: calls cannot be assigned to them")
+        if account.role not in REVIEWERS:
+            raise PlanError(f"user {assignee} does not review calls")
 
 
 def _assign(db: sqlite_utils.Database, plan: SamplingPlan, count: int) -> list[str | None]:

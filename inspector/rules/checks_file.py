@@ -13,11 +13,13 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from inspector.bounded_read import read_text_bounded
 from inspector.rules.hits import Hit
 
 FORMAT = "inspector-checks"
 FORMAT_VERSION = 1
 SUFFIX = ".checks.json"
+MAX_CHECKS = 64 * 1024 * 1024
 _HIT_FIELDS = {f.name: f.type for f in fields(Hit)}
 
 
@@ -58,7 +60,7 @@ def dumps(checked: CheckedCall) -> str:
 
 def load_checks(path: Path) -> CheckedCall:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_text_bounded(path, MAX_CHECKS))
     except OSError as exc:
         raise ChecksFileError(f"{path}: cannot read the file ({exc.strerror})") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

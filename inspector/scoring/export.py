@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
@@ -13,6 +12,7 @@ from inspector.atomic_file import write_text_atomic
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Evaluation
 from inspector.scoring.score import score
+from inspector.spreadsheet import write_csv_dicts
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,8 @@ def rows_to_csv(rows: list[EvaluationRow], handle: TextIO, items: list[ItemColum
                 item_names: Sequence[str] = ()) -> None:
     """``items``, when given, holds each row's item columns (item_columns) in the order of rows, under the
     headers ``item_names``."""
-    writer = csv.DictWriter(handle, fieldnames=[f.name for f in fields(EvaluationRow)] + list(item_names))
-    writer.writeheader()
-    for n, row in enumerate(rows):
-        writer.writerow(asdict(row) | (items[n] if items else {}))
+    write_csv_dicts(handle, [f.name for f in fields(EvaluationRow)] + list(item_names),
+                    (asdict(row) | (items[n] if items else {}) for n, row in enumerate(rows)))
 
 
 def write_csv(rows: list[EvaluationRow], path: Path, items: list[ItemColumns] | None = None,

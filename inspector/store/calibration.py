@@ -26,7 +26,8 @@ class CalibrationSession:
     status: str = "open"
     created_at: str = ""
     revealed_at: str | None = None
-    results_key: str | None = None        # hex; seals the participants' results files (HMAC-SHA256)
+    results_key: str | None = None        # hex: the session key (lead), or one participant's key (key_holder)
+    key_holder: str | None = None         # None on the lead's workstation; the participant whose key this is
 
     @property
     def revealed(self) -> bool:
@@ -48,10 +49,11 @@ class CalibrationRepository:
         with storage_errors(self._db), self._db.atomic():
             self._db.execute(
                 "INSERT OR IGNORE INTO calibration_sessions (id, title, card_id, card_version, lead, benchmark, "
-                "benchmark_kind, status, created_at, revealed_at, results_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "benchmark_kind, status, created_at, revealed_at, results_key, key_holder) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [session.id, session.title, session.card_id, session.card_version, session.lead, session.benchmark,
                  session.benchmark_kind, session.status, session.created_at or utc_now(), session.revealed_at,
-                 session.results_key or secrets.token_hex(32)])
+                 session.results_key or secrets.token_hex(32), session.key_holder])
             for position, call_id in enumerate(session.call_ids):
                 self._db.execute("INSERT OR IGNORE INTO calibration_calls (session_id, call_id, position) "
                                  "VALUES (?, ?, ?)", [session.id, call_id, position])

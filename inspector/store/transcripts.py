@@ -38,6 +38,11 @@ class TranscriptRepository:
             return None
         return rows[0]["source"], from_dict(json.loads(rows[0]["body"]), f"database transcript of call {call_id}")
 
+    def every_version(self, call_id: int) -> list[Transcript]:
+        """All stored versions: what a redaction must cover is whatever any of them heard."""
+        return [from_dict(json.loads(r["body"]), f"database transcript of call {call_id}") for r in self._db.query(
+            "SELECT body FROM transcripts WHERE call_id = ? ORDER BY created_at, rowid", [call_id])]
+
     def versions(self, call_id: int) -> list[tuple[str, str]]:
         """(source, created_at) of every version, oldest first."""
         return [(r["source"], r["created_at"]) for r in self._db.query(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from enum import StrEnum
@@ -18,10 +20,11 @@ import sqlite_utils
 
 from inspector.domain.people import Role, User
 from inspector.store.clock import utc_now
+from inspector.users.passwords import MAX_ID, MAX_NAME, WORKSTATION, id_is_valid, name_is_valid, password_problem
 from inspector.users.policy import Action, require
 
 ROLES = tuple(Role)
-MIN_PASSWORD = 8
+MIN_PASSWORD = WORKSTATION.min_length
 LOCK_AFTER_FAILURES = 5
 LOCK_MINUTES = 15
 _SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1, "dklen": 32}
@@ -29,11 +32,15 @@ _SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1, "dklen": 32}
 
 MESSAGES = {
     "short_password": "the password needs at least {n} characters",
+    "long_password": "the password may have at most {n} characters",
     "password_is_id": "the password may not be the job number",
     "one_kind": "the password needs two kinds of characters (letters, digits, symbols)",
     "same_password": "the new password must differ from the old one",
     "missing_fields": "a user needs a job number (工号) and a name",
     "missing_name": "a user needs a name",
+    "bad_id": "a job number is 1 to {n} letters, digits, '.', '-' or '_', starting with a letter or digit",
+    "bad_name": "a name is 1 to {n} characters without control characters",
+    "missing_old": "the old password is empty: give the current password first",
     "bad_role": "role must be one of {roles}",
     "exists": "user {id} already exists",
     "not_empty": "this workspace already has users: a lead adds new ones",
@@ -95,14 +102,18 @@ class LogIn:
 
 def check_password(password: str, user_id: str) -> None:
     """Minimum rules a centre's auditors ask for: long enough, not the job number, not one kind of character."""
-    if len(password) < MIN_PASSWORD:
-        raise UserError("short_password", n=MIN_PASSWORD)
-    if password.strip() == user_id.strip():
-        raise UserError("password_is_id")
-    kinds = sum((any(c.isalpha() for c in password), any(c.isdigit() for c in password),
-                 any(not c.isalnum() for c in password)))
-    if kinds < 2:
-        raise UserError("one_kind")
+    problem = password_problem(password, user_id, WORKSTATION)
+    if problem is not None:
+        raise UserError(problem[0], **problem[1])
+
+
+def check_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise UserError("missing_name")
+    if not name_is_valid(name):
+        raise UserError("bad_name", n=MAX_NAME)
+    return name
 
 
 def _hash(password: str, salt: bytes) -> bytes:
@@ -115,6 +126,17 @@ _COLUMNS = "id, name, role, active, must_change_password, locked_until"
 def _account(row: dict) -> Account:
     return Account(row["id"], row["name"], row["role"], bool(row["active"]), bool(row["must_change_password"]),
                    row["locked_until"])
+
+
+_ATTEMPTS = threading.Lock()     # threads sharing one connection take turns at the counting transaction
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    salt: bytes | None              # None: no such account
+    pw_hash: bytes | None
+    locked_until: str | None        # refused unchecked: locked until then
+    locks: str | None               # this attempt reached the limit: the account is locked until then unless it is right
 
 
 class UserRepository:
@@ -148,9 +170,7 @@ class UserRepository:
     # -- changing ----------------------------------------------------------------------------------
     def create_first_lead(self, user_id: str, name: str, password: str) -> User:
         """Only an empty workspace may create an account without an actor: its first team lead."""
-        if not self.is_empty():
-            raise UserError("not_empty")
-        return self._insert(user_id, name, Role.LEAD, password, by=user_id.strip(), must_change=False)
+        return self._insert(user_id, name, Role.LEAD, password, by=user_id.strip(), must_change=False, first=True)
 
     def add(self, actor: User, user_id: str, name: str, role: str, password: str,
             must_change_password: bool = True) -> User:
@@ -160,12 +180,11 @@ class UserRepository:
 
     def rename(self, actor: User, user_id: str, name: str) -> None:
         self._require_manager(actor)
-        if not name.strip():
-            raise UserError("missing_name")
+        name = check_name(name)
         old = self._require(user_id)
         with self._db.atomic():
-            self._db.execute("UPDATE users SET name = ? WHERE id = ?", [name.strip(), user_id])
-            self._audit(actor.id, user_id, "name", f"{old.name} → {name.strip()}")
+            self._db.execute("UPDATE users SET name = ? WHERE id = ?", [name, user_id])
+            self._audit(actor.id, user_id, "name", f"{old.name} → {name}")
 
     def set_role(self, actor: User, user_id: str, role: str) -> None:
         self._require_manager(actor)
@@ -198,7 +217,10 @@ class UserRepository:
             self._audit(actor.id, user_id, "password reset")
 
     def change_password(self, user_id: str, old: str, new: str) -> User:
-        """The owner's own change: proves the old password (through the lock rules) first."""
+        """The owner's own change: proves the old password (through the lock rules) first; an empty one is
+        never right, so it is refused without counting as a failed attempt."""
+        if not old:
+            raise UserError("missing_old")
         outcome = self.log_in(user_id, old)
         if outcome.user is None:
             raise UserError("refused", reason=outcome.refusal)
@@ -212,26 +234,33 @@ class UserRepository:
 
     # -- logging in --------------------------------------------------------------------------------
     def log_in(self, user_id: str, password: str, now: datetime | None = None) -> LogIn:
-        """Counts failures and locks the account after LOCK_AFTER_FAILURES of them in a row, so a password
-        cannot be guessed at the speed of a script; success clears the count."""
+        """Locks the account after LOCK_AFTER_FAILURES failures in a row, so a password cannot be guessed at
+        the speed of a script; success clears the count.
+
+        The attempt is counted before its password is checked, in one transaction with the lock check: however
+        many attempts run at once (threads, processes), no more than LOCK_AFTER_FAILURES passwords are
+        checked before the lock, and a right one among them lifts it. Job numbers without an account are
+        counted and locked the same way, so no answer tells whether one exists."""
         now = now or datetime.now(timezone.utc)
-        row = self._db.execute("SELECT salt, pw_hash, active, failed_logins, locked_until FROM users WHERE id = ?",
-                               [user_id]).fetchone()
-        if row is None:
+        if not id_is_valid(user_id):
+            _hash(password, b"\0" * 16)          # no account can have this id: same work, same answer
+            return LogIn(None, Refusal.WRONG)
+        attempt = self._count_attempt(user_id, now)
+        if attempt.locked_until is not None:
+            return LogIn(None, Refusal.LOCKED, locked_until=attempt.locked_until)
+        if attempt.salt is None:
             _hash(password, b"\0" * 16)        # same work for unknown ids: no timing hint that an id exists
             return LogIn(None, Refusal.WRONG)
-        salt, pw_hash, active, failures, locked_until = row
-        if locked_until is not None and locked_until > now.isoformat(timespec="seconds"):
-            return LogIn(None, Refusal.LOCKED, locked_until=locked_until)
-        if not hmac.compare_digest(_hash(password, salt), pw_hash):
-            self._failed(user_id, failures + 1, now)
+        if not hmac.compare_digest(_hash(password, attempt.salt), attempt.pw_hash):
+            if attempt.locks:
+                with self._db.atomic():
+                    self._audit(user_id, user_id, "locked", f"{LOCK_AFTER_FAILURES} failed log-ins, until {attempt.locks}")
             return LogIn(None, Refusal.WRONG)
-        if not active:
-            return LogIn(None, Refusal.DISABLED)
-        if failures or locked_until:
-            with self._db.atomic():
-                self._db.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", [user_id])
+        with _ATTEMPTS, self._db.atomic():
+            self._db.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", [user_id])
         account = self._require(user_id)
+        if not account.active:
+            return LogIn(None, Refusal.DISABLED)
         return LogIn(account.user, must_change_password=account.must_change_password)
 
     def authenticate(self, user_id: str, password: str) -> User | None:
@@ -239,21 +268,33 @@ class UserRepository:
         return self.log_in(user_id, password).user
 
     # -- internals ---------------------------------------------------------------------------------
-    def _insert(self, user_id: str, name: str, role: str, password: str, by: str, must_change: bool) -> User:
-        user_id, name = user_id.strip(), name.strip()
-        if not user_id or not name:
+    def _insert(self, user_id: str, name: str, role: str, password: str, by: str, must_change: bool,
+                first: bool = False) -> User:
+        """Checks and inserts in one write transaction, so two simultaneous first leads or two accounts with
+        one id cannot both pass the check (the slow hash is made before it, outside)."""
+        user_id = user_id.strip()
+        if not user_id or not name.strip():
             raise UserError("missing_fields")
+        if not id_is_valid(user_id):
+            raise UserError("bad_id", n=MAX_ID)
+        name = check_name(name)
         if role not in ROLES:
             raise UserError("bad_role", roles=", ".join(ROLES))
         check_password(password, user_id)
-        if self.account(user_id) is not None:
-            raise UserError("exists", id=user_id)
         salt = os.urandom(16)
-        with self._db.atomic():
-            self._db["users"].insert({"id": user_id, "name": name, "role": role, "salt": salt,
-                                      "pw_hash": _hash(password, salt), "created_at": utc_now(),
-                                      "active": 1, "must_change_password": int(must_change)})
-            self._audit(by, user_id, "added", role)
+        pw_hash = _hash(password, salt)
+        try:
+            with self._db.atomic():
+                if first and not self.is_empty():
+                    raise UserError("not_empty")
+                if self.account(user_id) is not None:
+                    raise UserError("exists", id=user_id)
+                self._db["users"].insert({"id": user_id, "name": name, "role": role, "salt": salt,
+                                          "pw_hash": pw_hash, "created_at": utc_now(),
+                                          "active": 1, "must_change_password": int(must_change)})
+                self._audit(by, user_id, "added", role)
+        except sqlite3.IntegrityError as exc:
+            raise UserError("exists", id=user_id) from exc
         return User(user_id, name, role)
 
     def _set_password(self, user_id: str, password: str, must_change: bool) -> None:
@@ -261,14 +302,32 @@ class UserRepository:
         self._db.execute("UPDATE users SET salt = ?, pw_hash = ?, must_change_password = ?, failed_logins = 0, "
                          "locked_until = NULL WHERE id = ?", [salt, _hash(password, salt), int(must_change), user_id])
 
-    def _failed(self, user_id: str, failures: int, now: datetime) -> None:
-        locked = (now + timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds") \
-            if failures >= LOCK_AFTER_FAILURES else None
-        with self._db.atomic():
-            self._db.execute("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?",
-                             [0 if locked else failures, locked, user_id])
-            if locked:
-                self._audit(user_id, user_id, "locked", f"{failures} failed log-ins, until {locked}")
+    def _count_attempt(self, user_id: str, now: datetime) -> _Attempt:
+        """One write transaction: an account locked now is refused; otherwise this attempt is counted (and the
+        one that reaches the limit locks at once: it is still checked, and a right password lifts the lock)."""
+        moment = now.isoformat(timespec="seconds")
+        with _ATTEMPTS, self._db.atomic():
+            row = self._db.execute("SELECT salt, pw_hash, failed_logins, locked_until FROM users WHERE id = ?",
+                                   [user_id]).fetchone()
+            table = "users" if row is not None else "unknown_logins"
+            if row is None:
+                self._db.execute("DELETE FROM unknown_logins WHERE last_at < ?",
+                                 [(now - timedelta(days=1)).isoformat(timespec="seconds")])
+                row = (None, None, *(self._db.execute("SELECT failed_logins, locked_until FROM unknown_logins "
+                                                      "WHERE id = ?", [user_id]).fetchone() or (0, None)))
+            salt, pw_hash, failures, locked_until = row
+            if locked_until is not None and locked_until > moment:
+                return _Attempt(None, None, locked_until, None)
+            failures += 1
+            locks = (now + timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds") \
+                if failures >= LOCK_AFTER_FAILURES else None
+            if table == "users":
+                self._db.execute("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?",
+                                 [0 if locks else failures, locks, user_id])
+            else:
+                self._db.execute("INSERT OR REPLACE INTO unknown_logins (id, failed_logins, locked_until, last_at) "
+                                 "VALUES (?, ?, ?, ?)", [user_id, 0 if locks else failures, locks, moment])
+        return _Attempt(salt, pw_hash, None, locks)
 
     def _keep_a_lead(self) -> None:
         """Inside the change's transaction, so a refused change leaves nothing behind."""

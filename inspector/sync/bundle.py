@@ -14,11 +14,14 @@ from pathlib import Path
 import sqlite_utils
 
 from inspector.archive import Archive, ArchiveError, read_archive, write_archive
+from inspector.domain.people import User
 from inspector.store.clock import utc_now
+from inspector.store.export_audit import ExportAudit
+from inspector.users.policy import Action, require
 from inspector.store.outbox import OutboxRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.sync.identity import SyncIdentity
-from inspector.sync.masking import mask_transcript
+from inspector.privacy.masking import mask_transcript
 from inspector.sync.protocol import canonical_json, digest_of
 from inspector.transcript.io import to_dict
 
@@ -36,10 +39,11 @@ class BundleItem:
     payload: str
 
 
-def export_bundle(db: sqlite_utils.Database, identity: SyncIdentity, out: Path, transcripts: bool = False,
-                  masked: bool = True) -> dict:
-    """Returns the manifest written. Unmasked transcripts are the caller's decision (a role check in the UI
-    and CLI), not this function's."""
+def export_bundle(db: sqlite_utils.Database, identity: SyncIdentity, out: Path, actor: User,
+                  transcripts: bool = False, masked: bool = True) -> dict:
+    """Returns the manifest written. Unmasked transcripts need a lead; every bundle is in the export audit."""
+    if transcripts and not masked:
+        require(actor, Action.EXPORT_UNMASKED)
     entries = OutboxRepository(db).entries()
     lines = [canonical_json({"uuid": e.uuid, "version": e.version, "digest": e.digest, "payload": e.payload})
              for e in entries]
@@ -62,6 +66,8 @@ def export_bundle(db: sqlite_utils.Database, identity: SyncIdentity, out: Path, 
                 "workstation_id": identity.workstation_id, "created_at": utc_now(), "counts": counts,
                 "masked": masked}
     write_archive(out, manifest, members, seal=identity.sign)
+    ExportAudit(db).record(actor.id, "bundle", str(out), masked or not transcripts,
+                           ", ".join(f"{n} {k}" for k, n in counts.items()))
     return manifest
 
 

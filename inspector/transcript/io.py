@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from inspector.atomic_file import write_text_atomic
+from inspector.bounded_read import read_text_bounded
 from inspector.transcript.model import SPEAKERS, STEREO, Segment, Transcript, Word
 
 FORMAT_VERSION = 1
+MAX_TRANSCRIPT = 64 * 1024 * 1024       # an hour's call with every word is about 2 MB
 SIDECAR_SUFFIX = ".transcript.json"     # NAME.transcript.json beside NAME.flac, or in a batch's output folder
 
 
@@ -20,7 +22,7 @@ class TranscriptError(ValueError):
 
 def load_transcript(path: Path) -> Transcript:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_text_bounded(path, MAX_TRANSCRIPT))
     except OSError as exc:
         raise TranscriptError(f"{path}: cannot read the file ({exc.strerror})") from exc
     except UnicodeDecodeError as exc:

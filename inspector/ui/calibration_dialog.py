@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 
 from inspector.archive import ArchiveError
 from inspector.calibration.comparison import Comparison, compare
-from inspector.calibration.pack import export_pack, import_pack
+from inspector.calibration.pack import export_packs, import_pack
 from inspector.calibration.results import export_results, import_results
 from inspector.calibration.sessions import MAX_CALLS, CalibrationError, CalibrationService, new_session
 from inspector.scoring.card import Scorecard
@@ -205,17 +205,17 @@ class CalibrationDialog(QDialog):
 
     def export_pack(self) -> None:
         session = self.selected()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export pack"), f"{session.title}.inspector-pack",
-                                              self.tr("Calibration pack (*.inspector-pack)"))
-        if path:
-            self._guarded(self.tr("Export pack"), lambda: str(export_pack(self.db, session, self.card, Path(path))))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export packs: one per participant, into a folder"))
+        if folder:
+            self._guarded(self.tr("Export pack"), lambda: "\n".join(
+                str(p) for p in export_packs(self.db, session, self.card, Path(folder), self.user)))
 
     def import_pack(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import pack"), "",
                                               self.tr("Calibration pack (*.inspector-pack)"))
         if path:
             def run() -> str:
-                result = import_pack(self.db, Path(path), self.card, self.audio_folder)
+                result = import_pack(self.db, Path(path), self.card, self.audio_folder, self.user)
                 return (self.tr("Already imported: nothing changed") if result.already_imported else
                         self.tr("Session %1: %2 call(s) added").replace("%1", result.session.title)
                         .replace("%2", str(result.calls_added)))

@@ -36,6 +36,7 @@ from inspector.domain.people import User
 from inspector.store.transcripts import EDITED, TranscriptRepository
 from inspector.transcript.edits import edit_speaker, edit_text, edit_word
 from inspector.transcript.io import TranscriptError, load_transcript, save_transcript
+from inspector.privacy.visibility import Visibility
 from inspector.ui.account_texts import role_name
 from inspector.ui.actions import build_actions
 from inspector.calibration.sessions import CalibrationService
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.emotion_lane.attach_to(self.waveform.canvas, 3, self.waveform.lanes[0])
         self.transport = TransportBar(self.state, self.playback, self.actions_by_key, self)
         self.transcript = TranscriptPane(self.state, self)
+        self.transcript.shown = lambda t: Visibility(self.db, self.user).transcript(self.state.call.id, t) \
+            if self.state.call is not None else t
         self.hits_pane = HitsPane(self.state, self)
         self.scorecard = ScorecardPane(default_card(), self)
         self.scoring = ScoringController(self, self.state, self.scorecard,
@@ -539,7 +542,7 @@ class MainWindow(QMainWindow):
 
     def show_search(self) -> SearchWindow:
         if self.search_window is None:
-            self.search_window = SearchWindow(self.db, self)
+            self.search_window = SearchWindow(self.db, self, Visibility(self.db, self.user).found)
             self.search_window.open_at.connect(self.open_call_at)
         self.search_window.reload_choices()
         self.search_window.show()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import asdict, fields
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,6 +14,7 @@ from inspector.domain.people import User
 from inspector.store.redlines import RedLineCase, RedLineRepository
 from inspector.ui.tables import fill, read_only_table
 from inspector.ui.core_messages import error_text
+from inspector.spreadsheet import write_csv_dicts
 
 FOLLOW_UP_DAYS = 7
 EVIDENCE = 3                # the evidence column
@@ -74,9 +74,7 @@ class RedLinesDialog(QDialog):
 
     def export_to(self, path: Path) -> None:
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=[f.name for f in fields(RedLineCase)])
-            writer.writeheader()
-            writer.writerows(asdict(c) for c in self.register.cases())
+            write_csv_dicts(handle, [f.name for f in fields(RedLineCase)], (asdict(c) for c in self.register.cases()))
 
     def _own(self) -> None:
         row = self.table.currentRow()

@@ -4,6 +4,8 @@ call in the main window at that moment."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlite_utils
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton,
@@ -22,9 +24,11 @@ class SearchWindow(QWidget):
 
     open_at = Signal(int, float)
 
-    def __init__(self, db: sqlite_utils.Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: sqlite_utils.Database, parent: QWidget | None = None,
+                 shown: Callable[[list[Found]], list[Found]] = lambda found: found) -> None:
         super().__init__(parent, Qt.Window)       # a window of its own beside the main window, not modal
         self._db = db
+        self.shown = shown                        # the signed-in user's view (privacy.visibility: masked or not)
         self.found: list[Found] = []
         self.setWindowTitle(self.tr("Search all calls"))
         self.query = QLineEdit(self)
@@ -88,7 +92,7 @@ class SearchWindow(QWidget):
 
     def run(self) -> None:
         """A query is one indexed lookup (tens of milliseconds on 100,000 calls, see bench/search.py)."""
-        self.found = search(self._db, self.query.text(), self.current_filter(), LIMIT)
+        self.found = self.shown(search(self._db, self.query.text(), self.current_filter(), LIMIT))
         speakers = {"agent": self.tr("Agent"), "customer": self.tr("Customer")}
         fill(self.table, [(f.call, f"{int(f.start // 60)}:{f.start % 60:04.1f}", speakers.get(f.speaker, f.speaker),
                            ("≈ " if f.by_sound else "") + f.text) for f in self.found])

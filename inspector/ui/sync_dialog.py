@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from inspector.archive import ArchiveError
 from inspector.store.database import StorageError, on_own_connection
 from inspector.store.outbox import OutboxRepository
+from inspector.store.users import UserRepository
 from inspector.domain.people import User
 from inspector.users.policy import Action, allowed
 from inspector.sync import identity as sync_identity
@@ -172,8 +174,12 @@ class SyncDialog(QDialog):
             path = path.with_name(path.name + BUNDLE_SUFFIX)
         identity = sync_identity.require(self.db)
         masked = not (self.unmasked.isChecked() and allowed(self.user, Action.EXPORT_UNMASKED))
+        if not masked and UserRepository(self.db).authenticate(self.user.id, self.confirm_password() or "") is None:
+            QMessageBox.warning(self, self.tr("Export bundle"),
+                                self.tr("Unmasked transcripts need your password: nothing was exported."))
+            return None
         try:
-            manifest = export_bundle(self.db, identity, path, self.with_transcripts.isChecked(), masked)
+            manifest = export_bundle(self.db, identity, path, self.user, self.with_transcripts.isChecked(), masked)
         except (ArchiveError, StorageError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Export bundle"), error_text(exc))
             return None
@@ -181,7 +187,17 @@ class SyncDialog(QDialog):
         self.message.setText(self.tr("Bundle written to %1").replace("%1", str(path)))
         return manifest
 
+    def confirm_password(self) -> str | None:
+        """A lead confirms an unmasked export with their password (it is recorded in the export audit)."""
+        text, ok = QInputDialog.getText(self, self.tr("Export unmasked transcripts"), self.tr("Your password:"),
+                                        QLineEdit.Password)
+        return text if ok else None
+
     def edit_settings(self) -> None:
+        if not allowed(self.user, Action.CONFIGURE_SYNC):
+            QMessageBox.information(self, self.tr("Sync settings"),
+                                    self.tr("Only a team lead or admin changes where scores are sent."))
+            return
         dialog = SyncSettingsDialog(sync_identity.load(self.db), self)
         if dialog.exec() != QDialog.Accepted:
             return

@@ -73,6 +73,9 @@ class TranscriptPane(QWidget):
         self.header.setWordWrap(True)          # wraps in a narrow window, but never to one word a line
         self.header.setMinimumWidth(self.header.fontMetrics().horizontalAdvance("Transcript: 13") + 8)
         self.planned_model: Callable[[], str | None] = lambda: None   # the window says which model would run
+        # the signed-in user's view of a transcript (privacy.visibility); a masked one cannot be corrected
+        self.shown: Callable[[Transcript], Transcript] = lambda transcript: transcript
+        self.masked = False
         self.transcribe_button = QPushButton(self)
         self.transcribe_button.clicked.connect(self.transcribe_requested)
         self.transcribe_button.hide()
@@ -147,6 +150,7 @@ class TranscriptPane(QWidget):
 
     # -- building the document -------------------------------------------------------------------
     def _show(self, transcript: Transcript | None) -> None:
+        self.masked = False
         self._segments, self._words = [], []
         self._current_word, self._current_segment = None, None
         document = self.view.document()   # reused: a new document per call would pile up in memory
@@ -155,6 +159,8 @@ class TranscriptPane(QWidget):
         if transcript is None:
             self.header.setText(self.tr("No transcript for this call") if self.state.call else "")
             return
+        original, transcript = transcript, self.shown(transcript)
+        self.masked = transcript != original
         self.header.setText(self.tr("Transcript: %n segment(s)", "", len(transcript.segments)))
         cursor = QTextCursor(document)
         hits = self.state.hits or []
@@ -309,6 +315,8 @@ class TranscriptPane(QWidget):
             self.correct_segment(segment)
 
     def correct_word(self, segment: int, word: int, text: str | None = None) -> None:
+        if self.masked:            # corrections start from the words as said, which this user may not see
+            return
         current = self.state.transcript.segments[segment].words[word].text
         if text is None:
             dialog = _CorrectionDialog(self, current, None)
@@ -319,6 +327,8 @@ class TranscriptPane(QWidget):
             self.edit_requested.emit(("word", segment, word, text.strip()))
 
     def correct_segment(self, segment: int, text: str | None = None, speaker: str | None = None) -> None:
+        if self.masked:
+            return
         seg = self.state.transcript.segments[segment]
         if text is None and speaker is None:
             dialog = _CorrectionDialog(self, seg.text, seg.speaker)

@@ -21,11 +21,14 @@ class Action(StrEnum):
     MANAGE_REDLINES = "own and close red-line cases"
     MANAGE_USERS = "manage users"
     SEE_ALL_EVALUATIONS = "open every inspector's evaluations"
+    CONFIGURE_SYNC = "set up or redirect uploads to headquarters"
+    SEE_ALL_TRANSCRIPTS = "see personal numbers and names in every call's transcript"
 
 
 _LEAD_ACTIONS = frozenset({Action.REOPEN_EVALUATION, Action.RESOLVE_APPEAL, Action.RUN_CALIBRATION,
                            Action.SEE_ALL_CALIBRATION, Action.EXPORT_UNMASKED, Action.ASSIGN_REVIEWS,
-                           Action.MANAGE_REDLINES, Action.SEE_ALL_EVALUATIONS})
+                           Action.MANAGE_REDLINES, Action.SEE_ALL_EVALUATIONS, Action.CONFIGURE_SYNC,
+                           Action.SEE_ALL_TRANSCRIPTS})
 _GRANTS: dict[str, frozenset[Action]] = {
     Role.INSPECTOR: frozenset(),
     Role.LEAD: _LEAD_ACTIONS | {Action.MANAGE_USERS},

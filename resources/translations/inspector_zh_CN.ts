@@ -71,6 +71,22 @@
         <translation>密码需包含两类字符（字母、数字、符号）。</translation>
     </message>
     <message>
+        <source>The password may have at most %1 characters.</source>
+        <translation>密码最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A job number is 1 to %1 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>工号为 1 至 %1 个字母、数字、“.”、“-”或“_”。</translation>
+    </message>
+    <message>
+        <source>A name is 1 to %1 characters without control characters.</source>
+        <translation>姓名为 1 至 %1 个字符，不能含控制字符。</translation>
+    </message>
+    <message>
+        <source>Give your current password first.</source>
+        <translation>请先输入当前密码。</translation>
+    </message>
+    <message>
         <source>The new password must differ from the old one.</source>
         <translation>新密码不能与旧密码相同。</translation>
     </message>
@@ -525,6 +541,10 @@
     <message>
         <source>Not revealed</source>
         <translation>未揭晓</translation>
+    </message>
+    <message>
+        <source>Export packs: one per participant, into a folder</source>
+        <translation>导出校准包：每位参与者一个，存入文件夹</translation>
     </message>
     <message>
         <source>Export pack</source>
@@ -3094,12 +3114,28 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>签名数据包 (*.inspector-bundle)</translation>
     </message>
     <message>
+        <source>Unmasked transcripts need your password: nothing was exported.</source>
+        <translation>导出未脱敏的转写需要您的密码：未导出任何内容。</translation>
+    </message>
+    <message>
         <source>Bundle written to %1</source>
         <translation>数据包已写入 %1</translation>
     </message>
     <message>
+        <source>Export unmasked transcripts</source>
+        <translation>导出未脱敏的转写</translation>
+    </message>
+    <message>
+        <source>Your password:</source>
+        <translation>您的密码：</translation>
+    </message>
+    <message>
         <source>Sync settings</source>
         <translation>同步设置</translation>
+    </message>
+    <message>
+        <source>Only a team lead or admin changes where scores are sent.</source>
+        <translation>只有组长或管理员可以更改评分的上传位置。</translation>
     </message>
 </context>
 <context>

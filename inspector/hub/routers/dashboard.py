@@ -15,7 +15,8 @@ from inspector.hub.routers.session import COOKIE
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
 ECHARTS = ("6.1.0", "b66b25aeb4df84e33199dc21694014d336d222cbd9deb0e5a7c14bd6aa0d0fd0")   # version, sha256
-ASSETS = {"echarts.min.js": "text/javascript", "dashboard.js": "text/javascript", "dashboard.css": "text/css",
+ASSETS = {"echarts.min.js": "text/javascript", "dashboard.js": "text/javascript", "login.js": "text/javascript",
+          "dashboard.css": "text/css",
           "LICENSE-echarts.txt": "text/plain", "NOTICE-echarts.txt": "text/plain"}
 
 

@@ -7,16 +7,16 @@ from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Cookie, Depends, HTTPException, Request, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from inspector.hub.accounts import SESSION_HOURS, Accounts, HqUser
+from inspector.hub.accounts import SESSION_HOURS, Accounts, HqUser, Refusal
 
 COOKIE = "inspector_hq"
 
 
 class LogIn(BaseModel):
-    user: str
-    password: str
+    user: str = Field(max_length=256)
+    password: str = Field(max_length=1024)
 
 
 class Me(BaseModel):
@@ -37,11 +37,14 @@ def signed_in(accounts: Accounts) -> Callable[..., HqUser]:
 def router(accounts: Accounts) -> APIRouter:
     api = APIRouter(tags=["headquarters"])
 
-    @api.post("/api/v1/login", response_model=Me)
+    @api.post("/api/v1/login", response_model=Me, responses={429: {"description": "too many failed log-ins"}})
     def log_in(body: LogIn, request: Request, response: Response) -> Me:
-        token = accounts.log_in(body.user, body.password)
-        if token is None:
-            raise HTTPException(401, "unknown user or wrong password")
+        outcome = accounts.log_in(body.user, body.password, request.client.host if request.client else "")
+        if outcome.refusal is not None:
+            status = 401 if outcome.refusal == Refusal.WRONG else 429
+            headers = {"Retry-After": str(outcome.retry_after_s)} if status == 429 else None
+            raise HTTPException(status, str(outcome.refusal), headers=headers)
+        token = outcome.token
         response.set_cookie(COOKIE, token, max_age=SESSION_HOURS * 3600, httponly=True, samesite="strict",
                             secure=request.url.scheme == "https")
         user = accounts.user_of(token)
