@@ -42,7 +42,7 @@ def prepare(workspace: Workspace) -> None:
     run_import(demo_folder(), calls, TranscriptRepository(db))
     drain(check_all(db, workspace, default_pack()))
     by_ref = {c.call_ref: c for c in calls.page(limit=10)}
-    draw(db, SamplingPlan(fatal=True, per_agent=1, assignees=("1001",), due_days=3, seed=4), LEAD.id)
+    draw(db, SamplingPlan(fatal=True, per_agent=1, assignees=("1001",), due_days=3, seed=4), LEAD)
     hits = HitRepository(db)
     r04 = next(h for h in hits.for_call(by_ref["S4"].id) if h.rule == "R04")
     hits.decide(by_ref["S4"].id, r04, "confirmed", "未经二次确认即办理", INSPECTOR.id)

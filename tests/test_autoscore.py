@@ -282,7 +282,7 @@ def test_sampling_draws_every_call_with_each_signal(scored):
                "basis, turns, measured_at) VALUES (?, 'calm', 'upset', 0, 1, 1, '[]', '[]', '')", [ids["S5"]])
     db.execute("UPDATE hits SET listen = 1 WHERE call_id = ? AND rule = 'R02'", [ids["S2"]])
     picked = draw(db, SamplingPlan(auto_below=90, category="资费争议", worsened=True, survey_below=60,
-                                   unresolved=True, repeat_callers=True, listen=True, seed=1), LEAD.id)
+                                   unresolved=True, repeat_callers=True, listen=True, seed=1), LEAD)
     reasons = {p.call_ref: set(p.reasons) for p in picked.picks}
     assert "auto below 90" in reasons["S4"] and "category 资费争议" in reasons["S6"]
     assert "worsened" in reasons["S5"] and {"survey below 60", "unresolved"} <= reasons["S2"]
@@ -294,13 +294,13 @@ def test_sampling_draws_every_call_with_each_signal(scored):
 
 def test_a_list_of_call_ids_is_a_must_review_stratum_with_its_due_date(scored, tmp_path):
     _ws, db = scored
-    draw(db, SamplingPlan(rules=("R13",), assignees=("1001",)), LEAD.id)        # S6 is someone's already
+    draw(db, SamplingPlan(rules=("R13",), assignees=("1001",)), LEAD)        # S6 is someone's already
     tickets = tmp_path / "tickets.csv"
     tickets.write_text("工单号,通话编号,内容\nT1,S5,投诉\nT2,S6,投诉\nT3,X999,投诉\n", encoding="utf-8-sig")
     listed = read_call_ids(tickets)
     assert listed == ("S5", "S6", "X999")
     sample = draw(db, SamplingPlan(must_review=listed, must_review_due_days=1, due_days=5, per_agent=1, seed=2,
-                                   business="流量查询", assignees=("1001", "1002")), LEAD.id)
+                                   business="流量查询", assignees=("1001", "1002")), LEAD)
     assert sample.picks[0].call_ref == "S5" and sample.picks[0].reasons == ("must review",)
     assert sample.picks[0].due_at < next(p.due_at for p in sample.picks if p.call_ref != "S5")
     assert sample.already == (("S6", "assigned"),) and sample.unknown == ("X999",)

@@ -31,7 +31,7 @@ def hq(tmp_path):
 
 def test_a_session_needs_a_lead_2_to_10_calls_and_several_participants(hq):
     card, calls = default_card(), hq.call_ids()
-    with pytest.raises(CalibrationError, match="team lead"):
+    with pytest.raises(NotAllowed, match="team lead"):
         new_session("x", calls[:3], ["1001", "1002"], card, User("1001", "质检", "inspector"))
     with pytest.raises(CalibrationError, match="2–10 calls"):
         new_session("x", calls[:1], ["1001", "1002"], card, LEAD)
@@ -62,7 +62,7 @@ def test_calibration_scores_are_kept_out_of_production_lists(hq):
     session = lead_session(hq)
     score_call(hq, session, session.call_ids[0], "1001", {"A1": 2})
     repo = EvaluationRepository(hq.db, default_card())
-    assert repo.search(EvaluationFilter()) == []
+    assert repo.search(LEAD, EvaluationFilter()) == []
     assert repo.for_call(session.call_ids[0], "1001") is None           # the production evaluation is separate
     assert repo.for_call(session.call_ids[0], "1001", session.id) is not None
     assert hq.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0   # never uploaded as a KPI

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import uuid
 
+from inspector.domain.people import User
 from inspector.intake.importer import run_import
 from inspector.review.queue import SamplingPlan, draw
 from inspector.scoring.defaults import default_card
@@ -18,6 +19,8 @@ from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.workspace import Workspace
 from tests.conftest import ROOT
+
+SAMPLER = User("9001", "张组长", "lead")     # the lead who draws samples
 
 
 def _workspace(tmp_path, demo_copy):
@@ -47,16 +50,16 @@ def test_filters_and_csv_export(tmp_path, demo_copy):
     _evaluate(repo, calls["S2"], "1001", points=2)
     _evaluate(repo, calls["S4"], "1002", fatal=True)
     _evaluate(repo, calls["S5"], "1002", points=1, submit=False)
-    assert len(repo.search()) == 4
-    assert {r.call_ref for r in repo.search(EvaluationFilter(inspector="1002"))} == {"S4", "S5"}
-    assert [r.call_ref for r in repo.search(EvaluationFilter(fatal=True))] == ["S4"]
-    assert [r.call_ref for r in repo.search(EvaluationFilter(status="draft"))] == ["S5"]
-    assert {r.call_ref for r in repo.search(EvaluationFilter(min_total=98.5, max_total=99.5))} == {"S5"}
-    assert [r.call_ref for r in repo.search(EvaluationFilter(agent_id="2639"))] == ["S4"]
-    assert {r.call_ref for r in repo.search(EvaluationFilter(date_from="2026-11-03", date_to="2026-11-05"))} == {
+    assert len(repo.search(SAMPLER)) == 4
+    assert {r.call_ref for r in repo.search(SAMPLER, EvaluationFilter(inspector="1002"))} == {"S4", "S5"}
+    assert [r.call_ref for r in repo.search(SAMPLER, EvaluationFilter(fatal=True))] == ["S4"]
+    assert [r.call_ref for r in repo.search(SAMPLER, EvaluationFilter(status="draft"))] == ["S5"]
+    assert {r.call_ref for r in repo.search(SAMPLER, EvaluationFilter(min_total=98.5, max_total=99.5))} == {"S5"}
+    assert [r.call_ref for r in repo.search(SAMPLER, EvaluationFilter(agent_id="2639"))] == ["S4"]
+    assert {r.call_ref for r in repo.search(SAMPLER, EvaluationFilter(date_from="2026-11-03", date_to="2026-11-05"))} == {
         "S2", "S4"}
     out = tmp_path / "evals.csv"
-    write_csv(repo.search(), out)
+    write_csv(repo.search(SAMPLER), out)
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert len(rows) == 4 and {"uuid", "call_ref", "agent_name", "total", "fatal", "card_version"} <= set(rows[0])
     by_ref = {r["call_ref"]: r for r in rows}
@@ -81,7 +84,7 @@ def test_cli_lists_and_exports(tmp_path, demo_copy):
 
 def test_sampling_picks_n_new_calls_per_agent_and_marks_them(tmp_path, demo_copy):
     ws, db = _workspace(tmp_path, demo_copy)
-    picked = draw(db, SamplingPlan(per_agent=1, seed=7), "9001").picks
+    picked = draw(db, SamplingPlan(per_agent=1, seed=7), SAMPLER).picks
     assert len(picked) == 6                                   # six agents, one call each in the demo
     assert CallRepository(db).count(CallFilter(status="assigned")) == 6
-    assert draw(db, SamplingPlan(per_agent=1, seed=7), "9001").picks == ()   # nothing new left to sample
+    assert draw(db, SamplingPlan(per_agent=1, seed=7), SAMPLER).picks == ()   # nothing new left to sample

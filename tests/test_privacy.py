@@ -82,7 +82,7 @@ def test_an_inspector_sees_numbers_masked_unless_the_call_is_theirs_to_review(ce
     found = as_inspector.found(search(centre.db, "后四位"))
     assert found and all("三五一二" not in f.text and "张伟" not in f.text for f in found)
     assert "张伟，后四位是三五一二。" in [f.text for f in as_lead.found(search(centre.db, "后四位"))]
-    draw(centre.db, SamplingPlan(percent=100, assignees=("1001",), seed=1), LEAD.id)
+    draw(centre.db, SamplingPlan(percent=100, assignees=("1001",), seed=1), LEAD)
     assert as_inspector.transcript(s2.id, said) == said                    # now it is theirs to review
 
 

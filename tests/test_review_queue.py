@@ -69,7 +69,7 @@ def _submitted(db, ref, inspector="1001", deductions=None):
 def test_status_follows_assignment_scoring_submission_reopening_and_appeals(checked):
     _ws, db = checked
     assert _status(db, "S1") == "new"
-    draw(db, SamplingPlan(rules=("R01",), per_agent=1, assignees=("1001",), seed=1), LEAD.id)
+    draw(db, SamplingPlan(rules=("R01",), per_agent=1, assignees=("1001",), seed=1), LEAD)
     assert _status(db, "S1") == "assigned"
     card = default_card()
     repo = EvaluationRepository(db, card)
@@ -125,7 +125,7 @@ def test_the_issue_plan_over_the_demo_from_the_command_line(checked):
 
 def test_random_strata_are_reproducible_from_the_recorded_seed(tmp_path, demo_copy, checked):
     _ws, db = checked
-    first = draw(db, SamplingPlan(percent=100, seed=42), LEAD.id)
+    first = draw(db, SamplingPlan(percent=100, seed=42), LEAD)
     assert len(first.picks) == 6 and all(p.reasons == ("random",) for p in first.picks)
     recorded = db.execute("SELECT seed, picked FROM samples WHERE id = ?", [first.id]).fetchone()
     assert tuple(recorded) == (42, 6)
@@ -137,13 +137,13 @@ def test_filters_apply_to_every_stratum(checked):
     _ws, db = checked
     s4 = _call(db, "S4")
     plan = SamplingPlan(fatal=True, rules=("R13",), min_duration_s=s4.duration_s + 0.01)
-    assert "S4" not in {p.call_ref for p in draw(db, plan, LEAD.id).picks}
+    assert "S4" not in {p.call_ref for p in draw(db, plan, LEAD).picks}
 
 
 def test_assignment_by_load_fills_the_emptier_queue_first(checked):
     _ws, db = checked
-    draw(db, SamplingPlan(rules=("R13",), assignees=("1001",), seed=1), LEAD.id)       # 1001 has one open call
-    sample = draw(db, SamplingPlan(per_agent=1, assignees=("1001", "1002"), assign_mode="by_load", seed=3), LEAD.id)
+    draw(db, SamplingPlan(rules=("R13",), assignees=("1001",), seed=1), LEAD)       # 1001 has one open call
+    sample = draw(db, SamplingPlan(per_agent=1, assignees=("1001", "1002"), assign_mode="by_load", seed=3), LEAD)
     assigned = [p.assignee for p in sample.picks]
     assert assigned.count("1002") == assigned.count("1001") + 1
     queue = AssignmentRepository(db)
@@ -154,8 +154,8 @@ def test_assignment_by_load_fills_the_emptier_queue_first(checked):
 
 def test_a_saved_plan_is_drawn_again_by_name(checked):
     _ws, db = checked
-    save_plan(db, "每周红线", SamplingPlan(fatal=True, assignees=("1001",), due_days=3), LEAD.id)
-    sample = draw(db, load_plan(db, "每周红线"), LEAD.id, "每周红线")
+    save_plan(db, "每周红线", SamplingPlan(fatal=True, assignees=("1001",), due_days=3), LEAD)
+    sample = draw(db, load_plan(db, "每周红线"), LEAD, "每周红线")
     assert [p.call_ref for p in sample.picks] == ["S4"]
     assert AssignmentRepository(db).queue("1001")[0].due_at is not None
     with pytest.raises(PlanError, match="no sampling plan"):
@@ -177,7 +177,7 @@ def test_an_upheld_item_appeal_becomes_version_2_in_the_outbox(checked):
     v2 = versions[(submitted.uuid, 2)]
     assert v2["total"] == versions[(submitted.uuid, 1)]["total"] + 3.0
     assert v2["appeals"][0]["status"] == "upheld" and v2["appeals"][0]["item_id"] == "A1"
-    rows = {r.uuid: r for r in repo.search()}
+    rows = {r.uuid: r for r in repo.search(LEAD)}
     assert rows[submitted.uuid].appeal == "upheld"
     with pytest.raises(Exception, match="not open"):
         appeals.resolve(repo, appeal, LEAD, upheld=False, answer="再次")
@@ -207,8 +207,8 @@ def test_a_confirmed_fatal_hit_opens_a_red_line_case_that_a_lead_closes(checked)
     assert register.cases("open") == [] and register.cases("closed")[0].outcome == WITHDRAWN
     hits.decide(s4.id, r04, "confirmed", "", INSPECTOR.id)                     # confirmed again: reopened
     [case] = register.cases("open")
-    register.assign(case.id, LEAD.id, "2026-12-01")
-    register.close(case.id, LEAD.id, "通报批评，扣当月绩效", "已约谈")
+    register.assign(case.id, LEAD, "2026-12-01")
+    register.close(case.id, LEAD, "通报批评，扣当月绩效", "已约谈")
     listed = subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(ws.root), "redlines", "list",
                              "--format", "json", "--user", LEAD.id, "--password-stdin"], cwd=ROOT,
                             capture_output=True, text=True, input="lead-pass-1\n")

@@ -35,7 +35,7 @@ from tests.hub_server import CENTRE, KEY, TOKEN, free_port
 @pytest.fixture
 def station(tmp_path):
     ws = workstation(tmp_path / "ws")
-    sync_identity.set_up(ws.db, CENTRE, KEY, token=TOKEN)
+    sync_identity.set_up(ws.db, LEAD, CENTRE, KEY, token=TOKEN)
     return ws
 
 
@@ -128,7 +128,7 @@ def test_bundle_import_at_the_receiver_is_idempotent_and_checked(station, hub, t
 def test_upload_refuses_a_forged_signature_and_reports_it(station, hub):
     url, store, _port = hub
     submitted(station, 2)
-    forged = sync_identity.set_up(station.db, CENTRE, "c3" * 32, token=TOKEN)
+    forged = sync_identity.set_up(station.db, LEAD, CENTRE, "c3" * 32, token=TOKEN)
     with pytest.raises(sync_identity.SyncError, match="HTTP 403: the request signature does not match"):
         drain(upload(station.db, forged, url))
     assert store.count() == 0

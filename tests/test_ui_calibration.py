@@ -100,7 +100,7 @@ def test_upload_dialog_sends_the_outbox_and_shows_each_item_acknowledged(qtbot, 
     window = demo_window(qtbot, tmp_path, DEMO)
     repo = EvaluationRepository(window.db, default_card())
     submitted(_station(window), 12)
-    sync_identity.set_up(window.db, CENTRE, KEY, endpoint=url, token=TOKEN)
+    sync_identity.set_up(window.db, LEAD, CENTRE, KEY, endpoint=url, token=TOKEN)
     dialog = window.upload_dialog()
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 12 and "12" in dialog.counts.text()
@@ -116,7 +116,7 @@ def test_upload_dialog_sends_the_outbox_and_shows_each_item_acknowledged(qtbot, 
     assert {r[5] for r in rows} == {"acknowledged"}
     refs = {c.call_ref for c in window.calls.page(limit=100)}
     assert all(r[0] in refs and r[1] and r[2] and float(r[3]) >= 0 and r[4].isdigit() for r in rows)
-    assert repo.search()[0].status == "submitted"
+    assert repo.search(LEAD)[0].status == "submitted"
     bundle = dialog.export_to(tmp_path / "b")                     # typed bare: the extension is added
     assert bundle["counts"]["evaluations"] == 12 and bundle["masked"]
     assert (tmp_path / "b.inspector-bundle").is_file() and not (tmp_path / "b").exists()

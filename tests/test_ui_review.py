@@ -4,6 +4,7 @@ import uuid
 
 from PySide6.QtWidgets import QMessageBox
 
+from inspector.domain.people import User
 from inspector.review import appeals
 from inspector.review.queue import SamplingPlan, draw
 from inspector.scoring.defaults import default_card
@@ -12,6 +13,8 @@ from inspector.store.evaluations import EvaluationRepository
 from inspector.store.hits import HitRepository
 from tests.ui_windows import demo_window, lead_window
 
+SAMPLER = User("9001", "张组长", "lead")     # the lead who draws samples
+
 
 def _ref(win, ref):
     return next(c for c in win.calls.page(limit=10) if c.call_ref == ref)
@@ -19,7 +22,7 @@ def _ref(win, ref):
 
 def test_my_queue_shows_progress_and_opens_a_call(qtbot, tmp_path, demo_copy):
     window = demo_window(qtbot, tmp_path, demo_copy)
-    draw(window.db, SamplingPlan(percent=100, assignees=("1001",), due_days=2, seed=1), "9001")
+    draw(window.db, SamplingPlan(percent=100, assignees=("1001",), due_days=2, seed=1), SAMPLER)
     card = default_card()
     s3 = _ref(window, "S3")
     repo = EvaluationRepository(window.db, card)

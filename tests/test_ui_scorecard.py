@@ -4,9 +4,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from inspector.domain.people import User
 from inspector.review.queue import SamplingPlan, draw
 from inspector.scoring.score import score
 from tests.ui_windows import demo_window, lead_window
+
+SAMPLER = User("9001", "张组长", "lead")     # the lead who draws samples
 
 
 @pytest.fixture
@@ -217,7 +220,7 @@ def test_the_list_keeps_its_selection_through_a_background_recheck(qtbot, window
 
 def test_the_status_filter_counts_each_status(qtbot, window):
     qtbot.waitUntil(lambda: window.rules.last_batch is not None, timeout=20_000)     # checked ahead
-    draw(window.db, SamplingPlan(rules=("R13",), assignees=("1001",), seed=1), "9001")
+    draw(window.db, SamplingPlan(rules=("R13",), assignees=("1001",), seed=1), SAMPLER)
     window.call_list.apply_filter()
     texts = [window.call_list.status.itemText(i) for i in range(window.call_list.status.count())]
     assert "New (5)" in texts and "Assigned (1)" in texts and "Reviewed (0)" in texts

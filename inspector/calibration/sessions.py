@@ -18,7 +18,7 @@ from inspector.scoring.evaluation import Evaluation
 from inspector.store.calibration import CalibrationRepository, CalibrationSession
 from inspector.domain.people import User
 from inspector.store.evaluations import EvaluationRepository
-from inspector.users.policy import Action, NotAllowed, allowed
+from inspector.users.policy import Action, NotAllowed, allowed, require
 
 MIN_CALLS, MAX_CALLS = 2, 10
 MIN_PARTICIPANTS, MAX_PARTICIPANTS = 2, 10
@@ -30,8 +30,7 @@ class CalibrationError(ValueError):
 
 def new_session(title: str, call_ids: list[int], participants: list[str], card: Scorecard, lead: User,
                 benchmark: str | None = None, consensus: bool = False) -> CalibrationSession:
-    if not allowed(lead, Action.RUN_CALIBRATION):
-        raise CalibrationError(f"only a team lead creates calibration sessions ({lead.id} is not one)")
+    require(lead, Action.RUN_CALIBRATION)
     if not MIN_CALLS <= len(set(call_ids)) <= MAX_CALLS:
         raise CalibrationError(f"a session has {MIN_CALLS}–{MAX_CALLS} calls, not {len(set(call_ids))}")
     if not MIN_PARTICIPANTS <= len(set(participants)) <= MAX_PARTICIPANTS:

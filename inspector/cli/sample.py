@@ -69,8 +69,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         if listed:
             plan = replace(plan, must_review=listed, must_review_due_days=args.calls_due_days)
         if args.save_plan:
-            save_plan(ctx.db, args.save_plan, plan, actor.id)
-        sample = draw(ctx.db, plan, actor.id, args.plan or args.save_plan)
+            save_plan(ctx.db, args.save_plan, plan, actor)
+        sample = draw(ctx.db, plan, actor, args.plan or args.save_plan)
     except (PlanError, CallListError) as exc:
         print(f"inspector sample: {exc}", file=sys.stderr)
         return 2

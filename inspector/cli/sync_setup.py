@@ -38,12 +38,12 @@ def key_fingerprint(key_hex: str) -> str:
 
 @user_errors
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    sign_in(ctx.db, args, Action.CONFIGURE_SYNC)
+    actor = sign_in(ctx.db, args, Action.CONFIGURE_SYNC)
     key, token = args.key, args.token
     if args.secrets_stdin:
         key, token = read_line("centre key") or key, read_line("upload token") or token
     current = sync_identity.load(ctx.db)
-    made = sync_identity.set_up(ctx.db, args.centre, key or (current.key_hex if current else None),
+    made = sync_identity.set_up(ctx.db, actor, args.centre, key or (current.key_hex if current else None),
                                 args.endpoint or (current.endpoint if current else None),
                                 token or (current.token if current else None))
     print(json.dumps({"centre_id": made.centre_id, "workstation_id": made.workstation_id,

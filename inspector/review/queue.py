@@ -23,11 +23,12 @@ from datetime import UTC, datetime, timedelta
 import sqlite_utils
 
 from inspector.domain.calendar import MAX_DUE_DAYS, day
-from inspector.domain.people import Role
+from inspector.domain.people import Role, User
 from inspector.store.assignments import AssignmentRepository
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
 from inspector.store.users import UserRepository
+from inspector.users.policy import Action, require
 
 ASSIGN_MODES = ("round_robin", "by_load")
 REPEAT_DAYS = 7                 # as the outcome report counts repeat callers (reports.outcome.DEFAULT_DAYS)
@@ -151,8 +152,10 @@ class Sample:
     unknown: tuple[str, ...] = ()                 # listed call ids this workspace does not have
 
 
-def draw(db: sqlite_utils.Database, plan: SamplingPlan, actor: str, plan_name: str | None = None) -> Sample:
-    """Draws the sample, assigns it and stores both in one transaction."""
+def draw(db: sqlite_utils.Database, plan: SamplingPlan, actor: User, plan_name: str | None = None) -> Sample:
+    """Draws the sample, assigns it and stores both in one transaction. Raises NotAllowed unless `actor` may
+    assign reviews."""
+    require(actor, Action.ASSIGN_REVIEWS)
     _check_assignees(db, plan.assignees)
     seed = plan.seed if plan.seed is not None else random.SystemRandom().randrange(2 ** 31)
     pool = _pool(db, plan)
@@ -195,7 +198,7 @@ def draw(db: sqlite_utils.Database, plan: SamplingPlan, actor: str, plan_name: s
                   for i, c in enumerate(ordered))
     sample_id = AssignmentRepository(db).new_sample(
         plan_name, json.loads(plan.to_json()), seed,
-        [(p.call_id, p.assignee, list(p.reasons), p.due_at) for p in picks], actor)
+        [(p.call_id, p.assignee, list(p.reasons), p.due_at) for p in picks], actor.id)
     return Sample(sample_id, seed, picks, already, unknown)
 
 
@@ -218,13 +221,15 @@ def _listed(db: sqlite_utils.Database, refs: tuple[str, ...]) -> tuple[list[int]
             tuple(ref for ref in refs if ref not in found))
 
 
-def save_plan(db: sqlite_utils.Database, name: str, plan: SamplingPlan, actor: str) -> None:
-    """A list of calls belongs to one draw, not to the plan: it is not saved with it."""
+def save_plan(db: sqlite_utils.Database, name: str, plan: SamplingPlan, actor: User) -> None:
+    """A list of calls belongs to one draw, not to the plan: it is not saved with it. A plan decides who
+    reviews what, so saving one is assigning reviews too."""
+    require(actor, Action.ASSIGN_REVIEWS)
     if not name.strip():
         raise PlanError("a saved plan needs a name")
     plan = replace(plan, must_review=())
     with storage_errors(db), db.atomic():
-        db["sampling_plans"].upsert({"name": name.strip(), "definition": plan.to_json(), "created_by": actor,
+        db["sampling_plans"].upsert({"name": name.strip(), "definition": plan.to_json(), "created_by": actor.id,
                                      "updated_at": utc_now()}, pk="name")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import sqlite_utils
 
@@ -18,7 +18,7 @@ from inspector.domain.people import User
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
 from inspector.store.outbox import enqueue
-from inspector.users.policy import Action, NotAllowed, require
+from inspector.users.policy import Action, NotAllowed, allowed, require
 
 
 @dataclass(frozen=True)
@@ -101,11 +101,13 @@ class EvaluationRepository:
                                    [call_id, inspector, session_id]))
         return _from_row(rows[0]) if rows else None
 
-    def of_call(self, call_id: int) -> list[Evaluation]:
-        """Every inspector's production evaluation of the call, the most recently changed first."""
-        return [_from_row(r) for r in self._db.query(
+    def of_call(self, call_id: int, viewer: User) -> list[Evaluation]:
+        """The production evaluations of the call `viewer` may open, the most recently changed first: every
+        inspector's for a lead, their own for anyone else."""
+        every = [_from_row(r) for r in self._db.query(
             "SELECT * FROM evaluations WHERE call_id = ? AND session_id IS NULL ORDER BY updated_at DESC",
             [call_id])]
+        return every if allowed(viewer, Action.SEE_ALL_EVALUATIONS) else [e for e in every if e.inspector == viewer.id]
 
     def in_session(self, session_id: str) -> list[Evaluation]:
         return [_from_row(r) for r in self._db.query(
@@ -215,7 +217,14 @@ class EvaluationRepository:
             "JOIN evaluations e ON e.uuid = a.uuid JOIN calls c ON c.id = e.call_id"
             f"{where} ORDER BY coalesce(a.due_at, '9999'), a.id", params))
 
-    def search(self, flt: EvaluationFilter = EvaluationFilter()) -> list[EvaluationRow]:
+    def search(self, viewer: User, flt: EvaluationFilter = EvaluationFilter()) -> list[EvaluationRow]:
+        """The evaluations `viewer` may list: a lead every inspector's, anyone else only their own. Raises
+        NotAllowed when someone else's are asked for by name."""
+        if not allowed(viewer, Action.SEE_ALL_EVALUATIONS):
+            if flt.inspector not in (None, viewer.id):
+                raise NotAllowed(f"{viewer.id} may not {Action.SEE_ALL_EVALUATIONS}: only their own, not "
+                                 f"{flt.inspector}'s")
+            flt = replace(flt, inspector=viewer.id)
         where, params = flt.where()
         sql = ("SELECT e.uuid, c.call_ref, c.agent_id, c.agent_name, c.started_at AS call_started_at, e.inspector, "
                "e.status, e.version, e.total, e.fatal, e.card_id, e.card_version, e.updated_at, "

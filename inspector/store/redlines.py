@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from inspector.domain.people import User
 from inspector.rules.hits import Hit, hit_key
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
+from inspector.users.policy import Action, require
 
 CASE_STATES = ("open", "closed")
 WITHDRAWN = "hit rejected on review"
@@ -73,14 +75,17 @@ class RedLineRepository:
         sql = f"SELECT r.*, c.call_ref FROM redline_cases r JOIN calls c ON c.id = r.call_id{where} ORDER BY r.opened_at, r.id"
         return [RedLineCase(**r) for r in self._db.query(sql, params)]
 
-    def assign(self, case_id: int, owner: str, due_at: str | None) -> None:
-        """The lead who follows the case up, and by when."""
+    def assign(self, case_id: int, owner: User, due_at: str | None) -> None:
+        """The lead who takes the case to follow it up, and by when. Raises NotAllowed for anyone else."""
+        require(owner, Action.MANAGE_REDLINES)
         with storage_errors(self._db), self._db.atomic():
-            self._db["redline_cases"].update(case_id, {"owner": owner, "due_at": due_at})
+            self._db["redline_cases"].update(case_id, {"owner": owner.id, "due_at": due_at})
 
-    def close(self, case_id: int, actor: str, outcome: str, notes: str = "") -> None:
+    def close(self, case_id: int, actor: User, outcome: str, notes: str = "") -> None:
+        """Raises NotAllowed unless `actor` may close red-line cases (a lead)."""
+        require(actor, Action.MANAGE_REDLINES)
         if not outcome.strip():
             raise ValueError("closing a red-line case needs its outcome")
         with storage_errors(self._db), self._db.atomic():
             self._db["redline_cases"].update(case_id, {"status": "closed", "outcome": outcome.strip(),
-                                                       "notes": notes, "closed_by": actor, "closed_at": utc_now()})
+                                                       "notes": notes, "closed_by": actor.id, "closed_at": utc_now()})

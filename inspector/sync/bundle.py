@@ -41,7 +41,9 @@ class BundleItem:
 
 def export_bundle(db: sqlite_utils.Database, identity: SyncIdentity, out: Path, actor: User,
                   transcripts: bool = False, masked: bool = True) -> dict:
-    """Returns the manifest written. Unmasked transcripts need a lead; every bundle is in the export audit."""
+    """Returns the manifest written. The bundle carries every inspector's evaluations, so it is a lead's to
+    make (NotAllowed otherwise); unmasked transcripts need a lead too; every bundle is in the export audit."""
+    require(actor, Action.SEE_ALL_EVALUATIONS)
     if transcripts and not masked:
         require(actor, Action.EXPORT_UNMASKED)
     entries = OutboxRepository(db).entries()

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from inspector.domain.people import User
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
 from inspector.sync.protocol import sign
+from inspector.users.policy import Action
+from inspector.users.policy import require as require_right
 
 
 class SyncError(Exception):
@@ -33,9 +36,11 @@ class SyncIdentity:
         return sign(self.key_hex, data)
 
 
-def set_up(db: sqlite_utils.Database, centre_id: str, key_hex: str | None = None, endpoint: str | None = None,
-           token: str | None = None) -> SyncIdentity:
-    """The workstation id is made once and kept when the rest changes: headquarters counts per workstation."""
+def set_up(db: sqlite_utils.Database, actor: User, centre_id: str, key_hex: str | None = None,
+           endpoint: str | None = None, token: str | None = None) -> SyncIdentity:
+    """The workstation id is made once and kept when the rest changes: headquarters counts per workstation.
+    The set-up decides where every score goes: NotAllowed unless `actor` may configure uploads."""
+    require_right(actor, Action.CONFIGURE_SYNC)
     if not centre_id.strip():
         raise SyncError("a centre id is needed (the id headquarters gave this centre)")
     key = key_hex or secrets.token_hex(32)

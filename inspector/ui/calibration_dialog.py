@@ -157,7 +157,7 @@ class CalibrationDialog(QDialog):
         try:
             session = new_session(title, call_ids, people, self.card, self.user, benchmark, consensus)
             self.service.sessions.add(session)
-        except (CalibrationError, StorageError) as exc:
+        except (CalibrationError, StorageError, NotAllowed) as exc:
             QMessageBox.information(self, self.tr("Session not created"), error_text(exc))
             return
         self.refresh()

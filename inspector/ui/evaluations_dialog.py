@@ -25,7 +25,7 @@ class EvaluationsDialog(QDialog):
 
     def __init__(self, repo: EvaluationRepository, actor: User, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.repo = repo
+        self.repo, self.actor = repo, actor
         self.rows: list[EvaluationRow] = []
         self.setWindowTitle(self.tr("Evaluations"))
         self.inspector = QLineEdit(self)
@@ -91,7 +91,7 @@ class EvaluationsDialog(QDialog):
                                 date_to=self.date_to.date().toString("yyyy-MM-dd") if dates else None)
 
     def refresh(self) -> None:
-        self.rows = self.repo.search(self.current_filter())
+        self.rows = self.repo.search(self.actor, self.current_filter())
         self.table.setRowCount(len(self.rows))
         statuses = {self.status.itemData(i): self.status.itemText(i) for i in range(1, self.status.count())}
         appeals = {"open": self.tr("Open"), "upheld": self.tr("Upheld"), "rejected": self.tr("Rejected")}

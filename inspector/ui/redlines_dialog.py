@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
 
 from inspector.domain.people import User
 from inspector.store.redlines import RedLineCase, RedLineRepository
+from inspector.users.policy import NotAllowed
 from inspector.ui.tables import fill, read_only_table
 from inspector.ui.core_messages import error_text
 from inspector.spreadsheet import write_csv_dicts
@@ -67,8 +68,8 @@ class RedLinesDialog(QDialog):
 
     def close_case(self, row: int, outcome: str) -> None:
         try:
-            self.register.close(self.cases[row].id, self.actor.id, outcome)
-        except ValueError as exc:
+            self.register.close(self.cases[row].id, self.actor, outcome)
+        except (ValueError, NotAllowed) as exc:
             QMessageBox.information(self, self.windowTitle(), error_text(exc))
         self.refresh()
 
@@ -80,7 +81,7 @@ class RedLinesDialog(QDialog):
         row = self.table.currentRow()
         if row >= 0:
             due = (date.today() + timedelta(days=FOLLOW_UP_DAYS)).isoformat()
-            self.register.assign(self.cases[row].id, self.actor.id, due)
+            self.register.assign(self.cases[row].id, self.actor, due)
             self.refresh()
 
     def _close(self) -> None:

@@ -12,15 +12,17 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from inspector.domain.people import User
 from inspector.intake.call_ids import CallListError, read_call_ids
 from inspector.review.queue import PlanError, Sample, SamplingPlan, draw, load_plan, plan_names, save_plan
 from inspector.store.users import UserRepository
+from inspector.users.policy import NotAllowed
 from inspector.ui.tables import fill, read_only_table
 from inspector.ui.core_messages import error_text
 
 
 class SamplingDialog(QDialog):
-    def __init__(self, db: sqlite_utils.Database, actor: str, reason_text, parent: QWidget | None = None) -> None:
+    def __init__(self, db: sqlite_utils.Database, actor: User, reason_text, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.actor, self.reason_text = db, actor, reason_text
         self.last: Sample | None = None
@@ -158,7 +160,7 @@ class SamplingDialog(QDialog):
     def draw(self) -> Sample | None:
         try:
             self.last = draw(self.db, self.plan(), self.actor, self.plans.currentData())
-        except PlanError as exc:
+        except (PlanError, NotAllowed) as exc:
             QMessageBox.information(self, self.tr("Sampling plans"), error_text(exc))
             return None
         fill(self.result, [(p.call_ref, p.agent_id or "", p.assignee or self.tr("(nobody)"), p.due_at or "",
@@ -194,7 +196,7 @@ class SamplingDialog(QDialog):
             return
         try:
             save_plan(self.db, name, self.plan(), self.actor)
-        except PlanError as exc:
+        except (PlanError, NotAllowed) as exc:
             QMessageBox.information(self, self.tr("Sampling plans"), error_text(exc))
             return
         if self.plans.findData(name.strip()) < 0:

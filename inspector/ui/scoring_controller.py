@@ -130,8 +130,7 @@ class ScoringController(QObject):
 
     def _offer_others(self, call: Call, own: Evaluation | None) -> Evaluation | None:
         """Fill the chooser (leads only) and return the other inspector's evaluation to show, if that is it."""
-        others = ([e for e in self.repo.of_call(call.id) if e.inspector != self.user]
-                  if allowed(self.actor, Action.SEE_ALL_EVALUATIONS) else [])
+        others = [e for e in self.repo.of_call(call.id, self.actor) if e.inspector != self.user]
         chosen = self.viewing
         if chosen is None:
             chosen = "" if own is not None or not others else min(others, key=self._urgency).uuid

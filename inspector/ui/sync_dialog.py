@@ -15,7 +15,7 @@ from inspector.store.database import StorageError, on_own_connection
 from inspector.store.outbox import OutboxRepository
 from inspector.store.users import UserRepository
 from inspector.domain.people import User
-from inspector.users.policy import Action, allowed
+from inspector.users.policy import Action, NotAllowed, allowed
 from inspector.sync import identity as sync_identity
 from inspector.sync.bundle import export_bundle
 from inspector.sync.identity import SyncError
@@ -180,7 +180,7 @@ class SyncDialog(QDialog):
             return None
         try:
             manifest = export_bundle(self.db, identity, path, self.user, self.with_transcripts.isChecked(), masked)
-        except (ArchiveError, StorageError, OSError) as exc:
+        except (ArchiveError, StorageError, OSError, NotAllowed) as exc:
             QMessageBox.warning(self, self.tr("Export bundle"), error_text(exc))
             return None
         self.refresh()
@@ -202,8 +202,8 @@ class SyncDialog(QDialog):
         if dialog.exec() != QDialog.Accepted:
             return
         try:
-            sync_identity.set_up(self.db, dialog.centre.text(), dialog.key.text().strip() or None,
+            sync_identity.set_up(self.db, self.user, dialog.centre.text(), dialog.key.text().strip() or None,
                                  dialog.endpoint.text().strip() or None, dialog.token.text().strip() or None)
-        except (SyncError, StorageError) as exc:
+        except (SyncError, StorageError, NotAllowed) as exc:
             QMessageBox.warning(self, self.tr("Sync settings"), error_text(exc))
         self.refresh()
