@@ -22,7 +22,7 @@ from inspector.cli.context import CliContext
 from inspector.pipeline.credentials import Credentials, scheduler_problem
 from inspector.pipeline.plan import Plan, plan_batch
 from inspector.pipeline.report import REPORT_NAME, BatchSummary, write_report
-from inspector.pipeline.steps import step_versions
+from inspector.findings.steps import step_versions
 from inspector.pipeline.tasks import ToolSpec
 from inspector.rules.pack import PackError
 from inspector.scoring.defaults import default_pack, load_checked_pack

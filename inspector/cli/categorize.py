@@ -16,8 +16,7 @@ from inspector.categories.pack import (CategoryPackError, default_category_pack,
                                        require_known_rules)
 from inspector.cli.context import CliContext
 from inspector.jobs import drain
-from inspector.review.categorizing import categorize_all
-from inspector.review.checking import check_all
+from inspector.findings.runner import CATEGORIES, RULES, Packs, run_findings
 from inspector.rules.engine import check_call
 from inspector.rules.pack import PackError
 from inspector.scoring.defaults import default_pack
@@ -56,8 +55,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _database(ctx: CliContext, pack) -> int:
     db = ctx.db
-    drain(check_all(db, ctx.workspace, default_pack(), only_outdated=True))
-    result = drain(categorize_all(db, pack))
+    result = drain(run_findings(db, ctx.workspace, Packs(default_pack(), pack), (RULES, CATEGORIES),
+                                only_outdated=True, redo=(CATEGORIES,)))     # rule hits first where outdated
     repo = CategoryRepository(db)
     refs = CallRepository(db).refs([r[0] for r in db.execute("SELECT id FROM calls ORDER BY id")] or [0])
     for call_id, ref in refs.items():

@@ -43,6 +43,11 @@ class Tools:
     recognizer: Recognizer | None
     categories: CategoryPack
 
+    @property
+    def rules(self) -> RulePack:
+        """The name the finding steps (inspector.findings.steps) know the rule pack by."""
+        return self.pack
+
 
 def load_tools(spec: ToolSpec) -> Tools:
     """Raises AsrError, PackError or CategoryPackError naming the file when the worker cannot load what the

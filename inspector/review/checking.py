@@ -20,17 +20,11 @@ from inspector.jobs import Cancelled, drain
 from inspector.rules.engine import check_call
 from inspector.rules.hits import Hit, hit_key
 from inspector.rules.pack import RulePack
-from inspector.store.calls import Call, CallFilter, CallRepository
+from inspector.store.calls import Call
 from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
+from inspector.findings.runner import RULES, CheckProgress, Packs, all_calls, rules_outdated, run_findings
 from inspector.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class CheckProgress:
-    done: int
-    total: int
-    current: str
 
 
 @dataclass
@@ -73,29 +67,17 @@ def check_and_store(call: Call, db: sqlite_utils.Database, workspace: Workspace,
     return hits
 
 
-def _all_calls(db: sqlite_utils.Database) -> list[Call]:
-    calls = CallRepository(db)
-    return calls.page(CallFilter(), sort="started_at", limit=max(1, calls.count()))
-
-
 def outdated_calls(db: sqlite_utils.Database, pack: RulePack) -> list[Call]:
     """Calls whose hits are missing, from another pack or version, or older than their transcript: what
     checking ahead has to do after an import, a transcription or a change of pack."""
-    ids = {r[0] for r in db.execute(
-        "SELECT c.id FROM calls c LEFT JOIN checks k ON k.call_id = c.id "
-        "WHERE k.call_id IS NULL OR k.pack_id != ? OR k.pack_version != ? "
-        "OR k.transcript_source IS NOT (SELECT t.source FROM transcripts t JOIN calls shown ON shown.id = t.call_id "
-        "  WHERE t.call_id = c.id ORDER BY t.source IS shown.transcript_source DESC, t.created_at DESC, "
-        "  t.rowid DESC LIMIT 1) "
-        "OR EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = c.id AND t.created_at > k.checked_at)",
-        [pack.id, pack.version])}
-    return [c for c in _all_calls(db) if c.id in ids]
+    ids = rules_outdated(db, pack)
+    return [c for c in all_calls(db) if c.id in ids]
 
 
-def _each_call(db: sqlite_utils.Database, cancel: threading.Event | None, calls: list[Call] | None = None
+def _each_call(db: sqlite_utils.Database, cancel: threading.Event | None
                ) -> Generator[tuple[CheckProgress, Call], None, None]:
-    """Every call (or those given) with the progress to report before working on it; stops at a cancel."""
-    calls = _all_calls(db) if calls is None else calls
+    """Every call with the progress to report before working on it; stops at a cancel."""
+    calls = all_calls(db)
     for index, call in enumerate(calls):
         if cancel is not None and cancel.is_set():
             raise Cancelled
@@ -105,17 +87,10 @@ def _each_call(db: sqlite_utils.Database, cancel: threading.Event | None, calls:
 def check_all(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
               cancel: threading.Event | None = None, only_outdated: bool = False
               ) -> Generator[CheckProgress, None, BatchResult]:
-    """Every call, or with `only_outdated` the calls `outdated_calls` names (checking ahead)."""
-    result = BatchResult()
-    for progress, call in _each_call(db, cancel, outdated_calls(db, pack) if only_outdated else None):
-        yield progress
-        hits = check_and_store(call, db, workspace, pack)
-        if hits is None:
-            result.without_transcript.append(call.call_ref)
-        else:
-            result.checked += 1
-            result.hits += len(hits)
-    return result
+    """Every call, or with `only_outdated` the calls `outdated_calls` names: the findings runner's rule step."""
+    found = yield from run_findings(db, workspace, Packs(rules=pack), (RULES,), cancel,
+                                    only_outdated)
+    return BatchResult(found.checked, found.hits, found.without_transcript)
 
 
 def compare_pack(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,

@@ -16,9 +16,9 @@ from inspector.categories.pack import default_category_pack
 from inspector.domain.people import User
 from inspector.jobs import immediate
 from inspector.review.autoscoring import autoscore_all, score_stored
-from inspector.review.categorizing import categorize_all, categorize_stored
-from inspector.review.checking import check_all, compare_pack
-from inspector.review.emotions import measure_all
+from inspector.review.categorizing import categorize_stored
+from inspector.review.checking import compare_pack
+from inspector.findings.runner import RULES, Packs, run_findings
 from inspector.review.state import ReviewState
 from inspector.scoring.defaults import default_card, default_pack, load_checked_pack
 from inspector.rules.engine import check_call
@@ -149,11 +149,11 @@ class RulesController(QObject):
 
         def check_categorize_measure(db, cancel):
             """Categories and the automatic score rest on rule hits, so they follow the check in the same job;
-            the customer's emotion too, so the call list can show and filter them before anyone opens a call."""
-            result = yield from check_all(db, workspace, pack, cancel, only_outdated)
+            the customer's emotion too, so the call list can show and filter them before anyone opens a call.
+            One pass of the findings runner: each call's transcript read once, its recording decoded once."""
+            result = yield from run_findings(db, workspace, Packs(pack, categories), cancel=cancel,
+                                             only_outdated=True, redo=() if only_outdated else (RULES,))
             yield from autoscore_all(db, default_card(), pack, cancel)
-            yield from categorize_all(db, categories, cancel, only_outdated=True)
-            yield from measure_all(db, cancel, only_outdated=True)
             return result
 
         job = on_own_connection(workspace.database, check_categorize_measure)
