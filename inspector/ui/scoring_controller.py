@@ -12,12 +12,11 @@ nor overwrite a blind score.
 
 from __future__ import annotations
 
-import uuid
-
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from inspector.calibration.sessions import CalibrationService
+from inspector.review.scoring import ScoringSession
 from inspector.review.state import ReviewState
 from inspector.rules.hits import hit_key
 from inspector.scoring.card import Scorecard
@@ -27,10 +26,8 @@ from inspector.settings import Settings
 from inspector.store.calibration import CalibrationSession
 from inspector.store.autoscores import AutoScoreRepository
 from inspector.store.calls import Call
-from inspector.store.hits import calibration_scope
 from inspector.store.evaluations import EvaluationLocked, EvaluationRepository
 from inspector.domain.people import User
-from inspector.review import appeals
 from inspector.users.policy import Action, NotAllowed, allowed
 from inspector.store.database import StorageError
 from inspector.ui.scorecard_pane import ScorecardPane
@@ -44,7 +41,7 @@ class ScoringController(QObject):
         self.actor = actor
         self.window, self.state, self.pane, self.repo, self.card = window, state, pane, repo, card
         self.user = actor.id
-        self.calibration: tuple[CalibrationService, CalibrationSession] | None = None
+        self.session = ScoringSession(repo, card, actor)     # production, or a calibration session's scope
         self.viewing: str | None = None       # None: the default choice; "": one's own; else another's uuid
         self.autoscores: AutoScoreRepository | None = None    # the call's automatic score, shown as a suggestion
         pane.user = self.user
@@ -64,24 +61,15 @@ class ScoringController(QObject):
             lambda s: setattr(pane, "selection", None if s is None else (s.start, s.end)))
 
     def start_calibration(self, service: CalibrationService, session: CalibrationSession) -> None:
-        self.calibration = (service, session)
+        self.session = ScoringSession(self.repo, self.card, self.actor, (service, session))
         self.sync()
 
     def stop_calibration(self) -> None:
-        self.calibration = None
+        self.session = ScoringSession(self.repo, self.card, self.actor)
         self.sync()
 
     def decision_scope(self, call: Call) -> str:
-        """Hit decisions of a calibration call are the participant's own (see HitRepository.decide)."""
-        if self.calibration is None or call.id not in self.calibration[1].call_ids:
-            return ""
-        return calibration_scope(self.calibration[1].id, self.user)
-
-    def _session(self) -> tuple[CalibrationService, CalibrationSession] | None:
-        call = self.state.call
-        if self.calibration is None or call is None or call.id not in self.calibration[1].call_ids:
-            return None
-        return self.calibration
+        return self.session.decision_scope(call.id)
 
     def _call_changed(self, _call: Call | None) -> None:
         self.viewing = None
@@ -100,25 +88,19 @@ class ScoringController(QObject):
             self.show(None)
             return
         self.pane.hit_times = {hit_key(h): h.start for h in self.state.hits}
-        active = self._session()
-        if active is not None:
-            service, session = active
+        evaluation, stored = self.session.evaluation_for(call.id)
+        if self.session.calibrating(call.id):
             self.pane.offer([], "")
-            evaluation = service.evaluation_for(session, call.id, self.user)
-            stored = service.evaluations.get(evaluation.uuid) is not None
             try:
-                service.may_score(session, self.user)
+                self.session.may_change(call.id)
             except NotAllowed:
                 self.show(evaluation if stored else None)
                 return
         else:
-            own = self.repo.for_call(call.id, self.user)
-            other = self._offer_others(call, own)
+            other = self._offer_others(evaluation if stored else None)
             if other is not None:
                 self.show(other, read_only=True)
                 return
-            evaluation = own or Evaluation(str(uuid.uuid4()), call.id, self.user, self.card.id, self.card.version)
-            stored = own is not None
         if evaluation.status == "submitted":
             self.show(evaluation)
             return
@@ -128,9 +110,9 @@ class ScoringController(QObject):
         else:
             self.show(updated, stored=stored)
 
-    def _offer_others(self, call: Call, own: Evaluation | None) -> Evaluation | None:
+    def _offer_others(self, own: Evaluation | None) -> Evaluation | None:
         """Fill the chooser (leads only) and return the other inspector's evaluation to show, if that is it."""
-        others = [e for e in self.repo.of_call(call.id, self.actor) if e.inspector != self.user]
+        others = self.session.others(self.state.call.id)
         chosen = self.viewing
         if chosen is None:
             chosen = "" if own is not None or not others else min(others, key=self._urgency).uuid
@@ -149,11 +131,8 @@ class ScoringController(QObject):
         return 2 if evaluation.status == "draft" else 1
 
     def save(self, evaluation: Evaluation) -> None:
-        active = self._session()
         try:
-            saved = (active[0].save(active[1], evaluation, self.user) if active is not None
-                     else self.repo.save(evaluation, self.user))
-            self.show(saved)
+            self.show(self.session.save(evaluation))
         except (EvaluationLocked, NotAllowed) as exc:
             QMessageBox.information(self.window, self.tr("Not saved"), error_text(exc))
         except StorageError as exc:
@@ -174,14 +153,14 @@ class ScoringController(QObject):
         if evaluation is None or call is None:
             return
         try:
-            appeals.file_appeal(self.repo, evaluation.uuid, call.agent_id or "", text, item_id or None)
+            self.session.appeal(evaluation.uuid, call.agent_id or "", text, item_id or None)
         except (NotAllowed, ValueError) as exc:
             QMessageBox.information(self.window, self.tr("Not recorded"), error_text(exc))
         self.show(self.repo.get(evaluation.uuid), read_only=self.pane.read_only)
 
     def resolve(self, appeal_id: int, upheld: bool, resolution: str) -> None:
         try:
-            appeals.resolve(self.repo, appeal_id, self.actor, upheld, resolution)
+            self.session.resolve(appeal_id, upheld, resolution)
         except (NotAllowed, ValueError) as exc:
             QMessageBox.information(self.window, self.tr("Not resolved"), error_text(exc))
         if self.pane.evaluation is not None:                              # an upheld appeal made a new version
@@ -192,7 +171,7 @@ class ScoringController(QObject):
         if evaluation is None:
             return
         try:
-            self.repo.reopen(evaluation.uuid, self.actor, reason)
+            self.session.reopen(evaluation.uuid, reason)
         except NotAllowed as exc:
             QMessageBox.information(self.window, self.tr("Not reopened"), error_text(exc))
             return
@@ -201,7 +180,8 @@ class ScoringController(QObject):
     def _show_again(self, uuid: str) -> None:
         """After a lead's reopen or answer: the same evaluation as it is now, and the chooser's labels with it."""
         evaluation = self.repo.get(uuid)
-        if evaluation is not None and evaluation.inspector != self.user and self._session() is None:
+        if evaluation is not None and evaluation.inspector != self.user and not self.session.calibrating(
+                evaluation.call_id):
             self.view(uuid)
         else:
             self.show(evaluation, read_only=self.pane.read_only)
@@ -233,10 +213,8 @@ class ScoringController(QObject):
             self.save(evaluation)
             if not self.pane.stored:
                 return
-        active = self._session()
         try:
-            self.show(active[0].submit(active[1], evaluation.uuid, self.user) if active is not None
-                      else self.repo.submit(evaluation.uuid, self.user))
+            self.show(self.session.submit(evaluation))
             self.state.say(self.tr("Evaluation submitted"))
         except (EvaluationLocked, NotAllowed) as exc:
             QMessageBox.information(self.window, self.tr("Not submitted"), error_text(exc))
