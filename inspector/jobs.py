@@ -7,9 +7,20 @@ while the CLI and the tests just drain it.
 from __future__ import annotations
 
 from collections.abc import Generator
+from dataclasses import dataclass
 from typing import TypeVar
 
 Result = TypeVar("Result")
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What every job yields: `done` of `total` (0: it cannot say how far it is) and `text`, the item under
+    way (a call, a file) or the step. The UI shows it in one place, in a sentence the submitting controller
+    gives; the CLI prints `text`."""
+    done: int
+    total: int
+    text: str
 
 
 class Cancelled(Exception):

@@ -40,7 +40,7 @@ def test_transcribing_the_open_call_shows_and_checks_the_transcript(qtbot, tmp_p
     assert offer.isVisible() and model in offer.text()
     messages, values = [], []
     win.statusBar().messageChanged.connect(messages.append)
-    win.progress.valueChanged.connect(lambda value: values.append((value, win.progress.maximum())))
+    win.progress_view.bar.valueChanged.connect(lambda value: values.append((value, win.progress_view.bar.maximum())))
     offer.click()
     assert messages[0] == f"Loading the speech model {model}…"   # at once, before the model has loaded
     qtbot.waitUntil(lambda: win.speech.last_result is not None, timeout=60_000)

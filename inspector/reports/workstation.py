@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from inspector.jobs import Progress
 from inspector.jobs import Cancelled, drain
 from inspector.reports.categories import categories_available, category_names
 from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, build_report, loss_levels
@@ -23,12 +24,6 @@ from inspector.scoring.card import Scorecard
 
 
 STEPS = ("evaluations", "rules", "red lines", "computing")
-
-
-@dataclass(frozen=True)
-class ReportProgress:
-    step: str                   # one of STEPS
-    done: int                   # evaluations read so far (step "evaluations")
 
 
 @dataclass(frozen=True)
@@ -53,7 +48,7 @@ def workstation_report(db: sqlite_utils.Database, flt: ReportFilter, card: Score
 
 def report_job(db: sqlite_utils.Database, flt: ReportFilter, card: Scorecard, threshold: float = DEFAULT_THRESHOLD,
                as_of: str | None = None, cancel: threading.Event | None = None,
-               sections: Collection[str] | None = None) -> Generator[ReportProgress, None, Report]:
+               sections: Collection[str] | None = None) -> Generator[Progress, None, Report]:
     """The report (every section, or the ones named) as a job: yields progress, stops with Cancelled when
     ``cancel`` is set."""
     flt = flt.checked()
@@ -70,14 +65,14 @@ def report_job(db: sqlite_utils.Database, flt: ReportFilter, card: Scorecard, th
         reviewed.setdefault(record.call, []).append((record.total, losses))
         if len(records) % 2000 == 0:
             _check(cancel)
-            yield ReportProgress("evaluations", len(records))
+            yield Progress(len(records), 0, "evaluations")    # text: one of STEPS
     _check(cancel)
-    yield ReportProgress("rules", len(records))
+    yield Progress(len(records), 0, "rules")
     rules = rule_counts(db, scope, card) if "rule" in wanted else RuleCounts()
-    yield ReportProgress("red lines", len(records))
+    yield Progress(len(records), 0, "red lines")
     cases = red_line_cases(db, scope, card, as_of) if wanted & {"red_line", "centre"} else []
     _check(cancel)
-    yield ReportProgress("computing", len(records))
+    yield Progress(len(records), 0, "computing")
     auto = auto_records(db, scope, card, reviewed) if wanted & {"agent", "team", "agreement"} else []
     return build_report(records, flt=flt, card=card, threshold=threshold, as_of=as_of, losses=tally.rows(),
                         rules=rules, red_lines=cases, sections=wanted, auto=auto)

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from inspector.jobs import Cancelled
-from inspector.review.checking import CheckProgress
+from inspector.jobs import Cancelled, Progress
 from inspector.rules.pack import RulePack
 from inspector.scoring.auto import AutoScore, auto_score, covered_items
 from inspector.scoring.card import Scorecard
@@ -44,14 +43,14 @@ def score_stored(db: sqlite_utils.Database, call_id: int, card: Scorecard, pack:
 
 
 def autoscore_all(db: sqlite_utils.Database, card: Scorecard, pack: RulePack, cancel: threading.Event | None = None,
-                  only_outdated: bool = True) -> Generator[CheckProgress, None, AutoScoreResult]:
+                  only_outdated: bool = True) -> Generator[None, AutoScoreResult]:
     repo = AutoScoreRepository(db)
     result = AutoScoreResult(dropped=repo.drop_unchecked())
     ids = repo.outdated(card) if only_outdated else [r[0] for r in db.execute("SELECT call_id FROM checks ORDER BY call_id")]
     for start in range(0, len(ids), CHUNK):
         if cancel is not None and cancel.is_set():
             raise Cancelled
-        yield CheckProgress(start, len(ids), "")
+        yield Progress(start, len(ids), "")
         scored = score_calls(db, card, pack, ids[start: start + CHUNK])
         result.scored += len(scored)
         result.fatal += sum(1 for s in scored if s.fatal)

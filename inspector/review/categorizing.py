@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
+from inspector.jobs import Progress
 from inspector.categories.match import CallCategory
 from inspector.categories.pack import CategoryPack
-from inspector.findings.runner import CATEGORIES, CheckProgress, Packs, run_findings, update_findings
+from inspector.findings.runner import CATEGORIES, Packs, run_findings, update_findings
 from inspector.store.calls import CallRepository
 from inspector.store.categories import CategoryRepository
 
@@ -34,6 +35,6 @@ def categorize_stored(db: sqlite_utils.Database, call_id: int, pack: CategoryPac
 
 
 def categorize_all(db: sqlite_utils.Database, pack: CategoryPack, cancel: threading.Event | None = None,
-                   only_outdated: bool = False) -> Generator[CheckProgress, None, CategorizeResult]:
+                   only_outdated: bool = False) -> Generator[None, CategorizeResult]:
     found = yield from run_findings(db, None, Packs(categories=pack), (CATEGORIES,), cancel, only_outdated)
     return CategorizeResult(found.categorized, found.categories, found.without_transcript)

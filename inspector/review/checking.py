@@ -16,14 +16,14 @@ import sqlite_utils
 from inspector.audio.activity import ActivityMap
 from inspector.audio.errors import AudioError
 from inspector.audio.overview import open_audio
-from inspector.jobs import Cancelled, drain
+from inspector.jobs import Cancelled, Progress, drain
 from inspector.rules.engine import check_call
 from inspector.rules.hits import Hit, hit_key
 from inspector.rules.pack import RulePack
 from inspector.store.calls import Call
 from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
-from inspector.findings.runner import RULES, CheckProgress, Packs, all_calls, rules_outdated, run_findings
+from inspector.findings.runner import RULES, Packs, all_calls, rules_outdated, run_findings
 from inspector.workspace import Workspace
 
 
@@ -75,18 +75,18 @@ def outdated_calls(db: sqlite_utils.Database, pack: RulePack) -> list[Call]:
 
 
 def _each_call(db: sqlite_utils.Database, cancel: threading.Event | None
-               ) -> Generator[tuple[CheckProgress, Call], None, None]:
+               ) -> Generator[tuple[Call], None, None]:
     """Every call with the progress to report before working on it; stops at a cancel."""
     calls = all_calls(db)
     for index, call in enumerate(calls):
         if cancel is not None and cancel.is_set():
             raise Cancelled
-        yield CheckProgress(index, len(calls), call.call_ref), call
+        yield Progress(index, len(calls), call.call_ref), call
 
 
 def check_all(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
               cancel: threading.Event | None = None, only_outdated: bool = False
-              ) -> Generator[CheckProgress, None, BatchResult]:
+              ) -> Generator[None, BatchResult]:
     """Every call, or with `only_outdated` the calls `outdated_calls` names: the findings runner's rule step."""
     found = yield from run_findings(db, workspace, Packs(rules=pack), (RULES,), cancel,
                                     only_outdated)
@@ -94,7 +94,7 @@ def check_all(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
 
 
 def compare_pack(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
-                 cancel: threading.Event | None = None) -> Generator[CheckProgress, None, list[CallDiff]]:
+                 cancel: threading.Event | None = None) -> Generator[None, list[CallDiff]]:
     """What re-running ``pack`` over the local calls would change, without storing anything."""
     diffs: list[CallDiff] = []
     repo = HitRepository(db)

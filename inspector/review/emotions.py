@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from inspector.findings.runner import EMOTION, CheckProgress, Packs, run_findings
+from inspector.jobs import Progress
+from inspector.findings.runner import EMOTION, Packs, run_findings
 
 
 @dataclass
@@ -22,7 +23,7 @@ class EmotionResult:
 
 
 def measure_all(db: sqlite_utils.Database, cancel: threading.Event | None = None,
-                only_outdated: bool = False) -> Generator[CheckProgress, None, EmotionResult]:
+                only_outdated: bool = False) -> Generator[None, EmotionResult]:
     found = yield from run_findings(db, None, Packs(), (EMOTION,), cancel, only_outdated)
     return EmotionResult(found.measured, found.worsened, found.without_voice,
                          found.without_transcript + found.without_customer)

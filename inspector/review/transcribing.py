@@ -18,6 +18,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from inspector.jobs import Progress
 from inspector.asr.engine import Recognizer
 from inspector.asr.recognizer import AsrError
 from inspector.audio.errors import AudioError
@@ -29,12 +30,10 @@ from inspector.store.transcripts import TranscriptRepository
 
 
 @dataclass(frozen=True)
-class AsrProgress:
-    done: int
-    total: int
-    current: str
-    eta_s: float | None
-    call_fraction: float = 0.0      # how far the recogniser is into ``current``
+class AsrProgress(Progress):
+    """Calls done of total, the call under way (`text`), and what transcription can say besides."""
+    eta_s: float | None = None
+    call_fraction: float = 0.0      # how far the recogniser is into ``text``
 
 
 @dataclass

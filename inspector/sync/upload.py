@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import httpx
 import sqlite_utils
 
+from inspector.jobs import Progress
 from inspector.jobs import Cancelled
 from inspector.store.outbox import OutboxEntry, OutboxRepository
 from inspector.sync.protocol import canonical_json, inventory_digest
@@ -37,13 +38,6 @@ class RetryPolicy:
         return rng.uniform(0, min(self.cap_s, self.base_s * 2 ** attempt))
 
 
-@dataclass(frozen=True)
-class UploadProgress:
-    done: int
-    total: int
-    message: str
-
-
 @dataclass
 class UploadReport:
     acknowledged: int = 0
@@ -55,7 +49,7 @@ class UploadReport:
 
 def upload(db: sqlite_utils.Database, identity: SyncIdentity, url: str | None = None, batch_size: int = 100,
            policy: RetryPolicy = RetryPolicy(), cancel: threading.Event | None = None, ca_file: str | None = None,
-           rng: random.Random | None = None) -> Generator[UploadProgress, None, UploadReport]:
+           rng: random.Random | None = None) -> Generator[Progress, None, UploadReport]:
     endpoint = url or identity.endpoint
     if not endpoint:
         raise SyncError("no upload address: set one in the sync settings or pass --to URL")
@@ -69,9 +63,9 @@ def upload(db: sqlite_utils.Database, identity: SyncIdentity, url: str | None = 
             todo = outbox.entries(("pending", "sent"))
             for start in range(0, len(todo), batch_size):
                 batch = todo[start:start + batch_size]
-                yield UploadProgress(start, len(todo), f"{start}/{len(todo)}")
+                yield Progress(start, len(todo), f"{start}/{len(todo)}")
                 _deliver(outbox, sender, identity, batch, report)
-            yield UploadProgress(len(todo), len(todo), "checking with the receiver")
+            yield Progress(len(todo), len(todo), "checking with the receiver")
             missing = _reconcile(outbox, sender, identity)
             if not missing:
                 report.reconciled = True

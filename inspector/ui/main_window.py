@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector import __version__
@@ -19,9 +19,8 @@ from inspector.audio.overview import OpenedAudio, open_audio
 from inspector.audio.player import ChannelMode, Player
 from inspector.audio.recording import decode
 from inspector.intake.batch_findings import BatchFindings
-from inspector.intake.importer import ImportProgress, ImportReport, import_folder
+from inspector.intake.importer import ImportReport, import_folder
 from inspector.jobs import immediate
-from inspector.review.checking import CheckProgress
 from inspector.review.state import ReviewState
 from inspector.settings import Settings, save_settings
 from inspector.categories.pack import SEPARATOR
@@ -58,6 +57,7 @@ from inspector.ui.rules_controller import RulesController
 from inspector.ui.scorecard_pane import ScorecardPane
 from inspector.ui.scoring_controller import ScoringController
 from inspector.ui.speech_controller import SpeechController
+from inspector.ui.progress import ProgressView
 from inspector.ui.tasks import TaskHandle, TaskRunner
 from inspector.ui.transcript_pane import TranscriptPane
 from inspector.intake.callers import caller_key
@@ -226,13 +226,7 @@ class MainWindow(QMainWindow):
         self.splitters = {"main": main, "right": right, "bottom": bottom}
 
     def _build_status_bar(self) -> None:
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(220)
-        self.progress.hide()
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.hide()
-        self.cancel_button.setFocusPolicy(Qt.NoFocus)
-        self.cancel_button.clicked.connect(self.tasks.cancel_all)
+        self.progress_view = ProgressView(self.statusBar(), self.tasks.cancel_all)
         self.playback_label = QLabel(self)
         self.calibration_label = QLabel(self)
         self.user_label = QLabel(self.tr("Signed in: %1 (%2) · %3").replace("%1", self.user.name)
@@ -240,8 +234,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.calibration_label)
         self.statusBar().addPermanentWidget(self.playback_label)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.statusBar().addPermanentWidget(self.progress_view.bar)
+        self.statusBar().addPermanentWidget(self.progress_view.cancel_button)
 
     # -- calls -----------------------------------------------------------------------------------
     def open_call_by_id(self, call_id: int) -> None:
@@ -265,7 +259,9 @@ class MainWindow(QMainWindow):
         self._opening = self.tasks.submit(
             f"open:{call.id}", lambda _cancel: open_audio(path, cache),
             lambda opened: self._audio_opened(call, opened),
-            on_progress=self.show_progress, on_error=self._open_failed)
+            on_progress=self.progress_view.follow({"decoding": self.tr("Decoding audio…"),
+                                                   "analysing": self.tr("Drawing waveform…")}),
+            on_error=self._open_failed)
 
     def _audio_opened(self, call: Call, opened: OpenedAudio) -> None:
         self.state.set_overview(opened.overview)
@@ -354,7 +350,8 @@ class MainWindow(QMainWindow):
         job = on_own_connection(self.workspace.database, lambda db, cancel: import_folder(
             folder, CallRepository(db), TranscriptRepository(db), cancel, BatchFindings(db), key))
         return self.tasks.submit(f"import:{folder}", job, lambda report: self._imported(report, show_report),
-                                 on_progress=self.show_progress, on_error=self._import_failed)
+                                 on_progress=self.progress_view.follow(self.tr("Importing %1")),
+                                 on_error=self._import_failed)
 
     def _imported(self, report: ImportReport, show_report: bool) -> None:
         self.idle()
@@ -371,40 +368,8 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Import failed"), str(error))
 
     # -- status ----------------------------------------------------------------------------------
-    def show_progress(self, item) -> None:
-        if isinstance(item, ImportProgress):
-            self.progress.setRange(0, max(1, item.total))
-            self.progress.setValue(item.done)
-            self.statusBar().showMessage(self.tr("Importing %1").replace("%1", item.current))
-        elif isinstance(item, CheckProgress):
-            self.progress.setRange(0, max(1, item.total))
-            self.progress.setValue(item.done)
-            self.statusBar().showMessage(self.tr("Checking %1").replace("%1", item.current))
-        else:
-            self.progress.setRange(0, 0)
-            self.statusBar().showMessage({"decoding": self.tr("Decoding audio…"),
-                                          "analysing": self.tr("Drawing waveform…")}.get(str(item), str(item)))
-        self.progress.show()
-        self.cancel_button.show()
-
-    def show_busy(self, text: str) -> None:
-        """Work under way that cannot say how far it is (loading a model): a moving bar and what it is."""
-        self.progress.setRange(0, 0)
-        self.statusBar().showMessage(text)
-        self.progress.show()
-        self.cancel_button.show()
-
-    def show_progress_of(self, done: int, total: int, text: str) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(done)
-        self.statusBar().showMessage(text)
-        self.progress.show()
-        self.cancel_button.show()
-
     def idle(self) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.statusBar().clearMessage()
+        self.progress_view.idle()
 
     def _show_playback_problem(self, problem: str | None) -> None:
         if problem:

@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDouble
                                QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from inspector.jobs import Progress
 from inspector.reports.charts import charts_for
 from inspector.reports.compute import DEFAULT_THRESHOLD
 from inspector.reports.export import write_report
 from inspector.reports.filters import ReportFilter
 from inspector.reports.model import Report
 from inspector.reports.tables import Column, Table, tables_for
-from inspector.reports.workstation import ReportProgress, filter_choices, report_job
+from inspector.reports.workstation import filter_choices, report_job
 from inspector.scoring.card import Scorecard
 from inspector.store.database import on_own_connection
 from inspector.ui.report_plots import ChartView
@@ -327,11 +328,11 @@ class ReportsWindow(QDialog):
         self.cancel_button.setVisible(busy)
         self.export_button.setEnabled(not busy and self.report is not None)
 
-    def _progress(self, item: ReportProgress) -> None:
+    def _progress(self, item: Progress) -> None:
         steps = {"evaluations": self.tr("Reading evaluations… %1").replace("%1", str(item.done)),
                  "rules": self.tr("Counting rule hits…"), "red lines": self.tr("Listing red lines…"),
                  "computing": self.tr("Computing…")}
-        self.basis.setText(steps.get(item.step, item.step))
+        self.basis.setText(steps.get(item.text, item.text))
 
     def _computed(self, report: Report) -> None:
         self.report = report

@@ -96,7 +96,8 @@ class RulesController(QObject):
         workspace = self.workspace
         job = on_own_connection(workspace.database, lambda db, cancel: compare_pack(db, workspace, pack, cancel))
         return self.tasks.submit("compare-pack", job, lambda diffs: self._compared(pack, diffs, show),
-                                 on_progress=self.window.show_progress, on_error=self._failed)
+                                 on_progress=self.window.progress_view.follow(self.tr("Checking %1")),
+                                 on_error=self._failed)
 
     def _compared(self, pack: RulePack, diffs, show: bool) -> None:
         self.window.idle()
@@ -157,7 +158,8 @@ class RulesController(QObject):
             return result
 
         job = on_own_connection(workspace.database, check_categorize_measure)
-        return self.tasks.submit("check-all", job, self._all_checked, on_progress=self.window.show_progress,
+        return self.tasks.submit("check-all", job, self._all_checked,
+                                 on_progress=self.window.progress_view.follow(self.tr("Checking %1")),
                                  on_error=self._failed, on_cancelled=self.window.idle)
 
     def _all_checked(self, result) -> None:

@@ -7,13 +7,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from inspector.jobs import Progress
 from inspector.review.transcribing import AsrProgress, enqueue, run_queue, source_for
 from inspector.asr.choice import choose_model
 from inspector.asr.engine import VoskRecognizer
 from inspector.asr.pool import ModelPool
 from inspector.asr.discovery import discover, first_usable, installed_folder
 from inspector.asr.languages import model_language
-from inspector.asr.installer import InstallProgress, install_model
+from inspector.asr.installer import install_model
 from inspector.asr.recognizer import AsrError, LoadedModel
 from inspector.review.state import ReviewState
 from inspector.settings import Settings, save_settings
@@ -130,8 +131,8 @@ class SpeechController(QObject):
         profiles = dict(self.settings.model_profiles)
 
         planned = self.planned_model()               # loading takes seconds before any call moves: say so
-        self.window.show_busy(self.tr("Loading the speech model %1…").replace(
-            "%1", planned[0] if planned else ""))
+        self.window.progress_view.show(Progress(0, 0, planned[0] if planned else ""),
+                                       self.tr("Loading the speech model %1…"))
 
         def job(db, cancel):
             loaded: LoadedModel = choose_model(workspace, models, Path(chosen) if chosen else None,
@@ -171,12 +172,11 @@ class SpeechController(QObject):
     def _progress(self, item) -> None:
         if isinstance(item, AsrProgress):
             # the bar and its text say the same thing: the whole batch, the call under way counted in part
-            overall = (item.done + (item.call_fraction if item.current else 0.0)) / max(1, item.total)
+            overall = (item.done + (item.call_fraction if item.text else 0.0)) / max(1, item.total)
             eta = "" if item.eta_s is None else self.tr(", about %1 s left").replace("%1", f"{item.eta_s:.0f}")
-            current = f" · {item.current}" if item.current else ""
-            self.window.show_progress_of(round(overall * 1000), 1000,
-                                         self.tr("Transcribing %1/%2%3").replace("%1", str(item.done))
-                                         .replace("%2", str(item.total)).replace("%3", eta) + current)
-        elif isinstance(item, InstallProgress):
-            self.window.show_progress_of(item.done, item.total,
-                                         self.tr("Installing model: %1").replace("%1", item.step))
+            current = f" · {item.text}" if item.text else ""
+            self.window.progress_view.show(Progress(round(overall * 1000), 1000, self.tr("Transcribing %1/%2%3")
+                                                    .replace("%1", str(item.done)).replace("%2", str(item.total))
+                                                    .replace("%3", eta) + current))
+        else:
+            self.window.progress_view.show(item, self.tr("Installing model: %1"))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
                                QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
+from inspector.jobs import Progress
 from inspector.archive import ArchiveError
 from inspector.store.database import StorageError, on_own_connection
 from inspector.store.outbox import OutboxRepository
@@ -19,7 +20,7 @@ from inspector.users.policy import Action, NotAllowed, allowed
 from inspector.sync import identity as sync_identity
 from inspector.sync.bundle import export_bundle
 from inspector.sync.identity import SyncError
-from inspector.sync.upload import UploadProgress, UploadReport, upload
+from inspector.sync.upload import UploadReport, upload
 from inspector.ui.dialog_buttons import ok_cancel
 from inspector.ui.tables import fill, read_only_table
 from inspector.ui.tasks import TaskHandle, TaskRunner
@@ -128,10 +129,10 @@ class SyncDialog(QDialog):
         if self.running is not None:
             self.running.cancel()
 
-    def _progress(self, item: UploadProgress) -> None:
+    def _progress(self, item: Progress) -> None:
         self.progress.setRange(0, max(1, item.total))
         self.progress.setValue(item.done)
-        self.progress.setFormat(item.message)
+        self.progress.setFormat(item.text)
 
     def _finish(self) -> None:
         self.running = None

@@ -1343,10 +1343,6 @@
         <translation>评分表</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Signed in: %1 (%2) · %3</source>
         <translation>当前用户：%1（%2）· %3</translation>
     </message>
@@ -1393,10 +1389,6 @@
     <message>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
-    </message>
-    <message>
-        <source>Checking %1</source>
-        <translation>正在检查 %1</translation>
     </message>
     <message>
         <source>Decoding audio…</source>
@@ -1529,6 +1521,13 @@ Data folder: %2</source>
     <message>
         <source>Set the loop start (A) before the loop end (B)</source>
         <translation>请先设置循环起点 (A)，再设置终点 (B)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2219,6 +2218,10 @@ Data folder: %2</source>
     <message>
         <source>Rule pack not loaded</source>
         <translation>规则包未加载</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>正在检查 %1</translation>
     </message>
     <message>
         <source>This call has no transcript to check</source>
