@@ -43,7 +43,7 @@ def score_stored(db: sqlite_utils.Database, call_id: int, card: Scorecard, pack:
 
 
 def autoscore_all(db: sqlite_utils.Database, card: Scorecard, pack: RulePack, cancel: threading.Event | None = None,
-                  only_outdated: bool = True) -> Generator[None, AutoScoreResult]:
+                  only_outdated: bool = True) -> Generator[Progress, None, AutoScoreResult]:
     repo = AutoScoreRepository(db)
     result = AutoScoreResult(dropped=repo.drop_unchecked())
     ids = repo.outdated(card) if only_outdated else [r[0] for r in db.execute("SELECT call_id FROM checks ORDER BY call_id")]

@@ -75,7 +75,7 @@ def outdated_calls(db: sqlite_utils.Database, pack: RulePack) -> list[Call]:
 
 
 def _each_call(db: sqlite_utils.Database, cancel: threading.Event | None
-               ) -> Generator[tuple[Call], None, None]:
+               ) -> Generator[tuple[Progress, Call], None, None]:
     """Every call with the progress to report before working on it; stops at a cancel."""
     calls = all_calls(db)
     for index, call in enumerate(calls):
@@ -86,7 +86,7 @@ def _each_call(db: sqlite_utils.Database, cancel: threading.Event | None
 
 def check_all(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
               cancel: threading.Event | None = None, only_outdated: bool = False
-              ) -> Generator[None, BatchResult]:
+              ) -> Generator[Progress, None, BatchResult]:
     """Every call, or with `only_outdated` the calls `outdated_calls` names: the findings runner's rule step."""
     found = yield from run_findings(db, workspace, Packs(rules=pack), (RULES,), cancel,
                                     only_outdated)
@@ -94,7 +94,7 @@ def check_all(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
 
 
 def compare_pack(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
-                 cancel: threading.Event | None = None) -> Generator[None, list[CallDiff]]:
+                 cancel: threading.Event | None = None) -> Generator[Progress, None, list[CallDiff]]:
     """What re-running ``pack`` over the local calls would change, without storing anything."""
     diffs: list[CallDiff] = []
     repo = HitRepository(db)

@@ -23,7 +23,7 @@ class EmotionResult:
 
 
 def measure_all(db: sqlite_utils.Database, cancel: threading.Event | None = None,
-                only_outdated: bool = False) -> Generator[None, EmotionResult]:
+                only_outdated: bool = False) -> Generator[Progress, None, EmotionResult]:
     found = yield from run_findings(db, None, Packs(), (EMOTION,), cancel, only_outdated)
     return EmotionResult(found.measured, found.worsened, found.without_voice,
                          found.without_transcript + found.without_customer)

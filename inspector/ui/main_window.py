@@ -288,14 +288,21 @@ class MainWindow(QMainWindow):
         if transcript is None:
             return
         source = self.transcripts.latest(call.id)[0]
-        self.tasks.submit(f"emotion:{call.id}", lambda _cancel: immediate(customer_emotion(transcript, recording)),
-                          lambda emotion: self._emotion_measured(call, source, emotion),
+
+        def measure(db, _cancel):
+            """Measured and stored on the job's own connection: the GUI thread only shows it."""
+            emotion = customer_emotion(transcript, recording)
+            if emotion is not None:
+                EmotionRepository(db).replace(call.id, emotion, source)
+            return immediate(emotion)
+
+        self.tasks.submit(f"emotion:{call.id}", on_own_connection(self.workspace.database, measure),
+                          lambda emotion: self._emotion_measured(call, emotion),
                           on_error=lambda error: self.state.say(str(error)))
 
-    def _emotion_measured(self, call: Call, source: str, emotion: CustomerEmotion | None) -> None:
+    def _emotion_measured(self, call: Call, emotion: CustomerEmotion | None) -> None:
         if emotion is None:
             return
-        self.emotions.replace(call.id, emotion, source)
         if self.state.call is not None and self.state.call.id == call.id:
             self.emotion_lane.set_emotion(emotion)
         self.call_list.refresh_call(call.id)

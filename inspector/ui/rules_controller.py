@@ -16,12 +16,10 @@ from inspector.categories.pack import default_category_pack
 from inspector.domain.people import User
 from inspector.jobs import immediate
 from inspector.review.autoscoring import autoscore_all, score_stored
-from inspector.review.categorizing import categorize_stored
 from inspector.review.checking import compare_pack
-from inspector.findings.runner import RULES, Packs, run_findings
+from inspector.findings.runner import CATEGORIES, RULES, Packs, run_findings, update_findings
 from inspector.review.state import ReviewState
 from inspector.scoring.defaults import default_card, default_pack, load_checked_pack
-from inspector.rules.engine import check_call
 from inspector.rules.hits import Hit
 from inspector.rules.pack import PackError, RulePack
 from inspector.settings import Settings, save_settings
@@ -128,16 +126,19 @@ class RulesController(QObject):
         if transcript is None:
             self.state.say(self.tr("This call has no transcript to check"))
             return
-        activity = self.state.overview.activity if self.state.overview is not None else None
-        pack = self.pack
-        self.tasks.submit(f"check:{call.id}", lambda _cancel: immediate(check_call(pack, transcript, activity)),
-                          lambda hits: self._checked(call, pack, hits), on_error=self._failed)
+        workspace, packs, card = self.workspace, Packs(self.pack, default_category_pack()), default_card()
 
-    def _checked(self, call: Call, pack: RulePack, hits: list[Hit]) -> None:
-        shown = self.transcripts.latest(call.id)
-        self.hits.replace(call.id, pack, hits, shown[0] if shown else None)
-        categorize_stored(self.window.db, call.id, default_category_pack())    # one call: milliseconds
-        score_stored(self.window.db, call.id, default_card(), pack)
+        def check_one(db, _cancel):
+            """The findings runner's rules and categories for this call, and its automatic score, stored on the
+            job's own connection: the GUI thread only shows the hits."""
+            update_findings(db, workspace, call, packs, (RULES, CATEGORIES))
+            score_stored(db, call.id, card, packs.rules)
+            return immediate(HitRepository(db).for_call(call.id) or [])
+
+        self.tasks.submit(f"check:{call.id}", on_own_connection(workspace.database, check_one),
+                          lambda hits: self._checked(call, hits), on_error=self._failed)
+
+    def _checked(self, call: Call, hits: list[Hit]) -> None:
         if self.state.call is not None and self.state.call.id == call.id:
             self.state.set_hits(hits, self.hits.decisions(call.id, self.scope_for(call)))
             self.window.show_categories(call.id)
