@@ -375,8 +375,21 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Import failed"), str(error))
 
     # -- status ----------------------------------------------------------------------------------
+    # -- the Workbench the controllers are given (ui/workbench.py) --------------------------------
     def idle(self) -> None:
         self.progress_view.idle()
+
+    def call_changed(self, call_id: int) -> None:
+        self.call_list.refresh_call(call_id)
+
+    def calls_changed(self) -> None:
+        self.call_list.reload()
+
+    def check_open_call(self) -> None:
+        self.rules.check_current()
+
+    def check_ahead(self) -> None:
+        self.rules.check_all(only_outdated=True)
 
     def _show_playback_problem(self, problem: str | None) -> None:
         if problem:

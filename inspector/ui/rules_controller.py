@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector.categories.pack import default_category_pack
 from inspector.domain.people import User
@@ -30,6 +30,7 @@ from inspector.store.transcripts import TranscriptRepository
 from inspector.ui.playback import PlaybackController
 from inspector.ui.rules_dialogs import AccuracyDialog, CompareDialog
 from inspector.ui.tasks import TaskRunner
+from inspector.ui.workbench import Workbench
 from inspector.workspace import Workspace
 from inspector.ui.i18n import english_ui
 
@@ -37,7 +38,7 @@ NAVIGATION_LEAD_S = 1.0
 
 
 class RulesController(QObject):
-    def __init__(self, window: QWidget, state: ReviewState, tasks: TaskRunner, playback: PlaybackController,
+    def __init__(self, window: Workbench, state: ReviewState, tasks: TaskRunner, playback: PlaybackController,
                  hits: HitRepository, transcripts: TranscriptRepository, workspace: Workspace,
                  settings: Settings, actor: User) -> None:
         super().__init__(window)
@@ -142,7 +143,7 @@ class RulesController(QObject):
         if self.state.call is not None and self.state.call.id == call.id:
             self.state.set_hits(hits, self.hits.decisions(call.id, self.scope_for(call)))
             self.window.show_categories(call.id)
-        self.window.call_list.refresh_call(call.id)
+        self.window.call_changed(call.id)
 
     def check_all(self, only_outdated: bool = False):
         """`only_outdated`: checking ahead after an import or a transcription, so hit counts and fatal flags
@@ -166,7 +167,7 @@ class RulesController(QObject):
     def _all_checked(self, result) -> None:
         self.window.idle()
         self.last_batch = result
-        self.window.call_list.reload()
+        self.window.calls_changed()
         if self.state.call is not None:
             self.show_call(self.state.call)
             self.window.show_categories(self.state.call.id)

@@ -13,7 +13,7 @@ nor overwrite a blind score.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from inspector.calibration.sessions import CalibrationService
 from inspector.review.scoring import ScoringSession
@@ -31,11 +31,12 @@ from inspector.domain.people import User
 from inspector.users.policy import Action, NotAllowed, allowed
 from inspector.store.database import StorageError
 from inspector.ui.scorecard_pane import ScorecardPane
+from inspector.ui.workbench import Workbench
 from inspector.ui.core_messages import error_text
 
 
 class ScoringController(QObject):
-    def __init__(self, window: QWidget, state: ReviewState, pane: ScorecardPane, repo: EvaluationRepository,
+    def __init__(self, window: Workbench, state: ReviewState, pane: ScorecardPane, repo: EvaluationRepository,
                  card: Scorecard, actor: User) -> None:
         super().__init__(window)
         self.actor = actor
@@ -146,7 +147,7 @@ class ScoringController(QObject):
         self.pane.appeals = self.repo.appeals(evaluation.uuid) if evaluation is not None and stored else []
         self.pane.show_evaluation(evaluation)
         if evaluation is not None and stored:
-            self.window.call_list.refresh_call(evaluation.call_id)      # its status follows at once
+            self.window.call_changed(evaluation.call_id)      # its status follows at once
 
     def appeal(self, text: str, item_id: str = "") -> None:
         evaluation, call = self.pane.evaluation, self.state.call

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector.jobs import Progress
 from inspector.review.transcribing import AsrProgress, enqueue, run_queue, source_for
@@ -23,11 +23,12 @@ from inspector.store.database import on_own_connection
 from inspector.store.transcripts import TranscriptRepository
 from inspector.ui.speech_dialogs import SpeechModelsDialog
 from inspector.ui.tasks import TaskRunner
+from inspector.ui.workbench import Workbench
 from inspector.workspace import Workspace
 
 
 class SpeechController(QObject):
-    def __init__(self, window: QWidget, state: ReviewState, tasks: TaskRunner, calls: CallRepository,
+    def __init__(self, window: Workbench, state: ReviewState, tasks: TaskRunner, calls: CallRepository,
                  transcripts: TranscriptRepository, workspace: Workspace, settings: Settings) -> None:
         super().__init__(window)
         self.window, self.state, self.tasks = window, state, tasks
@@ -157,9 +158,9 @@ class SpeechController(QObject):
         if call is not None and source_for(loaded.id) in self.transcripts.sources(call.id):
             self.state.set_transcript(self.transcripts.latest(call.id)[1])
             self.window.show_versions()
-            self.window.rules.check_current()
+            self.window.check_open_call()
         if result.transcribed:
-            self.window.rules.check_all(only_outdated=True)      # every new transcript checked ahead
+            self.window.check_ahead()      # every new transcript checked ahead
         self.state.say(self.tr("Transcribed %1 call(s)").replace("%1", str(len(result.transcribed))))
 
     def _failed(self, error: Exception) -> None:
