@@ -403,6 +403,11 @@ class CallListPane(QWidget):
         if call is not None:
             self.model.replace_row(call)
 
+    def follow(self, changes) -> None:
+        """After an operation on the database lane (ui/operations.py): the rows of the calls it changed."""
+        for call_id in changes.calls:
+            self.refresh_call(call_id)
+
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
 

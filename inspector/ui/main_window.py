@@ -57,6 +57,7 @@ from inspector.ui.rules_controller import RulesController
 from inspector.ui.scorecard_pane import ScorecardPane
 from inspector.ui.scoring_controller import ScoringController
 from inspector.ui.speech_controller import SpeechController
+from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.progress import ProgressView
 from inspector.ui.tasks import TaskHandle, TaskRunner
 from inspector.ui.transcript_pane import TranscriptPane
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.transcripts = TranscriptRepository(self.db)
         self.state = ReviewState()
         self.tasks = TaskRunner(self)
+        self.lane = DatabaseLane(workspace.database, self)       # the UI's writes, off the GUI thread
         self.playback = PlaybackController(self.state, player, self)
         self.speech = SpeechController(self, self.state, self.tasks, self.calls, self.transcripts, workspace,
                                        settings)
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         self.categories = CategoryRepository(self.db)
         self.emotions = EmotionRepository(self.db)
         self.call_list = CallListPane(self.calls, self, self.categories, self.emotions)
+        self.lane.changed.connect(self.call_list.follow)
         self.waveform = WaveformPane(self.state, self)
         self.emotion_lane = EmotionLane(self)
         self.emotion_lane.attach_to(self.waveform.canvas, 3, self.waveform.lanes[0])
@@ -482,11 +485,23 @@ class MainWindow(QMainWindow):
         call = self.state.call
         if call is None:
             return
-        self.transcripts.choose(call.id, source)
-        self.state.set_transcript(self.transcripts.latest(call.id)[1])
-        hits = self.rules.hits.show_version(call.id, source, self.rules.pack)
-        self.state.set_hits(hits, self.rules.hits.decisions(call.id, self.rules.scope_for(call)))
-        self.call_list.refresh_call(call.id)
+        pack, scope = self.rules.pack, self.rules.scope_for(call)
+
+        def choose(db):
+            transcripts, hits = TranscriptRepository(db), HitRepository(db)
+            transcripts.choose(call.id, source)
+            shown = hits.show_version(call.id, source, pack)
+            return ((transcripts.latest(call.id)[1], shown, hits.decisions(call.id, scope)),
+                    OpChanges(frozenset({call.id}), hits=True, transcript=True))
+
+        self.lane.run(choose, lambda chosen: self._transcript_chosen(call, *chosen),
+                      on_error=lambda error: self.state.say(str(error)))
+
+    def _transcript_chosen(self, call: Call, transcript, hits, decisions) -> None:
+        if self.state.call is None or self.state.call.id != call.id:
+            return
+        self.state.set_transcript(transcript)
+        self.state.set_hits(hits, decisions)
         if hits is None:
             self.state.say(self.tr("This version was not checked yet: Rules → Check this call again (F5)"))
 
@@ -611,6 +626,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.close_tool_windows()
         self.tasks.shutdown()
+        self.lane.shutdown()
         self.playback.shutdown()
         self.state.disconnect_all()
         self.settings.volume = self.playback.player.volume

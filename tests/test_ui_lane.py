@@ -1,0 +1,81 @@
+"""The database lane: the UI's writes run on one worker thread with its own connection, one after another in
+the order asked, and each publishes what it changed after it committed; a failure reaches whoever asked."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from inspector.store.database import open_database
+from inspector.ui.operations import DatabaseLane, OpChanges
+from inspector.workspace import Workspace
+
+
+@pytest.fixture
+def lane(qtbot, tmp_path):
+    workspace = Workspace(tmp_path / "ws")
+    gui_db = open_database(workspace.database)
+    gui_db.execute("CREATE TABLE notes (n INTEGER, thread TEXT)")
+    gui_db.conn.commit()
+    made = DatabaseLane(workspace.database)
+    yield made, gui_db
+    made.shutdown()
+    gui_db.close()
+
+
+def _note(n: int):
+    def operation(db):
+        with db.atomic():
+            db.execute("INSERT INTO notes VALUES (?, ?)", [n, threading.current_thread().name])
+        return n, OpChanges(frozenset({n}))
+    return operation
+
+
+def test_writes_run_in_order_on_the_lane_and_publish_their_changes_after_commit(qtbot, lane):
+    ops, gui_db = lane
+    published, results, seen_by_gui = [], [], []
+
+    def follow(changes):
+        published.append(changes)
+        seen_by_gui.append(gui_db.execute("SELECT count(*) FROM notes").fetchone()[0])   # visible: committed
+
+    ops.changed.connect(follow)
+    for n in range(1, 6):
+        ops.run(_note(n), results.append)
+    qtbot.waitUntil(lambda: not ops.busy, timeout=10_000)
+    assert results == [1, 2, 3, 4, 5]
+    assert [c.calls for c in published] == [frozenset({n}) for n in range(1, 6)]
+    assert all(seen >= n for n, seen in zip(range(1, 6), seen_by_gui))   # later ones may have committed too
+    rows = gui_db.execute("SELECT n, thread FROM notes ORDER BY rowid").fetchall()
+    assert [n for n, _ in rows] == [1, 2, 3, 4, 5]
+    assert {thread for _, thread in rows} == {"inspector-db-lane"} != {threading.current_thread().name}
+
+
+def test_a_failed_operation_reaches_its_caller_and_the_lane_goes_on(qtbot, lane):
+    ops, gui_db = lane
+    errors, results = [], []
+
+    def broken(db):
+        db.execute("INSERT INTO no_such_table VALUES (1)")
+        return None, OpChanges()
+
+    ops.run(broken, results.append, on_error=errors.append)
+    ops.run(_note(7), results.append)
+    qtbot.waitUntil(lambda: not ops.busy, timeout=10_000)
+    assert len(errors) == 1 and "no_such_table" in str(errors[0])
+    assert results == [7]
+
+
+def test_shutdown_finishes_what_was_queued_and_ends_the_thread(qtbot, tmp_path):
+    workspace = Workspace(tmp_path / "ws")
+    db = open_database(workspace.database)
+    db.execute("CREATE TABLE notes (n INTEGER, thread TEXT)")
+    db.conn.commit()
+    ops = DatabaseLane(workspace.database)
+    for n in range(3):
+        ops.run(_note(n))
+    ops.shutdown()
+    assert not any(t.name == "inspector-db-lane" and t.is_alive() for t in threading.enumerate())
+    assert db.execute("SELECT count(*) FROM notes").fetchone()[0] == 3
+    db.close()
