@@ -1,8 +1,10 @@
 """Reports at headquarters: the rows hub.report_rows kept of every received evaluation, read under a
 report filter and computed by the same code as on a workstation (reports.compute), on SQLite or
 PostgreSQL alike. The points lost per item are added up by the database (GROUP BY), the rest from one row
-per evaluation. Rule rates here rest on the evaluated calls and count only confirmed hits that reached a
-submitted evaluation (rejected hits stay at the centre)."""
+per evaluation. Rules and red lines are counted per call (report_calls: a call scored twice is one call)
+under the same scope as the centre's (reports/scope.py): the call filters, and, when the filter is about
+evaluations, only calls with such an evaluation. Rule rates are hits per 100 checked calls, as at the centre,
+over the checked calls that reached headquarters."""
 
 from __future__ import annotations
 
@@ -11,11 +13,11 @@ from collections import OrderedDict
 from collections.abc import Collection
 from datetime import date
 
-from sqlalchemy import and_, case, distinct, func, literal, or_, select
+from sqlalchemy import and_, case, exists, func, literal, or_, select
 from sqlalchemy.engine import Connection, Engine
 
-from inspector.hub.tables import centres, report_evaluations as e, report_items as i, report_red_lines as rl
-from inspector.hub.tables import report_rules as rr
+from inspector.hub.tables import centres, report_evaluations as e, report_items as i
+from inspector.hub.tables import report_call_red_lines as rl, report_call_rules as rr, report_calls as c
 from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, build_report, loss_levels
 from inspector.reports.days import days_between
 from inspector.reports.filters import ReportError, ReportFilter
@@ -32,11 +34,12 @@ def hub_report(engine: Engine, flt: ReportFilter, threshold: float = DEFAULT_THR
     wanted = set(PARTS if sections is None else sections)
     as_of = as_of or date.today().isoformat()
     where = _where(flt)
+    calls = _call_where(flt)
     with engine.connect() as conn:
         records = _records(conn, where)
         losses = _losses(conn, where, loss_levels(wanted))
-        rules = _rule_counts(conn, where) if "rule" in wanted else RuleCounts()
-        cases = _red_lines(conn, where, as_of) if wanted & {"red_line", "centre"} else []
+        rules = _rule_counts(conn, calls) if "rule" in wanted else RuleCounts()
+        cases = _red_lines(conn, calls, as_of) if wanted & {"red_line", "centre"} else []
     return build_report(records, flt=flt, card=default_card(), threshold=threshold, as_of=as_of, losses=losses,
                         rules=rules, red_lines=cases, sections=wanted)
 
@@ -84,27 +87,54 @@ def _losses(conn: Connection, where, levels: set[str]) -> list[ItemLoss]:
     return found
 
 
+def _call_where(flt: ReportFilter):
+    """Calls for rule rates and red lines, as Scope.call_where on a workstation."""
+    conditions = []
+    if flt.date_basis == "call":
+        if flt.date_from:
+            conditions.append(c.c.call_date >= flt.date_from)
+        if flt.date_to:
+            conditions.append(c.c.call_date <= flt.date_to)
+    for column, value in ((c.c.centre_id, flt.centre_id), (c.c.agent_id, flt.agent_id), (c.c.team, flt.team),
+                          (c.c.business_type, flt.business_type)):
+        if value is not None:
+            conditions.append(column == value)
+    about_evaluations = [condition for condition, wanted in (
+        (e.c.evaluated_date >= (flt.date_from or ""), flt.date_basis != "call" and flt.date_from),
+        (e.c.evaluated_date <= (flt.date_to or ""), flt.date_basis != "call" and flt.date_to),
+        (e.c.inspector == flt.inspector, flt.inspector is not None),
+        (e.c.card_version == flt.card_version, flt.card_version is not None)) if wanted]
+    if about_evaluations:
+        conditions.append(exists().where(e.c.centre_id == c.c.centre_id, e.c.call_hash == c.c.call_hash,
+                                         *about_evaluations))
+    return and_(True, *conditions)
+
+
 def _rule_counts(conn: Connection, where) -> RuleCounts:
-    joined = select().join_from(rr, e, rr.c.uuid == e.c.uuid)
-    rules = tuple(RuleCount(r.rule, r.name, bool(r.red_line), int(r.hits), int(r.calls), int(r.hits), None)
+    """The same counts as reports.workstation.rule_counts: every automatic hit on the checked calls in scope."""
+    joined = select().join_from(rr, c, and_(rr.c.centre_id == c.c.centre_id, rr.c.call_hash == c.c.call_hash))
+    rules = tuple(RuleCount(r.rule, r.name, bool(r.red_line), int(r.hits), int(r.calls), int(r.confirmed),
+                            None if r.rejected is None else int(r.rejected))
                   for r in conn.execute(joined.add_columns(
                       rr.c.rule, func.max(rr.c.name).label("name"),
                       func.max(case((rr.c.red_line, 1), else_=0)).label("red_line"),
-                      func.sum(rr.c.hits).label("hits"), func.count(distinct(e.c.call_hash)).label("calls"))
-                      .where(where).group_by(rr.c.rule)))
+                      func.sum(rr.c.hits).label("hits"), func.count().label("calls"),
+                      func.sum(rr.c.confirmed).label("confirmed"), func.sum(rr.c.rejected).label("rejected"))
+                      .where(where, c.c.checked).group_by(rr.c.rule)))
     by_day = tuple((r.rule, r.call_date, int(r.hits)) for r in conn.execute(joined.add_columns(
-        rr.c.rule, e.c.call_date, func.sum(rr.c.hits).label("hits")).where(where).group_by(rr.c.rule, e.c.call_date)))
+        rr.c.rule, c.c.call_date, func.sum(rr.c.hits).label("hits")).where(where, c.c.checked)
+        .group_by(rr.c.rule, c.c.call_date)))
     calls_by_day = tuple((r.call_date, int(r.calls)) for r in conn.execute(
-        select(e.c.call_date, func.count(distinct(e.c.call_hash)).label("calls")).where(where)
-        .group_by(e.c.call_date)))
-    calls = conn.execute(select(func.count(distinct(e.c.call_hash))).where(where)).scalar_one()
-    return RuleCounts(rules, by_day, calls_by_day, int(calls))
+        select(c.c.call_date, func.count().label("calls")).where(where, c.c.checked).group_by(c.c.call_date)))
+    return RuleCounts(rules, by_day, calls_by_day, sum(n for _day, n in calls_by_day))
 
 
 def _red_lines(conn: Connection, where, as_of: str) -> list[RedLineCase]:
-    rows = conn.execute(select(rl.c.rule, rl.c.name, rl.c.status, rl.c.opened_on, rl.c.closed_on, e.c.call_ref,
-                               e.c.agent_id, e.c.agent_name, e.c.team, e.c.centre_id)
-                        .join_from(rl, e, rl.c.uuid == e.c.uuid).where(where))
+    latest = e.alias("latest")      # the call's reference, agent's name and team from the evaluation that described it
+    rows = conn.execute(select(rl.c.rule, rl.c.name, rl.c.status, rl.c.opened_on, rl.c.closed_on, latest.c.call_ref,
+                               c.c.agent_id, latest.c.agent_name, c.c.team, c.c.centre_id)
+                        .join_from(rl, c, and_(rl.c.centre_id == c.c.centre_id, rl.c.call_hash == c.c.call_hash))
+                        .join(latest, latest.c.uuid == c.c.uuid).where(where))
     return [RedLineCase(call_ref=r.call_ref, agent_id=r.agent_id, agent_name=r.agent_name, team=r.team, rule=r.rule,
                         name=r.name, opened_on=r.opened_on, closed_on=r.closed_on, status=r.status,
                         age_days=max(0, days_between(r.opened_on, r.closed_on or as_of)) if r.opened_on else 0,

@@ -17,7 +17,7 @@ from inspector.reports.days import iso_day, local_day
 from inspector.reports.filters import ReportFilter
 from inspector.reports.model import Report, RuleCount, RuleCounts
 from inspector.reports.records import AutoRecord, EvaluationRecord, LossTally, losses_of
-from inspector.reports.red_lines import red_line_cases, red_line_rules, today
+from inspector.reports.red_lines import red_line_cases, today
 from inspector.reports.scope import Scope, scope_of
 from inspector.scoring.card import Scorecard
 
@@ -150,9 +150,8 @@ def evaluation_rows(db: sqlite_utils.Database, scope: Scope, card: Scorecard, wi
 def rule_counts(db: sqlite_utils.Database, scope: Scope, card: Scorecard) -> RuleCounts:
     """Every automatic hit on the checked calls in scope, with the production decisions on it."""
     where, params = scope.call_where()
-    red = red_line_rules(card) | {f.id for f in card.fatal}
     rules = tuple(
-        RuleCount(r["rule"], r["name"], r["rule"] in red or r["item"] in red or bool(r["fatal"]), r["hits"],
+        RuleCount(r["rule"], r["name"], card.is_red_line(r["rule"], r["item"], "fatal" if r["fatal"] else ""), r["hits"],
                   r["calls"], r["confirmed"] or 0, r["rejected"] or 0)
         for r in db.query(
             "SELECT h.rule, max(h.name) AS name, max(h.item) AS item, max(h.severity = 'fatal') AS fatal, "

@@ -15,6 +15,7 @@ import sqlite_utils
 
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
+from inspector.sync.payload import PAYLOAD_VERSION, EvaluationPayload
 from inspector.sync.protocol import canonical_json, digest_of, idempotency_key
 
 OUTBOX_STATES = ("pending", "sent", "acknowledged", "rejected")
@@ -62,14 +63,14 @@ def enqueue(db: sqlite_utils.Database, uuid: str, at: str) -> None:
     redlines = [{k: r[k] for k in ("rule", "rule_name", "evidence", "start", "confirmed_by", "opened_at", "owner",
                                    "due_at", "status", "outcome", "closed_at")}
                 for r in db.query("SELECT * FROM redline_cases WHERE call_id = ? ORDER BY id", [row["call_id"]])]
-    payload = canonical_json({
-        "uuid": row["uuid"], "version": row["version"], "inspector": row["inspector"],
-        "card_id": row["card_id"], "card_version": row["card_version"], "total": row["total"],
-        "fatal": bool(row["fatal"]), "body": json.loads(row["body"]), "submitted_at": row["submitted_at"],
-        "call": {"content_hash": row["content_hash"], "call_ref": row["call_ref"], "agent_id": row["agent_id"],
-                 "agent_name": row["agent_name"], "team": row["team"], "business_type": row["business_type"],
-                 "started_at": row["started_at"], **_voice_of_customer(db, row)},
-        "audit": audit, "appeals": appeals, "redlines": redlines})
+    payload = canonical_json(EvaluationPayload(
+        payload_version=PAYLOAD_VERSION, uuid=row["uuid"], version=row["version"], inspector=row["inspector"],
+        card_id=row["card_id"], card_version=row["card_version"], total=row["total"], fatal=bool(row["fatal"]),
+        body=json.loads(row["body"]), submitted_at=row["submitted_at"],
+        call={"content_hash": row["content_hash"], "call_ref": row["call_ref"], "agent_id": row["agent_id"],
+              "agent_name": row["agent_name"], "team": row["team"], "business_type": row["business_type"],
+              "started_at": row["started_at"], **_voice_of_customer(db, row), **_checks(db, row["call_id"])},
+        audit=audit, appeals=appeals, redlines=redlines).wire())
     db.execute("INSERT OR IGNORE INTO outbox (uuid, version, payload, digest, status, created_at) "
                "VALUES (?, ?, ?, ?, 'pending', ?)", [row["uuid"], row["version"], payload, digest_of(payload), at])
 
@@ -87,6 +88,18 @@ def _voice_of_customer(db: sqlite_utils.Database, row: dict) -> dict:
                                                      "worsened": bool(emotion["worsened"])},
             "satisfaction": row["satisfaction"],
             "resolved": None if row["resolved"] is None else bool(row["resolved"])}
+
+
+def _checks(db: sqlite_utils.Database, call_id: int) -> dict:
+    """The call's automatic hits with their production decisions, as the centre's rule report counts them
+    (reports/workstation.rule_counts), so headquarters counts the same."""
+    checked = db.execute("SELECT 1 FROM checks WHERE call_id = ?", [call_id]).fetchone() is not None
+    hits = [{"rule": r["rule"], "name": r["name"], "item": r["item"], "severity": r["severity"],
+             "decision": r["decision"]} for r in db.query(
+        "SELECT h.rule, h.name, h.item, h.severity, d.decision FROM hits h LEFT JOIN hit_decisions d "
+        "ON d.call_id = h.call_id AND d.hit_key = h.hit_key AND d.scope = '' WHERE h.call_id = ? ORDER BY h.id",
+        [call_id])]
+    return {"checked": checked, "hits": hits}
 
 
 class OutboxRepository:
