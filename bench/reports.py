@@ -28,7 +28,8 @@ from sqlalchemy import func, select  # noqa: E402
 from inspector.hub.report_rows import report_rows  # noqa: E402
 from inspector.hub.reports import hub_report  # noqa: E402
 from inspector.hub.store import engine_for  # noqa: E402
-from inspector.hub.tables import report_evaluations, report_items, report_red_lines, report_rules  # noqa: E402
+from inspector.hub.tables import (report_call_categories, report_call_red_lines, report_call_rules,  # noqa: E402
+                                  report_calls, report_evaluations, report_items)
 from inspector.reports.filters import ReportFilter  # noqa: E402
 from inspector.reports.tables import computed_for  # noqa: E402
 from inspector.reports.workstation import workstation_report  # noqa: E402
@@ -126,7 +127,8 @@ def fill_workstation(path: Path, data: list) -> object:
 
 def fill_headquarters(db: str, data: list):
     engine = engine_for(db)
-    batch: dict = {report_evaluations: [], report_items: [], report_rules: [], report_red_lines: []}
+    batch: dict = {report_evaluations: [], report_items: [], report_calls: [], report_call_rules: [],
+                   report_call_red_lines: [], report_call_categories: []}     # every call of the bench is its own
 
     def flush():
         with engine.begin() as conn:
@@ -138,8 +140,10 @@ def fill_headquarters(db: str, data: list):
         rows = report_rows(centre, "ws", p, "2026-12-31T00:00:00+00:00")
         batch[report_evaluations].append(rows.evaluation)
         batch[report_items].extend(rows.items)
-        batch[report_rules].extend(rows.rules)
-        batch[report_red_lines].extend(rows.red_lines)
+        batch[report_calls].append(rows.call)
+        batch[report_call_rules].extend(rows.rules)
+        batch[report_call_red_lines].extend(rows.red_lines)
+        batch[report_call_categories].extend(rows.categories)
         if n % 5000 == 0:
             flush()
     flush()
