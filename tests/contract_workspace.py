@@ -2,7 +2,7 @@
 evaluations of tests/report_fixtures.py (a call scored twice, a red line, hits confirmed, rejected and
 undecided) and, on top, made through the workstation's own repositories:
 
-  c7 1001 R04 confirmed → its red-line case closed by the lead → F1 confirmed, submitted
+  c7 1001 R04 confirmed → F1 confirmed, submitted → its red-line case closed by the lead afterwards
   c8 2001 R04 confirmed then rejected (the case withdrawn) · R03 confirmed, deducted on A2 · submitted
   c9 1002 checked, no hits, submitted with nothing lost
   appeals: e2's B1 upheld (a second version without B1's deduction) · e4's C2 rejected (e4 stands)
@@ -45,10 +45,10 @@ def contract_workspace(path) -> FixedWorkspace:
     red = _hit("R04", 12.0)
     hits.replace(c7, default_pack(), [red])
     hits.decide(c7, red, "confirmed", "", "i1")
-    (case,) = RedLineRepository(db).cases(call_id=c7)
-    RedLineRepository(db).close(case.id, LEAD.id, "已问责：扣当月绩效")
     _submit(evaluations, c7, "i1", fatal=FatalState("F1", "confirmed", "R04 未经二次确认办理收费业务", "i1",
                                                      hit_key(red)))
+    (case,) = RedLineRepository(db).cases(call_id=c7)
+    RedLineRepository(db).close(case.id, LEAD.id, "已问责：扣当月绩效")
 
     withdrawn, r03 = _hit("R04", 5.0), _hit("R03", 30.0)
     hits.replace(c8, default_pack(), [withdrawn, r03])

@@ -55,7 +55,7 @@ def test_every_figure_at_headquarters_is_the_centres_own(centre, hub):
     """Uploaded for real (HTTP, signatures, the count-and-hash check), then compared section by section."""
     url, store, _port = hub
     report = drain(upload(centre.db, sync_identity.require(centre.db), url))
-    assert report.reconciled and not report.rejected and report.acknowledged == 10    # 9 evaluations, e2 twice (upheld)
+    assert report.reconciled and not report.rejected and report.acknowledged == 11    # 9 evaluations, e2 twice (upheld), c7's register
     Accounts(store.engine).add_user("hq1", "总部", "Hq-password-1")
     card = default_card()
     with httpx.Client(base_url=url) as client:
@@ -93,7 +93,8 @@ def test_every_figure_at_headquarters_is_the_centres_own(centre, hub):
 
 
 def test_the_workstation_writes_the_current_payload_version_and_the_receiver_reads_it_with_the_same_schema(centre):
-    entries = OutboxRepository(centre.db).entries()
+    entries = [e for e in OutboxRepository(centre.db).entries() if '"payload_kind":"evaluation"' in e.payload]
+    assert len(entries) == 10
     for entry in entries:
         parsed = parse_payload(json.loads(entry.payload))
         assert parsed.payload_version == PAYLOAD_VERSION
@@ -102,6 +103,27 @@ def test_the_workstation_writes_the_current_payload_version_and_the_receiver_rea
     assert [(h.rule, h.decision) for h in c8.call.hits] == [("R04", "rejected"), ("R03", "confirmed")]
     assert [(c.rule, c.status, c.outcome) for c in c8.redlines] == [("R04", "closed", "hit rejected on review")]
     assert c8.call.checked and "caller" not in entries[0].payload
+    (register,) = [parse_payload(json.loads(e.payload)) for e in OutboxRepository(centre.db).entries()
+                   if '"payload_kind":"redline_register"' in e.payload]
+    assert (register.call.call_ref, [(c.status, c.outcome) for c in register.redlines]) == (
+        "c7", [("closed", "已问责：扣当月绩效")])
+
+
+def test_a_case_closed_after_the_upload_is_closed_at_headquarters_whatever_arrives_first(centre, hub_database,
+                                                                                         tmp_path):
+    """The register's change goes out as the next version of the call's register; whether it arrives before
+    or after the evaluation (a re-send, a bundle), headquarters ends with the case closed."""
+    from inspector.hub.store import HubStore, engine_for
+
+    entries = OutboxRepository(centre.db).entries()
+    for db, order in ((hub_database, entries), (str(tmp_path / "reversed.sqlite3"), entries[::-1])):
+        store = HubStore(engine_for(db))
+        store.add_centre(CENTRE, "广州中心", KEY, TOKEN)
+        for entry in order:
+            assert store.receive(CENTRE, "ws-1", entry.uuid, entry.version, entry.digest, entry.payload,
+                                 "upload")[0] == "stored"
+        cases = hub_report(store.engine, ReportFilter(), as_of=AS_OF).red_lines
+        assert sorted((c.call_ref, c.status) for c in cases) == [("c3", "open"), ("c7", "closed")]
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in OLD_PAYLOADS.glob("v1/*.json")))

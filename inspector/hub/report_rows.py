@@ -7,6 +7,10 @@ payload's one definition (sync/payload.py) and written in the receiving transact
 - per call (centre, content hash): its automatic hits per rule, its red-line register and the customer's
   voice, as the latest submitted evaluation of the call describes them, so a call scored twice counts once.
 
+A register change (sync/payload.RegisterPayload: a lead closed a case after the evaluation went out) replaces
+the call's red-line rows when it is newer than what they come from; an evaluation arriving after it looks the
+latest register change up among the payloads received, so the order of arrival does not matter.
+
 Payload version 1 carries no automatic hits: its call counts as checked, with the hits its deductions and
 confirmed fatal items name, each hit once (a hit both deducted and confirmed as fatal is one hit).
 """
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import and_, delete, select
 from sqlalchemy.engine import Connection
@@ -26,7 +31,7 @@ from inspector.reports.records import hit_rule, losses_of
 from inspector.scoring.card import Scorecard
 from inspector.scoring.defaults import default_card, default_pack
 from inspector.store.redlines import WITHDRAWN
-from inspector.sync.payload import EvaluationPayload, PayloadInvalid, parse_payload
+from inspector.sync.payload import EvaluationPayload, PayloadInvalid, RegisterPayload, parse_payload, register_uuid
 
 
 class PayloadError(ValueError):
@@ -43,16 +48,27 @@ class ReportRows:
     categories: list[dict]
 
 
+@dataclass(frozen=True)
+class RegisterRows:
+    centre_id: str
+    call_hash: str
+    as_of: str
+    red_lines: list[dict]
+
+
 def known_card(card_id: str, version: str) -> Scorecard | None:
     card = default_card()
     return card if (card.id, card.version) == (card_id, version) else None
 
 
-def report_rows(centre_id: str, workstation_id: str, data: object, received_at: str) -> ReportRows:
+def report_rows(centre_id: str, workstation_id: str, data: object, received_at: str) -> ReportRows | RegisterRows:
     try:
         payload = parse_payload(data)
     except PayloadInvalid as exc:
         raise PayloadError(str(exc)) from exc
+    if isinstance(payload, RegisterPayload):
+        return RegisterRows(centre_id, payload.call.content_hash, payload.as_of,
+                            _cases({"centre_id": centre_id, "call_hash": payload.call.content_hash}, payload.redlines))
     card = known_card(payload.card_id, payload.card_version)
     body = payload.body.model_dump(mode="json")
     try:
@@ -81,7 +97,8 @@ def report_rows(centre_id: str, workstation_id: str, data: object, received_at: 
                "score": None} for f in payload.body.fatal]
     key = {"centre_id": centre_id, "call_hash": call.content_hash}
     emotion = call.emotion
-    call_row = {**key, "uuid": uuid, "evaluated_at": payload.submitted_at or "", "call_date": iso_day(call.started_at),
+    call_row = {**key, "uuid": uuid, "evaluated_at": payload.submitted_at or "",
+                "register_at": payload.submitted_at or "", "call_date": iso_day(call.started_at),
                 "agent_id": call.agent_id or "", "team": call.team or "", "business_type": call.business_type or "",
                 "checked": True if call.checked is None else call.checked, "satisfaction": call.satisfaction,
                 "resolved": call.resolved, "emotion_start": emotion.start if emotion else None,
@@ -136,7 +153,11 @@ def _red_lines(centre_id: str, payload: EvaluationPayload) -> list[dict]:
     key = {"centre_id": centre_id, "call_hash": payload.call.content_hash}
     if payload.redlines is None:
         return _red_lines_before_the_register(key, payload)
-    cases = [c for c in payload.redlines if (c.outcome or "") != WITHDRAWN]
+    return _cases(key, payload.redlines)
+
+
+def _cases(key: dict, register) -> list[dict]:
+    cases = [c for c in register if (c.outcome or "") != WITHDRAWN]
     return [{**key, "seq": n, "rule": c.rule, "name": c.rule_name or c.rule, "status": c.status,
              "opened_on": local_day(c.opened_at), "closed_on": local_day(c.closed_at) if c.closed_at else None}
             for n, c in enumerate(cases)]
@@ -152,8 +173,10 @@ def _red_lines_before_the_register(key: dict, payload: EvaluationPayload) -> lis
             for n, f in enumerate(confirmed)]
 
 
-def store_report_rows(conn: Connection, rows: ReportRows) -> bool:
+def store_report_rows(conn: Connection, rows: ReportRows | RegisterRows) -> bool:
     """Inside the caller's transaction; False when a later version of the evaluation is already here."""
+    if isinstance(rows, RegisterRows):
+        return _store_register(conn, rows)
     uuid = rows.evaluation["uuid"]
     current = conn.execute(select(report_evaluations.c.version).where(report_evaluations.c.uuid == uuid)).scalar()
     if current is not None and current > rows.evaluation["version"]:
@@ -182,6 +205,45 @@ def _store_call(conn: Connection, rows: ReportRows) -> None:
                           (report_call_categories, rows.categories)):
         if values:
             conn.execute(table.insert(), values)
+    later = _latest_register(conn, call["centre_id"], call["call_hash"])
+    if later is not None:
+        _store_register(conn, later)
+
+
+def _latest_register(conn: Connection, centre_id: str, call_hash: str) -> RegisterRows | None:
+    payload = conn.execute(select(evaluations.c.payload).where(
+        evaluations.c.uuid == register_uuid(call_hash), evaluations.c.centre_id == centre_id)
+        .order_by(evaluations.c.version.desc()).limit(1)).scalar()
+    if payload is None:
+        return None
+    rows = report_rows(centre_id, "", json.loads(payload), "")
+    return rows if isinstance(rows, RegisterRows) else None
+
+
+def _store_register(conn: Connection, rows: RegisterRows) -> bool:
+    """The register replaces the call's red lines when it is newer than what they come from."""
+    key = and_(report_calls.c.centre_id == rows.centre_id, report_calls.c.call_hash == rows.call_hash)
+    held = conn.execute(select(report_calls.c.register_at).where(key)).first()
+    if held is None or _instant(held.register_at) >= _instant(rows.as_of):
+        return False          # the call is not here yet (its evaluation will look this up), or this is older
+    conn.execute(delete(report_call_red_lines).where(report_call_red_lines.c.centre_id == rows.centre_id,
+                                                     report_call_red_lines.c.call_hash == rows.call_hash))
+    if rows.red_lines:
+        conn.execute(report_call_red_lines.insert(), rows.red_lines)
+    conn.execute(report_calls.update().where(key).values(register_at=rows.as_of))
+    status = _status(rows.red_lines)
+    conn.execute(report_evaluations.update().where(report_evaluations.c.centre_id == rows.centre_id,
+                                                   report_evaluations.c.call_hash == rows.call_hash)
+                 .values(red_line_status=status))
+    return True
+
+
+def _instant(stamp: str) -> datetime:
+    """UTC stamps written with and without fractions of a second compare as times, not as text."""
+    if not stamp:
+        return datetime.min.replace(tzinfo=UTC)
+    moment = datetime.fromisoformat(stamp)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def rebuild_report_rows(conn: Connection) -> None:

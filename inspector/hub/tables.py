@@ -65,6 +65,7 @@ report_calls = Table("report_calls", metadata,
                      Column("call_hash", String(64), primary_key=True),
                      Column("uuid", String(36), nullable=False),            # the evaluation that described it
                      Column("evaluated_at", String(40), nullable=False),
+                     Column("register_at", String(40), nullable=False),    # when its red-line rows stood so
                      Column("call_date", String(10), nullable=False),
                      Column("agent_id", String(64), nullable=False),
                      Column("team", Text, nullable=False),

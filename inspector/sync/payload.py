@@ -12,13 +12,18 @@ Versions (``payload_version``; a payload without one is version 1):
    register (#15) sent no ``redlines``: each confirmed fatal item of theirs is an open case.
 2. Adds the call's automatic checks: whether the call was checked (``call.checked``) and each automatic hit
    (``call.hits``: rule, name, item, severity, the production decision), so headquarters counts hits per
-   100 checked calls from the same hits the centre's rule report counts.
+   100 checked calls from the same hits the centre's rule report counts; and a second kind of payload,
+   the call's red-line register after a lead changed it (``payload_kind: "redline_register"``), so a case
+   closed after the evaluation was submitted is closed at headquarters too. It travels like an evaluation
+   version (the outbox, the (uuid, version) key, bundles): its uuid is made from the call's content hash
+   (register_uuid) and each change is the next version.
 
 What the call carries of the customer is never text: no transcript, no caller number or its hash.
 """
 
 from __future__ import annotations
 
+import uuid as uuids
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -26,7 +31,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 PAYLOAD_VERSION = 2
 VERSIONS = (1, 2)
 
-__all__ = ["PAYLOAD_VERSION", "VERSIONS", "EvaluationPayload", "PayloadInvalid", "parse_payload"]
+__all__ = ["PAYLOAD_VERSION", "VERSIONS", "EvaluationPayload", "PayloadInvalid", "RegisterPayload", "parse_payload",
+           "register_uuid"]
 
 
 class _Part(BaseModel):
@@ -145,6 +151,7 @@ class RedLineCase(_Part):
 
 
 class EvaluationPayload(_Part):
+    payload_kind: Literal["evaluation"] = "evaluation"
     payload_version: int = Field(1, ge=1)
     uuid: str = Field(min_length=1, max_length=36)
     version: int = Field(ge=1)
@@ -165,16 +172,46 @@ class EvaluationPayload(_Part):
         return self.model_dump(mode="json")
 
 
+class RegisterCall(_Part):
+    content_hash: str
+    call_ref: str = ""
+    agent_id: str | None = None
+    agent_name: str | None = None
+
+
+class RegisterPayload(_Part):
+    """The call's red-line register as it stands after a lead's change (version 2)."""
+
+    payload_kind: Literal["redline_register"]
+    payload_version: int = Field(2, ge=2)
+    uuid: str = Field(min_length=1, max_length=36)
+    version: int = Field(ge=1)
+    as_of: str                          # when the register changed (UTC)
+    changed_by: str
+    call: RegisterCall
+    redlines: tuple[RedLineCase, ...]
+
+    def wire(self) -> dict:
+        return self.model_dump(mode="json")
+
+
+def register_uuid(content_hash: str) -> str:
+    """The register's key at headquarters: the same on every workstation of the centre for the same call."""
+    return str(uuids.uuid5(uuids.NAMESPACE_URL, f"inspector:redline-register:{content_hash}"))
+
+
 class PayloadInvalid(ValueError):
     """A payload the receiver cannot read: the reason names the field."""
 
 
-def parse_payload(data: object) -> EvaluationPayload:
+def parse_payload(data: object) -> EvaluationPayload | RegisterPayload:
     """A received payload (already decoded JSON) read as its version says; raises PayloadInvalid. A version
     newer than VERSIONS is read for what this receiver knows (its new fields wait in the stored payload),
     so a centre that upgrades first loses nothing."""
+    kind = data.get("payload_kind") if isinstance(data, dict) else None
+    model = RegisterPayload if kind == "redline_register" else EvaluationPayload
     try:
-        payload = EvaluationPayload.model_validate(data)
+        payload = model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "payload"

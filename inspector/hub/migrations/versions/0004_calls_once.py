@@ -20,6 +20,7 @@ def upgrade() -> None:
                     sa.Column("call_hash", sa.String(64), primary_key=True),
                     sa.Column("uuid", sa.String(36), nullable=False),
                     sa.Column("evaluated_at", sa.String(40), nullable=False),
+                    sa.Column("register_at", sa.String(40), nullable=False),
                     sa.Column("call_date", sa.String(10), nullable=False),
                     sa.Column("agent_id", sa.String(64), nullable=False),
                     sa.Column("team", sa.Text, nullable=False),
