@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from inspector.hub.accounts import Accounts
+from inspector.hub.routers.dashboard import STATIC
 from tests.conftest import ARTIFACTS
 from tests.hub_payloads import payload
 from tests.test_hub_reports import _send
@@ -128,3 +129,80 @@ def test_dashboard_logs_in_and_shows_the_apis_numbers(hub, browser):
     page.click("#logout")
     page.wait_for_url(f"{url}/login")
     assert page.request.get(f"{url}/api/v1/reports?by=centre").status == 401
+
+
+def test_dashboard_says_when_the_database_fails_and_the_receiver_reports_it(postgres_cluster, browser):
+    """PostgreSQL refusing connections: /healthz answers 503, a query is a JSON error with a request id, the
+    page says so and greys the old figures; back again, all clears. Also: pages and answers are not kept
+    by the browser, ECharts travels compressed, the date boxes read 年-月-日, charts follow the window."""
+    import httpx
+    from sqlalchemy import create_engine, text
+
+    from tests.hub_server import start_hub
+
+    db = postgres_cluster.new_database()
+    name = db.split("@/", 1)[1].split("?")[0]
+    admin = create_engine(db.replace(f"/{name}?", "/postgres?"), isolation_level="AUTOCOMMIT")
+    running = start_hub(db)
+    url, store, _port = next(running)
+    try:
+        _fill(store)
+        assert httpx.get(f"{url}/healthz").json() == {"ok": True, "database": "ok"}
+        with httpx.stream("GET", f"{url}/dashboard/assets/echarts.min.js",
+                          headers={"Accept-Encoding": "gzip"}) as echarts:
+            sent = sum(len(chunk) for chunk in echarts.iter_raw())
+            assert echarts.headers["content-encoding"] == "gzip"
+        assert sent < (STATIC / "echarts.min.js").stat().st_size / 2
+
+        page = browser.new_page()
+        page.goto(f"{url}/login")
+        page.fill("#user", "hq1")
+        page.fill("#password", "Hq-password-1")
+        page.click("button[type=submit]")
+        page.wait_for_selector("body[data-ready=yes]", timeout=120_000)
+        shown = page.request.get(f"{url}/dashboard")
+        assert shown.headers["cache-control"] == "no-store"
+        assert page.get_attribute("#from", "placeholder").startswith("年-月-日")
+
+        page.set_viewport_size({"width": 2000, "height": 1000})
+        page.set_viewport_size({"width": 900, "height": 1000})
+        page.wait_for_function("""() => { const box = document.getElementById('centre-chart');
+            return box.querySelector('canvas').getBoundingClientRect().width <= box.getBoundingClientRect().width; }""")
+
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false'))
+            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"), {"n": name})
+        down = httpx.get(f"{url}/healthz")
+        assert (down.status_code, down.json()) == (503, {"ok": False, "database": "unreachable"})
+        page.set_viewport_size({"width": 1400, "height": 1000})
+        page.fill("#from", "2026-10-01")
+        page.click("#filters button[type=submit]")
+        page.wait_for_selector("body[data-ready=failed]")
+        notice = page.inner_text("#notice")
+        assert "查询失败" in notice and "请求编号" in notice
+        assert "stale" in page.get_attribute(".grid", "class")
+        answer = page.request.get(f"{url}/api/v1/reports?by=centre&from=2026-09-01")
+        assert answer.status == 500 and answer.json()["request_id"] == answer.headers["x-request-id"]
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "dashboard_database_down_zh_CN.png"), full_page=True)
+
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true'))
+        assert httpx.get(f"{url}/healthz").status_code == 200
+        page.click("#filters button[type=submit]")
+        page.wait_for_selector("body[data-ready=yes]")
+        assert page.is_hidden("#notice") and "stale" not in page.get_attribute(".grid", "class")
+        trend = page.request.get(f"{url}/api/v1/reports?by=trend&from=2026-10-01").json()["rows"]
+        assert min(p["period"] for p in trend) == "2026-10-01"          # a Thursday: the week starts there
+        page.screenshot(path=str(SHOTS / "dashboard_from_date_zh_CN.png"), full_page=True)
+
+        page.click("#logout")
+        page.wait_for_url(f"{url}/login")
+        page.go_back()
+        page.wait_for_load_state()
+        assert page.url.endswith("/login")                     # not the dashboard from the browser's cache
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true'))
+        admin.dispose()
+        running.close()

@@ -59,6 +59,7 @@ class CentreRow(ScoreStats):
     agents: int
     fatal_rate: float | None
     red_lines_open: int
+    red_lines_closed: int = 0
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,8 @@ def _section_tables(report: Report) -> dict[str, list[Table]]:
                                                    ("bias", "偏差（自动−人工）", "number")], report.agreement)],
         "centre": [
             _table("centres", "中心对比", [("centre_id", "中心", "text"), ("agents", "坐席数", "int"), *SCORES,
-                                        ("fatal_rate", "致命率", "percent"), ("red_lines_open", "未结红线", "int")],
+                                        ("fatal_rate", "致命率", "percent"), ("red_lines_open", "未结红线", "int"),
+                                        ("red_lines_closed", "已结红线", "int")],
                    report.centres),
             _table("centre_trend", "中心趋势", trend, report.centre_trend)],
     }

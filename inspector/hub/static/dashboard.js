@@ -28,21 +28,47 @@ async function report(by, extra = {}) {
   const params = query();
   params.set("by", by);
   for (const [name, value] of Object.entries(extra)) params.set(name, value);
-  const response = await fetch("/api/v1/reports?" + params.toString());
+  const response = await fetch("/api/v1/reports?" + params.toString(), {cache: "no-store"});
   if (response.status === 401) { window.location.href = "/login"; throw new Error("not logged in"); }
-  if (!response.ok) throw new Error((await response.json()).detail || response.status);
+  if (!response.ok) {
+    let detail = `总部服务器出错（HTTP ${response.status}）`;
+    if (response.status < 500) {
+      try { detail = (await response.json()).detail || detail; } catch (ignored) { /* not JSON: keep the status */ }
+    }
+    const id = response.headers.get("X-Request-ID");
+    throw new Error(detail + (id ? `（请求编号 ${id}）` : ""));
+  }
   return response.json();
 }
 
+// A failed query leaves no figure looking current: the notice says what failed, the old figures are greyed.
+function failed(error) {
+  const notice = document.getElementById("notice");
+  notice.textContent = "查询失败：" + error.message + "。下面是上一次查询的数据，仅供参考。";
+  notice.hidden = false;
+  document.querySelector(".grid").classList.add("stale");
+  document.body.dataset.ready = "failed";
+}
+
+function succeeded() {
+  document.getElementById("notice").hidden = true;
+  document.querySelector(".grid").classList.remove("stale");
+}
+
+const resizer = new ResizeObserver((entries) => entries.forEach((e) => charts[e.target.id] && charts[e.target.id].resize()));
+
 function chart(id, option) {
-  charts[id] = charts[id] || echarts.init(document.getElementById(id));
+  if (!charts[id]) {
+    charts[id] = echarts.init(document.getElementById(id));
+    resizer.observe(document.getElementById(id));
+  }
   charts[id].setOption(option, true);
 }
 
 function bars(id, labels, values, unit, markLine) {
   chart(id, {
     tooltip: {trigger: "axis", valueFormatter: (v) => number(v) + " " + unit},
-    grid: {left: 140, right: 40, top: 10, bottom: 30},
+    grid: {left: 140, right: 40, top: markLine ? 28 : 10, bottom: 30},
     xAxis: {type: "value"}, yAxis: {type: "category", data: labels, inverse: true},
     series: [{type: "bar", data: values, label: {show: true, position: "right", formatter: (p) => number(p.value)},
               markLine: markLine}],
@@ -63,19 +89,21 @@ function showCentres(data) {
     cell(row, percent(c.fatal_rate), true, "fatal_rate");
     cell(row, percent(c.pass_rate), true, "pass_rate");
     cell(row, String(c.red_lines_open), true, "red_lines_open");
+    cell(row, String(c.red_lines_closed), true, "red_lines_closed");
     cell(row, String(c.agents), true, "agents");
     row.addEventListener("click", () => showAgents(c.centre_id));
   }
   if (!data.rows.length) {
     const row = body.insertRow();
-    cell(row, "所选时间段内没有评估").colSpan = 8;
+    cell(row, "所选时间段内没有评估").colSpan = 9;
   }
   document.getElementById("basis-line").textContent =
     `基于 ${data.basis.calls} 通通话、${data.basis.evaluations} 份已提交评估` +
     (data.from || data.to ? `（${data.from || "…"} 至 ${data.to || "…"}）` : "");
   bars("centre-chart", data.rows.map((c) => c.name || c.centre_id), data.rows.map((c) => c.mean), "分",
-       {symbol: "none", data: [{xAxis: data.threshold, label: {formatter: "合格线 " + data.threshold}}],
-        lineStyle: {color: "#b33c3c"}});
+       {symbol: "none", data: [{xAxis: data.threshold}], lineStyle: {color: "#b33c3c"},
+        // above the plot, clear of the axis and its ticks (the category axis runs top to bottom)
+        label: {formatter: "合格线 " + data.threshold, position: "start", distance: 6, color: "#b33c3c"}});
 }
 
 function showTrend(data) {
@@ -108,7 +136,9 @@ function showRules(data) {
 
 async function showAgents(centre) {
   document.querySelectorAll("#centres tr").forEach((r) => r.classList.toggle("chosen", r.dataset.centre === centre));
-  const data = await report("agent", {centre: centre});
+  let data;
+  try { data = await report("agent", {centre: centre}); } catch (error) { failed(error); return; }
+  succeeded();
   document.getElementById("agents-card").hidden = false;
   document.getElementById("agents-title").textContent =
     `坐席明细：${centreNames[centre] || centre}（${data.basis.evaluations} 份评估）`;
@@ -131,10 +161,16 @@ async function showAgents(centre) {
 }
 
 async function refresh() {
-  const centres = await report("centre");
+  const bad = ["from", "to"].filter((id) => !document.getElementById(id).checkValidity());
+  if (bad.length) { failed(new Error("日期请写成 年-月-日，如 2026-11-01")); return; }
+  let centres, trend, items, rules;
+  try {
+    [centres, trend, items, rules] = await Promise.all([report("centre"), report("trend"), report("item"),
+                                                        report("rule")]);
+  } catch (error) { failed(error); return; }
+  succeeded();
   centreNames = Object.fromEntries(centres.rows.map((c) => [c.centre_id, c.name]));
   showCentres(centres);
-  const [trend, items, rules] = await Promise.all([report("trend"), report("item"), report("rule")]);
   showTrend(trend);
   showItems(items);
   showRules(rules);
@@ -147,7 +183,6 @@ document.getElementById("logout").addEventListener("click", async () => {
   await fetch("/api/v1/logout", {method: "POST"});
   window.location.href = "/login";
 });
-window.addEventListener("resize", () => Object.values(charts).forEach((c) => c.resize()));
 fetch("/api/v1/me").then((r) => r.ok ? r.json() : null).then((me) => {
   if (me) document.getElementById("who").textContent = me.name + "（" + me.id + "）";
 });
