@@ -4,6 +4,7 @@ HTTP to the receiver (`inspector hub serve`, on SQLite and on PostgreSQL), then 
 accepted; the payload's one schema read by both sides."""
 
 import json
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -27,14 +28,16 @@ from tests.hub_server import CENTRE, KEY, TOKEN
 from tests.report_fixtures import fixed_workspace
 
 OLD_PAYLOADS = Path(__file__).parent / "data" / "payloads"
-AS_OF = "2026-12-31"
+AS_OF = date.today().isoformat()         # what the API reports as of
 SCOPES = [ReportFilter(), ReportFilter(date_from="2026-11-01", date_to="2026-11-15"),
           ReportFilter(date_from="2026-11-16", date_to="2026-12-31", date_basis="evaluation"),
-          ReportFilter(agent_id="1001")]
+          ReportFilter(agent_id="1001"), ReportFilter(date_from="2026-11-16", date_to="2026-11-29"),
+          ReportFilter(category="资费争议")]
 
 
 def _api_params(flt: ReportFilter) -> dict:
-    params = {"from": flt.date_from, "to": flt.date_to, "basis": flt.date_basis, "agent": flt.agent_id}
+    params = {"from": flt.date_from, "to": flt.date_to, "basis": flt.date_basis, "agent": flt.agent_id,
+              "category": flt.category}
     return {k: v for k, v in params.items() if v is not None}
 
 
@@ -55,14 +58,14 @@ def test_every_figure_at_headquarters_is_the_centres_own(centre, hub):
     """Uploaded for real (HTTP, signatures, the count-and-hash check), then compared section by section."""
     url, store, _port = hub
     report = drain(upload(centre.db, sync_identity.require(centre.db), url))
-    assert report.reconciled and not report.rejected and report.acknowledged == 11    # 9 evaluations, e2 twice (upheld), c7's register
+    assert report.reconciled and not report.rejected and report.acknowledged == 12    # 10 evaluations, e2 twice (upheld), c7's register
     Accounts(store.engine).add_user("hq1", "总部", "Hq-password-1")
     card = default_card()
     with httpx.Client(base_url=url) as client:
         assert client.post("/api/v1/login", json={"user": "hq1", "password": "Hq-password-1"}).status_code == 200
         for flt in SCOPES:
             own = workstation_report(centre.db, flt, card, as_of=AS_OF)
-            for by in ("centre", "agent", "item", "rule", "trend"):
+            for by in ("centre", "agent", "item", "rule", "trend", "category"):
                 answer = client.get("/api/v1/reports", params={"by": by, **_api_params(flt)})
                 assert answer.status_code == 200, answer.text
                 rows = answer.json()["rows"]
@@ -87,14 +90,25 @@ def test_every_figure_at_headquarters_is_the_centres_own(centre, hub):
     assert (rules["R03"].hits, rules["R03"].per_100_calls) == (1, round(100 / 7, 2))       # once; 7 checked calls
     assert (rules["R01"].hits, rules["R01"].calls_with_hits) == (3, 2)                     # c1 counted once
     (row,) = everything.centres
-    assert (row.red_lines_open, row.calls, row.evaluations) == (1, 8, 9)
+    assert (row.red_lines_open, row.red_lines_closed, row.calls, row.evaluations) == (1, 1, 9, 10)
     summary = {s.key: (s.open, s.closed) for s in everything.red_line_summary if s.by == "rule"}
     assert summary == {"R04": (1, 1)}                   # c3 open, c7 closed; c8's withdrawn case is none
+
+    voice = workstation_report(centre.db, ReportFilter(date_from="2026-11-16", date_to="2026-11-29"), card,
+                               as_of=AS_OF, sections={"category"})
+    assert voice.category_periods.previous_from == "2026-11-02"
+    rows = {r.category: r for r in voice.categories}
+    assert (rows["资费争议"].calls, rows["资费争议"].previous_calls, rows["资费争议"].change,
+            rows["资费争议"].change_rate, rows["资费争议"].share) == (2, 1, 1, 1.0, round(2 / 3, 4))
+    assert (rows["资费争议 › 扣费不明"].calls, rows["资费争议 › 扣费不明"].change_rate) == (1, 0.0)
+    assert (rows["资费争议"].worsened_rate, rows["资费争议"].satisfaction, rows["资费争议"].resolved_rate) == (
+        0.5, 3.0, 0.5)
+    assert [r.category for r in voice.categories][:1] == ["资费争议"]
 
 
 def test_the_workstation_writes_the_current_payload_version_and_the_receiver_reads_it_with_the_same_schema(centre):
     entries = [e for e in OutboxRepository(centre.db).entries() if '"payload_kind":"evaluation"' in e.payload]
-    assert len(entries) == 10
+    assert len(entries) == 11
     for entry in entries:
         parsed = parse_payload(json.loads(entry.payload))
         assert parsed.payload_version == PAYLOAD_VERSION

@@ -18,9 +18,12 @@ from sqlalchemy.engine import Connection, Engine
 
 from inspector.hub.tables import centres, report_evaluations as e, report_items as i
 from inspector.hub.tables import report_call_red_lines as rl, report_call_rules as rr, report_calls as c
+from inspector.hub.tables import report_call_categories as cc
+from inspector.categories.pack import SEPARATOR
+from inspector.reports.category_change import CategoryCall, CategoryPeriods, category_periods
 from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, build_report, loss_levels
 from inspector.reports.days import days_between
-from inspector.reports.filters import ReportError, ReportFilter
+from inspector.reports.filters import ReportFilter
 from inspector.reports.model import RedLineCase, Report, RuleCount, RuleCounts
 from inspector.reports.records import EvaluationRecord, ItemLoss
 from inspector.scoring.defaults import default_card
@@ -29,8 +32,6 @@ from inspector.scoring.defaults import default_card
 def hub_report(engine: Engine, flt: ReportFilter, threshold: float = DEFAULT_THRESHOLD, as_of: str | None = None,
                sections: Collection[str] | None = None) -> Report:
     flt = flt.checked()
-    if flt.category is not None:
-        raise ReportError("headquarters receives no call categories, so it cannot filter by them")
     wanted = set(PARTS if sections is None else sections)
     as_of = as_of or date.today().isoformat()
     where = _where(flt)
@@ -40,8 +41,10 @@ def hub_report(engine: Engine, flt: ReportFilter, threshold: float = DEFAULT_THR
         losses = _losses(conn, where, loss_levels(wanted))
         rules = _rule_counts(conn, calls) if "rule" in wanted else RuleCounts()
         cases = _red_lines(conn, calls, as_of) if wanted & {"red_line", "centre"} else []
+        categorised = (_category_calls(conn, flt, category_periods(flt.date_from, flt.date_to, as_of))
+                       if "category" in wanted else [])
     return build_report(records, flt=flt, card=default_card(), threshold=threshold, as_of=as_of, losses=losses,
-                        rules=rules, red_lines=cases, sections=wanted)
+                        rules=rules, red_lines=cases, sections=wanted, categorised=categorised)
 
 
 def centre_names(engine: Engine) -> dict[str, str]:
@@ -61,6 +64,8 @@ def _where(flt: ReportFilter):
                           (e.c.card_version, flt.card_version)):
         if value is not None:
             conditions.append(column == value)
+    if flt.category is not None:
+        conditions.append(_in_category(flt, e.c.centre_id, e.c.call_hash))
     return and_(True, *conditions)
 
 
@@ -87,6 +92,29 @@ def _losses(conn: Connection, where, levels: set[str]) -> list[ItemLoss]:
     return found
 
 
+def _in_category(flt: ReportFilter, centre, call_hash):
+    """Calls filed under the category or below it (the workstation: path = ? OR top = ?)."""
+    return exists().where(cc.c.centre_id == centre, cc.c.call_hash == call_hash,
+                          or_(cc.c.path == flt.category, cc.c.path.startswith(flt.category + SEPARATOR, autoescape=True)))
+
+
+def _category_calls(conn: Connection, flt: ReportFilter, periods: CategoryPeriods) -> list[CategoryCall]:
+    conditions = [c.c.call_date >= periods.previous_from, c.c.call_date <= periods.date_to]
+    for column, value in ((c.c.centre_id, flt.centre_id), (c.c.agent_id, flt.agent_id), (c.c.team, flt.team),
+                          (c.c.business_type, flt.business_type)):
+        if value is not None:
+            conditions.append(column == value)
+    calls: dict[tuple[str, str], dict] = {}
+    for r in conn.execute(select(c.c.centre_id, c.c.call_hash, c.c.call_date, cc.c.path, c.c.emotion_worsened,
+                                 c.c.satisfaction, c.c.resolved)
+                          .join_from(c, cc, and_(cc.c.centre_id == c.c.centre_id, cc.c.call_hash == c.c.call_hash))
+                          .where(*conditions)):
+        call = calls.setdefault((r.centre_id, r.call_hash), {"day": r.call_date, "paths": [], "row": r})
+        call["paths"].append(r.path)
+    return [CategoryCall(centre, call_hash, v["day"], tuple(v["paths"]), v["row"].emotion_worsened,
+                         v["row"].satisfaction, v["row"].resolved) for (centre, call_hash), v in calls.items()]
+
+
 def _call_where(flt: ReportFilter):
     """Calls for rule rates and red lines, as Scope.call_where on a workstation."""
     conditions = []
@@ -104,6 +132,8 @@ def _call_where(flt: ReportFilter):
         (e.c.evaluated_date <= (flt.date_to or ""), flt.date_basis != "call" and flt.date_to),
         (e.c.inspector == flt.inspector, flt.inspector is not None),
         (e.c.card_version == flt.card_version, flt.card_version is not None)) if wanted]
+    if flt.category is not None:
+        conditions.append(_in_category(flt, c.c.centre_id, c.c.call_hash))
     if about_evaluations:
         conditions.append(exists().where(e.c.centre_id == c.c.centre_id, e.c.call_hash == c.c.call_hash,
                                          *about_evaluations))

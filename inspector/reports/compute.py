@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from datetime import date, timedelta
 
+from inspector.reports.category_change import CategoryCall, category_periods, category_rows
 from inspector.reports.filters import ReportFilter
 from inspector.reports.model import (AgentRow, AgreementRow, Basis, Bin, BusinessRow, CentreRow, Distribution, InspectorDay,
                                      InspectorRow, ItemGroupRow, ItemRow, RedLineCase, RedLineSummary, Report,
@@ -20,7 +21,7 @@ BIN_WIDTH = 5.0
 WORST_ITEMS = 3
 MONTHLY_AFTER_DAYS = 183        # trends longer than about half a year are drawn per month, not per week
 SECTIONS = ("agent", "team", "item", "rule", "inspector", "business", "distribution", "red_line", "agreement",
-            "centre")
+            "centre", "category")
 AGREE_TOTAL = 3.0               # the card's calibration target: a total within ±3 points
 AGREE_ITEM = 0.5
 PARTS = (*SECTIONS, "item_groups")      # what build_report can compute: the sections, and items by team and agent
@@ -38,7 +39,7 @@ def build_report(records: Sequence[EvaluationRecord], *, flt: ReportFilter = Rep
                  card: Scorecard | None = None, threshold: float = DEFAULT_THRESHOLD, as_of: str | None = None,
                  losses: Sequence[ItemLoss] = (), rules: RuleCounts = RuleCounts(),
                  red_lines: Sequence[RedLineCase] = (), sections: Collection[str] | None = None,
-                 auto: Sequence[AutoRecord] = ()) -> Report:
+                 auto: Sequence[AutoRecord] = (), categorised: Sequence[CategoryCall] = ()) -> Report:
     """``sections``: the PARTS to compute (default: all); ``losses`` must hold their loss_levels; ``auto``: the
     automatic scores of every call in scope (agents and teams with no evaluation get a row from them)."""
     wanted = set(PARTS if sections is None else sections)
@@ -86,6 +87,10 @@ def build_report(records: Sequence[EvaluationRecord], *, flt: ReportFilter = Rep
         parts["rule_trend"] = _rule_trend(rules, "week", flt.date_from if basis == "call" else None)
     if "distribution" in wanted:
         parts["distribution"] = _distribution(records, card, threshold)
+    if "category" in wanted:
+        periods = category_periods(flt.date_from, flt.date_to, as_of or date.today().isoformat())
+        parts["categories"] = category_rows(categorised, periods)
+        parts["category_periods"] = periods
     if "red_line" in wanted:
         parts["red_lines"] = tuple(sorted(red_lines, key=lambda c: (c.status != "open", -c.age_days, c.call_ref)))
         parts["red_line_summary"] = _red_line_summary(red_lines)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from inspector.jobs import Cancelled, drain
-from inspector.reports.categories import categories_available, category_names
+from inspector.reports.categories import categories_available, category_calls, category_names
+from inspector.reports.category_change import category_periods
 from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, build_report, loss_levels
 from inspector.reports.days import iso_day, local_day
 from inspector.reports.filters import ReportFilter
@@ -79,8 +80,10 @@ def report_job(db: sqlite_utils.Database, flt: ReportFilter, card: Scorecard, th
     _check(cancel)
     yield ReportProgress("computing", len(records))
     auto = auto_records(db, scope, card, reviewed) if wanted & {"agent", "team", "agreement"} else []
+    categorised = (category_calls(db, flt, category_periods(flt.date_from, flt.date_to, as_of))
+                   if "category" in wanted else [])
     return build_report(records, flt=flt, card=card, threshold=threshold, as_of=as_of, losses=tally.rows(),
-                        rules=rules, red_lines=cases, sections=wanted, auto=auto)
+                        rules=rules, red_lines=cases, sections=wanted, auto=auto, categorised=categorised)
 
 
 def auto_records(db: sqlite_utils.Database, scope: Scope, card: Scorecard,
