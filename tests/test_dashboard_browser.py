@@ -206,3 +206,58 @@ def test_dashboard_says_when_the_database_fails_and_the_receiver_reports_it(post
             conn.execute(text(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true'))
         admin.dispose()
         running.close()
+
+
+def test_the_customers_voice_and_the_registers_at_headquarters(hub, browser, tmp_path):
+    """Two centres' real workstations (tests/contract_workspace.py) uploaded: the centres' table shows each
+    register's open and closed cases, 客户之声 the period's categories with their change, a click on a
+    category its centres, a click on a centre the category's rules and agents there."""
+    from inspector.jobs import drain
+    from inspector.sync import identity as sync_identity
+    from inspector.sync.upload import upload
+    from inspector.store.outbox import OutboxRepository
+    from tests.contract_workspace import contract_workspace
+    from tests.hub_server import CENTRE, KEY, TOKEN
+
+    url, store, _port = hub
+    guangzhou = contract_workspace(tmp_path / "gz.sqlite3")
+    sync_identity.set_up(guangzhou.db, CENTRE, KEY, token=TOKEN)
+    assert drain(upload(guangzhou.db, sync_identity.require(guangzhou.db), url)).reconciled
+    store.add_centre("GD-SZ", "深圳中心", KEY, "token-GD-SZ")
+    for entry in OutboxRepository(contract_workspace(tmp_path / "sz.sqlite3").db).entries():
+        assert store.receive("GD-SZ", "ws-sz", entry.uuid, entry.version, entry.digest, entry.payload,
+                             "upload")[0] == "stored"
+    Accounts(store.engine).add_user("hq1", "总部质检", "Hq-password-1")
+
+    page = browser.new_page()
+    page.goto(f"{url}/login")
+    page.fill("#user", "hq1")
+    page.fill("#password", "Hq-password-1")
+    page.click("button[type=submit]")
+    page.wait_for_selector("body[data-ready=yes]", timeout=120_000)
+    shown = {row["centre_id"]: row for row in _cells(page, "#centres")}
+    assert {c: (r["red_lines_open"], r["red_lines_closed"]) for c, r in shown.items()} == {
+        "GD-GZ": ("1", "1"), "GD-SZ": ("1", "1")}                 # each register: c3 open, c7 closed
+
+    page.fill("#from", "2026-11-16")
+    page.fill("#to", "2026-11-29")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("() => document.querySelector('#voice-period').textContent.startsWith('2026-11-16')")
+    api = page.request.get(f"{url}/api/v1/reports?by=category&from=2026-11-16&to=2026-11-29").json()
+    assert api["periods"] == {"date_from": "2026-11-16", "date_to": "2026-11-29", "previous_from": "2026-11-02",
+                              "previous_to": "2026-11-15"}
+    national = [r for r in api["rows"] if r["centre_id"] == ""]
+    voice = _cells(page, "#voice")
+    assert [v["category"] for v in voice] == [r["category"] for r in national][:10]
+    top = voice[0]
+    assert (top["category"], top["calls"], top["previous_calls"], top["change"]) == ("资费争议", "4", "2", "+2（+100%）")
+    page.click("#voice tr[data-category='资费争议']")
+    assert {r["centre_id"]: r["calls"] for r in _cells(page, "#voice-centres")} == {"GD-GZ": "2", "GD-SZ": "2"}
+    page.click("#voice-centres tr[data-centre='GD-GZ']")
+    page.wait_for_selector("#voice-rules tbody tr[data-rule]")
+    rules = page.request.get(f"{url}/api/v1/reports?by=rule&centre=GD-GZ&category=资费争议"
+                             "&from=2026-11-16&to=2026-11-29").json()["rows"]
+    assert {r["rule"] for r in _cells(page, "#voice-rules")} == {r["rule"] for r in rules} == {"R03", "R04"}
+    assert {a["agent_id"] for a in _cells(page, "#agents")} == {"1001", "2001"}
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "dashboard_voice_zh_CN.png"), full_page=True)

@@ -211,13 +211,16 @@ def _store_call(conn: Connection, rows: ReportRows) -> None:
 
 
 def _latest_register(conn: Connection, centre_id: str, call_hash: str) -> RegisterRows | None:
-    payload = conn.execute(select(evaluations.c.payload).where(
-        evaluations.c.uuid == register_uuid(call_hash), evaluations.c.centre_id == centre_id)
-        .order_by(evaluations.c.version.desc()).limit(1)).scalar()
-    if payload is None:
-        return None
-    rows = report_rows(centre_id, "", json.loads(payload), "")
-    return rows if isinstance(rows, RegisterRows) else None
+    """The newest register change of the call received from any workstation (keyed by one of the call's
+    evaluations, sync/payload.register_uuid)."""
+    scored = conn.execute(select(report_evaluations.c.uuid).where(report_evaluations.c.centre_id == centre_id,
+                                                                  report_evaluations.c.call_hash == call_hash))
+    keys = [register_uuid(call_hash, uuid) for uuid in scored.scalars()]
+    found = [report_rows(centre_id, "", json.loads(payload), "") for payload in conn.execute(
+        select(evaluations.c.payload).where(evaluations.c.uuid.in_(keys), evaluations.c.centre_id == centre_id))
+        .scalars()]
+    registers = [r for r in found if isinstance(r, RegisterRows)]
+    return max(registers, key=lambda r: _instant(r.as_of)) if registers else None
 
 
 def _store_register(conn: Connection, rows: RegisterRows) -> bool:

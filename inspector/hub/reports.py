@@ -73,7 +73,8 @@ def _records(conn: Connection, where) -> list[EvaluationRecord]:
     rows = conn.execute(select(e.c.call_hash, e.c.agent_id, e.c.agent_name, e.c.team, e.c.inspector,
                                e.c.business_type, e.c.call_date, e.c.evaluated_date, e.c.total, e.c.fatal,
                                e.c.centre_id).where(where))
-    return [EvaluationRecord(*r[:9], bool(r[9]), r[10]) for r in rows]
+    # a call is its centre's: two centres never share one, even a recording sent to both
+    return [EvaluationRecord(f"{r[10]}:{r[0]}", *r[1:9], bool(r[9]), r[10]) for r in rows]
 
 
 def _losses(conn: Connection, where, levels: set[str]) -> list[ItemLoss]:

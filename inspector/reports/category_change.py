@@ -89,11 +89,11 @@ def category_rows(calls: Sequence[CategoryCall], periods: CategoryPeriods) -> tu
 
 
 def _by_category(calls: Sequence[CategoryCall]) -> dict[str, list[CategoryCall]]:
-    found: dict[str, dict[str, CategoryCall]] = defaultdict(dict)
+    found: dict[str, dict[tuple[str, str], CategoryCall]] = defaultdict(dict)
     for call in calls:
         for path in call.paths:
             for category in categories_of(path):
-                found[category][call.call] = call
+                found[category][(call.centre, call.call)] = call       # a call is its centre's
     return {category: list(members.values()) for category, members in found.items()}
 
 

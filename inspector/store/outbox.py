@@ -77,12 +77,12 @@ def enqueue_register(db: sqlite_utils.Database, call_id: int, by: str) -> None:
     """Called inside the transaction that changed the call's red-line register: once an evaluation of the call
     was submitted (headquarters has the call), the register as it now stands goes out as the next version of
     the call's register (sync/payload.RegisterPayload)."""
-    row = next(db.query("SELECT c.content_hash, c.call_ref, c.agent_id, c.agent_name FROM calls c WHERE c.id = ? "
-                        "AND EXISTS (SELECT 1 FROM evaluations e WHERE e.call_id = c.id AND e.session_id IS NULL "
-                        "AND e.submitted_at IS NOT NULL)", [call_id]), None)
-    if row is None:
+    row = next(db.query("SELECT c.content_hash, c.call_ref, c.agent_id, c.agent_name, (SELECT o.uuid FROM outbox o "
+                        "JOIN evaluations e ON e.uuid = o.uuid WHERE e.call_id = c.id ORDER BY o.created_at, o.uuid "
+                        "LIMIT 1) AS first FROM calls c WHERE c.id = ?", [call_id]), None)
+    if row is None or row["first"] is None:
         return
-    key = register_uuid(row["content_hash"])
+    key = register_uuid(row["content_hash"], row["first"])
     version = 1 + db.execute("SELECT coalesce(max(version), 0) FROM outbox WHERE uuid = ?", [key]).fetchone()[0]
     at = utc_now(precise=True)
     payload = canonical_json(RegisterPayload(

@@ -16,7 +16,7 @@ Versions (``payload_version``; a payload without one is version 1):
    the call's red-line register after a lead changed it (``payload_kind: "redline_register"``), so a case
    closed after the evaluation was submitted is closed at headquarters too. It travels like an evaluation
    version (the outbox, the (uuid, version) key, bundles): its uuid is made from the call's content hash
-   (register_uuid) and each change is the next version.
+   and its first submitted evaluation (register_uuid), and each change is the next version.
 
 What the call carries of the customer is never text: no transcript, no caller number or its hash.
 """
@@ -195,9 +195,10 @@ class RegisterPayload(_Part):
         return self.model_dump(mode="json")
 
 
-def register_uuid(content_hash: str) -> str:
-    """The register's key at headquarters: the same on every workstation of the centre for the same call."""
-    return str(uuids.uuid5(uuids.NAMESPACE_URL, f"inspector:redline-register:{content_hash}"))
+def register_uuid(content_hash: str, evaluation_uuid: str) -> str:
+    """The register's key at headquarters: made from the call and the first evaluation of it this workstation
+    submitted (random, so no other centre or workstation makes the same key), which headquarters has too."""
+    return str(uuids.uuid5(uuids.NAMESPACE_URL, f"inspector:redline-register:{content_hash}:{evaluation_uuid}"))
 
 
 class PayloadInvalid(ValueError):

@@ -134,14 +134,109 @@ function showRules(data) {
        worst.map((r) => r.per_100_calls), "次/百通");
 }
 
+// The customer's voice: categories of the period with their change against the previous period.
+function change(row) {
+  const sign = row.change > 0 ? "+" : "";
+  return sign + row.change + (row.change_rate === null ? "（上期无）" : `（${sign}${(row.change_rate * 100).toFixed(0)}%）`);
+}
+
+function voiceCells(row, r) {
+  cell(row, String(r.calls), true, "calls");
+  cell(row, percent(r.share), true, "share");
+  cell(row, String(r.previous_calls), true, "previous_calls");
+  cell(row, change(r), true, "change").classList.add(r.change > 0 ? "up" : (r.change < 0 ? "down" : "same"));
+  cell(row, percent(r.worsened_rate), true, "worsened_rate");
+  cell(row, number(r.satisfaction), true, "satisfaction");
+}
+
+let voiceRows = [];
+
+function showVoice(data) {
+  voiceRows = data.rows;
+  const national = data.rows.filter((r) => r.centre_id === "");
+  const top = (national.length ? national : data.rows).slice(0, 10);
+  const p = data.periods;
+  document.getElementById("voice-period").textContent =
+    `${p.date_from} 至 ${p.date_to}，对比上期 ${p.previous_from} 至 ${p.previous_to}` +
+    (national.length ? "（全国）" : "");
+  const body = document.querySelector("#voice tbody");
+  body.innerHTML = "";
+  for (const r of top) {
+    const row = body.insertRow();
+    row.className = "pick";
+    row.dataset.category = r.category;
+    cell(row, r.category, false, "category");
+    voiceCells(row, r);
+    cell(row, percent(r.resolved_rate), true, "resolved_rate");
+    row.addEventListener("click", () => showVoiceCentres(r.category));
+  }
+  if (!top.length) cell(body.insertRow(), "所选时间段内没有已分类的通话").colSpan = 8;
+  chart("voice-chart", {
+    tooltip: {trigger: "axis"}, legend: {bottom: 0},
+    grid: {left: 150, right: 30, top: 10, bottom: 40},
+    xAxis: {type: "value"}, yAxis: {type: "category", data: top.map((r) => r.category), inverse: true},
+    series: [{name: "本期", type: "bar", data: top.map((r) => r.calls)},
+             {name: "上期", type: "bar", data: top.map((r) => r.previous_calls), itemStyle: {color: "#c4ccd8"}}],
+  });
+  document.getElementById("voice-centres-box").hidden = true;
+  document.getElementById("voice-rules-box").hidden = true;
+}
+
+function showVoiceCentres(category) {
+  document.querySelectorAll("#voice tr").forEach((r) => r.classList.toggle("chosen", r.dataset.category === category));
+  const rows = voiceRows.filter((r) => r.category === category && r.centre_id !== "");
+  document.getElementById("voice-centres-title").textContent = `「${category}」各中心`;
+  const body = document.querySelector("#voice-centres tbody");
+  body.innerHTML = "";
+  for (const r of rows) {
+    const row = body.insertRow();
+    row.className = "pick";
+    row.dataset.centre = r.centre_id;
+    cell(row, r.centre_id, false, "centre_id");
+    cell(row, centreNames[r.centre_id] || "", false, "name");
+    voiceCells(row, r);
+    row.addEventListener("click", () => showVoiceRules(category, r.centre_id));
+  }
+  document.getElementById("voice-centres-box").hidden = false;
+  document.getElementById("voice-rules-box").hidden = true;
+}
+
+async function showVoiceRules(category, centre) {
+  let rules, agents;
+  try {
+    [rules, agents] = await Promise.all([report("rule", {category: category, centre: centre}),
+                                         report("agent", {category: category, centre: centre})]);
+  } catch (error) { failed(error); return; }
+  succeeded();
+  document.getElementById("voice-rules-title").textContent =
+    `「${category}」在${centreNames[centre] || centre}：规则命中（${rules.basis.calls} 通已评估通话）`;
+  const body = document.querySelector("#voice-rules tbody");
+  body.innerHTML = "";
+  for (const r of rules.rows) {
+    const row = body.insertRow();
+    row.dataset.rule = r.rule;
+    cell(row, r.rule, false, "rule");
+    cell(row, r.name + (r.red_line ? "（红线）" : ""), false, "name");
+    cell(row, String(r.hits), true, "hits");
+    cell(row, number(r.per_100_calls), true, "per_100_calls");
+    cell(row, String(r.confirmed), true, "confirmed");
+  }
+  if (!rules.rows.length) cell(body.insertRow(), "没有规则命中").colSpan = 5;
+  document.getElementById("voice-rules-box").hidden = false;
+  showAgentRows(agents, `坐席明细：「${category}」在${centreNames[centre] || centre}（${agents.basis.evaluations} 份评估）`);
+}
+
 async function showAgents(centre) {
   document.querySelectorAll("#centres tr").forEach((r) => r.classList.toggle("chosen", r.dataset.centre === centre));
   let data;
   try { data = await report("agent", {centre: centre}); } catch (error) { failed(error); return; }
   succeeded();
+  showAgentRows(data, `坐席明细：${centreNames[centre] || centre}（${data.basis.evaluations} 份评估）`);
+}
+
+function showAgentRows(data, title) {
   document.getElementById("agents-card").hidden = false;
-  document.getElementById("agents-title").textContent =
-    `坐席明细：${centreNames[centre] || centre}（${data.basis.evaluations} 份评估）`;
+  document.getElementById("agents-title").textContent = title;
   const body = document.querySelector("#agents tbody");
   body.innerHTML = "";
   for (const a of data.rows) {
@@ -163,10 +258,10 @@ async function showAgents(centre) {
 async function refresh() {
   const bad = ["from", "to"].filter((id) => !document.getElementById(id).checkValidity());
   if (bad.length) { failed(new Error("日期请写成 年-月-日，如 2026-11-01")); return; }
-  let centres, trend, items, rules;
+  let centres, trend, items, rules, voice;
   try {
-    [centres, trend, items, rules] = await Promise.all([report("centre"), report("trend"), report("item"),
-                                                        report("rule")]);
+    [centres, trend, items, rules, voice] = await Promise.all([report("centre"), report("trend"), report("item"),
+                                                               report("rule"), report("category")]);
   } catch (error) { failed(error); return; }
   succeeded();
   centreNames = Object.fromEntries(centres.rows.map((c) => [c.centre_id, c.name]));
@@ -174,6 +269,7 @@ async function refresh() {
   showTrend(trend);
   showItems(items);
   showRules(rules);
+  showVoice(voice);
   document.getElementById("agents-card").hidden = true;
   document.body.dataset.ready = "yes";
 }
