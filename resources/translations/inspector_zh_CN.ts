@@ -1692,6 +1692,14 @@ Data folder: %2</source>
         <translation>自动评分</translation>
     </message>
     <message>
+        <source>Voice of the customer</source>
+        <translation>客户之声</translation>
+    </message>
+    <message>
+        <source>Call categories against the previous period</source>
+        <translation>来电类别（对比上期）</translation>
+    </message>
+    <message>
         <source>Agent ranking</source>
         <translation>坐席排名</translation>
     </message>
@@ -1740,6 +1748,10 @@ Data folder: %2</source>
         <translation>自动评分与人工评分对比</translation>
     </message>
     <message>
+        <source>Calls per category this period</source>
+        <translation>本期各类别通话数</translation>
+    </message>
+    <message>
         <source>Mean score per agent</source>
         <translation>坐席平均分</translation>
     </message>
@@ -1778,6 +1790,42 @@ Data folder: %2</source>
     <message>
         <source>Mean difference, automatic against reviewed</source>
         <translation>自动评分与人工评分的平均分差</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期通话数</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Change (%)</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <source>Emotion worsened</source>
+        <translation>情绪变差率</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决率</translation>
     </message>
     <message>
         <source>Agent ID</source>
