@@ -157,6 +157,9 @@ def test_the_voice_of_the_customer_tab_shows_the_period_and_its_change(qtbot, tm
     first = dict(zip(["category", "calls", "previous", "change"], [rows[0][0], rows[0][2], rows[0][4], rows[0][5]]))
     assert first == {"category": "资费争议", "calls": "2", "previous": "1", "change": "1"}
     assert reports.tabs.tabText(reports.tabs.currentIndex()) == "Voice of the customer"
+    (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
+    reports.resize(1300, 800)
+    assert reports.grab().save(str(ARTIFACTS / "screenshots" / "reports_voice_of_the_customer_en.png"))
 
 
 def workspace_db(workspace):
