@@ -61,6 +61,17 @@ def _cells(page, selector):
         [...r.querySelectorAll('td[data-key]')].map(td => [td.dataset.key, td.textContent])))""")
 
 
+def _logged_in(browser, url):
+    """A page of the dashboard, logged in as hq1 and drawn."""
+    page = browser.new_page()
+    page.goto(f"{url}/login")
+    page.fill("#user", "hq1")
+    page.fill("#password", "Hq-password-1")
+    page.click("button[type=submit]")
+    page.wait_for_selector("body[data-ready=yes]", timeout=120_000)
+    return page
+
+
 def _percent(value):
     return f"{100 * value:.1f}%"
 
@@ -154,12 +165,7 @@ def test_dashboard_says_when_the_database_fails_and_the_receiver_reports_it(post
             assert echarts.headers["content-encoding"] == "gzip"
         assert sent < (STATIC / "echarts.min.js").stat().st_size / 2
 
-        page = browser.new_page()
-        page.goto(f"{url}/login")
-        page.fill("#user", "hq1")
-        page.fill("#password", "Hq-password-1")
-        page.click("button[type=submit]")
-        page.wait_for_selector("body[data-ready=yes]", timeout=120_000)
+        page = _logged_in(browser, url)
         shown = page.request.get(f"{url}/dashboard")
         assert shown.headers["cache-control"] == "no-store"
         assert page.get_attribute("#from", "placeholder").startswith("年-月-日")
@@ -229,12 +235,7 @@ def test_the_customers_voice_and_the_registers_at_headquarters(hub, browser, tmp
                              "upload")[0] == "stored"
     Accounts(store.engine).add_user("hq1", "总部质检", "Hq-password-1")
 
-    page = browser.new_page()
-    page.goto(f"{url}/login")
-    page.fill("#user", "hq1")
-    page.fill("#password", "Hq-password-1")
-    page.click("button[type=submit]")
-    page.wait_for_selector("body[data-ready=yes]", timeout=120_000)
+    page = _logged_in(browser, url)
     shown = {row["centre_id"]: row for row in _cells(page, "#centres")}
     assert {c: (r["red_lines_open"], r["red_lines_closed"]) for c, r in shown.items()} == {
         "GD-GZ": ("1", "1"), "GD-SZ": ("1", "1")}                 # each register: c3 open, c7 closed

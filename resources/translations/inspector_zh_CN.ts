@@ -3435,6 +3435,14 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>占比</translation>
     </message>
     <message>
+        <source>Week before</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
         <source>Words</source>
         <translation>词语</translation>
     </message>
@@ -3523,9 +3531,9 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>正在计算…</translation>
     </message>
     <message numerus="yes">
-        <source>%n categorised call(s)</source>
+        <source>%n categorised call(s) this week</source>
         <translation>
-            <numerusform>已归类 %n 通</numerusform>
+            <numerusform>本周已分类通话 %n 通</numerusform>
         </translation>
     </message>
     <message>
