@@ -178,3 +178,22 @@ def test_a_payload_missing_a_field_is_refused_naming_it():
         report_rows(CENTRE, "ws-1", {"uuid": "u", "version": 1, "inspector": "i", "card_id": "c",
                                      "card_version": "1", "total": 1, "fatal": False, "body": {},
                                      "submitted_at": "2026-11-01T00:00:00+00:00", "call": {}}, "now")
+
+
+def test_the_dashboards_cache_sees_a_register_change(centre, tmp_path):
+    """A register change adds no evaluation; the reports' cache must still see that something arrived."""
+    from inspector.hub.reports import ReportCache
+    from inspector.hub.store import HubStore, engine_for
+
+    store = HubStore(engine_for(str(tmp_path / "hub.sqlite3")))
+    store.add_centre(CENTRE, "广州中心", KEY, TOKEN)
+    cache = ReportCache(store.engine)
+    entries = OutboxRepository(centre.db).entries()
+    (register,) = [e for e in entries if '"payload_kind":"redline_register"' in e.payload]
+    for entry in entries:
+        if entry is not register:
+            store.receive(CENTRE, "ws-1", entry.uuid, entry.version, entry.digest, entry.payload, "upload")
+    assert cache.report(ReportFilter(), ["centre"]).centres[0].red_lines_open == 2      # c3, and c7 as submitted
+    store.receive(CENTRE, "ws-1", register.uuid, register.version, register.digest, register.payload, "upload")
+    row = cache.report(ReportFilter(), ["centre"]).centres[0]
+    assert (row.red_lines_open, row.red_lines_closed) == (1, 1)

@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy import and_, case, exists, func, literal, or_, select
 from sqlalchemy.engine import Connection, Engine
 
-from inspector.hub.tables import centres, report_evaluations as e, report_items as i
+from inspector.hub.tables import centres, evaluations as received, report_evaluations as e, report_items as i
 from inspector.hub.tables import report_call_red_lines as rl, report_call_rules as rr, report_calls as c
 from inspector.hub.tables import report_call_categories as cc
 from inspector.categories.pack import SEPARATOR
@@ -175,7 +175,7 @@ def _red_lines(conn: Connection, where, as_of: str) -> list[RedLineCase]:
 class ReportCache:
     """The dashboard asks for several reports over one filter at once (centres and their trend are one
     computation): a report over data that has not changed since is computed once. The key holds a stamp of
-    the data (how many evaluations, the latest receipt), so anything received makes it new."""
+    the data (how many receipts, the latest), so anything received makes it new."""
 
     def __init__(self, engine: Engine, size: int = 16) -> None:
         self.engine, self.size = engine, size
@@ -184,7 +184,8 @@ class ReportCache:
 
     def report(self, flt: ReportFilter, sections: Collection[str]) -> Report:
         with self.engine.connect() as conn:
-            stamp = tuple(conn.execute(select(func.count(), func.max(e.c.received_at))).one())
+            # every receipt, a register change too, is a row of `evaluations`
+            stamp = tuple(conn.execute(select(func.count(), func.max(received.c.received_at))).one())
         key = (flt, frozenset(sections), date.today().isoformat(), stamp)
         with self._lock:
             if key in self._reports:
