@@ -73,28 +73,34 @@ def categories_of(path: str) -> list[str]:
 
 
 def category_rows(calls: Sequence[CategoryCall], periods: CategoryPeriods) -> tuple[CategoryRow, ...]:
-    current = [c for c in calls if periods.date_from <= c.day <= periods.date_to]
-    previous = [c for c in calls if periods.previous_from <= c.day <= periods.previous_to]
-    centres = sorted({c.centre for c in current} | {c.centre for c in previous})
-    groups = ([""] if len(centres) > 1 else []) + centres
+    now: dict[str, list[CategoryCall]] = defaultdict(list)
+    then: dict[str, list[CategoryCall]] = defaultdict(list)
+    for call in calls:
+        if periods.date_from <= call.day <= periods.date_to:
+            now[call.centre].append(call)
+        elif periods.previous_from <= call.day <= periods.previous_to:
+            then[call.centre].append(call)
+    centres = sorted(set(now) | set(then))
+    if len(centres) > 1:                  # the nation first: every centre's calls together
+        now[""] = [c for centre in centres for c in now.get(centre, [])]
+        then[""] = [c for centre in centres for c in then.get(centre, [])]
+        centres.insert(0, "")
     rows = []
-    for centre in groups:
-        now = [c for c in current if centre in ("", c.centre)]
-        then = [c for c in previous if centre in ("", c.centre)]
-        by_now, by_then = _by_category(now), _by_category(then)
-        made = [_row(centre, category, by_now.get(category, []), len(by_then.get(category, [])), len(now))
+    for centre in centres:
+        by_now, by_then = _by_category(now.get(centre, [])), _by_category(then.get(centre, []))
+        categorised = len(now.get(centre, []))
+        made = [_row(centre, category, by_now.get(category, []), len(by_then.get(category, [])), categorised)
                 for category in set(by_now) | set(by_then)]
         rows.extend(sorted(made, key=lambda r: (-r.calls, -r.previous_calls, r.category)))
     return tuple(rows)
 
 
 def _by_category(calls: Sequence[CategoryCall]) -> dict[str, list[CategoryCall]]:
-    found: dict[str, dict[tuple[str, str], CategoryCall]] = defaultdict(dict)
+    found: dict[str, list[CategoryCall]] = defaultdict(list)
     for call in calls:
-        for path in call.paths:
-            for category in categories_of(path):
-                found[category][(call.centre, call.call)] = call       # a call is its centre's
-    return {category: list(members.values()) for category, members in found.items()}
+        for category in {category for path in call.paths for category in categories_of(path)}:
+            found[category].append(call)          # once per call, however many of its paths fall under it
+    return found
 
 
 def _row(centre: str, category: str, members: list[CategoryCall], previous: int, categorised: int) -> CategoryRow:
