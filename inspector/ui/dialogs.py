@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget, QHeaderView)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.intake.importer import ImportReport
 from inspector.settings import Settings
 from inspector.ui.dialog_buttons import form_above_buttons
@@ -31,7 +33,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(460, 560)
+        open_within_screen(self, "ShortcutsDialog", QSize(460, 560))
 
 
 class SettingsDialog(QDialog):
@@ -86,4 +88,4 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
-        self.resize(640, 360 if listed else 120)
+        open_within_screen(self, "ImportReportDialog", QSize(640, 360 if listed else 120))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
@@ -69,6 +69,7 @@ from inspector.ui.users_dialog import UsersDialog
 from inspector.users.policy import Action, allowed
 from inspector.ui.waveform import WaveformPane
 from inspector.ui.layout_memory import restore_sizes, saved_sizes
+from inspector.ui.window_sizes import open_within_screen, remember
 from inspector.workspace import Workspace
 
 VOLUME_STEP = 0.1
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         if check_playback:
             self.tasks.submit("playback-check", lambda _cancel: immediate(playback_problem()),
                               self._show_playback_problem)
-        self.resize(1360, 860)
+        open_within_screen(self, "main", QSize(1360, 860), settings.window_sizes)
         self._layout_restored = False
 
     # -- layout ----------------------------------------------------------------------------------
@@ -248,6 +249,13 @@ class MainWindow(QMainWindow):
         call = self.calls.get(call_id)
         if call is not None:
             self.open_call(call)
+
+    def open_first_call(self) -> None:
+        """The day starts on a call, not on an empty view: the first of the list when none is open."""
+        if self.state.call is None and self.call_list.model.rowCount():
+            self.call_list.select_row(0)
+            if self.state.call is None:                   # row 0 was current already: no change signalled
+                self.open_call(self.call_list.model.call_at(0))
 
     def open_call(self, call: Call) -> None:
         """Show what is cached at once, decode in the background; a newer choice cancels the older."""
@@ -363,6 +371,7 @@ class MainWindow(QMainWindow):
         self.state.say(self.tr("Imported %1 new call(s)").replace("%1", str(len(report.added))))
         if report.added:
             self.rules.check_all(only_outdated=True)
+        self.open_first_call()
         if show_report and (report.problems or report.warnings or report.cancelled or not report.added):
             ImportReportDialog(report, self).exec()
 
@@ -615,6 +624,7 @@ class MainWindow(QMainWindow):
         if not self._layout_restored:
             self._layout_restored = True
             restore_sizes(self.splitters, self.settings.splitters)
+            self.open_first_call()
 
     def close_tool_windows(self) -> None:
         """The Reports, Search and VoC windows belong to this user's session and read through its database:
@@ -630,6 +640,7 @@ class MainWindow(QMainWindow):
         self.state.disconnect_all()
         self.settings.volume = self.playback.player.volume
         self.settings.splitters = saved_sizes(self.splitters)
+        remember(self, "main", self.settings.window_sizes)
         try:
             save_settings(self.settings)
         except OSError:

@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlite_utils
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.intake.call_ids import CallListError, read_call_ids
 from inspector.review.queue import PlanError, Sample, SamplingPlan, draw, load_plan, plan_names, save_plan
 from inspector.store.users import UserRepository
@@ -134,7 +135,7 @@ class SamplingDialog(QDialog):
         right.addLayout(bottom)
         layout.addLayout(left)
         layout.addLayout(right, 1)
-        self.resize(1100, 560)
+        open_within_screen(self, "SamplingDialog", QSize(1100, 560))
 
     def plan(self) -> SamplingPlan:
         share, amount = self.share.currentData(), int(self.amount.value())

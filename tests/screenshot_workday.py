@@ -1,0 +1,76 @@
+"""Run under Xvfb (any screen size): the windows of a working day as they open on that screen.
+
+``python tests/screenshot_workday.py OUT DATA LANGUAGE SCENE...`` saves ``workday_<scene>_<lang>_<WxH>.png``
+of the whole screen for each scene: main (the demo as it opens), reports.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))      # run as a script: make `tests` importable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from inspector.intake.importer import run_import
+from inspector.jobs import drain
+from inspector.resources import demo_folder
+from inspector.review.checking import check_all
+from inspector.scoring.defaults import default_pack
+from inspector.settings import Settings
+from inspector.store.calls import CallRepository
+from inspector.store.database import open_database
+from inspector.store.transcripts import TranscriptRepository
+from inspector.ui.i18n import install_translators
+from inspector.ui.main_window import MainWindow
+from inspector.workspace import Workspace
+from tests.ui_windows import INSPECTOR
+
+
+def prepare(workspace: Workspace) -> None:
+    db = open_database(workspace.database)
+    run_import(demo_folder(), CallRepository(db), TranscriptRepository(db))
+    drain(check_all(db, workspace, default_pack()))
+    db.close()
+
+
+def main(out: Path, data: Path, language: str, scenes: list[str]) -> None:
+    app = QApplication(sys.argv[:1])
+    install_translators(app, language)
+    workspace = Workspace(data)
+    prepare(workspace)
+    window = MainWindow(workspace, Settings(language=language), check_playback=False, user=INSPECTOR)
+    window.show()
+    window.open_first_call()
+    screen = app.primaryScreen().geometry()
+    size = f"{screen.width()}x{screen.height()}"
+    todo = list(scenes)
+
+    def grab(scene: str) -> None:
+        app.primaryScreen().grabWindow(0).save(str(out / f"workday_{scene}_{language}_{size}.png"))
+
+    def step() -> None:
+        if window.state.recording is None:
+            QTimer.singleShot(100, step)
+            return
+        if not todo:
+            window.close()
+            app.quit()
+            return
+        scene = todo.pop(0)
+        SCENES[scene](window)
+        QTimer.singleShot(600, lambda: (grab(scene), CLOSE.get(scene, lambda _w: None)(window), step()))
+
+    QTimer.singleShot(300, step)
+    app.exec()
+
+
+SCENES = {
+    "main": lambda window: None,
+    "reports": lambda window: window.show_reports(),
+}
+CLOSE = {"reports": lambda window: window.reports_window.close()}
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4:])
