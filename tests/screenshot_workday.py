@@ -65,11 +65,23 @@ def main(out: Path, data: Path, language: str, scenes: list[str]) -> None:
     app.exec()
 
 
+def correct(window) -> None:
+    """F2 over the fourth sentence, as from the hit list."""
+    window.playback.seek(window.state.transcript.segments[3].start + 0.2)
+    window.hits_pane.table.setFocus()
+    QTimer.singleShot(0, window.correct_sentence)
+
+
+def close_modal(_window) -> None:
+    QApplication.activeModalWidget().reject()
+
+
 SCENES = {
     "main": lambda window: None,
     "reports": lambda window: window.show_reports(),
+    "correct": correct,
 }
-CLOSE = {"reports": lambda window: window.reports_window.close()}
+CLOSE = {"reports": lambda window: window.reports_window.close(), "correct": close_modal}
 
 
 if __name__ == "__main__":

@@ -81,3 +81,123 @@ def test_the_log_in_dialog_shows_no_field_outside_its_form(qtbot, tmp_path, demo
     assert not stray, [type(w).__name__ for w in stray]
     dialog.close()
     db.close()
+
+
+# -- 1. review keys act on the open call wherever the focus is, except while text is typed --------------------
+def _checked_demo(qtbot, tmp_path, demo_copy, ref="S6"):
+    window = demo_window(qtbot, tmp_path, demo_copy)
+    model = window.call_list.model
+    window.call_list.select_row(next(r for r in range(model.rowCount()) if model.call_at(r).call_ref == ref))
+    qtbot.waitUntil(lambda: window.state.call.call_ref == ref and window.state.recording is not None
+                    and bool(window.state.hits))
+    window.activateWindow()
+    return window
+
+
+def _press(qtbot, key, modifier=Qt.NoModifier):
+    from PySide6.QtWidgets import QApplication
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def _click_hit(qtbot, window, row):
+    table = window.hits_pane.table
+    window.side_tabs.setCurrentWidget(window.hits_pane)
+    qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualRect(table.model().index(row, 1)).center())
+
+
+def test_after_a_dialog_closes_a_clicked_hit_takes_y_not_the_search_box(qtbot, tmp_path, demo_copy):
+    window = _checked_demo(qtbot, tmp_path, demo_copy)
+    window.call_list.search.setFocus()
+    queue = window.review.queue_dialog()
+    queue.show()
+    queue.activateWindow()
+    qtbot.waitUntil(lambda: queue.isActiveWindow())
+    queue.close()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    assert not window.call_list.search.hasFocus()          # the dialog gave the focus back to the review
+    _click_hit(qtbot, window, 2)
+    assert window.state.current_hit == 2
+    _press(qtbot, Qt.Key_Y)
+    assert window.call_list.search.text() == ""
+    assert window.call_list.model.total == 6
+    hit = window.state.hits[2]
+    assert window.state.decision_for(hit).decision == "confirmed"
+    window.close()
+
+
+@pytest.mark.parametrize("where", ["hits", "scorecard", "call list", "transcript", "waveform"])
+def test_review_keys_act_wherever_the_focus_is(qtbot, tmp_path, demo_copy, where):
+    window = _checked_demo(qtbot, tmp_path, demo_copy)
+    _click_hit(qtbot, window, 0)
+    if where == "scorecard":
+        window.side_tabs.setCurrentWidget(window.scorecard)
+        tree = window.scorecard.tree
+        qtbot.mouseClick(tree.viewport(), Qt.LeftButton, pos=tree.visualItemRect(tree.topLevelItem(0)).center())
+    else:
+        target = {"hits": window.hits_pane.table, "call list": window.call_list.table,
+                  "transcript": window.transcript.view, "waveform": window.waveform}[where]
+        target.setFocus()
+    focused = __import__("PySide6.QtWidgets", fromlist=["QApplication"]).QApplication.focusWidget()
+    assert focused is not window.call_list.search
+    _press(qtbot, Qt.Key_N)
+    assert window.state.current_hit == 1
+    _press(qtbot, Qt.Key_X)
+    assert window.state.decision_for(window.state.hits[1]).decision == "rejected"
+    _press(qtbot, Qt.Key_N, Qt.ShiftModifier)
+    _press(qtbot, Qt.Key_Y)
+    assert window.state.decision_for(window.state.hits[0]).decision == "confirmed"
+    assert window.call_list.model.total == 6
+    playing = window.playback.playing                   # N plays from just before the hit
+    _press(qtbot, Qt.Key_Space)
+    assert window.playback.playing != playing
+    _press(qtbot, Qt.Key_Space)
+    assert window.playback.playing == playing
+    window.playback.stop()
+    window.close()
+
+
+def test_text_being_typed_keeps_its_letters(qtbot, tmp_path, demo_copy):
+    window = _checked_demo(qtbot, tmp_path, demo_copy)
+    _click_hit(qtbot, window, 0)
+    window.call_list.search.setFocus()
+    qtbot.keyClicks(window.call_list.search, "ny")
+    assert window.call_list.search.text() == "ny"
+    assert window.state.decision_for(window.state.hits[0]) is None
+    window.close()
+
+
+# -- 3. F2 wherever the focus is, listed, pausing playback, with time, original and replay --------------------
+def test_f2_from_the_hit_list_pauses_and_opens_the_sentence_being_played(qtbot, tmp_path, demo_copy, monkeypatch):
+    from inspector.ui import transcript_pane
+    from inspector.ui.dialogs import ShortcutsDialog
+
+    window = _checked_demo(qtbot, tmp_path, demo_copy)
+    shortcuts = ShortcutsDialog(window.actions_by_key, window)
+    listed = {shortcuts.table.item(r, 1).text(): shortcuts.table.item(r, 0).text()
+              for r in range(shortcuts.table.rowCount())}
+    assert "F2" in listed
+    shortcuts.close()
+    seen = {}
+
+    def answer(dialog):
+        seen.update(when=dialog.when.text(), original=dialog.original.text(), playing=window.playback.playing)
+        window.playback.stop()
+        window.playback.seek(0.0)
+        dialog.replay.click()
+        seen["replayed_from"] = window.state.playhead
+        window.playback.stop()
+        return 0
+
+    monkeypatch.setattr(transcript_pane._CorrectionDialog, "exec", answer)
+    segment = window.state.transcript.segments[3]
+    window.playback.seek(segment.start + 0.3)
+    window.playback.toggle()
+    _click_hit(qtbot, window, 0)
+    assert window.hits_pane.table.hasFocus()
+    _press(qtbot, Qt.Key_F2)
+    assert seen["playing"] is False                      # playback paused before the dialog opened
+    assert seen["original"] == segment.text
+    assert seen["when"].startswith(transcript_pane.format_time(segment.start))
+    assert seen["replayed_from"] == pytest.approx(segment.start, abs=0.05)
+    window.close()

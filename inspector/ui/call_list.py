@@ -309,7 +309,7 @@ class CallListPane(QWidget):
 
         self._search_pause = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self._search_pause.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(self._search_pause.start)
+        self.search.textChanged.connect(lambda _text: self._search_pause.start())
         self.search.returnPressed.connect(self.apply_filter)
         self.agent.currentIndexChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)

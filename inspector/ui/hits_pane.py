@@ -37,7 +37,8 @@ class HitsPane(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setFocusPolicy(Qt.NoFocus)
+        # clicking a hit takes the focus from a search box, so the review keys (Y, X, N…) act on the call
+        self.table.setFocusPolicy(Qt.StrongFocus)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         # the decision column fits its widest word, not only the (empty) cells shown so far

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector import __version__
@@ -134,11 +134,14 @@ class MainWindow(QMainWindow):
         self.scorecard.seek_requested.connect(self.playback.seek)
         self.hits_pane.decided.connect(self.rules.decide)
         self.transcript.edit_requested.connect(self.correct_transcript)
+        self.transcript.replay_requested.connect(self._replay)
         self.transcript.version_chosen.connect(self.choose_transcript)
         self.transcript.planned_model = lambda: (self.speech.planned_model() or (None,))[0]
         self.transcript.transcribe_requested.connect(self._transcribe_or_install)
         self.hits_pane.basis_for = self._hits_basis
         self.state.message_changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._focus_left: QWidget | None = None      # the window the keyboard focus was in before none had it
+        QApplication.instance().focusChanged.connect(self._focus_moved)
         self.playback.set_volume(settings.volume)
         if check_playback:
             self.tasks.submit("playback-check", lambda _cancel: immediate(playback_problem()),
@@ -179,7 +182,7 @@ class MainWindow(QMainWindow):
             "compare_pack": self.rules.choose_pack, "accuracy": self.rules.show_accuracy,
             "speech_models": self.speech.show_models, "transcribe_call": self.speech.transcribe_current,
             "transcribe_all": self.speech.transcribe_all, "export_transcript": self.export_transcript,
-            "import_transcript": self.import_transcript,
+            "import_transcript": self.import_transcript, "correct_sentence": self.correct_sentence,
             "shortcuts": self.show_shortcuts, "about": self.show_about,
         }
 
@@ -243,6 +246,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.playback_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Back from a dialog (My queue, a message), Qt would give the focus to the search box that had it
+        before: the next Y or N would be typed there and empty the list. The review area takes it instead;
+        a click into a search box still types there."""
+        came_from = old.window() if old is not None else self._focus_left
+        if new is None:
+            self._focus_left = came_from
+        elif new is self.call_list.search and came_from is not self:
+            self.call_list.table.setFocus(Qt.OtherFocusReason)
 
     # -- calls -----------------------------------------------------------------------------------
     def open_call_by_id(self, call_id: int) -> None:
@@ -446,6 +459,21 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import transcript"), "", self.tr("Transcript v1 (*.json)"))
         if path:
             self.attach_transcript(Path(path))
+
+    def correct_sentence(self) -> None:
+        """F2 wherever the focus is: playback pauses and the sentence being played (or last clicked) opens."""
+        if self.state.call is None or self.state.transcript is None:
+            self.state.say(self.tr("This call has no transcript"))
+            return
+        if self.playback.playing:
+            self.playback.toggle()
+        self.transcript.correct_current()
+
+    def _replay(self, start: float) -> None:
+        """The correction dialog's Replay: the sentence again from its start."""
+        self.playback.seek(start)
+        if not self.playback.playing and self.state.recording is not None:
+            self.playback.toggle()
 
     def correct_transcript(self, request) -> None:
         """Store the corrected transcript (the original source stays) and log who changed what."""

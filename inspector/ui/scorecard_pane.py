@@ -60,7 +60,7 @@ class ScorecardPane(QWidget):
                                                      "never submitted"))
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
-        self.tree.setFocusPolicy(Qt.NoFocus)
+        self.tree.setFocusPolicy(Qt.StrongFocus)     # as the hit table: a click ends typing in a search box
         self.deduct_button = QPushButton(self.tr("Deduct…"), self)
         self.na_button = QPushButton(self.tr("N/A"), self)
         self.na_button.setCheckable(True)

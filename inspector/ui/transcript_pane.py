@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QUrl, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu,
                                QPlainTextEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget)
 
@@ -60,6 +60,7 @@ class TranscriptPane(QWidget):
     edit_requested = Signal(object)       # (kind, segment, word, new value)
     version_chosen = Signal(str)          # a transcript version's source
     transcribe_requested = Signal()       # a call without a transcript: Speech → Transcribe this call
+    replay_requested = Signal(float)      # the correction dialog's Replay: play from this time
 
     def __init__(self, state: ReviewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,8 +111,6 @@ class TranscriptPane(QWidget):
         state.transcript_changed.connect(self._show)
         state.hits_changed.connect(lambda _h: self._show(state.transcript))
         state.playhead_changed.connect(self._follow)
-        correct = QShortcut(QKeySequence(Qt.Key_F2), self, context=Qt.WidgetWithChildrenShortcut)
-        correct.activated.connect(self.correct_current)
         self._show(None)
 
     def _offer_transcription(self, offer: bool) -> None:
@@ -304,10 +303,15 @@ class TranscriptPane(QWidget):
         menu.exec(self.view.viewport().mapToGlobal(position))
 
     def current_segment(self) -> int | None:
-        """The sentence being played, else the one holding the text cursor."""
+        """The sentence being played, else the one holding the text cursor, else the last one begun before
+        the playhead (a pause between sentences)."""
         if self._current_segment is not None:
             return self._current_segment
-        return self.segment_at_position(self.view.textCursor().position()) if self._segments else None
+        at_cursor = self.segment_at_position(self.view.textCursor().position()) if self._segments else None
+        if at_cursor is not None or self.state.transcript is None:
+            return at_cursor
+        begun = [i for i, s in enumerate(self.state.transcript.segments) if s.start <= self.state.playhead]
+        return begun[-1] if begun else (0 if self.state.transcript.segments else None)
 
     def correct_current(self) -> None:
         segment = self.current_segment()
@@ -317,9 +321,10 @@ class TranscriptPane(QWidget):
     def correct_word(self, segment: int, word: int, text: str | None = None) -> None:
         if self.masked:            # corrections start from the words as said, which this user may not see
             return
-        current = self.state.transcript.segments[segment].words[word].text
+        spoken = self.state.transcript.segments[segment].words[word]
+        current = spoken.text
         if text is None:
-            dialog = _CorrectionDialog(self, current, None)
+            dialog = _CorrectionDialog(self, current, None, (spoken.start, spoken.end))
             if not dialog.exec():
                 return
             text = dialog.value()
@@ -331,7 +336,7 @@ class TranscriptPane(QWidget):
             return
         seg = self.state.transcript.segments[segment]
         if text is None and speaker is None:
-            dialog = _CorrectionDialog(self, seg.text, seg.speaker)
+            dialog = _CorrectionDialog(self, seg.text, seg.speaker, (seg.start, seg.end))
             if not dialog.exec():
                 return
             text, speaker = dialog.value(), dialog.speaker.currentData()
@@ -342,11 +347,23 @@ class TranscriptPane(QWidget):
 
 
 class _CorrectionDialog(QDialog):
-    """Wide enough to read the whole sentence; a word is one line, a sentence wraps in a text box."""
+    """Wide enough to read the whole sentence; a word is one line, a sentence wraps in a text box.
+    It says when the words were said and what they were, and plays them again (Replay) while one types."""
 
-    def __init__(self, parent: TranscriptPane, text: str, speaker: str | None) -> None:
+    def __init__(self, parent: TranscriptPane, text: str, speaker: str | None,
+                 span: tuple[float, float] = (0.0, 0.0)) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Correct the transcript"))
+        self.when = QLabel(f"{format_time(span[0])} – {format_time(span[1])}", self)
+        self.replay = QPushButton(self.tr("Replay"), self)
+        self.replay.setAutoDefault(False)
+        self.replay.clicked.connect(lambda: parent.replay_requested.emit(span[0]))
+        when = QHBoxLayout()
+        when.addWidget(self.when, 1)
+        when.addWidget(self.replay)
+        self.original = QLabel(text, self)
+        self.original.setWordWrap(True)
+        self.original.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.text = QLineEdit(text, self) if speaker is None else QPlainTextEdit(text, self)
         if isinstance(self.text, QPlainTextEdit):
             self.text.setTabChangesFocus(True)
@@ -354,6 +371,8 @@ class _CorrectionDialog(QDialog):
             self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * lines + 16)
         self.speaker = QComboBox(self)
         form = QFormLayout()
+        form.addRow(self.tr("Time"), when)
+        form.addRow(self.tr("Original"), self.original)
         form.addRow(self.tr("Text"), self.text)
         if speaker is not None:
             for key in SPEAKERS:

@@ -373,6 +373,10 @@
         <translation>转写全部录音</translation>
     </message>
     <message>
+        <source>Correct this sentence…</source>
+        <translation>更正这句…</translation>
+    </message>
+    <message>
         <source>Export transcript…</source>
         <translation>导出转写文本…</translation>
     </message>
@@ -3513,6 +3517,18 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Correct the transcript</source>
         <translation>更正转写文本</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>重听</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原文</translation>
     </message>
     <message>
         <source>Text</source>
