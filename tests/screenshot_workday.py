@@ -80,8 +80,9 @@ SCENES = {
     "main": lambda window: None,
     "reports": lambda window: window.show_reports(),
     "correct": correct,
+    "submit": lambda window: QTimer.singleShot(0, window.scoring.confirm_and_submit),
 }
-CLOSE = {"reports": lambda window: window.reports_window.close(), "correct": close_modal}
+CLOSE = {"reports": lambda window: window.reports_window.close(), "correct": close_modal, "submit": close_modal}
 
 
 if __name__ == "__main__":

@@ -201,3 +201,44 @@ def test_f2_from_the_hit_list_pauses_and_opens_the_sentence_being_played(qtbot, 
     assert seen["when"].startswith(transcript_pane.format_time(segment.start))
     assert seen["replayed_from"] == pytest.approx(segment.start, abs=0.05)
     window.close()
+
+
+# -- 2. Submit names the undecided hits and the red-line case ---------------------------------------------------
+def test_submit_with_undecided_hits_says_how_many_and_goes_back_to_the_first(qtbot, tmp_path, demo_copy,
+                                                                           monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: (asked.append(args), QMessageBox.No)[1])
+    window = _checked_demo(qtbot, tmp_path, demo_copy)
+    hits = window.state.hits
+    assert len(hits) == 10
+    for index in (0, 1, 3, 5):
+        window.rules.decide(hits[index], "rejected")
+    window.scoring.confirm_and_submit()
+    text, default = asked[-1][2], asked[-1][4]
+    assert "6 of 10 hit(s) were never confirmed or rejected" in text
+    assert f"{hits[2].rule} " in text and default == QMessageBox.No
+    assert window.scorecard.evaluation.status != "submitted"
+    assert window.state.current_hit == 2                       # back to the first hit nobody looked at
+    window.close()
+
+
+def test_submit_after_confirming_a_fatal_hit_names_the_red_line_case_and_the_agent(qtbot, tmp_path, demo_copy,
+                                                                                  monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: (asked.append(args), QMessageBox.Yes)[1])
+    window = _checked_demo(qtbot, tmp_path, demo_copy, "S4")
+    call = window.state.call
+    for hit in window.state.hits:
+        window.rules.decide(hit, "confirmed")
+    qtbot.waitUntil(lambda: any(f.status == "confirmed" for f in window.scorecard.evaluation.fatal))
+    window.scoring.confirm_and_submit()
+    text, default = asked[-1][2], asked[-1][4]
+    assert "never confirmed" not in text and default == QMessageBox.Yes
+    assert "The total is 0" in text and "R04" in text and f"agent {call.agent_id}" in text
+    assert "red-line register" in text
+    assert window.scorecard.evaluation.status == "submitted"
+    window.close()

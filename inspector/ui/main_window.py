@@ -32,6 +32,7 @@ from inspector.emotion.turns import CustomerEmotion, customer_emotion
 from inspector.store.emotion import EmotionRepository
 from inspector.store.database import on_own_connection, open_database
 from inspector.store.hits import HitRepository
+from inspector.store.redlines import RedLineRepository
 from inspector.domain.people import User
 from inspector.store.transcripts import EDITED, TranscriptRepository
 from inspector.transcript.edits import edit_speaker, edit_text, edit_word
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
                                          EvaluationRepository(self.db, default_card()), default_card(), user)
         self.rules.scope_for = self.scoring.decision_scope
         self.scoring.autoscores = AutoScoreRepository(self.db)
+        self.scoring.redlines = RedLineRepository(self.db)
         self._build_layout()
         self._build_status_bar()
 

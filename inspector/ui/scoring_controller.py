@@ -27,6 +27,8 @@ from inspector.settings import Settings
 from inspector.store.calibration import CalibrationSession
 from inspector.store.autoscores import AutoScoreRepository
 from inspector.store.calls import Call
+from inspector.store.redlines import RedLineRepository
+from inspector.ui.waveform_items import format_time
 from inspector.store.hits import calibration_scope
 from inspector.store.evaluations import EvaluationLocked, EvaluationRepository
 from inspector.domain.people import User
@@ -47,6 +49,7 @@ class ScoringController(QObject):
         self.calibration: tuple[CalibrationService, CalibrationSession] | None = None
         self.viewing: str | None = None       # None: the default choice; "": one's own; else another's uuid
         self.autoscores: AutoScoreRepository | None = None    # the call's automatic score, shown as a suggestion
+        self.redlines: RedLineRepository | None = None        # the cases a submit question names
         pane.user = self.user
         pane.changed.connect(self.save)
         pane.submit_requested.connect(self.confirm_and_submit)
@@ -218,13 +221,49 @@ class ScoringController(QObject):
                 "Fatal item(s) %1 still wait for review: confirm or reject them before submitting.")
                 .replace("%1", ", ".join(result.pending_fatal)))
             return False
+        undecided = [i for i, hit in enumerate(self.state.hits or []) if self.state.decision_for(hit) is None]
         question = self.tr("Submit the evaluation of %1 with a total of %2 (version %3)?\n\nIt will be locked: "
                            "only a team lead can reopen it, and it is queued for upload to headquarters.") \
             .replace("%1", call.call_ref).replace("%2", f"{result.total:g}").replace("%3", str(evaluation.version))
-        if QMessageBox.question(self.window, self.tr("Submit evaluation"), question) != QMessageBox.Yes:
+        question += "".join("\n\n" + paragraph for paragraph in
+                            (self._undecided_text(undecided), self._red_line_text(evaluation, call)) if paragraph)
+        if undecided:
+            question += "\n\n" + self.tr("Submit anyway? (No: back to the first undecided hit)")
+        answer = QMessageBox.question(self.window, self.tr("Submit evaluation"), question,
+                                      QMessageBox.Yes | QMessageBox.No,
+                                      QMessageBox.No if undecided else QMessageBox.Yes)
+        if answer != QMessageBox.Yes:
+            if undecided:                        # back to the first hit nobody looked at
+                self.state.select_hit(undecided[0])
             return False
         self.submit()
         return True
+
+    def _undecided_text(self, undecided: list[int]) -> str:
+        """Hits nobody confirmed or rejected: submitting now leaves them unread on a locked evaluation."""
+        if not undecided:
+            return ""
+        hits = self.state.hits
+        listed = ", ".join(f"{hits[i].rule} {format_time(hits[i].start)}" for i in undecided[:8])
+        return (self.tr("%n of %1 hit(s) were never confirmed or rejected:", "", len(undecided))
+                .replace("%1", str(len(hits))) + f" {listed}" + ("…" if len(undecided) > 8 else ""))
+
+    def _red_line_text(self, evaluation: Evaluation, call: Call) -> str:
+        """A confirmed fatal item makes the total 0; its red-line case stands against the agent in the register."""
+        confirmed = [f.item for f in evaluation.fatal if f.status == "confirmed"]
+        if not confirmed:
+            return ""
+        names = {f.id: f.name for f in self.card.fatal}
+        text = self.tr("Confirmed fatal item(s): %1. The total is 0.").replace(
+            "%1", "; ".join(f"{item} {names.get(item, '')}".strip() for item in confirmed))
+        cases = self.redlines.cases(status="open", call_id=call.id) if self.redlines and self._session() is None \
+            else []
+        if cases:
+            agent = " ".join(p for p in (call.agent_id, call.agent_name) if p) or self.tr("unknown agent")
+            text += " " + self.tr("Red-line case(s) %1 are open against agent %2 in the red-line register; a "
+                                  "team lead follows them up.").replace(
+                "%1", ", ".join(c.rule for c in cases)).replace("%2", agent)
+        return text
 
     def submit(self) -> None:
         evaluation = self.pane.evaluation

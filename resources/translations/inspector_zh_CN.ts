@@ -2682,8 +2682,30 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
 提交后将锁定：只有组长可以重开，并将排队上传总部。</translation>
     </message>
     <message>
+        <source>Submit anyway? (No: back to the first undecided hit)</source>
+        <translation>仍然提交？（选“否”回到第一个未判定的命中）</translation>
+    </message>
+    <message>
         <source>Submit evaluation</source>
         <translation>提交评分</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 hit(s) were never confirmed or rejected:</source>
+        <translation>
+            <numerusform>共 %1 个命中，其中 %n 个从未确认或驳回：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirmed fatal item(s): %1. The total is 0.</source>
+        <translation>已确认致命项：%1。总分为 0。</translation>
+    </message>
+    <message>
+        <source>unknown agent</source>
+        <translation>未知坐席</translation>
+    </message>
+    <message>
+        <source>Red-line case(s) %1 are open against agent %2 in the red-line register; a team lead follows them up.</source>
+        <translation>红线登记册中已对坐席 %2 立案 %1，由组长跟进。</translation>
     </message>
     <message>
         <source>Evaluation submitted</source>
