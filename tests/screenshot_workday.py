@@ -4,6 +4,7 @@
 of the whole screen for each scene: main (the demo as it opens), reports.
 """
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -38,10 +39,19 @@ def main(out: Path, data: Path, language: str, scenes: list[str]) -> None:
     app = QApplication(sys.argv[:1])
     install_translators(app, language)
     workspace = Workspace(data)
-    prepare(workspace)
-    window = MainWindow(workspace, Settings(language=language), check_playback=False, user=INSPECTOR)
-    window.show()
-    window.open_first_call()
+    if scenes[0] == "import":                     # a fresh workspace: S2 with its transcript, S5 without
+        mixed = data / "mixed"
+        mixed.mkdir(parents=True)
+        for name in ("S2.flac", "S2.transcript.json", "S5.flac"):
+            shutil.copy(demo_folder() / name, mixed / name)
+        window = MainWindow(workspace, Settings(language=language), check_playback=False, user=INSPECTOR)
+        window.show()
+        QTimer.singleShot(0, lambda: window.import_folder(mixed))
+    else:
+        prepare(workspace)
+        window = MainWindow(workspace, Settings(language=language), check_playback=False, user=INSPECTOR)
+        window.show()
+        window.open_first_call()
     screen = app.primaryScreen().geometry()
     size = f"{screen.width()}x{screen.height()}"
     todo = list(scenes)
@@ -50,7 +60,7 @@ def main(out: Path, data: Path, language: str, scenes: list[str]) -> None:
         app.primaryScreen().grabWindow(0).save(str(out / f"workday_{scene}_{language}_{size}.png"))
 
     def step() -> None:
-        if window.state.recording is None:
+        if window.state.recording is None and todo[:1] != ["import"]:
             QTimer.singleShot(100, step)
             return
         if not todo:
@@ -59,7 +69,7 @@ def main(out: Path, data: Path, language: str, scenes: list[str]) -> None:
             return
         scene = todo.pop(0)
         SCENES[scene](window)
-        QTimer.singleShot(600, lambda: (grab(scene), CLOSE.get(scene, lambda _w: None)(window), step()))
+        QTimer.singleShot(2500 if scene == "import" else 600, lambda: (grab(scene), CLOSE.get(scene, lambda _w: None)(window), step()))
 
     QTimer.singleShot(300, step)
     app.exec()
@@ -81,8 +91,12 @@ SCENES = {
     "reports": lambda window: window.show_reports(),
     "correct": correct,
     "submit": lambda window: QTimer.singleShot(0, window.scoring.confirm_and_submit),
+    "import": lambda window: None,                # the summary the import opened
+    "listen": lambda window: (window.call_list.select_row(next(
+        r for r in range(window.call_list.model.rowCount()) if window.call_list.model.call_at(r).call_ref == "S5")),
+        window.side_tabs.setCurrentWidget(window.scorecard)),
 }
-CLOSE = {"reports": lambda window: window.reports_window.close(), "correct": close_modal, "submit": close_modal}
+CLOSE = {"reports": lambda window: window.reports_window.close(), "correct": close_modal, "submit": close_modal, "import": close_modal}
 
 
 if __name__ == "__main__":

@@ -242,3 +242,68 @@ def test_submit_after_confirming_a_fatal_hit_names_the_red_line_case_and_the_age
     assert "red-line register" in text
     assert window.scorecard.evaluation.status == "submitted"
     window.close()
+
+
+# -- 4. unchecked is not clean; an import says what came in; emotion follows a new transcript; listening alone ----
+def _mixed_folder(tmp_path, demo_copy):
+    """The demo's S2 with its transcript and S5 without one."""
+    import shutil
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for path in demo_copy.iterdir():
+        if path.name.startswith("S2") or path.name == "S5.flac":
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+def test_an_unchecked_call_shows_no_hit_count_and_the_import_says_what_came_in(qtbot, tmp_path, demo_copy,
+                                                                                 monkeypatch):
+    from inspector.ui.dialogs import ImportReportDialog
+
+    shown = []
+    monkeypatch.setattr(ImportReportDialog, "exec", lambda dialog: shown.append(dialog.summary.text()))
+    window = _main(qtbot, tmp_path, Settings(language="en"))
+    window.show()
+    window.import_folder(_mixed_folder(tmp_path, demo_copy))
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "Imported 2 new call(s)" in shown[0] and "1 new call(s) have no transcript" in shown[0]
+    model = window.call_list.model
+    hits_column = model.COLUMNS.index("hit_count")
+    cells = {model.call_at(r).call_ref: model.data(model.index(r, hits_column)) for r in range(model.rowCount())}
+    assert cells["S5"] == "—"                                     # never checked: not the 0 of a clean call
+    window.close()
+
+
+def test_a_call_without_a_transcript_is_scored_by_listening(qtbot, tmp_path, demo_copy):
+    window = _main(qtbot, tmp_path, Settings(language="en"))
+    window.show()
+    window.import_folder(_mixed_folder(tmp_path, demo_copy), show_report=False)
+    qtbot.waitUntil(lambda: window.call_list.model.total == 2)
+    model = window.call_list.model
+    window.call_list.select_row(next(r for r in range(model.rowCount()) if model.call_at(r).call_ref == "S5"))
+    qtbot.waitUntil(lambda: window.state.call.call_ref == "S5" and window.state.recording is not None)
+    assert window.state.transcript is None
+    assert window.scorecard.evaluation is not None and window.scorecard.tree.topLevelItemCount() > 0
+    assert window.scorecard.submit_button.isEnabled()
+    window.scorecard.deduct("A1", 2, "开头语不规范")
+    stored = window.scoring.repo.for_call(window.state.call.id, INSPECTOR.id)
+    assert stored is not None and stored.items[0].deductions[0].points == 2
+    window.close()
+
+
+def test_the_customer_emotion_is_measured_when_a_new_transcript_arrives(qtbot, tmp_path, demo_copy):
+    window = _main(qtbot, tmp_path, Settings(language="en"))
+    window.show()
+    folder = _mixed_folder(tmp_path, demo_copy)
+    window.import_folder(folder, show_report=False)
+    qtbot.waitUntil(lambda: window.call_list.model.total == 2)
+    model = window.call_list.model
+    window.call_list.select_row(next(r for r in range(model.rowCount()) if model.call_at(r).call_ref == "S5"))
+    qtbot.waitUntil(lambda: window.state.call.call_ref == "S5" and window.state.recording is not None)
+    call_id = window.state.call.id
+    assert window.emotions.for_call(call_id) is None
+    assert window.attach_transcript(demo_copy / "S5.transcript.json")
+    qtbot.waitUntil(lambda: window.emotions.for_call(call_id) is not None)
+    assert window.emotion_lane.emotion is not None
+    window.close()
+

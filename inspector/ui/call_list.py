@@ -85,6 +85,7 @@ class CallTableModel(QAbstractTableModel):
         self._categories: dict[int, list[str]] = {}     # call id → labels, read a page at a time
         self._emotion_repository = emotions
         self._emotions: dict[int, tuple[str, str, bool]] = {}
+        self._checked: set[int] = set()                 # calls the rules have checked (else hits show "—")
         self._filter = CallFilter()
         self._sort = "started_at"
         self._descending = True
@@ -125,7 +126,7 @@ class CallTableModel(QAbstractTableModel):
         self._total = repo.count(self._filter) if total is None else total
         self._rows = repo.page(self._filter, self._sort, self._descending, limit=PAGE)
         self._cells.clear()
-        self._categories, self._emotions = {}, {}
+        self._categories, self._emotions, self._checked = {}, {}, set()
         self._read_side_tables(self._rows)
         self._next_page = PAGE
         self.endResetModel()
@@ -136,6 +137,7 @@ class CallTableModel(QAbstractTableModel):
             self._categories.update(self._category_repository.labels_for([c.id for c in calls]))
         if self._emotion_repository is not None and calls:
             self._emotions.update(self._emotion_repository.summaries_for([c.id for c in calls]))
+        self._checked.update(self._repository.checked([c.id for c in calls]))
 
     def replace_row(self, call: Call) -> None:
         """One call changed (checked, scored): its row is repainted, the rest of the list stays as it is."""
@@ -145,6 +147,7 @@ class CallTableModel(QAbstractTableModel):
             self._cells.pop(row, None)
             self._categories.pop(call.id, None)
             self._emotions.pop(call.id, None)
+            self._checked.discard(call.id)
             self._read_side_tables([call])
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
@@ -208,6 +211,8 @@ class CallTableModel(QAbstractTableModel):
             return "；".join(self._categories.get(call.id, [])) or "—"
         if column.key == "emotion":
             return self._emotion_cell(call.id)
+        if column.key == "hit_count" and call.id not in self._checked:
+            return "—"
         return column.display(call)
 
     def _emotion_cell(self, call_id: int) -> str:

@@ -56,7 +56,7 @@ class SettingsDialog(QDialog):
 class ImportReportDialog(QDialog):
     """Lists every file that was not imported with its reason; the rest went in."""
 
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+    def __init__(self, report: ImportReport, parent: QWidget | None = None, untranscribed: int = 0) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import finished"))
         summary = self.tr("Imported %1 new call(s); %2 already present; %3 file(s) with problems.")
@@ -65,6 +65,12 @@ class ImportReportDialog(QDialog):
                    .replace("%3", str(len(report.problems))))
         if report.cancelled:
             summary += " " + self.tr("The import was cancelled; calls imported so far are kept.")
+        if report.added:
+            summary += " " + self.tr("The rules are checking the new calls now; until a call is checked its hit "
+                                     "count shows —.")
+        if untranscribed:
+            summary += " " + self.tr("%n new call(s) have no transcript: transcribe them (Speech menu) for the rules "
+                                     "to check them, or score them by listening.", "", untranscribed)
         self.summary = QLabel(summary, self)
         self.summary.setWordWrap(True)
         if report.warnings:

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.transcript.transcribe_requested.connect(self._transcribe_or_install)
         self.hits_pane.basis_for = self._hits_basis
         self.state.message_changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.state.transcript_changed.connect(self._transcript_changed)
         self._focus_left: QWidget | None = None      # the window the keyboard focus was in before none had it
         QApplication.instance().focusChanged.connect(self._focus_moved)
         self.playback.set_volume(settings.volume)
@@ -309,6 +310,12 @@ class MainWindow(QMainWindow):
                 self._seek_when_ready = None
             self.idle()
 
+    def _transcript_changed(self, transcript) -> None:
+        """A new transcript of the open call (transcribed, corrected, another version): its emotion is measured
+        again now, not only when the call is next opened."""
+        if transcript is not None and self.state.call is not None and self.state.recording is not None:
+            self._measure_emotion(self.state.call, self.state.recording)
+
     def _measure_emotion(self, call: Call, recording) -> None:
         """With the voice now at hand, measure the customer's emotion again in the background and store it."""
         transcript = self.state.transcript
@@ -387,8 +394,9 @@ class MainWindow(QMainWindow):
         if report.added:
             self.rules.check_all(only_outdated=True)
         self.open_first_call()
-        if show_report and (report.problems or report.warnings or report.cancelled or not report.added):
-            ImportReportDialog(report, self).exec()
+        if show_report:                          # what came in, what did not, and what happens next
+            untranscribed = sum(1 for call in report.added if self.transcripts.latest(call.id) is None)
+            ImportReportDialog(report, self, untranscribed).exec()
 
     def _import_failed(self, error: Exception) -> None:
         self.idle()

@@ -61,6 +61,7 @@ class ScoringController(QObject):
         pane.whose_chosen.connect(self.view)
         state.call_changed.connect(self._call_changed)
         state.hits_changed.connect(lambda _h: self.sync())
+        state.transcript_changed.connect(lambda _t: self.sync())
         state.decision_changed.connect(lambda _d: self.sync(persist=True))
         state.playhead_changed.connect(lambda t: setattr(pane, "playhead", t))
         state.selection_changed.connect(
@@ -99,10 +100,12 @@ class ScoringController(QObject):
         """Load (or prepare) the evaluation and bring it in line with the hits and decisions; ``persist`` when a
         change of the user's own (a hit decision) is what asks, so that a draft starts there and not before."""
         call = self.state.call
-        if call is None or self.state.hits is None:
+        # a call without a transcript is scored by listening alone: no hit will ever come to wait for
+        hits = self.state.hits if self.state.hits is not None or self.state.transcript is not None else []
+        if call is None or hits is None:
             self.show(None)
             return
-        self.pane.hit_times = {hit_key(h): h.start for h in self.state.hits}
+        self.pane.hit_times = {hit_key(h): h.start for h in hits}
         active = self._session()
         if active is not None:
             service, session = active
@@ -125,7 +128,7 @@ class ScoringController(QObject):
         if evaluation.status == "submitted":
             self.show(evaluation)
             return
-        updated = prefill(self.card, evaluation, self.state.hits, self.state.decisions, self.user)
+        updated = prefill(self.card, evaluation, hits, self.state.decisions, self.user)
         if (stored and updated != evaluation) or (not stored and persist):
             self.save(updated)
         else:

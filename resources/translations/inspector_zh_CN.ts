@@ -1234,6 +1234,16 @@
         <source>The import was cancelled; calls imported so far are kept.</source>
         <translation>导入已取消；已导入的录音均已保留。</translation>
     </message>
+    <message>
+        <source>The rules are checking the new calls now; until a call is checked its hit count shows —.</source>
+        <translation>规则正在检查新通话；检查完成前命中数显示为 —。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new call(s) have no transcript: transcribe them (Speech menu) for the rules to check them, or score them by listening.</source>
+        <translation>
+            <numerusform>%n 通新通话没有转写文本：请转写（语音菜单）以便规则检查，或直接听录音评分。</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n call(s) imported with a warning.</source>
         <translation>
