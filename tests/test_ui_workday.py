@@ -307,3 +307,73 @@ def test_the_customer_emotion_is_measured_when_a_new_transcript_arrives(qtbot, t
     assert window.emotion_lane.emotion is not None
     window.close()
 
+
+
+# -- 6. charts that tell the truth ---------------------------------------------------------------------------
+def _chart_view(qtbot, chart):
+    from inspector.ui.report_plots import ChartView
+    view = ChartView(chart, chart.title)
+    qtbot.addWidget(view)
+    view.resize(700, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    from PySide6.QtWidgets import QApplication
+    for _ in range(5):                                   # the legend and axes lay themselves out
+        QApplication.processEvents()
+    return view
+
+
+def _items(view, kind):
+    return [item for item in view.getPlotItem().items if isinstance(item, kind)]
+
+
+def test_the_histogram_draws_the_pass_line_at_80_on_its_score_axis(qtbot):
+    import pyqtgraph as pg
+    from inspector.reports.charts import Chart, Series
+
+    labels = tuple(f"{low}–{low + 5}" for low in range(0, 100, 5))
+    values = tuple(3.0 if low in (0, 80) else 0.0 for low in range(0, 100, 5))
+    view = _chart_view(qtbot, Chart("distribution", "columns", "Scores", labels, (Series("n", values),), "",
+                                    80.0, "pass 80"))
+    line = _items(view, pg.InfiniteLine)[0]
+    assert line.value() == 80.0
+    ticks = dict(view.getAxis("bottom")._tickLevels[0]) if view.getAxis("bottom")._tickLevels else {}
+    assert ticks.get(80.0) == "80" and ticks.get(0.0) == "0"
+    assert view.text_at(82.0, 1.0) == "80–85: 3"               # hovering over 80–85 names that bin
+    assert view.text_at(1.0, 1.0) == "0–5: 3"                  # the first bin starts at 0, not centred on it
+    view.close()
+
+
+def test_a_bar_at_zero_is_drawn_and_labelled_and_an_empty_chart_says_so(qtbot):
+    import pyqtgraph as pg
+    from inspector.reports.charts import Chart, Series
+
+    view = _chart_view(qtbot, Chart("agent_mean", "bars", "Mean", ("1001 张三", "1002 李四"),
+                                    (Series("Mean", (92.0, 0.0)),), "", 80.0))
+    labels = [item.toPlainText() for item in _items(view, pg.TextItem) if item is not view.tip]
+    assert labels == ["92", "0"]
+    bars = _items(view, pg.BarGraphItem)
+    assert len(bars) == 2 and all(bar.boundingRect().width() > 0 for bar in bars)
+    view.close()
+    empty = _chart_view(qtbot, Chart("agent_mean", "bars", "Mean", (), (Series("Mean", ()),), "", 80.0))
+    assert empty.empty_note.toPlainText()
+    empty.close()
+
+
+def test_the_weekly_trend_legend_leaves_the_lines_free(qtbot):
+    from inspector.reports.charts import Chart, Series
+
+    weeks = tuple(f"2026-W{w:02d}" for w in range(1, 9))
+    series = tuple(Series(f"10{k:02d} 坐席{k}", tuple(70.0 + 3 * w + k for w in range(8))) for k in range(6))
+    view = _chart_view(qtbot, Chart("agent_trend", "lines", "Trend", weeks, series, "分"))
+    legend = view.getPlotItem().legend
+    box = legend.mapRectToScene(legend.boundingRect())
+    vb = view.getPlotItem().vb
+    from PySide6.QtCore import QPointF
+    for line in series:                                  # every point and every stretch of line between them
+        for x in range(len(line.values) - 1):
+            for step in range(11):
+                at = x + step / 10
+                value = line.values[x] + (line.values[x + 1] - line.values[x]) * step / 10
+                assert not box.contains(vb.mapViewToScene(QPointF(at, value))), (line.name, at, value)
+    view.close()
