@@ -377,3 +377,56 @@ def test_the_weekly_trend_legend_leaves_the_lines_free(qtbot):
                 value = line.values[x] + (line.values[x + 1] - line.values[x]) * step / 10
                 assert not box.contains(vb.mapViewToScene(QPointF(at, value))), (line.name, at, value)
     view.close()
+
+
+# -- 9. no clipped text, a call list that keeps its width ------------------------------------------------------
+@pytest.fixture
+def chinese():
+    from PySide6.QtWidgets import QApplication
+    from inspector.ui.i18n import install_translators
+    app = QApplication.instance()
+    translators = install_translators(app, "zh_CN")
+    yield
+    for translator in translators:
+        app.removeTranslator(translator)
+    install_translators(app, "en")
+
+
+def clipped(window) -> list[str]:
+    """Visible one-line labels and combo boxes narrower than their text, or running past their parent's edge."""
+    from PySide6.QtWidgets import QComboBox, QLabel
+    found = []
+    for widget in window.findChildren(QLabel) + window.findChildren(QComboBox):
+        if not widget.isVisibleTo(window) or (isinstance(widget, QLabel) and (widget.wordWrap() or not widget.text())):
+            continue
+        text = widget.text() if isinstance(widget, QLabel) else widget.currentText()
+        parent = widget.parentWidget()
+        right = widget.mapTo(parent, widget.rect().topRight()).x() if parent is not None else 0
+        if widget.width() < widget.sizeHint().width() - 1 or (parent is not None and right > parent.width() + 1):
+            found.append(f"{type(widget).__name__} {text!r}: {widget.width()} < {widget.sizeHint().width()}")
+    return found
+
+
+def test_at_1280x800_in_chinese_nothing_is_cut_and_the_call_list_keeps_its_width(qtbot, tmp_path, demo_copy,
+                                                                                 chinese, monkeypatch):
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: LAPTOP)
+    window = _main(qtbot, tmp_path, Settings(language="zh_CN"))
+    window.show()
+    folder = _mixed_folder(tmp_path, demo_copy)
+    window.import_folder(folder, show_report=False)
+    qtbot.waitUntil(lambda: window.call_list.model.total == 2)
+    widths = {}
+    for ref in ("S2", "S5", "S2"):
+        model = window.call_list.model
+        window.call_list.select_row(next(r for r in range(model.rowCount()) if model.call_at(r).call_ref == ref))
+        qtbot.waitUntil(lambda ref=ref: window.state.call.call_ref == ref and window.state.recording is not None
+                        and (ref == "S5" or window.state.hits is not None))
+        from PySide6.QtWidgets import QApplication
+        QApplication.processEvents()
+        widths.setdefault(ref, []).append(window.call_list.width())
+        for tab in (window.hits_pane, window.scorecard):
+            window.side_tabs.setCurrentWidget(tab)
+            QApplication.processEvents()
+            assert not clipped(window), (ref, clipped(window))
+    assert widths["S5"][0] == widths["S2"][0] == widths["S2"][1]
+    window.close()

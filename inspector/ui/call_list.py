@@ -294,7 +294,6 @@ class CallListPane(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.agent, 1)
         filters.addWidget(self.status, 1)
-        filters.addWidget(self.count_label)
         voice = QHBoxLayout()                     # the voice of the customer: why they called, how they felt
         voice.addWidget(self.category, 1)
         voice.addWidget(self.worsened_only)
@@ -304,6 +303,7 @@ class CallListPane(QWidget):
         dates.addWidget(QLabel("–", self))
         dates.addWidget(self.date_to)
         dates.addStretch(1)
+        dates.addWidget(self.count_label)         # where the row has room: "共 6 通" is never cut off
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(search)

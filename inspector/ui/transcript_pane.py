@@ -91,17 +91,22 @@ class TranscriptPane(QWidget):
         self.versions = QComboBox(self)
         self.versions.setToolTip(self.tr("Which version of the transcript is shown; rules and the scorecard "
                                          "use the one shown"))
+        self.versions.setSizeAdjustPolicy(QComboBox.AdjustToContents)   # "导入（12-02 18:51）" whole
         self.versions.activated.connect(lambda index: self.version_chosen.emit(self.versions.itemData(index)))
+        # two short rows, not one long one: the version's whole name and the search both fit a narrow pane,
+        # and the pane's width does not change with what a call has (the call list beside keeps its width)
         top = QHBoxLayout()
         top.addWidget(self.versions)
         top.addWidget(self.header, 1)
         top.addWidget(self.transcribe_button)
-        top.addWidget(self.search, 1)
-        top.addWidget(self.previous_button)
-        top.addWidget(self.next_button)
+        finding = QHBoxLayout()
+        finding.addWidget(self.search, 1)
+        finding.addWidget(self.previous_button)
+        finding.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addLayout(finding)
         layout.addWidget(self.view)
         self.view.anchorClicked.connect(self._clicked)
         self.view.customContextMenuRequested.connect(self._context_menu)
@@ -155,6 +160,8 @@ class TranscriptPane(QWidget):
         document = self.view.document()   # reused: a new document per call would pile up in memory
         document.clear()
         self._offer_transcription(transcript is None and self.state.call is not None)
+        for finding in (self.search, self.previous_button, self.next_button):
+            finding.setVisible(transcript is not None)   # nothing to find; and the row keeps its width
         if transcript is None:
             self.header.setText(self.tr("No transcript for this call") if self.state.call else "")
             return
