@@ -430,3 +430,69 @@ def test_at_1280x800_in_chinese_nothing_is_cut_and_the_call_list_keeps_its_width
             assert not clipped(window), (ref, clipped(window))
     assert widths["S5"][0] == widths["S2"][0] == widths["S2"][1]
     window.close()
+
+
+# -- 7. one language at a time -------------------------------------------------------------------------------------
+CJK = __import__("re").compile(r"[\u4e00-\u9fff]")
+QUOTED = __import__("re").compile(r"«[^»]*»|「[^」]*」")
+
+
+def test_in_english_the_hits_and_the_scorecard_basis_carry_no_chinese_frame(qtbot, tmp_path, demo_copy):
+    window = _checked_demo(qtbot, tmp_path, demo_copy)
+    for hit in window.state.hits:
+        window.rules.decide(hit, "confirmed")
+    table = window.hits_pane.table
+    for row in range(table.rowCount()):
+        for column in (1, 2):
+            text = QUOTED.sub("", table.item(row, column).text())
+            assert not CJK.search(text), table.item(row, column).text()
+    window.side_tabs.setCurrentWidget(window.scorecard)
+    tree = window.scorecard.tree
+    bases = []
+    for top in range(tree.topLevelItemCount()):
+        for i in range(tree.topLevelItem(top).childCount()):
+            item = tree.topLevelItem(top).child(i)
+            bases += [item.child(k).text(4) for k in range(item.childCount())]
+    assert bases and all(not CJK.search(QUOTED.sub("", b)) for b in bases), bases
+    window.close()
+
+
+def test_in_chinese_qt_dialogs_and_the_sound_server_speak_chinese(qtbot, chinese, monkeypatch):
+    from PySide6.QtCore import QCoreApplication
+    from inspector.audio import output
+    from inspector.ui.core_messages import translated
+
+    assert QCoreApplication.translate("QFileDialog", "Look in:") != "Look in:"
+    assert QCoreApplication.translate("QFileDialog", "Files of type:") != "Files of type:"
+
+    class NoServer:
+        def __init__(self, *args, **kwargs):
+            raise output.PlaybackUnavailable(output.Message("no sound server could be reached ({detail})",
+                                                            detail="Connection refused"))
+    monkeypatch.setattr(output, "PulseOutput", NoServer)
+    problem = output.playback_problem()
+    assert problem == "no sound server could be reached (Connection refused)"      # the CLI and logs
+    shown = translated(problem)
+    assert CJK.search(shown) and "Connection refused" in shown
+
+
+# -- 10 (continued). rule labels sit inside the lane and inside what is repainted -------------------------------------
+def test_hit_labels_are_inside_the_lane_and_inside_the_area_repainted(qtbot, tmp_path, demo_copy):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFontMetrics
+
+    window = _checked_demo(qtbot, tmp_path, demo_copy)
+    waveform = window.waveform
+    item = next(i for i in waveform.hit_markers if i.markers)
+    view = item.getViewBox()
+    metrics = QFontMetrics(window.font())
+    visible = item.markers
+    corners = [view.mapViewToDevice(QPointF(m.start, item.TOP)) for m in visible]
+    placed = item.label_positions(corners, [m.label for m in visible], metrics.horizontalAdvance, metrics.height(),
+                                  ascent=metrics.ascent() + 2)
+    lane_top = view.mapViewToDevice(QPointF(0, item.TOP)).y()
+    painted = view.mapViewToDevice(item.mapRectToView(item.boundingRect())).boundingRect()
+    for (x, y), label in placed:
+        assert y - metrics.ascent() >= lane_top - 1, label          # not half above the lane
+        assert painted.contains(QPointF(x + metrics.horizontalAdvance(label) / 2, y)), label
+    window.close()

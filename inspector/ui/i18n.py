@@ -37,7 +37,10 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.installTranslator(ours)
         installed.append(ours)
     qt_own = QTranslator(app)
-    if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+    # Qt's own words (file dialogs' "Look in:", "Files of type:", Yes/No): PySide6 ships them as qt_zh_CN.qm
+    # (qtbase_* where a full Qt install has it); without them a Chinese window opens English dialogs
+    folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    if any(qt_own.load(QLocale(language), name, "_", folder) for name in ("qtbase", "qt")):
         app.installTranslator(qt_own)
         installed.append(qt_own)
     return installed

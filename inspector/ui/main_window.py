@@ -39,6 +39,7 @@ from inspector.transcript.edits import edit_speaker, edit_text, edit_word
 from inspector.transcript.io import TranscriptError, load_transcript, save_transcript
 from inspector.privacy.visibility import Visibility
 from inspector.ui.account_texts import role_name
+from inspector.ui.core_messages import translated
 from inspector.ui.actions import build_actions
 from inspector.calibration.sessions import CalibrationService
 from inspector.store.calibration import CalibrationRepository, CalibrationSession
@@ -440,6 +441,7 @@ class MainWindow(QMainWindow):
 
     def _show_playback_problem(self, problem: str | None) -> None:
         if problem:
+            problem = translated(problem)
             self.playback.unavailable_reason = problem
             self.playback_label.setText(self.tr("Playback unavailable"))
             self.playback_label.setToolTip(problem)

@@ -50,6 +50,7 @@ class ScorecardPane(QWidget):
         self.playhead = 0.0
         self.selection: tuple[float, float] | None = None
         self.hit_times: dict[str, float] = {}
+        self.hit_labels: dict[str, str] = {}   # hit key → "R14 <rule name in the UI language>: evidence"
         self.suggestion: AutoScore | None = None     # the call's automatic score, shown beside, never saved
         self.total = QLabel(self)
         self.status = QLabel(self)
@@ -128,7 +129,8 @@ class ScorecardPane(QWidget):
             row.setToolTip(3, self._suggested_why(item.id))
             row.setData(0, Qt.UserRole, item.id)
             for deduction in state.deductions:
-                child = QTreeWidgetItem(row, ["", f"{-deduction.points:+g}", "", "", deduction.reason])
+                child = QTreeWidgetItem(row, ["", f"{-deduction.points:+g}", "", "",
+                                              self.hit_labels.get(deduction.hit_key or "", deduction.reason)])
                 child.setData(0, Qt.UserRole + 1, deduction.hit_key)
             row.setExpanded(bool(state.deductions))
             if current == item.id:

@@ -28,6 +28,7 @@ from inspector.store.calibration import CalibrationSession
 from inspector.store.autoscores import AutoScoreRepository
 from inspector.store.calls import Call
 from inspector.store.redlines import RedLineRepository
+from inspector.ui.evidence_text import evidence_text
 from inspector.ui.waveform_items import format_time
 from inspector.store.hits import calibration_scope
 from inspector.store.evaluations import EvaluationLocked, EvaluationRepository
@@ -106,6 +107,8 @@ class ScoringController(QObject):
             self.show(None)
             return
         self.pane.hit_times = {hit_key(h): h.start for h in hits}
+        self.pane.hit_labels = {hit_key(h): f"{h.rule} {self.state.rule_name(h)}: {evidence_text(h.evidence)}"
+                                for h in hits}
         active = self._session()
         if active is not None:
             service, session = active

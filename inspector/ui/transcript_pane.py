@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLa
 from inspector.review.state import ReviewState
 from inspector.transcript.model import SPEAKERS, Transcript
 from inspector.ui.dialog_buttons import form_above_buttons
+from inspector.ui.evidence_text import evidence_text
 from inspector.ui.waveform_items import format_time
 
 LOW_CONFIDENCE = 0.6
@@ -205,7 +206,8 @@ class TranscriptPane(QWidget):
             if own:
                 flag = QTextCharFormat()
                 flag.setForeground(HIT_COLOUR)
-                flag.setToolTip("\n".join(f"{h.rule} {self.state.rule_name(h)}: {h.evidence}" for h in own))
+                flag.setToolTip("\n".join(f"{h.rule} {self.state.rule_name(h)}: {evidence_text(h.evidence)}"
+                                           for h in own))
                 cursor.insertText("".join(f" ⚑{h.rule}" for h in own), flag)
             self._segments.append(Span(index, None, block_start, cursor.position()))
 

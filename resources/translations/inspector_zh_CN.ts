@@ -743,6 +743,13 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>No data for these filters</source>
+        <translation>当前筛选条件下没有数据</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare rule pack</source>
@@ -989,6 +996,14 @@
     <message>
         <source>fatal item(s) {items} still wait for review: confirm or reject them</source>
         <translation>致命项 {items} 仍待复核：请先确认或驳回</translation>
+    </message>
+    <message>
+        <source>no sound server could be reached ({detail})</source>
+        <translation>无法连接声音服务器（{detail}）</translation>
+    </message>
+    <message>
+        <source>PulseAudio client library missing: {detail}</source>
+        <translation>缺少 PulseAudio 客户端库：{detail}</translation>
     </message>
     <message>
         <source>the recording is cut short: the header promises {promised:.1f} s, the file holds {held:.1f} s</source>
