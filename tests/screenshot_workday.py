@@ -25,7 +25,10 @@ from inspector.store.transcripts import TranscriptRepository
 from inspector.ui.i18n import install_translators
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
+from inspector.domain.people import User
 from tests.ui_windows import INSPECTOR
+
+LEAD = User("9001", "张组长", "lead")
 
 
 def prepare(workspace: Workspace) -> None:
@@ -82,6 +85,21 @@ def correct(window) -> None:
     QTimer.singleShot(0, window.correct_sentence)
 
 
+def sampling(window) -> None:
+    """The lead's sampling dialog showing a preview (one call per agent at random)."""
+    from inspector.ui.review_controller import ReviewController
+    from tests.ui_windows import _accounts
+    _accounts(window.db)
+    dialog = ReviewController(window, window.db, window.review.card, LEAD, window.open_call_by_id,
+                              lambda s: s, lambda: None).sampling_dialog()
+    dialog.fatal.setChecked(False)
+    dialog.share.setCurrentIndex(dialog.share.findData("per_agent"))
+    dialog.amount.setValue(1)
+    dialog.show()
+    dialog.preview()
+    window.sampling = dialog
+
+
 def close_modal(_window) -> None:
     QApplication.activeModalWidget().reject()
 
@@ -92,11 +110,12 @@ SCENES = {
     "correct": correct,
     "submit": lambda window: QTimer.singleShot(0, window.scoring.confirm_and_submit),
     "import": lambda window: None,                # the summary the import opened
+    "sampling": sampling,
     "listen": lambda window: (window.call_list.select_row(next(
         r for r in range(window.call_list.model.rowCount()) if window.call_list.model.call_at(r).call_ref == "S5")),
         window.side_tabs.setCurrentWidget(window.scorecard)),
 }
-CLOSE = {"reports": lambda window: window.reports_window.close(), "correct": close_modal, "submit": close_modal, "import": close_modal}
+CLOSE = {"reports": lambda window: window.reports_window.close(), "correct": close_modal, "submit": close_modal, "import": close_modal, "sampling": lambda window: window.sampling.close()}
 
 
 if __name__ == "__main__":

@@ -496,3 +496,41 @@ def test_hit_labels_are_inside_the_lane_and_inside_the_area_repainted(qtbot, tmp
         assert y - metrics.ascent() >= lane_top - 1, label          # not half above the lane
         assert painted.contains(QPointF(x + metrics.horizontalAdvance(label) / 2, y)), label
     window.close()
+
+
+# -- 8. sampling: a preview before assigning, a reason when nothing comes, dates, nobody ticked who never logged in --
+def test_sampling_previews_then_assigns_and_says_why_a_second_draw_finds_nothing(qtbot, tmp_path, demo_copy):
+    from inspector.store.users import UserRepository
+    from tests.ui_windows import lead_window
+
+    lead = lead_window(qtbot, tmp_path, demo_copy)
+    users = UserRepository(lead.db)
+    users.add(users.get("9001"), "1003", "新同事", "inspector", "pass-1003x", must_change_password=True)
+    dialog = lead.review.sampling_dialog()
+    qtbot.addWidget(dialog)
+    ticked = {dialog.assignees.item(i).data(Qt.UserRole): dialog.assignees.item(i).checkState() == Qt.Checked
+              for i in range(dialog.assignees.count())}
+    assert ticked == {"1001": True, "1002": True, "1003": False, "9001": False}
+    assert "质检1001" in dialog.assignees.item(0).text()
+    dialog.fatal.setChecked(False)
+    dialog.share.setCurrentIndex(dialog.share.findData("per_agent"))
+    dialog.amount.setValue(1)
+    preview = dialog.preview()
+    assert len(preview.picks) == 6 and dialog.result.rowCount() == 6
+    assert lead.db.execute("SELECT count(*) FROM assignments").fetchone()[0] == 0      # nothing assigned yet
+    assert "nothing assigned yet" in dialog.summary.text() and "1001 质检1001: 3" in dialog.summary.text()
+    assert dialog.assign_button.isEnabled()
+    assert dialog.result.item(0, 2).text().endswith(("质检1001", "质检1002"))       # names beside ids
+    dialog.assign_button.click()
+    assert [p.call_ref for p in dialog.last.picks] == [p.call_ref for p in preview.picks]
+    assert lead.db.execute("SELECT count(*) FROM assignments").fetchone()[0] == 6
+    again = dialog.preview()
+    assert not again.picks and dialog.result.rowCount() == 6                           # the result stays
+    assert "all 6 call(s) within the filters are already assigned" in dialog.summary.text()
+    dialog.use_dates.setChecked(True)
+    dialog.date_from.setDate(dialog.date_from.date().fromString("2020-01-01", "yyyy-MM-dd"))
+    dialog.date_to.setDate(dialog.date_to.date().fromString("2020-01-31", "yyyy-MM-dd"))
+    assert dialog.plan().date_from == "2020-01-01" and not dialog.preview().picks
+    assert "no call matches the filters" in dialog.summary.text()
+    dialog.close()
+    lead.close()

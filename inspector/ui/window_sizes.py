@@ -49,7 +49,20 @@ class _Remember(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Hide and isinstance(watched, QWidget):
             remember(watched, self.key, self.sizes)
+        elif event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            keep_on_screen(watched)
         return False
+
+
+def keep_on_screen(widget: QWidget) -> None:
+    """A window centred over a wider parent, or wider than wished for by its contents, is moved (and if
+    need be narrowed) so that its buttons are on the screen."""
+    area = available_area(widget)
+    frame = widget.frameGeometry()
+    x = min(max(frame.x(), area.x()), max(area.x(), area.right() + 1 - frame.width()))
+    y = min(max(frame.y(), area.y()), max(area.y(), area.bottom() + 1 - frame.height()))
+    if (x, y) != (frame.x(), frame.y()):
+        widget.move(x, y)
 
 
 def remember(widget: QWidget, key: str, sizes: dict) -> None:
@@ -65,5 +78,4 @@ def open_within_screen(widget: QWidget, key: str, wanted: QSize, sizes: dict | N
     if isinstance(saved, list) and len(saved) == 2 and all(isinstance(v, int) and v > 0 for v in saved):
         wanted = QSize(*saved)
     widget.resize(fit_size(wanted, available_area(widget)))
-    if sizes is not None:
-        widget.installEventFilter(_Remember(widget, key, sizes))
+    widget.installEventFilter(_Remember(widget, key, sizes if sizes is not None else {}))

@@ -2337,6 +2337,14 @@ Data folder: %2</source>
         <translation>必检：导入通话编号…</translation>
     </message>
     <message>
+        <source>never logged in</source>
+        <translation>从未登录</translation>
+    </message>
+    <message>
+        <source>Only calls from</source>
+        <translation>仅限通话日期</translation>
+    </message>
+    <message>
         <source>random (recorded)</source>
         <translation>随机（会记录）</translation>
     </message>
@@ -2413,10 +2421,6 @@ Data folder: %2</source>
         <translation>计划另存为…</translation>
     </message>
     <message>
-        <source>Draw and assign</source>
-        <translation>抽取并分配</translation>
-    </message>
-    <message>
         <source>(nobody)</source>
         <translation>（未分配）</translation>
     </message>
@@ -2425,8 +2429,36 @@ Data folder: %2</source>
         <translation>已抽取 %1 条通话，随机种子 %2</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Assign these calls</source>
+        <translation>分配这些通话</translation>
+    </message>
+    <message>
+        <source>Preview, nothing assigned yet: %1</source>
+        <translation>预览（尚未分配）：%1</translation>
+    </message>
+    <message>
         <source>listed: %1 already in review, %2 not in this workspace</source>
         <translation>清单中 %1 通已在质检中，%2 通不在本工作区</translation>
+    </message>
+    <message>
+        <source>%1 call(s): %2</source>
+        <translation>%1 通：%2</translation>
+    </message>
+    <message>
+        <source>Nothing to draw: no call matches the filters (business type, duration, dates).</source>
+        <translation>无可抽取：没有通话符合筛选条件（业务类型、时长、日期）。</translation>
+    </message>
+    <message>
+        <source>Nothing more to draw: all %1 call(s) within the filters are already assigned or scored.</source>
+        <translation>没有更多可抽取：符合筛选条件的 %1 通通话都已分配或评分。</translation>
+    </message>
+    <message>
+        <source>Nothing to draw: %1 call(s) within the filters are not yet assigned, but none has a fatal hit, a chosen rule or signal, and no random share is set.</source>
+        <translation>无可抽取：符合筛选条件的 %1 通通话尚未分配，但都没有致命命中、所选规则或信号，且未设置随机抽取比例。</translation>
     </message>
     <message>
         <source>Calls that must be reviewed</source>
