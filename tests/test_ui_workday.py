@@ -534,3 +534,20 @@ def test_sampling_previews_then_assigns_and_says_why_a_second_draw_finds_nothing
     assert "no call matches the filters" in dialog.summary.text()
     dialog.close()
     lead.close()
+
+
+# -- 10 (continued). transcribing says the reference transcript is still there -----------------------------------------
+def test_after_transcribing_the_open_call_the_reference_is_named_as_still_there(qtbot, tmp_path, demo_copy):
+    from types import SimpleNamespace
+
+    window = _checked_demo(qtbot, tmp_path, demo_copy, "S2")
+    call = window.state.call
+    recognised = window.state.transcript                       # stands in for what the model heard
+    window.transcripts.save(call.id, "asr:vosk-model-small-cn-0.22", recognised)
+    window.transcripts.choose(call.id, "asr:vosk-model-small-cn-0.22")
+    told = []
+    window.state.message_changed.connect(told.append)
+    window.speech._transcribed((SimpleNamespace(id="vosk-model-small-cn-0.22"),
+                                SimpleNamespace(failed={}, transcribed=[call.id])))
+    assert any("is still there" in text and "Imported" in text for text in told), told
+    window.close()

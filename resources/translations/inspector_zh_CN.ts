@@ -2939,6 +2939,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>已转写 %1 通录音</translation>
     </message>
     <message>
+        <source>the hits now rest on the recognised words; %1 is still there: choose it in the version list above the transcript to switch back</source>
+        <translation>命中现基于识别文本；%1 仍然保留：可在转写文本上方的版本列表中切换回去</translation>
+    </message>
+    <message>
         <source>Speech recognition</source>
         <translation>语音识别</translation>
     </message>
