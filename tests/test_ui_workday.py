@@ -551,3 +551,37 @@ def test_after_transcribing_the_open_call_the_reference_is_named_as_still_there(
                                 SimpleNamespace(failed={}, transcribed=[call.id])))
     assert any("is still there" in text and "Imported" in text for text in told), told
     window.close()
+
+
+def test_the_scorecard_reads_in_english_in_the_english_ui(qtbot, tmp_path, demo_copy):
+    window = _checked_demo(qtbot, tmp_path, demo_copy, "S2")
+    tree = window.scorecard.tree
+    texts = []
+    for top in range(tree.topLevelItemCount()):
+        section = tree.topLevelItem(top)
+        texts.append(section.text(0))
+        texts += [section.child(i).text(0) for i in range(section.childCount())]
+    assert "A1 Greeting and job number" in texts and "F1 Paid service without a second confirmation" in texts
+    assert not [t for t in texts if CJK.search(t)], texts
+    window.close()
+
+
+def test_the_calibration_statistics_read_in_the_window_language(qtbot, chinese):
+    from PySide6.QtCore import QCoreApplication
+    from inspector.ui.statistics_text import statistic_text
+
+    undefined = statistic_text("ICC is undefined: the ratings do not vary between units")
+    assert CJK.search(undefined) and "undefined" not in undefined
+    assert "3×2" in statistic_text("ICC needs at least 2 units and 2 raters with complete ratings (have 3×2)")
+    assert statistic_text("各项得分") == "各项得分"                           # Chinese stays in the Chinese UI
+    QCoreApplication.instance()          # (the English half below runs with the translators removed)
+
+
+def test_the_calibration_statistics_read_in_english_in_the_english_ui():
+    from inspector.ui.statistics_text import statistic_text
+
+    assert statistic_text("通话太少（2 通，至少需 3 通）") == "too few calls (2, at least 3 needed)"
+    assert statistic_text("总分（5 通通话，区间仅供参考）") == "total scores (5 calls, the interval only indicative)"
+    assert statistic_text("Cohen κ (致命项)") == "Cohen κ (fatal items)"
+    for note in ("各项得分", "是否扣分", "致命项", "ICC(2,1) 自动评分 vs 质检员均值"):
+        assert not CJK.search(statistic_text(note)), note

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector.ui.window_sizes import open_within_screen
+from inspector.ui.statistics_text import statistic_text
 from inspector.calibration.comparison import Comparison, trend
 from inspector.calibration.report import deviation_colour, format_number, heat_limit, text_colour, write_report
 from inspector.ui.tables import read_only_table
@@ -132,7 +133,7 @@ class ComparisonWindow(QDialog):
             rows.append((d.inspector, f"{d.bias:+.2f}", f"{d.noise:.2f}", tendency))
         for s in self.comparison.statistics:
             interval = "" if s.low is None else f"[{s.low:.3f}, {s.high:.3f}]"
-            rows.append((s.name, format_number(s.value, 3), interval, s.note))
+            rows.append((statistic_text(s.name), format_number(s.value, 3), interval, statistic_text(s.note)))
         return read_only_table(self, [self.tr("Inspector / statistic"), self.tr("Bias / value"),
                                       self.tr("Noise / 95 % CI"), self.tr("Note")], rows)
 

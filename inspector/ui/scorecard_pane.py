@@ -23,6 +23,7 @@ from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Comment, Deduction, Evaluation, FatalState, ItemState
 from inspector.scoring.score import score
 from inspector.ui.dialog_buttons import form_above_buttons
+from inspector.ui.i18n import english_ui
 
 FATAL_RED = QColor("#c0392b")
 
@@ -114,16 +115,17 @@ class ScorecardPane(QWidget):
             self._sync_buttons()
             return
         result = score(self.card, evaluation)
+        english = english_ui()                     # the card's name_en in the English UI, as the rules have
         sections: dict[str, QTreeWidgetItem] = {}
         for item in self.card.items:
             parent = sections.get(item.section)
             if parent is None:
-                parent = QTreeWidgetItem(self.tree, [f"{item.section} {self.card.sections.get(item.section, '')}"])
+                parent = QTreeWidgetItem(self.tree, [f"{item.section} {self.card.name_of(item.section, english)}"])
                 parent.setExpanded(True)
                 sections[item.section] = parent
             state = evaluation.item(item.id)
             basis = self.tr("N/A") if state.na and item.na_allowed else ""
-            row = QTreeWidgetItem(parent, [f"{item.id} {item.name}", f"{item.points:g}",
+            row = QTreeWidgetItem(parent, [f"{item.id} {self.card.name_of(item.id, english)}", f"{item.points:g}",
                                            f"{result.items[item.id]:g}", *self._suggested(item.id, item.points),
                                            basis])
             row.setToolTip(3, self._suggested_why(item.id))
@@ -140,7 +142,7 @@ class ScorecardPane(QWidget):
         states = {f.item: f for f in evaluation.fatal}
         for fatal in self.card.fatal:
             state = states.get(fatal.id)
-            row = QTreeWidgetItem(fatal_parent, [f"{fatal.id} {fatal.name}", "", "", self._suggested_fatal(fatal.id),
+            row = QTreeWidgetItem(fatal_parent, [f"{fatal.id} {self.card.name_of(fatal.id, english)}", "", "", self._suggested_fatal(fatal.id),
                                                  state.reason if state else ""])
             box = QComboBox(self.tree)
             for key, text in (("", "—"), ("pending", self.tr("Pending review")), ("confirmed", self.tr("Confirmed")),
@@ -289,7 +291,8 @@ class ScorecardPane(QWidget):
             return
         item = next(i for i in self.card.items if i.id == item_id)
         dialog = _DeductionDialog(self, about=self.tr("%1 %2 — at most %3 point(s)").replace("%1", item.id)
-                                  .replace("%2", item.name).replace("%3", f"{item.cap or item.points:g}"))
+                                  .replace("%2", self.card.name_of(item.id, english_ui()))
+                                  .replace("%3", f"{item.cap or item.points:g}"))
         dialog.points.setMaximum(item.cap or item.points)
         if dialog.exec() and dialog.reason.text().strip():
             self.deduct(item_id, dialog.points.value(), dialog.reason.text().strip())
@@ -312,7 +315,7 @@ class ScorecardPane(QWidget):
 
     def _appeal(self) -> None:
         whole = self.tr("The whole evaluation")
-        choices = [whole] + [f"{item.id} {item.name}" for item in self.card.items]
+        choices = [whole] + [f"{item.id} {self.card.name_of(item.id, english_ui())}" for item in self.card.items]
         item, ok = QInputDialog.getItem(self, self.tr("Record appeal"), self.tr("What does the agent appeal?"),
                                         choices, 0, False)
         if not ok:

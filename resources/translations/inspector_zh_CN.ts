@@ -3067,6 +3067,37 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     </message>
 </context>
 <context>
+    <name>Statistics</name>
+    <message>
+        <source>ICC needs at least 2 units and 2 raters with complete ratings (have %1)</source>
+        <translation>ICC 至少需要 2 通通话和 2 名评分完整的质检员（现有 %1）</translation>
+    </message>
+    <message>
+        <source>ICC is undefined: the ratings do not vary between units</source>
+        <translation>ICC 无法计算：各通话的评分没有差异</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha needs at least two different values in units rated twice</source>
+        <translation>Krippendorff α 需要在被重复评分的项目中至少有两种不同的分值</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa needs at least two units rated by both raters</source>
+        <translation>Cohen κ 至少需要两名质检员都评过的两个项目</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa is undefined: both raters used a single category</source>
+        <translation>Cohen κ 无法计算：两名质检员都只用了同一类判定</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa needs at least 2 units, each rated by the same number (≥ 2) of raters</source>
+        <translation>Fleiss κ 至少需要 2 个项目，且每个项目由相同人数（≥ 2）的质检员评分</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa is undefined: every rater used the same single category</source>
+        <translation>Fleiss κ 无法计算：所有质检员都只用了同一类判定</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialog</name>
     <message>
         <source>Upload to headquarters</source>
