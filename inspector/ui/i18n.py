@@ -37,8 +37,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.installTranslator(ours)
         installed.append(ours)
     qt_own = QTranslator(app)
-    # Qt's own words (file dialogs' "Look in:", "Files of type:", Yes/No): PySide6 ships them as qt_zh_CN.qm
-    # (qtbase_* where a full Qt install has it); without them a Chinese window opens English dialogs
+    # Qt's own words (file dialogs' "Look in:", "Files of type:", Yes/No): qtbase_zh_CN.qm, or the older
+    # all-in-one qt_zh_CN.qm where a Qt build has only that; without them a Chinese window opens English dialogs
     folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
     if any(qt_own.load(QLocale(language), name, "_", folder) for name in ("qtbase", "qt")):
         app.installTranslator(qt_own)
