@@ -111,11 +111,12 @@ SCENES = {
     "submit": lambda window: QTimer.singleShot(0, window.scoring.confirm_and_submit),
     "import": lambda window: None,                # the summary the import opened
     "sampling": sampling,
+    "filedialog": lambda window: QTimer.singleShot(0, window.import_transcript),
     "listen": lambda window: (window.call_list.select_row(next(
         r for r in range(window.call_list.model.rowCount()) if window.call_list.model.call_at(r).call_ref == "S5")),
         window.side_tabs.setCurrentWidget(window.scorecard)),
 }
-CLOSE = {"reports": lambda window: window.reports_window.close(), "correct": close_modal, "submit": close_modal, "import": close_modal, "sampling": lambda window: window.sampling.close()}
+CLOSE = {"reports": lambda window: window.reports_window.close(), "correct": close_modal, "submit": close_modal, "import": close_modal, "filedialog": close_modal, "sampling": lambda window: window.sampling.close()}
 
 
 if __name__ == "__main__":

@@ -458,12 +458,15 @@ def test_in_english_the_hits_and_the_scorecard_basis_carry_no_chinese_frame(qtbo
 
 
 def test_in_chinese_qt_dialogs_and_the_sound_server_speak_chinese(qtbot, chinese, monkeypatch):
-    from PySide6.QtCore import QCoreApplication
     from inspector.audio import output
     from inspector.ui.core_messages import translated
 
-    assert QCoreApplication.translate("QFileDialog", "Look in:") != "Look in:"
-    assert QCoreApplication.translate("QFileDialog", "Files of type:") != "Files of type:"
+    from PySide6.QtWidgets import QFileDialog
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.DontUseNativeDialog, True)       # Qt's own dialog, as on a bare desktop
+    labels = [dialog.labelText(label) for label in (QFileDialog.LookIn, QFileDialog.FileName, QFileDialog.FileType)]
+    assert all(CJK.search(text) for text in labels), labels
+    dialog.deleteLater()
 
     class NoServer:
         def __init__(self, *args, **kwargs):

@@ -6,11 +6,16 @@ import subprocess
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from inspector.resources import resource_path
 
 LRELEASE = Path(PySide6.__file__).parent / "lrelease"
+
+# Qt 6 gave the file dialog's labels a mnemonic ("&Look in:", "Files of &type:") and its own zh_CN catalogue
+# still has only the old words, so a Chinese file dialog said "Look in:" and "Files of type:" in English. Our
+# catalogue carries them (it is asked after Qt's, which does not know them).
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
 
 
 def compiled_catalog(language: str) -> Path | None:
