@@ -155,7 +155,7 @@ class SamplingDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
         buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.summary, 1)
+        bottom.addStretch(1)
         bottom.addWidget(save)
         bottom.addWidget(preview_button)
         bottom.addWidget(draw_button)
@@ -165,6 +165,7 @@ class SamplingDialog(QDialog):
         left.addLayout(form)
         right = QVBoxLayout()
         right.addWidget(self.result)
+        right.addWidget(self.summary)            # a row of its own: a preview's breakdown reads as a line
         right.addLayout(bottom)
         layout.addLayout(left)
         layout.addLayout(right, 1)
