@@ -588,3 +588,18 @@ def test_the_calibration_statistics_read_in_english_in_the_english_ui():
     assert statistic_text("Cohen κ (致命项)") == "Cohen κ (fatal items)"
     for note in ("各项得分", "是否扣分", "致命项", "ICC(2,1) 自动评分 vs 质检员均值"):
         assert not CJK.search(statistic_text(note)), note
+
+
+def test_the_call_id_stays_in_view_when_the_list_scrolls_sideways(qtbot, tmp_path, demo_copy):
+    window = demo_window(qtbot, tmp_path, demo_copy)
+    table = window.call_list.table
+    bar = table.horizontalScrollBar()
+    bar.setValue(bar.maximum())                                   # over to the emotion and the categories
+    from PySide6.QtWidgets import QApplication
+    QApplication.processEvents()
+    header = table.verticalHeader()
+    assert header.isVisible() and header.width() > 0
+    model = window.call_list.model
+    assert [model.headerData(r, Qt.Vertical) for r in range(model.rowCount())] == \
+        [model.call_at(r).call_ref for r in range(model.rowCount())]
+    window.close()

@@ -184,6 +184,9 @@ class CallTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):  # noqa: N802
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return self.headers()[section]
+        if orientation == Qt.Vertical and role == Qt.DisplayRole:     # the call id, fixed while scrolling sideways
+            call = self.call_at(section)
+            return None if call is None else call.call_ref
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
@@ -282,7 +285,10 @@ class CallListPane(QWidget):
         self.table.sortByColumn(CallTableModel.COLUMNS.index("started_at"), Qt.DescendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.setSelectionMode(QTableView.SingleSelection)
-        self.table.verticalHeader().hide()
+        # the call id heads each row instead of filling the first column: scrolled sideways to the time, the
+        # emotion and the categories, the list still says which call each row is
+        self.table.setColumnHidden(CallTableModel.COLUMNS.index("call_ref"), True)
+        self.table.verticalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         self._size_columns()
         self.table.setAlternatingRowColors(True)
 
