@@ -111,6 +111,7 @@ SCENES = {
     "submit": lambda window: QTimer.singleShot(0, window.scoring.confirm_and_submit),
     "import": lambda window: None,                # the summary the import opened
     "sampling": sampling,
+    "scorecard": lambda window: window.side_tabs.setCurrentWidget(window.scorecard),
     "filedialog": lambda window: QTimer.singleShot(0, window.import_transcript),
     "listen": lambda window: (window.call_list.select_row(next(
         r for r in range(window.call_list.model.rowCount()) if window.call_list.model.call_at(r).call_ref == "S5")),

@@ -55,12 +55,14 @@ class ScorecardPane(QWidget):
         self.suggestion: AutoScore | None = None     # the call's automatic score, shown beside, never saved
         self.total = QLabel(self)
         self.status = QLabel(self)
+        self.status.setWordWrap(True)             # "Not started: saved at your first change" wraps, never cut
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("Item"), self.tr("Points"), self.tr("Score"), self.tr("Suggested"),
                                    self.tr("Basis")])
         self.tree.headerItem().setToolTip(3, self.tr("The automatic score from the rule hits: a suggestion, "
                                                      "never submitted"))
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.Interactive)
         self.tree.header().setStretchLastSection(True)
         self.tree.setFocusPolicy(Qt.StrongFocus)     # as the hit table: a click ends typing in a search box
         self.deduct_button = QPushButton(self.tr("Deduct…"), self)
@@ -168,10 +170,14 @@ class ScorecardPane(QWidget):
             labels = {"open": self.tr("Open"), "upheld": self.tr("Upheld"), "rejected": self.tr("Rejected")}
             for appeal in self.appeals:
                 due = self.tr("answer by %1").replace("%1", appeal["due_at"]) if appeal.get("due_at") else ""
+                # the deadline leads the wide last column: in the narrow points column it was cut off
                 QTreeWidgetItem(section, [f"v{appeal['version']} {appeal.get('item_id') or ''} {appeal['agent_id']}",
-                                          due, labels.get(appeal["status"], appeal["status"]), "",
-                                          appeal["text"] + (f" → {appeal['resolution']}" if appeal["resolution"]
-                                                            else "")])
+                                          "", labels.get(appeal["status"], appeal["status"]), "",
+                                          (f"{due} · " if due else "") + appeal["text"]
+                                          + (f" → {appeal['resolution']}" if appeal["resolution"] else "")])
+        # a long item name (in English) is elided, never pushing the points and scores out of view
+        self.tree.setColumnWidth(0, min(self.tree.sizeHintForColumn(0),
+                                        self.tree.fontMetrics().horizontalAdvance("A1 Greeting and job number") + 48))
         text = self.tr("Total: %1").replace("%1", f"{result.total:g}")
         if result.fatal:
             text += " " + self.tr("(fatal item confirmed)")
