@@ -4,6 +4,7 @@
 of the whole screen for each scene: main (the demo as it opens), reports.
 """
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -59,14 +60,20 @@ def main(out: Path, data: Path, language: str, scenes: list[str]) -> None:
     size = f"{screen.width()}x{screen.height()}"
     todo = list(scenes)
 
+    outside: list[str] = []                       # windows that reach past the screen, printed at the end
+
     def grab(scene: str) -> None:
         app.primaryScreen().grabWindow(0).save(str(out / f"workday_{scene}_{language}_{size}.png"))
+        area = app.primaryScreen().availableGeometry()
+        outside.extend(f"{scene}: {type(w).__name__} {w.frameGeometry().getRect()}" for w in app.topLevelWidgets()
+                       if w.isVisible() and w.isWindow() and not area.contains(w.frameGeometry()))
 
     def step() -> None:
         if window.state.recording is None and todo[:1] != ["import"]:
             QTimer.singleShot(100, step)
             return
         if not todo:
+            print(json.dumps({"outside": outside}))
             window.close()
             app.quit()
             return
