@@ -243,3 +243,79 @@ def test_wilson_and_newcombe_intervals_match_published_values():
     assert round(lo, 4) == 0.2553 and round(hi, 4) == 0.3662
     d = newcombe(Share(56, 70, 0), Share(48, 80, 0))          # Newcombe (1998) method 10: 0.0524 – 0.3339
     assert round(d[0], 4) == 0.0524 and round(d[1], 4) == 0.3339
+
+
+# -- the command line, as the issue's contract writes it ---------------------------------------------
+
+def _cli(ws, *args, stdin=""):
+    import subprocess
+    import sys
+    from tests.conftest import ROOT
+    return subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(ws.root), *args], cwd=ROOT,
+                          capture_output=True, text=True, input=stdin)
+
+
+def test_the_agents_loop_on_the_command_line(checked):
+    import json
+    ws, db = checked
+    added = _cli(ws, "users", "add", "4108", "--name", "刘洋", "--role", "agent", "--password-stdin", "--as", "9001",
+                 stdin="lead-pass-1\nagent-pass-4108\n")
+    assert added.returncode == 0, added.stderr
+    mine = _scored(db, "S4", confirm_fatal=True)
+    _scored(db, "S1")
+    _scored(db, "S4", inspector="1002", submit=False)
+    agent = ("--user", "2639", "--password-stdin")
+    listed = _cli(ws, "evaluations", *agent, "--format", "json", stdin="agent-pass-2639\n")
+    assert listed.returncode == 0, listed.stderr
+    [row] = json.loads(listed.stdout)
+    assert {k: row[k] for k in ("uuid", "call", "score", "status", "acknowledged", "appeal")} == \
+        {"uuid": mine.uuid, "call": "S4", "score": 0.0, "status": "submitted", "acknowledged": False, "appeal": None}
+    nosy = _cli(ws, "evaluations", *agent, "--agent", "3257", stdin="agent-pass-2639\n")
+    assert nosy.returncode == 2 and "only the submitted evaluations of their own calls" in nosy.stderr
+    for staff_only in (("redlines", "list"), ("sample", "--per-agent", "1"), ("coaching", "list")):
+        refused = _cli(ws, *staff_only, *agent, stdin="agent-pass-2639\n")
+        assert refused.returncode == 2 and "2639 is an agent" in refused.stderr, staff_only
+        assert "Traceback" not in refused.stderr
+    ack = _cli(ws, "acknowledge", mine.uuid, "--comment", "已知悉", *agent, stdin="agent-pass-2639\n")
+    assert ack.returncode == 0 and "S4 version 1" in ack.stdout, ack.stderr
+    other = _cli(ws, "acknowledge", mine.uuid, "--user", "3257", "--password-stdin", stdin="agent-pass-3257\n")
+    assert other.returncode == 2 and "not one of 3257's" in other.stderr
+    filed = _cli(ws, "appeals", "add", mine.uuid, "--item", "F1", "--reason", "客户说了办吧", *agent,
+                 stdin="agent-pass-2639\n")
+    assert filed.returncode == 0, filed.stderr
+    appeal_id = int(filed.stdout)
+    not_lead = _cli(ws, "appeals", "resolve", str(appeal_id), "--uphold", "--answer", "同意", *agent,
+                    stdin="agent-pass-2639\n")
+    assert not_lead.returncode == 2 and "may not resolve an appeal" in not_lead.stderr
+    upheld = _cli(ws, "appeals", "resolve", str(appeal_id), "--uphold", "--answer", "复听客户同意",
+                  "--user", "9001", "--password-stdin", stdin="lead-pass-1\n")
+    assert upheld.returncode == 0, upheld.stderr
+    assert json.loads(upheld.stdout) == {"appeal": appeal_id, "status": "upheld", "uuid": mine.uuid, "version": 2,
+                                         "score": 100.0}
+    [row] = json.loads(_cli(ws, "evaluations", *agent, "--format", "json", stdin="agent-pass-2639\n").stdout)
+    assert (row["score"], row["appeal"], row["acknowledged"], row["version"]) == (100.0, "upheld", False, 2)
+    cases = json.loads(_cli(ws, "redlines", "list", "--format", "json", "--user", "9001", "--password-stdin",
+                            stdin="lead-pass-1\n").stdout)
+    assert [(c["status"], c["outcome"]) for c in cases] == [("closed", "withdrawn on appeal")]
+    mine_only = json.loads(_cli(ws, "appeals", "list", *agent, stdin="agent-pass-2639\n").stdout)
+    assert [(a["id"], a["status"], a["resolution"]) for a in mine_only] == [(appeal_id, "upheld", "复听客户同意")]
+
+
+def test_coaching_on_the_command_line(checked):
+    import json
+    ws, db = checked
+    _history(db)
+    lead = ("--user", "9001", "--password-stdin")
+    added = _cli(ws, "coaching", "add", "--agent", "3257", "--items", "C2,B3", "--actions", "先安抚再解释",
+                 "--follow-up", "2026-10-20", "--date", "2026-10-01", *lead, stdin="lead-pass-1\n")
+    assert added.returncode == 0, added.stderr
+    bad = _cli(ws, "coaching", "add", "--agent", "3257", "--items", "Q9", "--actions", "x", *lead,
+               stdin="lead-pass-1\n")
+    assert bad.returncode == 2 and "no item Q9" in bad.stderr and "Traceback" not in bad.stderr
+    report = _cli(ws, "report", "--by", "coaching", "--format", "json")
+    assert report.returncode == 0, report.stderr
+    c2 = next(r for r in json.loads(report.stdout) if r["item"] == "C2")
+    assert (c2["before"]["lost"], c2["before"]["evaluations"], c2["after"]["lost"], c2["verdict"]) == \
+        (8, 10, 1, "improved")
+    csv_text = _cli(ws, "report", "--by", "coaching", "--format", "csv").stdout
+    assert csv_text.splitlines()[0].startswith("session,agent_id") and ",C2," in csv_text
