@@ -46,6 +46,7 @@ class FeedbackLine:
     answer_by: str              # the last day to acknowledge or appeal (YYYY-MM-DD)
     acknowledged: str | None    # when this version was acknowledged
     appeal: str | None          # the latest appeal's state: open, upheld, rejected
+    inspector: str = ""         # who scored it
 
 
 @dataclass(frozen=True)
@@ -142,14 +143,14 @@ class FeedbackService:
             clauses.append("c.started_at < ?")
             params = [*params, date_to + "T99"]
         sql = ("SELECT e.uuid, e.call_id, c.call_ref, c.agent_id, c.agent_name, c.started_at, e.total, e.fatal, "
-               "e.version, e.status, e.submitted_at, "
+               "e.version, e.status, e.submitted_at, e.inspector, "
                "(SELECT k.at FROM acknowledgements k WHERE k.uuid = e.uuid AND k.version = e.version) AS ack, "
                "(SELECT a.status FROM appeals a WHERE a.uuid = e.uuid ORDER BY a.id DESC LIMIT 1) AS appeal "
                f"FROM evaluations e JOIN calls c ON c.id = e.call_id WHERE {' AND '.join(clauses)} "
                "ORDER BY c.started_at DESC, e.submitted_at DESC")
         return [FeedbackLine(r["uuid"], r["call_id"], r["call_ref"], r["agent_id"] or "", r["agent_name"],
                              r["started_at"], r["total"], bool(r["fatal"]), r["version"], r["status"],
-                             r["submitted_at"], answer_by(r["submitted_at"]), r["ack"], r["appeal"])
+                             r["submitted_at"], answer_by(r["submitted_at"]), r["ack"], r["appeal"], r["inspector"])
                 for r in self._db.query(sql, params)]
 
     def _own(self, actor: User, uuid: str) -> FeedbackLine:

@@ -310,7 +310,7 @@ class ScorecardPane(QWidget):
 
     def _appeal(self) -> None:
         whole = self.tr("The whole evaluation")
-        choices = [whole] + [f"{item.id} {item.name}" for item in self.card.items]
+        choices = [whole] + [f"{item.id} {item.name}" for item in (*self.card.items, *self.card.fatal)]
         item, ok = QInputDialog.getItem(self, self.tr("Record appeal"), self.tr("What does the agent appeal?"),
                                         choices, 0, False)
         if not ok:

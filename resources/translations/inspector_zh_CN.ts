@@ -47,6 +47,10 @@
         <translation>管理员</translation>
     </message>
     <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
         <source>Too many failed attempts: this account is locked until %1 (UTC).</source>
         <translation>失败次数过多：该账号已锁定至 %1（UTC）。</translation>
     </message>
@@ -167,6 +171,73 @@
     </message>
 </context>
 <context>
+    <name>AcknowledgementsDialog</name>
+    <message>
+        <source>Agents&apos; acknowledgements</source>
+        <translation>坐席确认情况</translation>
+    </message>
+    <message>
+        <source>Not yet acknowledged only</source>
+        <translation>仅显示未确认</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>答复截止</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>%1 of %2 acknowledged</source>
+        <translation>已确认 %1 / %2</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>upheld</source>
+        <translation>申诉成立</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>申诉驳回</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未确认</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;Import folder…</source>
@@ -231,6 +302,10 @@
     <message>
         <source>&amp;Appeals…</source>
         <translation>申诉(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Agents&apos; a&amp;cknowledgements…</source>
+        <translation>坐席确认情况(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Red-line register…</source>
@@ -387,6 +462,200 @@
     <message>
         <source>&amp;About Inspector</source>
         <translation>关于 Inspector(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AgentWindow</name>
+    <message>
+        <source>Inspector — my evaluations</source>
+        <translation>Inspector — 我的质检结果</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Call date</source>
+        <translation>通话日期</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>答复截止</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>时间点</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>评定人</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>确认知悉…</translation>
+    </message>
+    <message>
+        <source>Appeal…</source>
+        <translation>申诉…</translation>
+    </message>
+    <message>
+        <source>Listen at moment</source>
+        <translation>收听该时刻</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user…</source>
+        <translation>切换用户(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>退出登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>My evaluations — %1 (%2): %3 evaluations, %4 not yet acknowledged</source>
+        <translation>我的质检结果 — %1（%2）：共 %3 条，%4 条未确认</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>waiting for answer</source>
+        <translation>等待答复</translation>
+    </message>
+    <message>
+        <source>upheld</source>
+        <translation>申诉成立</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>申诉驳回</translation>
+    </message>
+    <message>
+        <source>No submitted evaluations of your calls yet.</source>
+        <translation>您的通话还没有已提交的质检结果。</translation>
+    </message>
+    <message>
+        <source> — a red line (fatal item) makes the score 0</source>
+        <translation> — 触犯红线（致命项），得分为 0</translation>
+    </message>
+    <message>
+        <source>Call %1 of %2 · score %3%4 · version %5 · acknowledge or appeal by %6</source>
+        <translation>通话 %1（%2）· 得分 %3%4 · 第 %5 版 · 请于 %6 前确认或申诉</translation>
+    </message>
+    <message>
+        <source>Deductions</source>
+        <translation>扣分项</translation>
+    </message>
+    <message>
+        <source>fatal</source>
+        <translation>致命</translation>
+    </message>
+    <message>
+        <source>No deductions</source>
+        <translation>无扣分</translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s comments</source>
+        <translation>质检员评语</translation>
+    </message>
+    <message>
+        <source>Appeals</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>whole evaluation</source>
+        <translation>整体评价</translation>
+    </message>
+    <message>
+        <source>Team lead&apos;s answer</source>
+        <translation>组长答复</translation>
+    </message>
+    <message>
+        <source>Not acknowledged</source>
+        <translation>未能确认</translation>
+    </message>
+    <message>
+        <source>Appeal not recorded</source>
+        <translation>申诉未记录</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认知悉</translation>
+    </message>
+    <message>
+        <source>You have read this evaluation. Comment (optional):</source>
+        <translation>您已阅读此质检结果。意见（可选）：</translation>
+    </message>
+    <message>
+        <source>Cannot play</source>
+        <translation>无法播放</translation>
+    </message>
+</context>
+<context>
+    <name>AppealDialog</name>
+    <message>
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>The whole evaluation</source>
+        <translation>整体评价</translation>
+    </message>
+    <message>
+        <source>Why you disagree, and where in the call to listen</source>
+        <translation>不同意的理由，以及应复听通话的哪一处</translation>
+    </message>
+    <message>
+        <source>Appeal against:</source>
+        <translation>申诉对象：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
     </message>
 </context>
 <context>

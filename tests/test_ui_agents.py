@@ -1,0 +1,150 @@
+"""The agent's own window and the lead's side of it (#29), against a real demo workstation: an agent sees
+only their own submitted evaluations, acknowledges, appeals a fatal item, hears the moment; a lead upholds it
+in the appeals queue and sees who has not acknowledged."""
+
+import uuid
+
+import pytest
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from inspector.audio.player import Player, PlayerState
+from inspector.domain.people import User
+from inspector.intake.importer import run_import
+from inspector.jobs import drain
+from inspector.review.checking import check_all
+from inspector.review.feedback import FeedbackService
+from inspector.scoring.defaults import default_card, default_pack
+from inspector.scoring.evaluation import Evaluation
+from inspector.scoring.score import prefill
+from inspector.settings import Settings
+from inspector.store.calls import CallRepository
+from inspector.store.database import open_database
+from inspector.store.evaluations import EvaluationRepository
+from inspector.store.hits import HitRepository
+from inspector.store.redlines import RedLineRepository
+from inspector.store.transcripts import TranscriptRepository
+from inspector.store.users import UserRepository
+from inspector.ui.agent_window import AgentWindow
+from inspector.ui.appeals_dialog import AppealsDialog
+from inspector.ui.acknowledgements_dialog import AcknowledgementsDialog
+from inspector.ui.session import main_window
+from inspector.workspace import Workspace
+from tests.capturing_output import CapturingOutput
+
+LEAD = User("9001", "张组长", "lead")
+AGENT = User("2639", "陈静", "agent")
+
+
+def scored(db, ref, inspector="1001", confirm_fatal=True):
+    card = default_card()
+    call = next(c for c in CallRepository(db).page(limit=10) if c.call_ref == ref)
+    hits = HitRepository(db)
+    if confirm_fatal:
+        for hit in hits.for_call(call.id):
+            if hit.severity == "fatal":
+                hits.decide(call.id, hit, "confirmed", "未经二次确认即办理", inspector)
+    evaluation = prefill(card, Evaluation(str(uuid.uuid4()), call.id, inspector, card.id, card.version),
+                         hits.for_call(call.id), hits.decisions(call.id), inspector)
+    repo = EvaluationRepository(db, card)
+    repo.save(evaluation, inspector)
+    return repo.submit(evaluation.uuid, inspector)
+
+
+@pytest.fixture
+def workstation(tmp_path, demo_copy):
+    ws = Workspace(tmp_path / "ws")
+    db = open_database(ws.database)
+    run_import(demo_copy, CallRepository(db), TranscriptRepository(db))
+    drain(check_all(db, ws, default_pack()))
+    users = UserRepository(db)
+    users.create_first_lead(LEAD.id, LEAD.name, "lead-pass-1")
+    users.add(LEAD, "1001", "李质检", "inspector", "insp-pass-1", must_change_password=False)
+    users.add(LEAD, AGENT.id, AGENT.name, "agent", "agent-pass-1", must_change_password=False)
+    mine = scored(db, "S4")
+    scored(db, "S1", confirm_fatal=False)                     # another agent's
+    return ws, db, mine
+
+
+def agent_window(qtbot, ws):
+    window = AgentWindow(ws, Settings(language="en"), Player(lambda rate: CapturingOutput(rate, speedup=1.0)),
+                         user=AGENT)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_signing_in_as_an_agent_opens_their_own_window(qtbot, workstation):
+    ws, _db, _mine = workstation
+    window = main_window(ws, Settings(language="en"), AGENT)
+    qtbot.addWidget(window)
+    assert isinstance(window, AgentWindow)
+
+
+def test_an_agent_acknowledges_and_appeals_f1_which_a_lead_upholds(qtbot, workstation, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    ws, db, mine = workstation
+    window = agent_window(qtbot, ws)
+    assert window.table.rowCount() == 1 and window.table.item(0, 0).text() == "S4"     # S1 is not theirs
+    assert window.table.item(0, 2).text() == "0"
+    deductions = window.tree.topLevelItem(0)
+    f1 = next(deductions.child(n) for n in range(deductions.childCount())
+              if deductions.child(n).text(0).startswith("F1"))
+    assert f1.text(1) == "fatal" and f1.text(2) == "00:26" and "开通" in f1.text(3)
+    assert window.acknowledge_button.isEnabled()
+    assert window.acknowledge_current("已阅")
+    assert not window.acknowledge_button.isEnabled() and window.table.item(0, 5).text() != "not yet"
+    assert window.appeal_current("F1", "客户回复“办吧”，已同意")
+    assert window.table.item(0, 6).text() == "waiting for answer"
+    assert not window.appeal_current("F1", "再来一次")                               # one open appeal per item
+
+    dialog = AppealsDialog(EvaluationRepository(db, default_card()), LEAD)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "F1"
+    dialog.resolve_row(0, True, "复听确认客户同意")
+    assert dialog.table.rowCount() == 0
+    window.refresh()
+    assert (window.table.item(0, 2).text(), window.table.item(0, 3).text(), window.table.item(0, 6).text()) == \
+        ("100", "2", "upheld")
+    assert window.table.item(0, 5).text() == "not yet"                              # version 2 is new to them
+    assert RedLineRepository(db).cases()[0].outcome == "withdrawn on appeal"
+    shown = window.grab()
+    assert not shown.isNull()
+
+
+def test_a_moment_plays_from_just_before_it(qtbot, workstation):
+    ws, _db, _mine = workstation
+    window = agent_window(qtbot, ws)
+    deductions = window.tree.topLevelItem(0)
+    row = next(deductions.child(n) for n in range(deductions.childCount()) if deductions.child(n).text(2))
+    window.tree.itemDoubleClicked.emit(row, 0)
+    qtbot.waitUntil(lambda: window.player.state == PlayerState.PLAYING, timeout=10_000)
+    assert window.player.position >= window.detail.losses[0].start_s - 1.5
+    window.player.stop()
+
+
+def test_the_lead_sees_who_has_not_acknowledged(qtbot, workstation):
+    ws, db, mine = workstation
+    service = FeedbackService(db, default_card())
+    dialog = AcknowledgementsDialog(service, LEAD)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2 and dialog.counts.text() == "0 of 2 acknowledged"
+    service.acknowledge(AGENT, mine.uuid, "收到")
+    dialog.refresh()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "S1"
+    assert dialog.counts.text() == "1 of 2 acknowledged"
+    dialog.waiting_only.setChecked(False)
+    assert dialog.table.rowCount() == 2
+
+
+def test_the_scorecards_appeal_form_offers_the_fatal_items(qtbot, workstation, monkeypatch):
+    from inspector.ui.scorecard_pane import ScorecardPane
+    offered = []
+
+    def get_item(_parent, _title, _label, choices, *args):
+        offered.extend(choices)
+        return "", False
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    pane = ScorecardPane(default_card())
+    qtbot.addWidget(pane)
+    pane._appeal()
+    assert {c.split(" ")[0] for c in offered} >= {"A1", "F1", "F2", "F3", "F4"}
