@@ -3,7 +3,8 @@
 A demo workstation where agent 2639 has two submitted evaluations of S4 (a confirmed R04 red line, a
 comment); saves agent_<lang>.png (the agent's own window), agent_appeal_<lang>.png (appealing F1),
 lead_appeals_<lang>.png (the lead's appeals queue), agent_upheld_<lang>.png (the agent's window after the
-lead upheld it) and acknowledgements_<lang>.png (who has not acknowledged).
+lead upheld it), acknowledgements_<lang>.png (who has not acknowledged) and coaching_<lang>.png (a coaching
+session's before and after).
 """
 
 import sys
@@ -21,7 +22,7 @@ from inspector.jobs import drain
 from inspector.resources import demo_folder
 from inspector.review import appeals
 from inspector.review.checking import check_all
-from inspector.review.feedback import FeedbackService
+from inspector.review.coaching import CoachingService
 from inspector.scoring.defaults import default_card, default_pack
 from inspector.scoring.evaluation import Comment, Deduction, Evaluation, ItemState
 from inspector.scoring.score import prefill
@@ -63,6 +64,19 @@ def prepare(workspace: Workspace) -> None:
         evaluation = Evaluation(**{**evaluation.__dict__, "comments": (Comment(27.0, 42.0, comment, inspector),)})
         repo.save(evaluation, inspector)
         repo.submit(evaluation.uuid, inspector)
+    for n in range(24):                 # 3257's history: C2 lost often before the coaching on 2026-10-01, seldom after
+        after = n >= 12
+        call_id = db["calls"].insert({"content_hash": f"hist{n}", "path": f"/hist{n}.wav", "call_ref": f"H{n:02d}",
+                                      "duration_s": 60, "sample_rate": 8000, "channels": 2, "audio_format": "WAV",
+                                      "status": "new", "imported_at": "now", "agent_id": "3257", "agent_name": "李娜",
+                                      "started_at": f"2026-{10 if after else 9:02d}-{n % 12 + 2:02d}T10:00:00"}).last_pk
+        evaluation = Evaluation(str(uuid.uuid4()), call_id, "1001", card.id, card.version)
+        if (n % 12) < (2 if after else 9):
+            evaluation = evaluation.with_item(ItemState("C2", (Deduction(2.0, "未先安抚客户情绪", "1001"),)))
+        repo.save(evaluation, "1001")
+        repo.submit(evaluation.uuid, "1001")
+    CoachingService(db, card).add(LEAD, "3257", ["C2", "A2"], "先安抚情绪再解释业务；每周复听两通", "2026-10-20",
+                                  held_on="2026-10-01")
     for ref in ("S1", "S2"):
         evaluation = Evaluation(str(uuid.uuid4()), by_ref[ref].id, "1001", card.id, card.version)
         repo.save(evaluation, "1001")
@@ -125,10 +139,18 @@ def main(out: Path, data: Path, language: str) -> None:
         dialog.waiting_only.setChecked(False)
         dialog.move(40, 120)
         dialog.show()
-        QTimer.singleShot(400, lambda: finish(lead, dialog))
+        QTimer.singleShot(400, lambda: shoot_coaching(lead, dialog))
+
+    def shoot_coaching(lead, dialog):
+        grab("acknowledgements")
+        dialog.close()
+        coaching = lead.review.coaching_dialog()
+        coaching.move(40, 120)
+        coaching.show()
+        QTimer.singleShot(400, lambda: finish(lead, coaching))
 
     def finish(lead, dialog):
-        grab("acknowledgements")
+        grab("coaching")
         dialog.close()
         lead.close()
         window.close()

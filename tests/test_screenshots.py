@@ -110,7 +110,7 @@ def test_agents_screenshots(display, tmp_path):
                              str(tmp_path / "ws"), "zh_CN"], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=180)
     assert result.returncode == 0, result.stderr
-    for name in ("agent", "agent_appeal", "lead_appeals", "agent_upheld", "acknowledgements"):
+    for name in ("agent", "agent_appeal", "lead_appeals", "agent_upheld", "acknowledgements", "coaching"):
         image = QImage(str(SHOTS / f"{name}_zh_CN.png"))
         assert (image.width(), image.height()) == (1400, 880), name
         colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 880, 29)}

@@ -148,3 +148,42 @@ def test_the_scorecards_appeal_form_offers_the_fatal_items(qtbot, workstation, m
     qtbot.addWidget(pane)
     pane._appeal()
     assert {c.split(" ")[0] for c in offered} >= {"A1", "F1", "F2", "F3", "F4"}
+
+
+def test_the_coaching_dialog_shows_before_and_after_and_records_a_session(qtbot, workstation, monkeypatch):
+    from datetime import date
+
+    from inspector.review.coaching import CoachingService
+    from inspector.ui.coaching_dialog import CoachingDialog
+    from tests.test_agents_loop import _history
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    _ws, db, mine = workstation
+    _history(db)
+    service = CoachingService(db, default_card())
+    service.mark(LEAD, mine.uuid, "F1", "R04@26.9-42.1", "二次确认话术")
+    dialog = CoachingDialog(service, LEAD)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 0 and dialog.marks.rowCount() == 1
+    assert not dialog.add_session("3257", "Q9", "x", date(2026, 10, 1), None)          # refused, said why
+    assert dialog.add_session("3257", "C2，B3", "先安抚再解释", date(2026, 10, 1), date(2026, 10, 20))
+    rows = {dialog.table.item(r, 3).text().split(" ")[0]: r for r in range(dialog.table.rowCount())}
+    c2 = rows["C2"]
+    assert dialog.table.item(c2, 4).text().startswith("8/10") and dialog.table.item(c2, 5).text().startswith("1/11")  # S1 too
+    assert dialog.table.item(c2, 7).text() == "improved"
+    assert dialog.marks.rowCount() == 1                            # the F1 mark is 2639's, not taken up
+
+
+def test_the_scorecard_marks_an_item_or_a_hit_for_coaching(qtbot, workstation, monkeypatch):
+    from PySide6.QtCore import Qt
+    from inspector.ui.scorecard_pane import ScorecardPane
+    _ws, _db, mine = workstation
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("话术练习", True))
+    pane = ScorecardPane(default_card())
+    qtbot.addWidget(pane)
+    pane.show_evaluation(mine)
+    fatal = pane.tree.findItems("F1", Qt.MatchStartsWith | Qt.MatchRecursive, 0)[0]
+    pane.tree.setCurrentItem(fatal)
+    assert pane.coach_button.isEnabled()
+    with qtbot.waitSignal(pane.coaching_requested) as marked:
+        pane.coach_button.click()
+    assert marked.args == ["F1", next(f.hit_key for f in mine.fatal if f.item == "F1"), "话术练习"]

@@ -42,6 +42,7 @@ def action_specs() -> list[ActionSpec]:
         ActionSpec("sample", "review", QT_TRANSLATE_NOOP("Actions", "&Sampling plans…"), ()),
         ActionSpec("appeals", "review", QT_TRANSLATE_NOOP("Actions", "&Appeals…"), ()),
         ActionSpec("acknowledgements", "review", QT_TRANSLATE_NOOP("Actions", "Agents' a&cknowledgements…"), ()),
+        ActionSpec("coaching", "review", QT_TRANSLATE_NOOP("Actions", "C&oaching…"), ()),
         ActionSpec("redlines", "review", QT_TRANSLATE_NOOP("Actions", "&Red-line register…"), ()),
         ActionSpec("play", "playback", QT_TRANSLATE_NOOP("Actions", "Play"), ("Space",)),
         ActionSpec("stop", "playback", QT_TRANSLATE_NOOP("Actions", "Stop"), ("Ctrl+.",)),

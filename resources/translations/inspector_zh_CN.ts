@@ -308,6 +308,10 @@
         <translation>坐席确认情况(&amp;C)…</translation>
     </message>
     <message>
+        <source>C&amp;oaching…</source>
+        <translation>辅导(&amp;O)…</translation>
+    </message>
+    <message>
         <source>&amp;Red-line register…</source>
         <translation>红线台账(&amp;R)…</translation>
     </message>
@@ -1005,6 +1009,97 @@
     <message>
         <source>The two passwords differ</source>
         <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
+    <name>CoachingDialog</name>
+    <message>
+        <source>Coaching</source>
+        <translation>辅导</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>辅导日期</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>辅导人</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Lost before</source>
+        <translation>辅导前失分</translation>
+    </message>
+    <message>
+        <source>Lost after</source>
+        <translation>辅导后失分</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>下降幅度</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Marked by</source>
+        <translation>标记人</translation>
+    </message>
+    <message>
+        <source>New session…</source>
+        <translation>新建辅导…</translation>
+    </message>
+    <message>
+        <source>Losses on the coached items in the agent&apos;s evaluations, 90 days before the session against from its day on (95% intervals)</source>
+        <translation>坐席在辅导项上的失分：辅导前 90 天与辅导当日起对比（95% 置信区间）</translation>
+    </message>
+    <message>
+        <source>improved</source>
+        <translation>已改善</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>变差</translation>
+    </message>
+    <message>
+        <source>not clear yet</source>
+        <translation>尚不明确</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>Marked for coaching, waiting for a session: %1</source>
+        <translation>已标记待辅导：%1 项</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
     </message>
 </context>
 <context>
@@ -2752,6 +2847,14 @@ Data folder: %2</source>
         <translation>处理申诉…</translation>
     </message>
     <message>
+        <source>Mark for coaching…</source>
+        <translation>标记辅导…</translation>
+    </message>
+    <message>
+        <source>The selected item, or the selected hit&apos;s deduction, for the agent&apos;s next coaching session</source>
+        <translation>将所选评分项或命中扣分标记给坐席的下次辅导</translation>
+    </message>
+    <message>
         <source>No evaluation</source>
         <translation>暂无评分</translation>
     </message>
@@ -2884,6 +2987,14 @@ Data folder: %2</source>
         <translation>坐席的申诉理由：</translation>
     </message>
     <message>
+        <source>Mark for coaching</source>
+        <translation>标记辅导</translation>
+    </message>
+    <message>
+        <source>What should the coaching work on? (optional)</source>
+        <translation>辅导重点（可选）：</translation>
+    </message>
+    <message>
         <source>Resolve appeal</source>
         <translation>处理申诉</translation>
     </message>
@@ -2925,6 +3036,14 @@ Data folder: %2</source>
     <message>
         <source>Not recorded</source>
         <translation>未登记</translation>
+    </message>
+    <message>
+        <source>%1 marked for coaching</source>
+        <translation>%1 已标记辅导</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>未标记</translation>
     </message>
     <message>
         <source>Not resolved</source>
@@ -3022,6 +3141,33 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>
             <numerusform>%n 句</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SessionForm</name>
+    <message>
+        <source>New coaching session</source>
+        <translation>新建辅导记录</translation>
+    </message>
+    <message>
+        <source>Agent (工号):</source>
+        <translation>坐席（工号）：</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>评分项：</translation>
+    </message>
+    <message>
+        <source>Agreed actions:</source>
+        <translation>约定改进措施：</translation>
+    </message>
+    <message>
+        <source>Held on:</source>
+        <translation>辅导日期：</translation>
+    </message>
+    <message>
+        <source>Follow-up:</source>
+        <translation>跟进日期：</translation>
     </message>
 </context>
 <context>
