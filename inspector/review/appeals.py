@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from inspector.domain.messages import Message
 from inspector.domain.people import User
 from inspector.scoring.evaluation import Evaluation, FatalState
 from inspector.store.evaluations import EvaluationRepository
@@ -21,7 +22,7 @@ APPEAL_DAYS = 7          # a lead answers within a week unless the centre says o
 def file_appeal(repo: EvaluationRepository, uuid: str, agent_id: str, reason: str, item_id: str | None = None,
                 days: int = APPEAL_DAYS, now: datetime | None = None) -> int:
     if not reason.strip():
-        raise ValueError("an appeal needs the agent's reason")
+        raise ValueError(Message("an appeal needs the agent's reason"))
     due = ((now or datetime.now(UTC)) + timedelta(days=days)).date().isoformat()
     return repo.appeal(uuid, agent_id, reason.strip(), item_id, due)
 

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 import sqlite_utils
 
+from inspector.domain.messages import Message
 from inspector.domain.people import User
 from inspector.review import appeals
 from inspector.scoring.card import Scorecard
@@ -93,7 +94,8 @@ class FeedbackService:
         line = self._own(actor, uuid)
         self._in_time(line, now, "acknowledge")
         if line.acknowledged:
-            raise NotAllowed(f"version {line.version} of the evaluation of {line.call} is already acknowledged")
+            raise NotAllowed(Message("version {version} of the evaluation of {call} is already acknowledged",
+                                     version=line.version, call=line.call))
         with storage_errors(self._db), self._db.atomic():
             self._db["acknowledgements"].insert({"uuid": uuid, "version": line.version, "agent_id": actor.id,
                                                  "comment": comment.strip(), "at": utc_now(precise=True)})
@@ -106,8 +108,8 @@ class FeedbackService:
         if item_id is not None and item_id not in self._card.item_ids():
             raise NotAllowed(f"the scorecard has no item {item_id}")
         if any(a["status"] == "open" and a["item_id"] == item_id for a in self._repo.appeals(uuid)):
-            raise NotAllowed(f"{item_id or 'the whole evaluation'} of {line.call} is already appealed and waits "
-                             "for a team lead's answer")
+            raise NotAllowed(Message("{item} of {call} is already appealed and waits for a team lead's answer",
+                                     item=item_id or "the whole evaluation", call=line.call))
         return appeals.file_appeal(self._repo, uuid, actor.id, reason, item_id, now=now)
 
     def my_appeals(self, actor: User) -> list[dict]:
@@ -163,7 +165,9 @@ class FeedbackService:
     def _in_time(self, line: FeedbackLine, now: datetime | None, what: str) -> None:
         today = (now or datetime.now(UTC)).date().isoformat()
         if today > line.answer_by:
-            raise NotAllowed(f"the time to {what} the evaluation of {line.call} ended on {line.answer_by}")
+            template = ("the time to acknowledge the evaluation of {call} ended on {day}" if what == "acknowledge"
+                        else "the time to appeal the evaluation of {call} ended on {day}")
+            raise NotAllowed(Message(template, call=line.call, day=line.answer_by))
 
     def _detail(self, line: FeedbackLine) -> FeedbackDetail:
         evaluation = self._repo.get(line.uuid)

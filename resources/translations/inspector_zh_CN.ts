@@ -1354,6 +1354,26 @@
         <source>the recording is cut short: the header promises {promised:.1f} s, the file holds {held:.1f} s</source>
         <translation>录音不完整：文件头标称 {promised:.1f} 秒，实际只有 {held:.1f} 秒</translation>
     </message>
+    <message>
+        <source>version {version} of the evaluation of {call} is already acknowledged</source>
+        <translation>通话 {call} 的第 {version} 版质检结果已确认过</translation>
+    </message>
+    <message>
+        <source>{item} of {call} is already appealed and waits for a team lead&apos;s answer</source>
+        <translation>通话 {call} 的 {item} 已在申诉中，请等待组长答复</translation>
+    </message>
+    <message>
+        <source>the time to acknowledge the evaluation of {call} ended on {day}</source>
+        <translation>通话 {call} 的质检结果确认期限已于 {day} 截止</translation>
+    </message>
+    <message>
+        <source>the time to appeal the evaluation of {call} ended on {day}</source>
+        <translation>通话 {call} 的质检结果申诉期限已于 {day} 截止</translation>
+    </message>
+    <message>
+        <source>an appeal needs the agent&apos;s reason</source>
+        <translation>申诉需要填写理由</translation>
+    </message>
 </context>
 <context>
     <name>EmotionLane</name>
