@@ -2,66 +2,28 @@
 only their own submitted evaluations, acknowledges, appeals a fatal item, hears the moment; a lead upholds it
 in the appeals queue and sees who has not acknowledged."""
 
-import uuid
-
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from inspector.audio.player import Player, PlayerState
-from inspector.domain.people import User
-from inspector.intake.importer import run_import
-from inspector.jobs import drain
-from inspector.review.checking import check_all
 from inspector.review.feedback import FeedbackService
-from inspector.scoring.defaults import default_card, default_pack
-from inspector.scoring.evaluation import Evaluation
-from inspector.scoring.score import prefill
+from inspector.scoring.defaults import default_card
 from inspector.settings import Settings
-from inspector.store.calls import CallRepository
-from inspector.store.database import open_database
 from inspector.store.evaluations import EvaluationRepository
-from inspector.store.hits import HitRepository
 from inspector.store.redlines import RedLineRepository
-from inspector.store.transcripts import TranscriptRepository
-from inspector.store.users import UserRepository
 from inspector.ui.agent_window import AgentWindow
 from inspector.ui.appeals_dialog import AppealsDialog
 from inspector.ui.acknowledgements_dialog import AcknowledgementsDialog
 from inspector.ui.session import main_window
-from inspector.workspace import Workspace
 from tests.capturing_output import CapturingOutput
-
-LEAD = User("9001", "张组长", "lead")
-AGENT = User("2639", "陈静", "agent")
-
-
-def scored(db, ref, inspector="1001", confirm_fatal=True):
-    card = default_card()
-    call = next(c for c in CallRepository(db).page(limit=10) if c.call_ref == ref)
-    hits = HitRepository(db)
-    if confirm_fatal:
-        for hit in hits.for_call(call.id):
-            if hit.severity == "fatal":
-                hits.decide(call.id, hit, "confirmed", "未经二次确认即办理", inspector)
-    evaluation = prefill(card, Evaluation(str(uuid.uuid4()), call.id, inspector, card.id, card.version),
-                         hits.for_call(call.id), hits.decisions(call.id), inspector)
-    repo = EvaluationRepository(db, card)
-    repo.save(evaluation, inspector)
-    return repo.submit(evaluation.uuid, inspector)
-
+from tests.test_agents_loop import AGENT, LEAD, _scored, checked  # noqa: F401 - the fixture
 
 @pytest.fixture
-def workstation(tmp_path, demo_copy):
-    ws = Workspace(tmp_path / "ws")
-    db = open_database(ws.database)
-    run_import(demo_copy, CallRepository(db), TranscriptRepository(db))
-    drain(check_all(db, ws, default_pack()))
-    users = UserRepository(db)
-    users.create_first_lead(LEAD.id, LEAD.name, "lead-pass-1")
-    users.add(LEAD, "1001", "李质检", "inspector", "insp-pass-1", must_change_password=False)
-    users.add(LEAD, AGENT.id, AGENT.name, "agent", "agent-pass-1", must_change_password=False)
-    mine = scored(db, "S4")
-    scored(db, "S1", confirm_fatal=False)                     # another agent's
+def workstation(checked):  # noqa: F811 - the imported fixture
+    """The demo checked, with 2639's S4 scored (R04 confirmed: F1) and another agent's S1."""
+    ws, db = checked
+    mine = _scored(db, "S4", confirm_fatal=True)
+    _scored(db, "S1")
     return ws, db, mine
 
 
