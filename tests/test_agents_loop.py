@@ -319,3 +319,22 @@ def test_coaching_on_the_command_line(checked):
         (8, 10, 1, "improved")
     csv_text = _cli(ws, "report", "--by", "coaching", "--format", "csv").stdout
     assert csv_text.splitlines()[0].startswith("session,agent_id") and ",C2," in csv_text
+
+
+def test_a_lead_lists_who_has_not_acknowledged_on_the_command_line(checked):
+    import json
+    ws, db = checked
+    mine = _scored(db, "S4", confirm_fatal=True)
+    theirs = _scored(db, "S1")
+    FeedbackService(db, default_card()).acknowledge(OTHER_AGENT, theirs.uuid, "收到")
+    lead = ("--user", "9001", "--password-stdin")
+    pending = _cli(ws, "feedback", "status", "--pending", *lead, stdin="lead-pass-1\n")
+    assert pending.returncode == 0, pending.stderr
+    assert [(r["uuid"], r["agent_id"], r["acknowledged"]) for r in json.loads(pending.stdout)] == \
+        [(mine.uuid, "2639", False)]
+    everyone = json.loads(_cli(ws, "feedback", "status", *lead, stdin="lead-pass-1\n").stdout)
+    assert {r["call"]: r["acknowledged"] for r in everyone} == {"S4": False, "S1": True}
+    one = json.loads(_cli(ws, "feedback", "status", "--agent", "3257", *lead, stdin="lead-pass-1\n").stdout)
+    assert [r["call"] for r in one] == ["S1"]
+    agent = _cli(ws, "feedback", "status", "--user", "2639", "--password-stdin", stdin="agent-pass-2639\n")
+    assert agent.returncode == 2 and "is an agent" in agent.stderr
