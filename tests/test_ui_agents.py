@@ -149,3 +149,35 @@ def test_the_scorecard_marks_an_item_or_a_hit_for_coaching(qtbot, workstation, m
     with qtbot.waitSignal(pane.coaching_requested) as marked:
         pane.coach_button.click()
     assert marked.args == ["F1", next(f.hit_key for f in mine.fatal if f.item == "F1"), "话术练习"]
+
+
+def test_a_lead_upholds_a_whole_appeal_for_the_red_line_only(qtbot, checked, monkeypatch):  # noqa: F811
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QListWidget
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("红线不成立，B2 维持", True))
+    _ws, db = checked
+    mine = _scored(db, "S4", confirm_fatal=True, deductions={"B2": 2.0})
+    FeedbackService(db, default_card()).appeal(AGENT, mine.uuid, "请撤销红线")
+    dialog = AppealsDialog(EvaluationRepository(db, default_card()), LEAD)
+    qtbot.addWidget(dialog)
+    dialog.table.setCurrentCell(0, 0)
+    offered = []
+
+    def keep_b2():
+        chooser = QApplication.activeModalWidget()
+        if chooser is None:
+            QTimer.singleShot(20, keep_b2)
+            return
+        choices = chooser.findChild(QListWidget)
+        for n in range(choices.count()):
+            offered.append(choices.item(n).data(Qt.UserRole))
+            if choices.item(n).data(Qt.UserRole) == "B2":
+                choices.item(n).setCheckState(Qt.Unchecked)
+        chooser.accept()
+    QTimer.singleShot(0, keep_b2)
+    dialog._resolve(True)
+    assert offered == ["B2", "F1"]
+    after = EvaluationRepository(db, default_card()).get(mine.uuid)
+    assert after.version == 2 and after.item("B2").deductions and not any(f.status == "confirmed" for f in after.fatal)
+    assert RedLineRepository(db).cases()[0].outcome == "withdrawn on appeal"

@@ -736,6 +736,14 @@
         <source>Why is the appeal rejected?</source>
         <translation>驳回申诉的理由：</translation>
     </message>
+    <message>
+        <source>Uphold the whole evaluation&apos;s appeal</source>
+        <translation>整体申诉判定成立</translation>
+    </message>
+    <message>
+        <source>The appeal is upheld for the ticked items: their deductions are withdrawn and fatal items cleared.</source>
+        <translation>申诉对勾选的项目成立：撤销其扣分，清除致命项。</translation>
+    </message>
 </context>
 <context>
     <name>CalibrationDialog</name>
