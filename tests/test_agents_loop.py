@@ -338,3 +338,20 @@ def test_a_lead_lists_who_has_not_acknowledged_on_the_command_line(checked):
     assert [r["call"] for r in one] == ["S1"]
     agent = _cli(ws, "feedback", "status", "--user", "2639", "--password-stdin", stdin="agent-pass-2639\n")
     assert agent.returncode == 2 and "is an agent" in agent.stderr
+
+
+def test_the_agent_reads_reasons_and_comments_with_numbers_masked(checked):
+    _ws, db = checked
+    card = default_card()
+    repo = EvaluationRepository(db, card)
+    call = _call(db, "S4")
+    evaluation = Evaluation(str(uuid.uuid4()), call.id, "1001", card.id, card.version, items=(
+        ItemState("A2", (Deduction(2.0, "复述了客户手机号13812345678", "1001"),)),),
+        comments=(Comment(1.0, None, "身份证号110101199003071234不要念出来", "1001"),))
+    repo.save(evaluation, "1001")
+    repo.submit(evaluation.uuid, "1001")
+    service = FeedbackService(db, card)
+    shown = service.detail(AGENT, evaluation.uuid)
+    assert "13812345678" not in shown.losses[0].reason and "5678" in shown.losses[0].reason
+    assert "110101199003071234" not in shown.comments[0].text
+    assert "13812345678" in service.lead_detail(LEAD, evaluation.uuid).losses[0].reason   # the lead's is whole

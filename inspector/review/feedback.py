@@ -10,13 +10,14 @@ from the answer that they exist.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 import sqlite_utils
 
 from inspector.domain.messages import Message
 from inspector.domain.people import User
+from inspector.privacy.masking import mask_text
 from inspector.review import appeals
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Comment, Evaluation
@@ -87,8 +88,11 @@ class FeedbackService:
         return self._lines("c.agent_id = ?", [actor.id], date_from, date_to)
 
     def detail(self, actor: User, uuid: str) -> FeedbackDetail:
+        """The agent's view: reasons quote the customer, so numbers in them and in comments are masked."""
         line = self._own(actor, uuid)
-        return self._detail(line)
+        detail = self._detail(line)
+        return replace(detail, losses=tuple(replace(l, reason=mask_text(l.reason)) for l in detail.losses),
+                       comments=tuple(replace(c, text=mask_text(c.text)) for c in detail.comments))
 
     def acknowledge(self, actor: User, uuid: str, comment: str = "", now: datetime | None = None) -> None:
         line = self._own(actor, uuid)
