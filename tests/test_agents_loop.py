@@ -270,6 +270,8 @@ def test_the_agents_loop_on_the_command_line(checked):
     [row] = json.loads(listed.stdout)
     assert {k: row[k] for k in ("uuid", "call", "score", "status", "acknowledged", "appeal")} == \
         {"uuid": mine.uuid, "call": "S4", "score": 0.0, "status": "submitted", "acknowledged": False, "appeal": None}
+    assert json.loads(_cli(ws, "evaluations", *agent, "--format", "json", "--fatal", "no",
+                           stdin="agent-pass-2639\n").stdout) == []
     nosy = _cli(ws, "evaluations", *agent, "--agent", "3257", stdin="agent-pass-2639\n")
     assert nosy.returncode == 2 and "only the submitted evaluations of their own calls" in nosy.stderr
     for staff_only in (("redlines", "list"), ("sample", "--per-agent", "1"), ("coaching", "list")):

@@ -76,8 +76,13 @@ def _agents_own(args: argparse.Namespace, ctx: CliContext, actor: User) -> int:
     """The agent's own submitted evaluations; filters naming someone else are refused, not ignored."""
     if args.agent not in (None, actor.id) or args.inspector is not None or args.status not in (None, "submitted"):
         raise Refused(f"{actor.id} sees only the submitted evaluations of their own calls")
-    rows = [line_json(line) for line in FeedbackService(ctx.db, default_card()).lines(actor, args.date_from,
-                                                                                       args.date_to)]
+    if args.items:
+        raise Refused("--items is for inspectors and leads; an agent's evaluations show score and state")
+    lines = FeedbackService(ctx.db, default_card()).lines(actor, args.date_from, args.date_to)
+    rows = [line_json(line) for line in lines
+            if (args.min_total is None or line.score >= args.min_total)
+            and (args.max_total is None or line.score <= args.max_total)
+            and (args.fatal is None or line.fatal == (args.fatal == "yes"))]
     if args.format == "json":
         text = json.dumps(rows, ensure_ascii=False)
     else:
