@@ -8,11 +8,12 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSize, QT_TRANSLATE_NOOP, QTimer, QUrl, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDoubleSpinBox, QFileDialog, QHBoxLayout,
                                QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.reports.charts import charts_for
 from inspector.reports.compute import DEFAULT_THRESHOLD
 from inspector.reports.export import write_report
@@ -261,7 +262,7 @@ class ReportsWindow(QDialog):
             # each signal's value is not an interval: QTimer.start(QDate) is refused by newer PySide6
             signal.connect(lambda *_changed: self._debounce.start())
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.resize(1280, 860)
+        open_within_screen(self, "ReportsWindow", QSize(1280, 860))
         self.refresh()
 
     # -- filters -----------------------------------------------------------------------------------

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.archive import ArchiveError
 from inspector.store.database import StorageError, on_own_connection
 from inspector.store.outbox import OutboxRepository
@@ -93,7 +94,7 @@ class SyncDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.bundle_button.clicked.connect(self.choose_bundle)
         self.settings_button.clicked.connect(self.edit_settings)
-        self.resize(900, 520)
+        open_within_screen(self, "SyncDialog", QSize(900, 520))
         self.refresh()
 
     def refresh(self) -> None:

@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.reports.voc import VoiceOfCustomer, voc_job
 from inspector.store.database import on_own_connection
 from inspector.ui.tables import fill, read_only_table
@@ -69,7 +70,7 @@ class VocWindow(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs)
         self.refresh_button.clicked.connect(self.refresh)
-        self.resize(960, 600)
+        open_within_screen(self, "VocWindow", QSize(960, 600))
 
     def refresh(self):
         day = date.fromisoformat(self.week_ending.date().toString("yyyy-MM-dd"))
