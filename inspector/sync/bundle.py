@@ -50,7 +50,8 @@ def export_bundle(db: sqlite_utils.Database, identity: SyncIdentity, out: Path, 
     members = {EVALUATIONS: "\n".join(lines).encode("utf-8")}
     counts = {"evaluations": len(entries)}
     if transcripts:
-        hashes = {json.loads(e.payload)["call"]["content_hash"] for e in entries}
+        # coaching sessions name no call
+        hashes = {json.loads(e.payload).get("call", {}).get("content_hash") for e in entries} - {None}
         rows = []
         store = TranscriptRepository(db)
         for call in db.query(f"SELECT id, content_hash FROM calls WHERE content_hash IN "
