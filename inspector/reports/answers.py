@@ -4,7 +4,7 @@ this module computes the figures.
 
 - acknowledgement rate = acknowledged / due, over the submitted production evaluations in the report's scope:
   an evaluation is *due* once its current version's answer window (ANSWER_DAYS after its submission) has
-  closed on ``as_of``, or earlier if the agent already acknowledged it; *acknowledged* means its current
+  closed on ``as_of`` (domain/answer_window.py), or earlier if the agent already acknowledged it; *acknowledged* means its current
   version was (an upheld appeal makes a new version, acknowledged anew). Evaluations still inside their window
   and not yet acknowledged count neither way.
 - appeals filed / upheld / rejected / open: every appeal of an evaluation in scope, by its state.
@@ -15,14 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
-ANSWER_DAYS = 7          # an agent acknowledges or appeals within a week of the version's submission
-
-
-def answer_by(submitted_at: str) -> str:
-    """The last day (YYYY-MM-DD) to acknowledge or appeal a version submitted at ``submitted_at``."""
-    return (datetime.fromisoformat(submitted_at).date() + timedelta(days=ANSWER_DAYS)).isoformat()
+from inspector.domain.answer_window import answer_by
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
+from inspector.domain.answer_window import answer_by
 from inspector.domain.messages import Message
 from inspector.domain.people import User
 from inspector.privacy.masking import mask_text
-from inspector.reports.answers import answer_by
 from inspector.review import appeals
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Comment, Evaluation
