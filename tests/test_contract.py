@@ -314,3 +314,20 @@ def test_the_answers_report_on_the_command_line(centre, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(root), "report", "--by", "answers",
                           "--format", "html"], cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 2 and "json or csv" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_answers_recorded_before_they_were_queued_are_sent_once_with_the_next_upload(centre, hub):
+    """A workstation that recorded acknowledgements, appeals and a session before payload version 3 had none of
+    them in its outbox: the next upload queues each once (4 evaluations' answers, 1 session) and headquarters
+    shows the centre's figures."""
+    from inspector.store.outbox import enqueue_unsent_answers
+
+    url, store, _port = hub
+    centre.db.execute("DELETE FROM outbox WHERE json_extract(payload, '$.payload_kind') IN "
+                      "('agent_answers', 'coaching_session')")
+    centre.db.conn.commit()
+    report = drain(upload(centre.db, sync_identity.require(centre.db), url))
+    assert report.reconciled and report.acknowledged == 12 + 4 + 1    # e2, e4, c9 and c10 answered; a session
+    assert enqueue_unsent_answers(centre.db) == 0
+    assert _answers(hub_answers(store.engine, ReportFilter(), as_of=LATER)) == \
+        _answers(workstation_answers(centre.db, ReportFilter(), as_of=LATER))

@@ -131,6 +131,29 @@ def enqueue_coaching(db: sqlite_utils.Database, session_id: int) -> None:
                "'pending', ?)", [key, payload, digest_of(payload), row[5]])
 
 
+def enqueue_unsent_answers(db: sqlite_utils.Database) -> int:
+    """Acknowledgements, appeals and coaching sessions recorded before this workstation queued them (before
+    payload version 3) go into the outbox now, once: called before an upload or a bundle reads the outbox.
+    Returns how many records it queued."""
+    queued = 0
+    with storage_errors(db), db.atomic():
+        held = {r[0] for r in db.execute("SELECT DISTINCT uuid FROM outbox")}
+        answered = [r[0] for r in db.execute(
+            "SELECT uuid FROM acknowledgements UNION SELECT uuid FROM appeals")]
+        for evaluation_uuid in answered:
+            if evaluation_uuid in held and answers_uuid(evaluation_uuid) not in held:
+                enqueue_answers(db, evaluation_uuid, "upgrade")
+                queued += 1
+        for (session_id,) in db.execute(
+                "SELECT s.id FROM coaching_sessions s WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE "
+                "json_extract(o.payload, '$.payload_kind') = 'coaching_session' AND "
+                "json_extract(o.payload, '$.created_at') = s.created_at AND "
+                "json_extract(o.payload, '$.agent_id') = s.agent_id)").fetchall():
+            enqueue_coaching(db, session_id)
+            queued += 1
+    return queued
+
+
 def _appeals(db: sqlite_utils.Database, uuid: str) -> list[dict]:
     return [{k: a[k] for k in ("id", "version", "item_id", "agent_id", "text", "status", "filed_at", "due_at",
                                "resolved_by", "resolution", "resolved_at")}
