@@ -9,7 +9,11 @@ undecided) and, on top, made through the workstation's own repositories:
   the customer's voice (categorised, emotion measured, survey score) on c7-c10, before their submission:
     c7 资费争议 › 扣费不明 (worsened, 2, unresolved) · c8 资费争议 › 套餐变更 and 投诉 (calm, 4, resolved)
     c9 业务咨询 (no survey) · c10 资费争议 › 扣费不明 (worsened, 1, unresolved)
-  appeals: e2's B1 upheld (a second version without B1's deduction) · e4's C2 rejected (e4 stands)
+  appeals: e2's B1 upheld (a second version without B1's deduction) · e4's C2 rejected (e4 stands, no new
+    version: the rejection travels in e4's answers) · c10's whole evaluation appealed by 2001, still open
+  acknowledgements: 1001 acknowledges e2's second version (a comment with a phone number, masked on the way)
+    and 1002 c9's evaluation
+  a coaching session: 2001 coached by the lead on C2 and A2 on 2026-11-25, follow-up 2026-12-20
 """
 
 from __future__ import annotations
@@ -18,7 +22,10 @@ import uuid
 
 from inspector.categories.match import CallCategory
 from inspector.emotion.turns import CustomerEmotion
+from inspector.domain.people import User
 from inspector.review.appeals import file_appeal, resolve
+from inspector.review.coaching import CoachingService
+from inspector.review.feedback import FeedbackService
 from inspector.rules.hits import hit_key
 from inspector.scoring.defaults import default_card, default_pack
 from inspector.scoring.evaluation import Deduction, Evaluation, FatalState, ItemState
@@ -83,17 +90,23 @@ def contract_workspace(path) -> FixedWorkspace:
                                                                      hit_key(r03)),))])
 
     hits.replace(c9, default_pack(), [])
-    _submit(evaluations, c9, "i1")
-    _submit(evaluations, c10, "i2")
+    fixed.uuids["c9"] = _submit(evaluations, c9, "i1")
+    fixed.uuids["c10"] = _submit(evaluations, c10, "i2")
 
     upheld = file_appeal(evaluations, fixed.uuids["e2"], "1001", "这通电话没有违规", item_id="B1")
     resolve(evaluations, upheld, LEAD, True, "复听属实，退回扣分")
     rejected = file_appeal(evaluations, fixed.uuids["e4"], "2001", "不认可", item_id="C2")
     resolve(evaluations, rejected, LEAD, False, "复听后维持")
+    feedback = FeedbackService(db, card)
+    feedback.appeal(User("2001", "王五", "agent"), fixed.uuids["c10"], "客户本来就同意了")
+    feedback.acknowledge(User("1001", "张三", "agent"), fixed.uuids["e2"], "已知悉，客户电话13812345678已回访")
+    feedback.acknowledge(User("1002", "李四", "agent"), fixed.uuids["c9"])
+    CoachingService(db, card).add(LEAD, "2001", ["C2", "A2"], "每周复听三通录音", "2026-12-20", held_on="2026-11-25")
     return fixed
 
 
-def _submit(repo: EvaluationRepository, call_id: int, inspector: str, items=(), fatal: FatalState | None = None):
+def _submit(repo: EvaluationRepository, call_id: int, inspector: str, items=(), fatal: FatalState | None = None
+            ) -> str:
     card = default_card()
     evaluation = Evaluation(str(uuid.uuid4()), call_id, inspector, card.id, card.version)
     for state in items:
@@ -102,3 +115,4 @@ def _submit(repo: EvaluationRepository, call_id: int, inspector: str, items=(), 
         evaluation = evaluation.with_fatal(fatal)
     repo.save(evaluation, inspector)
     repo.submit(evaluation.uuid, inspector)
+    return evaluation.uuid

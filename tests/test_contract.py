@@ -11,12 +11,13 @@ import httpx
 import pytest
 
 from inspector.hub.accounts import Accounts
-from inspector.hub.reports import hub_report
+from inspector.hub.reports import hub_answers, hub_report
 from inspector.hub.report_rows import PayloadError, report_rows
 from inspector.jobs import drain
 from inspector.reports.filters import ReportFilter
 from inspector.reports.tables import section_json
-from inspector.reports.workstation import workstation_report
+from inspector.reports.answers import answer_json
+from inspector.reports.workstation import workstation_answers, workstation_report
 from inspector.scoring.defaults import default_card
 from inspector.store.outbox import OutboxRepository
 from inspector.sync import identity as sync_identity
@@ -58,7 +59,8 @@ def test_every_figure_at_headquarters_is_the_centres_own(centre, hub):
     """Uploaded for real (HTTP, signatures, the count-and-hash check), then compared section by section."""
     url, store, _port = hub
     report = drain(upload(centre.db, sync_identity.require(centre.db), url))
-    assert report.reconciled and not report.rejected and report.acknowledged == 12    # 10 evaluations, e2 twice (upheld), c7's register
+    # 10 evaluations, e2 twice (upheld), c7's register, 7 versions of the agents' answers, a coaching session
+    assert report.reconciled and not report.rejected and report.acknowledged == 20
     Accounts(store.engine).add_user("hq1", "总部", "Hq-password-1")
     card = default_card()
     with httpx.Client(base_url=url) as client:
@@ -197,3 +199,135 @@ def test_the_dashboards_cache_sees_a_register_change(centre, tmp_path):
     store.receive(CENTRE, "ws-1", register.uuid, register.version, register.digest, register.payload, "upload")
     row = cache.report(ReportFilter(), ["centre"]).centres[0]
     assert (row.red_lines_open, row.red_lines_closed) == (1, 1)
+
+
+ANSWER_SCOPES = [ReportFilter(), ReportFilter(agent_id="2001"), ReportFilter(date_from="2026-11-16", date_to="2026-11-30"),
+                 ReportFilter(date_from="2026-12-01", date_to="2026-12-31", date_basis="evaluation")]
+LATER = "2026-12-31"          # every evaluation's answer window has closed by then
+
+
+def _answers(rows) -> list[dict]:
+    return _same_centre([{k: v for k, v in row.items() if k != "name"} for row in answer_json(rows)])
+
+
+def test_the_agents_answers_at_headquarters_are_the_centres_own_and_a_re_upload_counts_nothing_twice(centre, hub):
+    """Acknowledgements, an upheld, a rejected (no new version) and an open appeal and a coaching session,
+    uploaded for real: /api/v1/reports?by=answers equals the centre's ``inspector report --by answers``; then
+    everything sent again (the acknowledgements lost on the way back) changes no figure."""
+    url, store, _port = hub
+    drain(upload(centre.db, sync_identity.require(centre.db), url))
+    (own,) = workstation_answers(centre.db, ReportFilter(), as_of=LATER)
+    assert (own.evaluations, own.due, own.acknowledged, own.acknowledgement_rate) == (10, 10, 2, 0.2)
+    assert (own.appeals_filed, own.appeals_upheld, own.appeals_rejected, own.appeals_open,
+            own.coaching_sessions) == (3, 1, 1, 1, 1)
+    Accounts(store.engine).add_user("hq1", "总部", "Hq-password-1")
+
+    def compare() -> None:
+        with httpx.Client(base_url=url) as client:
+            assert client.post("/api/v1/login", json={"user": "hq1", "password": "Hq-password-1"}).status_code == 200
+            for flt in ANSWER_SCOPES:
+                answer = client.get("/api/v1/reports", params={"by": "answers", **_api_params(flt)})
+                assert answer.status_code == 200, answer.text
+                assert answer.json()["rows"][0]["name"] == "广州中心"
+                assert _same_centre([{k: v for k, v in r.items() if k != "name"} for r in answer.json()["rows"]]) \
+                    == _answers(workstation_answers(centre.db, flt, as_of=AS_OF)), flt
+                assert _answers(hub_answers(store.engine, flt, as_of=LATER)) == \
+                    _answers(workstation_answers(centre.db, flt, as_of=LATER)), flt
+        (at_hq,) = hub_answers(store.engine, ReportFilter(), as_of=LATER)
+        assert (at_hq.acknowledged, at_hq.appeals_filed, at_hq.appeals_rejected, at_hq.coaching_sessions) == \
+            (2, 3, 1, 1)
+
+    compare()
+    centre.db.execute("UPDATE outbox SET status = 'pending'")      # as if no acknowledgement had come back
+    centre.db.conn.commit()
+    again = drain(upload(centre.db, sync_identity.require(centre.db), url))
+    assert again.reconciled and again.acknowledged == 20 and not again.rejected
+    compare()
+
+
+def test_the_agents_answers_travel_without_the_coaching_actions_and_with_comments_masked(centre):
+    entries = [json.loads(e.payload) for e in OutboxRepository(centre.db).entries()]
+    (session,) = [p for p in entries if p["payload_kind"] == "coaching_session"]
+    assert (session["agent_id"], session["held_on"], session["items"], session["follow_up"]) == (
+        "2001", "2026-11-25", ["C2", "A2"], "2026-12-20")
+    assert "每周复听" not in json.dumps(session, ensure_ascii=False) and "actions" not in session
+    answers = [parse_payload(p) for p in entries if p["payload_kind"] == "agent_answers"]
+    comments = [a.comment for p in answers for a in p.acknowledgements]
+    assert "已知悉，客户电话*******5678已回访" in comments and not any("13812345678" in c for c in comments)
+    rejected = [p for p in answers if any(a.status == "rejected" for a in p.appeals)]
+    (e4,) = {p.evaluation_uuid for p in rejected}
+    versions = [p["version"] for p in entries if p["payload_kind"] == "evaluation" and p["uuid"] == e4]
+    assert versions == [1]           # the rejection goes out without a new version of the evaluation
+    for payload in entries:
+        assert parse_payload(payload).wire() == payload
+
+
+def test_the_agents_answers_count_the_same_whatever_arrives_first(centre, hub_database, tmp_path):
+    """An answer may arrive before its evaluation (a bundle, a re-send): the figures do not depend on it."""
+    from inspector.hub.store import HubStore, engine_for
+
+    entries = OutboxRepository(centre.db).entries()
+    found = []
+    for db, order in ((hub_database, entries[::-1]), (str(tmp_path / "in-order.sqlite3"), entries)):
+        store = HubStore(engine_for(db))
+        store.add_centre(CENTRE, "广州中心", KEY, TOKEN)
+        for entry in order:
+            assert store.receive(CENTRE, "ws-1", entry.uuid, entry.version, entry.digest, entry.payload,
+                                 "upload")[0] == "stored"
+        found.append(_answers(hub_answers(store.engine, ReportFilter(), as_of=LATER)))
+    assert found[0] == found[1] == _answers(workstation_answers(centre.db, ReportFilter(), as_of=LATER))
+
+
+def test_version_2_uploads_are_still_accepted_and_their_appeals_counted(hub_database):
+    """Real outbox payloads of the workstation before the agents' answers travelled (tests/data/payloads/v2,
+    made from tests/contract_workspace.py as it was then): accepted; the appeal they carry (e2's B1, upheld
+    in a new version) is counted; e4's rejected appeal made no new version, so it never left that workstation."""
+    from inspector.hub.store import HubStore, engine_for
+
+    store = HubStore(engine_for(hub_database))
+    store.add_centre(CENTRE, "广州中心", KEY, TOKEN)
+    for path in sorted(OLD_PAYLOADS.glob("v2/*.json")):
+        text = path.read_text()
+        data = json.loads(text)
+        assert data["payload_version"] == 2
+        assert store.receive(CENTRE, "ws-1", data["uuid"], data["version"], digest_of(text), text,
+                             "upload") == ("stored", "")
+    (row,) = hub_answers(store.engine, ReportFilter(), as_of=LATER)
+    assert (row.evaluations, row.acknowledged, row.appeals_filed, row.appeals_upheld, row.coaching_sessions) == (
+        10, 0, 1, 1, 0)
+
+
+def test_the_answers_report_on_the_command_line(centre, tmp_path):
+    """``inspector report --by answers`` prints the figures headquarters shows for this centre."""
+    import subprocess
+    import sys
+    from tests.conftest import ROOT
+
+    root = tmp_path / "ws"
+    root.mkdir()
+    centre.db.conn.commit()
+    centre.db.execute("VACUUM INTO ?", [str(root / "inspector.sqlite3")])
+    ran = subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(root), "report", "--by", "answers",
+                          "--format", "json"], cwd=ROOT, capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr
+    assert json.loads(ran.stdout) == answer_json(workstation_answers(centre.db, ReportFilter()))
+    bad = subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(root), "report", "--by", "answers",
+                          "--format", "html"], cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode == 2 and "json or csv" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_answers_recorded_before_they_were_queued_are_sent_once_with_the_next_upload(centre, hub):
+    """A workstation that recorded acknowledgements, appeals and a session before payload version 3 had none of
+    them in its outbox: the next upload queues each once (4 evaluations' answers, 1 session) and headquarters
+    shows the centre's figures."""
+    from inspector.store.outbox import enqueue_unsent_answers
+
+    url, store, _port = hub
+    centre.db.execute("DELETE FROM outbox WHERE json_extract(payload, '$.payload_kind') IN "
+                      "('agent_answers', 'coaching_session')")
+    centre.db.conn.commit()
+    report = drain(upload(centre.db, sync_identity.require(centre.db), url))
+    assert report.reconciled and report.acknowledged == 12 + 4 + 1    # e2, e4, c9 and c10 answered; a session
+    assert enqueue_unsent_answers(centre.db) == 0
+    assert _answers(hub_answers(store.engine, ReportFilter(), as_of=LATER)) == \
+        _answers(workstation_answers(centre.db, ReportFilter(), as_of=LATER))

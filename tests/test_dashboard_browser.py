@@ -237,6 +237,21 @@ def test_the_customers_voice_and_the_registers_at_headquarters(hub, browser, tmp
     shown = {row["centre_id"]: row for row in _cells(page, "#centres")}
     assert {c: (r["red_lines_open"], r["red_lines_closed"]) for c, r in shown.items()} == {
         "GD-GZ": ("1", "1"), "GD-SZ": ("1", "1")}                 # each register: c3 open, c7 closed
+    # the agents' answers: each centre's the figures its own `inspector report --by answers` gives
+    from inspector.reports.answers import answer_json
+    from inspector.reports.filters import ReportFilter
+    from inspector.reports.workstation import workstation_answers
+    (own,) = answer_json(workstation_answers(guangzhou.db, ReportFilter()))
+    answers = {row["centre_id"]: row for row in _cells(page, "#answers")}
+    assert set(answers) == {"GD-GZ", "GD-SZ"}
+    for row in answers.values():
+        assert {k: row[k] for k in ("evaluations", "due", "acknowledged", "appeals_filed", "appeals_upheld",
+                                    "appeals_rejected", "appeals_open", "coaching_sessions")} == {
+            k: str(own[k]) for k in ("evaluations", "due", "acknowledged", "appeals_filed", "appeals_upheld",
+                                     "appeals_rejected", "appeals_open", "coaching_sessions")}
+        assert row["acknowledgement_rate"] == f"{own['acknowledgement_rate'] * 100:.1f}%"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#answers-card").screenshot(path=str(SHOTS / "dashboard_answers_zh_CN.png"))
 
     page.fill("#from", "2026-11-16")
     page.fill("#to", "2026-11-29")

@@ -18,11 +18,12 @@ from inspector.reports.export import basis_line, html_page, table_csv, write_rep
 from inspector.reports.filters import DATE_BASES, ReportError, ReportFilter
 from inspector.reports.compute import SECTIONS
 from inspector.reports.tables import computed_for, section_json, tables_for
-from inspector.reports.workstation import workstation_report
+from inspector.reports.answers import AnswerRow, answer_json
+from inspector.reports.workstation import workstation_answers, workstation_report
 from inspector.review.coaching import CoachingService, effect_json
 from inspector.scoring.defaults import default_card
 
-CHOICES = (*(s for s in SECTIONS if s != "centre"), "coaching")
+CHOICES = (*(s for s in SECTIONS if s != "centre"), "coaching", "answers")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,6 +50,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         return _coaching(args, ctx)
     flt = ReportFilter(args.date_from, args.date_to, args.dates, args.agent, args.team, args.inspector,
                        args.business, args.category, args.card_version)
+    if args.by == "answers":
+        return _answers(args, ctx, flt)
     try:
         if args.format == "xlsx" and args.out is None:
             raise ReportError("an XLSX workbook needs --out FILE")
@@ -68,6 +71,39 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"inspector report: {args.out}: cannot write the report ({exc.strerror})", file=sys.stderr)
         return 2
     print(f"inspector report: {basis_line(report)}", file=sys.stderr)
+    return 0
+
+
+def _answers(args: argparse.Namespace, ctx: CliContext, flt: ReportFilter) -> int:
+    """The agents' answers (reports/answers.py): the figures headquarters shows for this centre."""
+    if args.format not in ("json", "csv"):
+        print(f"inspector report: the answers report is written as json or csv, not {args.format}", file=sys.stderr)
+        return 2
+    try:
+        rows = answer_json(workstation_answers(ctx.db, flt))
+    except ReportError as exc:
+        print(f"inspector report: {exc}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        text = json.dumps(rows, ensure_ascii=False) + "\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(AnswerRow.__dataclass_fields__))
+        writer.writeheader()
+        writer.writerows(rows)
+        text = buffer.getvalue()
+    return _write(args, text)
+
+
+def _write(args: argparse.Namespace, text: str) -> int:
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"inspector report: {args.out}: cannot write the report ({exc.strerror})", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -95,12 +131,4 @@ def _coaching(args: argparse.Namespace, ctx: CliContext) -> int:
                              r["after"]["evaluations"], r["after"]["lost"], r["after"]["rate"], low, high,
                              r["verdict"]])
         text = buffer.getvalue()
-    if args.out is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        args.out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        print(f"inspector report: {args.out}: cannot write the report ({exc.strerror})", file=sys.stderr)
-        return 2
-    return 0
+    return _write(args, text)

@@ -11,6 +11,11 @@ A register change (sync/payload.RegisterPayload: a lead closed a case after the 
 the call's red-line rows when it is newer than what they come from; an evaluation arriving after it looks the
 latest register change up among the payloads received, so the order of arrival does not matter.
 
+The agents' answers (version 3: an evaluation's acknowledgements and appeals after a change, and coaching
+sessions) go to their own rows. Appeals come from every payload that carries them (evaluation payloads of any
+version too); an appeal keeps the furthest state any of them told (open, then upheld or rejected), and an
+acknowledgement of a version is kept once, so neither arrival order nor a second delivery changes a figure.
+
 Payload version 1 carries no automatic hits: its call counts as checked, with the hits its deductions and
 confirmed fatal items name, each hit once (a hit both deducted and confirmed as fatal is one hit).
 """
@@ -21,17 +26,19 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, delete, select
+from sqlalchemy import and_, delete, inspect, select
 from sqlalchemy.engine import Connection
 
-from inspector.hub.tables import (evaluations, report_call_categories, report_call_red_lines, report_call_rules,
-                                  report_calls, report_evaluations, report_items)
+from inspector.hub.tables import (evaluations, report_acknowledgements, report_appeals, report_call_categories,
+                                  report_call_red_lines, report_call_rules, report_calls, report_coaching,
+                                  report_evaluations, report_items)
 from inspector.reports.days import iso_day, local_day
 from inspector.reports.records import hit_rule, losses_of
 from inspector.scoring.card import Scorecard
 from inspector.scoring.defaults import default_card, default_pack
 from inspector.store.redlines import WITHDRAWN
-from inspector.sync.payload import EvaluationPayload, PayloadInvalid, RegisterPayload, parse_payload, register_uuid
+from inspector.sync.payload import (AnswersPayload, CoachingPayload, EvaluationPayload, PayloadInvalid, RegisterPayload,
+                                    parse_payload, register_uuid)
 
 
 class PayloadError(ValueError):
@@ -46,6 +53,7 @@ class ReportRows:
     rules: list[dict]
     red_lines: list[dict]
     categories: list[dict]
+    appeals: list[dict]
 
 
 @dataclass(frozen=True)
@@ -56,16 +64,38 @@ class RegisterRows:
     red_lines: list[dict]
 
 
+@dataclass(frozen=True)
+class AnswersRows:
+    acknowledgements: list[dict]
+    appeals: list[dict]
+
+
+@dataclass(frozen=True)
+class CoachingRows:
+    session: dict
+
+
+Rows = ReportRows | RegisterRows | AnswersRows | CoachingRows
+
+
 def known_card(card_id: str, version: str) -> Scorecard | None:
     card = default_card()
     return card if (card.id, card.version) == (card_id, version) else None
 
 
-def report_rows(centre_id: str, workstation_id: str, data: object, received_at: str) -> ReportRows | RegisterRows:
+def report_rows(centre_id: str, workstation_id: str, data: object, received_at: str) -> Rows:
     try:
         payload = parse_payload(data)
     except PayloadInvalid as exc:
         raise PayloadError(str(exc)) from exc
+    if isinstance(payload, AnswersPayload):
+        return AnswersRows([{"uuid": payload.evaluation_uuid, "version": a.version, "centre_id": centre_id,
+                             "agent_id": a.agent_id, "at": a.at} for a in payload.acknowledgements],
+                           _appeals(centre_id, payload.evaluation_uuid, payload.appeals))
+    if isinstance(payload, CoachingPayload):
+        return CoachingRows({"uuid": payload.uuid, "centre_id": centre_id, "agent_id": payload.agent_id,
+                             "coach": payload.coach, "held_on": payload.held_on, "items": ",".join(payload.items),
+                             "follow_up": payload.follow_up})
     if isinstance(payload, RegisterPayload):
         return RegisterRows(centre_id, payload.call.content_hash, payload.as_of,
                             _cases({"centre_id": centre_id, "call_hash": payload.call.content_hash}, payload.redlines))
@@ -105,7 +135,13 @@ def report_rows(centre_id: str, workstation_id: str, data: object, received_at: 
                 "emotion_end": emotion.end if emotion else None,
                 "emotion_worsened": emotion.worsened if emotion else None}
     categories = {c.path: {**key, "path": c.path, "confidence": c.confidence} for c in call.categories}
-    return ReportRows(evaluation, items, call_row, _rules(key, payload, card), red_lines, list(categories.values()))
+    return ReportRows(evaluation, items, call_row, _rules(key, payload, card), red_lines, list(categories.values()),
+                      _appeals(centre_id, uuid, payload.appeals))
+
+
+def _appeals(centre_id: str, uuid: str, appeals) -> list[dict]:
+    return [{"uuid": uuid, "appeal_id": a.id, "centre_id": centre_id, "item_id": a.item_id, "status": a.status,
+             "filed_at": a.filed_at, "resolved_at": a.resolved_at} for a in appeals]
 
 
 def _status(red_lines: list[dict]) -> str | None:
@@ -173,10 +209,26 @@ def _red_lines_before_the_register(key: dict, payload: EvaluationPayload) -> lis
             for n, f in enumerate(confirmed)]
 
 
-def store_report_rows(conn: Connection, rows: ReportRows | RegisterRows) -> bool:
-    """Inside the caller's transaction; False when a later version of the evaluation is already here."""
+def store_report_rows(conn: Connection, rows: Rows, answers: bool = True) -> bool:
+    """Inside the caller's transaction; False when a later version of the evaluation is already here.
+    ``answers`` False: the answers' tables do not exist yet (a revision before 0005 rebuilding its rows)."""
     if isinstance(rows, RegisterRows):
         return _store_register(conn, rows)
+    if isinstance(rows, CoachingRows):
+        if conn.execute(select(report_coaching.c.uuid).where(report_coaching.c.uuid == rows.session["uuid"])).first():
+            return False
+        conn.execute(report_coaching.insert().values(**rows.session))
+        return True
+    if answers:
+        _store_appeals(conn, rows.appeals)
+    if isinstance(rows, AnswersRows):
+        held = {(r.uuid, r.version) for r in conn.execute(select(
+            report_acknowledgements.c.uuid, report_acknowledgements.c.version).where(
+            report_acknowledgements.c.uuid.in_({a["uuid"] for a in rows.acknowledgements})))}
+        new = [a for a in rows.acknowledgements if (a["uuid"], a["version"]) not in held]
+        if new:
+            conn.execute(report_acknowledgements.insert(), new)
+        return True
     uuid = rows.evaluation["uuid"]
     current = conn.execute(select(report_evaluations.c.version).where(report_evaluations.c.uuid == uuid)).scalar()
     if current is not None and current > rows.evaluation["version"]:
@@ -188,6 +240,18 @@ def store_report_rows(conn: Connection, rows: ReportRows | RegisterRows) -> bool
         conn.execute(report_items.insert(), rows.items)
     _store_call(conn, rows)
     return True
+
+
+def _store_appeals(conn: Connection, appeals: list[dict]) -> None:
+    """Each appeal once, in the furthest state told: a resolved one never goes back to open."""
+    for appeal in appeals:
+        key = and_(report_appeals.c.uuid == appeal["uuid"], report_appeals.c.appeal_id == appeal["appeal_id"])
+        held = conn.execute(select(report_appeals.c.status).where(key)).first()
+        if held is None:
+            conn.execute(report_appeals.insert().values(**appeal))
+        elif held.status == "open" and appeal["status"] != "open":
+            conn.execute(report_appeals.update().where(key).values(status=appeal["status"],
+                                                                   resolved_at=appeal["resolved_at"]))
 
 
 def _store_call(conn: Connection, rows: ReportRows) -> None:
@@ -253,13 +317,15 @@ def rebuild_report_rows(conn: Connection) -> None:
     """Every reportable row made again from the payloads as received (a revision that changes them calls
     this), in (uuid, version) order so the latest version is kept; one that never was an evaluation stays
     only as received."""
-    for table in (report_call_categories, report_call_red_lines, report_call_rules, report_calls, report_items,
-                  report_evaluations):
+    answers = inspect(conn).has_table(report_appeals.name)
+    tables = [report_call_categories, report_call_red_lines, report_call_rules, report_calls, report_items,
+              report_evaluations]
+    for table in tables + ([report_acknowledgements, report_appeals, report_coaching] if answers else []):
         conn.execute(delete(table))
     received = conn.execute(select(evaluations.c.centre_id, evaluations.c.workstation_id, evaluations.c.payload,
                                    evaluations.c.received_at).order_by(evaluations.c.uuid, evaluations.c.version))
     for centre_id, workstation_id, payload, received_at in received.fetchall():
         try:
-            store_report_rows(conn, report_rows(centre_id, workstation_id, json.loads(payload), received_at))
+            store_report_rows(conn, report_rows(centre_id, workstation_id, json.loads(payload), received_at), answers)
         except (PayloadError, ValueError):
             continue

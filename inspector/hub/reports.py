@@ -19,6 +19,8 @@ from sqlalchemy.engine import Connection, Engine
 from inspector.hub.tables import centres, evaluations as received, report_evaluations as e, report_items as i
 from inspector.hub.tables import report_call_red_lines as rl, report_call_rules as rr, report_calls as c
 from inspector.hub.tables import report_call_categories as cc
+from inspector.hub.tables import report_acknowledgements as ack, report_appeals as ap, report_coaching as co
+from inspector.reports.answers import AnsweredEvaluation, AnswerRow, AppealState, answer_rows
 from inspector.categories.pack import SEPARATOR
 from inspector.reports.category_change import CategoryCall, CategoryPeriods, category_periods
 from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, build_report, loss_levels
@@ -45,6 +47,25 @@ def hub_report(engine: Engine, flt: ReportFilter, threshold: float = DEFAULT_THR
                        if "category" in wanted else [])
     return build_report(records, flt=flt, card=default_card(), threshold=threshold, as_of=as_of, losses=losses,
                         rules=rules, red_lines=cases, sections=wanted, categorised=categorised)
+
+
+def hub_answers(engine: Engine, flt: ReportFilter, as_of: str | None = None) -> tuple[AnswerRow, ...]:
+    """The agents' answers per centre (reports/answers.py) from what the centres uploaded, over the
+    evaluations the filter keeps, as a centre computes them over its own."""
+    flt = flt.checked()
+    where = _where(flt)
+    acknowledged = exists().where(ack.c.uuid == e.c.uuid, ack.c.version == e.c.version)
+    sessions = [co.c.centre_id == value for value in (flt.centre_id,) if value is not None]
+    sessions += [column == value for column, value in ((co.c.agent_id, flt.agent_id),) if value is not None]
+    sessions += [co.c.held_on >= flt.date_from] if flt.date_from else []
+    sessions += [co.c.held_on <= flt.date_to] if flt.date_to else []
+    with engine.connect() as conn:
+        evaluations = [AnsweredEvaluation(r.centre_id, r.evaluated_at, bool(r.acknowledged)) for r in conn.execute(
+            select(e.c.centre_id, e.c.evaluated_at, acknowledged.label("acknowledged")).where(where))]
+        appeals = [AppealState(r.centre_id, r.status) for r in conn.execute(
+            select(ap.c.centre_id, ap.c.status).join_from(ap, e, ap.c.uuid == e.c.uuid).where(where))]
+        coached = list(conn.execute(select(co.c.centre_id).where(and_(True, *sessions))).scalars())
+    return answer_rows(evaluations, appeals, coached, as_of or date.today().isoformat())
 
 
 def centre_names(engine: Engine) -> dict[str, str]:

@@ -101,6 +101,33 @@ report_call_categories = Table("report_call_categories", metadata,
                                Column("path", Text, primary_key=True),
                                Column("confidence", Float, nullable=False))
 
+# The agents' answers (payload version 3, and the appeals every evaluation payload carries): acknowledgements
+# per evaluation version, appeals with the furthest state any payload told (open → upheld / rejected), coaching
+# sessions (without their agreed actions, which stay at the centre).
+report_acknowledgements = Table("report_acknowledgements", metadata,
+                                Column("uuid", String(36), primary_key=True),        # the evaluation
+                                Column("version", Integer, primary_key=True),
+                                Column("centre_id", String(64), nullable=False),
+                                Column("agent_id", String(64), nullable=False),
+                                Column("at", String(40), nullable=False))
+report_appeals = Table("report_appeals", metadata,
+                       Column("uuid", String(36), primary_key=True),                # the evaluation
+                       Column("appeal_id", Integer, primary_key=True),              # the centre's appeal number
+                       Column("centre_id", String(64), nullable=False, index=True),
+                       Column("item_id", String(32)),                               # NULL: the whole evaluation
+                       Column("status", String(16), nullable=False),
+                       Column("filed_at", String(40), nullable=False),
+                       Column("resolved_at", String(40)))
+report_coaching = Table("report_coaching", metadata,
+                        Column("uuid", String(36), primary_key=True),
+                        Column("centre_id", String(64), nullable=False),
+                        Column("agent_id", String(64), nullable=False),
+                        Column("coach", String(64), nullable=False),
+                        Column("held_on", String(10), nullable=False),
+                        Column("items", Text, nullable=False),                      # item ids, comma-separated
+                        Column("follow_up", String(10)),
+                        Index("ix_report_coaching_centre_held_on", "centre_id", "held_on"))
+
 # Headquarters people who may see the dashboard and the reports API (not centres: they hold upload tokens).
 hq_users = Table("hq_users", metadata,
                  Column("id", String(64), primary_key=True),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from inspector.jobs import Cancelled, drain
+from inspector.reports.answers import AnsweredEvaluation, AnswerRow, AppealState, answer_rows
 from inspector.reports.categories import categories_available, category_calls, category_names
 from inspector.reports.category_change import category_periods
 from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, build_report, loss_levels
@@ -169,3 +170,25 @@ def rule_counts(db: sqlite_utils.Database, scope: Scope, card: Scorecard) -> Rul
         "SELECT substr(c.started_at, 1, 10) AS day, count(*) AS n FROM checks k "
         f"JOIN calls c ON c.id = k.call_id{where} GROUP BY 1", params))
     return RuleCounts(rules, by_day, calls_by_day, sum(n for _day, n in calls_by_day))
+
+
+def workstation_answers(db: sqlite_utils.Database, flt: ReportFilter, as_of: str | None = None
+                        ) -> tuple[AnswerRow, ...]:
+    """The agents' answers (reports/answers.py) over this workstation's evaluations in the filter's scope:
+    the rows headquarters computes from what this workstation uploaded."""
+    flt = flt.checked()
+    where, params = scope_of(db, flt).evaluation_where()
+    evaluations = [AnsweredEvaluation("", r["submitted_at"], bool(r["ack"])) for r in db.query(
+        "SELECT e.submitted_at, EXISTS (SELECT 1 FROM acknowledgements k WHERE k.uuid = e.uuid "
+        f"AND k.version = e.version) AS ack FROM evaluations e JOIN calls c ON c.id = e.call_id{where}", params)]
+    appeals = [AppealState("", r["status"]) for r in db.query(
+        f"SELECT a.status FROM appeals a WHERE a.uuid IN (SELECT e.uuid FROM evaluations e "
+        f"JOIN calls c ON c.id = e.call_id{where})", params)]
+    clauses, session_params = [], []
+    for sql, value in (("held_on >= ?", flt.date_from), ("held_on <= ?", flt.date_to), ("agent_id = ?", flt.agent_id)):
+        if value is not None:
+            clauses.append(sql)
+            session_params.append(value)
+    sessions = ["" for _ in db.query("SELECT id FROM coaching_sessions"
+                                      + (f" WHERE {' AND '.join(clauses)}" if clauses else ""), session_params)]
+    return answer_rows(evaluations, appeals, sessions, as_of or today())

@@ -19,6 +19,7 @@ from inspector.scoring.score import score
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
 from inspector.store.evaluations import EvaluationRepository
+from inspector.store.outbox import enqueue_coaching
 from inspector.users.passwords import id_is_valid
 from inspector.users.policy import Action, require
 
@@ -163,6 +164,7 @@ class CoachingService:
             marks = ",".join("?" * len(items))
             self._db.execute(f"UPDATE coaching_marks SET session_id = ? WHERE agent_id = ? AND session_id IS NULL "
                              f"AND item_id IN ({marks})", [session_id, agent_id, *items])
+            enqueue_coaching(self._db, session_id)
         return session_id
 
     def sessions(self, agent_id: str | None = None) -> list[CoachingSession]:

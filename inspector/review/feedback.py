@@ -11,10 +11,11 @@ from the answer that they exist.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import sqlite_utils
 
+from inspector.domain.answer_window import answer_by
 from inspector.domain.messages import Message
 from inspector.domain.people import User
 from inspector.privacy.masking import mask_text
@@ -25,9 +26,8 @@ from inspector.scoring.score import score
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
 from inspector.store.evaluations import EvaluationRepository
+from inspector.store.outbox import enqueue_answers
 from inspector.users.policy import Action, NotAllowed, require
-
-ANSWER_DAYS = 7          # an agent acknowledges or appeals within a week of the version's submission
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,7 @@ class FeedbackService:
         with storage_errors(self._db), self._db.atomic():
             self._db["acknowledgements"].insert({"uuid": uuid, "version": line.version, "agent_id": actor.id,
                                                  "comment": comment.strip(), "at": utc_now(precise=True)})
+            enqueue_answers(self._db, uuid, actor.id)
 
     def appeal(self, actor: User, uuid: str, reason: str, item_id: str | None = None,
                now: datetime | None = None) -> int:
@@ -187,10 +188,6 @@ class FeedbackService:
                                        [line.uuid, line.version])), None)
         return FeedbackDetail(line, evaluation, result.items, tuple(losses), evaluation.comments,
                               tuple(self._repo.appeals(line.uuid)), ack)
-
-
-def answer_by(submitted_at: str) -> str:
-    return (datetime.fromisoformat(submitted_at).date() + timedelta(days=ANSWER_DAYS)).isoformat()
 
 
 def _hit_starts(db: sqlite_utils.Database, call_id: int) -> dict[str, float]:

@@ -17,7 +17,7 @@ from inspector.scoring.score import score
 from inspector.domain.people import User
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
-from inspector.store.outbox import enqueue
+from inspector.store.outbox import enqueue, enqueue_answers
 from inspector.store.redlines import withdraw_on_appeal
 from inspector.store.users import refuse_agent
 from inspector.users.policy import Action, NotAllowed, require
@@ -187,9 +187,11 @@ class EvaluationRepository:
         if item_id is not None and item_id not in self._card.item_ids():
             raise NotAllowed(f"the scorecard has no item {item_id}")
         with storage_errors(self._db), self._db.atomic():
-            return self._db["appeals"].insert({"uuid": uuid, "version": current.version, "agent_id": agent_id,
-                                               "item_id": item_id, "text": text, "status": "open",
-                                               "filed_at": utc_now(precise=True), "due_at": due_at}).last_pk
+            appeal_id = self._db["appeals"].insert({"uuid": uuid, "version": current.version, "agent_id": agent_id,
+                                                    "item_id": item_id, "text": text, "status": "open",
+                                                    "filed_at": utc_now(precise=True), "due_at": due_at}).last_pk
+            enqueue_answers(self._db, uuid, agent_id)
+            return appeal_id
 
     def resolve_appeal(self, appeal_id: int, actor: User, upheld: bool, resolution: str,
                        change: Callable[[Evaluation], Evaluation] | None = None) -> Evaluation:
@@ -204,6 +206,7 @@ class EvaluationRepository:
             self._db["appeals"].update(appeal_id, {"status": "upheld" if upheld else "rejected",
                                                    "resolved_by": actor.id, "resolution": resolution,
                                                    "resolved_at": utc_now(precise=True)})
+            enqueue_answers(self._db, appeal["uuid"], actor.id)
             if not upheld or current.status != "submitted":
                 return current
             reopened = self._set_status(current, "reopened", actor.id, f"appeal {appeal_id} upheld: {resolution}",

@@ -17,6 +17,15 @@ Versions (``payload_version``; a payload without one is version 1):
    closed after the evaluation was submitted is closed at headquarters too. It travels like an evaluation
    version (the outbox, the (uuid, version) key, bundles): its uuid is made from the call's content hash
    and its first submitted evaluation (register_uuid), and each change is the next version.
+3. Adds the agents' side (issue #29), two more kinds of payload that travel the same way:
+   ``agent_answers``, an evaluation's acknowledgements and appeals as they stand after an agent or a lead
+   changed them (keyed by answers_uuid of the evaluation, each change the next version), so an
+   acknowledgement, a filed appeal and a rejected appeal (which makes no new evaluation version) reach
+   headquarters without waiting for one; and ``coaching_session``, a coaching session as it was recorded
+   (agent, coach, date, items, follow-up; random uuid, version 1). The session's agreed actions stay at the
+   centre: free text about one named agent's conduct that may hold personal matters (health, family,
+   discipline), and headquarters counts sessions, it does not read them. Acknowledgement comments and appeal
+   texts are masked (privacy.masking) as for an agent's own view.
 
 What the call carries of the customer is never text: no transcript, no caller number or its hash.
 """
@@ -28,11 +37,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-PAYLOAD_VERSION = 2
-VERSIONS = (1, 2)
+PAYLOAD_VERSION = 3
+VERSIONS = (1, 2, 3)
 
-__all__ = ["PAYLOAD_VERSION", "VERSIONS", "EvaluationPayload", "PayloadInvalid", "RegisterPayload", "parse_payload",
-           "register_uuid"]
+__all__ = ["PAYLOAD_VERSION", "VERSIONS", "AnswersPayload", "CoachingPayload", "EvaluationPayload", "PayloadInvalid",
+           "RegisterPayload", "answers_uuid", "parse_payload", "register_uuid"]
 
 
 class _Part(BaseModel):
@@ -201,16 +210,70 @@ def register_uuid(content_hash: str, evaluation_uuid: str) -> str:
     return str(uuids.uuid5(uuids.NAMESPACE_URL, f"inspector:redline-register:{content_hash}:{evaluation_uuid}"))
 
 
+class Acknowledgement(_Part):
+    """An agent's 确认知悉 of one version of the evaluation."""
+
+    version: int = Field(ge=1)
+    agent_id: str
+    at: str
+    comment: str = ""
+
+
+class AnswersPayload(_Part):
+    """An evaluation's acknowledgements and appeals as they stand after a change (version 3)."""
+
+    payload_kind: Literal["agent_answers"]
+    payload_version: int = Field(3, ge=3)
+    uuid: str = Field(min_length=1, max_length=36)
+    version: int = Field(ge=1)
+    as_of: str
+    changed_by: str
+    evaluation_uuid: str = Field(min_length=1, max_length=36)
+    call: RegisterCall
+    acknowledgements: tuple[Acknowledgement, ...] = ()
+    appeals: tuple[Appeal, ...] = ()
+
+    def wire(self) -> dict:
+        return self.model_dump(mode="json")
+
+
+class CoachingPayload(_Part):
+    """A coaching session as recorded (version 3); its agreed actions stay at the centre."""
+
+    payload_kind: Literal["coaching_session"]
+    payload_version: int = Field(3, ge=3)
+    uuid: str = Field(min_length=1, max_length=36)
+    version: int = Field(1, ge=1)
+    agent_id: str
+    coach: str
+    held_on: str                        # YYYY-MM-DD
+    items: tuple[str, ...]
+    follow_up: str | None = None
+    created_at: str
+
+    def wire(self) -> dict:
+        return self.model_dump(mode="json")
+
+
+def answers_uuid(evaluation_uuid: str) -> str:
+    """The key of an evaluation's answers at headquarters: one per evaluation, whichever version."""
+    return str(uuids.uuid5(uuids.NAMESPACE_URL, f"inspector:agent-answers:{evaluation_uuid}"))
+
+
 class PayloadInvalid(ValueError):
     """A payload the receiver cannot read: the reason names the field."""
 
 
-def parse_payload(data: object) -> EvaluationPayload | RegisterPayload:
+Payload = EvaluationPayload | RegisterPayload | AnswersPayload | CoachingPayload
+MODELS = {"redline_register": RegisterPayload, "agent_answers": AnswersPayload, "coaching_session": CoachingPayload}
+
+
+def parse_payload(data: object) -> Payload:
     """A received payload (already decoded JSON) read as its version says; raises PayloadInvalid. A version
     newer than VERSIONS is read for what this receiver knows (its new fields wait in the stored payload),
     so a centre that upgrades first loses nothing."""
     kind = data.get("payload_kind") if isinstance(data, dict) else None
-    model = RegisterPayload if kind == "redline_register" else EvaluationPayload
+    model = MODELS.get(kind, EvaluationPayload) if isinstance(kind, str) else EvaluationPayload
     try:
         payload = model.model_validate(data)
     except ValidationError as exc:

@@ -10,9 +10,10 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from pydantic import BaseModel, Field
 
 from inspector.hub.accounts import Accounts, HqUser
-from inspector.hub.reports import ReportCache, centre_names
+from inspector.hub.reports import ReportCache, centre_names, hub_answers
 from inspector.hub.routers.session import signed_in
 from inspector.hub.store import HubStore
+from inspector.reports.answers import answer_json
 from inspector.reports.compute import DEFAULT_THRESHOLD
 from inspector.reports.filters import ReportError, ReportFilter
 from inspector.reports.tables import section_json
@@ -36,7 +37,10 @@ class ReportAnswer(BaseModel):
                                                    "fatal …; item: item, mean_deduction, loss_rate …; rule: rule, "
                                                    "hits, per_100_calls …; trend: group (centre), period, mean; "
                                                    "category: centre_id ('' nationally), category, calls, share, "
-                                                   "previous_calls, change, change_rate …")
+                                                   "previous_calls, change, change_rate …; answers: centre_id, "
+                                                   "evaluations, due, acknowledged, acknowledgement_rate, "
+                                                   "appeals_filed, appeals_upheld, appeals_rejected, appeals_open, "
+                                                   "coaching_sessions")
 
 
 def router(store: HubStore, accounts: Accounts) -> APIRouter:
@@ -45,7 +49,7 @@ def router(store: HubStore, accounts: Accounts) -> APIRouter:
 
     @api.get("/api/v1/reports", response_model=ReportAnswer, response_model_by_alias=True)
     def reports(user: Annotated[HqUser, Depends(signed_in(accounts))],
-                by: Annotated[Literal["centre", "agent", "item", "rule", "trend", "category"], Query()],
+                by: Annotated[Literal["centre", "agent", "item", "rule", "trend", "category", "answers"], Query()],
                 date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD")] = None,
                 date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD")] = None,
                 basis: Annotated[Literal["call", "evaluation"], Query()] = "call",
@@ -56,6 +60,8 @@ def router(store: HubStore, accounts: Accounts) -> APIRouter:
         flt = ReportFilter(date_from or None, date_to or None, basis, agent_id=agent, centre_id=centre,
                            category=category or None)
         try:
+            if by == "answers":
+                return _answers(flt)
             report = cache.report(flt, ["centre" if by == "trend" else by])
         except ReportError as exc:
             raise HTTPException(400, str(exc)) from exc
@@ -71,5 +77,14 @@ def router(store: HubStore, accounts: Accounts) -> APIRouter:
         return ReportAnswer(by=by, date_from=flt.date_from, date_to=flt.date_to, threshold=DEFAULT_THRESHOLD,
                             periods=periods,
                             basis=Basis(calls=report.basis.calls, evaluations=report.basis.evaluations), rows=rows)
+
+    def _answers(flt: ReportFilter) -> ReportAnswer:
+        """The agents' answers per centre: small tables, computed on each request."""
+        rows = answer_json(hub_answers(store.engine, flt))
+        names = centre_names(store.engine)
+        evaluations = sum(row["evaluations"] for row in rows)
+        return ReportAnswer(by="answers", date_from=flt.date_from, date_to=flt.date_to, threshold=DEFAULT_THRESHOLD,
+                            basis=Basis(calls=0, evaluations=evaluations),
+                            rows=[row | {"name": names.get(row["centre_id"], "")} for row in rows])
 
     return api

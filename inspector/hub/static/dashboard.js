@@ -255,13 +255,33 @@ function showAgentRows(data, title) {
   document.getElementById("agents-card").scrollIntoView();
 }
 
+function showAnswers(data) {
+  const body = document.querySelector("#answers tbody");
+  body.innerHTML = "";
+  for (const a of data.rows) {
+    const row = body.insertRow();
+    row.dataset.centre = a.centre_id;
+    cell(row, a.centre_id, false, "centre_id");
+    cell(row, a.name || "", false, "name");
+    for (const key of ["evaluations", "due", "acknowledged"]) cell(row, String(a[key]), true, key);
+    cell(row, percent(a.acknowledgement_rate), true, "acknowledgement_rate");
+    for (const key of ["appeals_filed", "appeals_upheld", "appeals_rejected", "appeals_open", "coaching_sessions"]) {
+      cell(row, String(a[key]), true, key);
+    }
+  }
+  if (!data.rows.length) {
+    const row = body.insertRow();
+    cell(row, "所选时间段内没有评估").colSpan = 11;
+  }
+}
+
 async function refresh() {
   const bad = ["from", "to"].filter((id) => !document.getElementById(id).checkValidity());
   if (bad.length) { failed(new Error("日期请写成 年-月-日，如 2026-11-01")); return; }
-  let centres, trend, items, rules, voice;
+  let centres, trend, items, rules, voice, answers;
   try {
-    [centres, trend, items, rules, voice] = await Promise.all([report("centre"), report("trend"), report("item"),
-                                                               report("rule"), report("category")]);
+    [centres, trend, items, rules, voice, answers] = await Promise.all([
+      report("centre"), report("trend"), report("item"), report("rule"), report("category"), report("answers")]);
   } catch (error) { failed(error); return; }
   succeeded();
   centreNames = Object.fromEntries(centres.rows.map((c) => [c.centre_id, c.name]));
@@ -270,6 +290,7 @@ async function refresh() {
   showItems(items);
   showRules(rules);
   showVoice(voice);
+  showAnswers(answers);
   document.getElementById("agents-card").hidden = true;
   document.body.dataset.ready = "yes";
 }
