@@ -55,6 +55,12 @@ class Scorecard:
     def item_ids(self) -> set[str]:
         return {i.id for i in self.items} | {f.id for f in self.fatal}
 
+    def is_red_line(self, rule: str, item: str | None, severity: str) -> bool:
+        """Whether hits of a rule are red-line hits: a rule or item a fatal item names, or a fatal rule.
+        The one definition the centre's rule report and headquarters' both use."""
+        red = {f.id for f in self.fatal} | {rule for f in self.fatal for rule in f.rules}
+        return rule in red or (item is not None and item in red) or severity == "fatal"
+
 
 def load_card(path: Path) -> Scorecard:
     path = Path(path)

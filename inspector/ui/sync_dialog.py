@@ -107,7 +107,7 @@ class SyncDialog(QDialog):
         names = {"pending": self.tr("pending"), "sent": self.tr("sent"), "acknowledged": self.tr("acknowledged"),
                  "rejected": self.tr("rejected")}
         self.counts.setText("   ".join(f"{names[k]} {v}" for k, v in outbox.counts().items()))
-        fill(self.table, [(e.call_ref, e.agent, e.inspector, f"{e.total:g}", str(e.version), names[e.status],
+        fill(self.table, [(e.call_ref, e.agent, e.inspector, "" if e.total is None else f"{e.total:g}", str(e.version), names[e.status],
                            str(e.attempts), e.last_error or "") for e in outbox.lines()])
 
     def start_upload(self) -> TaskHandle | None:

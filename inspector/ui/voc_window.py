@@ -37,7 +37,8 @@ class VocWindow(QWidget):
         self.days.setSuffix(self.tr(" days"))
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.status = QLabel(self)
-        self.reasons = read_only_table(self, [self.tr("Category"), self.tr("Calls"), self.tr("Share")])
+        self.reasons = read_only_table(self, [self.tr("Category"), self.tr("Calls"), self.tr("Share"),
+                                              self.tr("Week before"), self.tr("Change")])
         self.topics_label = QLabel(self)
         self.topics = read_only_table(self, [self.tr("Words"), self.tr("Calls this week"), self.tr("Before"),
                                              self.tr("Rise"), self.tr("Example")])
@@ -84,8 +85,10 @@ class VocWindow(QWidget):
 
     def _show(self, result: VoiceOfCustomer) -> None:
         self.result = result
-        self.status.setText(self.tr("%n categorised call(s)", "", result.categorised_calls))
-        fill(self.reasons, [(r.category, str(r.calls), f"{r.share:.0%}") for r in result.reasons])
+        self.status.setText(self.tr("%n categorised call(s) this week", "", result.categorised_calls))
+        fill(self.reasons, [(r.category, str(r.calls), f"{r.share:.0%}", str(r.previous_calls),
+                             f"{r.change:+d}" + ("" if r.change_rate is None else f" ({r.change_rate:+.0%})"))
+                            for r in result.reasons])
         t = result.topics
         self.topics_label.setText(self.tr("Customers' words in %1 – %2 (%3 calls) against %4 – %5 (%6 calls)")
                                   .replace("%1", t.week[0]).replace("%2", t.week[1])

@@ -2124,6 +2124,14 @@ Data folder: %2</source>
         <translation>自动评分</translation>
     </message>
     <message>
+        <source>Voice of the customer</source>
+        <translation>客户之声</translation>
+    </message>
+    <message>
+        <source>Call categories against the previous period</source>
+        <translation>来电类别（对比上期）</translation>
+    </message>
+    <message>
         <source>Agent ranking</source>
         <translation>坐席排名</translation>
     </message>
@@ -2172,6 +2180,10 @@ Data folder: %2</source>
         <translation>自动评分与人工评分对比</translation>
     </message>
     <message>
+        <source>Calls per category this period</source>
+        <translation>本期各类别通话数</translation>
+    </message>
+    <message>
         <source>Mean score per agent</source>
         <translation>坐席平均分</translation>
     </message>
@@ -2210,6 +2222,42 @@ Data folder: %2</source>
     <message>
         <source>Mean difference, automatic against reviewed</source>
         <translation>自动评分与人工评分的平均分差</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期通话数</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Change (%)</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <source>Emotion worsened</source>
+        <translation>情绪变差率</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决率</translation>
     </message>
     <message>
         <source>Agent ID</source>
@@ -3959,6 +4007,14 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>占比</translation>
     </message>
     <message>
+        <source>Week before</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
         <source>Words</source>
         <translation>词语</translation>
     </message>
@@ -4047,9 +4103,9 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>正在计算…</translation>
     </message>
     <message numerus="yes">
-        <source>%n categorised call(s)</source>
+        <source>%n categorised call(s) this week</source>
         <translation>
-            <numerusform>已归类 %n 通</numerusform>
+            <numerusform>本周已分类通话 %n 通</numerusform>
         </translation>
     </message>
     <message>
