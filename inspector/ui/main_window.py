@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         tabs.addTab(self.scorecard, self.tr("Scorecard"))
         self.side_tabs = tabs
         bottom.addWidget(tabs)
-        bottom.setSizes([480, 400])
+        bottom.setSizes([400, 480])          # the hit list's five columns need the wider half
         right.addWidget(bottom)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
