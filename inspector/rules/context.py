@@ -8,6 +8,7 @@ from functools import cached_property
 from inspector.audio.activity import ActivityMap, Interval
 from inspector.rules.conditions import Passage
 from inspector.rules.pack import Window
+from inspector.transcript.hearing import Listener
 from inspector.transcript.model import Transcript
 
 
@@ -43,6 +44,7 @@ class CallContext:
     transcript: Transcript
     activity: ActivityMap | None = None
     listen_below: float = 0.0      # the pack's: absences in windows heard less surely are "listen to confirm"
+    listener: Listener | None = None   # hears a stretch of the audio again (rules/relisten.py); None: text only
 
     @cached_property
     def sentences(self) -> list[Sentence]:

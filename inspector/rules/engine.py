@@ -9,6 +9,7 @@ from inspector.rules import acoustic_kinds, clarity_kind, courtesy_kinds, phrase
 from inspector.rules.context import CallContext
 from inspector.rules.hits import Hit
 from inspector.rules.pack import Rule, RulePack
+from inspector.transcript.hearing import Listener
 from inspector.transcript.model import Transcript
 
 EVALUATORS: dict[str, Callable[[Rule, CallContext], list[Hit]]] = {
@@ -28,8 +29,10 @@ EVALUATORS: dict[str, Callable[[Rule, CallContext], list[Hit]]] = {
 }
 
 
-def check_call(pack: RulePack, transcript: Transcript, activity: ActivityMap | None = None) -> list[Hit]:
-    """All hits of every rule, in time order. ``activity`` (from the audio) makes acoustic rules measured."""
-    call = CallContext(transcript, activity, pack.listen_below)
+def check_call(pack: RulePack, transcript: Transcript, activity: ActivityMap | None = None,
+               listener: Listener | None = None) -> list[Hit]:
+    """All hits of every rule, in time order. ``activity`` (from the audio) makes acoustic rules measured;
+    ``listener`` (the audio and its model) lets phrase rules hear a doubtful stretch again."""
+    call = CallContext(transcript, activity, pack.listen_below, listener)
     hits = [hit for rule in pack.rules for hit in EVALUATORS[rule.kind](rule, call)]
     return sorted(hits, key=lambda h: (h.start, h.rule))

@@ -33,11 +33,17 @@ def compile_linear(pattern: str):
 # kind -> {field: (type, required)}; types: cond, conds, phrases, window, number, int, share (0-1),
 # tariffs (the path of a tariff pack, rules.tariffs)
 KINDS: dict[str, dict[str, tuple[str, bool]]] = {
-    "required": {"window": ("window", True), "match": ("cond", True), "flag_when": ("cond", False)},
-    "forbidden": {"match": ("cond", True), "window": ("window", False), "min_count": ("int", False)},
-    "sequence": {"trigger": ("cond", True), "steps": ("conds", True), "anchor": ("cond", False)},
-    "cooccur": {"anchor": ("cond", True), "match": ("cond", True), "within_sentences": ("int", True)},
-    "followup": {"trigger": ("cond", True), "match": ("cond", True), "within_sentences": ("int", True)},
+    # listen: the phrases a second hearing of the audio listens for (rules/relisten.py); default: the match's
+    "required": {"window": ("window", True), "match": ("cond", True), "flag_when": ("cond", False),
+                 "listen": ("phrases", False)},
+    "forbidden": {"match": ("cond", True), "window": ("window", False), "min_count": ("int", False),
+                  "listen": ("phrases", False)},
+    "sequence": {"trigger": ("cond", True), "steps": ("conds", True), "anchor": ("cond", False),
+                 "listen": ("phrases", False)},
+    "cooccur": {"anchor": ("cond", True), "match": ("cond", True), "within_sentences": ("int", True),
+                "listen": ("phrases", False)},
+    "followup": {"trigger": ("cond", True), "match": ("cond", True), "within_sentences": ("int", True),
+                 "listen": ("phrases", False)},
     "silence": {"gap_s": ("number", True), "announce": ("cond", True), "announce_window_s": ("number", True)},
     "hold": {"gap_s": ("number", True), "max_hold_s": ("number", True), "announce": ("cond", True),
              "announce_window_s": ("number", True), "thanks": ("cond", True),

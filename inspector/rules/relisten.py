@@ -1,0 +1,90 @@
+"""Checking a phrase again on the audio before a hit rests on its absence (or on a doubtful match).
+
+Free recognition loses a required phrase to one misheard character (工号 → 恭候, 元 → 演), and the rule
+then says the phrase was never said. Where the call's audio and model are at hand (``CallContext.listener``),
+the stretch where the phrase belongs is decoded again by a recogniser that may only say the rule's phrases
+(asr/relisten.py); the rule's own condition is then tested on what that second hearing heard. A phrase
+heard there clears the agent; a phrase not heard there either makes the absence surer; a forbidden
+phrase matched only by sound stands only if it is heard again. What was heard goes into the hit's evidence
+(复听), so the inspector sees why.
+
+The phrases listened for are the rule's ``listen`` list when the pack gives one (a regular expression such
+as the job number's has no phrases of its own), else every phrase of the condition, harmless contexts
+included (so 不知道您是否 is heard as such, not as 不知道).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from inspector.rules.conditions import GAP, AllOf, AnyOf, Condition, Match, NotOf, Passage, Phrases
+from inspector.rules.context import CallContext
+from inspector.rules.pack import Rule
+from inspector.transcript.hearing import Hearing
+
+MAX_LISTEN_S = 60.0      # the longest stretch heard again: the last minute before what needs it
+
+
+@dataclass(frozen=True)
+class Relistened:
+    hearing: Hearing
+    found: Match | None
+
+    def evidence(self) -> str:
+        if self.found is not None:
+            return f"复听听到「{self.found.evidence}」：{self.hearing.quote()}"
+        return f"复听未听到：{self.hearing.quote()}"
+
+    def why(self) -> str:
+        heard = "heard" if self.found is not None else "not heard"
+        return (f"relistened {self.hearing.speaker} {self.hearing.start:.1f}-{self.hearing.end:.1f}s "
+                f"against {len(self.hearing.phrases)} phrases: {heard}")
+
+
+def phrases_to_hear(rule: Rule, condition: Condition) -> tuple[str, ...]:
+    if "listen" in rule.params:
+        return tuple(p.text for p in rule.params["listen"])
+    out: list[str] = []
+    _collect(condition, out)
+    return tuple(dict.fromkeys(out))
+
+
+def _collect(condition: Condition, out: list[str]) -> None:
+    if isinstance(condition, Phrases):
+        for phrase in (*condition.phrases, *condition.unless):
+            out.extend(piece for piece in phrase.text.split(GAP) if piece)
+    elif isinstance(condition, (AllOf, AnyOf)):
+        for part in condition.parts:
+            _collect(part, out)
+    elif isinstance(condition, NotOf):
+        _collect(condition.part, out)
+
+
+def speakers_of(condition: Condition, default: str) -> tuple[str, ...]:
+    """Whose channels to hear for a condition: the speakers its parts name, else the rule's speaker."""
+    named: set[str] = set()
+    stack = [condition]
+    while stack:
+        cond = stack.pop()
+        if getattr(cond, "speaker", None):
+            named.add(cond.speaker)
+        stack.extend(getattr(cond, "parts", ()))
+        if isinstance(cond, NotOf):
+            stack.append(cond.part)
+    speakers = tuple(sorted(named)) or (default,)
+    return ("agent", "customer") if "any" in speakers else speakers
+
+
+def relisten(call: CallContext, rule: Rule, condition: Condition, speaker: str, start: float, end: float,
+             lenient: bool = True) -> Relistened | None:
+    """What a second hearing of [start, end] on the speaker's channel says about ``condition``; None when
+    there is nothing to listen with (no audio or model, no phrases, or the stretch cannot be heard)."""
+    listener = call.listener
+    phrases = phrases_to_hear(rule, condition)
+    if listener is None or not phrases or end <= start:
+        return None
+    hearing = listener.hear(speaker, max(start, end - MAX_LISTEN_S), end, phrases)
+    if hearing is None:
+        return None
+    passage = Passage(speaker, hearing.text, (), hearing.confidence)
+    return Relistened(hearing, condition.find(passage, lenient) if hearing.text else None)
