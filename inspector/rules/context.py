@@ -71,7 +71,8 @@ class CallContext:
         return {}
 
     def in_window(self, speaker: str, window: Window) -> list[Sentence]:
-        """The speaker's first/last N sentences, together with those inside the first/last S seconds."""
+        """The speaker's first/last N sentences, together with those inside the first/last S seconds; a
+        window at the end leaves out the speaker's first sentence (a short call's opening)."""
         own = self.by(speaker)
         chosen: set[int] = set()
         if window.sentences is not None:
@@ -82,6 +83,8 @@ class CallContext:
                 chosen.update(s.index for s in own if s.start < window.seconds)
             else:
                 chosen.update(s.index for s in own if s.end > self.duration - window.seconds)
+        if window.side == "end" and len(own) > 1:
+            chosen.discard(own[0].index)    # the opening is never the closing («有什么可以帮您» is not R16's)
         return [s for s in own if s.index in chosen]
 
     def gaps(self, min_s: float) -> tuple[list[Interval], bool]:

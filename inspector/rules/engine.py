@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from inspector.audio.activity import ActivityMap
-from inspector.rules import acoustic_kinds, clarity_kind, courtesy_kinds, phrase_kinds, tariff_kind
+from inspector.rules import acoustic_kinds, clarity_kind, courtesy_kinds, phrase_kinds, red_line_kinds, tariff_kind
 from inspector.rules.context import CallContext
 from inspector.rules.hits import Hit
 from inspector.rules.pack import Rule, RulePack
@@ -26,6 +26,8 @@ EVALUATORS: dict[str, Callable[[Rule, CallContext], list[Hit]]] = {
     "understanding": courtesy_kinds.understanding,
     "tariff": tariff_kind.tariff,
     "clarity": clarity_kind.clarity,
+    "disclosure": red_line_kinds.disclosure,
+    "hangup": red_line_kinds.hangup,
 }
 
 
