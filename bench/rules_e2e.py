@@ -42,7 +42,7 @@ from inspector.transcript.io import load_transcript, save_transcript  # noqa: E4
 from tests.scenario_transcripts import load_scenario  # noqa: E402
 from tests.speech_models import MANDARIN  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
+SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if p.exists()), ROOT.parent / "shared")
 TTS = SHARED / "tools" / "neural_tts.py"
 
 
@@ -83,6 +83,7 @@ def main() -> None:
                         help="the python of neural_tts.py's own virtualenv")
     parser.add_argument("--only", choices=("dev", "held-out"), help="one set only")
     parser.add_argument("--calls", action="store_true", help="print each call's expected and found rules")
+    parser.add_argument("--available", action="store_true", help="only the calls whose audio is already in the cache")
     args = parser.parse_args()
     pack = default_pack()
     loaded = load_model(args.model)
@@ -94,6 +95,10 @@ def main() -> None:
         judged_again: list[tuple[float, str]] = []
         recognition_s = check_s = relisten_s = audio_s = 0.0
         windows = 0
+        if args.available:
+            ready = [p for p in scenarios if (args.cache / "audio" / f"{load_scenario(p)['id']}.wav").exists()]
+            print(f"{name}: {len(scenarios) - len(ready)} call(s) without audio yet left out")
+            scenarios = ready
         for scenario_path in scenarios:
             scenario = load_scenario(scenario_path)
             expected = set(scenario["expected_rule_hits"])

@@ -3,6 +3,9 @@ how the phrase rules use what it heard (rules/relisten.py)."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from dataclasses import dataclass, field
 
 import pytest
@@ -16,8 +19,10 @@ from inspector.audio.recording import decode
 from inspector.rules.engine import check_call
 from inspector.scoring.defaults import default_pack
 from inspector.transcript.hearing import HeardWord, Hearing
+from inspector.transcript.io import save_transcript
 from inspector.transcript.model import Segment, Transcript
 from tests.audio_files import spoken_call
+from tests.conftest import ROOT
 from tests.speech_models import MANDARIN
 
 ZH_MODELS = ModelPool()
@@ -136,3 +141,19 @@ def test_on_real_speech_a_closing_free_recognition_missed_is_heard_and_a_missing
     hits = _r15(check_call(pack, transcript, analyse(recording.samples, recording.sample_rate),
                            GrammarListener(loaded, recording)))
     assert hits and "复听未听到" in hits[0].evidence
+
+
+@pytest.mark.mandarin
+def test_inspector_check_hears_again_with_a_model_and_the_audio(closings, tmp_path):
+    """The command line: a recognised transcript checked with its audio alone flags the closing; with
+    --model too the closing is heard again and the hit goes, its evidence never shown."""
+    _loaded, calls = closings
+    recording, transcript = calls["thanked"]
+    saved = tmp_path / "thanked.transcript.json"
+    save_transcript(transcript, saved)
+    base = [sys.executable, "-m", "inspector", "check", "--transcript", str(saved), "--audio", str(recording.path)]
+    without = subprocess.run(base, cwd=ROOT, capture_output=True, text=True)
+    heard = subprocess.run([*base, "--model", str(MANDARIN)], cwd=ROOT, capture_output=True, text=True)
+    assert without.returncode == 0 and heard.returncode == 0, heard.stderr
+    assert "R15" in {h["rule"] for h in json.loads(without.stdout)}
+    assert "R15" not in {h["rule"] for h in json.loads(heard.stdout)}

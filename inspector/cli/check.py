@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--folder", type=Path, help="check every *.transcript.json in a folder")
     parser.add_argument("--database", action="store_true", help="check every call of the workspace, store hits")
     parser.add_argument("--model", type=Path, help="the Vosk model for checking a recording; with --transcript and "
-                        "--audio, doubtful phrases are heard again on the audio with it")
+                        "--audio, or --database, doubtful phrases are heard again on the audio with it")
     parser.add_argument("--format", choices=("json", "text"), default="json")
     parser.set_defaults(handler=run)
 
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         pack = chosen_pack(args.rules, args.tariffs)
         if args.database:
-            return _database(ctx, pack)
+            return _database(ctx, pack, choose_model(workspace, ModelPool(), args.model) if args.model else None)
         if args.folder:
             return _folder(args, pack)
         if args.transcript:
@@ -115,9 +115,9 @@ def _folder(args: argparse.Namespace, pack: RulePack) -> int:
     return 1 if failures else 0
 
 
-def _database(ctx: CliContext, pack: RulePack) -> int:
+def _database(ctx: CliContext, pack: RulePack, loaded: LoadedModel | None) -> int:
     db = ctx.db
-    result = drain(check_all(db, ctx.workspace, pack))
+    result = drain(check_all(db, ctx.workspace, pack, listen_with=loaded))
     calls = CallRepository(db)
     hits = HitRepository(db)
     for call in calls.page(CallFilter(), limit=max(1, calls.count())):

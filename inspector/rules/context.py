@@ -9,7 +9,7 @@ from inspector.audio.activity import ActivityMap, Interval
 from inspector.rules.conditions import Passage
 from inspector.rules.pack import Window
 from inspector.transcript.hearing import Listener
-from inspector.transcript.model import Transcript
+from inspector.transcript.model import Transcript, Word
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Sentence:
     text: str
     alternatives: tuple[str, ...] = ()
     word_confidences: tuple[float, ...] = ()
+    words: tuple[Word, ...] = ()         # with their times, when the recogniser gave them
 
     @cached_property
     def passage(self) -> Passage:
@@ -51,7 +52,7 @@ class CallContext:
         """Mono calls with no speaker attribution count every sentence as anybody's."""
         attributed = any(seg.speaker != "unknown" for seg in self.transcript.segments)
         return [Sentence(i, seg.speaker if attributed else "any", seg.start, seg.end, seg.text,
-                         seg.alternatives, seg.word_confidences)
+                         seg.alternatives, seg.word_confidences, seg.words)
                 for i, seg in enumerate(self.transcript.segments)]
 
     @property
