@@ -67,7 +67,11 @@ class QtLeftovers:
         thread_start, pool_start = QThread.start, QThreadPool.start
 
         def recording_start(timer, *args):
+            """A signal connected to ``timer.start`` (a filter box's textChanged, a date box's dateChanged)
+            passes its own arguments; Qt calls the no-argument overload then, and so does this."""
             self.timers.append(timer)
+            if args and not isinstance(args[0], int):
+                args = ()
             return start(timer, *args)
 
         def recording_single_shot(msec, *args):

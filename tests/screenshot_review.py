@@ -28,6 +28,7 @@ from inspector.store.database import open_database
 from inspector.store.evaluations import EvaluationRepository
 from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
+from inspector.store.users import UserRepository
 from inspector.ui.i18n import install_translators
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
@@ -41,6 +42,9 @@ def prepare(workspace: Workspace) -> None:
     calls = CallRepository(db)
     run_import(demo_folder(), calls, TranscriptRepository(db))
     drain(check_all(db, workspace, default_pack()))
+    users = UserRepository(db)                     # samples go only to real, active accounts
+    users.create_first_lead(LEAD.id, LEAD.name, "lead-pass-9001")
+    users.add(LEAD, INSPECTOR.id, INSPECTOR.name, "inspector", "pass-1001x")
     by_ref = {c.call_ref: c for c in calls.page(limit=10)}
     draw(db, SamplingPlan(fatal=True, per_agent=1, assignees=("1001",), due_days=3, seed=4), LEAD.id)
     hits = HitRepository(db)

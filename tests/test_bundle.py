@@ -194,8 +194,14 @@ db.close()
 
 
 
-def evaluations(command: Path, ws: Path) -> tuple[list[dict], str]:
-    listed = run(offline([str(command), "--data-dir", str(ws), "evaluations", "--format", "json"]))
+LEAD_ID, LEAD_PASSWORD = "9001", "lead-secret-9001"
+
+
+def evaluations(command: Path, ws: Path, signed_in: bool = True) -> tuple[list[dict], str]:
+    """Every evaluation, listed by the centre's lead (the previous release asked nobody who was listing)."""
+    who = ["--user", LEAD_ID, "--password-stdin"] if signed_in else []
+    listed = run(offline([str(command), "--data-dir", str(ws), "evaluations", "--format", "json", *who]),
+                 input=LEAD_PASSWORD + "\n")
     assert listed.returncode == 0, listed.stderr
     return sorted(json.loads(listed.stdout), key=lambda e: e["uuid"]), listed.stderr
 
@@ -214,16 +220,19 @@ def test_upgrade_keeps_the_workspace_and_a_downgrade_is_refused(bundle, previous
                    cwd=ROOT, check=True)
     scored = run([sys.executable, "-c", EVALUATE, str(ws / "inspector.sqlite3"), str(old_code)])
     assert scored.returncode == 0, scored.stderr
-    before, _ = evaluations(command, ws)
+    before, _ = evaluations(command, ws, signed_in=False)
     assert len(before) == 3 and {e["status"] for e in before} == {"submitted"}
     assert stored_schema(ws / "inspector.sqlite3") == 19 < SCHEMA_VERSION
 
     upgrade = install(bundle, prefix)
     assert upgrade.returncode == 0, upgrade.stdout + upgrade.stderr
     assert f"Upgrading Inspector {PREVIOUS_VERSION} to {bundle.version}" in upgrade.stdout
-    after, said = evaluations(command, ws)
+    lead = run(offline([str(command), "--data-dir", str(ws), "users", "add", LEAD_ID, "--name", "组长", "--role", "lead",
+                        "--password-stdin"]), input=LEAD_PASSWORD + "\n")
+    assert lead.returncode == 0, lead.stderr
+    assert f"workspace upgraded (database schema 19 → {SCHEMA_VERSION})" in lead.stderr   # the first command after
+    after, _ = evaluations(command, ws)
     assert after == before
-    assert f"workspace upgraded (database schema 19 → {SCHEMA_VERSION})" in said
     backups = list((ws / "backups").glob(f"inspector-schema19-before-{bundle.version}-*.sqlite3"))
     assert len(backups) == 1 and stored_schema(backups[0]) == 19
     assert stored_schema(ws / "inspector.sqlite3") == SCHEMA_VERSION
