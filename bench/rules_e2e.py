@@ -84,6 +84,7 @@ def main() -> None:
     parser.add_argument("--only", choices=("dev", "held-out"), help="one set only")
     parser.add_argument("--calls", action="store_true", help="print each call's expected and found rules")
     parser.add_argument("--available", action="store_true", help="only the calls whose audio is already in the cache")
+    parser.add_argument("--recognised", action="store_true", help="only the calls already recognised into the cache")
     args = parser.parse_args()
     pack = default_pack()
     loaded = load_model(args.model)
@@ -95,9 +96,11 @@ def main() -> None:
         judged_again: list[tuple[float, str]] = []
         recognition_s = check_s = relisten_s = audio_s = 0.0
         windows = 0
-        if args.available:
-            ready = [p for p in scenarios if (args.cache / "audio" / f"{load_scenario(p)['id']}.wav").exists()]
-            print(f"{name}: {len(scenarios) - len(ready)} call(s) without audio yet left out")
+        if args.available or args.recognised:
+            folder = args.cache / "audio" if args.available else args.cache / loaded.id.replace(":", "-")
+            suffix = ".wav" if args.available else ".transcript.json"
+            ready = [p for p in scenarios if (folder / f"{load_scenario(p)['id']}{suffix}").exists()]
+            print(f"{name}: {len(scenarios) - len(ready)} call(s) not yet in the cache left out")
             scenarios = ready
         for scenario_path in scenarios:
             scenario = load_scenario(scenario_path)

@@ -42,10 +42,11 @@ class ScriptedListener:
 
     said: dict[str, str]                  # speaker -> the grammar words heard on that channel
     asked: list[tuple] = field(default_factory=list)
+    conf: float = 0.97
 
     def hear(self, speaker, start, end, phrases):
         self.asked.append((speaker, start, end, phrases))
-        words = tuple(HeardWord(w, start + i * 0.3, start + i * 0.3 + 0.3, 0.97)
+        words = tuple(HeardWord(w, start + i * 0.3, start + i * 0.3 + 0.3, self.conf)
                       for i, w in enumerate(self.said.get(speaker, "").split()))
         return Hearing(speaker, start, end, tuple(phrases), words)
 
@@ -70,6 +71,21 @@ def test_a_closing_the_transcript_lost_is_heard_again_and_clears_the_agent():
     assert not _r15(check_call(default_pack(), transcript, listener=listener))
     speaker, start, end, phrases = next(a for a in listener.asked if "再见" in a[3])
     assert speaker == "agent" and start <= 20.0 and end >= 24.0         # the closing's own stretch
+
+
+def test_words_a_small_grammar_forced_with_a_low_confidence_clear_nobody():
+    transcript = _call("好的那我挂了")
+    forced = ScriptedListener({"agent": "[unk] 谢谢 您 的 来电 再见"}, conf=0.6)
+    hit = _r15(check_call(default_pack(), transcript, listener=forced))[0]
+    assert "复听未听到" in hit.evidence and "来电@" in hit.evidence       # what was heard is still shown
+
+
+def test_the_opening_split_in_two_is_not_the_further_help_offer():
+    transcript = Transcript("c", 40.0, (
+        Segment("agent", 0.5, 2.5, "您好很高兴为您服务"), Segment("agent", 3.0, 6.0, "我是工号三九四一六请问有什么可以帮您"),
+        Segment("customer", 7.0, 9.0, "我想查话费"), Segment("agent", 10.0, 14.0, "好的您本月消费八十六元"),
+        Segment("customer", 15.0, 17.0, "好的"), Segment("agent", 30.0, 34.0, "感谢您的来电再见")))
+    assert "R16" in {h.rule for h in check_call(default_pack(), transcript)}
 
 
 def test_a_closing_not_heard_again_either_is_a_surer_hit_that_says_so():

@@ -14,7 +14,6 @@ from inspector.rules.pack import Rule
 from inspector.rules.text import normalize, spoken_length
 
 EDGE_TOLERANCE_S = 0.5
-PAUSE_S = 0.5             # a longer pause between two words is not speech
 
 
 def silence(rule: Rule, call: CallContext) -> list[Hit]:
@@ -64,42 +63,16 @@ def overlap(rule: Rule, call: CallContext) -> list[Hit]:
 
 
 def rate(rule: Rule, call: CallContext) -> list[Hit]:
-    """Characters a minute of voiced time. With word times (a recogniser's transcript) the voiced time is
-    the words' own, pauses inside a sentence left out, over all the speaker's sentences: a slow agent's
-    speech cut into many short segments is still slow. Without them, sentences of min_chars or more over
-    their durations."""
-    own = call.by(rule.speaker)
-    timed = [s for s in own if s.words]
-    if timed and sum(spoken_length(s.text) for s in timed) >= 4 * rule.params["min_chars"]:
-        counted = timed
-        chars = sum(spoken_length(w.text) for s in timed for w in s.words)
-        seconds = sum(_voiced(s.words) for s in timed)
-        how = "按词时长"
-    else:
-        counted = [s for s in own if spoken_length(s.text) >= rule.params["min_chars"]]
-        chars = sum(spoken_length(s.text) for s in counted)
-        seconds = sum(s.end - s.start for s in counted)
-        how = "按句时长"
+    counted = [s for s in call.by(rule.speaker) if spoken_length(s.text) >= rule.params["min_chars"]]
+    seconds = sum(s.end - s.start for s in counted)
     if seconds <= 0:
         return []
-    per_minute = chars / seconds * 60
+    per_minute = sum(spoken_length(s.text) for s in counted) / seconds * 60
     low, high = rule.params["min_cpm"], rule.params["max_cpm"]
     if low <= per_minute <= high:
         return []
     return [make_hit(rule, counted[0].start, counted[-1].end,
-                     f"{per_minute:.0f} 字/分钟（{how}），超出 {low:g}–{high:g}（{len(counted)} 句）", TIMED_CONFIDENCE,
-                     "measured")]
-
-
-def _voiced(words) -> float:
-    """Seconds from word to word, a pause longer than PAUSE_S between two words left out."""
-    total, run_start, run_end = 0.0, words[0].start, words[0].end
-    for word in words[1:]:
-        if word.start - run_end > PAUSE_S:
-            total += run_end - run_start
-            run_start = word.start
-        run_end = max(run_end, word.end)
-    return total + run_end - run_start
+                     f"{per_minute:.0f} 字/分钟，超出 {low:g}–{high:g}（{len(counted)} 句）", TIMED_CONFIDENCE, "measured")]
 
 
 def _announcement(rule: Rule, call: CallContext, gap: Interval) -> Sentence | None:

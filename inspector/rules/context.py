@@ -9,7 +9,10 @@ from inspector.audio.activity import ActivityMap, Interval
 from inspector.rules.conditions import Passage
 from inspector.rules.pack import Window
 from inspector.transcript.hearing import Listener
-from inspector.transcript.model import Transcript, Word
+from inspector.transcript.model import Transcript
+
+
+OPENING_S = 8.0      # the agent's first seconds: their opening, whatever a window at the end would take
 
 
 @dataclass(frozen=True)
@@ -21,7 +24,6 @@ class Sentence:
     text: str
     alternatives: tuple[str, ...] = ()
     word_confidences: tuple[float, ...] = ()
-    words: tuple[Word, ...] = ()         # with their times, when the recogniser gave them
 
     @cached_property
     def passage(self) -> Passage:
@@ -52,7 +54,7 @@ class CallContext:
         """Mono calls with no speaker attribution count every sentence as anybody's."""
         attributed = any(seg.speaker != "unknown" for seg in self.transcript.segments)
         return [Sentence(i, seg.speaker if attributed else "any", seg.start, seg.end, seg.text,
-                         seg.alternatives, seg.word_confidences, seg.words)
+                         seg.alternatives, seg.word_confidences)
                 for i, seg in enumerate(self.transcript.segments)]
 
     @property
@@ -85,7 +87,9 @@ class CallContext:
             else:
                 chosen.update(s.index for s in own if s.end > self.duration - window.seconds)
         if window.side == "end" and len(own) > 1:
-            chosen.discard(own[0].index)    # the opening is never the closing («有什么可以帮您» is not R16's)
+            # the opening is never the closing («有什么可以帮您» is not R16's), even split in two by a recogniser
+            opening = [s.index for s in own if s.start < own[0].start + OPENING_S]
+            chosen.difference_update(opening[: len(own) - 1])
         return [s for s in own if s.index in chosen]
 
     def gaps(self, min_s: float) -> tuple[list[Interval], bool]:

@@ -28,6 +28,9 @@ def disclosure(rule: Rule, call: CallContext) -> list[Hit]:
     if not told:
         return []
     first, evidence, confidence = told[0]
+    again = relisten(call, rule, gate, first.speaker, 0.0, first.end)
+    if again is not None and again.found is not None:
+        return []              # the check was passed after all, heard on the audio (见证通过 for 验证通过)
     more = f"（核验前共 {len(told)} 句）" if len(told) > 1 else ""
     return [make_hit(rule, first.start, told[-1][0].end, f"身份核验前透露「{evidence}」：{quote(first)}{more}",
                      confidence, "before the identity check", speaker=first.speaker)]

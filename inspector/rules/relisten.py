@@ -23,6 +23,7 @@ from inspector.rules.pack import Rule
 from inspector.transcript.hearing import Hearing
 
 MAX_LISTEN_S = 60.0      # the longest stretch heard again: the last minute before what needs it
+SURE_WORD = 0.85         # a word the grammar recogniser heard less surely is taken as forced, not heard
 
 
 @dataclass(frozen=True)
@@ -86,5 +87,6 @@ def relisten(call: CallContext, rule: Rule, condition: Condition, speaker: str, 
     hearing = listener.hear(speaker, max(start, end - MAX_LISTEN_S), end, phrases)
     if hearing is None:
         return None
-    passage = Passage(speaker, hearing.text, (), hearing.confidence)
-    return Relistened(hearing, condition.find(passage, lenient) if hearing.text else None)
+    heard = hearing.sure_text(SURE_WORD)
+    passage = Passage(speaker, heard, (), hearing.confidence)
+    return Relistened(hearing, condition.find(passage, lenient) if heard else None)

@@ -40,6 +40,11 @@ class Hearing:
         """The grammar's words heard, in order, without the unknown stretches."""
         return " ".join(w.text for w in self.known)
 
+    def sure_text(self, min_conf: float) -> str:
+        """Only the words heard at ``min_conf`` or more: a small grammar pulls any sound towards one of its
+        words, and such forced words come with a low confidence (评分 0.6 where nothing like it was said)."""
+        return " ".join(w.text for w in self.known if w.conf >= min_conf)
+
     @property
     def confidence(self) -> float | None:
         known = self.known
