@@ -75,6 +75,17 @@ def recognised(audio: Path, loaded, cache: Path) -> tuple[object, float]:
     return load_transcript(target), float(cost.read_text()) if cost.exists() else 0.0
 
 
+def _basis(hit) -> str:
+    """What a hit rests on, for checking that its confidence says how often such hits are right."""
+    if hit.why.startswith("absent") or "absent" in hit.why.split(";")[0]:
+        return "absence, not heard again either" if "relistened" in hit.why else "absence in the transcript"
+    if hit.why == "measured":
+        return "measured"
+    if "relistened" in hit.why:
+        return "match, heard again"
+    return "match: " + hit.why.split(";")[0].split(" ")[0].split("：")[0][:20]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, required=True, help="where the audio and transcripts are kept")
@@ -94,6 +105,7 @@ def main() -> None:
         free, again = Tally(), Tally()
         judged_free: list[tuple[float, str]] = []
         judged_again: list[tuple[float, str]] = []
+        basis: dict[str, list[tuple[float, bool]]] = {}
         recognition_s = check_s = relisten_s = audio_s = 0.0
         windows = 0
         if args.available or args.recognised:
@@ -118,6 +130,9 @@ def main() -> None:
             heard = check_call(pack, transcript, activity, listener)
             relisten_s += listener.cost.cpu_s
             windows += listener.cost.windows
+            for h in heard:
+                if not h.listen:
+                    basis.setdefault(_basis(h), []).append((h.confidence, h.rule in expected))
             for tally, judged, hits in ((free, judged_free, plain), (again, judged_again, heard)):
                 judged.extend((h.confidence, "confirmed" if h.rule in expected else "rejected") for h in hits)
                 asserted = {h.rule for h in hits if not h.listen}
@@ -134,6 +149,12 @@ def main() -> None:
         print(bands(judged_free))
         print("  hits by confidence, with listening again:")
         print(bands(judged_again))
+        print("  asserted hits with listening again by what they rest on (the confidence they carry against how "
+              "often they were right):")
+        for name_of, rows in sorted(basis.items()):
+            right = sum(ok for _c, ok in rows)
+            print(f"    {name_of:<34} {len(rows):4d} hits, mean confidence {sum(c for c, _ok in rows) / len(rows):.2f}, "
+                  f"right {right / len(rows):.0%}")
         base = recognition_s + check_s
         print(f"  cost: recognition {recognition_s:.1f} s CPU, checking {check_s:.2f} s, listening again "
               f"{relisten_s:.2f} s in {windows} windows ({windows / max(1, len(scenarios)):.1f} a call) = "

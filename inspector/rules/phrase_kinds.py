@@ -84,7 +84,8 @@ def sequence(rule: Rule, call: CallContext) -> list[Hit]:
         between = sentences[first_anchor:t_index]
         missing = _missing_steps(steps, between)
         context = [sentences[first_anchor], sentence] if anchor is not None else [sentence]
-        heard_again = [_step_heard(call, rule, steps[m], context[0].start, sentence.start) for m in missing]
+        since = between[0].start if between else sentence.start
+        heard_again = [_step_heard(call, rule, steps[m], since, sentence.start) for m in missing]
         still = [m for m, again in zip(missing, heard_again) if again is None or again.found is None]
         if still:
             checked = [again for m, again in zip(missing, heard_again) if m in still and again is not None]

@@ -24,6 +24,7 @@ from inspector.transcript.hearing import Hearing
 
 MAX_LISTEN_S = 60.0      # the longest stretch heard again: the last minute before what needs it
 SURE_WORD = 0.85         # a word the grammar recogniser heard less surely is taken as forced, not heard
+EXACT = 0.95             # what the second hearing heard must match as written (exact, or with fillers left out)
 
 
 @dataclass(frozen=True)
@@ -78,8 +79,9 @@ def speakers_of(condition: Condition, default: str) -> tuple[str, ...]:
 
 def relisten(call: CallContext, rule: Rule, condition: Condition, speaker: str, start: float, end: float,
              lenient: bool = True) -> Relistened | None:
-    """What a second hearing of [start, end] on the speaker's channel says about ``condition``; None when
-    there is nothing to listen with (no audio or model, no phrases, or the stretch cannot be heard)."""
+    """What a second hearing of [start, end] on the speaker's channel says about ``condition`` (found only
+    on words heard at SURE_WORD or more, matching as written); None when there is nothing to listen with
+    (no audio or model, no phrases, or the stretch cannot be heard)."""
     listener = call.listener
     phrases = phrases_to_hear(rule, condition)
     if listener is None or not phrases or end <= start:
@@ -88,5 +90,7 @@ def relisten(call: CallContext, rule: Rule, condition: Condition, speaker: str, 
     if hearing is None:
         return None
     heard = hearing.sure_text(SURE_WORD)
-    passage = Passage(speaker, heard, (), hearing.confidence)
-    return Relistened(hearing, condition.find(passage, lenient) if heard else None)
+    found = condition.find(Passage(speaker, heard, (), hearing.confidence), lenient) if heard else None
+    # the grammar's words are written as the phrases are: a match by sound is pieces of phrases strung
+    # together (号 六 是 三 read as 号643), not the phrase heard
+    return Relistened(hearing, found if found is not None and found.confidence >= EXACT else None)
