@@ -20,7 +20,7 @@ from inspector.rules.engine import check_call
 from inspector.scoring.defaults import default_pack
 from inspector.transcript.hearing import HeardWord, Hearing
 from inspector.transcript.io import save_transcript
-from inspector.transcript.model import Segment, Transcript
+from inspector.transcript.model import Segment, Transcript, Word
 from tests.audio_files import spoken_call
 from tests.conftest import ROOT
 from tests.speech_models import MANDARIN
@@ -173,3 +173,22 @@ def test_inspector_check_hears_again_with_a_model_and_the_audio(closings, tmp_pa
     assert without.returncode == 0 and heard.returncode == 0, heard.stderr
     assert "R15" in {h["rule"] for h in json.loads(without.stdout)}
     assert "R15" not in {h["rule"] for h in json.loads(heard.stdout)}
+
+
+def _worded(speaker: str, start: float, words: list[str]) -> Segment:
+    timed = tuple(Word(w, start + i * 0.3, start + i * 0.3 + 0.3, 0.9) for i, w in enumerate(words))
+    return Segment(speaker, start, timed[-1].end, " ".join(words), timed)
+
+
+def test_the_two_hearings_of_one_moment_must_sound_alike():
+    """工号三七二八 heard where free recognition wrote 功耗 and lost the digits clears R02; 评价 «heard» where it wrote 其他问题 does not
+    clear R17: the grammar forced its word onto other speech."""
+    transcript = Transcript("c", 20.0, (
+        _worded("agent", 0.5, ["您好", "很高兴", "为您", "服务", "我", "是", "功耗"]),
+        _worded("agent", 10.0, ["请问", "还有", "其他", "问题", "吗", "感谢您", "的", "来电", "再见"])))
+    found = {h.rule for h in check_call(default_pack(), transcript)}
+    assert {"R02", "R17"} <= found
+    job = ScriptedListener({"agent": "[unk] [unk] [unk] [unk] 我 是 工号 三 七 二 八"})
+    assert "R02" not in {h.rule for h in check_call(default_pack(), transcript, listener=job)}
+    forced = ScriptedListener({"agent": "请问 还有 评价 问题"})
+    assert "R17" in {h.rule for h in check_call(default_pack(), transcript, listener=forced)}

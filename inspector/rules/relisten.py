@@ -17,13 +17,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from inspector.rules.conditions import GAP, AllOf, AnyOf, Condition, Match, NotOf, Passage, Phrases
 from inspector.rules.context import CallContext
+from inspector.rules.phonetic import sound_codes
+from inspector.rules.text import normalize
 from inspector.rules.pack import Rule
 from inspector.transcript.hearing import Hearing
 
 MAX_LISTEN_S = 60.0      # the longest stretch heard again: the last minute before what needs it
 SURE_WORD = 0.85         # a word the grammar recogniser heard less surely is taken as forced, not heard
+ALIKE = 40               # partial sound similarity (0-100) of the two hearings of one moment
+FREE_MARGIN_S = 0.3
 EXACT = 0.95             # what the second hearing heard must match as written (exact, or with fillers left out)
 
 
@@ -93,4 +99,35 @@ def relisten(call: CallContext, rule: Rule, condition: Condition, speaker: str, 
     found = condition.find(Passage(speaker, heard, (), hearing.confidence), lenient) if heard else None
     # the grammar's words are written as the phrases are: a match by sound is pieces of phrases strung
     # together (号 六 是 三 read as 号643), not the phrase heard
-    return Relistened(hearing, found if found is not None and found.confidence >= EXACT else None)
+    if found is None or found.confidence < EXACT or not _sounds_like_free(call, hearing, found):
+        return Relistened(hearing, None)
+    return Relistened(hearing, found)
+
+
+def _sounds_like_free(call: CallContext, hearing: Hearing, found: Match) -> bool:
+    """Two hearings of one moment must sound alike: the grammar's words that make the match, against the
+    words free recognition heard there (工号 ~ 功耗, 谢谢您的来电 ~ 写些你的那边). A small grammar forces
+    its words onto other speech with a high confidence now and then (评分 where «其他问题» was said);
+    that speech sounds like nothing the grammar said. Where free recognition heard nothing, the grammar's
+    hearing stands."""
+    words = [w for w in hearing.known if w.conf >= SURE_WORD]
+    target = normalize(found.evidence)
+    span = None                  # the shortest run of heard words that makes the match
+    for last in range(len(words)):
+        joined = ""
+        for first in range(last, -1, -1):
+            joined = normalize(words[first].text) + joined
+            if target in joined:
+                span = (words[first].start, words[last].end, joined)
+                break
+        if span is not None:
+            break
+    if span is None:
+        return True
+    start, end, said = span
+    free = "".join(normalize(w.text) for seg in call.transcript.segments if seg.speaker in (hearing.speaker, "unknown")
+                   for w in seg.words if w.end > start - FREE_MARGIN_S and w.start < end + FREE_MARGIN_S)
+    if not free:
+        return True
+    return fuzz.partial_ratio(sound_codes(said), sound_codes(free)) >= ALIKE
+
