@@ -100,3 +100,18 @@ def test_autoscore_screenshots(display, tmp_path, language):
         assert (image.width(), image.height()) == (1400, 880), name
         colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 880, 29)}
         assert len(colours) > 12, f"{name} looks blank"
+
+
+def test_agents_screenshots(display, tmp_path):
+    """The agent's own window, an appeal of F1, the lead's queue, the upheld result and who has acknowledged."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    env = os.environ | {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "screenshot_agents.py"), str(SHOTS),
+                             str(tmp_path / "ws"), "zh_CN"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=180)
+    assert result.returncode == 0, result.stderr
+    for name in ("agent", "agent_appeal", "lead_appeals", "agent_upheld", "acknowledgements", "coaching"):
+        image = QImage(str(SHOTS / f"{name}_zh_CN.png"))
+        assert (image.width(), image.height()) == (1400, 880), name
+        colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 880, 29)}
+        assert len(colours) > 8, f"{name} looks blank"     # mostly white lists: fewer colours than the main window

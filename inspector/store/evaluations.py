@@ -18,6 +18,8 @@ from inspector.domain.people import User
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
 from inspector.store.outbox import enqueue
+from inspector.store.redlines import withdraw_on_appeal
+from inspector.store.users import refuse_agent
 from inspector.users.policy import Action, NotAllowed, require
 
 
@@ -84,10 +86,21 @@ def _changes(old: Evaluation | None, new: Evaluation) -> list[tuple[str, str, st
     return changes
 
 
+def _cleared_fatal_hits(old: Evaluation, new: Evaluation) -> list[str]:
+    """The hit keys of fatal items that counted (confirmed or pending) before and are rejected now."""
+    before = {f.item: f for f in old.fatal}
+    return [f.hit_key for f in new.fatal if f.status == "rejected" and f.hit_key
+            and f.item in before and before[f.item].status != "rejected"]
+
+
 class EvaluationRepository:
     def __init__(self, db: sqlite_utils.Database, card: Scorecard) -> None:
         self._db = db
         self._card = card
+
+    @property
+    def card(self) -> Scorecard:
+        return self._card
 
     def get(self, uuid: str) -> Evaluation | None:
         rows = list(self._db.query("SELECT * FROM evaluations WHERE uuid = ?", [uuid]))
@@ -131,6 +144,7 @@ class EvaluationRepository:
         saves it: nobody starts an evaluation in a colleague's name or hands their own over to one."""
         if actor != evaluation.inspector:
             raise NotAllowed(f"{actor} may not edit {evaluation.inspector}'s evaluation")
+        refuse_agent(self._db, actor)
         current = self.get(evaluation.uuid)
         if current is not None:
             if current.status == "submitted":
@@ -150,6 +164,7 @@ class EvaluationRepository:
         current = self._require(uuid)
         if actor != current.inspector:
             raise NotAllowed(f"{actor} may not submit {current.inspector}'s evaluation")
+        refuse_agent(self._db, actor)
         pending = score(self._card, current).pending_fatal
         if pending:
             raise NotAllowed(Message("fatal item(s) {items} still wait for review: confirm or reject them",
@@ -201,6 +216,8 @@ class EvaluationRepository:
                     if key in ("total", "fatal", "body", "updated_at")})
                 for what, old, new in _changes(reopened, changed):
                     self._audit(reopened.uuid, reopened.version, actor.id, what, old, new, now)
+                for key in _cleared_fatal_hits(reopened, changed):
+                    withdraw_on_appeal(self._db, reopened.call_id, key, actor.id, appeal_id, resolution)
             return self._set_status(self._require(reopened.uuid), "submitted", actor.id,
                                     f"resubmitted after appeal {appeal_id}")
 

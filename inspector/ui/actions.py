@@ -41,6 +41,8 @@ def action_specs() -> list[ActionSpec]:
         ActionSpec("my_queue", "review", QT_TRANSLATE_NOOP("Actions", "&My queue…"), ("Ctrl+J",)),
         ActionSpec("sample", "review", QT_TRANSLATE_NOOP("Actions", "&Sampling plans…"), ()),
         ActionSpec("appeals", "review", QT_TRANSLATE_NOOP("Actions", "&Appeals…"), ()),
+        ActionSpec("acknowledgements", "review", QT_TRANSLATE_NOOP("Actions", "Agents' a&cknowledgements…"), ()),
+        ActionSpec("coaching", "review", QT_TRANSLATE_NOOP("Actions", "C&oaching…"), ()),
         ActionSpec("redlines", "review", QT_TRANSLATE_NOOP("Actions", "&Red-line register…"), ()),
         ActionSpec("play", "playback", QT_TRANSLATE_NOOP("Actions", "Play"), ("Space",)),
         ActionSpec("stop", "playback", QT_TRANSLATE_NOOP("Actions", "Stop"), ("Ctrl+.",)),

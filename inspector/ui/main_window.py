@@ -26,6 +26,7 @@ from inspector.review.state import ReviewState
 from inspector.settings import Settings, save_settings
 from inspector.categories.pack import SEPARATOR
 from inspector.store.autoscores import AutoScoreRepository
+from inspector.review.coaching import CoachingService
 from inspector.store.calls import Call, CallRepository
 from inspector.store.categories import CategoryRepository
 from inspector.emotion.turns import CustomerEmotion, customer_emotion
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
                                          EvaluationRepository(self.db, default_card()), default_card(), user)
         self.rules.scope_for = self.scoring.decision_scope
         self.scoring.autoscores = AutoScoreRepository(self.db)
+        self.scoring.coaching = CoachingService(self.db, default_card())
         self._build_layout()
         self._build_status_bar()
 

@@ -27,6 +27,9 @@ from inspector.ui.dialog_buttons import form_above_buttons
 FATAL_RED = QColor("#c0392b")
 
 
+COACHING_ITEM = Qt.UserRole + 3     # the item a row belongs to (items, their deductions, fatal items)
+
+
 class ScorecardPane(QWidget):
     changed = Signal(object)           # the edited Evaluation, to be saved
     submit_requested = Signal()
@@ -35,6 +38,7 @@ class ScorecardPane(QWidget):
     resolve_requested = Signal(int, bool, str)   # appeal id, upheld, the lead's resolution
     seek_requested = Signal(float)
     whose_chosen = Signal(str)           # an evaluation's uuid, or "" for the signed-in user's own
+    coaching_requested = Signal(str, str, str)   # item id, hit key ("" for the item as a whole), note
 
     def __init__(self, card: Scorecard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,9 +74,12 @@ class ScorecardPane(QWidget):
         self.reopen_button = QPushButton(self.tr("Reopen…"), self)
         self.appeal_button = QPushButton(self.tr("Record appeal…"), self)
         self.resolve_button = QPushButton(self.tr("Resolve appeal…"), self)
+        self.coach_button = QPushButton(self.tr("Mark for coaching…"), self)
+        self.coach_button.setToolTip(self.tr("The selected item, or the selected hit's deduction, for the agent's "
+                                             "next coaching session"))
         self.appeals: list[dict] = []
         for button in (self.deduct_button, self.na_button, self.comment_button, self.submit_button,
-                       self.reopen_button, self.appeal_button, self.resolve_button):
+                       self.reopen_button, self.appeal_button, self.resolve_button, self.coach_button):
             button.setFocusPolicy(Qt.NoFocus)
         top = QHBoxLayout()
         top.addWidget(self.whose)
@@ -83,14 +90,18 @@ class ScorecardPane(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.submit_button)
-        buttons.addWidget(self.appeal_button)
-        buttons.addWidget(self.resolve_button)
-        buttons.addWidget(self.reopen_button)
+        after = QHBoxLayout()              # what happens to a submitted evaluation: a row of its own
+        after.addWidget(self.coach_button)
+        after.addStretch(1)
+        after.addWidget(self.appeal_button)
+        after.addWidget(self.resolve_button)
+        after.addWidget(self.reopen_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.tree)
         layout.addLayout(buttons)
+        layout.addLayout(after)
         self.deduct_button.clicked.connect(self._deduct)
         self.na_button.clicked.connect(self._toggle_na)
         self.comment_button.clicked.connect(self._comment)
@@ -98,6 +109,7 @@ class ScorecardPane(QWidget):
         self.reopen_button.clicked.connect(self._reopen)
         self.appeal_button.clicked.connect(self._appeal)
         self.resolve_button.clicked.connect(self._resolve)
+        self.coach_button.clicked.connect(self._coach)
         self.tree.currentItemChanged.connect(lambda *_: self._sync_buttons())
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.show_evaluation(None)
@@ -127,9 +139,11 @@ class ScorecardPane(QWidget):
                                            basis])
             row.setToolTip(3, self._suggested_why(item.id))
             row.setData(0, Qt.UserRole, item.id)
+            row.setData(0, COACHING_ITEM, item.id)
             for deduction in state.deductions:
                 child = QTreeWidgetItem(row, ["", f"{-deduction.points:+g}", "", "", deduction.reason])
                 child.setData(0, Qt.UserRole + 1, deduction.hit_key)
+                child.setData(0, COACHING_ITEM, item.id)
             row.setExpanded(bool(state.deductions))
             if current == item.id:
                 self.tree.setCurrentItem(row)
@@ -152,6 +166,7 @@ class ScorecardPane(QWidget):
                 row.setForeground(0, QBrush(FATAL_RED))
             if state is not None and state.hit_key:
                 row.setData(0, Qt.UserRole + 1, state.hit_key)
+            row.setData(0, COACHING_ITEM, fatal.id)
         if evaluation.comments:
             notes = QTreeWidgetItem(self.tree, [self.tr("Comments")])
             notes.setExpanded(True)
@@ -280,6 +295,9 @@ class ScorecardPane(QWidget):
         self.reopen_button.setEnabled(submitted)
         self.appeal_button.setEnabled(submitted)
         self.resolve_button.setEnabled(any(a["status"] == "open" for a in self.appeals))
+        row = self.tree.currentItem()
+        self.coach_button.setEnabled(self.stored and self.evaluation is not None and row is not None
+                                     and row.data(0, COACHING_ITEM) is not None)
 
     def _deduct(self) -> None:
         item_id = self.selected_item()
@@ -310,7 +328,7 @@ class ScorecardPane(QWidget):
 
     def _appeal(self) -> None:
         whole = self.tr("The whole evaluation")
-        choices = [whole] + [f"{item.id} {item.name}" for item in self.card.items]
+        choices = [whole] + [f"{item.id} {item.name}" for item in (*self.card.items, *self.card.fatal)]
         item, ok = QInputDialog.getItem(self, self.tr("Record appeal"), self.tr("What does the agent appeal?"),
                                         choices, 0, False)
         if not ok:
@@ -318,6 +336,16 @@ class ScorecardPane(QWidget):
         text, ok = QInputDialog.getText(self, self.tr("Record appeal"), self.tr("The agent's reasons:"))
         if ok and text.strip():
             self.appeal_requested.emit(text.strip(), "" if item == whole else item.split(" ", 1)[0])
+
+    def _coach(self) -> None:
+        row = self.tree.currentItem()
+        item_id = row.data(0, COACHING_ITEM) if row is not None else None
+        if item_id is None:
+            return
+        note, ok = QInputDialog.getText(self, self.tr("Mark for coaching"),
+                                        self.tr("What should the coaching work on? (optional)"))
+        if ok:
+            self.coaching_requested.emit(item_id, row.data(0, Qt.UserRole + 1) or "", note.strip())
 
     def _resolve(self) -> None:
         open_appeals = [a for a in self.appeals if a["status"] == "open"]

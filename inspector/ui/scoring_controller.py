@@ -26,6 +26,7 @@ from inspector.scoring.score import prefill, score
 from inspector.settings import Settings
 from inspector.store.calibration import CalibrationSession
 from inspector.store.autoscores import AutoScoreRepository
+from inspector.review.coaching import CoachingService
 from inspector.store.calls import Call
 from inspector.store.hits import calibration_scope
 from inspector.store.evaluations import EvaluationLocked, EvaluationRepository
@@ -46,6 +47,7 @@ class ScoringController(QObject):
         self.user = actor.id
         self.calibration: tuple[CalibrationService, CalibrationSession] | None = None
         self.viewing: str | None = None       # None: the default choice; "": one's own; else another's uuid
+        self.coaching: CoachingService | None = None          # marks items or hits for coaching
         self.autoscores: AutoScoreRepository | None = None    # the call's automatic score, shown as a suggestion
         pane.user = self.user
         pane.changed.connect(self.save)
@@ -54,6 +56,7 @@ class ScoringController(QObject):
         pane.reopen_button.setVisible(allowed(actor, Action.REOPEN_EVALUATION))
         pane.resolve_button.setVisible(allowed(actor, Action.RESOLVE_APPEAL))
         pane.appeal_requested.connect(self.appeal)
+        pane.coaching_requested.connect(self.mark_for_coaching)
         pane.resolve_requested.connect(self.resolve)
         pane.whose_chosen.connect(self.view)
         state.call_changed.connect(self._call_changed)
@@ -179,6 +182,16 @@ class ScoringController(QObject):
         except (NotAllowed, ValueError) as exc:
             QMessageBox.information(self.window, self.tr("Not recorded"), error_text(exc))
         self.show(self.repo.get(evaluation.uuid), read_only=self.pane.read_only)
+
+    def mark_for_coaching(self, item_id: str, hit_key: str, note: str) -> None:
+        evaluation = self.pane.evaluation
+        if evaluation is None or self.coaching is None:
+            return
+        try:
+            self.coaching.mark(self.actor, evaluation.uuid, item_id, hit_key or None, note)
+            self.state.say(self.tr("%1 marked for coaching").replace("%1", item_id))
+        except (NotAllowed, ValueError) as exc:
+            QMessageBox.information(self.window, self.tr("Not marked"), error_text(exc))
 
     def resolve(self, appeal_id: int, upheld: bool, resolution: str) -> None:
         try:

@@ -47,6 +47,10 @@
         <translation>管理员</translation>
     </message>
     <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
         <source>Too many failed attempts: this account is locked until %1 (UTC).</source>
         <translation>失败次数过多：该账号已锁定至 %1（UTC）。</translation>
     </message>
@@ -167,6 +171,73 @@
     </message>
 </context>
 <context>
+    <name>AcknowledgementsDialog</name>
+    <message>
+        <source>Agents&apos; acknowledgements</source>
+        <translation>坐席确认情况</translation>
+    </message>
+    <message>
+        <source>Not yet acknowledged only</source>
+        <translation>仅显示未确认</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>答复截止</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>%1 of %2 acknowledged</source>
+        <translation>已确认 %1 / %2</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>upheld</source>
+        <translation>申诉成立</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>申诉驳回</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未确认</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;Import folder…</source>
@@ -231,6 +302,14 @@
     <message>
         <source>&amp;Appeals…</source>
         <translation>申诉(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Agents&apos; a&amp;cknowledgements…</source>
+        <translation>坐席确认情况(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>C&amp;oaching…</source>
+        <translation>辅导(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Red-line register…</source>
@@ -390,6 +469,200 @@
     </message>
 </context>
 <context>
+    <name>AgentWindow</name>
+    <message>
+        <source>Inspector — my evaluations</source>
+        <translation>Inspector — 我的质检结果</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Call date</source>
+        <translation>通话日期</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>答复截止</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>时间点</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>评定人</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>确认知悉…</translation>
+    </message>
+    <message>
+        <source>Appeal…</source>
+        <translation>申诉…</translation>
+    </message>
+    <message>
+        <source>Listen at moment</source>
+        <translation>收听该时刻</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user…</source>
+        <translation>切换用户(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>退出登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>My evaluations — %1 (%2): %3 evaluations, %4 not yet acknowledged</source>
+        <translation>我的质检结果 — %1（%2）：共 %3 条，%4 条未确认</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>waiting for answer</source>
+        <translation>等待答复</translation>
+    </message>
+    <message>
+        <source>upheld</source>
+        <translation>申诉成立</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>申诉驳回</translation>
+    </message>
+    <message>
+        <source>No submitted evaluations of your calls yet.</source>
+        <translation>您的通话还没有已提交的质检结果。</translation>
+    </message>
+    <message>
+        <source> — a red line (fatal item) makes the score 0</source>
+        <translation> — 触犯红线（致命项），得分为 0</translation>
+    </message>
+    <message>
+        <source>Call %1 of %2 · score %3%4 · version %5 · acknowledge or appeal by %6</source>
+        <translation>通话 %1（%2）· 得分 %3%4 · 第 %5 版 · 请于 %6 前确认或申诉</translation>
+    </message>
+    <message>
+        <source>Deductions</source>
+        <translation>扣分项</translation>
+    </message>
+    <message>
+        <source>fatal</source>
+        <translation>致命</translation>
+    </message>
+    <message>
+        <source>No deductions</source>
+        <translation>无扣分</translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s comments</source>
+        <translation>质检员评语</translation>
+    </message>
+    <message>
+        <source>Appeals</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>whole evaluation</source>
+        <translation>整体评价</translation>
+    </message>
+    <message>
+        <source>Team lead&apos;s answer</source>
+        <translation>组长答复</translation>
+    </message>
+    <message>
+        <source>Not acknowledged</source>
+        <translation>未能确认</translation>
+    </message>
+    <message>
+        <source>Appeal not recorded</source>
+        <translation>申诉未记录</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认知悉</translation>
+    </message>
+    <message>
+        <source>You have read this evaluation. Comment (optional):</source>
+        <translation>您已阅读此质检结果。意见（可选）：</translation>
+    </message>
+    <message>
+        <source>Cannot play</source>
+        <translation>无法播放</translation>
+    </message>
+</context>
+<context>
+    <name>AppealDialog</name>
+    <message>
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>The whole evaluation</source>
+        <translation>整体评价</translation>
+    </message>
+    <message>
+        <source>Why you disagree, and where in the call to listen</source>
+        <translation>不同意的理由，以及应复听通话的哪一处</translation>
+    </message>
+    <message>
+        <source>Appeal against:</source>
+        <translation>申诉对象：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
     <name>AppealsDialog</name>
     <message>
         <source>Appeals</source>
@@ -462,6 +735,14 @@
     <message>
         <source>Why is the appeal rejected?</source>
         <translation>驳回申诉的理由：</translation>
+    </message>
+    <message>
+        <source>Uphold the whole evaluation&apos;s appeal</source>
+        <translation>整体申诉判定成立</translation>
+    </message>
+    <message>
+        <source>The appeal is upheld for the ticked items: their deductions are withdrawn and fatal items cleared.</source>
+        <translation>申诉对勾选的项目成立：撤销其扣分，清除致命项。</translation>
     </message>
 </context>
 <context>
@@ -739,6 +1020,97 @@
     </message>
 </context>
 <context>
+    <name>CoachingDialog</name>
+    <message>
+        <source>Coaching</source>
+        <translation>辅导</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>辅导日期</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>辅导人</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Lost before</source>
+        <translation>辅导前失分</translation>
+    </message>
+    <message>
+        <source>Lost after</source>
+        <translation>辅导后失分</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>下降幅度</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Marked by</source>
+        <translation>标记人</translation>
+    </message>
+    <message>
+        <source>New session…</source>
+        <translation>新建辅导…</translation>
+    </message>
+    <message>
+        <source>Losses on the coached items in the agent&apos;s evaluations, 90 days before the session against from its day on (95% intervals)</source>
+        <translation>坐席在辅导项上的失分：辅导前 90 天与辅导当日起对比（95% 置信区间）</translation>
+    </message>
+    <message>
+        <source>improved</source>
+        <translation>已改善</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>变差</translation>
+    </message>
+    <message>
+        <source>not clear yet</source>
+        <translation>尚不明确</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>Marked for coaching, waiting for a session: %1</source>
+        <translation>已标记待辅导：%1 项</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare rule pack</source>
@@ -989,6 +1361,26 @@
     <message>
         <source>the recording is cut short: the header promises {promised:.1f} s, the file holds {held:.1f} s</source>
         <translation>录音不完整：文件头标称 {promised:.1f} 秒，实际只有 {held:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>version {version} of the evaluation of {call} is already acknowledged</source>
+        <translation>通话 {call} 的第 {version} 版质检结果已确认过</translation>
+    </message>
+    <message>
+        <source>{item} of {call} is already appealed and waits for a team lead&apos;s answer</source>
+        <translation>通话 {call} 的 {item} 已在申诉中，请等待组长答复</translation>
+    </message>
+    <message>
+        <source>the time to acknowledge the evaluation of {call} ended on {day}</source>
+        <translation>通话 {call} 的质检结果确认期限已于 {day} 截止</translation>
+    </message>
+    <message>
+        <source>the time to appeal the evaluation of {call} ended on {day}</source>
+        <translation>通话 {call} 的质检结果申诉期限已于 {day} 截止</translation>
+    </message>
+    <message>
+        <source>an appeal needs the agent&apos;s reason</source>
+        <translation>申诉需要填写理由</translation>
     </message>
 </context>
 <context>
@@ -2483,6 +2875,14 @@ Data folder: %2</source>
         <translation>处理申诉…</translation>
     </message>
     <message>
+        <source>Mark for coaching…</source>
+        <translation>标记辅导…</translation>
+    </message>
+    <message>
+        <source>The selected item, or the selected hit&apos;s deduction, for the agent&apos;s next coaching session</source>
+        <translation>将所选评分项或命中扣分标记给坐席的下次辅导</translation>
+    </message>
+    <message>
         <source>No evaluation</source>
         <translation>暂无评分</translation>
     </message>
@@ -2615,6 +3015,14 @@ Data folder: %2</source>
         <translation>坐席的申诉理由：</translation>
     </message>
     <message>
+        <source>Mark for coaching</source>
+        <translation>标记辅导</translation>
+    </message>
+    <message>
+        <source>What should the coaching work on? (optional)</source>
+        <translation>辅导重点（可选）：</translation>
+    </message>
+    <message>
         <source>Resolve appeal</source>
         <translation>处理申诉</translation>
     </message>
@@ -2656,6 +3064,14 @@ Data folder: %2</source>
     <message>
         <source>Not recorded</source>
         <translation>未登记</translation>
+    </message>
+    <message>
+        <source>%1 marked for coaching</source>
+        <translation>%1 已标记辅导</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>未标记</translation>
     </message>
     <message>
         <source>Not resolved</source>
@@ -2753,6 +3169,33 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>
             <numerusform>%n 句</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SessionForm</name>
+    <message>
+        <source>New coaching session</source>
+        <translation>新建辅导记录</translation>
+    </message>
+    <message>
+        <source>Agent (工号):</source>
+        <translation>坐席（工号）：</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>评分项：</translation>
+    </message>
+    <message>
+        <source>Agreed actions:</source>
+        <translation>约定改进措施：</translation>
+    </message>
+    <message>
+        <source>Held on:</source>
+        <translation>辅导日期：</translation>
+    </message>
+    <message>
+        <source>Follow-up:</source>
+        <translation>跟进日期：</translation>
     </message>
 </context>
 <context>
