@@ -192,3 +192,14 @@ def test_the_two_hearings_of_one_moment_must_sound_alike():
     assert "R02" not in {h.rule for h in check_call(default_pack(), transcript, listener=job)}
     forced = ScriptedListener({"agent": "请问 还有 评价 问题"})
     assert "R17" in {h.rule for h in check_call(default_pack(), transcript, listener=forced)}
+
+
+def test_a_model_without_a_readable_word_list_is_not_heard_again(tmp_path):
+    """A model folder whose graph has neither words.txt nor a readable Gr.fst: checking goes on, text only."""
+    from inspector.asr.recognizer import LoadedModel
+    from inspector.asr.model_layout import check_model
+    (tmp_path / "graph").mkdir()
+    (tmp_path / "graph" / "Gr.fst").write_bytes(b"not an fst")
+    recording = type("R", (), {"channels": 2, "sample_rate": 8000, "frames": 80000})()
+    listener = GrammarListener(LoadedModel("m", check_model(tmp_path, ""), None), recording)
+    assert listener.hear("agent", 1.0, 3.0, ("再见",)) is None

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 
 from inspector.asr.recognizer import CHUNK_S, LoadedModel
-from inspector.asr.vocabulary import UNKNOWN, Vocabulary, model_vocabulary
+from inspector.asr.vocabulary import UNKNOWN, Vocabulary, VocabularyError, model_vocabulary
 from inspector.audio.recording import Recording
 from inspector.transcript.hearing import HeardWord, Hearing
 from inspector.transcript.model import channel_map
@@ -57,7 +57,10 @@ class GrammarListener:
         rate = self.recording.sample_rate
         first = max(0, int((start - PAD_S) * rate))
         last = min(self.recording.frames, int((end + PAD_S) * rate))
-        grammar = self.grammar(phrases)
+        try:
+            grammar = self.grammar(phrases)
+        except VocabularyError:
+            return None          # a model whose word list cannot be read is not asked twice: text only
         if channel is None or last <= first or len(grammar) == 1:
             return None
         key = (channel, first, last, tuple(grammar))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from inspector.asr.choice import choose_model
 from inspector.asr.pool import ModelPool
+from inspector.asr.profiles import DEFAULT_PROFILE, PROFILES
 from inspector.asr.recognizer import AsrError, LoadedModel, transcribe
 from inspector.asr.relisten import GrammarListener
 from inspector.audio.activity import analyse
@@ -47,6 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--database", action="store_true", help="check every call of the workspace, store hits")
     parser.add_argument("--model", type=Path, help="the Vosk model for checking a recording; with --transcript and "
                         "--audio, or --database, doubtful phrases are heard again on the audio with it")
+    parser.add_argument("--profile", choices=tuple(PROFILES), default=DEFAULT_PROFILE,
+                        help="the model's decoding profile, as `inspector batch --profile` (the same hits as a batch)")
     parser.add_argument("--format", choices=("json", "text"), default="json")
     parser.set_defaults(handler=run)
 
@@ -56,17 +59,17 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         pack = chosen_pack(args.rules, args.tariffs)
         if args.database:
-            return _database(ctx, pack, choose_model(workspace, ModelPool(), args.model) if args.model else None)
+            return _database(ctx, pack, choose_model(workspace, ModelPool(), args.model, profile=args.profile) if args.model else None)
         if args.folder:
             return _folder(args, pack)
         if args.transcript:
-            loaded = choose_model(workspace, ModelPool(), args.model) if args.model and args.audio else None
+            loaded = choose_model(workspace, ModelPool(), args.model, profile=args.profile) if args.model and args.audio else None
             hits = _check_file(args.transcript, args.audio, pack, loaded)
             _print_hits(hits, args.format)
             return 0
         if args.recording:
             recording = decode(args.recording)
-            loaded = choose_model(workspace, ModelPool(), args.model)
+            loaded = choose_model(workspace, ModelPool(), args.model, profile=args.profile)
             transcript = transcribe(loaded, recording, call_id=args.recording.stem)
             _print_hits(check_call(pack, transcript, analyse(recording.samples, recording.sample_rate),
                                    GrammarListener(loaded, recording)), args.format)
