@@ -1,8 +1,10 @@
 """Reports at headquarters: the rows hub.report_rows kept of every received evaluation, read under a
 report filter and computed by the same code as on a workstation (reports.compute), on SQLite or
 PostgreSQL alike. The points lost per item are added up by the database (GROUP BY), the rest from one row
-per evaluation. Rule rates here rest on the evaluated calls and count only confirmed hits that reached a
-submitted evaluation (rejected hits stay at the centre)."""
+per evaluation. Rules and red lines are counted per call (report_calls: a call scored twice is one call)
+under the same scope as the centre's (reports/scope.py): the call filters, and, when the filter is about
+evaluations, only calls with such an evaluation. Rule rates are hits per 100 checked calls, as at the centre,
+over the checked calls that reached headquarters."""
 
 from __future__ import annotations
 
@@ -11,14 +13,17 @@ from collections import OrderedDict
 from collections.abc import Collection
 from datetime import date
 
-from sqlalchemy import and_, case, distinct, func, literal, or_, select
+from sqlalchemy import and_, case, exists, func, literal, or_, select
 from sqlalchemy.engine import Connection, Engine
 
-from inspector.hub.tables import centres, report_evaluations as e, report_items as i, report_red_lines as rl
-from inspector.hub.tables import report_rules as rr
+from inspector.hub.tables import centres, evaluations as received, report_evaluations as e, report_items as i
+from inspector.hub.tables import report_call_red_lines as rl, report_call_rules as rr, report_calls as c
+from inspector.hub.tables import report_call_categories as cc
+from inspector.categories.pack import SEPARATOR
+from inspector.reports.category_change import CategoryCall, CategoryPeriods, category_periods
 from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, build_report, loss_levels
 from inspector.reports.days import days_between
-from inspector.reports.filters import ReportError, ReportFilter
+from inspector.reports.filters import ReportFilter
 from inspector.reports.model import RedLineCase, Report, RuleCount, RuleCounts
 from inspector.reports.records import EvaluationRecord, ItemLoss
 from inspector.scoring.defaults import default_card
@@ -27,18 +32,19 @@ from inspector.scoring.defaults import default_card
 def hub_report(engine: Engine, flt: ReportFilter, threshold: float = DEFAULT_THRESHOLD, as_of: str | None = None,
                sections: Collection[str] | None = None) -> Report:
     flt = flt.checked()
-    if flt.category is not None:
-        raise ReportError("headquarters receives no call categories, so it cannot filter by them")
     wanted = set(PARTS if sections is None else sections)
     as_of = as_of or date.today().isoformat()
     where = _where(flt)
+    calls = _call_where(flt)
     with engine.connect() as conn:
         records = _records(conn, where)
         losses = _losses(conn, where, loss_levels(wanted))
-        rules = _rule_counts(conn, where) if "rule" in wanted else RuleCounts()
-        cases = _red_lines(conn, where, as_of) if wanted & {"red_line", "centre"} else []
+        rules = _rule_counts(conn, calls) if "rule" in wanted else RuleCounts()
+        cases = _red_lines(conn, calls, as_of) if wanted & {"red_line", "centre"} else []
+        categorised = (_category_calls(conn, flt, category_periods(flt.date_from, flt.date_to, as_of))
+                       if "category" in wanted else [])
     return build_report(records, flt=flt, card=default_card(), threshold=threshold, as_of=as_of, losses=losses,
-                        rules=rules, red_lines=cases, sections=wanted)
+                        rules=rules, red_lines=cases, sections=wanted, categorised=categorised)
 
 
 def centre_names(engine: Engine) -> dict[str, str]:
@@ -58,6 +64,8 @@ def _where(flt: ReportFilter):
                           (e.c.card_version, flt.card_version)):
         if value is not None:
             conditions.append(column == value)
+    if flt.category is not None:
+        conditions.append(_in_category(flt, e.c.centre_id, e.c.call_hash))
     return and_(True, *conditions)
 
 
@@ -65,7 +73,8 @@ def _records(conn: Connection, where) -> list[EvaluationRecord]:
     rows = conn.execute(select(e.c.call_hash, e.c.agent_id, e.c.agent_name, e.c.team, e.c.inspector,
                                e.c.business_type, e.c.call_date, e.c.evaluated_date, e.c.total, e.c.fatal,
                                e.c.centre_id).where(where))
-    return [EvaluationRecord(*r[:9], bool(r[9]), r[10]) for r in rows]
+    # a call is its centre's: two centres never share one, even a recording sent to both
+    return [EvaluationRecord(f"{r[10]}:{r[0]}", *r[1:9], bool(r[9]), r[10]) for r in rows]
 
 
 def _losses(conn: Connection, where, levels: set[str]) -> list[ItemLoss]:
@@ -84,27 +93,79 @@ def _losses(conn: Connection, where, levels: set[str]) -> list[ItemLoss]:
     return found
 
 
+def _in_category(flt: ReportFilter, centre, call_hash):
+    """Calls filed under the category or below it (the workstation: path = ? OR top = ?)."""
+    return exists().where(cc.c.centre_id == centre, cc.c.call_hash == call_hash,
+                          or_(cc.c.path == flt.category, cc.c.path.startswith(flt.category + SEPARATOR, autoescape=True)))
+
+
+def _category_calls(conn: Connection, flt: ReportFilter, periods: CategoryPeriods) -> list[CategoryCall]:
+    conditions = [c.c.call_date >= periods.previous_from, c.c.call_date <= periods.date_to]
+    for column, value in ((c.c.centre_id, flt.centre_id), (c.c.agent_id, flt.agent_id), (c.c.team, flt.team),
+                          (c.c.business_type, flt.business_type)):
+        if value is not None:
+            conditions.append(column == value)
+    calls: dict[tuple[str, str], dict] = {}
+    for r in conn.execute(select(c.c.centre_id, c.c.call_hash, c.c.call_date, cc.c.path, c.c.emotion_worsened,
+                                 c.c.satisfaction, c.c.resolved)
+                          .join_from(c, cc, and_(cc.c.centre_id == c.c.centre_id, cc.c.call_hash == c.c.call_hash))
+                          .where(*conditions)):
+        call = calls.setdefault((r.centre_id, r.call_hash), {"day": r.call_date, "paths": [], "row": r})
+        call["paths"].append(r.path)
+    return [CategoryCall(centre, call_hash, v["day"], tuple(v["paths"]), v["row"].emotion_worsened,
+                         v["row"].satisfaction, v["row"].resolved) for (centre, call_hash), v in calls.items()]
+
+
+def _call_where(flt: ReportFilter):
+    """Calls for rule rates and red lines, as Scope.call_where on a workstation."""
+    conditions = []
+    if flt.date_basis == "call":
+        if flt.date_from:
+            conditions.append(c.c.call_date >= flt.date_from)
+        if flt.date_to:
+            conditions.append(c.c.call_date <= flt.date_to)
+    for column, value in ((c.c.centre_id, flt.centre_id), (c.c.agent_id, flt.agent_id), (c.c.team, flt.team),
+                          (c.c.business_type, flt.business_type)):
+        if value is not None:
+            conditions.append(column == value)
+    about_evaluations = [condition for condition, wanted in (
+        (e.c.evaluated_date >= (flt.date_from or ""), flt.date_basis != "call" and flt.date_from),
+        (e.c.evaluated_date <= (flt.date_to or ""), flt.date_basis != "call" and flt.date_to),
+        (e.c.inspector == flt.inspector, flt.inspector is not None),
+        (e.c.card_version == flt.card_version, flt.card_version is not None)) if wanted]
+    if flt.category is not None:
+        conditions.append(_in_category(flt, c.c.centre_id, c.c.call_hash))
+    if about_evaluations:
+        conditions.append(exists().where(e.c.centre_id == c.c.centre_id, e.c.call_hash == c.c.call_hash,
+                                         *about_evaluations))
+    return and_(True, *conditions)
+
+
 def _rule_counts(conn: Connection, where) -> RuleCounts:
-    joined = select().join_from(rr, e, rr.c.uuid == e.c.uuid)
-    rules = tuple(RuleCount(r.rule, r.name, bool(r.red_line), int(r.hits), int(r.calls), int(r.hits), None)
+    """The same counts as reports.workstation.rule_counts: every automatic hit on the checked calls in scope."""
+    joined = select().join_from(rr, c, and_(rr.c.centre_id == c.c.centre_id, rr.c.call_hash == c.c.call_hash))
+    rules = tuple(RuleCount(r.rule, r.name, bool(r.red_line), int(r.hits), int(r.calls), int(r.confirmed),
+                            None if r.rejected is None else int(r.rejected))
                   for r in conn.execute(joined.add_columns(
                       rr.c.rule, func.max(rr.c.name).label("name"),
                       func.max(case((rr.c.red_line, 1), else_=0)).label("red_line"),
-                      func.sum(rr.c.hits).label("hits"), func.count(distinct(e.c.call_hash)).label("calls"))
-                      .where(where).group_by(rr.c.rule)))
+                      func.sum(rr.c.hits).label("hits"), func.count().label("calls"),
+                      func.sum(rr.c.confirmed).label("confirmed"), func.sum(rr.c.rejected).label("rejected"))
+                      .where(where, c.c.checked).group_by(rr.c.rule)))
     by_day = tuple((r.rule, r.call_date, int(r.hits)) for r in conn.execute(joined.add_columns(
-        rr.c.rule, e.c.call_date, func.sum(rr.c.hits).label("hits")).where(where).group_by(rr.c.rule, e.c.call_date)))
+        rr.c.rule, c.c.call_date, func.sum(rr.c.hits).label("hits")).where(where, c.c.checked)
+        .group_by(rr.c.rule, c.c.call_date)))
     calls_by_day = tuple((r.call_date, int(r.calls)) for r in conn.execute(
-        select(e.c.call_date, func.count(distinct(e.c.call_hash)).label("calls")).where(where)
-        .group_by(e.c.call_date)))
-    calls = conn.execute(select(func.count(distinct(e.c.call_hash))).where(where)).scalar_one()
-    return RuleCounts(rules, by_day, calls_by_day, int(calls))
+        select(c.c.call_date, func.count().label("calls")).where(where, c.c.checked).group_by(c.c.call_date)))
+    return RuleCounts(rules, by_day, calls_by_day, sum(n for _day, n in calls_by_day))
 
 
 def _red_lines(conn: Connection, where, as_of: str) -> list[RedLineCase]:
-    rows = conn.execute(select(rl.c.rule, rl.c.name, rl.c.status, rl.c.opened_on, rl.c.closed_on, e.c.call_ref,
-                               e.c.agent_id, e.c.agent_name, e.c.team, e.c.centre_id)
-                        .join_from(rl, e, rl.c.uuid == e.c.uuid).where(where))
+    latest = e.alias("latest")      # the call's reference, agent's name and team from the evaluation that described it
+    rows = conn.execute(select(rl.c.rule, rl.c.name, rl.c.status, rl.c.opened_on, rl.c.closed_on, latest.c.call_ref,
+                               c.c.agent_id, latest.c.agent_name, c.c.team, c.c.centre_id)
+                        .join_from(rl, c, and_(rl.c.centre_id == c.c.centre_id, rl.c.call_hash == c.c.call_hash))
+                        .join(latest, latest.c.uuid == c.c.uuid).where(where))
     return [RedLineCase(call_ref=r.call_ref, agent_id=r.agent_id, agent_name=r.agent_name, team=r.team, rule=r.rule,
                         name=r.name, opened_on=r.opened_on, closed_on=r.closed_on, status=r.status,
                         age_days=max(0, days_between(r.opened_on, r.closed_on or as_of)) if r.opened_on else 0,
@@ -114,7 +175,7 @@ def _red_lines(conn: Connection, where, as_of: str) -> list[RedLineCase]:
 class ReportCache:
     """The dashboard asks for several reports over one filter at once (centres and their trend are one
     computation): a report over data that has not changed since is computed once. The key holds a stamp of
-    the data (how many evaluations, the latest receipt), so anything received makes it new."""
+    the data (how many receipts, the latest), so anything received makes it new."""
 
     def __init__(self, engine: Engine, size: int = 16) -> None:
         self.engine, self.size = engine, size
@@ -123,7 +184,8 @@ class ReportCache:
 
     def report(self, flt: ReportFilter, sections: Collection[str]) -> Report:
         with self.engine.connect() as conn:
-            stamp = tuple(conn.execute(select(func.count(), func.max(e.c.received_at))).one())
+            # every receipt, a register change too, is a row of `evaluations`
+            stamp = tuple(conn.execute(select(func.count(), func.max(received.c.received_at))).one())
         key = (flt, frozenset(sections), date.today().isoformat(), stamp)
         with self._lock:
             if key in self._reports:

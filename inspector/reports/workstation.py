@@ -11,13 +11,14 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from inspector.jobs import Cancelled, drain
-from inspector.reports.categories import categories_available, category_names
+from inspector.reports.categories import categories_available, category_calls, category_names
+from inspector.reports.category_change import category_periods
 from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, build_report, loss_levels
 from inspector.reports.days import iso_day, local_day
 from inspector.reports.filters import ReportFilter
 from inspector.reports.model import Report, RuleCount, RuleCounts
 from inspector.reports.records import AutoRecord, EvaluationRecord, LossTally, losses_of
-from inspector.reports.red_lines import red_line_cases, red_line_rules, today
+from inspector.reports.red_lines import red_line_cases, today
 from inspector.reports.scope import Scope, scope_of
 from inspector.scoring.card import Scorecard
 
@@ -79,8 +80,10 @@ def report_job(db: sqlite_utils.Database, flt: ReportFilter, card: Scorecard, th
     _check(cancel)
     yield ReportProgress("computing", len(records))
     auto = auto_records(db, scope, card, reviewed) if wanted & {"agent", "team", "agreement"} else []
+    categorised = (category_calls(db, flt, category_periods(flt.date_from, flt.date_to, as_of))
+                   if "category" in wanted else [])
     return build_report(records, flt=flt, card=card, threshold=threshold, as_of=as_of, losses=tally.rows(),
-                        rules=rules, red_lines=cases, sections=wanted, auto=auto)
+                        rules=rules, red_lines=cases, sections=wanted, auto=auto, categorised=categorised)
 
 
 def auto_records(db: sqlite_utils.Database, scope: Scope, card: Scorecard,
@@ -150,9 +153,8 @@ def evaluation_rows(db: sqlite_utils.Database, scope: Scope, card: Scorecard, wi
 def rule_counts(db: sqlite_utils.Database, scope: Scope, card: Scorecard) -> RuleCounts:
     """Every automatic hit on the checked calls in scope, with the production decisions on it."""
     where, params = scope.call_where()
-    red = red_line_rules(card) | {f.id for f in card.fatal}
     rules = tuple(
-        RuleCount(r["rule"], r["name"], r["rule"] in red or r["item"] in red or bool(r["fatal"]), r["hits"],
+        RuleCount(r["rule"], r["name"], card.is_red_line(r["rule"], r["item"], "fatal" if r["fatal"] else ""), r["hits"],
                   r["calls"], r["confirmed"] or 0, r["rejected"] or 0)
         for r in db.query(
             "SELECT h.rule, max(h.name) AS name, max(h.item) AS item, max(h.severity = 'fatal') AS fatal, "

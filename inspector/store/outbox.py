@@ -15,6 +15,7 @@ import sqlite_utils
 
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
+from inspector.sync.payload import PAYLOAD_VERSION, EvaluationPayload, RegisterPayload, register_uuid
 from inspector.sync.protocol import canonical_json, digest_of, idempotency_key
 
 OUTBOX_STATES = ("pending", "sent", "acknowledged", "rejected")
@@ -41,8 +42,8 @@ class OutboxLine:
 
     call_ref: str
     agent: str
-    inspector: str
-    total: float
+    inspector: str              # a register change: the lead who made it
+    total: float | None         # a register change: none
     version: int
     status: str
     attempts: int
@@ -59,19 +60,43 @@ def enqueue(db: sqlite_utils.Database, uuid: str, at: str) -> None:
     appeals = [{k: a[k] for k in ("id", "version", "item_id", "agent_id", "text", "status", "filed_at", "due_at",
                                   "resolved_by", "resolution", "resolved_at")}
                for a in db.query("SELECT * FROM appeals WHERE uuid = ? ORDER BY id", [uuid])]
-    redlines = [{k: r[k] for k in ("rule", "rule_name", "evidence", "start", "confirmed_by", "opened_at", "owner",
-                                   "due_at", "status", "outcome", "closed_at")}
-                for r in db.query("SELECT * FROM redline_cases WHERE call_id = ? ORDER BY id", [row["call_id"]])]
-    payload = canonical_json({
-        "uuid": row["uuid"], "version": row["version"], "inspector": row["inspector"],
-        "card_id": row["card_id"], "card_version": row["card_version"], "total": row["total"],
-        "fatal": bool(row["fatal"]), "body": json.loads(row["body"]), "submitted_at": row["submitted_at"],
-        "call": {"content_hash": row["content_hash"], "call_ref": row["call_ref"], "agent_id": row["agent_id"],
-                 "agent_name": row["agent_name"], "team": row["team"], "business_type": row["business_type"],
-                 "started_at": row["started_at"], **_voice_of_customer(db, row)},
-        "audit": audit, "appeals": appeals, "redlines": redlines})
+    redlines = _register(db, row["call_id"])
+    payload = canonical_json(EvaluationPayload(
+        payload_version=PAYLOAD_VERSION, uuid=row["uuid"], version=row["version"], inspector=row["inspector"],
+        card_id=row["card_id"], card_version=row["card_version"], total=row["total"], fatal=bool(row["fatal"]),
+        body=json.loads(row["body"]), submitted_at=row["submitted_at"],
+        call={"content_hash": row["content_hash"], "call_ref": row["call_ref"], "agent_id": row["agent_id"],
+              "agent_name": row["agent_name"], "team": row["team"], "business_type": row["business_type"],
+              "started_at": row["started_at"], **_voice_of_customer(db, row), **_checks(db, row["call_id"])},
+        audit=audit, appeals=appeals, redlines=redlines).wire())
     db.execute("INSERT OR IGNORE INTO outbox (uuid, version, payload, digest, status, created_at) "
                "VALUES (?, ?, ?, ?, 'pending', ?)", [row["uuid"], row["version"], payload, digest_of(payload), at])
+
+
+def enqueue_register(db: sqlite_utils.Database, call_id: int, by: str) -> None:
+    """Called inside the transaction that changed the call's red-line register: once an evaluation of the call
+    was submitted (headquarters has the call), the register as it now stands goes out as the next version of
+    the call's register (sync/payload.RegisterPayload)."""
+    row = next(db.query("SELECT c.content_hash, c.call_ref, c.agent_id, c.agent_name, (SELECT o.uuid FROM outbox o "
+                        "JOIN evaluations e ON e.uuid = o.uuid WHERE e.call_id = c.id ORDER BY o.created_at, o.uuid "
+                        "LIMIT 1) AS first FROM calls c WHERE c.id = ?", [call_id]), None)
+    if row is None or row["first"] is None:
+        return
+    key = register_uuid(row["content_hash"], row["first"])
+    version = 1 + db.execute("SELECT coalesce(max(version), 0) FROM outbox WHERE uuid = ?", [key]).fetchone()[0]
+    at = utc_now(precise=True)
+    payload = canonical_json(RegisterPayload(
+        payload_kind="redline_register", payload_version=PAYLOAD_VERSION, uuid=key, version=version, as_of=at,
+        changed_by=by, call={k: row[k] for k in ("content_hash", "call_ref", "agent_id", "agent_name")},
+        redlines=_register(db, call_id)).wire())
+    db.execute("INSERT INTO outbox (uuid, version, payload, digest, status, created_at) VALUES (?, ?, ?, ?, "
+               "'pending', ?)", [key, version, payload, digest_of(payload), at])
+
+
+def _register(db: sqlite_utils.Database, call_id: int) -> list[dict]:
+    return [{k: r[k] for k in ("rule", "rule_name", "evidence", "start", "confirmed_by", "opened_at", "owner",
+                               "due_at", "status", "outcome", "closed_at")}
+            for r in db.query("SELECT * FROM redline_cases WHERE call_id = ? ORDER BY id", [call_id])]
 
 
 def _voice_of_customer(db: sqlite_utils.Database, row: dict) -> dict:
@@ -87,6 +112,18 @@ def _voice_of_customer(db: sqlite_utils.Database, row: dict) -> dict:
                                                      "worsened": bool(emotion["worsened"])},
             "satisfaction": row["satisfaction"],
             "resolved": None if row["resolved"] is None else bool(row["resolved"])}
+
+
+def _checks(db: sqlite_utils.Database, call_id: int) -> dict:
+    """The call's automatic hits with their production decisions, as the centre's rule report counts them
+    (reports/workstation.rule_counts), so headquarters counts the same."""
+    checked = db.execute("SELECT 1 FROM checks WHERE call_id = ?", [call_id]).fetchone() is not None
+    hits = [{"rule": r["rule"], "name": r["name"], "item": r["item"], "severity": r["severity"],
+             "decision": r["decision"]} for r in db.query(
+        "SELECT h.rule, h.name, h.item, h.severity, d.decision FROM hits h LEFT JOIN hit_decisions d "
+        "ON d.call_id = h.call_id AND d.hit_key = h.hit_key AND d.scope = '' WHERE h.call_id = ? ORDER BY h.id",
+        [call_id])]
+    return {"checked": checked, "hits": hits}
 
 
 class OutboxRepository:
@@ -106,7 +143,8 @@ class OutboxRepository:
             "SELECT json_extract(payload, '$.call.call_ref') AS call_ref, "
             "trim(coalesce(json_extract(payload, '$.call.agent_id'), '') || ' ' || "
             "coalesce(json_extract(payload, '$.call.agent_name'), '')) AS agent, "
-            "json_extract(payload, '$.inspector') AS inspector, json_extract(payload, '$.total') AS total, "
+            "coalesce(json_extract(payload, '$.inspector'), json_extract(payload, '$.changed_by')) AS inspector, "
+            "json_extract(payload, '$.total') AS total, "
             "version, status, attempts, last_error FROM outbox ORDER BY created_at, uuid, version")]
 
     def counts(self) -> dict[str, int]:

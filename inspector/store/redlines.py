@@ -14,6 +14,7 @@ import sqlite_utils
 from inspector.rules.hits import Hit, hit_key
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
+from inspector.store.outbox import enqueue_register
 
 CASE_STATES = ("open", "closed")
 WITHDRAWN = "hit rejected on review"
@@ -101,3 +102,5 @@ class RedLineRepository:
         with storage_errors(self._db), self._db.atomic():
             self._db["redline_cases"].update(case_id, {"status": "closed", "outcome": outcome.strip(),
                                                        "notes": notes, "closed_by": actor, "closed_at": utc_now()})
+            call_id = self._db.execute("SELECT call_id FROM redline_cases WHERE id = ?", [case_id]).fetchone()[0]
+            enqueue_register(self._db, call_id, actor)      # headquarters learns of it with the next upload

@@ -3,9 +3,10 @@ acknowledged the current version, and by when they must; the ones not yet acknow
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import User
 from inspector.review.feedback import FeedbackLine, FeedbackService
 from inspector.ui.tables import fill, read_only_table
@@ -37,7 +38,7 @@ class AcknowledgementsDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(1000, 460)
+        open_within_screen(self, "AcknowledgementsDialog", QSize(1000, 460))
         self.refresh()
 
     def refresh(self) -> None:

@@ -79,6 +79,7 @@ def action_specs() -> list[ActionSpec]:
         ActionSpec("transcribe_call", "speech", QT_TRANSLATE_NOOP("Actions", "Transcribe this call"), ("Ctrl+T",)),
         ActionSpec("transcribe_all", "speech", QT_TRANSLATE_NOOP("Actions", "Transcribe all calls"),
                    ("Ctrl+Shift+T",)),
+        ActionSpec("correct_sentence", "speech", QT_TRANSLATE_NOOP("Actions", "Correct this sentence…"), ("F2",)),
         ActionSpec("export_transcript", "speech", QT_TRANSLATE_NOOP("Actions", "Export transcript…"), ()),
         ActionSpec("import_transcript", "speech", QT_TRANSLATE_NOOP("Actions", "Import transcript…"), ()),
         ActionSpec("shortcuts", "help", QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"), ("F1",)),

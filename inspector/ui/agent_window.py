@@ -9,12 +9,13 @@ may see and do is decided by ``review.feedback``; this window only shows it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel,
                                QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.audio.player import Player
 from inspector.domain.people import User
 from inspector.privacy.recordings import redacted_recording
@@ -62,7 +63,7 @@ class AppealDialog(QDialog):
         form.addRow(self.tr("Appeal against:"), self.item)
         form.addRow(self.tr("Reason:"), self.reason)
         form.addRow(buttons)
-        self.resize(520, 260)
+        open_within_screen(self, "AppealDialog", QSize(520, 260))
 
 
 class AgentWindow(QMainWindow):
@@ -125,7 +126,7 @@ class AgentWindow(QMainWindow):
         layout.addWidget(self.heading)
         layout.addWidget(split, 1)
         self.setCentralWidget(body)
-        self.resize(1360, 780)
+        open_within_screen(self, "AgentWindow", QSize(1360, 780))
         self.refresh()
 
     def _build_menu(self) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import User
 from inspector.review import appeals
 from inspector.store.evaluations import EvaluationRepository
@@ -49,7 +50,7 @@ class AppealsDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table)
         layout.addLayout(bottom)
-        self.resize(1000, 460)
+        open_within_screen(self, "AppealsDialog", QSize(1000, 460))
         self.refresh()
 
     def refresh(self) -> None:

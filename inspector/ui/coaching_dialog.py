@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QSize
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import User
 from inspector.review.coaching import CoachingService, ItemEffect, Share
 from inspector.ui.core_messages import error_text
@@ -49,7 +50,7 @@ class SessionForm(QDialog):
         form.addRow(self.tr("Held on:"), self.held)
         form.addRow(self.tr("Follow-up:"), self.follow_up)
         form.addRow(buttons)
-        self.resize(460, 220)
+        open_within_screen(self, "SessionForm", QSize(460, 220))
 
 
 class CoachingDialog(QDialog):
@@ -79,7 +80,7 @@ class CoachingDialog(QDialog):
         layout.addWidget(self.marks_label)
         layout.addWidget(self.marks, 1)
         layout.addLayout(bottom)
-        self.resize(1150, 560)
+        open_within_screen(self, "CoachingDialog", QSize(1150, 560))
         self.refresh()
 
     def refresh(self) -> None:

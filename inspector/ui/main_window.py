@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector import __version__
@@ -33,12 +33,14 @@ from inspector.emotion.turns import CustomerEmotion, customer_emotion
 from inspector.store.emotion import EmotionRepository
 from inspector.store.database import on_own_connection, open_database
 from inspector.store.hits import HitRepository
+from inspector.store.redlines import RedLineRepository
 from inspector.domain.people import User
 from inspector.store.transcripts import EDITED, TranscriptRepository
 from inspector.transcript.edits import edit_speaker, edit_text, edit_word
 from inspector.transcript.io import TranscriptError, load_transcript, save_transcript
 from inspector.privacy.visibility import Visibility
 from inspector.ui.account_texts import role_name
+from inspector.ui.core_messages import translated
 from inspector.ui.actions import build_actions
 from inspector.calibration.sessions import CalibrationService
 from inspector.store.calibration import CalibrationRepository, CalibrationSession
@@ -70,6 +72,7 @@ from inspector.ui.users_dialog import UsersDialog
 from inspector.users.policy import Action, allowed
 from inspector.ui.waveform import WaveformPane
 from inspector.ui.layout_memory import restore_sizes, saved_sizes
+from inspector.ui.window_sizes import open_within_screen, remember
 from inspector.workspace import Workspace
 
 VOLUME_STEP = 0.1
@@ -124,6 +127,7 @@ class MainWindow(QMainWindow):
                                          EvaluationRepository(self.db, default_card()), default_card(), user)
         self.rules.scope_for = self.scoring.decision_scope
         self.scoring.autoscores = AutoScoreRepository(self.db)
+        self.scoring.redlines = RedLineRepository(self.db)
         self.scoring.coaching = CoachingService(self.db, default_card())
         self._build_layout()
         self._build_status_bar()
@@ -135,16 +139,20 @@ class MainWindow(QMainWindow):
         self.scorecard.seek_requested.connect(self.playback.seek)
         self.hits_pane.decided.connect(self.rules.decide)
         self.transcript.edit_requested.connect(self.correct_transcript)
+        self.transcript.replay_requested.connect(self._replay)
         self.transcript.version_chosen.connect(self.choose_transcript)
         self.transcript.planned_model = lambda: (self.speech.planned_model() or (None,))[0]
         self.transcript.transcribe_requested.connect(self._transcribe_or_install)
         self.hits_pane.basis_for = self._hits_basis
         self.state.message_changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.state.transcript_changed.connect(self._transcript_changed)
+        self._focus_left: QWidget | None = None      # the window the keyboard focus was in before none had it
+        QApplication.instance().focusChanged.connect(self._focus_moved)
         self.playback.set_volume(settings.volume)
         if check_playback:
             self.tasks.submit("playback-check", lambda _cancel: immediate(playback_problem()),
                               self._show_playback_problem)
-        self.resize(1360, 860)
+        open_within_screen(self, "main", QSize(1360, 860), settings.window_sizes)
         self._layout_restored = False
 
     # -- layout ----------------------------------------------------------------------------------
@@ -180,7 +188,7 @@ class MainWindow(QMainWindow):
             "compare_pack": self.rules.choose_pack, "accuracy": self.rules.show_accuracy,
             "speech_models": self.speech.show_models, "transcribe_call": self.speech.transcribe_current,
             "transcribe_all": self.speech.transcribe_all, "export_transcript": self.export_transcript,
-            "import_transcript": self.import_transcript,
+            "import_transcript": self.import_transcript, "correct_sentence": self.correct_sentence,
             "shortcuts": self.show_shortcuts, "about": self.show_about,
         }
 
@@ -245,11 +253,28 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Back from a dialog (My queue, a message), Qt would give the focus to the search box that had it
+        before: the next Y or N would be typed there and empty the list. The review area takes it instead;
+        a click into a search box still types there."""
+        came_from = old.window() if old is not None else self._focus_left
+        if new is None:
+            self._focus_left = came_from
+        elif new is self.call_list.search and came_from is not self:
+            self.call_list.table.setFocus(Qt.OtherFocusReason)
+
     # -- calls -----------------------------------------------------------------------------------
     def open_call_by_id(self, call_id: int) -> None:
         call = self.calls.get(call_id)
         if call is not None:
             self.open_call(call)
+
+    def open_first_call(self) -> None:
+        """The day starts on a call, not on an empty view: the first of the list when none is open."""
+        if self.state.call is None and self.call_list.model.rowCount():
+            self.call_list.select_row(0)
+            if self.state.call is None:                   # row 0 was current already: no change signalled
+                self.open_call(self.call_list.model.call_at(0))
 
     def open_call(self, call: Call) -> None:
         """Show what is cached at once, decode in the background; a newer choice cancels the older."""
@@ -287,6 +312,12 @@ class MainWindow(QMainWindow):
                 self.playback.seek(self._seek_when_ready[1])
                 self._seek_when_ready = None
             self.idle()
+
+    def _transcript_changed(self, transcript) -> None:
+        """A new transcript of the open call (transcribed, corrected, another version): its emotion is measured
+        again now, not only when the call is next opened."""
+        if transcript is not None and self.state.call is not None and self.state.recording is not None:
+            self._measure_emotion(self.state.call, self.state.recording)
 
     def _measure_emotion(self, call: Call, recording) -> None:
         """With the voice now at hand, measure the customer's emotion again in the background and store it."""
@@ -365,8 +396,10 @@ class MainWindow(QMainWindow):
         self.state.say(self.tr("Imported %1 new call(s)").replace("%1", str(len(report.added))))
         if report.added:
             self.rules.check_all(only_outdated=True)
-        if show_report and (report.problems or report.warnings or report.cancelled or not report.added):
-            ImportReportDialog(report, self).exec()
+        self.open_first_call()
+        if show_report:                          # what came in, what did not, and what happens next
+            untranscribed = sum(1 for call in report.added if self.transcripts.latest(call.id) is None)
+            ImportReportDialog(report, self, untranscribed).exec()
 
     def _import_failed(self, error: Exception) -> None:
         self.idle()
@@ -410,6 +443,7 @@ class MainWindow(QMainWindow):
 
     def _show_playback_problem(self, problem: str | None) -> None:
         if problem:
+            problem = translated(problem)
             self.playback.unavailable_reason = problem
             self.playback_label.setText(self.tr("Playback unavailable"))
             self.playback_label.setToolTip(problem)
@@ -439,6 +473,21 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import transcript"), "", self.tr("Transcript v1 (*.json)"))
         if path:
             self.attach_transcript(Path(path))
+
+    def correct_sentence(self) -> None:
+        """F2 wherever the focus is: playback pauses and the sentence being played (or last clicked) opens."""
+        if self.state.call is None or self.state.transcript is None:
+            self.state.say(self.tr("This call has no transcript"))
+            return
+        if self.playback.playing:
+            self.playback.toggle()
+        self.transcript.correct_current()
+
+    def _replay(self, start: float) -> None:
+        """The correction dialog's Replay: the sentence again from its start."""
+        self.playback.seek(start)
+        if not self.playback.playing and self.state.recording is not None:
+            self.playback.toggle()
 
     def correct_transcript(self, request) -> None:
         """Store the corrected transcript (the original source stays) and log who changed what."""
@@ -617,6 +666,7 @@ class MainWindow(QMainWindow):
         if not self._layout_restored:
             self._layout_restored = True
             restore_sizes(self.splitters, self.settings.splitters)
+            self.open_first_call()
 
     def close_tool_windows(self) -> None:
         """The Reports, Search and VoC windows belong to this user's session and read through its database:
@@ -632,6 +682,7 @@ class MainWindow(QMainWindow):
         self.state.disconnect_all()
         self.settings.volume = self.playback.player.volume
         self.settings.splitters = saved_sizes(self.splitters)
+        remember(self, "main", self.settings.window_sizes)
         try:
             save_settings(self.settings)
         except OSError:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSize, QT_TRANSLATE_NOOP, QTimer, QUrl, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDoubleSpinBox, QFileDialog, QHBoxLayout,
                                QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.reports.charts import charts_for
 from inspector.reports.compute import DEFAULT_THRESHOLD
 from inspector.reports.export import write_report
@@ -37,8 +38,10 @@ SECTIONS = (
     ("business", QT_TRANSLATE_NOOP("ReportsWindow", "Business types")),
     ("red_line", QT_TRANSLATE_NOOP("ReportsWindow", "Red lines")),
     ("agreement", QT_TRANSLATE_NOOP("ReportsWindow", "Automatic score")),
+    ("category", QT_TRANSLATE_NOOP("ReportsWindow", "Voice of the customer")),
 )
 TABLE_TITLES = {
+    "categories": QT_TRANSLATE_NOOP("ReportsWindow", "Call categories against the previous period"),
     "agents": QT_TRANSLATE_NOOP("ReportsWindow", "Agent ranking"),
     "agent_trend": QT_TRANSLATE_NOOP("ReportsWindow", "Weekly trend"),
     "agent_items": QT_TRANSLATE_NOOP("ReportsWindow", "Points lost by agent"),
@@ -57,6 +60,7 @@ TABLE_TITLES = {
     "agreement": QT_TRANSLATE_NOOP("ReportsWindow", "Automatic score against the reviewed score"),
 }
 CHART_TITLES = {
+    "category_calls": QT_TRANSLATE_NOOP("ReportsWindow", "Calls per category this period"),
     "agent_mean": QT_TRANSLATE_NOOP("ReportsWindow", "Mean score per agent"),
     "agent_trend": QT_TRANSLATE_NOOP("ReportsWindow", "Mean score per agent and week"),
     "team_mean": QT_TRANSLATE_NOOP("ReportsWindow", "Mean score per team"),
@@ -69,6 +73,15 @@ CHART_TITLES = {
     "agreement_mad": QT_TRANSLATE_NOOP("ReportsWindow", "Mean difference, automatic against reviewed"),
 }
 COLUMN_TITLES = {
+    "category": QT_TRANSLATE_NOOP("ReportsWindow", "Category"),
+    "level": QT_TRANSLATE_NOOP("ReportsWindow", "Level"),
+    "share": QT_TRANSLATE_NOOP("ReportsWindow", "Share"),
+    "previous_calls": QT_TRANSLATE_NOOP("ReportsWindow", "Previous period"),
+    "change": QT_TRANSLATE_NOOP("ReportsWindow", "Change"),
+    "change_rate": QT_TRANSLATE_NOOP("ReportsWindow", "Change (%)"),
+    "worsened_rate": QT_TRANSLATE_NOOP("ReportsWindow", "Emotion worsened"),
+    "satisfaction": QT_TRANSLATE_NOOP("ReportsWindow", "Satisfaction"),
+    "resolved_rate": QT_TRANSLATE_NOOP("ReportsWindow", "Resolved"),
     "agent_id": QT_TRANSLATE_NOOP("ReportsWindow", "Agent ID"),
     "agent_name": QT_TRANSLATE_NOOP("ReportsWindow", "Name"),
     "team": QT_TRANSLATE_NOOP("ReportsWindow", "Team"),
@@ -246,9 +259,10 @@ class ReportsWindow(QDialog):
                        self.inspector.currentIndexChanged, self.business.currentIndexChanged,
                        self.category.currentIndexChanged, self.card_version.currentIndexChanged,
                        self.threshold.valueChanged):
-            signal.connect(self._debounce.start)
+            # each signal's value is not an interval: QTimer.start(QDate) is refused by newer PySide6
+            signal.connect(lambda *_changed: self._debounce.start())
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.resize(1280, 860)
+        open_within_screen(self, "ReportsWindow", QSize(1280, 860))
         self.refresh()
 
     # -- filters -----------------------------------------------------------------------------------

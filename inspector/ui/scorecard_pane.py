@@ -23,6 +23,7 @@ from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Comment, Deduction, Evaluation, FatalState, ItemState
 from inspector.scoring.score import score
 from inspector.ui.dialog_buttons import form_above_buttons
+from inspector.ui.i18n import english_ui
 
 FATAL_RED = QColor("#c0392b")
 
@@ -54,17 +55,20 @@ class ScorecardPane(QWidget):
         self.playhead = 0.0
         self.selection: tuple[float, float] | None = None
         self.hit_times: dict[str, float] = {}
+        self.hit_labels: dict[str, str] = {}   # hit key → "R14 <rule name in the UI language>: evidence"
         self.suggestion: AutoScore | None = None     # the call's automatic score, shown beside, never saved
         self.total = QLabel(self)
         self.status = QLabel(self)
+        self.status.setWordWrap(True)             # "Not started: saved at your first change" wraps, never cut
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("Item"), self.tr("Points"), self.tr("Score"), self.tr("Suggested"),
                                    self.tr("Basis")])
         self.tree.headerItem().setToolTip(3, self.tr("The automatic score from the rule hits: a suggestion, "
                                                      "never submitted"))
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.Interactive)
         self.tree.header().setStretchLastSection(True)
-        self.tree.setFocusPolicy(Qt.NoFocus)
+        self.tree.setFocusPolicy(Qt.StrongFocus)     # as the hit table: a click ends typing in a search box
         self.deduct_button = QPushButton(self.tr("Deduct…"), self)
         self.na_button = QPushButton(self.tr("N/A"), self)
         self.na_button.setCheckable(True)
@@ -125,23 +129,25 @@ class ScorecardPane(QWidget):
             self._sync_buttons()
             return
         result = score(self.card, evaluation)
+        english = english_ui()                     # the card's name_en in the English UI, as the rules have
         sections: dict[str, QTreeWidgetItem] = {}
         for item in self.card.items:
             parent = sections.get(item.section)
             if parent is None:
-                parent = QTreeWidgetItem(self.tree, [f"{item.section} {self.card.sections.get(item.section, '')}"])
+                parent = QTreeWidgetItem(self.tree, [f"{item.section} {self.card.name_of(item.section, english)}"])
                 parent.setExpanded(True)
                 sections[item.section] = parent
             state = evaluation.item(item.id)
             basis = self.tr("N/A") if state.na and item.na_allowed else ""
-            row = QTreeWidgetItem(parent, [f"{item.id} {item.name}", f"{item.points:g}",
+            row = QTreeWidgetItem(parent, [f"{item.id} {self.card.name_of(item.id, english)}", f"{item.points:g}",
                                            f"{result.items[item.id]:g}", *self._suggested(item.id, item.points),
                                            basis])
             row.setToolTip(3, self._suggested_why(item.id))
             row.setData(0, Qt.UserRole, item.id)
             row.setData(0, COACHING_ITEM, item.id)
             for deduction in state.deductions:
-                child = QTreeWidgetItem(row, ["", f"{-deduction.points:+g}", "", "", deduction.reason])
+                child = QTreeWidgetItem(row, ["", f"{-deduction.points:+g}", "", "",
+                                              self.hit_labels.get(deduction.hit_key or "", deduction.reason)])
                 child.setData(0, Qt.UserRole + 1, deduction.hit_key)
                 child.setData(0, COACHING_ITEM, item.id)
             row.setExpanded(bool(state.deductions))
@@ -152,7 +158,7 @@ class ScorecardPane(QWidget):
         states = {f.item: f for f in evaluation.fatal}
         for fatal in self.card.fatal:
             state = states.get(fatal.id)
-            row = QTreeWidgetItem(fatal_parent, [f"{fatal.id} {fatal.name}", "", "", self._suggested_fatal(fatal.id),
+            row = QTreeWidgetItem(fatal_parent, [f"{fatal.id} {self.card.name_of(fatal.id, english)}", "", "", self._suggested_fatal(fatal.id),
                                                  state.reason if state else ""])
             box = QComboBox(self.tree)
             for key, text in (("", "—"), ("pending", self.tr("Pending review")), ("confirmed", self.tr("Confirmed")),
@@ -179,10 +185,14 @@ class ScorecardPane(QWidget):
             labels = {"open": self.tr("Open"), "upheld": self.tr("Upheld"), "rejected": self.tr("Rejected")}
             for appeal in self.appeals:
                 due = self.tr("answer by %1").replace("%1", appeal["due_at"]) if appeal.get("due_at") else ""
+                # the deadline leads the wide last column: in the narrow points column it was cut off
                 QTreeWidgetItem(section, [f"v{appeal['version']} {appeal.get('item_id') or ''} {appeal['agent_id']}",
-                                          due, labels.get(appeal["status"], appeal["status"]), "",
-                                          appeal["text"] + (f" → {appeal['resolution']}" if appeal["resolution"]
-                                                            else "")])
+                                          "", labels.get(appeal["status"], appeal["status"]), "",
+                                          (f"{due} · " if due else "") + appeal["text"]
+                                          + (f" → {appeal['resolution']}" if appeal["resolution"] else "")])
+        # a long item name (in English) is elided, never pushing the points and scores out of view
+        self.tree.setColumnWidth(0, min(self.tree.sizeHintForColumn(0),
+                                        self.tree.fontMetrics().horizontalAdvance("A1 Greeting and job number") + 48))
         text = self.tr("Total: %1").replace("%1", f"{result.total:g}")
         if result.fatal:
             text += " " + self.tr("(fatal item confirmed)")
@@ -305,7 +315,8 @@ class ScorecardPane(QWidget):
             return
         item = next(i for i in self.card.items if i.id == item_id)
         dialog = _DeductionDialog(self, about=self.tr("%1 %2 — at most %3 point(s)").replace("%1", item.id)
-                                  .replace("%2", item.name).replace("%3", f"{item.cap or item.points:g}"))
+                                  .replace("%2", self.card.name_of(item.id, english_ui()))
+                                  .replace("%3", f"{item.cap or item.points:g}"))
         dialog.points.setMaximum(item.cap or item.points)
         if dialog.exec() and dialog.reason.text().strip():
             self.deduct(item_id, dialog.points.value(), dialog.reason.text().strip())
@@ -328,7 +339,8 @@ class ScorecardPane(QWidget):
 
     def _appeal(self) -> None:
         whole = self.tr("The whole evaluation")
-        choices = [whole] + [f"{item.id} {item.name}" for item in (*self.card.items, *self.card.fatal)]
+        choices = [whole] + [f"{item.id} {self.card.name_of(item.id, english_ui())}"
+                             for item in (*self.card.items, *self.card.fatal)]
         item, ok = QInputDialog.getItem(self, self.tr("Record appeal"), self.tr("What does the agent appeal?"),
                                         choices, 0, False)
         if not ok:

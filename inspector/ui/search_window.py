@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import sqlite_utils
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.store.calls import CallRepository
 from inspector.store.categories import CategoryRepository
 from inspector.store.search import Found, SearchFilter, search
@@ -70,7 +71,7 @@ class SearchWindow(QWidget):
         self.go.clicked.connect(self.run)
         self.table.cellDoubleClicked.connect(self._open)
         self.reload_choices()
-        self.resize(900, 560)
+        open_within_screen(self, "SearchWindow", QSize(900, 560))
 
     def reload_choices(self) -> None:
         self.agent.clear()

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.archive import ArchiveError
 from inspector.store.database import StorageError, on_own_connection
 from inspector.store.outbox import OutboxRepository
@@ -93,7 +94,7 @@ class SyncDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.bundle_button.clicked.connect(self.choose_bundle)
         self.settings_button.clicked.connect(self.edit_settings)
-        self.resize(900, 520)
+        open_within_screen(self, "SyncDialog", QSize(900, 520))
         self.refresh()
 
     def refresh(self) -> None:
@@ -106,7 +107,7 @@ class SyncDialog(QDialog):
         names = {"pending": self.tr("pending"), "sent": self.tr("sent"), "acknowledged": self.tr("acknowledged"),
                  "rejected": self.tr("rejected")}
         self.counts.setText("   ".join(f"{names[k]} {v}" for k, v in outbox.counts().items()))
-        fill(self.table, [(e.call_ref, e.agent, e.inspector, f"{e.total:g}", str(e.version), names[e.status],
+        fill(self.table, [(e.call_ref, e.agent, e.inspector, "" if e.total is None else f"{e.total:g}", str(e.version), names[e.status],
                            str(e.attempts), e.last_error or "") for e in outbox.lines()])
 
     def start_upload(self) -> TaskHandle | None:

@@ -452,6 +452,10 @@
         <translation>转写全部录音</translation>
     </message>
     <message>
+        <source>Correct this sentence…</source>
+        <translation>更正这句…</translation>
+    </message>
+    <message>
         <source>Export transcript…</source>
         <translation>导出转写文本…</translation>
     </message>
@@ -1020,6 +1024,13 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>No data for these filters</source>
+        <translation>当前筛选条件下没有数据</translation>
+    </message>
+</context>
+<context>
     <name>CoachingDialog</name>
     <message>
         <source>Coaching</source>
@@ -1359,6 +1370,14 @@
         <translation>致命项 {items} 仍待复核：请先确认或驳回</translation>
     </message>
     <message>
+        <source>no sound server could be reached ({detail})</source>
+        <translation>无法连接声音服务器（{detail}）</translation>
+    </message>
+    <message>
+        <source>PulseAudio client library missing: {detail}</source>
+        <translation>缺少 PulseAudio 客户端库：{detail}</translation>
+    </message>
+    <message>
         <source>the recording is cut short: the header promises {promised:.1f} s, the file holds {held:.1f} s</source>
         <translation>录音不完整：文件头标称 {promised:.1f} 秒，实际只有 {held:.1f} 秒</translation>
     </message>
@@ -1621,6 +1640,16 @@
     <message>
         <source>The import was cancelled; calls imported so far are kept.</source>
         <translation>导入已取消；已导入的录音均已保留。</translation>
+    </message>
+    <message>
+        <source>The rules are checking the new calls now; until a call is checked its hit count shows —.</source>
+        <translation>规则正在检查新通话；检查完成前命中数显示为 —。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new call(s) have no transcript: transcribe them (Speech menu) for the rules to check them, or score them by listening.</source>
+        <translation>
+            <numerusform>%n 通新通话没有转写文本：请转写（语音菜单）以便规则检查，或直接听录音评分。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n call(s) imported with a warning.</source>
@@ -1924,6 +1953,17 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>QueueDialog</name>
     <message>
         <source>My queue</source>
@@ -2084,6 +2124,14 @@ Data folder: %2</source>
         <translation>自动评分</translation>
     </message>
     <message>
+        <source>Voice of the customer</source>
+        <translation>客户之声</translation>
+    </message>
+    <message>
+        <source>Call categories against the previous period</source>
+        <translation>来电类别（对比上期）</translation>
+    </message>
+    <message>
         <source>Agent ranking</source>
         <translation>坐席排名</translation>
     </message>
@@ -2132,6 +2180,10 @@ Data folder: %2</source>
         <translation>自动评分与人工评分对比</translation>
     </message>
     <message>
+        <source>Calls per category this period</source>
+        <translation>本期各类别通话数</translation>
+    </message>
+    <message>
         <source>Mean score per agent</source>
         <translation>坐席平均分</translation>
     </message>
@@ -2170,6 +2222,42 @@ Data folder: %2</source>
     <message>
         <source>Mean difference, automatic against reviewed</source>
         <translation>自动评分与人工评分的平均分差</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期通话数</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Change (%)</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <source>Emotion worsened</source>
+        <translation>情绪变差率</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决率</translation>
     </message>
     <message>
         <source>Agent ID</source>
@@ -2700,6 +2788,14 @@ Data folder: %2</source>
         <translation>必检：导入通话编号…</translation>
     </message>
     <message>
+        <source>never logged in</source>
+        <translation>从未登录</translation>
+    </message>
+    <message>
+        <source>Only calls from</source>
+        <translation>仅限通话日期</translation>
+    </message>
+    <message>
         <source>random (recorded)</source>
         <translation>随机（会记录）</translation>
     </message>
@@ -2776,10 +2872,6 @@ Data folder: %2</source>
         <translation>计划另存为…</translation>
     </message>
     <message>
-        <source>Draw and assign</source>
-        <translation>抽取并分配</translation>
-    </message>
-    <message>
         <source>(nobody)</source>
         <translation>（未分配）</translation>
     </message>
@@ -2788,8 +2880,36 @@ Data folder: %2</source>
         <translation>已抽取 %1 条通话，随机种子 %2</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Assign these calls</source>
+        <translation>分配这些通话</translation>
+    </message>
+    <message>
+        <source>Preview, nothing assigned yet: %1</source>
+        <translation>预览（尚未分配）：%1</translation>
+    </message>
+    <message>
         <source>listed: %1 already in review, %2 not in this workspace</source>
         <translation>清单中 %1 通已在质检中，%2 通不在本工作区</translation>
+    </message>
+    <message>
+        <source>%1 call(s): %2</source>
+        <translation>%1 通：%2</translation>
+    </message>
+    <message>
+        <source>Nothing to draw: no call matches the filters (business type, duration, dates).</source>
+        <translation>无可抽取：没有通话符合筛选条件（业务类型、时长、日期）。</translation>
+    </message>
+    <message>
+        <source>Nothing more to draw: all %1 call(s) within the filters are already assigned or scored.</source>
+        <translation>没有更多可抽取：符合筛选条件的 %1 通通话都已分配或评分。</translation>
+    </message>
+    <message>
+        <source>Nothing to draw: %1 call(s) within the filters are not yet assigned, but none has a fatal hit, a chosen rule or signal, and no random share is set.</source>
+        <translation>无可抽取：符合筛选条件的 %1 通通话尚未分配，但都没有致命命中、所选规则或信号，且未设置随机抽取比例。</translation>
     </message>
     <message>
         <source>Calls that must be reviewed</source>
@@ -3094,8 +3214,30 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
 提交后将锁定：只有组长可以重开，并将排队上传总部。</translation>
     </message>
     <message>
+        <source>Submit anyway? (No: back to the first undecided hit)</source>
+        <translation>仍然提交？（选“否”回到第一个未判定的命中）</translation>
+    </message>
+    <message>
         <source>Submit evaluation</source>
         <translation>提交评分</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 hit(s) were never confirmed or rejected:</source>
+        <translation>
+            <numerusform>共 %1 个命中，其中 %n 个从未确认或驳回：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirmed fatal item(s): %1. The total is 0.</source>
+        <translation>已确认致命项：%1。总分为 0。</translation>
+    </message>
+    <message>
+        <source>unknown agent</source>
+        <translation>未知坐席</translation>
+    </message>
+    <message>
+        <source>Red-line case(s) %1 are open against agent %2 in the red-line register; a team lead follows them up.</source>
+        <translation>红线登记册中已对坐席 %2 立案 %1，由组长跟进。</translation>
     </message>
     <message>
         <source>Evaluation submitted</source>
@@ -3299,6 +3441,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>已转写 %1 通录音</translation>
     </message>
     <message>
+        <source>the hits now rest on the recognised words; %1 is still there: choose it in the version list above the transcript to switch back</source>
+        <translation>命中现基于识别文本；%1 仍然保留：可在转写文本上方的版本列表中切换回去</translation>
+    </message>
+    <message>
         <source>Speech recognition</source>
         <translation>语音识别</translation>
     </message>
@@ -3420,6 +3566,37 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Use selected model</source>
         <translation>使用所选模型</translation>
+    </message>
+</context>
+<context>
+    <name>Statistics</name>
+    <message>
+        <source>ICC needs at least 2 units and 2 raters with complete ratings (have %1)</source>
+        <translation>ICC 至少需要 2 通通话和 2 名评分完整的质检员（现有 %1）</translation>
+    </message>
+    <message>
+        <source>ICC is undefined: the ratings do not vary between units</source>
+        <translation>ICC 无法计算：各通话的评分没有差异</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha needs at least two different values in units rated twice</source>
+        <translation>Krippendorff α 需要在被重复评分的项目中至少有两种不同的分值</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa needs at least two units rated by both raters</source>
+        <translation>Cohen κ 至少需要两名质检员都评过的两个项目</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa is undefined: both raters used a single category</source>
+        <translation>Cohen κ 无法计算：两名质检员都只用了同一类判定</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa needs at least 2 units, each rated by the same number (≥ 2) of raters</source>
+        <translation>Fleiss κ 至少需要 2 个项目，且每个项目由相同人数（≥ 2）的质检员评分</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa is undefined: every rater used the same single category</source>
+        <translation>Fleiss κ 无法计算：所有质检员都只用了同一类判定</translation>
     </message>
 </context>
 <context>
@@ -3830,6 +4007,14 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>占比</translation>
     </message>
     <message>
+        <source>Week before</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
         <source>Words</source>
         <translation>词语</translation>
     </message>
@@ -3918,9 +4103,9 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>正在计算…</translation>
     </message>
     <message numerus="yes">
-        <source>%n categorised call(s)</source>
+        <source>%n categorised call(s) this week</source>
         <translation>
-            <numerusform>已归类 %n 通</numerusform>
+            <numerusform>本周已分类通话 %n 通</numerusform>
         </translation>
     </message>
     <message>
@@ -3956,6 +4141,18 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Correct the transcript</source>
         <translation>更正转写文本</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>重听</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原文</translation>
     </message>
     <message>
         <source>Text</source>

@@ -3,6 +3,7 @@ the dashboard shows, and what scripts read."""
 
 # no `from __future__ import annotations`: FastAPI reads the dependencies' annotations, which name locals
 
+from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
@@ -28,10 +29,14 @@ class ReportAnswer(BaseModel):
     date_to: str | None = Field(None, serialization_alias="to")
     basis: Basis
     threshold: float
+    periods: dict[str, str] | None = Field(None, description="by=category: the period (date_from, date_to) and "
+                                                             "the previous one of the same length it is compared with")
     rows: list[dict[str, Any]] = Field(description="centre: centre_id, name, evaluations, mean, fatal_rate, "
                                                    "red_lines_open …; agent: agent_id, calls, evaluations, mean, min, "
                                                    "fatal …; item: item, mean_deduction, loss_rate …; rule: rule, "
-                                                   "hits, per_100_calls …; trend: group (centre), period, mean")
+                                                   "hits, per_100_calls …; trend: group (centre), period, mean; "
+                                                   "category: centre_id ('' nationally), category, calls, share, "
+                                                   "previous_calls, change, change_rate …")
 
 
 def router(store: HubStore, accounts: Accounts) -> APIRouter:
@@ -40,13 +45,16 @@ def router(store: HubStore, accounts: Accounts) -> APIRouter:
 
     @api.get("/api/v1/reports", response_model=ReportAnswer, response_model_by_alias=True)
     def reports(user: Annotated[HqUser, Depends(signed_in(accounts))],
-                by: Annotated[Literal["centre", "agent", "item", "rule", "trend"], Query()],
+                by: Annotated[Literal["centre", "agent", "item", "rule", "trend", "category"], Query()],
                 date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD")] = None,
                 date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD")] = None,
                 basis: Annotated[Literal["call", "evaluation"], Query()] = "call",
                 centre: Annotated[str | None, Query()] = None,
-                agent: Annotated[str | None, Query()] = None) -> ReportAnswer:
-        flt = ReportFilter(date_from or None, date_to or None, basis, agent_id=agent, centre_id=centre)
+                agent: Annotated[str | None, Query()] = None,
+                category: Annotated[str | None, Query(description="calls filed under this category or below it")]
+                = None) -> ReportAnswer:
+        flt = ReportFilter(date_from or None, date_to or None, basis, agent_id=agent, centre_id=centre,
+                           category=category or None)
         try:
             report = cache.report(flt, ["centre" if by == "trend" else by])
         except ReportError as exc:
@@ -59,7 +67,9 @@ def router(store: HubStore, accounts: Accounts) -> APIRouter:
         if by == "centre":
             names = centre_names(store.engine)
             rows = [row | {"name": names.get(row["centre_id"], "")} for row in rows]
+        periods = asdict(report.category_periods) if by == "category" else None
         return ReportAnswer(by=by, date_from=flt.date_from, date_to=flt.date_to, threshold=DEFAULT_THRESHOLD,
+                            periods=periods,
                             basis=Basis(calls=report.basis.calls, evaluations=report.basis.evaluations), rows=rows)
 
     return api

@@ -1,0 +1,89 @@
+"""Every window the day opens, walked in Chinese and in English: one language at a time (issue 30, point 7).
+
+In the Chinese UI no English word may show outside a short list of names (Inspector, Vosk, ICC, file
+types, key names); in the English UI no Chinese may show in a window's own words (titles, tabs, buttons,
+headers, placeholders): the calls' data (names, business types, categories, what was said) stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupBox, QLabel, QLineEdit, QTabWidget,
+                               QTableView, QTreeView, QWidget)
+
+from inspector.ui.dialogs import SettingsDialog, ShortcutsDialog
+from inspector.ui.i18n import install_translators
+from tests.ui_windows import lead_window
+
+ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+NAMES = {"Inspector", "ICC", "Vosk", "vosk", "HTML", "XLSX", "CSV", "FLAC", "Krippendorff", "Cohen", "Fleiss", "Ctrl",
+         "Shift", "Space", "Home", "End", "Left", "Right", "Down", "Escape", "English", "TOP", "json", "csv", "txt"}
+LANGUAGE_NAMES = {"简体中文"}                       # the language chooser names each language in itself
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def language(request):
+    app = QApplication.instance()
+    translators = install_translators(app, request.param)
+    yield request.param
+    for translator in translators:
+        app.removeTranslator(translator)
+    install_translators(app, "en")
+
+
+def _window_words(window: QWidget, own_words_only: bool) -> list[str]:
+    """What a reader sees: texts of labels, buttons, tabs, group boxes, combo items, placeholders, headers.
+    ``own_words_only`` leaves out labels and combo items, which also show data."""
+    seen = [window.windowTitle()]
+    for child in window.findChildren(QWidget):
+        if not child.isVisibleTo(window):
+            continue
+        if isinstance(child, QAbstractButton):
+            seen.append(child.text())
+        elif isinstance(child, QGroupBox):
+            seen.append(child.title())
+        elif isinstance(child, QTabWidget):
+            seen += [child.tabText(i) for i in range(child.count())]
+        elif isinstance(child, QLineEdit):
+            seen.append(child.placeholderText())
+        elif isinstance(child, (QTableView, QTreeView)) and child.model() is not None:
+            model = child.model()
+            seen += [str(model.headerData(i, Qt.Horizontal) or "") for i in range(model.columnCount())]
+        elif not own_words_only and isinstance(child, QLabel):
+            seen.append(re.sub(r"<[^>]+>", "", child.text()))
+        elif not own_words_only and isinstance(child, QComboBox):
+            seen += [child.itemText(i) for i in range(child.count())]
+    return [text for text in seen if text]
+
+
+def _windows(win) -> dict[str, QWidget]:
+    return {"main": win, "reports": win.show_reports(), "search": win.show_search(), "voc": win.show_voc(),
+            "queue": win.review.queue_dialog(), "sampling": win.review.sampling_dialog(),
+            "appeals": win.review.appeals_dialog(), "redlines": win.review.redlines_dialog(),
+            "evaluations": win.evaluations_dialog(), "calibration": win.calibration_dialog(),
+            "upload": win.upload_dialog(), "shortcuts": ShortcutsDialog(win.actions_by_key, win),
+            "settings": SettingsDialog(win.settings, win), "speech models": win.speech.models_dialog()}
+
+
+def test_every_window_speaks_one_language(qtbot, tmp_path, demo_copy, language):
+    win = lead_window(qtbot, tmp_path, demo_copy)
+    qtbot.waitUntil(lambda: win.state.recording is not None and win.state.hits is not None)
+    wrong = []
+    for name, window in _windows(win).items():
+        window.show()
+        QApplication.processEvents()
+        for text in _window_words(window, own_words_only=language == "en"):
+            if language == "zh_CN":
+                words = [w for w in ENGLISH_WORD.findall(text) if w not in NAMES and not re.match(r"R\d", w)]
+            else:
+                words = CHINESE.findall(text) if text not in LANGUAGE_NAMES and "e.g." not in text else []
+            if words:
+                wrong.append(f"{name}: {text!r}")
+        if window is not win:
+            window.close()
+    win.close()
+    assert not wrong, wrong
