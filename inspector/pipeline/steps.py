@@ -56,7 +56,12 @@ def recognise(work: CallWork, tools: Tools) -> None:
 
 
 def check_rules(work: CallWork, tools: Tools) -> None:
-    work.hits = check_call(tools.pack, work.transcript, work.activity)
+    """With a model and the audio, doubtful phrases are heard again (rules/relisten.py), whether the
+    transcript was recognised here or came with the call."""
+    listener = None
+    if tools.recognizer is not None and work.recording is not None:
+        listener = tools.recognizer.listener(work.recording)
+    work.hits = check_call(tools.pack, work.transcript, work.activity, listener)
 
 
 def categorize_call(work: CallWork, tools: Tools) -> None:
