@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupB
 
 from inspector.ui.dialogs import SettingsDialog, ShortcutsDialog
 from inspector.ui.i18n import install_translators
+from inspector.ui.agent_window import AppealDialog
+from tests.test_ui_agents import agent_window, workstation  # noqa: F401 - the fixture
+from tests.test_agents_loop import checked  # noqa: F401 - the fixture
 from tests.ui_windows import lead_window
 
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
@@ -66,7 +69,20 @@ def _windows(win) -> dict[str, QWidget]:
             "appeals": win.review.appeals_dialog(), "redlines": win.review.redlines_dialog(),
             "evaluations": win.evaluations_dialog(), "calibration": win.calibration_dialog(),
             "upload": win.upload_dialog(), "shortcuts": ShortcutsDialog(win.actions_by_key, win),
-            "settings": SettingsDialog(win.settings, win), "speech models": win.speech.models_dialog()}
+            "settings": SettingsDialog(win.settings, win), "speech models": win.speech.models_dialog(),
+            "coaching": win.review.coaching_dialog(), "acknowledgements": win.review.acknowledgements_dialog()}
+
+
+def _wrong_words(name: str, window: QWidget, language: str) -> list[str]:
+    wrong = []
+    for text in _window_words(window, own_words_only=language == "en"):
+        if language == "zh_CN":
+            words = [w for w in ENGLISH_WORD.findall(text) if w not in NAMES and not re.match(r"R\d", w)]
+        else:
+            words = CHINESE.findall(text) if text not in LANGUAGE_NAMES and "e.g." not in text else []
+        if words:
+            wrong.append(f"{name}: {text!r}")
+    return wrong
 
 
 def test_every_window_speaks_one_language(qtbot, tmp_path, demo_copy, language):
@@ -76,14 +92,33 @@ def test_every_window_speaks_one_language(qtbot, tmp_path, demo_copy, language):
     for name, window in _windows(win).items():
         window.show()
         QApplication.processEvents()
-        for text in _window_words(window, own_words_only=language == "en"):
-            if language == "zh_CN":
-                words = [w for w in ENGLISH_WORD.findall(text) if w not in NAMES and not re.match(r"R\d", w)]
-            else:
-                words = CHINESE.findall(text) if text not in LANGUAGE_NAMES and "e.g." not in text else []
-            if words:
-                wrong.append(f"{name}: {text!r}")
+        wrong += _wrong_words(name, window, language)
         if window is not win:
             window.close()
     win.close()
     assert not wrong, wrong
+
+
+def _card_names(texts: list[str]) -> list[str]:
+    """The card's own words in texts like "F1 违规办理业务": what follows an item's id."""
+    return [text.split(" ", 1)[1] for text in texts if re.match(r"^[A-Z]\d+ ", text)]
+
+
+def test_the_agents_window_speaks_one_language(qtbot, workstation, language, monkeypatch):
+    """The agent's window, their appeal form, and what they read of the card (item names) in one language."""
+    ws, _db, _mine = workstation
+    window = agent_window(qtbot, ws)
+    appeal = AppealDialog(window.card, window)
+    qtbot.addWidget(appeal)
+    wrong = []
+    for name, shown in (("agent", window), ("appeal", appeal)):
+        shown.show()
+        QApplication.processEvents()
+        wrong += _wrong_words(name, shown, language)
+    deductions = window.tree.topLevelItem(0)
+    items = [deductions.child(n).text(0) for n in range(deductions.childCount())]
+    choices = [appeal.item.itemText(n) for n in range(appeal.item.count())]
+    for text in _card_names(items + choices):
+        if (language == "en" and CHINESE.search(text)) or (language == "zh_CN" and ENGLISH_WORD.search(text)):
+            wrong.append(f"card item: {text!r}")
+    assert items and not wrong, wrong

@@ -116,6 +116,10 @@ class CoachingService:
         self._card = card
         self._names = {i.id: i.name for i in card.items} | {f.id: f.name for f in card.fatal}
 
+    def item_name(self, item_id: str, english: bool = False) -> str:
+        """The card's name of an item, in English when asked (the English UI shows the card's name_en)."""
+        return self._card.name_of(item_id, english)
+
     def mark(self, actor: User, uuid: str, item_id: str, hit_key: str | None = None, note: str = "") -> int:
         """"Mark for coaching" on an item or a hit of a production evaluation."""
         require(actor, Action.REVIEW_CALLS)

@@ -28,6 +28,7 @@ from inspector.store.database import open_database
 from inspector.store.transcripts import TranscriptRepository
 from inspector.jobs import immediate
 from inspector.ui.core_messages import error_text
+from inspector.ui.i18n import english_ui
 from inspector.ui.tables import fill, read_only_table
 from inspector.ui.tasks import TaskRunner
 from inspector.users.policy import NotAllowed
@@ -53,7 +54,7 @@ class AppealDialog(QDialog):
         self.item = QComboBox(self)
         self.item.addItem(self.tr("The whole evaluation"), None)
         for entry in (*card.items, *card.fatal):
-            self.item.addItem(f"{entry.id} {entry.name}", entry.id)
+            self.item.addItem(f"{entry.id} {card.name_of(entry.id, english_ui())}", entry.id)
         self.reason = QPlainTextEdit(self)
         self.reason.setPlaceholderText(self.tr("Why you disagree, and where in the call to listen"))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=self)
@@ -177,7 +178,7 @@ class AgentWindow(QMainWindow):
         losses = QTreeWidgetItem(self.tree, [self.tr("Deductions")])
         for loss in detail.losses:
             points = self.tr("fatal") if loss.fatal else f"-{loss.points:g}"
-            row = QTreeWidgetItem(losses, [f"{loss.item} {loss.name}", points, clock(loss.start_s), loss.reason,
+            row = QTreeWidgetItem(losses, [f"{loss.item} {self.card.name_of(loss.item, english_ui())}", points, clock(loss.start_s), loss.reason,
                                            loss.by])
             row.setData(0, MOMENT, loss.start_s)
             row.setToolTip(3, loss.reason)

@@ -14,6 +14,7 @@ from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import User
 from inspector.review.coaching import CoachingService, ItemEffect, Share
 from inspector.ui.core_messages import error_text
+from inspector.ui.i18n import english_ui
 from inspector.ui.tables import fill, read_only_table
 from inspector.users.policy import NotAllowed
 
@@ -87,7 +88,7 @@ class CoachingDialog(QDialog):
         verdicts = {"improved": self.tr("improved"), "worse": self.tr("worse"), "unclear": self.tr("not clear yet"),
                     "no data yet": self.tr("no data yet")}
         self.effects = self.service.effects()
-        fill(self.table, [(e.session.agent_id, e.session.held_on, e.session.coach, f"{e.item} {e.name}",
+        fill(self.table, [(e.session.agent_id, e.session.held_on, e.session.coach, f"{e.item} {self.service.item_name(e.item, english_ui())}",
                            _share(e.before), _share(e.after),
                            f"{100 * e.difference[0]:+.0f}% … {100 * e.difference[1]:+.0f}%" if e.difference else "—",
                            verdicts.get(e.verdict, e.verdict), e.session.actions, e.session.follow_up or "")
