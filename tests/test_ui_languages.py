@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupBox, QLabel, QLineEdit, QTabWidget,
                                QTableView, QTreeView, QWidget)
 
@@ -19,7 +19,8 @@ from inspector.ui.i18n import install_translators
 from inspector.ui.agent_window import AppealDialog
 from tests.test_ui_agents import agent_window, workstation  # noqa: F401 - the fixture
 from tests.test_agents_loop import checked  # noqa: F401 - the fixture
-from tests.ui_windows import lead_window
+from tests.conftest import DEMO
+from tests.ui_windows import demo_window, lead_window
 
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -122,3 +123,47 @@ def test_the_agents_window_speaks_one_language(qtbot, workstation, language, mon
         if (language == "en" and CHINESE.search(text)) or (language == "zh_CN" and ENGLISH_WORD.search(text)):
             wrong.append(f"card item: {text!r}")
     assert items and not wrong, wrong
+
+
+def test_categories_read_in_the_window_language(qtbot, tmp_path, language):
+    """The category pack's names (资费争议 › 扣费不明) in the call list's column and filter, the open call's
+    line, the search filter, Voice of the customer and the Reports window's customer tab: in English the
+    pack's path_en, in Chinese the pack's own names."""
+    window = demo_window(qtbot, tmp_path, DEMO)
+    qtbot.waitUntil(lambda: window.rules.last_batch is not None, timeout=30_000)      # categorised ahead
+    pane, model = window.call_list, window.call_list.model
+    qtbot.waitUntil(lambda: pane.category.count() > 1, timeout=10_000)
+    column = model.COLUMNS.index("categories")
+    shown = [model.index(r, column).data() for r in range(model.rowCount())]
+    shown += [pane.category.itemText(n) for n in range(1, pane.category.count())]
+    search = window.show_search()
+    shown += [search.category.itemText(n) for n in range(1, search.category.count())]
+    row = next(r for r in range(model.rowCount()) if model.call_at(r).call_ref == "S6")
+    pane.select_row(row)
+    qtbot.waitUntil(lambda: window.state.call is not None and window.state.call.call_ref == "S6", timeout=10_000)
+    shown.append(window.call_categories.text().split(" ", 1)[-1].split("：", 1)[-1])
+    voc = window.show_voc()
+    qtbot.waitUntil(lambda: voc.result is not None, timeout=20_000)
+    voc.result = None
+    voc.week_ending.setDate(QDate(2026, 11, 7))                       # the demo's week
+    voc.refresh()
+    qtbot.waitUntil(lambda: voc.result is not None and voc.reasons.rowCount() > 0, timeout=20_000)
+    shown += [voc.reasons.item(r, 0).text() for r in range(voc.reasons.rowCount())]
+    reports = window.show_reports()
+    qtbot.waitUntil(lambda: reports.report is not None and reports._running is None, timeout=20_000)
+    reports.tabs.setCurrentIndex(list(reports.views).index("category"))
+    reports.use_dates.setChecked(True)
+    reports.date_from.setDate(QDate(2026, 11, 1))
+    reports.date_to.setDate(QDate(2026, 11, 7))
+    qtbot.waitUntil(lambda: reports.report is not None and reports._running is None
+                    and reports.report.filter.date_to == "2026-11-07"
+                    and "categories" in reports.views["category"].tables, timeout=20_000)
+    table = reports.views["category"].tables["categories"]
+    shown += [table.item(r, 0).text() for r in range(table.rowCount())]
+    shown += [reports.category.itemText(n) for n in range(1, reports.category.count())]
+    wrong = [text for text in shown if text != "—" and (
+        CHINESE.search(text) if language == "en" else ENGLISH_WORD.search(text))]
+    assert len(shown) > 20 and not wrong, wrong
+    for shown_window in (search, voc, reports):
+        shown_window.close()
+    window.close()

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
+from inspector.ui.category_names import category_text
 from inspector.settings import Settings
 from inspector.ui.main_window import MainWindow
 from inspector.ui.reports_window import ReportsWindow
@@ -153,9 +154,9 @@ def test_the_voice_of_the_customer_tab_shows_the_period_and_its_change(qtbot, tm
     rows = _cells(reports.views["category"].tables["categories"])
     expected = workstation_report(workspace_db(workspace), ReportFilter("2026-11-16", "2026-11-29"), default_card(),
                                   sections={"category"}).categories
-    assert [r[0] for r in rows] == [c.category for c in expected]        # a workstation names no centre
+    assert [r[0] for r in rows] == [category_text(c.category) for c in expected]        # a workstation names no centre
     first = dict(zip(["category", "calls", "previous", "change"], [rows[0][0], rows[0][2], rows[0][4], rows[0][5]]))
-    assert first == {"category": "资费争议", "calls": "2", "previous": "1", "change": "1"}
+    assert first == {"category": "Tariff disputes", "calls": "2", "previous": "1", "change": "1"}
     assert reports.tabs.tabText(reports.tabs.currentIndex()) == "Voice of the customer"
     (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
     reports.resize(1300, 800)

@@ -16,6 +16,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QSpinBox, QTableView, QVBoxLayout, QWidget)
 
+from inspector.ui.category_names import category_text
 from inspector.categories.pack import SEPARATOR
 from inspector.store.calls import CALL_STATUSES, SORTABLE, Call, CallFilter, CallRepository
 from inspector.store.categories import CategoryRepository
@@ -211,7 +212,7 @@ class CallTableModel(QAbstractTableModel):
         if column.key == "status":
             return self.status_text(call.status)
         if column.key == "categories":
-            return "；".join(self._categories.get(call.id, [])) or "—"
+            return "；".join(category_text(c) for c in self._categories.get(call.id, [])) or "—"
         if column.key == "emotion":
             return self._emotion_cell(call.id)
         if column.key == "hit_count" and call.id not in self._checked:
@@ -370,7 +371,8 @@ class CallListPane(QWidget):
             self.category.clear()
             self.category.addItem(self.tr("All categories"), None)
             for label, count in self._category_repository.in_use() if self._category_repository else []:
-                shown = ("    " + label.split(SEPARATOR, 1)[1]) if SEPARATOR in label else label
+                shown = ("    " + category_text(label.split(SEPARATOR, 1)[1])) if SEPARATOR in label \
+                    else category_text(label)
                 self.category.addItem(f"{shown} ({count})", label)
             self.category.setCurrentIndex(max(0, self.category.findData(current)))
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDouble
                                QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from inspector.ui.category_names import category_text
 from inspector.ui.window_sizes import open_within_screen
 from inspector.reports.charts import charts_for
 from inspector.reports.compute import DEFAULT_THRESHOLD
@@ -204,7 +205,8 @@ class SectionView(QWidget):
         widget.setRowCount(len(table.rows))
         for r, row in enumerate(table.rows):
             for c, (value, column) in enumerate(zip(row, table.columns)):
-                item = QTableWidgetItem(cell_text(column, value))
+                text = cell_text(column, value)
+                item = QTableWidgetItem(category_text(text) if column.key == "category" else text)
                 if column.kind in ("int", "number", "percent"):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 item.setData(Qt.UserRole, value)
@@ -287,7 +289,7 @@ class ReportsWindow(QDialog):
         self.team = self._combo(self.tr("All teams"), [(t, t) for t in choices.teams])
         self.inspector = self._combo(self.tr("All inspectors"), [(i, i) for i in choices.inspectors])
         self.business = self._combo(self.tr("All business types"), [(b, b) for b in choices.business_types])
-        self.category = self._combo(self.tr("All categories"), [(c, c) for c in choices.categories])
+        self.category = self._combo(self.tr("All categories"), [(c, category_text(c)) for c in choices.categories])
         self.category.setEnabled(choices.has_categories)
         if not choices.has_categories:
             self.category.setToolTip(self.tr("This workspace has no call categories yet"))

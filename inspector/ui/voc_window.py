@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
+from inspector.ui.category_names import category_text
 from inspector.ui.window_sizes import open_within_screen
 from inspector.reports.voc import VoiceOfCustomer, voc_job
 from inspector.store.database import on_own_connection
@@ -86,7 +87,7 @@ class VocWindow(QWidget):
     def _show(self, result: VoiceOfCustomer) -> None:
         self.result = result
         self.status.setText(self.tr("%n categorised call(s) this week", "", result.categorised_calls))
-        fill(self.reasons, [(r.category, str(r.calls), f"{r.share:.0%}", str(r.previous_calls),
+        fill(self.reasons, [(category_text(r.category), str(r.calls), f"{r.share:.0%}", str(r.previous_calls),
                              f"{r.change:+d}" + ("" if r.change_rate is None else f" ({r.change_rate:+.0%})"))
                             for r in result.reasons])
         t = result.topics
@@ -103,7 +104,7 @@ class VocWindow(QWidget):
                                    .replace("%1", str(o.repeat_callers)).replace("%2", str(o.calls_with_caller))
                                    .replace("%3", str(o.days)).replace("%4", str(len(o.repeat_calls)))
                                    .replace("%5", str(o.repeat_complaints)))
-        fill(self.repeats, [(r.call, r.previous, f"{r.days_after:g}", "、".join(r.categories)) for r in o.repeat_calls])
+        fill(self.repeats, [(r.call, r.previous, f"{r.days_after:g}", "、".join(category_text(c) for c in r.categories)) for r in o.repeat_calls])
         correlation = o.qa_satisfaction_correlation
         self.agents_label.setText(
             self.tr("QA score against satisfaction over %1 calls: r = %2").replace("%1", str(o.qa_satisfaction_pairs))
