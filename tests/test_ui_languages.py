@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupB
                                QTableView, QTreeView, QWidget)
 
 from inspector.ui.dialogs import SettingsDialog, ShortcutsDialog
+from inspector.ui.evidence_text import why_text
 from inspector.ui.i18n import install_translators
+from inspector.store.hits import HitRepository
 from inspector.ui.agent_window import AppealDialog
 from tests.test_ui_agents import agent_window, workstation  # noqa: F401 - the fixture
 from tests.test_agents_loop import checked  # noqa: F401 - the fixture
@@ -167,3 +169,25 @@ def test_categories_read_in_the_window_language(qtbot, tmp_path, language):
     for shown_window in (search, voc, reports):
         shown_window.close()
     window.close()
+
+
+def _frames(why: str) -> list[str]:
+    """A hit's why without the words heard and the pack's phrases: each part's frame before its colon."""
+    return [re.split(r"[:：]", part, maxsplit=1)[0] for part in why.split("; ")]
+
+
+def test_how_a_hit_was_matched_reads_in_the_window_language(qtbot, tmp_path, demo_copy, language):
+    """The hits' tooltips say how the words were matched (exact, 同音, 近音 …, relistened …) in the UI's
+    language, over every hit the demo's calls get; the words heard and the pack's phrases stay as they are."""
+    win = lead_window(qtbot, tmp_path, demo_copy)
+    qtbot.waitUntil(lambda: win.rules.last_batch is not None, timeout=30_000)          # every call checked
+    qtbot.waitUntil(lambda: win.state.hits is not None and win.hits_pane.table.rowCount() > 0)
+    whys = [win.hits_pane.table.item(r, 0).toolTip().split("\n", 1)[1] for r in range(win.hits_pane.table.rowCount())]
+    hits = HitRepository(win.db)
+    whys += [why_text(hit.why) for call_id, _ref in win.calls.all_refs() for hit in hits.for_call(call_id) or []]
+    whys += [why_text(why) for why in ("同音：乱扣 ≈ 乱扣", "近音 92%：办理 ≈ 办里", "备选识别 1：同音（含数字读音）：一二三",
+                                       "absent; relistened agent 3.0-5.0s against 4 phrases: not heard")]
+    wrong = [why for why in whys for frame in _frames(why)
+             if (CHINESE.search(frame) if language == "en" else ENGLISH_WORD.search(frame))]
+    assert len(whys) > 10 and not wrong, wrong
+    win.close()

@@ -47,3 +47,42 @@ def english_evidence(text: str) -> str:
 
 def evidence_text(text: str) -> str:
     return english_evidence(text) if english_ui() else text
+
+
+# A hit's "why" (how its words were matched), written by the rules: parts joined by "; ", some in Chinese
+# (同音, 近音 … around the words heard and the pack's phrase), some in English (exact, pattern, absent,
+# relistened …). Each part is put into the UI language; the heard words and phrases stay as they are.
+WHY_IN_ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), english) for p, english in (
+    (r"^备选识别 (\d+)：(.*)$", "In alternative recognition {1}: {2}"),
+    (r"^略去语气词：(.*)$", "Fillers left out: {1}"),
+    (r"^同音（短语，需旁证）：(.*)$", "Same sound (short phrase, needs support): {1}"),
+    (r"^同音（含数字读音）：(.*)$", "Same sound (digits as spoken): {1}"),
+    (r"^同音：(.*)$", "Same sound: {1}"),
+    (r"^近音 (\S+)：(.*)$", "Near sound {1}: {2}"),
+))
+SPEAKERS_IN_CHINESE = {"agent": "坐席", "customer": "客户"}
+WHY_IN_CHINESE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), chinese) for p, chinese in (
+    (r"^exact$", "原文一致"),
+    (r"^pattern$", "符合句式"),
+    (r"^absent$", "未出现"),
+    (r"^measured$", "按时间测得"),
+    (r"^relistened (\S+) (\S+)s against (\d+) phrases: heard$", "复听{1} {2} s（{3} 个说法）：听到"),
+    (r"^relistened (\S+) (\S+)s against (\d+) phrases: not heard$", "复听{1} {2} s（{3} 个说法）：未听到"),
+))
+
+
+def _why_part(part: str, frames: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    for pattern, frame in frames:
+        found = pattern.match(part)
+        if found:
+            groups = [SPEAKERS_IN_CHINESE.get(g, g) if frames is WHY_IN_CHINESE else g for g in found.groups()]
+            if pattern.pattern.startswith("^备选识别"):
+                groups[1] = _why_part(groups[1], frames)
+            return frame.format("", *groups)
+    return part
+
+
+def why_text(why: str) -> str:
+    """How a hit's words were matched, in the UI language (the rules write it in both, see above)."""
+    frames = WHY_IN_ENGLISH if english_ui() else WHY_IN_CHINESE
+    return "; ".join(_why_part(part, frames) for part in why.split("; ")) if why else why

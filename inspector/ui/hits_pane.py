@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInp
 from inspector.review.state import ReviewState
 from inspector.rules.hits import Hit
 from inspector.domain.decisions import Decision
-from inspector.ui.evidence_text import evidence_text
+from inspector.ui.evidence_text import evidence_text, why_text
 from inspector.ui.waveform_items import format_time
 
 DECISION_COLOURS = {"confirmed": QColor("#d8f0d8"), "rejected": QColor("#e8e8e8")}
@@ -97,7 +97,7 @@ class HitsPane(QWidget):
             cells = [format_time(hit.start), label, evidence, f"{hit.confidence:.2f}", ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{evidence}\n{hit.why}")
+                item.setToolTip(f"{evidence}\n{why_text(hit.why)}")
                 self.table.setItem(row, column, item)
             if hit.severity == "fatal":
                 self.table.item(row, 1).setForeground(QBrush(QColor("#c0392b")))

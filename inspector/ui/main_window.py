@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, Q
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector import __version__
+from inspector.ui.evidence_text import why_text
 from inspector.ui.category_names import category_text
 from inspector.audio.output import playback_problem
 from inspector.audio.overview import OpenedAudio, open_audio
@@ -364,7 +365,7 @@ class MainWindow(QMainWindow):
         self.call_categories.setText(self.tr("Categories: %1").replace(
             "%1", "；".join(f"{category_text(SEPARATOR.join(c.path))} {c.confidence:.0%}" for c in found)))
         self.call_categories.setToolTip("\n".join(
-            f"{category_text(SEPARATOR.join(c.path))}: " + " / ".join(f"{e.start:.1f}s «{e.matched}» {e.why}" for e in c.evidence)
+            f"{category_text(SEPARATOR.join(c.path))}: " + " / ".join(f"{e.start:.1f}s «{e.matched}» {why_text(e.why)}" for e in c.evidence)
             for c in found))
 
     def _call_title(self, call: Call) -> str:
