@@ -11,8 +11,8 @@ import re
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupBox, QLabel, QLineEdit, QTabWidget,
-                               QTableView, QTreeView, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QFileDialog, QFileSystemModel, QGroupBox,
+                               QLabel, QLineEdit, QTabWidget, QTableView, QTreeView, QWidget)
 
 from inspector.ui.dialogs import SettingsDialog, ShortcutsDialog
 from inspector.ui.evidence_text import why_text
@@ -191,3 +191,18 @@ def test_how_a_hit_was_matched_reads_in_the_window_language(qtbot, tmp_path, dem
              if (CHINESE.search(frame) if language == "en" else ENGLISH_WORD.search(frame))]
     assert len(whys) > 10 and not wrong, wrong
     win.close()
+
+
+def test_the_file_dialogs_type_column_speaks_the_window_language(qtbot, tmp_path, language):
+    """Qt's own file dialog (as opened for import and export) names a folder's type in the UI's language:
+    its Type column comes from a Qt 6 context Qt's zh_CN catalogue does not have."""
+    (tmp_path / "calls").mkdir()
+    dialog = QFileDialog(None, "", str(tmp_path))
+    dialog.setOption(QFileDialog.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    model = dialog.findChild(QFileSystemModel)
+    qtbot.waitUntil(lambda: bool(model.index(str(tmp_path / "calls")).siblingAtColumn(2).data()))
+    shown = model.index(str(tmp_path / "calls")).siblingAtColumn(2).data()
+    assert shown == ("文件夹" if language == "zh_CN" else "Folder")
+    dialog.close()

@@ -15,7 +15,13 @@ LRELEASE = Path(PySide6.__file__).parent / "lrelease"
 # Qt 6 gave the file dialog's labels a mnemonic ("&Look in:", "Files of &type:") and its own zh_CN catalogue
 # still has only the old words, so a Chinese file dialog said "Look in:" and "Files of type:" in English. Our
 # catalogue carries them (it is asked after Qt's, which does not know them).
-QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
+# The file dialog's Type column ("Folder", "File", "%1 File") comes from QAbstractFileIconProvider, a Qt 6
+# context that catalogue has not got at all.
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"))
 
 
 def compiled_catalog(language: str) -> Path | None:
