@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from datetime import date, timedelta
 
-from inspector.reports.category_change import CategoryCall, category_periods, category_rows
+from inspector.reports.category_change import CategoryTally, category_periods, category_rows_from_tallies
 from inspector.reports.filters import ReportFilter
 from inspector.reports.model import (AgentRow, AgreementRow, Basis, Bin, BusinessRow, CentreRow, Distribution, InspectorDay,
                                      InspectorRow, ItemGroupRow, ItemRow, RedLineCase, RedLineSummary, Report,
@@ -39,7 +39,7 @@ def build_report(records: Sequence[EvaluationRecord], *, flt: ReportFilter = Rep
                  card: Scorecard | None = None, threshold: float = DEFAULT_THRESHOLD, as_of: str | None = None,
                  losses: Sequence[ItemLoss] = (), rules: RuleCounts = RuleCounts(),
                  red_lines: Sequence[RedLineCase] = (), sections: Collection[str] | None = None,
-                 auto: Sequence[AutoRecord] = (), categorised: Sequence[CategoryCall] = ()) -> Report:
+                 auto: Sequence[AutoRecord] = (), categorised: Sequence[CategoryTally] = ()) -> Report:
     """``sections``: the PARTS to compute (default: all); ``losses`` must hold their loss_levels; ``auto``: the
     automatic scores of every call in scope (agents and teams with no evaluation get a row from them)."""
     wanted = set(PARTS if sections is None else sections)
@@ -89,7 +89,7 @@ def build_report(records: Sequence[EvaluationRecord], *, flt: ReportFilter = Rep
         parts["distribution"] = _distribution(records, card, threshold)
     if "category" in wanted:
         periods = category_periods(flt.date_from, flt.date_to, as_of or date.today().isoformat())
-        parts["categories"] = category_rows(categorised, periods)
+        parts["categories"] = category_rows_from_tallies(categorised)
         parts["category_periods"] = periods
     if "red_line" in wanted:
         parts["red_lines"] = tuple(sorted(red_lines, key=lambda c: (c.status != "open", -c.age_days, c.call_ref)))
