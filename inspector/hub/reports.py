@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Collection
 from datetime import date
 
-from sqlalchemy import Text, and_, case, exists, func, literal, null, or_, select, union
+from sqlalchemy import Text, and_, case, exists, func, literal, null, or_, select, union_all
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.engine import Connection, Engine
@@ -124,7 +124,7 @@ def _in_category(flt: ReportFilter, centre, call_hash):
 
 def _category_tallies(conn: Connection, flt: ReportFilter, periods: CategoryPeriods) -> list[CategoryTally]:
     """reports/category_change.category_tallies added up by the database: each call of either period once
-    under each category its paths fall under (a path's top, and the path itself when deeper; UNION keeps
+    under each category its paths fall under (a path's top, and the path itself when deeper; DISTINCT keeps
     one row per call and category), and once under None (the period's categorised calls). Like the
     centre's, it ignores the filter's category: the rows are about every category."""
     conditions = [c.c.call_date >= periods.previous_from, c.c.call_date <= periods.date_to]
@@ -139,9 +139,9 @@ def _category_tallies(conn: Connection, flt: ReportFilter, periods: CategoryPeri
     call = [filed_calls.c[name] for name in ("centre_id", "call_hash", "current", "emotion_worsened", "satisfaction",
                                              "resolved")]
     top = _PathTop(filed_calls.c.path)
-    filed = union(select(*call, top.label("category")),
-                  select(*call, filed_calls.c.path).where(filed_calls.c.path != top),
-                  select(*call, null())).subquery()
+    filed = union_all(select(*call, top.label("category")).distinct(),         # a call's tops once each
+                      select(*call, filed_calls.c.path).where(filed_calls.c.path != top),   # its paths are unique
+                      select(*call, null()).distinct()).subquery()
     statement = (select(filed.c.centre_id, filed.c.category, filed.c.current, func.count().label("calls"),
                         func.sum(case((filed.c.emotion_worsened, 1), else_=0)).label("worsened"),
                         func.count(filed.c.emotion_worsened).label("worsened_known"),
