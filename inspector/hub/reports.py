@@ -25,7 +25,7 @@ from inspector.hub.tables import report_acknowledgements as ack, report_appeals 
 from inspector.reports.answers import AnsweredEvaluation, AnswerRow, AppealState, answer_rows
 from inspector.categories.pack import SEPARATOR
 from inspector.reports.category_change import CategoryPeriods, CategoryTally, category_periods
-from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, build_report, loss_levels
+from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, RECORD_PARTS, build_report, loss_levels
 from inspector.reports.days import days_between
 from inspector.reports.filters import ReportFilter
 from inspector.reports.model import RedLineCase, Report, RuleCount, RuleCounts
@@ -41,14 +41,18 @@ def hub_report(engine: Engine, flt: ReportFilter, threshold: float = DEFAULT_THR
     where = _where(flt)
     calls = _call_where(flt)
     with engine.connect() as conn:
-        records = _records(conn, where)
+        if wanted & RECORD_PARTS:
+            records, counted = _records(conn, where), None
+        else:                 # rules, red lines, categories: only the basis' counts of the evaluations
+            records, counted = [], _counted(conn, where)
         losses = _losses(conn, where, loss_levels(wanted))
         rules = _rule_counts(conn, calls) if "rule" in wanted else RuleCounts()
         cases = _red_lines(conn, calls, as_of) if wanted & {"red_line", "centre"} else []
         categorised = (_category_tallies(conn, flt, category_periods(flt.date_from, flt.date_to, as_of))
                        if "category" in wanted else [])
     return build_report(records, flt=flt, card=default_card(), threshold=threshold, as_of=as_of, losses=losses,
-                        rules=rules, red_lines=cases, sections=wanted, categorised=categorised)
+                        rules=rules, red_lines=cases, sections=wanted, categorised=categorised,
+                        counted=counted)
 
 
 def hub_answers(engine: Engine, flt: ReportFilter, as_of: str | None = None) -> tuple[AnswerRow, ...]:
@@ -98,6 +102,14 @@ def _records(conn: Connection, where) -> list[EvaluationRecord]:
                                e.c.centre_id).where(where))
     # a call is its centre's: two centres never share one, even a recording sent to both
     return [EvaluationRecord(f"{r[10]}:{r[0]}", *r[1:9], bool(r[9]), r[10]) for r in rows]
+
+
+
+def _counted(conn: Connection, where) -> tuple[int, int]:
+    """(calls, evaluations) as build_report counts them from _records: a call is its centre's."""
+    calls = select(e.c.centre_id, e.c.call_hash).where(where).distinct().subquery()
+    evaluations = conn.execute(select(func.count()).select_from(e).where(where)).scalar_one()
+    return conn.execute(select(func.count()).select_from(calls)).scalar_one(), evaluations
 
 
 def _losses(conn: Connection, where, levels: set[str]) -> list[ItemLoss]:

@@ -6,6 +6,12 @@ A call counts once under each level-1 category it is filed under and once under 
 the centre's top reasons always did); its day is the call's day. Shares are of the categorised calls of the
 same centre and period. Rows per centre; with calls of more than one centre, national rows first (centre
 '').
+
+The rows are made in one place (category_rows_from_tallies) from tallies: per centre, category and period,
+the calls and the sums and counts their figures need. A workstation tallies its calls here
+(category_tallies); headquarters has its database add the same tallies up (hub/reports.py, GROUP BY on
+SQLite and PostgreSQL), since a year of 31 centres is too many calls to bring into Python; the contract test
+checks that both give the same rows.
 """
 
 from __future__ import annotations
