@@ -3,7 +3,7 @@ throwaway PostgreSQL cluster of Debian's server), the time to each report beside
 the same rows in the same run.
 
 Goals: ≤ 1 s for a month of one centre; ≤ 3 s for a year of 31 centres at headquarters on PostgreSQL.
-Usage: python bench/reports.py [--evaluations N]
+Usage: python bench/reports.py [--evaluations N] [--only workstation|sqlite|postgresql ...]
 """
 
 from __future__ import annotations
@@ -229,15 +229,22 @@ def _line(what: str, seconds: float, baseline: float | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--evaluations", type=int, default=100_000)
+    parser.add_argument("--only", action="append", choices=("workstation", "sqlite", "postgresql"),
+                        help="run only these parts (repeatable; default: all three)")
     args = parser.parse_args()
+    parts = set(args.only or ("workstation", "sqlite", "postgresql"))
     began = time.perf_counter()
     data = list(evaluations(args.evaluations))
     gc.freeze()         # the generated payloads stay alive all run: keep the collector from walking them each time
     print(f"{len(data):,} evaluations generated in {time.perf_counter() - began:.0f} s")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        bench_workstation(data, folder)
-        bench_headquarters("SQLite", str(folder / "hub.sqlite3"), data)
+        if "workstation" in parts:
+            bench_workstation(data, folder)
+        if "sqlite" in parts:
+            bench_headquarters("SQLite", str(folder / "hub.sqlite3"), data)
+        if "postgresql" not in parts:
+            return
         bin_dir = _bin_dir()
         if bin_dir is None:
             print("\nheadquarters (PostgreSQL): skipped, Debian's postgresql is not installed")

@@ -13,7 +13,9 @@ from collections import OrderedDict
 from collections.abc import Collection
 from datetime import date
 
-from sqlalchemy import and_, case, exists, func, literal, or_, select
+from sqlalchemy import Text, and_, case, exists, func, literal, null, or_, select, union_all
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.engine import Connection, Engine
 
 from inspector.hub.tables import centres, evaluations as received, report_evaluations as e, report_items as i
@@ -22,8 +24,8 @@ from inspector.hub.tables import report_call_categories as cc
 from inspector.hub.tables import report_acknowledgements as ack, report_appeals as ap, report_coaching as co
 from inspector.reports.answers import AnsweredEvaluation, AnswerRow, AppealState, answer_rows
 from inspector.categories.pack import SEPARATOR
-from inspector.reports.category_change import CategoryCall, CategoryPeriods, category_periods
-from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, build_report, loss_levels
+from inspector.reports.category_change import CategoryPeriods, CategoryTally, category_periods
+from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, RECORD_PARTS, build_report, loss_levels
 from inspector.reports.days import days_between
 from inspector.reports.filters import ReportFilter
 from inspector.reports.model import RedLineCase, Report, RuleCount, RuleCounts
@@ -39,14 +41,18 @@ def hub_report(engine: Engine, flt: ReportFilter, threshold: float = DEFAULT_THR
     where = _where(flt)
     calls = _call_where(flt)
     with engine.connect() as conn:
-        records = _records(conn, where)
+        if wanted & RECORD_PARTS:
+            records, counted = _records(conn, where), None
+        else:                 # rules, red lines, categories: only the basis' counts of the evaluations
+            records, counted = [], _counted(conn, where)
         losses = _losses(conn, where, loss_levels(wanted))
         rules = _rule_counts(conn, calls) if "rule" in wanted else RuleCounts()
         cases = _red_lines(conn, calls, as_of) if wanted & {"red_line", "centre"} else []
-        categorised = (_category_calls(conn, flt, category_periods(flt.date_from, flt.date_to, as_of))
+        categorised = (_category_tallies(conn, flt, category_periods(flt.date_from, flt.date_to, as_of))
                        if "category" in wanted else [])
     return build_report(records, flt=flt, card=default_card(), threshold=threshold, as_of=as_of, losses=losses,
-                        rules=rules, red_lines=cases, sections=wanted, categorised=categorised)
+                        rules=rules, red_lines=cases, sections=wanted, categorised=categorised,
+                        counted=counted)
 
 
 def hub_answers(engine: Engine, flt: ReportFilter, as_of: str | None = None) -> tuple[AnswerRow, ...]:
@@ -98,6 +104,14 @@ def _records(conn: Connection, where) -> list[EvaluationRecord]:
     return [EvaluationRecord(f"{r[10]}:{r[0]}", *r[1:9], bool(r[9]), r[10]) for r in rows]
 
 
+
+def _counted(conn: Connection, where) -> tuple[int, int]:
+    """(calls, evaluations) as build_report counts them from _records: a call is its centre's."""
+    calls = select(e.c.centre_id, e.c.call_hash).where(where).distinct().subquery()
+    evaluations = conn.execute(select(func.count()).select_from(e).where(where)).scalar_one()
+    return conn.execute(select(func.count()).select_from(calls)).scalar_one(), evaluations
+
+
 def _losses(conn: Connection, where, levels: set[str]) -> list[ItemLoss]:
     """Points lost per item for everyone, per team and per agent (within their centre), summed in SQL."""
     counted = or_(and_(i.c.kind == "item", i.c.lost > 0), i.c.fatal_status == "confirmed")
@@ -120,21 +134,57 @@ def _in_category(flt: ReportFilter, centre, call_hash):
                           or_(cc.c.path == flt.category, cc.c.path.startswith(flt.category + SEPARATOR, autoescape=True)))
 
 
-def _category_calls(conn: Connection, flt: ReportFilter, periods: CategoryPeriods) -> list[CategoryCall]:
+def _category_tallies(conn: Connection, flt: ReportFilter, periods: CategoryPeriods) -> list[CategoryTally]:
+    """reports/category_change.category_tallies added up by the database: each call of either period once
+    under each category its paths fall under (a path's top, and the path itself when deeper; DISTINCT keeps
+    one row per call and category), and once under None (the period's categorised calls). Like the
+    centre's, it ignores the filter's category: the rows are about every category."""
     conditions = [c.c.call_date >= periods.previous_from, c.c.call_date <= periods.date_to]
     for column, value in ((c.c.centre_id, flt.centre_id), (c.c.agent_id, flt.agent_id), (c.c.team, flt.team),
                           (c.c.business_type, flt.business_type)):
         if value is not None:
             conditions.append(column == value)
-    calls: dict[tuple[str, str], dict] = {}
-    for r in conn.execute(select(c.c.centre_id, c.c.call_hash, c.c.call_date, cc.c.path, c.c.emotion_worsened,
-                                 c.c.satisfaction, c.c.resolved)
-                          .join_from(c, cc, and_(cc.c.centre_id == c.c.centre_id, cc.c.call_hash == c.c.call_hash))
-                          .where(*conditions)):
-        call = calls.setdefault((r.centre_id, r.call_hash), {"day": r.call_date, "paths": [], "row": r})
-        call["paths"].append(r.path)
-    return [CategoryCall(centre, call_hash, v["day"], tuple(v["paths"]), v["row"].emotion_worsened,
-                         v["row"].satisfaction, v["row"].resolved) for (centre, call_hash), v in calls.items()]
+    filed_calls = (select(c.c.centre_id, c.c.call_hash, (c.c.call_date >= periods.date_from).label("current"),
+                          c.c.emotion_worsened, c.c.satisfaction, c.c.resolved, cc.c.path)
+                   .join_from(c, cc, and_(cc.c.centre_id == c.c.centre_id, cc.c.call_hash == c.c.call_hash))
+                   .where(*conditions).cte("filed_calls"))
+    call = [filed_calls.c[name] for name in ("centre_id", "call_hash", "current", "emotion_worsened", "satisfaction",
+                                             "resolved")]
+    top = _PathTop(filed_calls.c.path)
+    filed = union_all(select(*call, top.label("category")).distinct(),         # a call's tops once each
+                      select(*call, filed_calls.c.path).where(filed_calls.c.path != top),   # its paths are unique
+                      select(*call, null()).distinct()).subquery()
+    statement = (select(filed.c.centre_id, filed.c.category, filed.c.current, func.count().label("calls"),
+                        func.sum(case((filed.c.emotion_worsened, 1), else_=0)).label("worsened"),
+                        func.count(filed.c.emotion_worsened).label("worsened_known"),
+                        func.sum(filed.c.satisfaction).label("satisfaction_sum"),
+                        func.count(filed.c.satisfaction).label("satisfaction_known"),
+                        func.sum(case((filed.c.resolved, 1), else_=0)).label("resolved"),
+                        func.count(filed.c.resolved).label("resolved_known"))
+                 .group_by(filed.c.centre_id, filed.c.category, filed.c.current))
+    return [CategoryTally(r.centre_id, r.category, bool(r.current), int(r.calls), int(r.worsened or 0),
+                          int(r.worsened_known), float(r.satisfaction_sum or 0.0), int(r.satisfaction_known),
+                          int(r.resolved or 0), int(r.resolved_known)) for r in conn.execute(statement)]
+
+
+class _PathTop(FunctionElement):
+    """A category path's level 1 (categories_of): the text before the first separator, or all of it."""
+
+    type = Text()
+    inherit_cache = True
+
+
+@compiles(_PathTop)
+def _path_top_sqlite(element, compiler, **kw):
+    path = compiler.process(element.clauses, **kw)
+    mark = compiler.process(literal(SEPARATOR), **kw)
+    return (f"CASE WHEN instr({path}, {mark}) > 0 THEN substr({path}, 1, instr({path}, {mark}) - 1) "
+            f"ELSE {path} END")
+
+
+@compiles(_PathTop, "postgresql")
+def _path_top_postgresql(element, compiler, **kw):
+    return f"split_part({compiler.process(element.clauses, **kw)}, {compiler.process(literal(SEPARATOR), **kw)}, 1)"
 
 
 def _call_where(flt: ReportFilter):

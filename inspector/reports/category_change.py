@@ -6,6 +6,12 @@ A call counts once under each level-1 category it is filed under and once under 
 the centre's top reasons always did); its day is the call's day. Shares are of the categorised calls of the
 same centre and period. Rows per centre; with calls of more than one centre, national rows first (centre
 '').
+
+The rows are made in one place (category_rows_from_tallies) from tallies: per centre, category and period,
+the calls and the sums and counts their figures need. A workstation tallies its calls here
+(category_tallies); headquarters has its database add the same tallies up (hub/reports.py, GROUP BY on
+SQLite and PostgreSQL), since a year of 31 centres is too many calls to bring into Python; the contract test
+checks that both give the same rows.
 """
 
 from __future__ import annotations
@@ -73,45 +79,101 @@ def categories_of(path: str) -> list[str]:
 
 
 def category_rows(calls: Sequence[CategoryCall], periods: CategoryPeriods) -> tuple[CategoryRow, ...]:
-    now: dict[str, list[CategoryCall]] = defaultdict(list)
-    then: dict[str, list[CategoryCall]] = defaultdict(list)
+    """The rows from the calls themselves (a centre's workstation): tallied here, then made into rows as
+    headquarters makes them from the tallies its database adds up (category_rows_from_tallies)."""
+    return category_rows_from_tallies(category_tallies(calls, periods))
+
+
+@dataclass(frozen=True)
+class CategoryTally:
+    """What one centre's categorised calls add up to under one category (or, with category None, all of
+    them: the share's denominator) in the period (current) or the one before: sums and counts only, so that
+    centres add up to the nation and a database can compute them with GROUP BY (hub/reports.py)."""
+
+    centre: str
+    category: str | None
+    current: bool
+    calls: int
+    worsened: int = 0                     # calls whose customer left more upset than they came
+    worsened_known: int = 0               # calls where that is known
+    satisfaction_sum: float = 0.0
+    satisfaction_known: int = 0
+    resolved: int = 0
+    resolved_known: int = 0
+
+
+def category_tallies(calls: Sequence[CategoryCall], periods: CategoryPeriods) -> list[CategoryTally]:
+    """Each call of either period counted once under each category it falls under (categories_of its
+    paths), and once under None."""
+    found: dict[tuple[str, str | None, bool], list[CategoryCall]] = defaultdict(list)
     for call in calls:
         if periods.date_from <= call.day <= periods.date_to:
-            now[call.centre].append(call)
+            current = True
         elif periods.previous_from <= call.day <= periods.previous_to:
-            then[call.centre].append(call)
-    centres = sorted(set(now) | set(then))
-    if len(centres) > 1:                  # the nation first: every centre's calls together
-        now[""] = [c for centre in centres for c in now.get(centre, [])]
-        then[""] = [c for centre in centres for c in then.get(centre, [])]
+            current = False
+        else:
+            continue
+        for category in {None} | {category for path in call.paths for category in categories_of(path)}:
+            found[(call.centre, category, current)].append(call)
+    return [_tally(key, members) for key, members in found.items()]
+
+
+def _tally(key: tuple[str, str | None, bool], members: list[CategoryCall]) -> CategoryTally:
+    worsened = [c.worsened for c in members if c.worsened is not None]
+    scores = [c.satisfaction for c in members if c.satisfaction is not None]
+    resolved = [c.resolved for c in members if c.resolved is not None]
+    return CategoryTally(*key, calls=len(members), worsened=sum(worsened), worsened_known=len(worsened),
+                         satisfaction_sum=sum(scores), satisfaction_known=len(scores), resolved=sum(resolved),
+                         resolved_known=len(resolved))
+
+
+def category_rows_from_tallies(tallies: Sequence[CategoryTally]) -> tuple[CategoryRow, ...]:
+    """The one definition of the rows: per centre (with more than one centre, the nation first: every
+    centre's tallies added up), each category of either period with its share of the period's categorised
+    calls, the previous period's calls, the change and the customer's figures."""
+    by_centre: dict[str, dict[tuple[str | None, bool], CategoryTally]] = defaultdict(dict)
+    for tally in tallies:
+        by_centre[tally.centre][(tally.category, tally.current)] = tally
+    centres = sorted(by_centre)
+    if len(centres) > 1:
+        nation: dict[tuple[str | None, bool], list[CategoryTally]] = defaultdict(list)
+        for centre in centres:
+            for key, tally in by_centre[centre].items():
+                nation[key].append(tally)
+        by_centre[""] = {key: _added(key, found) for key, found in nation.items()}
         centres.insert(0, "")
     rows = []
     for centre in centres:
-        by_now, by_then = _by_category(now.get(centre, [])), _by_category(then.get(centre, []))
-        categorised = len(now.get(centre, []))
-        made = [_row(centre, category, by_now.get(category, []), len(by_then.get(category, [])), categorised)
-                for category in set(by_now) | set(by_then)]
+        held = by_centre[centre]
+        total = held.get((None, True))
+        categorised = total.calls if total else 0
+        made = [_row(centre, category, held.get((category, True)), held.get((category, False)), categorised)
+                for category in sorted({category for category, _current in held if category is not None})]
         rows.extend(sorted(made, key=lambda r: (-r.calls, -r.previous_calls, r.category)))
     return tuple(rows)
 
 
-def _by_category(calls: Sequence[CategoryCall]) -> dict[str, list[CategoryCall]]:
-    found: dict[str, list[CategoryCall]] = defaultdict(list)
-    for call in calls:
-        for category in {category for path in call.paths for category in categories_of(path)}:
-            found[category].append(call)          # once per call, however many of its paths fall under it
-    return found
+def _added(key: tuple[str | None, bool], tallies: list[CategoryTally]) -> CategoryTally:
+    return CategoryTally("", *key, calls=sum(t.calls for t in tallies), worsened=sum(t.worsened for t in tallies),
+                         worsened_known=sum(t.worsened_known for t in tallies),
+                         satisfaction_sum=sum(t.satisfaction_sum for t in tallies),
+                         satisfaction_known=sum(t.satisfaction_known for t in tallies),
+                         resolved=sum(t.resolved for t in tallies),
+                         resolved_known=sum(t.resolved_known for t in tallies))
 
 
-def _row(centre: str, category: str, members: list[CategoryCall], previous: int, categorised: int) -> CategoryRow:
-    def rate(flags: list[bool]) -> float | None:
-        return round(sum(flags) / len(flags), 4) if flags else None
+def _row(centre: str, category: str, now: CategoryTally | None, then: CategoryTally | None,
+         categorised: int) -> CategoryRow:
+    def rate(part: int, whole: int) -> float | None:
+        return round(part / whole, 4) if whole else None
 
-    scores = [c.satisfaction for c in members if c.satisfaction is not None]
+    calls = now.calls if now else 0
+    previous = then.calls if then else 0
     return CategoryRow(
-        centre_id=centre, category=category, level=category.count(SEPARATOR) + 1, calls=len(members),
-        share=round(len(members) / categorised, 4) if categorised else None, previous_calls=previous,
-        change=len(members) - previous, change_rate=round((len(members) - previous) / previous, 4) if previous else None,
-        worsened_rate=rate([c.worsened for c in members if c.worsened is not None]),
-        satisfaction=round(sum(scores) / len(scores), 2) if scores else None,
-        resolved_rate=rate([c.resolved for c in members if c.resolved is not None]))
+        centre_id=centre, category=category, level=category.count(SEPARATOR) + 1, calls=calls,
+        share=rate(calls, categorised), previous_calls=previous, change=calls - previous,
+        change_rate=round((calls - previous) / previous, 4) if previous else None,
+        worsened_rate=rate(now.worsened, now.worsened_known) if now else None,
+        satisfaction=round(now.satisfaction_sum / now.satisfaction_known, 2) if now and now.satisfaction_known
+        else None,
+        resolved_rate=rate(now.resolved, now.resolved_known) if now else None)

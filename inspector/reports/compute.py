@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from datetime import date, timedelta
 
-from inspector.reports.category_change import CategoryCall, category_periods, category_rows
+from inspector.reports.category_change import CategoryTally, category_periods, category_rows_from_tallies
 from inspector.reports.filters import ReportFilter
 from inspector.reports.model import (AgentRow, AgreementRow, Basis, Bin, BusinessRow, CentreRow, Distribution, InspectorDay,
                                      InspectorRow, ItemGroupRow, ItemRow, RedLineCase, RedLineSummary, Report,
@@ -27,6 +27,11 @@ AGREE_ITEM = 0.5
 PARTS = (*SECTIONS, "item_groups")      # what build_report can compute: the sections, and items by team and agent
 
 
+# the parts that read the evaluation records themselves (the others: rule counts, red lines, categories)
+RECORD_PARTS = frozenset({"agent", "item_groups", "team", "business", "centre", "inspector", "item",
+                          "distribution"})
+
+
 def loss_levels(parts: Collection[str]) -> set[str]:
     """Which ItemLoss groups ("all", "team", "agent") these parts of a report read."""
     levels = {"all"} if "item" in parts else set()
@@ -39,9 +44,13 @@ def build_report(records: Sequence[EvaluationRecord], *, flt: ReportFilter = Rep
                  card: Scorecard | None = None, threshold: float = DEFAULT_THRESHOLD, as_of: str | None = None,
                  losses: Sequence[ItemLoss] = (), rules: RuleCounts = RuleCounts(),
                  red_lines: Sequence[RedLineCase] = (), sections: Collection[str] | None = None,
-                 auto: Sequence[AutoRecord] = (), categorised: Sequence[CategoryCall] = ()) -> Report:
+                 auto: Sequence[AutoRecord] = (), categorised: Sequence[CategoryTally] = (),
+                 counted: tuple[int, int] | None = None) -> Report:
     """``sections``: the PARTS to compute (default: all); ``losses`` must hold their loss_levels; ``auto``: the
-    automatic scores of every call in scope (agents and teams with no evaluation get a row from them)."""
+    automatic scores of every call in scope (agents and teams with no evaluation get a row from them);
+    ``categorised``: category_change.CategoryTally of the period and the one before; ``counted``: (calls,
+    evaluations) in scope when the caller counted them instead of passing records (sections outside
+    RECORD_PARTS need nothing else of them)."""
     wanted = set(PARTS if sections is None else sections)
     basis = flt.date_basis
     parts: dict = {}
@@ -89,13 +98,13 @@ def build_report(records: Sequence[EvaluationRecord], *, flt: ReportFilter = Rep
         parts["distribution"] = _distribution(records, card, threshold)
     if "category" in wanted:
         periods = category_periods(flt.date_from, flt.date_to, as_of or date.today().isoformat())
-        parts["categories"] = category_rows(categorised, periods)
+        parts["categories"] = category_rows_from_tallies(categorised)
         parts["category_periods"] = periods
     if "red_line" in wanted:
         parts["red_lines"] = tuple(sorted(red_lines, key=lambda c: (c.status != "open", -c.age_days, c.call_ref)))
         parts["red_line_summary"] = _red_line_summary(red_lines)
     return Report(filter=flt, threshold=threshold, as_of=as_of or date.today().isoformat(),
-                  basis=Basis(len({r.call for r in records}), len(records), rules.calls), **parts)
+                  basis=Basis(*(counted or (len({r.call for r in records}), len(records))), rules.calls), **parts)
 
 
 # -- groups --------------------------------------------------------------------------------------

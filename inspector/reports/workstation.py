@@ -13,7 +13,7 @@ import sqlite_utils
 from inspector.jobs import Cancelled, drain
 from inspector.reports.answers import AnsweredEvaluation, AnswerRow, AppealState, answer_rows
 from inspector.reports.categories import categories_available, category_calls, category_names
-from inspector.reports.category_change import category_periods
+from inspector.reports.category_change import category_periods, category_tallies
 from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, build_report, loss_levels
 from inspector.reports.days import iso_day, local_day
 from inspector.reports.filters import ReportFilter
@@ -81,8 +81,8 @@ def report_job(db: sqlite_utils.Database, flt: ReportFilter, card: Scorecard, th
     _check(cancel)
     yield ReportProgress("computing", len(records))
     auto = auto_records(db, scope, card, reviewed) if wanted & {"agent", "team", "agreement"} else []
-    categorised = (category_calls(db, flt, category_periods(flt.date_from, flt.date_to, as_of))
-                   if "category" in wanted else [])
+    periods = category_periods(flt.date_from, flt.date_to, as_of)
+    categorised = category_tallies(category_calls(db, flt, periods), periods) if "category" in wanted else []
     return build_report(records, flt=flt, card=card, threshold=threshold, as_of=as_of, losses=tally.rows(),
                         rules=rules, red_lines=cases, sections=wanted, auto=auto, categorised=categorised)
 
