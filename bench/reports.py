@@ -3,7 +3,7 @@ throwaway PostgreSQL cluster of Debian's server), the time to each report beside
 the same rows in the same run.
 
 Goals: ≤ 1 s for a month of one centre; ≤ 3 s for a year of 31 centres at headquarters on PostgreSQL.
-Usage: python bench/reports.py [--evaluations N]
+Usage: python bench/reports.py [--evaluations N] [--only workstation|sqlite|postgresql ...]
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from sqlalchemy import func, select  # noqa: E402
 from inspector.hub.report_rows import report_rows  # noqa: E402
 from inspector.hub.reports import hub_report  # noqa: E402
 from inspector.hub.store import engine_for  # noqa: E402
-from inspector.hub.tables import report_evaluations, report_items, report_red_lines, report_rules  # noqa: E402
+from inspector.hub.tables import (report_call_categories, report_call_red_lines, report_call_rules,  # noqa: E402
+                                  report_calls, report_evaluations, report_items)
 from inspector.reports.filters import ReportFilter  # noqa: E402
 from inspector.reports.tables import computed_for  # noqa: E402
 from inspector.reports.workstation import workstation_report  # noqa: E402
@@ -45,6 +46,8 @@ CARD = Scorecard("bench-card", "1.0", "30-item card",
                                 "ABCDE"[n % 5]) for n in range(1, 31)),
                  (FatalItem("F1", "未经二次确认办理收费业务", ("R04",)),))
 MONTH = (f"{YEAR}-06-01", f"{YEAR}-06-30")
+CATEGORIES = [f"{top} › {leaf}" for top in ("资费争议", "网络质量", "业务办理", "投诉", "账单查询")
+              for leaf in ("扣费不明", "套餐变更", "信号差", "办理失败")]
 
 
 def evaluations(count: int, seed: int = 7):
@@ -76,7 +79,10 @@ def evaluations(count: int, seed: int = 7):
             "call": {"content_hash": uuid.UUID(int=rng.getrandbits(128)).hex, "call_ref": f"call-{n}",
                      "agent_id": agent, "agent_name": f"坐席{agent}", "team": f"{centre:02d}-{int(agent) % 4}组",
                      "business_type": rng.choice(["套餐", "流量", "宽带", "停复机", "资费", "投诉"]),
-                     "started_at": f"{day} {rng.randrange(8, 20):02d}:00"}, "audit": []}
+                     "started_at": f"{day} {rng.randrange(8, 20):02d}:00",
+                     "categories": [{"path": path, "confidence": 0.9} for path in rng.sample(CATEGORIES, 2)],
+                     "emotion": {"start": "calm", "end": "angry", "worsened": rng.random() < 0.2},
+                     "satisfaction": float(rng.randint(1, 5)), "resolved": rng.random() < 0.7}, "audit": []}
 
 
 def timed(work, repeat: int = 3) -> float:
@@ -111,6 +117,13 @@ def fill_workstation(path: Path, data: list) -> object:
                       p["submitted_at"]])
         conn.execute("INSERT INTO checks (call_id, pack_id, pack_version, checked_at) VALUES (?, 'bench', '1', "
                      "'2026-01-01')", [n])
+        conn.execute("INSERT INTO categorizations (call_id, pack_id, pack_version, categorized_at) VALUES (?, 'bench', "
+                     "'1', '2026-01-01')", [n])
+        conn.executemany("INSERT INTO call_categories (call_id, path, top, confidence, evidence) VALUES "
+                         "(?, ?, ?, 0.9, '[]')", [(n, c["path"], c["path"].split(" › ")[0])
+                                                  for c in call["categories"]])
+        conn.execute("UPDATE calls SET satisfaction = ?, resolved = ? WHERE id = ?",
+                     [call["satisfaction"], int(call["resolved"]), n])
         keys = {d["hit_key"] for s in p["body"]["items"] for d in s["deductions"] if d["hit_key"]}
         hits.extend((n, key) for key in keys)
     conn.executemany("INSERT INTO hits (call_id, hit_key, pack_id, pack_version, rule, name, start, end, speaker, "
@@ -126,7 +139,8 @@ def fill_workstation(path: Path, data: list) -> object:
 
 def fill_headquarters(db: str, data: list):
     engine = engine_for(db)
-    batch: dict = {report_evaluations: [], report_items: [], report_rules: [], report_red_lines: []}
+    batch: dict = {report_evaluations: [], report_items: [], report_calls: [], report_call_rules: [],
+                   report_call_red_lines: [], report_call_categories: []}     # every call of the bench is its own
 
     def flush():
         with engine.begin() as conn:
@@ -138,8 +152,10 @@ def fill_headquarters(db: str, data: list):
         rows = report_rows(centre, "ws", p, "2026-12-31T00:00:00+00:00")
         batch[report_evaluations].append(rows.evaluation)
         batch[report_items].extend(rows.items)
-        batch[report_rules].extend(rows.rules)
-        batch[report_red_lines].extend(rows.red_lines)
+        batch[report_calls].append(rows.call)
+        batch[report_call_rules].extend(rows.rules)
+        batch[report_call_red_lines].extend(rows.red_lines)
+        batch[report_call_categories].extend(rows.categories)
         if n % 5000 == 0:
             flush()
     flush()
@@ -163,8 +179,8 @@ def bench_workstation(data: list, folder: Path) -> None:
     _line(f"COUNT(*) of a month ({n_month:,} evaluations)", count_month, None)
     _line("a month, every section (the window; goal ≤ 1 s)", timed(lambda: workstation_report(db, month, CARD)),
           count_month)
-    for section in ("agent", "item", "rule", "inspector", "red_line"):
-        _line(f"a month, --by {section}", timed(lambda: workstation_report(db, month, CARD,
+    for section in ("agent", "item", "rule", "inspector", "red_line", "category"):
+        _line(f"a month, --by {section}{' (with the month before; goal ≤ 1 s)' if section == 'category' else ''}", timed(lambda: workstation_report(db, month, CARD,
                                                                            sections=computed_for(section))),
               count_month)
     agent = data[0][1]["call"]["agent_id"]
@@ -193,11 +209,11 @@ def bench_headquarters(label: str, db: str, data: list) -> None:
     year = ReportFilter(f"{YEAR}-01-01", f"{YEAR}-12-31")
     _line("COUNT(*) of all evaluations", count_all, None)
     _line(f"COUNT(*) of a month of one centre ({n_month:,})", count_month, None)
-    for section in ("centre", "agent", "item", "rule"):
+    for section in ("centre", "agent", "item", "rule", "category"):
         _line(f"a month of one centre, by={section} (goal ≤ 1 s)",
               timed(lambda: hub_report(engine, one, sections=[section])), count_month)
     dashboard = 0.0
-    for section in ("centre", "agent", "item", "rule"):
+    for section in ("centre", "agent", "item", "rule", "category"):
         took = timed(lambda: hub_report(engine, year, sections=[section]), repeat=2)
         dashboard += took if section != "agent" else 0.0
         _line(f"a year of {CENTRES} centres, by={section} (goal ≤ 3 s)", took, count_all)
@@ -213,15 +229,22 @@ def _line(what: str, seconds: float, baseline: float | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--evaluations", type=int, default=100_000)
+    parser.add_argument("--only", action="append", choices=("workstation", "sqlite", "postgresql"),
+                        help="run only these parts (repeatable; default: all three)")
     args = parser.parse_args()
+    parts = set(args.only or ("workstation", "sqlite", "postgresql"))
     began = time.perf_counter()
     data = list(evaluations(args.evaluations))
     gc.freeze()         # the generated payloads stay alive all run: keep the collector from walking them each time
     print(f"{len(data):,} evaluations generated in {time.perf_counter() - began:.0f} s")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        bench_workstation(data, folder)
-        bench_headquarters("SQLite", str(folder / "hub.sqlite3"), data)
+        if "workstation" in parts:
+            bench_workstation(data, folder)
+        if "sqlite" in parts:
+            bench_headquarters("SQLite", str(folder / "hub.sqlite3"), data)
+        if "postgresql" not in parts:
+            return
         bin_dir = _bin_dir()
         if bin_dir is None:
             print("\nheadquarters (PostgreSQL): skipped, Debian's postgresql is not installed")

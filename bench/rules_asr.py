@@ -36,7 +36,7 @@ from inspector.store.hits import accuracy_by_band  # noqa: E402
 from inspector.transcript.io import load_transcript, save_transcript  # noqa: E402
 from tests.scenario_transcripts import load_scenario, timed_transcript  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
+SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if p.exists()), ROOT.parent / "shared")
 NOISE = SHARED / "tools" / "asr_noise.py"
 LEVELS = (0.0, 0.05, 0.15, 0.25)
 

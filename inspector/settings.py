@@ -23,6 +23,7 @@ class Settings:
     model_languages: dict = field(default_factory=dict)   # model folder → language the user set for it
     model_profiles: dict = field(default_factory=dict)    # model folder → decoding profile (fast, accurate)
     splitters: dict = field(default_factory=dict)         # main window splitter → pane sizes as last left
+    window_sizes: dict = field(default_factory=dict)      # window → [width, height] as last left (ui.window_sizes)
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:

@@ -37,13 +37,14 @@ def spoken(path: Path, pinyin: str, gain_db: float = 0.0, pitch: int = 50, speed
     return samples
 
 
-def spoken_call(folder: Path, name: str, turns: list[tuple[str, str, str, float, int]], gap_s: float = 0.5):
+def spoken_call(folder: Path, name: str, turns: list[tuple[str, str, str, float, int]], gap_s: float = 0.5,
+                speed: int = 160):
     """A stereo call (agent left, customer right) from (speaker, pinyin, text, gain dB, espeak pitch) turns,
     and its transcript with each turn's true times: what a recogniser would have given."""
     from inspector.transcript.model import Segment, Transcript
     rate, cursor, pieces, segments = 8000, 0.3, [], []
     for index, (speaker, pinyin, text, gain, pitch) in enumerate(turns):
-        voice = spoken(folder / f"{name}-{index}.wav", pinyin, gain, pitch)
+        voice = spoken(folder / f"{name}-{index}.wav", pinyin, gain, pitch, speed)
         pieces.append((speaker, int(cursor * rate), voice))
         segments.append(Segment(speaker, round(cursor, 3), round(cursor + voice.size / rate, 3), text))
         cursor += voice.size / rate + gap_s

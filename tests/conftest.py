@@ -130,6 +130,29 @@ def no_leftover_qt(monkeypatch):
     assert not left, f"the test left Qt objects behind: {left}"
 
 
+@pytest.fixture(autouse=True)
+def no_modal_message_boxes(monkeypatch):
+    """A message box a test did not expect would wait for a click that never comes: the test hangs until the
+    suite's time limit, and the stack shows only the dialog. Unexpected boxes are answered at once (No,
+    Cancel: nothing destructive follows) and fail the test with their text. A test that expects one patches
+    the same function itself."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def unexpected(kind: str, default):
+        def box(_parent, title="", text="", *_args, **_kwargs):
+            shown.append(f"{kind} {title!r}: {text}")
+            return default
+        return box
+
+    for kind, default in (("information", QMessageBox.Ok), ("warning", QMessageBox.Ok),
+                          ("critical", QMessageBox.Ok), ("question", QMessageBox.No)):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(unexpected(kind, default)))
+    yield
+    assert not shown, f"the test opened message boxes it did not expect: {shown}"
+
+
 WAIT_LIMIT_MS = 120_000
 
 

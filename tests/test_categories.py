@@ -103,6 +103,12 @@ def test_demo_calls_get_their_reasons():
     assert paths["S5"] == [("业务办理", "变更")]
 
 
+def test_every_default_category_has_an_english_name_for_each_level():
+    pack = default_category_pack()
+    assert all(len(c.path_en) == len(c.path) for c in pack.categories)
+    assert pack.english_names()["资费争议"] == "Tariff disputes"
+
+
 @pytest.mark.parametrize("text, problem", [
     ("[pack]\nid='x'\n", "at least one [[category]]"),
     ("[pack]\nid='x'\n[[category]]\npath=['a','b','c']\nphrases=['x']\n", "one or two"),
@@ -112,6 +118,9 @@ def test_demo_calls_get_their_reasons():
     ("[pack]\nid='x'\n[[category]]\npath=['a']\nphrases=['x']\n[[category]]\npath=['a']\nphrases=['y']\n", "twice"),
     ("[pack]\nid='x'\n[[category]]\npath=['a']\nphrases=['！！']\n", "a.phrases: '！！' has no words"),
     ("[pack]\nid='x'\n[[category]]\npath=['a']\nphrases=['退订']\nunless=[' 。']\n", "a.unless"),
+    ("[pack]\nid='x'\n[[category]]\npath=['a','b']\npath_en=['A']\nphrases=['x']\n", "a › b.path_en"),
+    ("[pack]\nid='x'\n[[category]]\npath=['a','b']\npath_en=['A','B']\nphrases=['x']\n"
+     "[[category]]\npath=['a','c']\npath_en=['AA','C']\nphrases=['y']\n", "a is 'A' elsewhere, here 'AA'"),
 ])
 def test_a_broken_pack_names_the_file_and_the_problem(tmp_path, text, problem):
     path = tmp_path / "cats.toml"

@@ -214,3 +214,26 @@ def test_the_vendored_echarts_is_the_pinned_release_with_its_licence():
     assert version in (STATIC / "VENDORED.md").read_text() and sha256 in (STATIC / "VENDORED.md").read_text()
     page = (STATIC / "dashboard.html").read_text()
     assert "//" not in page.replace("</", "").split("<script")[1].split(">")[0]  # no CDN, the local file
+
+
+def test_a_failing_request_is_a_json_error_whose_request_id_is_in_the_log(tmp_path, caplog):
+    """Whatever fails inside (here the reports' table is gone), the client gets JSON naming a request id,
+    and the receiver's log has the traceback under that id; /healthz says the database is there."""
+    from fastapi.testclient import TestClient
+
+    from inspector.hub.app import create_app
+
+    store = HubStore(engine_for(str(tmp_path / "hub.sqlite3")))
+    Accounts(store.engine).add_user("hq1", "总部", "Hq-password-1")
+    with TestClient(create_app(store), raise_server_exceptions=False) as client:
+        assert client.get("/healthz").json() == {"ok": True, "database": "ok"}
+        assert client.post("/api/v1/login", json={"user": "hq1", "password": "Hq-password-1"}).status_code == 200
+        with store.engine.begin() as conn:
+            conn.execute(text("DROP TABLE report_items"))
+        answer = client.get("/api/v1/reports", params={"by": "item"}, headers={"X-Request-ID": "probe-42"})
+        assert answer.status_code == 500 and answer.headers["content-type"] == "application/json"
+        assert answer.json()["request_id"] == "probe-42" == answer.headers["x-request-id"]
+        assert answer.headers["cache-control"] == "no-store"
+        logged = [r for r in caplog.records if "probe-42" in r.getMessage()]
+        assert logged and logged[0].exc_info is not None and "report_items" in str(logged[0].exc_info[1])
+        assert client.get("/login").headers["cache-control"] == "no-store"

@@ -13,6 +13,8 @@ from inspector.calibration.sessions import new_session
 from inspector.domain.people import User
 from inspector.privacy.recordings import export_recording
 from inspector.privacy.visibility import Visibility
+from inspector.review.coaching import CoachingService
+from inspector.review.feedback import FeedbackService
 from inspector.review.queue import SamplingPlan, draw, save_plan
 from inspector.scoring.defaults import default_card
 from inspector.store.calls import CallRepository
@@ -27,6 +29,7 @@ from tests.calibration_fixtures import LEAD, Workstation, lead_session, workstat
 
 INSPECTOR = User("1001", "李质检", "inspector")
 OUTSIDER = User("1004", "赵质检", "inspector")       # takes part in no calibration session
+AGENT = User("2639", "陈静", "agent")                # answers evaluations, never makes them
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +51,9 @@ def _dump(station: Workstation) -> list[str]:
     return list(station.db.conn.iterdump())
 
 
-# What each action looks like when an inspector tries it through the core. Actions that change something
-# raise NotAllowed; actions that show something the inspector may not see return less (`withheld` says so).
+# What each action looks like when someone without it (an inspector; for scoring, an agent) tries it through
+# the core. Actions that change something raise NotAllowed; actions that show something the inspector may not
+# see return less (`withheld` says so).
 REFUSED: dict[Action, Callable[[Workstation, User], object]] = {
     Action.REOPEN_EVALUATION: lambda s, u: EvaluationRepository(s.db, default_card()).reopen("any", u, "why"),
     Action.RESOLVE_APPEAL: lambda s, u: EvaluationRepository(s.db, default_card()).resolve_appeal(1, u, True, "ok"),
@@ -62,7 +66,12 @@ REFUSED: dict[Action, Callable[[Workstation, User], object]] = {
     Action.SEE_ALL_EVALUATIONS: lambda s, u: EvaluationRepository(s.db, default_card()).search(
         u, EvaluationFilter(inspector="1002")),
     Action.CONFIGURE_SYNC: lambda s, u: sync_identity.set_up(s.db, u, "GD-SZ", endpoint="https://evil.example"),
+    Action.COACH_AGENTS: lambda s, u: CoachingService(s.db, default_card()).add(u, "2639", ["C2"], "练习确认话术",
+                                                                                None),
+    Action.ANSWER_OWN_EVALUATIONS: lambda s, u: FeedbackService(s.db, default_card()).appeal(u, "any", "不同意"),
+    Action.REVIEW_CALLS: lambda s, u: CoachingService(s.db, default_card()).mark(u, "any", "C2"),
 }
+REFUSED_TO = {Action.REVIEW_CALLS: AGENT}      # everyone else: OUTSIDER, an inspector
 
 
 def _withheld_calibration(station: Workstation, user: User) -> bool:
@@ -90,8 +99,9 @@ def test_every_action_of_the_policy_has_its_refusal_here():
 @pytest.mark.parametrize("action", sorted(REFUSED, key=str), ids=lambda a: a.name)
 def test_the_core_refuses_an_inspector_and_changes_nothing(centre, action):
     before = _dump(centre)
-    with pytest.raises(NotAllowed, match=f"1004 may not {action}"):
-        REFUSED[action](centre, OUTSIDER)
+    user = REFUSED_TO.get(action, OUTSIDER)
+    with pytest.raises(NotAllowed, match=f"{user.id} may not {action}"):
+        REFUSED[action](centre, user)
     assert _dump(centre) == before
 
 

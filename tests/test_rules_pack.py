@@ -11,12 +11,13 @@ from inspector.rules.pack import PackError, load_pack
 DEFAULT = resource_path("rules", "rules-10086.toml").read_text(encoding="utf-8")
 
 
-def test_default_pack_has_r01_to_r17_and_r21_to_r24_feeding_the_default_card():
+def test_default_pack_has_r01_to_r19_and_r21_to_r24_feeding_the_default_card():
     pack = default_pack()
-    assert [r.id for r in pack.rules] == [f"R{i:02d}" for i in (*range(1, 18), *range(21, 25))]
+    assert [r.id for r in pack.rules] == [f"R{i:02d}" for i in (*range(1, 20), *range(21, 25))]
     items = default_card().item_ids()
     assert all(r.item in items for r in pack.rules if r.item)
     assert pack.rule("R13").flag_only and pack.rule("R04").severity == "fatal"
+    assert (pack.rule("R18").item, pack.rule("R19").item) == ("F2", "F4")
 
 
 def _broken(tmp_path, old, new, count=1):

@@ -100,8 +100,8 @@ def test_a_lead_answers_an_appeal_on_the_command_line(centre):
     assert "Traceback" not in refused.stderr
     done = resolve(LEAD.id, "lead-pass", "--reject", "--answer", "扣分成立")
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == {"appeal": appeal, "status": "rejected", "evaluation": submitted.uuid,
-                                       "version": submitted.version}
+    assert json.loads(done.stdout) == {"appeal": appeal, "status": "rejected", "uuid": submitted.uuid,
+                                       "version": submitted.version, "score": 97.0}
     missing = subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(centre.root), "appeals",
                               "resolve", "999", "--reject", "--answer", "x", "--user", LEAD.id,
                               "--password-stdin"], cwd=ROOT, capture_output=True, text=True,

@@ -100,3 +100,55 @@ def test_autoscore_screenshots(display, tmp_path, language):
         assert (image.width(), image.height()) == (1400, 880), name
         colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 880, 29)}
         assert len(colours) > 12, f"{name} looks blank"
+
+
+@pytest.fixture(scope="module")
+def laptop_display():
+    """A 1280×800 screen, the smallest the inspectors use."""
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed (run scripts/install.sh)")
+    number = 190 + os.getpid() % 100
+    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    socket = f"/tmp/.X11-unix/X{number}"
+    deadline = time.monotonic() + 120                      # only ends a hang
+    while not os.path.exists(socket):
+        assert time.monotonic() < deadline, "Xvfb did not start"
+        time.sleep(0.05)
+    yield f":{number}"
+    proc.terminate()
+    proc.wait(timeout=5)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_a_working_day_fits_a_1280x800_screen(laptop_display, tmp_path, language):
+    """The main window, Reports, the submit question, F2's correction and the sampling preview on a laptop
+    screen (issue 30): each window inside the screen, each screenshot painted."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    env = os.environ | {"DISPLAY": laptop_display, "QT_QPA_PLATFORM": "xcb"}
+    scenes = ["main", "reports", "submit", "correct", "sampling"]
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "screenshot_workday.py"), str(SHOTS),
+                             str(tmp_path / "ws"), language, *scenes], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1])["outside"] == []
+    for scene in scenes:
+        image = QImage(str(SHOTS / f"workday_{scene}_{language}_1280x800.png"))
+        assert (image.width(), image.height()) == (1280, 800), scene
+        colours = {image.pixel(x, y) for x in range(0, 1280, 37) for y in range(0, 800, 29)}
+        assert len(colours) > 12, f"{scene} looks blank"
+
+
+def test_agents_screenshots(display, tmp_path):
+    """The agent's own window, an appeal of F1, the lead's queue, the upheld result and who has acknowledged."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    env = os.environ | {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "screenshot_agents.py"), str(SHOTS),
+                             str(tmp_path / "ws"), "zh_CN"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=180)
+    assert result.returncode == 0, result.stderr
+    for name in ("agent", "agent_appeal", "lead_appeals", "agent_upheld", "acknowledgements", "coaching"):
+        image = QImage(str(SHOTS / f"{name}_zh_CN.png"))
+        assert (image.width(), image.height()) == (1400, 880), name
+        colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 880, 29)}
+        assert len(colours) > 8, f"{name} looks blank"     # mostly white lists: fewer colours than the main window

@@ -97,7 +97,7 @@ def test_comparison_of_a_session_without_benchmark_opens(qtbot, tmp_path):
 
 def test_upload_dialog_sends_the_outbox_and_shows_each_item_acknowledged(qtbot, tmp_path, hub):
     url, store, _port = hub
-    window = demo_window(qtbot, tmp_path, DEMO)
+    window = lead_window(qtbot, tmp_path, DEMO)           # the bundle carries every inspector's scores: a lead's
     repo = EvaluationRepository(window.db, default_card())
     submitted(_station(window), 12)
     sync_identity.set_up(window.db, LEAD, CENTRE, KEY, endpoint=url, token=TOKEN)
@@ -122,6 +122,20 @@ def test_upload_dialog_sends_the_outbox_and_shows_each_item_acknowledged(qtbot, 
     assert (tmp_path / "b.inspector-bundle").is_file() and not (tmp_path / "b").exists()
     assert str(tmp_path / "b.inspector-bundle") in dialog.message.text()   # and it says where it wrote
     assert dialog.upload_button.isEnabled() and not dialog.cancel_button.isEnabled()
+
+
+def test_an_inspector_is_told_in_advance_that_a_lead_exports_the_bundle(qtbot, tmp_path, monkeypatch):
+    """The button is greyed out with the reason; reached anyway, the core refuses and nothing is written."""
+    window = demo_window(qtbot, tmp_path, DEMO)
+    submitted(_station(window), 2)
+    sync_identity.set_up(window.db, LEAD, CENTRE, KEY)
+    dialog = window.upload_dialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.bundle_button.isEnabled() and "team lead" in dialog.bundle_button.toolTip()
+    told = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *args: told.append(args[2]))
+    assert dialog.export_to(tmp_path / "b") is None
+    assert "may not" in told[0] and not (tmp_path / "b.inspector-bundle").exists()
 
 
 def test_hit_decisions_in_a_blind_session_are_the_participants_own(qtbot, tmp_path):

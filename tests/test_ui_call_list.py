@@ -74,7 +74,9 @@ def test_scrolling_to_the_end_follows_the_sort_and_a_recheck_repaints_one_row(qt
     changed = []
     model.dataChanged.connect(lambda first, last: changed.append((first.row(), last.row())))
     call = model.call_at(1500)
-    db.execute("UPDATE calls SET hit_count = 7 WHERE id = ?", [call.id])
+    db.execute("UPDATE calls SET hit_count = 7 WHERE id = ?", [call.id])     # what a recheck writes
+    db.execute("INSERT INTO checks (call_id, pack_id, pack_version, checked_at) VALUES (?, 'p', '1', '2026')",
+               [call.id])
     pane.refresh_call(call.id)
     assert changed == [(1500, 1500)] and not resets
     assert model.data(model.index(1500, model.COLUMNS.index("hit_count"))) == "7"

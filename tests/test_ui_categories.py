@@ -13,13 +13,13 @@ def test_categories_column_filter_and_call_label(qtbot, tmp_path):
     model = pane.model
     column = model.COLUMNS.index("categories")
     shown = {model.call_at(r).call_ref: model.index(r, column).data() for r in range(model.rowCount())}
-    assert shown["S2"] == "停复机"
-    assert "资费争议 › 扣费不明" in shown["S6"] and "服务态度投诉" in shown["S6"]
+    assert shown["S2"] == "Line suspension and restoration"             # the pack's path_en in English
+    assert "Tariff disputes › Unexplained charges" in shown["S6"] and "Complaints about service attitude" in shown["S6"]
     assert model.headers()[column] == "Categories"
 
     pane.category.setCurrentIndex(pane.category.findData("资费争议"))
     assert sorted(model.call_at(r).call_ref for r in range(model.rowCount())) == ["S3", "S6"]
-    assert pane.category.currentText() == "资费争议 (2)"
+    assert pane.category.currentText() == "Tariff disputes (2)"
     pane.category.setCurrentIndex(pane.category.findData("业务办理 › 变更"))
     assert [model.call_at(r).call_ref for r in range(model.rowCount())] == ["S5"]
     pane.category.setCurrentIndex(0)
@@ -28,7 +28,7 @@ def test_categories_column_filter_and_call_label(qtbot, tmp_path):
     row = next(r for r in range(model.rowCount()) if model.call_at(r).call_ref == "S6")
     pane.select_row(row)
     qtbot.waitUntil(lambda: window.state.call is not None and window.state.call.call_ref == "S6", timeout=10_000)
-    assert window.call_categories.text().startswith("Categories: 服务态度投诉 100%")
+    assert window.call_categories.text().startswith("Categories: Complaints about service attitude 100%")
     assert "«乱扣»" in window.call_categories.toolTip()
 
 

@@ -321,3 +321,38 @@ def test_switching_user_or_logging_out_closes_the_last_users_tool_windows(qtbot,
     second.actions_by_key["log_out"].trigger()
     assert seen_while_logged_out == [False]
     session.window.close()
+
+
+def test_an_agent_signs_in_to_their_own_window_and_logs_out(qtbot, workspace, users):
+    from inspector.ui.agent_window import AgentWindow
+    users.add(LEAD, "2639", "陈静", "agent", "agent-pass-1", must_change_password=False)
+
+    def make_window(ws, settings, user):
+        if user.is_agent:
+            window = AgentWindow(ws, settings, Player(lambda rate: CapturingOutput(rate, speedup=1.0)), user=user)
+            qtbot.addWidget(window)
+            window.show()
+            return window
+        return _window(qtbot, ws, user)
+
+    session = SignInSession(workspace, Settings(language="en"), make_window=make_window)
+
+    def agent_logs_in(dialog):
+        dialog.user_id.setText("2639")
+        dialog.password.setText("agent-pass-1")
+        dialog.try_accept()
+    _when_modal(agent_logs_in)
+    assert session.start()
+    agent = session.window
+    assert isinstance(agent, AgentWindow) and agent.user.is_agent
+    assert agent.table.rowCount() == 0 and "2639" in agent.heading.text()
+
+    def lead_logs_in(dialog):
+        assert not agent.isVisible()                       # logged out: the agent's list is not left on screen
+        dialog.user_id.setText("9001")
+        dialog.password.setText("lead-pass-1")
+        dialog.try_accept()
+    _when_modal(lead_logs_in)
+    agent.sign_out_requested.emit(True)
+    assert isinstance(session.window, MainWindow) and session.window.user == LEAD
+    session.window.close()

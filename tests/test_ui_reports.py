@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
+from inspector.ui.category_names import category_text
 from inspector.settings import Settings
 from inspector.ui.main_window import MainWindow
 from inspector.ui.reports_window import ReportsWindow
@@ -123,3 +124,45 @@ def test_reports_window_screenshot_in_chinese(display, tmp_path):  # noqa: F811 
     assert facts["title"] == "报表" and facts["first_tab"] == "坐席"
     for name in ("reports_agents_zh_CN.png", "reports_distribution_zh_CN.png"):
         assert (shots / name).stat().st_size > 20_000
+
+
+def test_the_voice_of_the_customer_tab_shows_the_period_and_its_change(qtbot, tmp_path):
+    """The contract workspace's categorised calls: the tab's rows are the report's, with the previous period."""
+    from PySide6.QtCore import QDate
+
+    from inspector.reports.filters import ReportFilter
+    from inspector.reports.workstation import workstation_report
+    from inspector.scoring.defaults import default_card
+    from tests.calibration_fixtures import LEAD
+    from tests.contract_workspace import contract_workspace
+
+    workspace = Workspace(tmp_path / "ws")
+    contract_workspace(workspace.database).db.close()
+    main = MainWindow(workspace, Settings(language="en"), check_playback=False, user=LEAD)
+    qtbot.addWidget(main)
+    main.show()
+    reports = main.show_reports()
+    qtbot.waitUntil(lambda: reports.report is not None and reports._running is None, timeout=10_000)
+    reports.tabs.setCurrentIndex([key for key, _title in reports.views.items()].index("category"))
+    reports.use_dates.setChecked(True)
+    reports.date_from.setDate(QDate(2026, 11, 16))
+    reports.date_to.setDate(QDate(2026, 11, 29))
+    qtbot.waitUntil(lambda: reports.report is not None and reports._running is None
+                    and reports.report.filter.date_from == "2026-11-16"
+                    and reports.report.filter.date_to == "2026-11-29", timeout=10_000)
+    qtbot.waitUntil(lambda: "categories" in reports.views["category"].tables, timeout=10_000)
+    rows = _cells(reports.views["category"].tables["categories"])
+    expected = workstation_report(workspace_db(workspace), ReportFilter("2026-11-16", "2026-11-29"), default_card(),
+                                  sections={"category"}).categories
+    assert [r[0] for r in rows] == [category_text(c.category) for c in expected]        # a workstation names no centre
+    first = dict(zip(["category", "calls", "previous", "change"], [rows[0][0], rows[0][2], rows[0][4], rows[0][5]]))
+    assert first == {"category": "Tariff disputes", "calls": "2", "previous": "1", "change": "1"}
+    assert reports.tabs.tabText(reports.tabs.currentIndex()) == "Voice of the customer"
+    (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
+    reports.resize(1300, 800)
+    assert reports.grab().save(str(ARTIFACTS / "screenshots" / "reports_voice_of_the_customer_en.png"))
+
+
+def workspace_db(workspace):
+    from inspector.store.database import open_database
+    return open_database(workspace.database)

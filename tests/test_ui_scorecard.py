@@ -201,7 +201,7 @@ def test_the_deduction_dialog_names_the_item_and_its_maximum(qtbot, window, monk
     _open(qtbot, window, "S2")
     monkeypatch.setattr(window.scorecard, "selected_item", lambda: "A1")
     window.scorecard._deduct()
-    assert seen == {"about": "A1 开头语与工号 — at most 5 point(s)", "max": 5.0}
+    assert seen == {"about": "A1 Greeting and job number — at most 5 point(s)", "max": 5.0}   # the English UI
 
 
 def test_the_list_keeps_its_selection_through_a_background_recheck(qtbot, window):

@@ -106,7 +106,8 @@ def _answer_dialog(qtbot, text):
     return seen
 
 
-def test_f2_and_the_sentence_text_open_a_wide_correction_of_the_whole_sentence(pane, qtbot):
+def test_the_sentence_at_the_cursor_opens_a_wide_correction_of_the_whole_sentence(pane, qtbot):
+    """What F2 opens (the window's action, see test_ui_workday) when nothing is playing."""
     pane.resize(700, 400)
     pane.show()
     pane.activateWindow()
@@ -119,7 +120,7 @@ def test_f2_and_the_sentence_text_open_a_wide_correction_of_the_whole_sentence(p
     qtbot.waitUntil(pane.view.hasFocus)
     seen = _answer_dialog(qtbot, "没有词时间的一句话")
     with qtbot.waitSignal(pane.edit_requested, timeout=5000) as edit:
-        qtbot.keyClick(pane.view, Qt.Key_F2)
+        pane.correct_current()
     assert seen["shown"] == "没有词时间的一句" and seen["width"] >= 560
     assert edit.args == [("text", 2, None, "没有词时间的一句话")]
 

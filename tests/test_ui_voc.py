@@ -17,10 +17,19 @@ def test_voice_of_the_customer_window(qtbot, tmp_path):
     window.actions_by_key["voc"].trigger()
     voc = window.voc_window
     qtbot.waitUntil(lambda: voc.result is not None, timeout=20_000)
-    reasons = _rows(voc.reasons)
-    assert reasons[0][:2] == ["业务办理", "3"] and ["资费争议", "2", "33%"] in reasons
-    assert ["资费争议 › 扣费不明", "2", "33%"] in reasons
-    assert voc.status.text() == "6 categorised call(s)"
+    voc.result = None
+    voc.week_ending.setDate(QDate(2026, 11, 7))
+    voc.refresh()
+    qtbot.waitUntil(lambda: voc.result is not None, timeout=20_000)
+    reasons = _rows(voc.reasons)                      # the demo's calls are all of that week: each one new
+    assert reasons[0][:2] == ["Services", "3"] and ["Tariff disputes", "2", "33%", "0", "+2"] in reasons
+    assert ["Tariff disputes › Unexplained charges", "2", "33%", "0", "+2"] in reasons
+    assert voc.status.text() == "6 categorised call(s) this week"
+    voc.result = None
+    voc.week_ending.setDate(QDate(2026, 11, 14))      # the week after: every reason fell to nothing
+    voc.refresh()
+    qtbot.waitUntil(lambda: voc.result is not None, timeout=20_000)
+    assert ["Tariff disputes", "0", "0%", "2", "-2 (-100%)"] in _rows(voc.reasons)
     voc.result = None
     voc.week_ending.setDate(QDate(2026, 11, 7))
     voc.refresh()

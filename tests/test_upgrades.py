@@ -68,6 +68,7 @@ VALUES: dict[str, Value | list[Value] | Callable[[int, int], Value]] = {
     "reasons": ['["fatal rule R13"]', '["R06"]'],
     "definition": ['{"fatal": true}', '{"percent": 10}'],
     "hits": ['[]', '[{"rule": "R01"}]'],
+    "masked": [1, 0],
 }
 ONE_ROW = {"sync_identity"}
 

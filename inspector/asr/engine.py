@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from inspector.asr.recognizer import LoadedModel, transcribe
+from inspector.asr.relisten import GrammarListener
 from inspector.audio.recording import Recording
+from inspector.transcript.hearing import Listener
 from inspector.transcript.model import Transcript
 
 
@@ -22,6 +24,9 @@ class Recognizer(Protocol):
 
     def transcribe(self, recording: Recording, call_id: str = "", cancel: threading.Event | None = None,
                    progress: Callable[[float], None] | None = None) -> Transcript: ...
+
+    def listener(self, recording: Recording) -> Listener:
+        """Hears stretches of this recording again against a few phrases (rules/relisten.py)."""
 
 
 @dataclass(frozen=True)
@@ -37,3 +42,6 @@ class VoskRecognizer:
                    progress: Callable[[float], None] | None = None) -> Transcript:
         grammar = list(self.grammar) if self.grammar is not None else None
         return transcribe(self.loaded, recording, call_id, grammar, cancel, progress)
+
+    def listener(self, recording: Recording) -> GrammarListener:
+        return GrammarListener(self.loaded, recording)

@@ -10,6 +10,8 @@ from typing import Protocol
 
 import numpy as np
 
+from inspector.domain.messages import Message
+
 
 class PlaybackUnavailable(Exception):
     """No sound server or device; the message says why, for the status bar."""
@@ -32,7 +34,7 @@ class PulseOutput:
         try:
             import pasimple
         except ImportError as exc:  # the package is a dependency; missing means a broken install
-            raise PlaybackUnavailable(f"PulseAudio client library missing: {exc}") from exc
+            raise PlaybackUnavailable(Message("PulseAudio client library missing: {detail}", detail=str(exc))) from exc
         self._pasimple = pasimple
         bytes_per_second = sample_rate * 2 * 4
         target = int(bytes_per_second * self.BUFFER_S)
@@ -42,7 +44,7 @@ class PulseOutput:
                 app_name=app_name, stream_name="call playback", device_name=device,
                 tlength=target, prebuf=target // 4, minreq=target // 4)
         except pasimple.PaSimpleError as exc:
-            raise PlaybackUnavailable(f"no sound server could be reached ({exc})") from exc
+            raise PlaybackUnavailable(Message("no sound server could be reached ({detail})", detail=str(exc))) from exc
 
     def write(self, frames: np.ndarray) -> None:
         self._stream.write(np.ascontiguousarray(frames, dtype="<f4").tobytes())
@@ -72,5 +74,5 @@ def playback_problem(sample_rate: int = 8000) -> str | None:
     try:
         pulse_output(sample_rate).close()
     except PlaybackUnavailable as exc:
-        return str(exc)
+        return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)   # a Message: translatable
     return None

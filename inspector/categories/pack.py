@@ -31,6 +31,7 @@ class Category:
     phrases: Phrases | None         # said by the customer
     rules: tuple[str, ...]          # rule ids whose hits also point to this category
     description: str = ""
+    path_en: tuple[str, ...] = ()   # the names in the English UI, level for level; the pack's own names are Chinese
 
     @property
     def label(self) -> str:
@@ -53,6 +54,10 @@ class CategoryPack:
                 children.append(category.path[1])
         return tree
 
+    def english_names(self) -> dict[str, str]:
+        """Each level's name → its English name (path_en), for the English UI; stored labels stay in Chinese."""
+        return {name: english for category in self.categories for name, english in zip(category.path, category.path_en)}
+
 
 def load_category_pack(path: Path) -> CategoryPack:
     data = read_toml(path, "category pack", CategoryPackError)
@@ -71,6 +76,7 @@ def load_category_pack(path: Path) -> CategoryPack:
             raise CategoryPackError(f"{path}: category {index} ({category.label}) is listed twice")
         seen.add(category.path)
         categories.append(category)
+    _same_english_for_same_name(path, categories)
     return CategoryPack(header["id"], str(header.get("version", "1")), min_confidence, tuple(categories))
 
 
@@ -110,8 +116,24 @@ def _category(path: Path, entry: Any, index: int, threshold: float) -> Category:
     matcher = Phrases(tuple(Phrase.of(p) for p in phrases), tuple(Phrase.of(u) for u in unless),
                       threshold) if phrases else None
     description = entry.get("description", "")
+    english = entry.get("path_en", [])
+    if (not isinstance(english, list) or english and len(english) != len(names)
+            or not all(isinstance(n, str) and n.strip() for n in english)):
+        raise CategoryPackError(f"{where}.path_en: must give an English name for each level of path, "
+                                f"e.g. [\"Tariff disputes\", \"Unexplained charges\"]")
     return Category(tuple(n.strip() for n in names), matcher, tuple(rules),
-                    description if isinstance(description, str) else "")
+                    description if isinstance(description, str) else "", tuple(n.strip() for n in english))
+
+
+def _same_english_for_same_name(path: Path, categories: list[Category]) -> None:
+    """A level-1 name shared by several categories must have one English name, or the English UI would
+    show one reason under two names."""
+    english: dict[str, str] = {}
+    for category in categories:
+        for name, given in zip(category.path, category.path_en):
+            if english.setdefault(name, given) != given:
+                raise CategoryPackError(f"{path}: category {category.label}.path_en: {name} is "
+                                        f"{english[name]!r} elsewhere, here {given!r}")
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:

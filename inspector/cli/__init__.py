@@ -11,17 +11,17 @@ import os
 import sys
 from pathlib import Path
 
-from inspector.cli import (appeals, autoscore, batch, calibration, calls, categorize, check, emotion, evaluations,
-                           export_bundle, export_recording, hub, import_calls, models, outcome, redlines, report,
-                           rule_accuracy, sample, search, stats, sync_setup, sync_status, topics, transcribe, upload,
-                           users)
+from inspector.cli import (acknowledge, appeals, autoscore, batch, calibration, calls, categorize, check, coaching,
+                           emotion, evaluations, export_bundle, export_recording, feedback, hub, import_calls, models,
+                           outcome, redlines, report, rule_accuracy, sample, search, stats, sync_setup, sync_status,
+                           topics, transcribe, upload, users)
 from inspector.cli.context import CliContext
 from inspector.store.database import StorageError
 from inspector.workspace import Workspace
 
-COMMANDS = (import_calls, calls, evaluations, sample, appeals, redlines, check, transcribe, models, stats,
-            calibration, sync_setup, export_bundle, export_recording, upload, sync_status, hub, report, users,
-            categorize, search, emotion, outcome, topics, batch, rule_accuracy, autoscore)
+COMMANDS = (import_calls, calls, evaluations, acknowledge, sample, appeals, coaching, feedback, redlines, check,
+            transcribe, models, stats, calibration, sync_setup, export_bundle, export_recording, upload, sync_status,
+            hub, report, users, categorize, search, emotion, outcome, topics, batch, rule_accuracy, autoscore)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -59,8 +59,11 @@ def read_password(what: str) -> str:
     return line
 
 
-def sign_in(db: sqlite_utils.Database, args: argparse.Namespace, action: Action | None = None) -> User:
-    """The acting user, after their password (the next line of stdin) and, when given, the action are checked."""
+def sign_in(db: sqlite_utils.Database, args: argparse.Namespace, action: Action | None = None,
+            agents: bool = False) -> User:
+    """The acting user, after their password (the next line of stdin) and, when given, the action are checked.
+    An agent is let in only where the command says ``agents=True`` (their own evaluations, acknowledging,
+    appealing): every other command is the staff's, whatever it forgets to check later."""
     user_id = args.actor_id
     if not args.password_stdin:
         raise Refused(f"{user_id}: acting as a user needs --password-stdin and the password on standard input")
@@ -73,6 +76,8 @@ def sign_in(db: sqlite_utils.Database, args: argparse.Namespace, action: Action 
     if outcome.must_change_password:
         raise Refused(f"{user_id} must choose a new password first: inspector users passwd {user_id} "
                       "--password-stdin (old and new password on two lines)")
+    if outcome.user.is_agent and not agents:
+        raise Refused(f"{user_id} is an agent: agents may only see, acknowledge and appeal their own evaluations")
     if action is not None and not allowed(outcome.user, action):
         raise Refused(f"{user_id} may not {action} (team leads only)")
     return outcome.user

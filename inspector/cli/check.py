@@ -13,7 +13,9 @@ from pathlib import Path
 
 from inspector.asr.choice import choose_model
 from inspector.asr.pool import ModelPool
-from inspector.asr.recognizer import AsrError, transcribe
+from inspector.asr.profiles import DEFAULT_PROFILE, PROFILES
+from inspector.asr.recognizer import AsrError, LoadedModel, transcribe
+from inspector.asr.relisten import GrammarListener
 from inspector.audio.activity import analyse
 from inspector.audio.errors import AudioError
 from inspector.audio.recording import decode
@@ -44,7 +46,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "the one the rule pack names")
     parser.add_argument("--folder", type=Path, help="check every *.transcript.json in a folder")
     parser.add_argument("--database", action="store_true", help="check every call of the workspace, store hits")
-    parser.add_argument("--model", type=Path, help="the Vosk model for checking a recording")
+    parser.add_argument("--model", type=Path, help="the Vosk model for checking a recording; with --transcript and "
+                        "--audio, or --database, doubtful phrases are heard again on the audio with it")
+    parser.add_argument("--profile", choices=tuple(PROFILES), default=DEFAULT_PROFILE,
+                        help="the model's decoding profile, as `inspector batch --profile` (the same hits as a batch)")
     parser.add_argument("--format", choices=("json", "text"), default="json")
     parser.set_defaults(handler=run)
 
@@ -54,19 +59,20 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         pack = chosen_pack(args.rules, args.tariffs)
         if args.database:
-            return _database(ctx, pack)
+            return _database(ctx, pack, choose_model(workspace, ModelPool(), args.model, profile=args.profile) if args.model else None)
         if args.folder:
             return _folder(args, pack)
         if args.transcript:
-            hits = _check_file(args.transcript, args.audio, pack)
+            loaded = choose_model(workspace, ModelPool(), args.model, profile=args.profile) if args.model and args.audio else None
+            hits = _check_file(args.transcript, args.audio, pack, loaded)
             _print_hits(hits, args.format)
             return 0
         if args.recording:
             recording = decode(args.recording)
-            transcript = transcribe(choose_model(workspace, ModelPool(), args.model), recording,
-                                    call_id=args.recording.stem)
-            _print_hits(check_call(pack, transcript, analyse(recording.samples, recording.sample_rate)),
-                        args.format)
+            loaded = choose_model(workspace, ModelPool(), args.model, profile=args.profile)
+            transcript = transcribe(loaded, recording, call_id=args.recording.stem)
+            _print_hits(check_call(pack, transcript, analyse(recording.samples, recording.sample_rate),
+                                   GrammarListener(loaded, recording)), args.format)
             return 0
         raise CommandError("give --transcript FILE, --folder DIR or --database")
     except (CommandError, PackError, TranscriptError, AudioError, StorageError, AsrError) as exc:
@@ -74,13 +80,16 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         return 2
 
 
-def _check_file(transcript_path: Path, audio_path: Path | None, pack: RulePack) -> list[Hit]:
+def _check_file(transcript_path: Path, audio_path: Path | None, pack: RulePack,
+                loaded: LoadedModel | None = None) -> list[Hit]:
+    """With the audio, acoustic rules are measured; with a model too, doubtful phrases are heard again."""
     transcript = load_transcript(transcript_path)
-    activity = None
+    activity = listener = None
     if audio_path is not None:
         recording = decode(audio_path)
         activity = analyse(recording.samples, recording.sample_rate)
-    return check_call(pack, transcript, activity)
+        listener = GrammarListener(loaded, recording) if loaded is not None else None
+    return check_call(pack, transcript, activity, listener)
 
 
 def _print_hits(hits: list[Hit], fmt: str) -> None:
@@ -109,9 +118,9 @@ def _folder(args: argparse.Namespace, pack: RulePack) -> int:
     return 1 if failures else 0
 
 
-def _database(ctx: CliContext, pack: RulePack) -> int:
+def _database(ctx: CliContext, pack: RulePack, loaded: LoadedModel | None) -> int:
     db = ctx.db
-    result = drain(check_all(db, ctx.workspace, pack))
+    result = drain(check_all(db, ctx.workspace, pack, listen_with=loaded))
     calls = CallRepository(db)
     hits = HitRepository(db)
     for call in calls.page(CallFilter(), limit=max(1, calls.count())):

@@ -1,21 +1,26 @@
 """``inspector evaluations``: production evaluations filtered, as CSV or JSON, as the signed-in user may see
-them: a lead every inspector's, an inspector only their own."""
+them: a lead every inspector's, an inspector only their own, an agent only the submitted evaluations of their
+own calls (uuid, call, score, status, acknowledged, appeal)."""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
 
 from inspector.cli.arguments import iso_day, number_between
-from inspector.cli.auth import add_identity_arguments, sign_in
+from inspector.cli.auth import Refused, add_identity_arguments, sign_in
 from inspector.cli.context import CliContext
+from inspector.domain.people import User
 from inspector.cli.errors import user_errors
 from inspector.scoring.defaults import default_card
 from inspector.scoring.export import item_column_names, item_columns, rows_to_csv, write_csv
 from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
+from inspector.review.feedback import FeedbackService, line_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,7 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 @user_errors
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = sign_in(ctx.db, args)
+    actor = sign_in(ctx.db, args, agents=True)
+    if actor.is_agent:
+        return _agents_own(args, ctx, actor)
     repo = EvaluationRepository(ctx.db, default_card())
     rows = repo.search(actor, EvaluationFilter(
         args.inspector, args.agent, args.date_from, args.date_to, args.status, args.min_total,
@@ -56,4 +63,31 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             args.out.write_text(text, encoding="utf-8")
         else:
             print(text)
+    return 0
+
+
+def _agents_own(args: argparse.Namespace, ctx: CliContext, actor: User) -> int:
+    """The agent's own submitted evaluations; filters naming someone else are refused, not ignored."""
+    if args.agent not in (None, actor.id) or args.inspector is not None or args.status not in (None, "submitted"):
+        raise Refused(f"{actor.id} sees only the submitted evaluations of their own calls")
+    if args.items:
+        raise Refused("--items is for inspectors and leads; an agent's evaluations show score and state")
+    lines = FeedbackService(ctx.db, default_card()).lines(actor, args.date_from, args.date_to)
+    rows = [line_json(line) for line in lines
+            if (args.min_total is None or line.score >= args.min_total)
+            and (args.max_total is None or line.score <= args.max_total)
+            and (args.fatal is None or line.fatal == (args.fatal == "yes"))]
+    if args.format == "json":
+        text = json.dumps(rows, ensure_ascii=False)
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["uuid", "call", "score", "status",
+                                                                                "acknowledged", "appeal"])
+        writer.writeheader()
+        writer.writerows(rows)
+        text = buffer.getvalue()
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    else:
+        print(text, end="" if args.format == "csv" else "\n")
     return 0

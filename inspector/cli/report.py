@@ -5,6 +5,8 @@ What the report rests on (calls, evaluations) goes to stderr, so stdout stays th
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import sys
 from pathlib import Path
@@ -16,10 +18,12 @@ from inspector.reports.export import basis_line, html_page, table_csv, write_rep
 from inspector.reports.filters import DATE_BASES, ReportError, ReportFilter
 from inspector.reports.compute import SECTIONS
 from inspector.reports.tables import computed_for, section_json, tables_for
-from inspector.reports.workstation import workstation_report
+from inspector.reports.answers import AnswerRow, answer_json
+from inspector.reports.workstation import workstation_answers, workstation_report
+from inspector.review.coaching import CoachingService, effect_json
 from inspector.scoring.defaults import default_card
 
-CHOICES = tuple(s for s in SECTIONS if s != "centre")
+CHOICES = (*(s for s in SECTIONS if s != "centre"), "coaching", "answers")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,8 +46,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.by == "coaching":
+        return _coaching(args, ctx)
     flt = ReportFilter(args.date_from, args.date_to, args.dates, args.agent, args.team, args.inspector,
                        args.business, args.category, args.card_version)
+    if args.by == "answers":
+        return _answers(args, ctx, flt)
     try:
         if args.format == "xlsx" and args.out is None:
             raise ReportError("an XLSX workbook needs --out FILE")
@@ -64,3 +72,63 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         return 2
     print(f"inspector report: {basis_line(report)}", file=sys.stderr)
     return 0
+
+
+def _answers(args: argparse.Namespace, ctx: CliContext, flt: ReportFilter) -> int:
+    """The agents' answers (reports/answers.py): the figures headquarters shows for this centre."""
+    if args.format not in ("json", "csv"):
+        print(f"inspector report: the answers report is written as json or csv, not {args.format}", file=sys.stderr)
+        return 2
+    try:
+        rows = answer_json(workstation_answers(ctx.db, flt))
+    except ReportError as exc:
+        print(f"inspector report: {exc}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        text = json.dumps(rows, ensure_ascii=False) + "\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(AnswerRow.__dataclass_fields__))
+        writer.writeheader()
+        writer.writerows(rows)
+        text = buffer.getvalue()
+    return _write(args, text)
+
+
+def _write(args: argparse.Namespace, text: str) -> int:
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"inspector report: {args.out}: cannot write the report ({exc.strerror})", file=sys.stderr)
+        return 2
+    return 0
+
+
+COACHING_COLUMNS = ("session", "agent_id", "coach", "held_on", "follow_up", "item", "name", "before_evaluations",
+                    "before_lost", "before_rate", "after_evaluations", "after_lost", "after_rate",
+                    "difference_low", "difference_high", "verdict")
+
+
+def _coaching(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Each coaching session's items: losses before against after, with intervals (review.coaching)."""
+    if args.format not in ("json", "csv"):
+        print(f"inspector report: the coaching report is written as json or csv, not {args.format}", file=sys.stderr)
+        return 2
+    rows = [effect_json(e) for e in CoachingService(ctx.db, default_card()).effects(args.agent)]
+    if args.format == "json":
+        text = json.dumps(rows, ensure_ascii=False) + "\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(COACHING_COLUMNS)
+        for r in rows:
+            low, high = r["difference"] or (None, None)
+            writer.writerow([r["session"], r["agent_id"], r["coach"], r["held_on"], r["follow_up"], r["item"],
+                             r["name"], r["before"]["evaluations"], r["before"]["lost"], r["before"]["rate"],
+                             r["after"]["evaluations"], r["after"]["lost"], r["after"]["rate"], low, high,
+                             r["verdict"]])
+        text = buffer.getvalue()
+    return _write(args, text)

@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         command = actions.add_parser(name, help=text)
         command.add_argument("user_id", metavar="ID")
         add_identity_arguments(command, "--as")
-    role = actions.add_parser("set-role", help="make an account an inspector, lead or admin")
+    role = actions.add_parser("set-role", help="make an account an inspector, lead, admin or agent")
     role.add_argument("user_id", metavar="ID")
     role.add_argument("--role", choices=ROLE_CHOICES, required=True)
     add_identity_arguments(role, "--as")

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from inspector.asr.recognizer import LoadedModel
+from inspector.asr.relisten import GrammarListener
 from inspector.audio.activity import ActivityMap
 from inspector.audio.errors import AudioError
 from inspector.audio.overview import compute_overview, load_overview, open_audio, save_overview
@@ -95,11 +97,12 @@ def all_calls(db: sqlite_utils.Database) -> list[Call]:
 
 
 def run_findings(db: sqlite_utils.Database, workspace: Workspace | None, packs: Packs, steps: Collection[str] = STEPS,
-                 cancel: threading.Event | None = None, only_outdated: bool = False, redo: Collection[str] = ()
-                 ) -> Generator[Progress, None, FindingsResult]:
+                 cancel: threading.Event | None = None, only_outdated: bool = False, redo: Collection[str] = (),
+                 listen_with: LoadedModel | None = None) -> Generator[Progress, None, FindingsResult]:
     """Every call (oldest first) through `steps`; with `only_outdated` each call through the steps
     `due_calls` names for it (checking ahead), plus the `redo` steps on every call (checking all calls again
-    without measuring every emotion again). Stops with Cancelled between calls."""
+    without measuring every emotion again). ``listen_with``: a model for the rules to hear doubtful phrases
+    again on each call's audio (rules/relisten.py). Stops with Cancelled between calls."""
     due = due_calls(db, packs, steps) if only_outdated else {}
     work = [(call, frozenset(steps) if not only_outdated else due.get(call.id, frozenset()) | frozenset(redo))
             for call in all_calls(db)]
@@ -109,12 +112,13 @@ def run_findings(db: sqlite_utils.Database, workspace: Workspace | None, packs: 
         if cancel is not None and cancel.is_set():
             raise Cancelled
         yield Progress(index, len(work), call.call_ref)
-        update_findings(db, workspace, call, packs, wanted, result)
+        update_findings(db, workspace, call, packs, wanted, result, listen_with)
     return result
 
 
 def update_findings(db: sqlite_utils.Database, workspace: Workspace | None, call: Call, packs: Packs,
-                    steps: Collection[str] = STEPS, result: FindingsResult | None = None) -> FindingsResult:
+                    steps: Collection[str] = STEPS, result: FindingsResult | None = None,
+                    listen_with: LoadedModel | None = None) -> FindingsResult:
     """Runs `steps` on the call's shown transcript and stores each finding with the transcript version it was
     made on; counts what happened in `result`."""
     result = result if result is not None else FindingsResult()
@@ -123,8 +127,11 @@ def update_findings(db: sqlite_utils.Database, workspace: Workspace | None, call
         result.without_transcript.append(call.call_ref)
         return result
     source, transcript = stored
-    recording, activity = _audio(call, workspace, rules=RULES in steps, samples=EMOTION in steps)
+    listening = listen_with is not None and RULES in steps
+    recording, activity = _audio(call, workspace, rules=RULES in steps, samples=EMOTION in steps or listening)
     work = Work(recording=recording, activity=activity, transcript=transcript)
+    if listening and recording is not None:
+        work.listener = GrammarListener(listen_with, recording)
     hit_store = HitRepository(db)
     if RULES in steps:
         check_rules(work, packs)
@@ -157,7 +164,7 @@ def update_findings(db: sqlite_utils.Database, workspace: Workspace | None, call
 
 def _audio(call: Call, workspace: Workspace | None, rules: bool, samples: bool
            ) -> tuple[Recording | None, ActivityMap | None]:
-    """The recording when a step needs its samples (emotion), and the activity map the acoustic rules measure
+    """The recording when a step needs its samples (emotion, hearing again), and the activity map the acoustic rules measure
     (from the waveform cache, filling it when missing): decoded at most once. (None, None) when the audio is
     gone or unreadable: the rules then use transcript timing, the emotion the words only."""
     if not (rules or samples):

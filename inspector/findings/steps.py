@@ -21,6 +21,7 @@ from inspector.emotion.turns import customer_emotion
 from inspector.rules.engine import check_call
 from inspector.rules.hits import Hit
 from inspector.rules.pack import RulePack
+from inspector.transcript.hearing import Listener
 from inspector.transcript.model import Transcript
 
 
@@ -38,14 +39,17 @@ class Work:
     recording: Recording | None = None
     activity: ActivityMap | None = None
     transcript: Transcript | None = None
+    listener: Listener | None = None       # hears a doubtful phrase again on the audio (rules/relisten.py)
     hits: list[Hit] | None = None          # None: not checked on this transcript (categories then go without)
     findings: dict[str, Any] = field(default_factory=dict)
     step_versions: dict[str, str] = field(default_factory=dict)
 
 
 def check_rules(work: Work, packs: StepPacks) -> None:
+    """With a listener (a model and the audio), doubtful phrases are heard again, whether the transcript was
+    recognised in this run or came with the call."""
     assert packs.rules is not None and work.transcript is not None
-    work.hits = check_call(packs.rules, work.transcript, work.activity)
+    work.hits = check_call(packs.rules, work.transcript, work.activity, work.listener)
 
 
 def categorize_call(work: Work, packs: StepPacks) -> None:

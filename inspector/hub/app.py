@@ -8,13 +8,20 @@ one bad evaluation does not hold back the batch.
 
 
 import json
+import logging
+import re
 import tempfile
+import uuid
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware.gzip import GZipMiddleware
 
 from inspector.archive import ArchiveError
 from inspector.hub.routers import headquarters_router
@@ -35,6 +42,10 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'se
                            "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
                            "form-action 'self'")
 DOCS_PATHS = ("/docs", "/redoc")
+ASSET_PATHS = "/dashboard/assets/"
+GZIP_FROM_BYTES = 1024          # ECharts is 1.1 MB as vendored, about a third of it compressed
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+log = logging.getLogger("inspector.hub")
 
 
 class UploadItem(BaseModel):
@@ -86,14 +97,27 @@ def create_app(store: HubStore) -> FastAPI:
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
-        response = await call_next(request)
+        given = request.headers.get("x-request-id", "")
+        request_id = given if REQUEST_ID.match(given) else uuid.uuid4().hex[:16]
+        try:
+            response = await call_next(request)
+        except Exception:      # noqa: BLE001 - whatever failed, the client gets JSON and the log the traceback
+            log.exception("request %s: %s %s failed", request_id, request.method, request.url.path)
+            response = JSONResponse({"detail": f"the receiver failed on this request; its log has the reason "
+                                               f"under request id {request_id}", "request_id": request_id},
+                                    status_code=500)
+        response.headers.setdefault("X-Request-ID", request_id)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         if not request.url.path.startswith(DOCS_PATHS):
             response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        if request.url.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "no-store")
+        # pages and answers are never kept by the browser (after a log-out, Back shows nothing); the
+        # dashboard's script and style files are asked for again each time, then answered from cache if unchanged
+        response.headers.setdefault("Cache-Control", "no-cache" if request.url.path.startswith(ASSET_PATHS)
+                                    else "no-store")
         return response
+
+    app.add_middleware(_CompressedAssets)
 
     def centre(authorization: Annotated[str | None, Header()] = None) -> Centre:
         token = (authorization or "").removeprefix("Bearer ").strip()
@@ -109,8 +133,16 @@ def create_app(store: HubStore) -> FastAPI:
         return found
 
     @app.get("/healthz")
-    def health() -> dict:
-        return {"ok": True}          # anyone may ask; nobody learns what is stored
+    def health() -> JSONResponse:
+        """Anyone may ask; nobody learns what is stored. 503 while the database does not answer, so a load
+        balancer or monitor sees a receiver that cannot store anything as down."""
+        try:
+            with store.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except SQLAlchemyError as exc:
+            log.error("health check: the database does not answer (%s)", type(exc).__name__)
+            return JSONResponse({"ok": False, "database": "unreachable"}, status_code=503)
+        return JSONResponse({"ok": True, "database": "ok"})
 
     @app.post("/api/v1/evaluations", response_model=UploadResult)
     def upload(batch: UploadBatch, found: Annotated[Centre, Depends(signed_centre)]) -> UploadResult:
@@ -134,6 +166,18 @@ def create_app(store: HubStore) -> FastAPI:
 
     app.include_router(headquarters_router(store))     # headquarters users: log-in, reports API, dashboard
     return app
+
+
+class _CompressedAssets:
+    """The dashboard's files go gzip-compressed to browsers that take it (ECharts is 1.1 MB); the API's
+    answers stay as they are, with their length, for every client and proxy between a centre and here."""
+
+    def __init__(self, app) -> None:
+        self.app, self.gzip = app, GZipMiddleware(app, minimum_size=GZIP_FROM_BYTES)
+
+    async def __call__(self, scope, receive, send) -> None:
+        wanted = scope["type"] == "http" and scope["path"].startswith(ASSET_PATHS)
+        await (self.gzip if wanted else self.app)(scope, receive, send)
 
 
 def _receive_raw(store: HubStore, centre_id: str, workstation_id: str, raw: dict[str, Any]) -> ItemResult:

@@ -34,6 +34,10 @@ def decode_audio(work: CallWork, tools: Tools) -> None:
 
 
 def recognise(work: CallWork, tools: Tools) -> None:
+    """With a model, the rules may hear doubtful phrases again on the audio (rules/relisten.py), whether the
+    transcript is recognised here or came with the call."""
+    if tools.recognizer is not None and work.recording is not None:
+        work.listener = tools.recognizer.listener(work.recording)
     if work.task.transcript is not None:
         work.transcript = load_transcript(Path(work.task.transcript))
         return

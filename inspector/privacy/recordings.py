@@ -4,14 +4,14 @@ and every export recorded in the append-only export audit."""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import soundfile as sf
 import sqlite_utils
 
 from inspector.atomic_file import write_bytes_atomic
-from inspector.audio.recording import decode
+from inspector.audio.recording import Recording, decode
 from inspector.domain.people import User
 from inspector.privacy.redaction import Redaction, redact, redactions
 from inspector.store.calls import Call
@@ -24,6 +24,15 @@ from inspector.users.policy import Action, require
 class RedactedAudio:
     wav: bytes
     spans: list[Redaction]
+
+
+def redacted_recording(path: Path, transcripts: list) -> Recording:
+    """The call decoded with a tone over every personal span of the given transcript versions: what an agent
+    listens to of their own call. Decoding is slow, so the caller reads the transcripts and runs this off the
+    GUI thread. Raises AudioError (the file named) when the recording cannot be read."""
+    recording = decode(Path(path))
+    spans = redactions(transcripts, recording.channels)
+    return replace(recording, samples=redact(recording.samples, recording.sample_rate, spans))
 
 
 def redacted_audio(db: sqlite_utils.Database, call: Call) -> RedactedAudio:

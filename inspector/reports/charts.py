@@ -89,4 +89,7 @@ def charts_for(report: Report, section: str) -> list[Chart]:
         charts = [_bars("centre_mean", "中心平均分", [(c.centre_id, c.mean) for c in report.centres], **mark)]
         trend = _lines("centre_trend", "中心趋势（平均分）", report.centre_trend, {}, report.centre_trend_unit)
         return charts + ([trend] if trend else [])
+    if section == "category":
+        national = [r for r in report.categories if r.centre_id == ""] or list(report.categories)
+        return [_bars("category_calls", "来电类别通话数（本期）", [(r.category, float(r.calls)) for r in national], "通")]
     raise ValueError(section)

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from datetime import date, timedelta
 
+from inspector.reports.category_change import CategoryTally, category_periods, category_rows_from_tallies
 from inspector.reports.filters import ReportFilter
 from inspector.reports.model import (AgentRow, AgreementRow, Basis, Bin, BusinessRow, CentreRow, Distribution, InspectorDay,
                                      InspectorRow, ItemGroupRow, ItemRow, RedLineCase, RedLineSummary, Report,
@@ -20,10 +21,15 @@ BIN_WIDTH = 5.0
 WORST_ITEMS = 3
 MONTHLY_AFTER_DAYS = 183        # trends longer than about half a year are drawn per month, not per week
 SECTIONS = ("agent", "team", "item", "rule", "inspector", "business", "distribution", "red_line", "agreement",
-            "centre")
+            "centre", "category")
 AGREE_TOTAL = 3.0               # the card's calibration target: a total within ±3 points
 AGREE_ITEM = 0.5
 PARTS = (*SECTIONS, "item_groups")      # what build_report can compute: the sections, and items by team and agent
+
+
+# the parts that read the evaluation records themselves (the others: rule counts, red lines, categories)
+RECORD_PARTS = frozenset({"agent", "item_groups", "team", "business", "centre", "inspector", "item",
+                          "distribution"})
 
 
 def loss_levels(parts: Collection[str]) -> set[str]:
@@ -38,9 +44,13 @@ def build_report(records: Sequence[EvaluationRecord], *, flt: ReportFilter = Rep
                  card: Scorecard | None = None, threshold: float = DEFAULT_THRESHOLD, as_of: str | None = None,
                  losses: Sequence[ItemLoss] = (), rules: RuleCounts = RuleCounts(),
                  red_lines: Sequence[RedLineCase] = (), sections: Collection[str] | None = None,
-                 auto: Sequence[AutoRecord] = ()) -> Report:
+                 auto: Sequence[AutoRecord] = (), categorised: Sequence[CategoryTally] = (),
+                 counted: tuple[int, int] | None = None) -> Report:
     """``sections``: the PARTS to compute (default: all); ``losses`` must hold their loss_levels; ``auto``: the
-    automatic scores of every call in scope (agents and teams with no evaluation get a row from them)."""
+    automatic scores of every call in scope (agents and teams with no evaluation get a row from them);
+    ``categorised``: category_change.CategoryTally of the period and the one before; ``counted``: (calls,
+    evaluations) in scope when the caller counted them instead of passing records (sections outside
+    RECORD_PARTS need nothing else of them)."""
     wanted = set(PARTS if sections is None else sections)
     basis = flt.date_basis
     parts: dict = {}
@@ -53,7 +63,8 @@ def build_report(records: Sequence[EvaluationRecord], *, flt: ReportFilter = Rep
                                                auto_by_agent.get(key, [])) for key in {*by_agent, *auto_by_agent}),
                                        key=lambda a: (-_or(a.mean, -1), -_or(a.auto_mean, -1), a.centre_id,
                                                       a.agent_id)))
-        parts["agent_trend"] = _trend({agent: rows for (_c, agent), rows in by_agent.items()}, basis, "week")
+        parts["agent_trend"] = _trend({agent: rows for (_c, agent), rows in by_agent.items()}, basis, "week",
+                                      flt.date_from)
     if "team" in wanted:
         by_team = _group(records, lambda r: (r.centre, r.team))
         auto_by_team = _group(auto, lambda a: (a.centre, a.team))
@@ -70,7 +81,7 @@ def build_report(records: Sequence[EvaluationRecord], *, flt: ReportFilter = Rep
     if "centre" in wanted:
         unit = _unit([r.day(basis) for r in records])
         parts["centres"] = _centres(records, threshold, red_lines)
-        parts["centre_trend"] = _trend(_group(records, lambda r: r.centre), basis, unit)
+        parts["centre_trend"] = _trend(_group(records, lambda r: r.centre), basis, unit, flt.date_from)
         parts["centre_trend_unit"] = unit
     if "inspector" in wanted:
         parts["inspectors"] = _inspectors(records)
@@ -82,14 +93,18 @@ def build_report(records: Sequence[EvaluationRecord], *, flt: ReportFilter = Rep
         parts["item_groups"] = _item_groups(records, by_agent, losses)
     if "rule" in wanted:
         parts["rules"] = _rules(rules)
-        parts["rule_trend"] = _rule_trend(rules, "week")
+        parts["rule_trend"] = _rule_trend(rules, "week", flt.date_from if basis == "call" else None)
     if "distribution" in wanted:
         parts["distribution"] = _distribution(records, card, threshold)
+    if "category" in wanted:
+        periods = category_periods(flt.date_from, flt.date_to, as_of or date.today().isoformat())
+        parts["categories"] = category_rows_from_tallies(categorised)
+        parts["category_periods"] = periods
     if "red_line" in wanted:
         parts["red_lines"] = tuple(sorted(red_lines, key=lambda c: (c.status != "open", -c.age_days, c.call_ref)))
         parts["red_line_summary"] = _red_line_summary(red_lines)
     return Report(filter=flt, threshold=threshold, as_of=as_of or date.today().isoformat(),
-                  basis=Basis(len({r.call for r in records}), len(records), rules.calls), **parts)
+                  basis=Basis(*(counted or (len({r.call for r in records}), len(records))), rules.calls), **parts)
 
 
 # -- groups --------------------------------------------------------------------------------------
@@ -166,15 +181,16 @@ def _agreement(auto: Sequence[AutoRecord], card: Scorecard | None) -> tuple[Agre
 def _centres(records: Sequence[EvaluationRecord], threshold: float,
              red_lines: Sequence[RedLineCase]) -> tuple[CentreRow, ...]:
     open_cases: dict[str, int] = defaultdict(int)
+    closed_cases: dict[str, int] = defaultdict(int)
     for case in red_lines:
-        if case.status == "open":
-            open_cases[case.centre] += 1
+        (open_cases if case.status == "open" else closed_cases)[case.centre] += 1
     rows = []
     for centre, group in sorted(_group(records, lambda r: r.centre).items()):
         stats = _stats(group, threshold)
         rows.append(CentreRow(centre_id=centre, agents=len({r.agent_id for r in group}),
                               fatal_rate=_share(stats["fatal"], stats["evaluations"]),
-                              red_lines_open=open_cases.get(centre, 0), **stats))
+                              red_lines_open=open_cases.get(centre, 0),
+                              red_lines_closed=closed_cases.get(centre, 0), **stats))
     return tuple(rows)
 
 
@@ -200,26 +216,33 @@ def _unit(days: Iterable[str]) -> str:
 
 
 def periods_between(first: str, last: str, unit: str) -> list[str]:
-    """Every period from the first to the last, so that a trend shows the weeks without evaluations too."""
-    periods, current = [], date.fromisoformat(first)
-    while current.isoformat() <= last:
-        periods.append(current.isoformat())
+    """Every period from the first to the last, so that a trend shows the weeks without evaluations too (the
+    first may start mid-week or mid-month, where the report starts: period_of)."""
+    periods, current = [first], date.fromisoformat(period_of(first, unit))
+    while True:
         current = (current + timedelta(days=7) if unit == "week"
                    else date(current.year + current.month // 12, current.month % 12 + 1, 1))
-    return periods
+        if current.isoformat() > last:
+            return periods
+        periods.append(current.isoformat())
 
 
-def period_of(day: str, unit: str) -> str:
-    """The first day of the week (Monday) or month that a YYYY-MM-DD day falls in; '' stays ''."""
+def period_of(day: str, unit: str, first_day: str | None = None) -> str:
+    """The first day of the week (Monday) or month that a YYYY-MM-DD day falls in; '' stays ''. With the
+    report's first day, the first period starts there: a report from a Wednesday does not show its week
+    as starting on the Monday before."""
     if not day:
         return ""
     if unit == "month":
-        return day[:8] + "01"
-    start = date.fromisoformat(day)
-    return (start - timedelta(days=start.weekday())).isoformat()
+        period = day[:8] + "01"
+    else:
+        start = date.fromisoformat(day)
+        period = (start - timedelta(days=start.weekday())).isoformat()
+    return max(period, first_day) if first_day else period
 
 
-def _trend(groups: dict[str, list[EvaluationRecord]], basis: str, unit: str) -> tuple[TrendPoint, ...]:
+def _trend(groups: dict[str, list[EvaluationRecord]], basis: str, unit: str,
+           first_day: str | None = None) -> tuple[TrendPoint, ...]:
     periods: dict[str, str] = {}          # day → period, each day worked out once
     points = []
     for group, rows in sorted(groups.items()):
@@ -227,7 +250,7 @@ def _trend(groups: dict[str, list[EvaluationRecord]], basis: str, unit: str) -> 
         for r in rows:
             day = r.day(basis)
             if day not in periods:
-                periods[day] = period_of(day, unit)
+                periods[day] = period_of(day, unit, first_day)
             by_period[periods[day]].append(r)
         for period, members in sorted(by_period.items()):
             if period:
@@ -291,13 +314,13 @@ def _rules(counts: RuleCounts) -> tuple[RuleRow, ...]:
     return tuple(sorted(rows, key=lambda r: (r.red_line, -r.hits, r.rule)))
 
 
-def _rule_trend(counts: RuleCounts, unit: str) -> tuple[RuleTrendRow, ...]:
+def _rule_trend(counts: RuleCounts, unit: str, first_day: str | None) -> tuple[RuleTrendRow, ...]:
     calls: dict[str, int] = defaultdict(int)
     for day, n in counts.calls_by_day:
-        calls[period_of(day, unit)] += n
+        calls[period_of(day, unit, first_day)] += n
     hits: dict[tuple[str, str], int] = defaultdict(int)
     for rule, day, n in counts.by_day:
-        hits[(rule, period_of(day, unit))] += n
+        hits[(rule, period_of(day, unit, first_day))] += n
     return tuple(RuleTrendRow(rule, period, n, calls[period], _per_100(n, calls[period]))
                  for (rule, period), n in sorted(hits.items()) if period)
 

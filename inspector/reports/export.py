@@ -22,8 +22,9 @@ from inspector.spreadsheet import set_cell, write_csv_rows
 FORMATS = ("html", "xlsx", "csv")
 SECTION_TITLES = {"agent": "坐席", "team": "班组", "item": "评分项", "rule": "规则", "inspector": "质检员",
                   "business": "业务类型", "distribution": "分数分布", "red_line": "红线", "agreement": "自动评分",
-                  "centre": "中心"}
-RED_LINE_NOTE = "红线案例暂以已确认的红线规则命中计（红线台账上线后以台账为准）。"
+                  "centre": "中心", "category": "客户之声"}
+EMPTY_ROW = '<tr><td colspan="{}">无数据</td></tr>'
+RED_LINE_NOTE = "红线案例以红线台账为准；复核驳回而撤销的不计。"
 
 
 def basis_line(report: Report) -> str:
@@ -98,7 +99,7 @@ def table_html(table: Table) -> str:
     body = "".join("<tr>" + "".join(_cell(shown(c, v), c.kind) for v, c in zip(row, table.columns)) + "</tr>"
                    for row in table.rows)
     return (f'<h3>{escape(table.title)}</h3><table data-table="{table.key}"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body or f'<tr><td colspan={len(table.columns)}>无数据</td></tr>'}</tbody></table>")
+            f"<tbody>{body or EMPTY_ROW.format(len(table.columns))}</tbody></table>")
 
 
 def html_page(report: Report, section: str | None = None) -> str:

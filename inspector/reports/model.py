@@ -59,6 +59,7 @@ class CentreRow(ScoreStats):
     agents: int
     fatal_rate: float | None
     red_lines_open: int
+    red_lines_closed: int = 0
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,8 @@ class Report:
     red_lines: tuple[RedLineCase, ...] = ()
     red_line_summary: tuple[RedLineSummary, ...] = ()
     agreement: tuple[AgreementRow, ...] = ()
+    categories: tuple = ()                 # category_change.CategoryRow, the period's and its change
+    category_periods: object = None        # category_change.CategoryPeriods of those rows
 
 
 @dataclass(frozen=True)

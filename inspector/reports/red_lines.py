@@ -15,10 +15,6 @@ from inspector.scoring.card import Scorecard
 from inspector.store.redlines import WITHDRAWN
 
 
-def red_line_rules(card: Scorecard) -> set[str]:
-    return {rule for fatal in card.fatal for rule in fatal.rules}
-
-
 def red_line_cases(db: sqlite_utils.Database, scope: Scope, card: Scorecard, as_of: str) -> list[RedLineCase]:
     where, params = scope.call_where()
     sql = (f"SELECT r.rule, r.rule_name, r.opened_at, r.closed_at, r.status, c.call_ref, c.agent_id, c.agent_name, "

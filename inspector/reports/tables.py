@@ -96,6 +96,12 @@ def _section_tables(report: Report) -> dict[str, list[Table]]:
                    report.inspectors),
             _table("inspector_days", "质检员每日", [("inspector", "质检员", "text"), ("day", "日期", "text"),
                                                 ("evaluations", "评估数", "int")], report.inspector_days)],
+        "category": [
+            _table("categories", _category_title(report), [
+                ("centre_id", "中心", "text"), ("category", "类别", "text"), ("level", "层级", "int"),
+                ("calls", "通话数", "int"), ("share", "占比", "percent"), ("previous_calls", "上期通话数", "int"),
+                ("change", "变化", "int"), ("change_rate", "环比", "percent"), ("worsened_rate", "情绪变差率", "percent"),
+                ("satisfaction", "满意度", "number"), ("resolved_rate", "解决率", "percent")], report.categories)],
         "business": [_table("business", "业务类型", [("business_type", "业务类型", "text"), *SCORES], report.business)],
         "distribution": [_table("distribution", "分数分布", [("low", "下限", "number"), ("high", "上限", "number"),
                                                           ("count", "评估数", "int")], report.distribution.bins)],
@@ -116,7 +122,8 @@ def _section_tables(report: Report) -> dict[str, list[Table]]:
                                                    ("bias", "偏差（自动−人工）", "number")], report.agreement)],
         "centre": [
             _table("centres", "中心对比", [("centre_id", "中心", "text"), ("agents", "坐席数", "int"), *SCORES,
-                                        ("fatal_rate", "致命率", "percent"), ("red_lines_open", "未结红线", "int")],
+                                        ("fatal_rate", "致命率", "percent"), ("red_lines_open", "未结红线", "int"),
+                                        ("red_lines_closed", "已结红线", "int")],
                    report.centres),
             _table("centre_trend", "中心趋势", trend, report.centre_trend)],
     }
@@ -124,6 +131,12 @@ def _section_tables(report: Report) -> dict[str, list[Table]]:
 
 CENTRE_COLUMNS = ("centre_id", "centre")
 SHOWS_ITEM_GROUPS = ("agent", "team", "item")    # their tables include the points lost per item by agent or team
+
+
+def _category_title(report: Report) -> str:
+    p = report.category_periods
+    return "客户之声：来电类别" if p is None else (f"客户之声：来电类别 {p.date_from} 至 {p.date_to}"
+                                                f"（对比 {p.previous_from} 至 {p.previous_to}）")
 
 
 def computed_for(section: str) -> set[str]:
@@ -161,7 +174,8 @@ def section_json(report: Report, section: str) -> list[dict]:
     """The section's main rows as JSON objects (the CLI's and the API's contract)."""
     rows = {"agent": report.agents, "team": report.teams, "item": report.items, "rule": report.rules,
             "inspector": report.inspectors, "business": report.business, "distribution": report.distribution.bins,
-            "red_line": report.red_lines, "agreement": report.agreement, "centre": report.centres}[section]
+            "red_line": report.red_lines, "agreement": report.agreement, "centre": report.centres,
+            "category": report.categories}[section]
     out = []
     for row in rows:
         data = asdict(row)

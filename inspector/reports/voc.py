@@ -1,16 +1,20 @@
-"""Voice of the customer in one piece for the window: the top call reasons (TOP10 削峰), the emerging
-topics of the week, and the outcome (repeat callers and complaints, QA score vs satisfaction)."""
+"""Voice of the customer in one piece for the window: the week's top call reasons (TOP10 削峰) with their
+change against the week before (reports/category_change.py, the definition headquarters uses too), the
+emerging topics of the week, and the outcome (repeat callers and complaints, QA score vs satisfaction)."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Generator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import sqlite_utils
 
 from inspector.jobs import Cancelled
+from inspector.reports.categories import category_calls
+from inspector.reports.category_change import category_periods, category_rows
+from inspector.reports.filters import ReportFilter
 from inspector.reports.outcome import Outcome, outcome
 from inspector.reports.topics import TopicWindow, emerging_topics
 
@@ -19,7 +23,10 @@ from inspector.reports.topics import TopicWindow, emerging_topics
 class ReasonRow:
     category: str                # level 1, or level 1 › level 2
     calls: int
-    share: float                 # of the categorised calls
+    share: float                 # of the week's categorised calls
+    previous_calls: int          # the week before
+    change: int
+    change_rate: float | None    # None when the week before had none
 
 
 @dataclass(frozen=True)
@@ -30,19 +37,21 @@ class VoiceOfCustomer:
     outcome: Outcome
 
 
-def top_reasons(db: sqlite_utils.Database) -> tuple[list[ReasonRow], int]:
-    total = db.execute("SELECT count(*) FROM categorizations").fetchone()[0]
-    rows = db.execute("SELECT top, count(DISTINCT call_id) FROM call_categories GROUP BY top UNION ALL "
-                      "SELECT path, count(*) FROM call_categories WHERE path != top GROUP BY path").fetchall()
-    ordered = sorted(rows, key=lambda r: (-r[1], r[0]))
-    return [ReasonRow(name, n, round(n / total, 3) if total else 0.0) for name, n in ordered], total
+def top_reasons(db: sqlite_utils.Database, week_ending: date) -> tuple[list[ReasonRow], int]:
+    """The week's categories (the seven days up to week_ending) against the seven days before."""
+    periods = category_periods((week_ending - timedelta(days=6)).isoformat(), week_ending.isoformat(),
+                               week_ending.isoformat())
+    calls = category_calls(db, ReportFilter(), periods)
+    this_week = sum(1 for c in calls if periods.date_from <= c.day <= periods.date_to)
+    return [ReasonRow(r.category, r.calls, r.share or 0.0, r.previous_calls, r.change, r.change_rate)
+            for r in category_rows(calls, periods)], this_week
 
 
 def voc_job(db: sqlite_utils.Database, week_ending: date, days: int, cancel: threading.Event | None = None
             ) -> Generator[str, None, VoiceOfCustomer]:
     """Yields the step it is on; topics cut every customer sentence of five weeks into words (seconds)."""
     yield "reasons"
-    reasons, categorised = top_reasons(db)
+    reasons, categorised = top_reasons(db, week_ending)
     if cancel is not None and cancel.is_set():
         raise Cancelled
     yield "topics"

@@ -12,13 +12,15 @@ import sqlite_utils
 
 from inspector.jobs import Progress
 from inspector.jobs import Cancelled, drain
-from inspector.reports.categories import categories_available, category_names
+from inspector.reports.answers import AnsweredEvaluation, AnswerRow, AppealState, answer_rows
+from inspector.reports.categories import categories_available, category_calls, category_names
+from inspector.reports.category_change import category_periods, category_tallies
 from inspector.reports.compute import DEFAULT_THRESHOLD, PARTS, build_report, loss_levels
 from inspector.reports.days import iso_day, local_day
 from inspector.reports.filters import ReportFilter
 from inspector.reports.model import Report, RuleCount, RuleCounts
 from inspector.reports.records import AutoRecord, EvaluationRecord, LossTally, losses_of
-from inspector.reports.red_lines import red_line_cases, red_line_rules, today
+from inspector.reports.red_lines import red_line_cases, today
 from inspector.reports.scope import Scope, scope_of
 from inspector.scoring.card import Scorecard
 
@@ -74,8 +76,10 @@ def report_job(db: sqlite_utils.Database, flt: ReportFilter, card: Scorecard, th
     _check(cancel)
     yield Progress(len(records), 0, "computing")
     auto = auto_records(db, scope, card, reviewed) if wanted & {"agent", "team", "agreement"} else []
+    periods = category_periods(flt.date_from, flt.date_to, as_of)
+    categorised = category_tallies(category_calls(db, flt, periods), periods) if "category" in wanted else []
     return build_report(records, flt=flt, card=card, threshold=threshold, as_of=as_of, losses=tally.rows(),
-                        rules=rules, red_lines=cases, sections=wanted, auto=auto)
+                        rules=rules, red_lines=cases, sections=wanted, auto=auto, categorised=categorised)
 
 
 def auto_records(db: sqlite_utils.Database, scope: Scope, card: Scorecard,
@@ -145,9 +149,8 @@ def evaluation_rows(db: sqlite_utils.Database, scope: Scope, card: Scorecard, wi
 def rule_counts(db: sqlite_utils.Database, scope: Scope, card: Scorecard) -> RuleCounts:
     """Every automatic hit on the checked calls in scope, with the production decisions on it."""
     where, params = scope.call_where()
-    red = red_line_rules(card) | {f.id for f in card.fatal}
     rules = tuple(
-        RuleCount(r["rule"], r["name"], r["rule"] in red or r["item"] in red or bool(r["fatal"]), r["hits"],
+        RuleCount(r["rule"], r["name"], card.is_red_line(r["rule"], r["item"], "fatal" if r["fatal"] else ""), r["hits"],
                   r["calls"], r["confirmed"] or 0, r["rejected"] or 0)
         for r in db.query(
             "SELECT h.rule, max(h.name) AS name, max(h.item) AS item, max(h.severity = 'fatal') AS fatal, "
@@ -162,3 +165,25 @@ def rule_counts(db: sqlite_utils.Database, scope: Scope, card: Scorecard) -> Rul
         "SELECT substr(c.started_at, 1, 10) AS day, count(*) AS n FROM checks k "
         f"JOIN calls c ON c.id = k.call_id{where} GROUP BY 1", params))
     return RuleCounts(rules, by_day, calls_by_day, sum(n for _day, n in calls_by_day))
+
+
+def workstation_answers(db: sqlite_utils.Database, flt: ReportFilter, as_of: str | None = None
+                        ) -> tuple[AnswerRow, ...]:
+    """The agents' answers (reports/answers.py) over this workstation's evaluations in the filter's scope:
+    the rows headquarters computes from what this workstation uploaded."""
+    flt = flt.checked()
+    where, params = scope_of(db, flt).evaluation_where()
+    evaluations = [AnsweredEvaluation("", r["submitted_at"], bool(r["ack"])) for r in db.query(
+        "SELECT e.submitted_at, EXISTS (SELECT 1 FROM acknowledgements k WHERE k.uuid = e.uuid "
+        f"AND k.version = e.version) AS ack FROM evaluations e JOIN calls c ON c.id = e.call_id{where}", params)]
+    appeals = [AppealState("", r["status"]) for r in db.query(
+        f"SELECT a.status FROM appeals a WHERE a.uuid IN (SELECT e.uuid FROM evaluations e "
+        f"JOIN calls c ON c.id = e.call_id{where})", params)]
+    clauses, session_params = [], []
+    for sql, value in (("held_on >= ?", flt.date_from), ("held_on <= ?", flt.date_to), ("agent_id = ?", flt.agent_id)):
+        if value is not None:
+            clauses.append(sql)
+            session_params.append(value)
+    sessions = ["" for _ in db.query("SELECT id FROM coaching_sessions"
+                                      + (f" WHERE {' AND '.join(clauses)}" if clauses else ""), session_params)]
+    return answer_rows(evaluations, appeals, sessions, as_of or today())

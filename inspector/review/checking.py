@@ -13,7 +13,10 @@ from pathlib import Path
 
 import sqlite_utils
 
+from inspector.asr.recognizer import LoadedModel
+from inspector.asr.relisten import GrammarListener
 from inspector.audio.activity import ActivityMap
+from inspector.audio.recording import decode
 from inspector.audio.errors import AudioError
 from inspector.audio.overview import open_audio
 from inspector.jobs import Cancelled, Progress, drain
@@ -49,17 +52,29 @@ def activity_for(call: Call, workspace: Workspace) -> ActivityMap | None:
         return None
 
 
-def hits_for(call: Call, db: sqlite_utils.Database, workspace: Workspace, pack: RulePack
-             ) -> tuple[str, list[Hit]] | None:
-    """The transcript version the call shows and its hits; None when the call has no transcript to check."""
+def listener_for(call: Call, loaded: LoadedModel | None) -> GrammarListener | None:
+    """Hears the call's recording again with ``loaded``; None without a model or when the audio is gone."""
+    if loaded is None:
+        return None
+    try:
+        return GrammarListener(loaded, decode(Path(call.path)))
+    except (AudioError, OSError):
+        return None
+
+
+def hits_for(call: Call, db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
+             listen_with: LoadedModel | None = None) -> tuple[str, list[Hit]] | None:
+    """The transcript version the call shows and its hits; None when the call has no transcript to check.
+    ``listen_with``: a model to hear doubtful phrases again on the call's audio (rules/relisten.py)."""
     stored = TranscriptRepository(db).latest(call.id)
     if stored is None:
         return None
-    return stored[0], check_call(pack, stored[1], activity_for(call, workspace))
+    return stored[0], check_call(pack, stored[1], activity_for(call, workspace), listener_for(call, listen_with))
 
 
-def check_and_store(call: Call, db: sqlite_utils.Database, workspace: Workspace, pack: RulePack) -> list[Hit] | None:
-    found = hits_for(call, db, workspace, pack)
+def check_and_store(call: Call, db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
+                    listen_with: LoadedModel | None = None) -> list[Hit] | None:
+    found = hits_for(call, db, workspace, pack, listen_with)
     if found is None:
         return None
     source, hits = found
@@ -85,11 +100,12 @@ def _each_call(db: sqlite_utils.Database, cancel: threading.Event | None
 
 
 def check_all(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
-              cancel: threading.Event | None = None, only_outdated: bool = False
-              ) -> Generator[Progress, None, BatchResult]:
-    """Every call, or with `only_outdated` the calls `outdated_calls` names: the findings runner's rule step."""
+              cancel: threading.Event | None = None, only_outdated: bool = False,
+              listen_with: LoadedModel | None = None) -> Generator[Progress, None, BatchResult]:
+    """Every call, or with `only_outdated` the calls `outdated_calls` names: the findings runner's rule step.
+    ``listen_with``: a model to hear doubtful phrases again on each call's audio."""
     found = yield from run_findings(db, workspace, Packs(rules=pack), (RULES,), cancel,
-                                    only_outdated)
+                                    only_outdated, listen_with=listen_with)
     return BatchResult(found.checked, found.hits, found.without_transcript)
 
 

@@ -152,9 +152,11 @@ class Sample:
     unknown: tuple[str, ...] = ()                 # listed call ids this workspace does not have
 
 
-def draw(db: sqlite_utils.Database, plan: SamplingPlan, actor: User, plan_name: str | None = None) -> Sample:
-    """Draws the sample, assigns it and stores both in one transaction. Raises NotAllowed unless `actor` may
-    assign reviews."""
+def draw(db: sqlite_utils.Database, plan: SamplingPlan, actor: User, plan_name: str | None = None,
+         store: bool = True) -> Sample:
+    """Draws the sample, assigns it and stores both in one transaction; ``store=False`` only says what the
+    draw would pick and give to whom (a preview: id 0, nothing written; the same seed draws the same).
+    Raises NotAllowed unless `actor` may assign reviews."""
     require(actor, Action.ASSIGN_REVIEWS)
     _check_assignees(db, plan.assignees)
     seed = plan.seed if plan.seed is not None else random.SystemRandom().randrange(2 ** 31)
@@ -196,6 +198,8 @@ def draw(db: sqlite_utils.Database, plan: SamplingPlan, actor: User, plan_name: 
     picks = tuple(Pick(c, pool[c]["call_ref"], pool[c]["agent_id"], assignees[i], tuple(reasons[c]),
                        listed_due if "must review" in reasons[c] else due)
                   for i, c in enumerate(ordered))
+    if not store:
+        return Sample(0, seed, picks, already, unknown)
     sample_id = AssignmentRepository(db).new_sample(
         plan_name, json.loads(plan.to_json()), seed,
         [(p.call_id, p.assignee, list(p.reasons), p.due_at) for p in picks], actor.id)
@@ -244,9 +248,24 @@ def plan_names(db: sqlite_utils.Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT name FROM sampling_plans ORDER BY name")]
 
 
+def filtered_counts(db: sqlite_utils.Database, plan: SamplingPlan) -> tuple[int, int]:
+    """(calls within the plan's filters, of which not yet assigned or scored): why a draw found nothing."""
+    clauses, params = _filters(plan)
+    where = " AND ".join(clauses) or "1"
+    row = db.execute(f"SELECT count(*), coalesce(sum(status = 'new'), 0) FROM calls WHERE {where}", params).fetchone()
+    return row[0], row[1]
+
+
 def _pool(db: sqlite_utils.Database, plan: SamplingPlan) -> dict[int, dict]:
     """Calls not yet assigned or scored, within the plan's filters."""
-    clauses, params = ["status = 'new'"], []
+    clauses, params = _filters(plan)
+    clauses.insert(0, "status = 'new'")
+    sql = f"SELECT id, call_ref, agent_id, started_at FROM calls WHERE {' AND '.join(clauses)}"
+    return {r["id"]: r for r in db.query(sql, params)}
+
+
+def _filters(plan: SamplingPlan) -> tuple[list[str], list]:
+    clauses, params = [], []
     for clause, value in (("business_type = ?", plan.business), ("duration_s >= ?", plan.min_duration_s),
                           ("duration_s <= ?", plan.max_duration_s), ("started_at >= ?", plan.date_from)):
         if value is not None:
@@ -255,8 +274,7 @@ def _pool(db: sqlite_utils.Database, plan: SamplingPlan) -> dict[int, dict]:
     if plan.date_to is not None:
         clauses.append("started_at < ?")
         params.append(plan.date_to + "T99")      # the whole last day
-    sql = f"SELECT id, call_ref, agent_id, started_at FROM calls WHERE {' AND '.join(clauses)}"
-    return {r["id"]: r for r in db.query(sql, params)}
+    return clauses, params
 
 
 def _with_hits(db: sqlite_utils.Database, pool: dict[int, dict], condition: str, params: list) -> list[int]:

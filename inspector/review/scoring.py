@@ -9,6 +9,7 @@ participants and only until the reveal, with hit decisions kept in the participa
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Protocol
 
 from inspector.domain.people import User
@@ -83,6 +84,7 @@ class ScoringSession:
     def appeal(self, evaluation_uuid: str, agent_id: str, reason: str, item_id: str | None = None) -> int:
         return appeals.file_appeal(self.evaluations, evaluation_uuid, agent_id, reason, item_id)
 
-    def resolve(self, appeal_id: int, upheld: bool, answer: str) -> Evaluation:
-        """A lead's answer to an appeal (NotAllowed otherwise); upholding an item appeal restores the item."""
-        return appeals.resolve(self.evaluations, appeal_id, self.actor, upheld, answer)
+    def resolve(self, appeal_id: int, upheld: bool, answer: str, items: Sequence[str] | None = None) -> Evaluation:
+        """A lead's answer to an appeal (NotAllowed otherwise); upholding gives the appealed items their points
+        back (``items`` narrows a whole-evaluation appeal upheld in part)."""
+        return appeals.resolve(self.evaluations, appeal_id, self.actor, upheld, answer, items)

@@ -8,7 +8,11 @@ from functools import cached_property
 from inspector.audio.activity import ActivityMap, Interval
 from inspector.rules.conditions import Passage
 from inspector.rules.pack import Window
+from inspector.transcript.hearing import Listener
 from inspector.transcript.model import Transcript
+
+
+OPENING_S = 8.0      # the agent's first seconds: their opening, whatever a window at the end would take
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class CallContext:
     transcript: Transcript
     activity: ActivityMap | None = None
     listen_below: float = 0.0      # the pack's: absences in windows heard less surely are "listen to confirm"
+    listener: Listener | None = None   # hears a stretch of the audio again (rules/relisten.py); None: text only
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -69,7 +74,8 @@ class CallContext:
         return {}
 
     def in_window(self, speaker: str, window: Window) -> list[Sentence]:
-        """The speaker's first/last N sentences, together with those inside the first/last S seconds."""
+        """The speaker's first/last N sentences, together with those inside the first/last S seconds; a
+        window at the end leaves out the speaker's first sentence (a short call's opening)."""
         own = self.by(speaker)
         chosen: set[int] = set()
         if window.sentences is not None:
@@ -80,6 +86,10 @@ class CallContext:
                 chosen.update(s.index for s in own if s.start < window.seconds)
             else:
                 chosen.update(s.index for s in own if s.end > self.duration - window.seconds)
+        if window.side == "end" and len(own) > 1:
+            # the opening is never the closing («有什么可以帮您» is not R16's), even split in two by a recogniser
+            opening = [s.index for s in own if s.start < own[0].start + OPENING_S]
+            chosen.difference_update(opening[: len(own) - 1])
         return [s for s in own if s.index in chosen]
 
     def gaps(self, min_s: float) -> tuple[list[Interval], bool]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from inspector.audio.activity import ActivityMap
-from inspector.rules import acoustic_kinds, clarity_kind, courtesy_kinds, phrase_kinds, tariff_kind
+from inspector.rules import acoustic_kinds, clarity_kind, courtesy_kinds, phrase_kinds, red_line_kinds, tariff_kind
 from inspector.rules.context import CallContext
 from inspector.rules.hits import Hit
 from inspector.rules.pack import Rule, RulePack
+from inspector.transcript.hearing import Listener
 from inspector.transcript.model import Transcript
 
 EVALUATORS: dict[str, Callable[[Rule, CallContext], list[Hit]]] = {
@@ -25,11 +26,15 @@ EVALUATORS: dict[str, Callable[[Rule, CallContext], list[Hit]]] = {
     "understanding": courtesy_kinds.understanding,
     "tariff": tariff_kind.tariff,
     "clarity": clarity_kind.clarity,
+    "disclosure": red_line_kinds.disclosure,
+    "hangup": red_line_kinds.hangup,
 }
 
 
-def check_call(pack: RulePack, transcript: Transcript, activity: ActivityMap | None = None) -> list[Hit]:
-    """All hits of every rule, in time order. ``activity`` (from the audio) makes acoustic rules measured."""
-    call = CallContext(transcript, activity, pack.listen_below)
+def check_call(pack: RulePack, transcript: Transcript, activity: ActivityMap | None = None,
+               listener: Listener | None = None) -> list[Hit]:
+    """All hits of every rule, in time order. ``activity`` (from the audio) makes acoustic rules measured;
+    ``listener`` (the audio and its model) lets phrase rules hear a doubtful stretch again."""
+    call = CallContext(transcript, activity, pack.listen_below, listener)
     hits = [hit for rule in pack.rules for hit in EVALUATORS[rule.kind](rule, call)]
     return sorted(hits, key=lambda h: (h.start, h.rule))

@@ -6,10 +6,12 @@ from inspector.rules.conditions import Match, Passage
 from inspector.rules.context import CallContext, Sentence
 from inspector.rules.hits import Hit
 from inspector.rules.pack import Rule
+from inspector.rules.relisten import Relistened
 
 ABSENCE_CONFIDENCE = 0.9    # a missing phrase may have been said and misrecognised
 MEASURED_CONFIDENCE = 1.0   # measured from the audio
 TIMED_CONFIDENCE = 0.9      # measured from transcript times only
+RELISTENED_ABSENCE_CONFIDENCE = 0.95   # not in the transcript and not heard on listening again
 LISTEN_CONFIDENCE = 0.5     # at most, for an absence in a window the recogniser was unsure of
 QUOTE_LIMIT = 60
 
@@ -25,13 +27,18 @@ def make_hit(rule: Rule, start: float, end: float, evidence: str, confidence: fl
 
 
 def absent_hit(rule: Rule, call: CallContext, start: float, end: float, evidence: str, heard: Passage,
-               cause: Match | None = None, speaker: str | None = None) -> Hit:
+               cause: Match | None = None, speaker: str | None = None, again: Relistened | None = None) -> Hit:
     """A hit for something not said in ``heard``. Where the recogniser was unsure of those words (mean
     word confidence under the pack's ``listen_below``) the absence may be its mistake: the hit is raised as
     "listen to confirm", with a low confidence and the reason, and no deduction is prefilled from it until
-    an inspector confirms it. ``cause`` (the trigger or anchor found by sound) lowers the confidence too."""
+    an inspector confirms it. ``cause`` (the trigger or anchor found by sound) lowers the confidence too.
+    ``again``: the stretch was heard a second time against the rule's phrases and they were not heard
+    there either, so the absence no longer rests on the free transcript alone."""
     confidence = min(ABSENCE_CONFIDENCE, cause.confidence) if cause is not None else ABSENCE_CONFIDENCE
     why = "absent" if cause is None or cause.why in ("exact", "pattern") else f"absent; {cause.why}"
+    if again is not None:
+        return make_hit(rule, start, end, f"{evidence}；{again.evidence()}",
+                        min(RELISTENED_ABSENCE_CONFIDENCE, confidence + 0.05), f"{why}; {again.why()}", speaker)
     sure = heard.confidence
     if sure is not None and sure < call.listen_below:
         return make_hit(rule, start, end, f"需听音确认：{evidence}", min(confidence, LISTEN_CONFIDENCE, sure),

@@ -12,6 +12,9 @@ from inspector.rules.context import CallContext, Sentence, joined_passage
 from inspector.rules.evidence import absent_hit, make_hit, quote, span
 from inspector.rules.hits import Hit
 from inspector.rules.pack import Rule
+from inspector.rules.relisten import Relistened, relisten, speakers_of
+
+SURE_MATCH = 0.95          # exact, or exact without fillers: a forbidden phrase matched less surely is heard again
 
 
 def required(rule: Rule, call: CallContext) -> list[Hit]:
@@ -22,9 +25,12 @@ def required(rule: Rule, call: CallContext) -> list[Hit]:
     start, end = span(sentences, edge)
     passage = joined_passage(sentences)
     hits = []
-    if rule.params["match"].find(passage, lenient=True) is None:
-        said = quote(sentences) if sentences else "（无发言）"
-        hits.append(absent_hit(rule, call, start, end, f"未找到：{said}", passage))
+    match = rule.params["match"]
+    if match.find(passage, lenient=True) is None:
+        again = relisten(call, rule, match, rule.speaker, start, end)
+        if again is None or again.found is None:
+            said = quote(sentences) if sentences else "（无发言）"
+            hits.append(absent_hit(rule, call, start, end, f"未找到：{said}", passage, again=again))
     flag = rule.params.get("flag_when")
     found = flag.find(passage) if flag is not None and sentences else None
     if found is not None:
@@ -37,11 +43,21 @@ def forbidden(rule: Rule, call: CallContext) -> list[Hit]:
     window = rule.params.get("window")
     sentences = call.in_window(rule.speaker, window) if window else call.by(rule.speaker)
     hits = []
+    match = rule.params["match"]
     for sentence in sentences:
-        found = rule.params["match"].find(sentence.passage)
-        if found is not None:
-            hits.append(make_hit(rule, sentence.start, sentence.end, f"「{found.evidence}」见 {quote(sentence)}",
-                                 found.confidence, found.why, speaker=sentence.speaker))
+        found = match.find(sentence.passage)
+        if found is None:
+            continue
+        evidence, confidence, why = f"「{found.evidence}」见 {quote(sentence)}", found.confidence, found.why
+        if confidence < SURE_MATCH:
+            again = relisten(call, rule, match, sentence.speaker, sentence.start, sentence.end, lenient=False)
+            if again is not None and again.found is None:
+                continue            # matched by sound only, and not heard on listening again
+            if again is not None:
+                evidence, why = f"{evidence}；{again.evidence()}", f"{why}; {again.why()}"
+                confidence = max(confidence, again.found.confidence * SURE_MATCH)
+        hits.append(make_hit(rule, sentence.start, sentence.end, evidence, confidence, why,
+                             speaker=sentence.speaker))
     return hits if len(hits) >= rule.params.get("min_count", 1) else []
 
 
@@ -67,11 +83,16 @@ def sequence(rule: Rule, call: CallContext) -> list[Hit]:
             first_anchor = anchors[0]
         between = sentences[first_anchor:t_index]
         missing = _missing_steps(steps, between)
-        if missing:
-            context = [sentences[first_anchor], sentence] if anchor is not None else [sentence]
+        context = [sentences[first_anchor], sentence] if anchor is not None else [sentence]
+        since = between[0].start if between else sentence.start
+        heard_again = [_step_heard(call, rule, steps[m], since, sentence.start) for m in missing]
+        still = [m for m, again in zip(missing, heard_again) if again is None or again.found is None]
+        if still:
+            checked = [again for m, again in zip(missing, heard_again) if m in still and again is not None]
             hits.append(absent_hit(rule, call, context[0].start, sentence.end,
-                                   f"{quote(context)}：缺少第 {'、'.join(str(m + 1) for m in missing)} 步",
-                                   joined_passage(between or [sentence]), triggered, speaker=sentence.speaker))
+                                   f"{quote(context)}：缺少第 {'、'.join(str(m + 1) for m in still)} 步",
+                                   joined_passage(between or [sentence]), triggered, speaker=sentence.speaker,
+                                   again=checked[0] if len(checked) == len(still) else None))
         episode_start = t_index + 1
     return hits
 
@@ -83,9 +104,12 @@ def cooccur(rule: Rule, call: CallContext) -> list[Hit]:
                                             rule.params["within_sentences"]):
         window = [anchor, *after]
         passage = joined_passage(window)
-        if rule.params["match"].find(passage, lenient=True) is None:
-            hits.append(absent_hit(rule, call, anchor.start, window[-1].end, f"附近未找到：{quote(window)}",
-                                   passage, found))
+        match = rule.params["match"]
+        if match.find(passage, lenient=True) is None:
+            again = relisten(call, rule, match, rule.speaker, anchor.start, window[-1].end)
+            if again is None or again.found is None:
+                hits.append(absent_hit(rule, call, anchor.start, window[-1].end, f"附近未找到：{quote(window)}",
+                                       passage, found, again=again))
     return hits
 
 
@@ -95,9 +119,12 @@ def followup(rule: Rule, call: CallContext) -> list[Hit]:
     for trigger, found, replies in _after_each(call, rule.params["trigger"], rule.speaker,
                                                rule.params["within_sentences"]):
         passage = joined_passage(replies)
-        if replies and rule.params["match"].find(passage, lenient=True) is None:
-            hits.append(absent_hit(rule, call, trigger.start, replies[-1].end,
-                                   f"{quote(trigger)} 之后：{quote(replies)}", passage, found))
+        match = rule.params["match"]
+        if replies and match.find(passage, lenient=True) is None:
+            again = relisten(call, rule, match, rule.speaker, replies[0].start, replies[-1].end)
+            if again is None or again.found is None:
+                hits.append(absent_hit(rule, call, trigger.start, replies[-1].end,
+                                       f"{quote(trigger)} 之后：{quote(replies)}", passage, found, again=again))
     return hits
 
 
@@ -115,6 +142,18 @@ def _after_each(call: CallContext, cond: Condition, speaker: str, count: int):
         after = [s for s in own if s.index > sentence.index][:count]
         covered_until = after[-1].index if after else sentence.index
         yield sentence, found, after
+
+
+def _step_heard(call: CallContext, rule: Rule, step: Condition, start: float, end: float) -> Relistened | None:
+    """A missing step heard again between the episode's start and the trigger, on each channel it may be
+    said on; the first hearing that finds it, else the last that did not."""
+    result = None
+    for speaker in speakers_of(step, rule.speaker):
+        again = relisten(call, rule, step, speaker, start, end)
+        if again is not None and again.found is not None:
+            return again
+        result = again or result
+    return result
 
 
 def _speaks(sentence: Sentence, speaker: str) -> bool:

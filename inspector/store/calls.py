@@ -138,6 +138,14 @@ class CallRepository:
         return {r["id"]: r["call_ref"] for r in self._db.query(
             f"SELECT id, call_ref FROM calls WHERE id IN ({marks})", list(call_ids))}
 
+    def checked(self, call_ids: list[int]) -> set[int]:
+        """Which of these calls the rules have checked: an unchecked call's 0 hits means "not yet", not "clean"."""
+        if not call_ids:
+            return set()
+        marks = ",".join("?" * len(call_ids))
+        return {row[0] for row in self._db.execute(f"SELECT call_id FROM checks WHERE call_id IN ({marks})",
+                                                   list(call_ids)).fetchall()}
+
     def all_refs(self) -> list[tuple[int, str]]:
         """(id, call_ref) of every call, in the order they were imported."""
         return [(r[0], r[1]) for r in self._db.execute("SELECT id, call_ref FROM calls ORDER BY id")]

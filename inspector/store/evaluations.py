@@ -17,7 +17,9 @@ from inspector.scoring.score import score
 from inspector.domain.people import User
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
-from inspector.store.outbox import enqueue
+from inspector.store.outbox import enqueue, enqueue_answers
+from inspector.store.redlines import withdraw_on_appeal
+from inspector.store.users import refuse_agent
 from inspector.users.policy import Action, NotAllowed, allowed, require
 
 
@@ -84,10 +86,21 @@ def _changes(old: Evaluation | None, new: Evaluation) -> list[tuple[str, str, st
     return changes
 
 
+def _cleared_fatal_hits(old: Evaluation, new: Evaluation) -> list[str]:
+    """The hit keys of fatal items that counted (confirmed or pending) before and are rejected now."""
+    before = {f.item: f for f in old.fatal}
+    return [f.hit_key for f in new.fatal if f.status == "rejected" and f.hit_key
+            and f.item in before and before[f.item].status != "rejected"]
+
+
 class EvaluationRepository:
     def __init__(self, db: sqlite_utils.Database, card: Scorecard) -> None:
         self._db = db
         self._card = card
+
+    @property
+    def card(self) -> Scorecard:
+        return self._card
 
     def get(self, uuid: str) -> Evaluation | None:
         rows = list(self._db.query("SELECT * FROM evaluations WHERE uuid = ?", [uuid]))
@@ -133,6 +146,7 @@ class EvaluationRepository:
         saves it: nobody starts an evaluation in a colleague's name or hands their own over to one."""
         if actor != evaluation.inspector:
             raise NotAllowed(f"{actor} may not edit {evaluation.inspector}'s evaluation")
+        refuse_agent(self._db, actor)
         current = self.get(evaluation.uuid)
         if current is not None:
             if current.status == "submitted":
@@ -152,6 +166,7 @@ class EvaluationRepository:
         current = self._require(uuid)
         if actor != current.inspector:
             raise NotAllowed(f"{actor} may not submit {current.inspector}'s evaluation")
+        refuse_agent(self._db, actor)
         pending = score(self._card, current).pending_fatal
         if pending:
             raise NotAllowed(Message("fatal item(s) {items} still wait for review: confirm or reject them",
@@ -174,9 +189,11 @@ class EvaluationRepository:
         if item_id is not None and item_id not in self._card.item_ids():
             raise NotAllowed(f"the scorecard has no item {item_id}")
         with storage_errors(self._db), self._db.atomic():
-            return self._db["appeals"].insert({"uuid": uuid, "version": current.version, "agent_id": agent_id,
-                                               "item_id": item_id, "text": text, "status": "open",
-                                               "filed_at": utc_now(precise=True), "due_at": due_at}).last_pk
+            appeal_id = self._db["appeals"].insert({"uuid": uuid, "version": current.version, "agent_id": agent_id,
+                                                    "item_id": item_id, "text": text, "status": "open",
+                                                    "filed_at": utc_now(precise=True), "due_at": due_at}).last_pk
+            enqueue_answers(self._db, uuid, agent_id)
+            return appeal_id
 
     def resolve_appeal(self, appeal_id: int, actor: User, upheld: bool, resolution: str,
                        change: Callable[[Evaluation], Evaluation] | None = None) -> Evaluation:
@@ -191,6 +208,7 @@ class EvaluationRepository:
             self._db["appeals"].update(appeal_id, {"status": "upheld" if upheld else "rejected",
                                                    "resolved_by": actor.id, "resolution": resolution,
                                                    "resolved_at": utc_now(precise=True)})
+            enqueue_answers(self._db, appeal["uuid"], actor.id)
             if not upheld or current.status != "submitted":
                 return current
             reopened = self._set_status(current, "reopened", actor.id, f"appeal {appeal_id} upheld: {resolution}",
@@ -203,6 +221,8 @@ class EvaluationRepository:
                     if key in ("total", "fatal", "body", "updated_at")})
                 for what, old, new in _changes(reopened, changed):
                     self._audit(reopened.uuid, reopened.version, actor.id, what, old, new, now)
+                for key in _cleared_fatal_hits(reopened, changed):
+                    withdraw_on_appeal(self._db, reopened.call_id, key, actor.id, appeal_id, resolution)
             return self._set_status(self._require(reopened.uuid), "submitted", actor.id,
                                     f"resubmitted after appeal {appeal_id}")
 

@@ -12,6 +12,7 @@ from inspector.domain.decisions import DECISIONS, Decision
 from inspector.rules.hits import Hit, hit_key
 from inspector.store.clock import utc_now
 from inspector.store.redlines import follow_decision
+from inspector.store.users import refuse_agent
 
 if TYPE_CHECKING:  # only for the annotation: loading packs pulls in the pinyin tables
     from inspector.rules.pack import RulePack
@@ -158,6 +159,7 @@ class HitRepository:
         decision on a fatal hit opens or withdraws its red-line case in the same transaction."""
         if decision not in DECISIONS:
             raise ValueError(f"a decision is one of {', '.join(DECISIONS)}, not {decision!r}")
+        refuse_agent(self._db, actor)
         row = {"call_id": call_id, "hit_key": hit_key(hit), "scope": scope, "rule": hit.rule, "decision": decision,
                "note": note, "decided_by": actor, "decided_at": utc_now()}
         with self._db.atomic():

@@ -15,10 +15,12 @@ from inspector.domain.people import User
 from inspector.rules.hits import Hit, hit_key
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
+from inspector.store.outbox import enqueue_register
 from inspector.users.policy import Action, require
 
 CASE_STATES = ("open", "closed")
 WITHDRAWN = "hit rejected on review"
+WITHDRAWN_ON_APPEAL = "withdrawn on appeal"
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class RedLineCase:
     notes: str
     closed_by: str | None
     closed_at: str | None
+    appeal_id: int | None = None      # the upheld appeal that withdrew it
 
 
 def follow_decision(db: sqlite_utils.Database, call_id: int, hit: Hit, decision: str, actor: str) -> None:
@@ -57,6 +60,21 @@ def follow_decision(db: sqlite_utils.Database, call_id: int, hit: Hit, decision:
     else:
         db.execute("UPDATE redline_cases SET status = 'closed', outcome = ?, closed_by = ?, closed_at = ? "
                    "WHERE call_id = ? AND hit_key = ? AND status = 'open'", [WITHDRAWN, actor, utc_now(), call_id, key])
+
+
+def withdraw_on_appeal(db: sqlite_utils.Database, call_id: int, key: str, actor: str, appeal_id: int,
+                       answer: str) -> None:
+    """Called inside an upheld appeal's transaction for a fatal item it clears: the hit is recorded as rejected on
+    review (by the lead, with the answer as the note) and its case is closed as withdrawn, the appeal linked,
+    whatever outcome a lead had given it before."""
+    now = utc_now()
+    db.execute("INSERT INTO hit_decisions (call_id, hit_key, scope, rule, decision, note, decided_by, decided_at) "
+               "VALUES (?, ?, '', ?, 'rejected', ?, ?, ?) ON CONFLICT (call_id, hit_key, scope) DO UPDATE SET "
+               "decision = 'rejected', note = excluded.note, decided_by = excluded.decided_by, "
+               "decided_at = excluded.decided_at", [call_id, key, key.split("@")[0], f"appeal {appeal_id}: {answer}",
+                                                    actor, now])
+    db.execute("UPDATE redline_cases SET status = 'closed', outcome = ?, closed_by = ?, closed_at = ?, appeal_id = ? "
+               "WHERE call_id = ? AND hit_key = ?", [WITHDRAWN_ON_APPEAL, actor, now, appeal_id, call_id, key])
 
 
 class RedLineRepository:
@@ -89,3 +107,5 @@ class RedLineRepository:
         with storage_errors(self._db), self._db.atomic():
             self._db["redline_cases"].update(case_id, {"status": "closed", "outcome": outcome.strip(),
                                                        "notes": notes, "closed_by": actor.id, "closed_at": utc_now()})
+            call_id = self._db.execute("SELECT call_id FROM redline_cases WHERE id = ?", [case_id]).fetchone()[0]
+            enqueue_register(self._db, call_id, actor.id)      # headquarters learns of it with the next upload

@@ -21,7 +21,7 @@ import sqlite_utils
 from inspector.domain.people import Role, User
 from inspector.store.clock import utc_now
 from inspector.users.passwords import MAX_ID, MAX_NAME, WORKSTATION, id_is_valid, name_is_valid, password_problem
-from inspector.users.policy import Action, require
+from inspector.users.policy import Action, NotAllowed, require
 
 ROLES = tuple(Role)
 MIN_PASSWORD = WORKSTATION.min_length
@@ -98,6 +98,14 @@ class LogIn:
     refusal: Refusal | None = None
     must_change_password: bool = False
     locked_until: str | None = None
+
+
+def refuse_agent(db: sqlite_utils.Database, actor: str) -> None:
+    """Agents answer evaluations, never make them (not even of their own calls): checked against the account,
+    here in the core, so no window or command that forgets to ask gets around it."""
+    row = db.execute("SELECT role FROM users WHERE id = ?", [actor]).fetchone()
+    if row is not None and row[0] == "agent":
+        raise NotAllowed(f"{actor} is an agent and may not score calls or decide on rule hits")
 
 
 def check_password(password: str, user_id: str) -> None:

@@ -18,7 +18,7 @@ from inspector.domain.people import User
 from inspector.store.clock import utc_now
 from inspector.store.export_audit import ExportAudit
 from inspector.users.policy import Action, require
-from inspector.store.outbox import OutboxRepository
+from inspector.store.outbox import OutboxRepository, enqueue_unsent_answers
 from inspector.store.transcripts import TranscriptRepository
 from inspector.sync.identity import SyncIdentity
 from inspector.privacy.masking import mask_transcript
@@ -46,13 +46,15 @@ def export_bundle(db: sqlite_utils.Database, identity: SyncIdentity, out: Path, 
     require(actor, Action.SEE_ALL_EVALUATIONS)
     if transcripts and not masked:
         require(actor, Action.EXPORT_UNMASKED)
+    enqueue_unsent_answers(db)
     entries = OutboxRepository(db).entries()
     lines = [canonical_json({"uuid": e.uuid, "version": e.version, "digest": e.digest, "payload": e.payload})
              for e in entries]
     members = {EVALUATIONS: "\n".join(lines).encode("utf-8")}
     counts = {"evaluations": len(entries)}
     if transcripts:
-        hashes = {json.loads(e.payload)["call"]["content_hash"] for e in entries}
+        # coaching sessions name no call
+        hashes = {json.loads(e.payload).get("call", {}).get("content_hash") for e in entries} - {None}
         rows = []
         store = TranscriptRepository(db)
         for call in db.query(f"SELECT id, content_hash FROM calls WHERE content_hash IN "

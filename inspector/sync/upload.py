@@ -19,7 +19,7 @@ import sqlite_utils
 
 from inspector.jobs import Progress
 from inspector.jobs import Cancelled
-from inspector.store.outbox import OutboxEntry, OutboxRepository
+from inspector.store.outbox import OutboxEntry, OutboxRepository, enqueue_unsent_answers
 from inspector.sync.protocol import canonical_json, inventory_digest
 from inspector.sync.identity import SyncError, SyncIdentity
 
@@ -55,6 +55,7 @@ def upload(db: sqlite_utils.Database, identity: SyncIdentity, url: str | None = 
         raise SyncError("no upload address: set one in the sync settings or pass --to URL")
     if not identity.token:
         raise SyncError("no upload token: headquarters issues one per centre; enter it in the sync settings")
+    enqueue_unsent_answers(db)
     outbox = OutboxRepository(db)
     report = UploadReport()
     sender = _Sender(endpoint, identity, policy, cancel or threading.Event(), ca_file, rng or random.Random(), report)

@@ -13,7 +13,8 @@ _ = QCoreApplication
 def role_name(role: str) -> str:
     return {Role.INSPECTOR: _.translate("Accounts", "Inspector"),
             Role.LEAD: _.translate("Accounts", "Team lead"),
-            Role.ADMIN: _.translate("Accounts", "Administrator")}.get(role, role)
+            Role.ADMIN: _.translate("Accounts", "Administrator"),
+            Role.AGENT: _.translate("Accounts", "Agent")}.get(role, role)
 
 
 def refusal_text(refusal: Refusal, locked_until: str | None = None) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QMessageBox,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+                               QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import User
 from inspector.review import appeals
 from inspector.store.evaluations import EvaluationRepository
@@ -49,7 +50,7 @@ class AppealsDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table)
         layout.addLayout(bottom)
-        self.resize(1000, 460)
+        open_within_screen(self, "AppealsDialog", QSize(1000, 460))
         self.refresh()
 
     def refresh(self) -> None:
@@ -59,9 +60,10 @@ class AppealsDialog(QDialog):
                            r["due_at"] or "", labels.get(r["status"], r["status"]), r["resolution"] or "")
                           for r in self.rows])
 
-    def resolve_row(self, row: int, upheld: bool, answer: str) -> None:
+    def resolve_row(self, row: int, upheld: bool, answer: str, items: list[str] | None = None) -> None:
+        """``items``: for an upheld whole-evaluation appeal, what it overturns (None: everything it contests)."""
         try:
-            appeals.resolve(self.repo, self.rows[row]["id"], self.actor, upheld, answer)
+            appeals.resolve(self.repo, self.rows[row]["id"], self.actor, upheld, answer, items)
         except (NotAllowed, ValueError) as exc:
             QMessageBox.information(self, self.tr("Appeals"), error_text(exc))
         self.refresh()
@@ -72,5 +74,39 @@ class AppealsDialog(QDialog):
             return
         question = self.tr("Why is the appeal upheld?") if upheld else self.tr("Why is the appeal rejected?")
         answer, ok = QInputDialog.getText(self, self.tr("Appeals"), question)
-        if ok:
-            self.resolve_row(row, upheld, answer)
+        if not ok:
+            return
+        items = None
+        if upheld and not self.rows[row]["item_id"]:
+            items = self._choose_items(self.rows[row]["uuid"])
+            if items is None:
+                return
+        self.resolve_row(row, upheld, answer, items)
+
+    def _choose_items(self, uuid: str) -> list[str] | None:
+        """What an upheld whole-evaluation appeal overturns: every contested item offered, all ticked."""
+        evaluation = self.repo.get(uuid)
+        contested = appeals.contested(evaluation) if evaluation is not None else []
+        if not contested:
+            return []
+        names = {i.id: i.name for i in self.repo.card.items} | {f.id: f.name for f in self.repo.card.fatal}
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Uphold the whole evaluation's appeal"))
+        choices = QListWidget(dialog)
+        for item_id in contested:
+            entry = QListWidgetItem(f"{item_id} {names.get(item_id, '')}", choices)
+            entry.setData(Qt.UserRole, item_id)
+            entry.setCheckState(Qt.Checked)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, parent=dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(self.tr("The appeal is upheld for the ticked items: their deductions are withdrawn "
+                                        "and fatal items cleared."), dialog))
+        layout.addWidget(choices)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.Accepted:
+            return None
+        picked = [choices.item(n).data(Qt.UserRole) for n in range(choices.count())
+                  if choices.item(n).checkState() == Qt.Checked]
+        return picked or None

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QTableWidget,
                                QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.archive import ArchiveError
 from inspector.calibration.comparison import Comparison, compare
 from inspector.calibration.pack import export_packs, import_pack
@@ -67,7 +68,7 @@ class NewSessionDialog(QDialog):
         form.addRow("", self.others)
         form.addRow(self.tr("Benchmark"), self.benchmark)
         form.addRow(ok_cancel(self))
-        self.resize(560, 640)
+        open_within_screen(self, "NewSessionDialog", QSize(560, 640))
 
     def chosen(self) -> tuple[str, list[int], list[str], str | None, bool]:
         def checked(widget: QListWidget) -> list:
@@ -120,7 +121,7 @@ class CalibrationDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(close)
         self.table.itemSelectionChanged.connect(self._enable)
-        self.resize(980, 420)
+        open_within_screen(self, "CalibrationDialog", QSize(980, 420))
         self.refresh()
 
     def refresh(self) -> None:

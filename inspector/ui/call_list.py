@@ -16,6 +16,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QSpinBox, QTableView, QVBoxLayout, QWidget)
 
+from inspector.ui.category_names import category_text
 from inspector.categories.pack import SEPARATOR
 from inspector.store.calls import CALL_STATUSES, SORTABLE, Call, CallFilter, CallRepository
 from inspector.store.categories import CategoryRepository
@@ -85,6 +86,7 @@ class CallTableModel(QAbstractTableModel):
         self._categories: dict[int, list[str]] = {}     # call id → labels, read a page at a time
         self._emotion_repository = emotions
         self._emotions: dict[int, tuple[str, str, bool]] = {}
+        self._checked: set[int] = set()                 # calls the rules have checked (else hits show "—")
         self._filter = CallFilter()
         self._sort = "started_at"
         self._descending = True
@@ -125,7 +127,7 @@ class CallTableModel(QAbstractTableModel):
         self._total = repo.count(self._filter) if total is None else total
         self._rows = repo.page(self._filter, self._sort, self._descending, limit=PAGE)
         self._cells.clear()
-        self._categories, self._emotions = {}, {}
+        self._categories, self._emotions, self._checked = {}, {}, set()
         self._read_side_tables(self._rows)
         self._next_page = PAGE
         self.endResetModel()
@@ -136,6 +138,7 @@ class CallTableModel(QAbstractTableModel):
             self._categories.update(self._category_repository.labels_for([c.id for c in calls]))
         if self._emotion_repository is not None and calls:
             self._emotions.update(self._emotion_repository.summaries_for([c.id for c in calls]))
+        self._checked.update(self._repository.checked([c.id for c in calls]))
 
     def replace_row(self, call: Call) -> None:
         """One call changed (checked, scored): its row is repainted, the rest of the list stays as it is."""
@@ -145,6 +148,7 @@ class CallTableModel(QAbstractTableModel):
             self._cells.pop(row, None)
             self._categories.pop(call.id, None)
             self._emotions.pop(call.id, None)
+            self._checked.discard(call.id)
             self._read_side_tables([call])
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
@@ -181,6 +185,9 @@ class CallTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):  # noqa: N802
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return self.headers()[section]
+        if orientation == Qt.Vertical and role == Qt.DisplayRole:     # the call id, fixed while scrolling sideways
+            call = self.call_at(section)
+            return None if call is None else call.call_ref
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
@@ -205,9 +212,11 @@ class CallTableModel(QAbstractTableModel):
         if column.key == "status":
             return self.status_text(call.status)
         if column.key == "categories":
-            return "；".join(self._categories.get(call.id, [])) or "—"
+            return "；".join(category_text(c) for c in self._categories.get(call.id, [])) or "—"
         if column.key == "emotion":
             return self._emotion_cell(call.id)
+        if column.key == "hit_count" and call.id not in self._checked:
+            return "—"
         return column.display(call)
 
     def _emotion_cell(self, call_id: int) -> str:
@@ -277,7 +286,10 @@ class CallListPane(QWidget):
         self.table.sortByColumn(CallTableModel.COLUMNS.index("started_at"), Qt.DescendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.setSelectionMode(QTableView.SingleSelection)
-        self.table.verticalHeader().hide()
+        # the call id heads each row instead of filling the first column: scrolled sideways to the time, the
+        # emotion and the categories, the list still says which call each row is
+        self.table.setColumnHidden(CallTableModel.COLUMNS.index("call_ref"), True)
+        self.table.verticalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         self._size_columns()
         self.table.setAlternatingRowColors(True)
 
@@ -289,7 +301,6 @@ class CallListPane(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.agent, 1)
         filters.addWidget(self.status, 1)
-        filters.addWidget(self.count_label)
         voice = QHBoxLayout()                     # the voice of the customer: why they called, how they felt
         voice.addWidget(self.category, 1)
         voice.addWidget(self.worsened_only)
@@ -299,6 +310,7 @@ class CallListPane(QWidget):
         dates.addWidget(QLabel("–", self))
         dates.addWidget(self.date_to)
         dates.addStretch(1)
+        dates.addWidget(self.count_label)         # where the row has room: "共 6 通" is never cut off
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(search)
@@ -309,7 +321,7 @@ class CallListPane(QWidget):
 
         self._search_pause = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self._search_pause.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(self._search_pause.start)
+        self.search.textChanged.connect(lambda _text: self._search_pause.start())
         self.search.returnPressed.connect(self.apply_filter)
         self.agent.currentIndexChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
@@ -359,7 +371,8 @@ class CallListPane(QWidget):
             self.category.clear()
             self.category.addItem(self.tr("All categories"), None)
             for label, count in self._category_repository.in_use() if self._category_repository else []:
-                shown = ("    " + label.split(SEPARATOR, 1)[1]) if SEPARATOR in label else label
+                shown = ("    " + category_text(label.split(SEPARATOR, 1)[1])) if SEPARATOR in label \
+                    else category_text(label)
                 self.category.addItem(f"{shown} ({count})", label)
             self.category.setCurrentIndex(max(0, self.category.findData(current)))
 

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
+from inspector.ui.statistics_text import statistic_text
 from inspector.calibration.comparison import Comparison, trend
 from inspector.calibration.report import deviation_colour, format_number, heat_limit, text_colour, write_report
 from inspector.ui.tables import read_only_table
@@ -57,7 +59,7 @@ class ComparisonWindow(QDialog):
         layout.addWidget(missing)
         layout.addWidget(body, 1)
         layout.addWidget(buttons)
-        self.resize(1200, 820)
+        open_within_screen(self, "ComparisonWindow", QSize(1200, 820))
 
     # -- grid --------------------------------------------------------------------------------------
     def _build_grid(self) -> QTableWidget:
@@ -131,7 +133,7 @@ class ComparisonWindow(QDialog):
             rows.append((d.inspector, f"{d.bias:+.2f}", f"{d.noise:.2f}", tendency))
         for s in self.comparison.statistics:
             interval = "" if s.low is None else f"[{s.low:.3f}, {s.high:.3f}]"
-            rows.append((s.name, format_number(s.value, 3), interval, s.note))
+            rows.append((statistic_text(s.name), format_number(s.value, 3), interval, statistic_text(s.note)))
         return read_only_table(self, [self.tr("Inspector / statistic"), self.tr("Bias / value"),
                                       self.tr("Noise / 95 % CI"), self.tr("Note")], rows)
 

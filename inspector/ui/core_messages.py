@@ -41,8 +41,15 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Core", "the recording it was made from, {recording}, is not there (is the centre's shared "
                               "folder mounted?)"),
     QT_TRANSLATE_NOOP("Core", "fatal item(s) {items} still wait for review: confirm or reject them"),
+    QT_TRANSLATE_NOOP("Core", "no sound server could be reached ({detail})"),
+    QT_TRANSLATE_NOOP("Core", "PulseAudio client library missing: {detail}"),
     QT_TRANSLATE_NOOP("Core", "the recording is cut short: the header promises {promised:.1f} s, "
                               "the file holds {held:.1f} s"),
+    QT_TRANSLATE_NOOP("Core", "version {version} of the evaluation of {call} is already acknowledged"),
+    QT_TRANSLATE_NOOP("Core", "{item} of {call} is already appealed and waits for a team lead's answer"),
+    QT_TRANSLATE_NOOP("Core", "the time to acknowledge the evaluation of {call} ended on {day}"),
+    QT_TRANSLATE_NOOP("Core", "the time to appeal the evaluation of {call} ended on {day}"),
+    QT_TRANSLATE_NOOP("Core", "an appeal needs the agent's reason"),
 )
 
 

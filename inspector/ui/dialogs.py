@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget, QHeaderView)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.intake.importer import ImportReport
 from inspector.settings import Settings
 from inspector.ui.dialog_buttons import form_above_buttons
@@ -31,7 +33,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(460, 560)
+        open_within_screen(self, "ShortcutsDialog", QSize(460, 560))
 
 
 class SettingsDialog(QDialog):
@@ -54,7 +56,7 @@ class SettingsDialog(QDialog):
 class ImportReportDialog(QDialog):
     """Lists every file that was not imported with its reason; the rest went in."""
 
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+    def __init__(self, report: ImportReport, parent: QWidget | None = None, untranscribed: int = 0) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import finished"))
         summary = self.tr("Imported %1 new call(s); %2 already present; %3 file(s) with problems.")
@@ -63,6 +65,12 @@ class ImportReportDialog(QDialog):
                    .replace("%3", str(len(report.problems))))
         if report.cancelled:
             summary += " " + self.tr("The import was cancelled; calls imported so far are kept.")
+        if report.added:
+            summary += " " + self.tr("The rules are checking the new calls now; until a call is checked its hit "
+                                     "count shows —.")
+        if untranscribed:
+            summary += " " + self.tr("%n new call(s) have no transcript: transcribe them (Speech menu) for the rules "
+                                     "to check them, or score them by listening.", "", untranscribed)
         self.summary = QLabel(summary, self)
         self.summary.setWordWrap(True)
         if report.warnings:
@@ -86,4 +94,4 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
-        self.resize(640, 360 if listed else 120)
+        open_within_screen(self, "ImportReportDialog", QSize(640, 360 if listed else 120))

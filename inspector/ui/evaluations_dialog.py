@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QSize, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import User
 from inspector.scoring.export import write_csv
 from inspector.scoring.export import EvaluationRow
@@ -78,7 +79,7 @@ class EvaluationsDialog(QDialog):
                        self.use_dates.toggled, self.date_from.dateChanged, self.date_to.dateChanged):
             signal.connect(self.refresh)
         export.clicked.connect(self._export)
-        self.resize(900, 480)
+        open_within_screen(self, "EvaluationsDialog", QSize(900, 480))
         self.refresh()
 
     def current_filter(self) -> EvaluationFilter:

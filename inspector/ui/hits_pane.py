@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInp
 from inspector.review.state import ReviewState
 from inspector.rules.hits import Hit
 from inspector.domain.decisions import Decision
+from inspector.ui.evidence_text import evidence_text, why_text
 from inspector.ui.waveform_items import format_time
 
 DECISION_COLOURS = {"confirmed": QColor("#d8f0d8"), "rejected": QColor("#e8e8e8")}
@@ -37,8 +38,10 @@ class HitsPane(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setFocusPolicy(Qt.NoFocus)
+        # clicking a hit takes the focus from a search box, so the review keys (Y, X, N…) act on the call
+        self.table.setFocusPolicy(Qt.StrongFocus)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Interactive)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         # the decision column fits its widest word, not only the (empty) cells shown so far
         decisions = (self.tr("Decision"), self.tr("Confirmed"), self.tr("Rejected"))
@@ -90,10 +93,11 @@ class HitsPane(QWidget):
             self.table.insertRow(row)
             label = (f"{hit.rule} {self.state.rule_name(hit)}" + (f" ({flag})" if hit.flag_only else "")
                      + (f" ({listen})" if hit.listen else ""))
-            cells = [format_time(hit.start), label, hit.evidence, f"{hit.confidence:.2f}", ""]
+            evidence = evidence_text(hit.evidence)
+            cells = [format_time(hit.start), label, evidence, f"{hit.confidence:.2f}", ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{hit.evidence}\n{hit.why}")
+                item.setToolTip(f"{evidence}\n{why_text(hit.why)}")
                 self.table.setItem(row, column, item)
             if hit.severity == "fatal":
                 self.table.item(row, 1).setForeground(QBrush(QColor("#c0392b")))
@@ -104,6 +108,8 @@ class HitsPane(QWidget):
             basis = self.basis_for()
             self.header.setText(self.tr("%n hit(s)", "", len(hits)) + (f" · {basis}" if basis else ""))
         self._show_decisions()
+        # the rule's name never takes the evidence's room: at most a third of the table, the rest on hover
+        self.table.setColumnWidth(1, min(self.table.sizeHintForColumn(1) + 8, max(120, self.table.width() // 3)))
         for button in (self.confirm_button, self.reject_button, self.note_button):
             button.setEnabled(bool(hits))
 

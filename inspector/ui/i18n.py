@@ -6,11 +6,22 @@ import subprocess
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from inspector.resources import resource_path
 
 LRELEASE = Path(PySide6.__file__).parent / "lrelease"
+
+# Qt 6 gave the file dialog's labels a mnemonic ("&Look in:", "Files of &type:") and its own zh_CN catalogue
+# still has only the old words, so a Chinese file dialog said "Look in:" and "Files of type:" in English. Our
+# catalogue carries them (it is asked after Qt's, which does not know them).
+# The file dialog's Type column ("Folder", "File", "%1 File") comes from QAbstractFileIconProvider, a Qt 6
+# context that catalogue has not got at all.
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"))
 
 
 def compiled_catalog(language: str) -> Path | None:
@@ -37,7 +48,10 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.installTranslator(ours)
         installed.append(ours)
     qt_own = QTranslator(app)
-    if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+    # Qt's own words (file dialogs' "Look in:", "Files of type:", Yes/No): qtbase_zh_CN.qm, or the older
+    # all-in-one qt_zh_CN.qm where a Qt build has only that; without them a Chinese window opens English dialogs
+    folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    if any(qt_own.load(QLocale(language), name, "_", folder) for name in ("qtbase", "qt")):
         app.installTranslator(qt_own)
         installed.append(qt_own)
     return installed

@@ -52,6 +52,10 @@ class LoginDialog(QDialog):
             intro = ""
         self.message = checked_form(self, form, self.try_accept,
                                     self.tr("Create") if self.first_run else self.tr("Log in"), intro)
+        for unused in (self.name, self.repeat) if not self.first_run else ():
+            unused.hide()            # a child outside the form would be drawn as a white box over its top line
+        if not (offered and not self.first_run):
+            self.offered.hide()
 
     def try_accept(self) -> None:
         user_id, password = self.user_id.text().strip(), self.password.text()

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox,
+from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector import __version__
+from inspector.ui.evidence_text import why_text
+from inspector.ui.category_names import category_text
 from inspector.audio.output import playback_problem
 from inspector.audio.overview import OpenedAudio, open_audio
 from inspector.audio.player import ChannelMode, Player
@@ -25,18 +27,21 @@ from inspector.review.state import ReviewState
 from inspector.settings import Settings, save_settings
 from inspector.categories.pack import SEPARATOR
 from inspector.store.autoscores import AutoScoreRepository
+from inspector.review.coaching import CoachingService
 from inspector.store.calls import Call, CallRepository
 from inspector.store.categories import CategoryRepository
 from inspector.emotion.turns import CustomerEmotion, customer_emotion
 from inspector.store.emotion import EmotionRepository
 from inspector.store.database import on_own_connection, open_database
 from inspector.store.hits import HitRepository
+from inspector.store.redlines import RedLineRepository
 from inspector.domain.people import User
 from inspector.store.transcripts import EDITED, TranscriptRepository
 from inspector.transcript.edits import edit_speaker, edit_text, edit_word
 from inspector.transcript.io import TranscriptError, load_transcript, save_transcript
 from inspector.privacy.visibility import Visibility
 from inspector.ui.account_texts import role_name
+from inspector.ui.core_messages import translated
 from inspector.ui.actions import build_actions
 from inspector.calibration.sessions import CalibrationService
 from inspector.store.calibration import CalibrationRepository, CalibrationSession
@@ -70,6 +75,7 @@ from inspector.ui.users_dialog import UsersDialog
 from inspector.users.policy import Action, allowed
 from inspector.ui.waveform import WaveformPane
 from inspector.ui.layout_memory import restore_sizes, saved_sizes
+from inspector.ui.window_sizes import open_within_screen, remember
 from inspector.workspace import Workspace
 
 VOLUME_STEP = 0.1
@@ -126,6 +132,8 @@ class MainWindow(QMainWindow):
                                          EvaluationRepository(self.db, default_card()), default_card(), user)
         self.rules.scope_for = self.scoring.decision_scope
         self.scoring.autoscores = AutoScoreRepository(self.db)
+        self.scoring.redlines = RedLineRepository(self.db)
+        self.scoring.coaching = CoachingService(self.db, default_card())
         self._build_layout()
         self._build_status_bar()
 
@@ -136,16 +144,20 @@ class MainWindow(QMainWindow):
         self.scorecard.seek_requested.connect(self.playback.seek)
         self.hits_pane.decided.connect(self.rules.decide)
         self.transcript.edit_requested.connect(self.correct_transcript)
+        self.transcript.replay_requested.connect(self._replay)
         self.transcript.version_chosen.connect(self.choose_transcript)
         self.transcript.planned_model = lambda: (self.speech.planned_model() or (None,))[0]
         self.transcript.transcribe_requested.connect(self._transcribe_or_install)
         self.hits_pane.basis_for = self._hits_basis
         self.state.message_changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.state.transcript_changed.connect(self._transcript_changed)
+        self._focus_left: QWidget | None = None      # the window the keyboard focus was in before none had it
+        QApplication.instance().focusChanged.connect(self._focus_moved)
         self.playback.set_volume(settings.volume)
         if check_playback:
             self.tasks.submit("playback-check", lambda _cancel: immediate(playback_problem()),
                               self._show_playback_problem)
-        self.resize(1360, 860)
+        open_within_screen(self, "main", QSize(1360, 860), settings.window_sizes)
         self._layout_restored = False
 
     # -- layout ----------------------------------------------------------------------------------
@@ -181,7 +193,7 @@ class MainWindow(QMainWindow):
             "compare_pack": self.rules.choose_pack, "accuracy": self.rules.show_accuracy,
             "speech_models": self.speech.show_models, "transcribe_call": self.speech.transcribe_current,
             "transcribe_all": self.speech.transcribe_all, "export_transcript": self.export_transcript,
-            "import_transcript": self.import_transcript,
+            "import_transcript": self.import_transcript, "correct_sentence": self.correct_sentence,
             "shortcuts": self.show_shortcuts, "about": self.show_about,
         }
 
@@ -215,7 +227,7 @@ class MainWindow(QMainWindow):
         tabs.addTab(self.scorecard, self.tr("Scorecard"))
         self.side_tabs = tabs
         bottom.addWidget(tabs)
-        bottom.setSizes([480, 400])
+        bottom.setSizes([400, 480])          # the hit list's five columns need the wider half
         right.addWidget(bottom)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
@@ -240,11 +252,28 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress_view.bar)
         self.statusBar().addPermanentWidget(self.progress_view.cancel_button)
 
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Back from a dialog (My queue, a message), Qt would give the focus to the search box that had it
+        before: the next Y or N would be typed there and empty the list. The review area takes it instead;
+        a click into a search box still types there."""
+        came_from = old.window() if old is not None else self._focus_left
+        if new is None:
+            self._focus_left = came_from
+        elif new is self.call_list.search and came_from is not self:
+            self.call_list.table.setFocus(Qt.OtherFocusReason)
+
     # -- calls -----------------------------------------------------------------------------------
     def open_call_by_id(self, call_id: int) -> None:
         call = self.calls.get(call_id)
         if call is not None:
             self.open_call(call)
+
+    def open_first_call(self) -> None:
+        """The day starts on a call, not on an empty view: the first of the list when none is open."""
+        if self.state.call is None and self.call_list.model.rowCount():
+            self.call_list.select_row(0)
+            if self.state.call is None:                   # row 0 was current already: no change signalled
+                self.open_call(self.call_list.model.call_at(0))
 
     def open_call(self, call: Call) -> None:
         """Show what is cached at once, decode in the background; a newer choice cancels the older."""
@@ -284,6 +313,12 @@ class MainWindow(QMainWindow):
                 self.playback.seek(self._seek_when_ready[1])
                 self._seek_when_ready = None
             self.idle()
+
+    def _transcript_changed(self, transcript) -> None:
+        """A new transcript of the open call (transcribed, corrected, another version): its emotion is measured
+        again now, not only when the call is next opened."""
+        if transcript is not None and self.state.call is not None and self.state.recording is not None:
+            self._measure_emotion(self.state.call, self.state.recording)
 
     def _measure_emotion(self, call: Call, recording) -> None:
         """With the voice now at hand, measure the customer's emotion again in the background and store it."""
@@ -334,9 +369,9 @@ class MainWindow(QMainWindow):
             self.call_categories.setToolTip("")
             return
         self.call_categories.setText(self.tr("Categories: %1").replace(
-            "%1", "；".join(f"{SEPARATOR.join(c.path)} {c.confidence:.0%}" for c in found)))
+            "%1", "；".join(f"{category_text(SEPARATOR.join(c.path))} {c.confidence:.0%}" for c in found)))
         self.call_categories.setToolTip("\n".join(
-            f"{SEPARATOR.join(c.path)}: " + " / ".join(f"{e.start:.1f}s «{e.matched}» {e.why}" for e in c.evidence)
+            f"{category_text(SEPARATOR.join(c.path))}: " + " / ".join(f"{e.start:.1f}s «{e.matched}» {why_text(e.why)}" for e in c.evidence)
             for c in found))
 
     def _call_title(self, call: Call) -> str:
@@ -370,8 +405,10 @@ class MainWindow(QMainWindow):
         self.state.say(self.tr("Imported %1 new call(s)").replace("%1", str(len(report.added))))
         if report.added:
             self.rules.check_all(only_outdated=True)
-        if show_report and (report.problems or report.warnings or report.cancelled or not report.added):
-            ImportReportDialog(report, self).exec()
+        self.open_first_call()
+        if show_report:                          # what came in, what did not, and what happens next
+            untranscribed = sum(1 for call in report.added if self.transcripts.latest(call.id) is None)
+            ImportReportDialog(report, self, untranscribed).exec()
 
     def _import_failed(self, error: Exception) -> None:
         self.idle()
@@ -396,6 +433,7 @@ class MainWindow(QMainWindow):
 
     def _show_playback_problem(self, problem: str | None) -> None:
         if problem:
+            problem = translated(problem)
             self.playback.unavailable_reason = problem
             self.playback_label.setText(self.tr("Playback unavailable"))
             self.playback_label.setToolTip(problem)
@@ -425,6 +463,21 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import transcript"), "", self.tr("Transcript v1 (*.json)"))
         if path:
             self.attach_transcript(Path(path))
+
+    def correct_sentence(self) -> None:
+        """F2 wherever the focus is: playback pauses and the sentence being played (or last clicked) opens."""
+        if self.state.call is None or self.state.transcript is None:
+            self.state.say(self.tr("This call has no transcript"))
+            return
+        if self.playback.playing:
+            self.playback.toggle()
+        self.transcript.correct_current()
+
+    def _replay(self, start: float) -> None:
+        """The correction dialog's Replay: the sentence again from its start."""
+        self.playback.seek(start)
+        if not self.playback.playing and self.state.recording is not None:
+            self.playback.toggle()
 
     def correct_transcript(self, request) -> None:
         """Store the corrected transcript (the original source stays) and log who changed what."""
@@ -471,6 +524,9 @@ class MainWindow(QMainWindow):
             self.transcript.show_versions(self.transcripts.versions(call.id), shown[0] if shown else None)
             edited = shown is not None and shown[0] == EDITED
             self.transcript.mark_edited({e["segment"] for e in self.transcripts.edits(call.id)} if edited else set())
+
+    def version_label(self, source: str, created_at: str) -> str:
+        return self.transcript.version_label(source, created_at)
 
     def _hits_basis(self) -> str:
         """The hits (and the scorecard prefilled from them) say which transcript version they rest on."""
@@ -615,6 +671,7 @@ class MainWindow(QMainWindow):
         if not self._layout_restored:
             self._layout_restored = True
             restore_sizes(self.splitters, self.settings.splitters)
+            self.open_first_call()
 
     def close_tool_windows(self) -> None:
         """The Reports, Search and VoC windows belong to this user's session and read through its database:
@@ -631,6 +688,7 @@ class MainWindow(QMainWindow):
         self.state.disconnect_all()
         self.settings.volume = self.playback.player.volume
         self.settings.splitters = saved_sizes(self.splitters)
+        remember(self, "main", self.settings.window_sizes)
         try:
             save_settings(self.settings)
         except OSError:

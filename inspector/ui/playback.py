@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from inspector.audio.output import PlaybackUnavailable
+from inspector.ui.core_messages import error_text
 from inspector.audio.player import ChannelMode, Player, PlayerState
 from inspector.audio.recording import Recording
 from inspector.review.state import ReviewState
@@ -48,8 +49,8 @@ class PlaybackController(QObject):
             self.player.toggle()
             self.unavailable_reason = None
         except PlaybackUnavailable as exc:
-            self.unavailable_reason = str(exc)
-            self.review.say(self.tr("Playback unavailable: %1").replace("%1", str(exc)))
+            self.unavailable_reason = error_text(exc)        # the sound server's trouble in the UI language
+            self.review.say(self.tr("Playback unavailable: %1").replace("%1", self.unavailable_reason))
         self._poll()
 
     def stop(self) -> None:

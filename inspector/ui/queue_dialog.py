@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.store.assignments import AssignmentRepository
 from inspector.ui.tables import fill, read_only_table
 
@@ -29,7 +30,7 @@ class QueueDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(QLabel(self.tr("Double-click a call to open it."), self))
         layout.addWidget(buttons)
-        self.resize(720, 460)
+        open_within_screen(self, "QueueDialog", QSize(720, 460))
         self.refresh()
 
     def refresh(self) -> None:

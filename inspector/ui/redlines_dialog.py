@@ -6,10 +6,11 @@ from dataclasses import asdict, fields
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QInputDialog, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import User
 from inspector.store.redlines import RedLineCase, RedLineRepository
 from inspector.users.policy import NotAllowed
@@ -56,7 +57,7 @@ class RedLinesDialog(QDialog):
         layout.addWidget(self.open_only)
         layout.addWidget(self.table)
         layout.addLayout(bottom)
-        self.resize(1100, 460)
+        open_within_screen(self, "RedLinesDialog", QSize(1100, 460))
         self.refresh()
 
     def refresh(self) -> None:

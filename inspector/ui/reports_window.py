@@ -8,12 +8,14 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSize, QT_TRANSLATE_NOOP, QTimer, QUrl, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDoubleSpinBox, QFileDialog, QHBoxLayout,
                                QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector.jobs import Progress
+from inspector.ui.category_names import category_text
+from inspector.ui.window_sizes import open_within_screen
 from inspector.reports.charts import charts_for
 from inspector.reports.compute import DEFAULT_THRESHOLD
 from inspector.reports.export import write_report
@@ -38,8 +40,10 @@ SECTIONS = (
     ("business", QT_TRANSLATE_NOOP("ReportsWindow", "Business types")),
     ("red_line", QT_TRANSLATE_NOOP("ReportsWindow", "Red lines")),
     ("agreement", QT_TRANSLATE_NOOP("ReportsWindow", "Automatic score")),
+    ("category", QT_TRANSLATE_NOOP("ReportsWindow", "Voice of the customer")),
 )
 TABLE_TITLES = {
+    "categories": QT_TRANSLATE_NOOP("ReportsWindow", "Call categories against the previous period"),
     "agents": QT_TRANSLATE_NOOP("ReportsWindow", "Agent ranking"),
     "agent_trend": QT_TRANSLATE_NOOP("ReportsWindow", "Weekly trend"),
     "agent_items": QT_TRANSLATE_NOOP("ReportsWindow", "Points lost by agent"),
@@ -58,6 +62,7 @@ TABLE_TITLES = {
     "agreement": QT_TRANSLATE_NOOP("ReportsWindow", "Automatic score against the reviewed score"),
 }
 CHART_TITLES = {
+    "category_calls": QT_TRANSLATE_NOOP("ReportsWindow", "Calls per category this period"),
     "agent_mean": QT_TRANSLATE_NOOP("ReportsWindow", "Mean score per agent"),
     "agent_trend": QT_TRANSLATE_NOOP("ReportsWindow", "Mean score per agent and week"),
     "team_mean": QT_TRANSLATE_NOOP("ReportsWindow", "Mean score per team"),
@@ -70,6 +75,15 @@ CHART_TITLES = {
     "agreement_mad": QT_TRANSLATE_NOOP("ReportsWindow", "Mean difference, automatic against reviewed"),
 }
 COLUMN_TITLES = {
+    "category": QT_TRANSLATE_NOOP("ReportsWindow", "Category"),
+    "level": QT_TRANSLATE_NOOP("ReportsWindow", "Level"),
+    "share": QT_TRANSLATE_NOOP("ReportsWindow", "Share"),
+    "previous_calls": QT_TRANSLATE_NOOP("ReportsWindow", "Previous period"),
+    "change": QT_TRANSLATE_NOOP("ReportsWindow", "Change"),
+    "change_rate": QT_TRANSLATE_NOOP("ReportsWindow", "Change (%)"),
+    "worsened_rate": QT_TRANSLATE_NOOP("ReportsWindow", "Emotion worsened"),
+    "satisfaction": QT_TRANSLATE_NOOP("ReportsWindow", "Satisfaction"),
+    "resolved_rate": QT_TRANSLATE_NOOP("ReportsWindow", "Resolved"),
     "agent_id": QT_TRANSLATE_NOOP("ReportsWindow", "Agent ID"),
     "agent_name": QT_TRANSLATE_NOOP("ReportsWindow", "Name"),
     "team": QT_TRANSLATE_NOOP("ReportsWindow", "Team"),
@@ -192,7 +206,8 @@ class SectionView(QWidget):
         widget.setRowCount(len(table.rows))
         for r, row in enumerate(table.rows):
             for c, (value, column) in enumerate(zip(row, table.columns)):
-                item = QTableWidgetItem(cell_text(column, value))
+                text = cell_text(column, value)
+                item = QTableWidgetItem(category_text(text) if column.key == "category" else text)
                 if column.kind in ("int", "number", "percent"):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 item.setData(Qt.UserRole, value)
@@ -247,9 +262,10 @@ class ReportsWindow(QDialog):
                        self.inspector.currentIndexChanged, self.business.currentIndexChanged,
                        self.category.currentIndexChanged, self.card_version.currentIndexChanged,
                        self.threshold.valueChanged):
-            signal.connect(self._debounce.start)
+            # each signal's value is not an interval: QTimer.start(QDate) is refused by newer PySide6
+            signal.connect(lambda *_changed: self._debounce.start())
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.resize(1280, 860)
+        open_within_screen(self, "ReportsWindow", QSize(1280, 860))
         self.refresh()
 
     # -- filters -----------------------------------------------------------------------------------
@@ -274,7 +290,7 @@ class ReportsWindow(QDialog):
         self.team = self._combo(self.tr("All teams"), [(t, t) for t in choices.teams])
         self.inspector = self._combo(self.tr("All inspectors"), [(i, i) for i in choices.inspectors])
         self.business = self._combo(self.tr("All business types"), [(b, b) for b in choices.business_types])
-        self.category = self._combo(self.tr("All categories"), [(c, c) for c in choices.categories])
+        self.category = self._combo(self.tr("All categories"), [(c, category_text(c)) for c in choices.categories])
         self.category.setEnabled(choices.has_categories)
         if not choices.has_categories:
             self.category.setToolTip(self.tr("This workspace has no call categories yet"))

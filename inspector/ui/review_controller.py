@@ -1,5 +1,5 @@
-"""The Review menu: an inspector's queue, and for team leads sampling plans, appeals and the red-line
-register. The dialogs talk to the core; this controller opens them and opens the calls they point at."""
+"""The Review menu: an inspector's queue, and for team leads sampling plans, appeals, agents'
+acknowledgements, coaching and the red-line register. The dialogs talk to the core; this controller opens them and opens the calls they point at."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ from inspector.scoring.card import Scorecard
 from inspector.store.assignments import AssignmentRepository
 from inspector.store.evaluations import EvaluationRepository
 from inspector.store.redlines import RedLineRepository
+from inspector.review.coaching import CoachingService
+from inspector.review.feedback import FeedbackService
+from inspector.ui.coaching_dialog import CoachingDialog
+from inspector.ui.acknowledgements_dialog import AcknowledgementsDialog
 from inspector.ui.appeals_dialog import AppealsDialog
 from inspector.ui.queue_dialog import QueueDialog
 from inspector.ui.redlines_dialog import RedLinesDialog
@@ -31,6 +35,7 @@ class ReviewController(QObject):
 
     def handlers(self) -> dict[str, Callable[[], None]]:
         return {"my_queue": self.show_queue, "sample": self.show_sampling, "appeals": self.show_appeals,
+                "acknowledgements": self.show_acknowledgements, "coaching": self.show_coaching,
                 "redlines": self.show_redlines}
 
     def reason_text(self, reason: str) -> str:
@@ -67,6 +72,14 @@ class ReviewController(QObject):
         dialog.finished.connect(lambda _result: self.changed())
         return dialog
 
+    def acknowledgements_dialog(self) -> AcknowledgementsDialog:
+        dialog = AcknowledgementsDialog(FeedbackService(self.db, self.card), self.actor, self.window)
+        dialog.call_requested.connect(self.open_call)
+        return dialog
+
+    def coaching_dialog(self) -> CoachingDialog:
+        return CoachingDialog(CoachingService(self.db, self.card), self.actor, self.window)
+
     def redlines_dialog(self) -> RedLinesDialog:
         dialog = RedLinesDialog(RedLineRepository(self.db), self.actor, self.window)
         dialog.case_requested.connect(lambda call_id, _start: self.open_call(call_id))
@@ -82,6 +95,14 @@ class ReviewController(QObject):
     def show_appeals(self) -> None:
         if self._lead_only(Action.RESOLVE_APPEAL):
             self.appeals_dialog().exec()
+
+    def show_acknowledgements(self) -> None:
+        if self._lead_only(Action.SEE_ALL_EVALUATIONS):
+            self.acknowledgements_dialog().exec()
+
+    def show_coaching(self) -> None:
+        if self._lead_only(Action.COACH_AGENTS):
+            self.coaching_dialog().exec()
 
     def show_redlines(self) -> None:
         if self._lead_only(Action.MANAGE_REDLINES):

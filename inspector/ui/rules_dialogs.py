@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.review.checking import CallDiff
 from inspector.rules.pack import RulePack
 from inspector.store.hits import BandAccuracy, RuleAccuracy
@@ -39,7 +41,7 @@ class AccuracyDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Precision by confidence band"), self))
         layout.addWidget(self.bands)
         layout.addWidget(buttons)
-        self.resize(560, 560)
+        open_within_screen(self, "AccuracyDialog", QSize(560, 560))
 
 
 class CompareDialog(QDialog):
@@ -59,4 +61,4 @@ class CompareDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        open_within_screen(self, "CompareDialog", QSize(640, 420))

@@ -4,17 +4,21 @@ saved by name, drawn with a seed."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import sqlite_utils
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
+from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QFileDialog,
                                QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from inspector.domain.people import User
+from inspector.ui.window_sizes import open_within_screen
 from inspector.intake.call_ids import CallListError, read_call_ids
-from inspector.review.queue import PlanError, Sample, SamplingPlan, draw, load_plan, plan_names, save_plan
+from inspector.review.queue import (PlanError, Sample, SamplingPlan, draw, filtered_counts, load_plan, plan_names,
+                                   save_plan)
 from inspector.store.users import UserRepository
 from inspector.users.policy import NotAllowed
 from inspector.ui.tables import fill, read_only_table
@@ -71,10 +75,28 @@ class SamplingDialog(QDialog):
             box.setSuffix(self.tr(" s"))
         self.max_duration.setValue(36000)
         self.assignees = QListWidget(self)
-        for user in UserRepository(db).all():
-            item = QListWidgetItem(f"{user.id} {user.name}", self.assignees)
-            item.setData(Qt.UserRole, user.id)
-            item.setCheckState(Qt.Checked if user.role == "inspector" else Qt.Unchecked)
+        self.people: dict[str, str] = {}          # id → name, to show names beside ids
+        never_text = self.tr("never logged in")
+        for account in UserRepository(db).accounts():
+            self.people[account.id] = account.name
+            if not account.active:
+                continue
+            never = account.must_change_password     # still on the password a lead set: never logged in
+            text = f"{account.id} {account.name}" + (f" ({never_text})" if never else "")
+            item = QListWidgetItem(text, self.assignees)
+            item.setData(Qt.UserRole, account.id)
+            item.setCheckState(Qt.Checked if account.role == "inspector" and not never else Qt.Unchecked)
+        self.agents = {r[0]: r[1] or "" for r in db.execute("SELECT DISTINCT agent_id, agent_name FROM calls "
+                                                           "WHERE agent_id IS NOT NULL")}
+        self.use_dates = QCheckBox(self.tr("Only calls from"), self)
+        self.date_from = QDateEdit(QDate.currentDate().addDays(-7), self, calendarPopup=True)
+        self.date_to = QDateEdit(QDate.currentDate(), self, calendarPopup=True)
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            self.use_dates.toggled.connect(edit.setEnabled)
+        self.previewed: Sample | None = None
+        self.previewed_plan: SamplingPlan | None = None
         self.by_load = QCheckBox(self.tr("Assign by load (fewest open calls first) instead of in turn"), self)
         self.due_days = QSpinBox(self)
         self.due_days.setRange(0, 90)
@@ -109,6 +131,13 @@ class SamplingDialog(QDialog):
         form.addRow(self.tr("At random"), share)
         form.addRow(self.tr("Business type"), self.business)
         form.addRow(self.tr("Duration"), duration)
+        dates = QHBoxLayout()
+        dates.addWidget(self.use_dates)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("–", self))
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
+        form.addRow(dates)
         form.addRow(self.tr("Assign to"), self.assignees)
         form.addRow(self.by_load)
         form.addRow(self.tr("Due in"), self.due_days)
@@ -116,16 +145,21 @@ class SamplingDialog(QDialog):
         self.result = read_only_table(self, [self.tr("Call"), self.tr("Agent"), self.tr("Assigned to"),
                                              self.tr("Due"), self.tr("Why")])
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)           # a long preview wraps instead of widening the dialog
         save = QPushButton(self.tr("Save plan as…"), self)
         save.clicked.connect(self._save)
-        draw_button = QPushButton(self.tr("Draw and assign"), self)
-        draw_button.setDefault(True)
+        preview_button = QPushButton(self.tr("Preview"), self)
+        preview_button.setDefault(True)
+        preview_button.clicked.connect(self.preview)
+        self.assign_button = draw_button = QPushButton(self.tr("Assign these calls"), self)
+        self.assign_button.setEnabled(False)          # only what was previewed is assigned
         draw_button.clicked.connect(self.draw)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
         buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.summary, 1)
+        bottom.addStretch(1)
         bottom.addWidget(save)
+        bottom.addWidget(preview_button)
         bottom.addWidget(draw_button)
         bottom.addWidget(buttons)
         layout = QHBoxLayout(self)
@@ -133,10 +167,11 @@ class SamplingDialog(QDialog):
         left.addLayout(form)
         right = QVBoxLayout()
         right.addWidget(self.result)
+        right.addWidget(self.summary)            # a row of its own: a preview's breakdown reads as a line
         right.addLayout(bottom)
         layout.addLayout(left)
         layout.addLayout(right, 1)
-        self.resize(1100, 560)
+        open_within_screen(self, "SamplingDialog", QSize(1100, 560))
 
     def plan(self) -> SamplingPlan:
         share, amount = self.share.currentData(), int(self.amount.value())
@@ -155,23 +190,82 @@ class SamplingDialog(QDialog):
             auto_below=float(self.auto_below.value()) or None, category=self.category.text().strip() or None,
             worsened=self.worsened.isChecked(), survey_below=float(self.survey_below.value()) or None,
             unresolved=self.unresolved.isChecked(), repeat_callers=self.repeat_callers.isChecked(),
-            listen=self.listen.isChecked(), must_review=self.must_review, must_review_due_days=self.calls_due.value())
+            listen=self.listen.isChecked(), must_review=self.must_review, must_review_due_days=self.calls_due.value(),
+            date_from=self.date_from.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,
+            date_to=self.date_to.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None)
 
-    def draw(self) -> Sample | None:
+    def preview(self) -> Sample | None:
+        """What the plan would draw and give to whom, nothing assigned: per stratum and per inspector."""
+        plan = self.plan()
         try:
-            self.last = draw(self.db, self.plan(), self.actor, self.plans.currentData())
+            sample = draw(self.db, plan, self.actor, self.plans.currentData(), store=False)
         except (PlanError, NotAllowed) as exc:
             QMessageBox.information(self, self.tr("Sampling plans"), error_text(exc))
             return None
-        fill(self.result, [(p.call_ref, p.agent_id or "", p.assignee or self.tr("(nobody)"), p.due_at or "",
-                            ", ".join(self.reason_text(r) for r in p.reasons)) for p in self.last.picks])
+        if not sample.picks:                          # the last result stays; say why nothing more comes
+            self.summary.setText(self._why_nothing(plan))
+            self.assign_button.setEnabled(False)
+            return sample
+        self.previewed, self.previewed_plan = sample, plan
+        self._show(sample)
+        self.summary.setText(self.tr("Preview, nothing assigned yet: %1").replace("%1", self._breakdown(sample)))
+        self.assign_button.setEnabled(True)
+        return sample
+
+    def draw(self) -> Sample | None:
+        """Assign what was previewed (the same seed draws the same calls); without a preview, preview first."""
+        plan = self.plan()
+        if self.previewed is None or self.previewed_plan != plan:
+            if self.preview() is None or self.previewed is None or self.previewed_plan != plan:
+                return None
+        seeded = replace(plan, seed=self.previewed.seed)
+        try:
+            self.last = draw(self.db, seeded, self.actor, self.plans.currentData())
+        except (PlanError, NotAllowed) as exc:
+            QMessageBox.information(self, self.tr("Sampling plans"), error_text(exc))
+            return None
+        self.previewed = self.previewed_plan = None
+        self.assign_button.setEnabled(False)
+        self._show(self.last)
         summary = self.tr("%1 call(s) drawn, seed %2").replace("%1", str(len(self.last.picks))).replace(
-            "%2", str(self.last.seed))
+            "%2", str(self.last.seed)) + " · " + self._breakdown(self.last)
         if self.last.already or self.last.unknown:
             summary += " · " + self.tr("listed: %1 already in review, %2 not in this workspace").replace(
                 "%1", str(len(self.last.already))).replace("%2", str(len(self.last.unknown)))
         self.summary.setText(summary)
         return self.last
+
+    def _show(self, sample: Sample) -> None:
+        fill(self.result, [(p.call_ref, self._named(p.agent_id, self.agents), self._named(p.assignee, self.people)
+                            if p.assignee else self.tr("(nobody)"), p.due_at or "",
+                            ", ".join(self.reason_text(r) for r in p.reasons)) for p in sample.picks])
+
+    @staticmethod
+    def _named(who: str | None, names: dict[str, str]) -> str:
+        return f"{who} {names.get(who, '')}".strip() if who else ""
+
+    def _breakdown(self, sample: Sample) -> str:
+        """How many per stratum (a call's first reason) and per inspector."""
+        strata: dict[str, int] = {}
+        people: dict[str, int] = {}
+        for pick in sample.picks:
+            reason = self.reason_text(pick.reasons[0]) if pick.reasons else ""
+            strata[reason] = strata.get(reason, 0) + 1
+            who = self._named(pick.assignee, self.people) if pick.assignee else self.tr("(nobody)")
+            people[who] = people.get(who, 0) + 1
+        return (self.tr("%1 call(s): %2").replace("%1", str(len(sample.picks))).replace(
+            "%2", ", ".join(f"{k} {v}" for k, v in strata.items()))
+            + " · " + ", ".join(f"{k}: {v}" for k, v in people.items()))
+
+    def _why_nothing(self, plan: SamplingPlan) -> str:
+        matching, new = filtered_counts(self.db, plan)
+        if not matching:
+            return self.tr("Nothing to draw: no call matches the filters (business type, duration, dates).")
+        if not new:
+            return self.tr("Nothing more to draw: all %1 call(s) within the filters are already assigned or "
+                           "scored.").replace("%1", str(matching))
+        return self.tr("Nothing to draw: %1 call(s) within the filters are not yet assigned, but none has a "
+                       "fatal hit, a chosen rule or signal, and no random share is set.").replace("%1", str(new))
 
     def _choose_calls(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Calls that must be reviewed"), "",
@@ -229,3 +323,7 @@ class SamplingDialog(QDialog):
         self.unresolved.setChecked(plan.unresolved)
         self.repeat_callers.setChecked(plan.repeat_callers)
         self.listen.setChecked(plan.listen)
+        self.use_dates.setChecked(plan.date_from is not None or plan.date_to is not None)
+        for edit, value in ((self.date_from, plan.date_from), (self.date_to, plan.date_to)):
+            if value:
+                edit.setDate(QDate.fromString(value, "yyyy-MM-dd"))

@@ -23,8 +23,12 @@ from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Comment, Deduction, Evaluation, FatalState, ItemState
 from inspector.scoring.score import score
 from inspector.ui.dialog_buttons import form_above_buttons
+from inspector.ui.i18n import english_ui
 
 FATAL_RED = QColor("#c0392b")
+
+
+COACHING_ITEM = Qt.UserRole + 3     # the item a row belongs to (items, their deductions, fatal items)
 
 
 class ScorecardPane(QWidget):
@@ -35,6 +39,7 @@ class ScorecardPane(QWidget):
     resolve_requested = Signal(int, bool, str)   # appeal id, upheld, the lead's resolution
     seek_requested = Signal(float)
     whose_chosen = Signal(str)           # an evaluation's uuid, or "" for the signed-in user's own
+    coaching_requested = Signal(str, str, str)   # item id, hit key ("" for the item as a whole), note
 
     def __init__(self, card: Scorecard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,17 +55,20 @@ class ScorecardPane(QWidget):
         self.playhead = 0.0
         self.selection: tuple[float, float] | None = None
         self.hit_times: dict[str, float] = {}
+        self.hit_labels: dict[str, str] = {}   # hit key → "R14 <rule name in the UI language>: evidence"
         self.suggestion: AutoScore | None = None     # the call's automatic score, shown beside, never saved
         self.total = QLabel(self)
         self.status = QLabel(self)
+        self.status.setWordWrap(True)             # "Not started: saved at your first change" wraps, never cut
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("Item"), self.tr("Points"), self.tr("Score"), self.tr("Suggested"),
                                    self.tr("Basis")])
         self.tree.headerItem().setToolTip(3, self.tr("The automatic score from the rule hits: a suggestion, "
                                                      "never submitted"))
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.Interactive)
         self.tree.header().setStretchLastSection(True)
-        self.tree.setFocusPolicy(Qt.NoFocus)
+        self.tree.setFocusPolicy(Qt.StrongFocus)     # as the hit table: a click ends typing in a search box
         self.deduct_button = QPushButton(self.tr("Deduct…"), self)
         self.na_button = QPushButton(self.tr("N/A"), self)
         self.na_button.setCheckable(True)
@@ -70,9 +78,12 @@ class ScorecardPane(QWidget):
         self.reopen_button = QPushButton(self.tr("Reopen…"), self)
         self.appeal_button = QPushButton(self.tr("Record appeal…"), self)
         self.resolve_button = QPushButton(self.tr("Resolve appeal…"), self)
+        self.coach_button = QPushButton(self.tr("Mark for coaching…"), self)
+        self.coach_button.setToolTip(self.tr("The selected item, or the selected hit's deduction, for the agent's "
+                                             "next coaching session"))
         self.appeals: list[dict] = []
         for button in (self.deduct_button, self.na_button, self.comment_button, self.submit_button,
-                       self.reopen_button, self.appeal_button, self.resolve_button):
+                       self.reopen_button, self.appeal_button, self.resolve_button, self.coach_button):
             button.setFocusPolicy(Qt.NoFocus)
         top = QHBoxLayout()
         top.addWidget(self.whose)
@@ -83,14 +94,18 @@ class ScorecardPane(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.submit_button)
-        buttons.addWidget(self.appeal_button)
-        buttons.addWidget(self.resolve_button)
-        buttons.addWidget(self.reopen_button)
+        after = QHBoxLayout()              # what happens to a submitted evaluation: a row of its own
+        after.addWidget(self.coach_button)
+        after.addStretch(1)
+        after.addWidget(self.appeal_button)
+        after.addWidget(self.resolve_button)
+        after.addWidget(self.reopen_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.tree)
         layout.addLayout(buttons)
+        layout.addLayout(after)
         self.deduct_button.clicked.connect(self._deduct)
         self.na_button.clicked.connect(self._toggle_na)
         self.comment_button.clicked.connect(self._comment)
@@ -98,6 +113,7 @@ class ScorecardPane(QWidget):
         self.reopen_button.clicked.connect(self._reopen)
         self.appeal_button.clicked.connect(self._appeal)
         self.resolve_button.clicked.connect(self._resolve)
+        self.coach_button.clicked.connect(self._coach)
         self.tree.currentItemChanged.connect(lambda *_: self._sync_buttons())
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.show_evaluation(None)
@@ -113,23 +129,27 @@ class ScorecardPane(QWidget):
             self._sync_buttons()
             return
         result = score(self.card, evaluation)
+        english = english_ui()                     # the card's name_en in the English UI, as the rules have
         sections: dict[str, QTreeWidgetItem] = {}
         for item in self.card.items:
             parent = sections.get(item.section)
             if parent is None:
-                parent = QTreeWidgetItem(self.tree, [f"{item.section} {self.card.sections.get(item.section, '')}"])
+                parent = QTreeWidgetItem(self.tree, [f"{item.section} {self.card.name_of(item.section, english)}"])
                 parent.setExpanded(True)
                 sections[item.section] = parent
             state = evaluation.item(item.id)
             basis = self.tr("N/A") if state.na and item.na_allowed else ""
-            row = QTreeWidgetItem(parent, [f"{item.id} {item.name}", f"{item.points:g}",
+            row = QTreeWidgetItem(parent, [f"{item.id} {self.card.name_of(item.id, english)}", f"{item.points:g}",
                                            f"{result.items[item.id]:g}", *self._suggested(item.id, item.points),
                                            basis])
             row.setToolTip(3, self._suggested_why(item.id))
             row.setData(0, Qt.UserRole, item.id)
+            row.setData(0, COACHING_ITEM, item.id)
             for deduction in state.deductions:
-                child = QTreeWidgetItem(row, ["", f"{-deduction.points:+g}", "", "", deduction.reason])
+                child = QTreeWidgetItem(row, ["", f"{-deduction.points:+g}", "", "",
+                                              self.hit_labels.get(deduction.hit_key or "", deduction.reason)])
                 child.setData(0, Qt.UserRole + 1, deduction.hit_key)
+                child.setData(0, COACHING_ITEM, item.id)
             row.setExpanded(bool(state.deductions))
             if current == item.id:
                 self.tree.setCurrentItem(row)
@@ -138,7 +158,7 @@ class ScorecardPane(QWidget):
         states = {f.item: f for f in evaluation.fatal}
         for fatal in self.card.fatal:
             state = states.get(fatal.id)
-            row = QTreeWidgetItem(fatal_parent, [f"{fatal.id} {fatal.name}", "", "", self._suggested_fatal(fatal.id),
+            row = QTreeWidgetItem(fatal_parent, [f"{fatal.id} {self.card.name_of(fatal.id, english)}", "", "", self._suggested_fatal(fatal.id),
                                                  state.reason if state else ""])
             box = QComboBox(self.tree)
             for key, text in (("", "—"), ("pending", self.tr("Pending review")), ("confirmed", self.tr("Confirmed")),
@@ -152,6 +172,7 @@ class ScorecardPane(QWidget):
                 row.setForeground(0, QBrush(FATAL_RED))
             if state is not None and state.hit_key:
                 row.setData(0, Qt.UserRole + 1, state.hit_key)
+            row.setData(0, COACHING_ITEM, fatal.id)
         if evaluation.comments:
             notes = QTreeWidgetItem(self.tree, [self.tr("Comments")])
             notes.setExpanded(True)
@@ -164,10 +185,14 @@ class ScorecardPane(QWidget):
             labels = {"open": self.tr("Open"), "upheld": self.tr("Upheld"), "rejected": self.tr("Rejected")}
             for appeal in self.appeals:
                 due = self.tr("answer by %1").replace("%1", appeal["due_at"]) if appeal.get("due_at") else ""
+                # the deadline leads the wide last column: in the narrow points column it was cut off
                 QTreeWidgetItem(section, [f"v{appeal['version']} {appeal.get('item_id') or ''} {appeal['agent_id']}",
-                                          due, labels.get(appeal["status"], appeal["status"]), "",
-                                          appeal["text"] + (f" → {appeal['resolution']}" if appeal["resolution"]
-                                                            else "")])
+                                          "", labels.get(appeal["status"], appeal["status"]), "",
+                                          (f"{due} · " if due else "") + appeal["text"]
+                                          + (f" → {appeal['resolution']}" if appeal["resolution"] else "")])
+        # a long item name (in English) is elided, never pushing the points and scores out of view
+        self.tree.setColumnWidth(0, min(self.tree.sizeHintForColumn(0),
+                                        self.tree.fontMetrics().horizontalAdvance("A1 Greeting and job number") + 48))
         text = self.tr("Total: %1").replace("%1", f"{result.total:g}")
         if result.fatal:
             text += " " + self.tr("(fatal item confirmed)")
@@ -280,6 +305,9 @@ class ScorecardPane(QWidget):
         self.reopen_button.setEnabled(submitted)
         self.appeal_button.setEnabled(submitted)
         self.resolve_button.setEnabled(any(a["status"] == "open" for a in self.appeals))
+        row = self.tree.currentItem()
+        self.coach_button.setEnabled(self.stored and self.evaluation is not None and row is not None
+                                     and row.data(0, COACHING_ITEM) is not None)
 
     def _deduct(self) -> None:
         item_id = self.selected_item()
@@ -287,7 +315,8 @@ class ScorecardPane(QWidget):
             return
         item = next(i for i in self.card.items if i.id == item_id)
         dialog = _DeductionDialog(self, about=self.tr("%1 %2 — at most %3 point(s)").replace("%1", item.id)
-                                  .replace("%2", item.name).replace("%3", f"{item.cap or item.points:g}"))
+                                  .replace("%2", self.card.name_of(item.id, english_ui()))
+                                  .replace("%3", f"{item.cap or item.points:g}"))
         dialog.points.setMaximum(item.cap or item.points)
         if dialog.exec() and dialog.reason.text().strip():
             self.deduct(item_id, dialog.points.value(), dialog.reason.text().strip())
@@ -310,7 +339,8 @@ class ScorecardPane(QWidget):
 
     def _appeal(self) -> None:
         whole = self.tr("The whole evaluation")
-        choices = [whole] + [f"{item.id} {item.name}" for item in self.card.items]
+        choices = [whole] + [f"{item.id} {self.card.name_of(item.id, english_ui())}"
+                             for item in (*self.card.items, *self.card.fatal)]
         item, ok = QInputDialog.getItem(self, self.tr("Record appeal"), self.tr("What does the agent appeal?"),
                                         choices, 0, False)
         if not ok:
@@ -318,6 +348,16 @@ class ScorecardPane(QWidget):
         text, ok = QInputDialog.getText(self, self.tr("Record appeal"), self.tr("The agent's reasons:"))
         if ok and text.strip():
             self.appeal_requested.emit(text.strip(), "" if item == whole else item.split(" ", 1)[0])
+
+    def _coach(self) -> None:
+        row = self.tree.currentItem()
+        item_id = row.data(0, COACHING_ITEM) if row is not None else None
+        if item_id is None:
+            return
+        note, ok = QInputDialog.getText(self, self.tr("Mark for coaching"),
+                                        self.tr("What should the coaching work on? (optional)"))
+        if ok:
+            self.coaching_requested.emit(item_id, row.data(0, Qt.UserRole + 1) or "", note.strip())
 
     def _resolve(self) -> None:
         open_appeals = [a for a in self.appeals if a["status"] == "open"]

@@ -25,7 +25,11 @@ from inspector.scoring.score import prefill, score
 from inspector.settings import Settings
 from inspector.store.calibration import CalibrationSession
 from inspector.store.autoscores import AutoScoreRepository
+from inspector.review.coaching import CoachingService
 from inspector.store.calls import Call
+from inspector.store.redlines import RedLineRepository
+from inspector.ui.evidence_text import evidence_text
+from inspector.ui.waveform_items import format_time
 from inspector.store.evaluations import EvaluationLocked, EvaluationRepository
 from inspector.domain.people import User
 from inspector.users.policy import Action, NotAllowed, allowed
@@ -44,7 +48,9 @@ class ScoringController(QObject):
         self.user = actor.id
         self.session = ScoringSession(repo, card, actor)     # production, or a calibration session's scope
         self.viewing: str | None = None       # None: the default choice; "": one's own; else another's uuid
+        self.coaching: CoachingService | None = None          # marks items or hits for coaching
         self.autoscores: AutoScoreRepository | None = None    # the call's automatic score, shown as a suggestion
+        self.redlines: RedLineRepository | None = None        # the cases a submit question names
         pane.user = self.user
         pane.changed.connect(self.save)
         pane.submit_requested.connect(self.confirm_and_submit)
@@ -52,10 +58,12 @@ class ScoringController(QObject):
         pane.reopen_button.setVisible(allowed(actor, Action.REOPEN_EVALUATION))
         pane.resolve_button.setVisible(allowed(actor, Action.RESOLVE_APPEAL))
         pane.appeal_requested.connect(self.appeal)
+        pane.coaching_requested.connect(self.mark_for_coaching)
         pane.resolve_requested.connect(self.resolve)
         pane.whose_chosen.connect(self.view)
         state.call_changed.connect(self._call_changed)
         state.hits_changed.connect(lambda _h: self.sync())
+        state.transcript_changed.connect(lambda _t: self.sync())
         state.decision_changed.connect(lambda _d: self.sync(persist=True))
         state.playhead_changed.connect(lambda t: setattr(pane, "playhead", t))
         state.selection_changed.connect(
@@ -85,10 +93,14 @@ class ScoringController(QObject):
         """Load (or prepare) the evaluation and bring it in line with the hits and decisions; ``persist`` when a
         change of the user's own (a hit decision) is what asks, so that a draft starts there and not before."""
         call = self.state.call
-        if call is None or self.state.hits is None:
+        # a call without a transcript is scored by listening alone: no hit will ever come to wait for
+        hits = self.state.hits if self.state.hits is not None or self.state.transcript is not None else []
+        if call is None or hits is None:
             self.show(None)
             return
-        self.pane.hit_times = {hit_key(h): h.start for h in self.state.hits}
+        self.pane.hit_times = {hit_key(h): h.start for h in hits}
+        self.pane.hit_labels = {hit_key(h): f"{h.rule} {self.state.rule_name(h)}: {evidence_text(h.evidence)}"
+                                for h in hits}
         evaluation, stored = self.session.evaluation_for(call.id)
         if self.session.calibrating(call.id):
             self.pane.offer([], "")
@@ -105,7 +117,7 @@ class ScoringController(QObject):
         if evaluation.status == "submitted":
             self.show(evaluation)
             return
-        updated = prefill(self.card, evaluation, self.state.hits, self.state.decisions, self.user)
+        updated = prefill(self.card, evaluation, hits, self.state.decisions, self.user)
         if (stored and updated != evaluation) or (not stored and persist):
             self.save(updated)
         else:
@@ -159,6 +171,16 @@ class ScoringController(QObject):
             QMessageBox.information(self.window, self.tr("Not recorded"), error_text(exc))
         self.show(self.repo.get(evaluation.uuid), read_only=self.pane.read_only)
 
+    def mark_for_coaching(self, item_id: str, hit_key: str, note: str) -> None:
+        evaluation = self.pane.evaluation
+        if evaluation is None or self.coaching is None:
+            return
+        try:
+            self.coaching.mark(self.actor, evaluation.uuid, item_id, hit_key or None, note)
+            self.state.say(self.tr("%1 marked for coaching").replace("%1", item_id))
+        except (NotAllowed, ValueError) as exc:
+            QMessageBox.information(self.window, self.tr("Not marked"), error_text(exc))
+
     def resolve(self, appeal_id: int, upheld: bool, resolution: str) -> None:
         try:
             self.session.resolve(appeal_id, upheld, resolution)
@@ -198,13 +220,49 @@ class ScoringController(QObject):
                 "Fatal item(s) %1 still wait for review: confirm or reject them before submitting.")
                 .replace("%1", ", ".join(result.pending_fatal)))
             return False
+        undecided = [i for i, hit in enumerate(self.state.hits or []) if self.state.decision_for(hit) is None]
         question = self.tr("Submit the evaluation of %1 with a total of %2 (version %3)?\n\nIt will be locked: "
                            "only a team lead can reopen it, and it is queued for upload to headquarters.") \
             .replace("%1", call.call_ref).replace("%2", f"{result.total:g}").replace("%3", str(evaluation.version))
-        if QMessageBox.question(self.window, self.tr("Submit evaluation"), question) != QMessageBox.Yes:
+        question += "".join("\n\n" + paragraph for paragraph in
+                            (self._undecided_text(undecided), self._red_line_text(evaluation, call)) if paragraph)
+        if undecided:
+            question += "\n\n" + self.tr("Submit anyway? (No: back to the first undecided hit)")
+        answer = QMessageBox.question(self.window, self.tr("Submit evaluation"), question,
+                                      QMessageBox.Yes | QMessageBox.No,
+                                      QMessageBox.No if undecided else QMessageBox.Yes)
+        if answer != QMessageBox.Yes:
+            if undecided:                        # back to the first hit nobody looked at
+                self.state.select_hit(undecided[0])
             return False
         self.submit()
         return True
+
+    def _undecided_text(self, undecided: list[int]) -> str:
+        """Hits nobody confirmed or rejected: submitting now leaves them unread on a locked evaluation."""
+        if not undecided:
+            return ""
+        hits = self.state.hits
+        listed = ", ".join(f"{hits[i].rule} {format_time(hits[i].start)}" for i in undecided[:8])
+        return (self.tr("%n of %1 hit(s) were never confirmed or rejected:", "", len(undecided))
+                .replace("%1", str(len(hits))) + f" {listed}" + ("…" if len(undecided) > 8 else ""))
+
+    def _red_line_text(self, evaluation: Evaluation, call: Call) -> str:
+        """A confirmed fatal item makes the total 0; its red-line case stands against the agent in the register."""
+        confirmed = [f.item for f in evaluation.fatal if f.status == "confirmed"]
+        if not confirmed:
+            return ""
+        names = {f.id: f.name for f in self.card.fatal}
+        text = self.tr("Confirmed fatal item(s): %1. The total is 0.").replace(
+            "%1", "; ".join(f"{item} {names.get(item, '')}".strip() for item in confirmed))
+        cases = self.redlines.cases(status="open", call_id=call.id) if self.redlines and not self.session.calibrating(call.id) \
+            else []
+        if cases:
+            agent = " ".join(p for p in (call.agent_id, call.agent_name) if p) or self.tr("unknown agent")
+            text += " " + self.tr("Red-line case(s) %1 are open against agent %2 in the red-line register; a "
+                                  "team lead follows them up.").replace(
+                "%1", ", ".join(c.rule for c in cases)).replace("%2", agent)
+        return text
 
     def submit(self) -> None:
         evaluation = self.pane.evaluation

@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import sqlite_utils
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
+from inspector.ui.category_names import category_text
+from inspector.ui.window_sizes import open_within_screen
 from inspector.store.calls import CallRepository
 from inspector.store.categories import CategoryRepository
 from inspector.store.search import Found, SearchFilter, search
@@ -70,7 +72,7 @@ class SearchWindow(QWidget):
         self.go.clicked.connect(self.run)
         self.table.cellDoubleClicked.connect(self._open)
         self.reload_choices()
-        self.resize(900, 560)
+        open_within_screen(self, "SearchWindow", QSize(900, 560))
 
     def reload_choices(self) -> None:
         self.agent.clear()
@@ -80,7 +82,7 @@ class SearchWindow(QWidget):
         self.category.clear()
         self.category.addItem(self.tr("All categories"), None)
         for label, count in CategoryRepository(self._db).in_use():
-            self.category.addItem(f"{label} ({count})", label)
+            self.category.addItem(f"{category_text(label)} ({count})", label)
 
     def current_filter(self) -> SearchFilter:
         dates = self.use_dates.isChecked()

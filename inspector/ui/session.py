@@ -15,6 +15,7 @@ from inspector.domain.people import User
 from inspector.settings import Settings
 from inspector.store.database import open_database
 from inspector.store.users import UserRepository
+from inspector.ui.agent_window import AgentWindow
 from inspector.ui.login_dialog import LoginDialog
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
@@ -33,10 +34,13 @@ def ensure_demo_users(users: UserRepository) -> None:
             users.add(DEMO_LEAD, user.id, user.name, user.role, DEMO_PASSWORD, must_change_password=False)
 
 
-WindowFactory = Callable[[Workspace, Settings, User], MainWindow]
+WindowFactory = Callable[[Workspace, Settings, User], MainWindow | AgentWindow]
 
 
-def main_window(workspace: Workspace, settings: Settings, user: User) -> MainWindow:
+def main_window(workspace: Workspace, settings: Settings, user: User) -> MainWindow | AgentWindow:
+    """An agent gets only their own evaluations; everyone else the workstation."""
+    if user.is_agent:
+        return AgentWindow(workspace, settings, user=user)
     return MainWindow(workspace, settings, user=user)
 
 
@@ -48,7 +52,7 @@ class SignInSession(QObject):
         super().__init__()
         self.workspace, self.settings, self.demo = workspace, settings, demo
         self.make_window = make_window
-        self.window: MainWindow | None = None
+        self.window: MainWindow | AgentWindow | None = None
 
     def start(self) -> bool:
         """Ask who is working; False when the log-in was cancelled."""
@@ -69,7 +73,7 @@ class SignInSession(QObject):
         finally:
             db.close()
 
-    def open(self, user: User) -> MainWindow:
+    def open(self, user: User) -> MainWindow | AgentWindow:
         self.window = self.make_window(self.workspace, self.settings, user)
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.show()

@@ -155,13 +155,27 @@ class SpeechController(QObject):
             QMessageBox.warning(self.window, self.tr("Some calls were not transcribed"),
                                 "\n".join(f"{ref}: {why}" for ref, why in result.failed.items()))
         call = self.state.call
+        note = ""
         if call is not None and source_for(loaded.id) in self.transcripts.sources(call.id):
             self.state.set_transcript(self.transcripts.latest(call.id)[1])
             self.window.show_versions()
             self.window.check_open_call()
+            note = self._kept_versions_note(call.id)
         if result.transcribed:
             self.window.check_ahead()      # every new transcript checked ahead
-        self.state.say(self.tr("Transcribed %1 call(s)").replace("%1", str(len(result.transcribed))))
+        self.state.say(self.tr("Transcribed %1 call(s)").replace("%1", str(len(result.transcribed)))
+                       + (f" · {note}" if note else ""))
+
+    def _kept_versions_note(self, call_id: int) -> str:
+        """The recognised words now decide the hits; a reference or corrected transcript is not lost, and the
+        inspector is told where to switch back to it (the verdict may have changed with the words)."""
+        created = dict(self.transcripts.versions(call_id))
+        kept = [source for source in created if not source.startswith("asr:")]
+        if not kept:
+            return ""
+        label = self.window.version_label(kept[-1], created[kept[-1]])
+        return self.tr("the hits now rest on the recognised words; %1 is still there: choose it in the version "
+                       "list above the transcript to switch back").replace("%1", label)
 
     def _failed(self, error: Exception) -> None:
         self.window.idle()

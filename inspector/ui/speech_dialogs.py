@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.asr.discovery import FoundModel
 from inspector.ui.dialog_buttons import ok_cancel
 
@@ -74,7 +75,7 @@ class SpeechModelsDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addLayout(row)
         layout.addWidget(buttons)
-        self.resize(820, 360)
+        open_within_screen(self, "SpeechModelsDialog", QSize(820, 360))
 
     language_set = Signal(str, str)     # model folder, language
     profile_set = Signal(str, str)      # model folder, decoding profile

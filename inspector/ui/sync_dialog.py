@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
 from inspector.jobs import Progress
+from inspector.ui.window_sizes import open_within_screen
 from inspector.archive import ArchiveError
 from inspector.store.database import StorageError, on_own_connection
 from inspector.store.outbox import OutboxRepository
@@ -71,6 +72,10 @@ class SyncDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setEnabled(False)
         self.bundle_button = QPushButton(self.tr("Export bundle…"), self)
+        if not allowed(user, Action.SEE_ALL_EVALUATIONS):      # the bundle carries every inspector's scores
+            self.bundle_button.setEnabled(False)
+            self.bundle_button.setToolTip(self.tr("A team lead exports the signed bundle: it carries every "
+                                                  "inspector's evaluations."))
         self.with_transcripts = QCheckBox(self.tr("with transcripts"), self)
         self.unmasked = QCheckBox(self.tr("unmasked personal data"), self)
         self.unmasked.setVisible(allowed(user, Action.EXPORT_UNMASKED))
@@ -94,7 +99,7 @@ class SyncDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.bundle_button.clicked.connect(self.choose_bundle)
         self.settings_button.clicked.connect(self.edit_settings)
-        self.resize(900, 520)
+        open_within_screen(self, "SyncDialog", QSize(900, 520))
         self.refresh()
 
     def refresh(self) -> None:
@@ -107,7 +112,7 @@ class SyncDialog(QDialog):
         names = {"pending": self.tr("pending"), "sent": self.tr("sent"), "acknowledged": self.tr("acknowledged"),
                  "rejected": self.tr("rejected")}
         self.counts.setText("   ".join(f"{names[k]} {v}" for k, v in outbox.counts().items()))
-        fill(self.table, [(e.call_ref, e.agent, e.inspector, f"{e.total:g}", str(e.version), names[e.status],
+        fill(self.table, [(e.call_ref, e.agent, e.inspector, "" if e.total is None else f"{e.total:g}", str(e.version), names[e.status],
                            str(e.attempts), e.last_error or "") for e in outbox.lines()])
 
     def start_upload(self) -> TaskHandle | None:

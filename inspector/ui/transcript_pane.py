@@ -11,13 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QUrl, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu,
                                QPlainTextEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget)
 
 from inspector.review.state import ReviewState
 from inspector.transcript.model import SPEAKERS, Transcript
 from inspector.ui.dialog_buttons import form_above_buttons
+from inspector.ui.evidence_text import evidence_text
 from inspector.ui.waveform_items import format_time
 
 LOW_CONFIDENCE = 0.6
@@ -60,6 +61,7 @@ class TranscriptPane(QWidget):
     edit_requested = Signal(object)       # (kind, segment, word, new value)
     version_chosen = Signal(str)          # a transcript version's source
     transcribe_requested = Signal()       # a call without a transcript: Speech → Transcribe this call
+    replay_requested = Signal(float)      # the correction dialog's Replay: play from this time
 
     def __init__(self, state: ReviewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,17 +92,22 @@ class TranscriptPane(QWidget):
         self.versions = QComboBox(self)
         self.versions.setToolTip(self.tr("Which version of the transcript is shown; rules and the scorecard "
                                          "use the one shown"))
+        self.versions.setSizeAdjustPolicy(QComboBox.AdjustToContents)   # "导入（12-02 18:51）" whole
         self.versions.activated.connect(lambda index: self.version_chosen.emit(self.versions.itemData(index)))
+        # two short rows, not one long one: the version's whole name and the search both fit a narrow pane,
+        # and the pane's width does not change with what a call has (the call list beside keeps its width)
         top = QHBoxLayout()
         top.addWidget(self.versions)
         top.addWidget(self.header, 1)
         top.addWidget(self.transcribe_button)
-        top.addWidget(self.search, 1)
-        top.addWidget(self.previous_button)
-        top.addWidget(self.next_button)
+        finding = QHBoxLayout()
+        finding.addWidget(self.search, 1)
+        finding.addWidget(self.previous_button)
+        finding.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addLayout(finding)
         layout.addWidget(self.view)
         self.view.anchorClicked.connect(self._clicked)
         self.view.customContextMenuRequested.connect(self._context_menu)
@@ -110,8 +117,6 @@ class TranscriptPane(QWidget):
         state.transcript_changed.connect(self._show)
         state.hits_changed.connect(lambda _h: self._show(state.transcript))
         state.playhead_changed.connect(self._follow)
-        correct = QShortcut(QKeySequence(Qt.Key_F2), self, context=Qt.WidgetWithChildrenShortcut)
-        correct.activated.connect(self.correct_current)
         self._show(None)
 
     def _offer_transcription(self, offer: bool) -> None:
@@ -156,6 +161,8 @@ class TranscriptPane(QWidget):
         document = self.view.document()   # reused: a new document per call would pile up in memory
         document.clear()
         self._offer_transcription(transcript is None and self.state.call is not None)
+        for finding in (self.search, self.previous_button, self.next_button):
+            finding.setVisible(transcript is not None)   # nothing to find; and the row keeps its width
         if transcript is None:
             self.header.setText(self.tr("No transcript for this call") if self.state.call else "")
             return
@@ -199,7 +206,8 @@ class TranscriptPane(QWidget):
             if own:
                 flag = QTextCharFormat()
                 flag.setForeground(HIT_COLOUR)
-                flag.setToolTip("\n".join(f"{h.rule} {self.state.rule_name(h)}: {h.evidence}" for h in own))
+                flag.setToolTip("\n".join(f"{h.rule} {self.state.rule_name(h)}: {evidence_text(h.evidence)}"
+                                           for h in own))
                 cursor.insertText("".join(f" ⚑{h.rule}" for h in own), flag)
             self._segments.append(Span(index, None, block_start, cursor.position()))
 
@@ -304,10 +312,15 @@ class TranscriptPane(QWidget):
         menu.exec(self.view.viewport().mapToGlobal(position))
 
     def current_segment(self) -> int | None:
-        """The sentence being played, else the one holding the text cursor."""
+        """The sentence being played, else the one holding the text cursor, else the last one begun before
+        the playhead (a pause between sentences)."""
         if self._current_segment is not None:
             return self._current_segment
-        return self.segment_at_position(self.view.textCursor().position()) if self._segments else None
+        at_cursor = self.segment_at_position(self.view.textCursor().position()) if self._segments else None
+        if at_cursor is not None or self.state.transcript is None:
+            return at_cursor
+        begun = [i for i, s in enumerate(self.state.transcript.segments) if s.start <= self.state.playhead]
+        return begun[-1] if begun else (0 if self.state.transcript.segments else None)
 
     def correct_current(self) -> None:
         segment = self.current_segment()
@@ -317,9 +330,10 @@ class TranscriptPane(QWidget):
     def correct_word(self, segment: int, word: int, text: str | None = None) -> None:
         if self.masked:            # corrections start from the words as said, which this user may not see
             return
-        current = self.state.transcript.segments[segment].words[word].text
+        spoken = self.state.transcript.segments[segment].words[word]
+        current = spoken.text
         if text is None:
-            dialog = _CorrectionDialog(self, current, None)
+            dialog = _CorrectionDialog(self, current, None, (spoken.start, spoken.end))
             if not dialog.exec():
                 return
             text = dialog.value()
@@ -331,7 +345,7 @@ class TranscriptPane(QWidget):
             return
         seg = self.state.transcript.segments[segment]
         if text is None and speaker is None:
-            dialog = _CorrectionDialog(self, seg.text, seg.speaker)
+            dialog = _CorrectionDialog(self, seg.text, seg.speaker, (seg.start, seg.end))
             if not dialog.exec():
                 return
             text, speaker = dialog.value(), dialog.speaker.currentData()
@@ -342,11 +356,23 @@ class TranscriptPane(QWidget):
 
 
 class _CorrectionDialog(QDialog):
-    """Wide enough to read the whole sentence; a word is one line, a sentence wraps in a text box."""
+    """Wide enough to read the whole sentence; a word is one line, a sentence wraps in a text box.
+    It says when the words were said and what they were, and plays them again (Replay) while one types."""
 
-    def __init__(self, parent: TranscriptPane, text: str, speaker: str | None) -> None:
+    def __init__(self, parent: TranscriptPane, text: str, speaker: str | None,
+                 span: tuple[float, float] = (0.0, 0.0)) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Correct the transcript"))
+        self.when = QLabel(f"{format_time(span[0])} – {format_time(span[1])}", self)
+        self.replay = QPushButton(self.tr("Replay"), self)
+        self.replay.setAutoDefault(False)
+        self.replay.clicked.connect(lambda: parent.replay_requested.emit(span[0]))
+        when = QHBoxLayout()
+        when.addWidget(self.when, 1)
+        when.addWidget(self.replay)
+        self.original = QLabel(text, self)
+        self.original.setWordWrap(True)
+        self.original.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.text = QLineEdit(text, self) if speaker is None else QPlainTextEdit(text, self)
         if isinstance(self.text, QPlainTextEdit):
             self.text.setTabChangesFocus(True)
@@ -354,6 +380,8 @@ class _CorrectionDialog(QDialog):
             self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * lines + 16)
         self.speaker = QComboBox(self)
         form = QFormLayout()
+        form.addRow(self.tr("Time"), when)
+        form.addRow(self.tr("Original"), self.original)
         form.addRow(self.tr("Text"), self.text)
         if speaker is not None:
             for key in SPEAKERS:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import Role, User
 from inspector.store.users import Account, UserError, UserRepository
 from inspector.ui.account_texts import role_name, user_error_text
@@ -50,7 +52,7 @@ class UsersDialog(QDialog):
         self.active_button.clicked.connect(self.toggle_active)
         self.reset_button.clicked.connect(lambda: self.selected() and ResetPasswordDialog(self).exec())
         self.table.itemSelectionChanged.connect(self._sync_buttons)
-        self.resize(720, 420)
+        open_within_screen(self, "UsersDialog", QSize(720, 420))
         self.refresh()
 
     def refresh(self) -> None:

@@ -7,9 +7,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
+from inspector.ui.category_names import category_text
+from inspector.ui.window_sizes import open_within_screen
 from inspector.reports.voc import VoiceOfCustomer, voc_job
 from inspector.store.database import on_own_connection
 from inspector.ui.tables import fill, read_only_table
@@ -36,7 +38,8 @@ class VocWindow(QWidget):
         self.days.setSuffix(self.tr(" days"))
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.status = QLabel(self)
-        self.reasons = read_only_table(self, [self.tr("Category"), self.tr("Calls"), self.tr("Share")])
+        self.reasons = read_only_table(self, [self.tr("Category"), self.tr("Calls"), self.tr("Share"),
+                                              self.tr("Week before"), self.tr("Change")])
         self.topics_label = QLabel(self)
         self.topics = read_only_table(self, [self.tr("Words"), self.tr("Calls this week"), self.tr("Before"),
                                              self.tr("Rise"), self.tr("Example")])
@@ -68,7 +71,7 @@ class VocWindow(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs)
         self.refresh_button.clicked.connect(self.refresh)
-        self.resize(960, 600)
+        open_within_screen(self, "VocWindow", QSize(960, 600))
 
     def refresh(self):
         day = date.fromisoformat(self.week_ending.date().toString("yyyy-MM-dd"))
@@ -83,8 +86,10 @@ class VocWindow(QWidget):
 
     def _show(self, result: VoiceOfCustomer) -> None:
         self.result = result
-        self.status.setText(self.tr("%n categorised call(s)", "", result.categorised_calls))
-        fill(self.reasons, [(r.category, str(r.calls), f"{r.share:.0%}") for r in result.reasons])
+        self.status.setText(self.tr("%n categorised call(s) this week", "", result.categorised_calls))
+        fill(self.reasons, [(category_text(r.category), str(r.calls), f"{r.share:.0%}", str(r.previous_calls),
+                             f"{r.change:+d}" + ("" if r.change_rate is None else f" ({r.change_rate:+.0%})"))
+                            for r in result.reasons])
         t = result.topics
         self.topics_label.setText(self.tr("Customers' words in %1 – %2 (%3 calls) against %4 – %5 (%6 calls)")
                                   .replace("%1", t.week[0]).replace("%2", t.week[1])
@@ -99,7 +104,7 @@ class VocWindow(QWidget):
                                    .replace("%1", str(o.repeat_callers)).replace("%2", str(o.calls_with_caller))
                                    .replace("%3", str(o.days)).replace("%4", str(len(o.repeat_calls)))
                                    .replace("%5", str(o.repeat_complaints)))
-        fill(self.repeats, [(r.call, r.previous, f"{r.days_after:g}", "、".join(r.categories)) for r in o.repeat_calls])
+        fill(self.repeats, [(r.call, r.previous, f"{r.days_after:g}", "、".join(category_text(c) for c in r.categories)) for r in o.repeat_calls])
         correlation = o.qa_satisfaction_correlation
         self.agents_label.setText(
             self.tr("QA score against satisfaction over %1 calls: r = %2").replace("%1", str(o.qa_satisfaction_pairs))

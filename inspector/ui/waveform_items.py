@@ -55,6 +55,8 @@ class Marker:
 
 
 LABEL_ROWS = 3
+LABEL_LINE_PX = 22       # a label row at the largest UI font the bounding rect allows for
+LABEL_WIDTH_PX = 48      # the widest label ("R17") past the start of its strip
 LABEL_BACKGROUND = QColor(255, 255, 255, 200)
 
 
@@ -74,10 +76,22 @@ class HitMarkersItem(pg.GraphicsObject):
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        """The strips and the labels drawn below and beside them in pixels: what is outside this rect is not
+        repainted, so labels beyond it stayed half-drawn on the waveform after the hits changed."""
         if not self.markers:
             return QRectF()
         low = min(m.start for m in self.markers)
-        return QRectF(low, self.BOTTOM, max(m.end for m in self.markers) - low + 1e-3, self.TOP - self.BOTTOM)
+        high = max(m.end for m in self.markers)
+        try:
+            pixel_w, pixel_h = abs(self.pixelWidth()), abs(self.pixelHeight())
+        except (TypeError, ZeroDivisionError):     # not in a view yet
+            pixel_w = pixel_h = 0.0
+        labels_h = (LABEL_ROWS * LABEL_LINE_PX + 8) * pixel_h
+        bottom = min(self.BOTTOM, self.TOP - labels_h)
+        return QRectF(low - 2 * pixel_w, bottom, high - low + LABEL_WIDTH_PX * pixel_w + 1e-3, self.TOP - bottom)
+
+    def viewTransformChanged(self) -> None:  # noqa: N802 - pyqtgraph API
+        self.prepareGeometryChange()          # the labels' pixel size is another data size at another zoom
 
     def paint(self, painter: QPainter, *_args) -> None:
         view = self.getViewBox()
@@ -96,7 +110,7 @@ class HitMarkersItem(pg.GraphicsObject):
         metrics = painter.fontMetrics()
         for (x, y), label in self.label_positions(
                 [transform.map(QPointF(m.start, self.TOP)) for m in visible], [m.label for m in visible],
-                metrics.horizontalAdvance, metrics.height()):
+                metrics.horizontalAdvance, metrics.height(), ascent=metrics.ascent() + 2):
             painter.setPen(Qt.NoPen)
             painter.setBrush(LABEL_BACKGROUND)
             painter.drawRect(QRectF(x - 1, y - metrics.ascent(), metrics.horizontalAdvance(label) + 2,
@@ -107,7 +121,7 @@ class HitMarkersItem(pg.GraphicsObject):
 
     @staticmethod
     def label_positions(corners: list[QPointF], labels: list[str], width, line: int,
-                        rows: int = LABEL_ROWS) -> list[tuple[tuple[float, float], str]]:
+                        rows: int = LABEL_ROWS, ascent: float = 12) -> list[tuple[tuple[float, float], str]]:
         """Each label on the first row where it does not run into the one before it (R01 beside, not under,
         R02); a label with no free row is left out rather than drawn over another."""
         ends = [float("-inf")] * rows
@@ -118,7 +132,7 @@ class HitMarkersItem(pg.GraphicsObject):
             if row is None:
                 continue
             ends[row] = x + width(label)
-            placed.append(((x, corner.y() + 12 + row * line), label))
+            placed.append(((x, corner.y() + ascent + row * line), label))   # the whole label inside the lane
         return placed
 
 

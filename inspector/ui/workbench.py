@@ -22,6 +22,9 @@ class Workbench(Protocol):
     def show_versions(self) -> None:
         """The open call's transcript versions changed."""
 
+    def version_label(self, source: str, created_at: str) -> str:
+        """How the transcript pane names a version (what the user picks it by)."""
+
     def call_changed(self, call_id: int) -> None:
         """A call's row (status, hits, score, emotion) changed in the database."""
 

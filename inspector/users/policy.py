@@ -23,14 +23,18 @@ class Action(StrEnum):
     SEE_ALL_EVALUATIONS = "open every inspector's evaluations"
     CONFIGURE_SYNC = "set up or redirect uploads to headquarters"
     SEE_ALL_TRANSCRIPTS = "see personal numbers and names in every call's transcript"
+    REVIEW_CALLS = "score calls and decide on rule hits"
+    ANSWER_OWN_EVALUATIONS = "acknowledge or appeal their own evaluations"
+    COACH_AGENTS = "record coaching sessions"
 
 
 _LEAD_ACTIONS = frozenset({Action.REOPEN_EVALUATION, Action.RESOLVE_APPEAL, Action.RUN_CALIBRATION,
                            Action.SEE_ALL_CALIBRATION, Action.EXPORT_UNMASKED, Action.ASSIGN_REVIEWS,
                            Action.MANAGE_REDLINES, Action.SEE_ALL_EVALUATIONS, Action.CONFIGURE_SYNC,
-                           Action.SEE_ALL_TRANSCRIPTS})
+                           Action.SEE_ALL_TRANSCRIPTS, Action.REVIEW_CALLS, Action.COACH_AGENTS})
 _GRANTS: dict[str, frozenset[Action]] = {
-    Role.INSPECTOR: frozenset(),
+    Role.INSPECTOR: frozenset({Action.REVIEW_CALLS}),
+    Role.AGENT: frozenset({Action.ANSWER_OWN_EVALUATIONS}),    # nothing else: not even scoring their own calls
     Role.LEAD: _LEAD_ACTIONS | {Action.MANAGE_USERS},
     Role.ADMIN: _LEAD_ACTIONS | {Action.MANAGE_USERS},
 }
@@ -47,4 +51,6 @@ def allowed(actor: User | None, action: Action) -> bool:
 def require(actor: User | None, action: Action) -> None:
     if not allowed(actor, action):
         who = actor.id if actor is not None else "nobody signed in"
-        raise NotAllowed(f"{who} may not {action} (team leads only)")
+        only = {Action.REVIEW_CALLS: "inspectors and team leads only",
+                Action.ANSWER_OWN_EVALUATIONS: "agents only"}.get(action, "team leads only")
+        raise NotAllowed(f"{who} may not {action} ({only})")

@@ -47,6 +47,10 @@
         <translation>管理员</translation>
     </message>
     <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
         <source>Too many failed attempts: this account is locked until %1 (UTC).</source>
         <translation>失败次数过多：该账号已锁定至 %1（UTC）。</translation>
     </message>
@@ -167,6 +171,73 @@
     </message>
 </context>
 <context>
+    <name>AcknowledgementsDialog</name>
+    <message>
+        <source>Agents&apos; acknowledgements</source>
+        <translation>坐席确认情况</translation>
+    </message>
+    <message>
+        <source>Not yet acknowledged only</source>
+        <translation>仅显示未确认</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>答复截止</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>%1 of %2 acknowledged</source>
+        <translation>已确认 %1 / %2</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>upheld</source>
+        <translation>申诉成立</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>申诉驳回</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未确认</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;Import folder…</source>
@@ -231,6 +302,14 @@
     <message>
         <source>&amp;Appeals…</source>
         <translation>申诉(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Agents&apos; a&amp;cknowledgements…</source>
+        <translation>坐席确认情况(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>C&amp;oaching…</source>
+        <translation>辅导(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Red-line register…</source>
@@ -373,6 +452,10 @@
         <translation>转写全部录音</translation>
     </message>
     <message>
+        <source>Correct this sentence…</source>
+        <translation>更正这句…</translation>
+    </message>
+    <message>
         <source>Export transcript…</source>
         <translation>导出转写文本…</translation>
     </message>
@@ -387,6 +470,200 @@
     <message>
         <source>&amp;About Inspector</source>
         <translation>关于 Inspector(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AgentWindow</name>
+    <message>
+        <source>Inspector — my evaluations</source>
+        <translation>Inspector — 我的质检结果</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Call date</source>
+        <translation>通话日期</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>答复截止</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>时间点</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>评定人</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>确认知悉…</translation>
+    </message>
+    <message>
+        <source>Appeal…</source>
+        <translation>申诉…</translation>
+    </message>
+    <message>
+        <source>Listen at moment</source>
+        <translation>收听该时刻</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user…</source>
+        <translation>切换用户(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>退出登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>My evaluations — %1 (%2): %3 evaluations, %4 not yet acknowledged</source>
+        <translation>我的质检结果 — %1（%2）：共 %3 条，%4 条未确认</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>waiting for answer</source>
+        <translation>等待答复</translation>
+    </message>
+    <message>
+        <source>upheld</source>
+        <translation>申诉成立</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>申诉驳回</translation>
+    </message>
+    <message>
+        <source>No submitted evaluations of your calls yet.</source>
+        <translation>您的通话还没有已提交的质检结果。</translation>
+    </message>
+    <message>
+        <source> — a red line (fatal item) makes the score 0</source>
+        <translation> — 触犯红线（致命项），得分为 0</translation>
+    </message>
+    <message>
+        <source>Call %1 of %2 · score %3%4 · version %5 · acknowledge or appeal by %6</source>
+        <translation>通话 %1（%2）· 得分 %3%4 · 第 %5 版 · 请于 %6 前确认或申诉</translation>
+    </message>
+    <message>
+        <source>Deductions</source>
+        <translation>扣分项</translation>
+    </message>
+    <message>
+        <source>fatal</source>
+        <translation>致命</translation>
+    </message>
+    <message>
+        <source>No deductions</source>
+        <translation>无扣分</translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s comments</source>
+        <translation>质检员评语</translation>
+    </message>
+    <message>
+        <source>Appeals</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>whole evaluation</source>
+        <translation>整体评价</translation>
+    </message>
+    <message>
+        <source>Team lead&apos;s answer</source>
+        <translation>组长答复</translation>
+    </message>
+    <message>
+        <source>Not acknowledged</source>
+        <translation>未能确认</translation>
+    </message>
+    <message>
+        <source>Appeal not recorded</source>
+        <translation>申诉未记录</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认知悉</translation>
+    </message>
+    <message>
+        <source>You have read this evaluation. Comment (optional):</source>
+        <translation>您已阅读此质检结果。意见（可选）：</translation>
+    </message>
+    <message>
+        <source>Cannot play</source>
+        <translation>无法播放</translation>
+    </message>
+</context>
+<context>
+    <name>AppealDialog</name>
+    <message>
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>The whole evaluation</source>
+        <translation>整体评价</translation>
+    </message>
+    <message>
+        <source>Why you disagree, and where in the call to listen</source>
+        <translation>不同意的理由，以及应复听通话的哪一处</translation>
+    </message>
+    <message>
+        <source>Appeal against:</source>
+        <translation>申诉对象：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
     </message>
 </context>
 <context>
@@ -462,6 +739,14 @@
     <message>
         <source>Why is the appeal rejected?</source>
         <translation>驳回申诉的理由：</translation>
+    </message>
+    <message>
+        <source>Uphold the whole evaluation&apos;s appeal</source>
+        <translation>整体申诉判定成立</translation>
+    </message>
+    <message>
+        <source>The appeal is upheld for the ticked items: their deductions are withdrawn and fatal items cleared.</source>
+        <translation>申诉对勾选的项目成立：撤销其扣分，清除致命项。</translation>
     </message>
 </context>
 <context>
@@ -739,6 +1024,104 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>No data for these filters</source>
+        <translation>当前筛选条件下没有数据</translation>
+    </message>
+</context>
+<context>
+    <name>CoachingDialog</name>
+    <message>
+        <source>Coaching</source>
+        <translation>辅导</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>辅导日期</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>辅导人</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Lost before</source>
+        <translation>辅导前失分</translation>
+    </message>
+    <message>
+        <source>Lost after</source>
+        <translation>辅导后失分</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>下降幅度</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Marked by</source>
+        <translation>标记人</translation>
+    </message>
+    <message>
+        <source>New session…</source>
+        <translation>新建辅导…</translation>
+    </message>
+    <message>
+        <source>Losses on the coached items in the agent&apos;s evaluations, 90 days before the session against from its day on (95% intervals)</source>
+        <translation>坐席在辅导项上的失分：辅导前 90 天与辅导当日起对比（95% 置信区间）</translation>
+    </message>
+    <message>
+        <source>improved</source>
+        <translation>已改善</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>变差</translation>
+    </message>
+    <message>
+        <source>not clear yet</source>
+        <translation>尚不明确</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>Marked for coaching, waiting for a session: %1</source>
+        <translation>已标记待辅导：%1 项</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare rule pack</source>
@@ -987,8 +1370,36 @@
         <translation>致命项 {items} 仍待复核：请先确认或驳回</translation>
     </message>
     <message>
+        <source>no sound server could be reached ({detail})</source>
+        <translation>无法连接声音服务器（{detail}）</translation>
+    </message>
+    <message>
+        <source>PulseAudio client library missing: {detail}</source>
+        <translation>缺少 PulseAudio 客户端库：{detail}</translation>
+    </message>
+    <message>
         <source>the recording is cut short: the header promises {promised:.1f} s, the file holds {held:.1f} s</source>
         <translation>录音不完整：文件头标称 {promised:.1f} 秒，实际只有 {held:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>version {version} of the evaluation of {call} is already acknowledged</source>
+        <translation>通话 {call} 的第 {version} 版质检结果已确认过</translation>
+    </message>
+    <message>
+        <source>{item} of {call} is already appealed and waits for a team lead&apos;s answer</source>
+        <translation>通话 {call} 的 {item} 已在申诉中，请等待组长答复</translation>
+    </message>
+    <message>
+        <source>the time to acknowledge the evaluation of {call} ended on {day}</source>
+        <translation>通话 {call} 的质检结果确认期限已于 {day} 截止</translation>
+    </message>
+    <message>
+        <source>the time to appeal the evaluation of {call} ended on {day}</source>
+        <translation>通话 {call} 的质检结果申诉期限已于 {day} 截止</translation>
+    </message>
+    <message>
+        <source>an appeal needs the agent&apos;s reason</source>
+        <translation>申诉需要填写理由</translation>
     </message>
 </context>
 <context>
@@ -1229,6 +1640,16 @@
     <message>
         <source>The import was cancelled; calls imported so far are kept.</source>
         <translation>导入已取消；已导入的录音均已保留。</translation>
+    </message>
+    <message>
+        <source>The rules are checking the new calls now; until a call is checked its hit count shows —.</source>
+        <translation>规则正在检查新通话；检查完成前命中数显示为 —。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new call(s) have no transcript: transcribe them (Speech menu) for the rules to check them, or score them by listening.</source>
+        <translation>
+            <numerusform>%n 通新通话没有转写文本：请转写（语音菜单）以便规则检查，或直接听录音评分。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n call(s) imported with a warning.</source>
@@ -1531,6 +1952,36 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>QueueDialog</name>
     <message>
         <source>My queue</source>
@@ -1691,6 +2142,14 @@ Data folder: %2</source>
         <translation>自动评分</translation>
     </message>
     <message>
+        <source>Voice of the customer</source>
+        <translation>客户之声</translation>
+    </message>
+    <message>
+        <source>Call categories against the previous period</source>
+        <translation>来电类别（对比上期）</translation>
+    </message>
+    <message>
         <source>Agent ranking</source>
         <translation>坐席排名</translation>
     </message>
@@ -1739,6 +2198,10 @@ Data folder: %2</source>
         <translation>自动评分与人工评分对比</translation>
     </message>
     <message>
+        <source>Calls per category this period</source>
+        <translation>本期各类别通话数</translation>
+    </message>
+    <message>
         <source>Mean score per agent</source>
         <translation>坐席平均分</translation>
     </message>
@@ -1777,6 +2240,42 @@ Data folder: %2</source>
     <message>
         <source>Mean difference, automatic against reviewed</source>
         <translation>自动评分与人工评分的平均分差</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期通话数</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Change (%)</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <source>Emotion worsened</source>
+        <translation>情绪变差率</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决率</translation>
     </message>
     <message>
         <source>Agent ID</source>
@@ -2311,6 +2810,14 @@ Data folder: %2</source>
         <translation>必检：导入通话编号…</translation>
     </message>
     <message>
+        <source>never logged in</source>
+        <translation>从未登录</translation>
+    </message>
+    <message>
+        <source>Only calls from</source>
+        <translation>仅限通话日期</translation>
+    </message>
+    <message>
         <source>random (recorded)</source>
         <translation>随机（会记录）</translation>
     </message>
@@ -2387,10 +2894,6 @@ Data folder: %2</source>
         <translation>计划另存为…</translation>
     </message>
     <message>
-        <source>Draw and assign</source>
-        <translation>抽取并分配</translation>
-    </message>
-    <message>
         <source>(nobody)</source>
         <translation>（未分配）</translation>
     </message>
@@ -2399,8 +2902,36 @@ Data folder: %2</source>
         <translation>已抽取 %1 条通话，随机种子 %2</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Assign these calls</source>
+        <translation>分配这些通话</translation>
+    </message>
+    <message>
+        <source>Preview, nothing assigned yet: %1</source>
+        <translation>预览（尚未分配）：%1</translation>
+    </message>
+    <message>
         <source>listed: %1 already in review, %2 not in this workspace</source>
         <translation>清单中 %1 通已在质检中，%2 通不在本工作区</translation>
+    </message>
+    <message>
+        <source>%1 call(s): %2</source>
+        <translation>%1 通：%2</translation>
+    </message>
+    <message>
+        <source>Nothing to draw: no call matches the filters (business type, duration, dates).</source>
+        <translation>无可抽取：没有通话符合筛选条件（业务类型、时长、日期）。</translation>
+    </message>
+    <message>
+        <source>Nothing more to draw: all %1 call(s) within the filters are already assigned or scored.</source>
+        <translation>没有更多可抽取：符合筛选条件的 %1 通通话都已分配或评分。</translation>
+    </message>
+    <message>
+        <source>Nothing to draw: %1 call(s) within the filters are not yet assigned, but none has a fatal hit, a chosen rule or signal, and no random share is set.</source>
+        <translation>无可抽取：符合筛选条件的 %1 通通话尚未分配，但都没有致命命中、所选规则或信号，且未设置随机抽取比例。</translation>
     </message>
     <message>
         <source>Calls that must be reviewed</source>
@@ -2484,6 +3015,14 @@ Data folder: %2</source>
     <message>
         <source>Resolve appeal…</source>
         <translation>处理申诉…</translation>
+    </message>
+    <message>
+        <source>Mark for coaching…</source>
+        <translation>标记辅导…</translation>
+    </message>
+    <message>
+        <source>The selected item, or the selected hit&apos;s deduction, for the agent&apos;s next coaching session</source>
+        <translation>将所选评分项或命中扣分标记给坐席的下次辅导</translation>
     </message>
     <message>
         <source>No evaluation</source>
@@ -2618,6 +3157,14 @@ Data folder: %2</source>
         <translation>坐席的申诉理由：</translation>
     </message>
     <message>
+        <source>Mark for coaching</source>
+        <translation>标记辅导</translation>
+    </message>
+    <message>
+        <source>What should the coaching work on? (optional)</source>
+        <translation>辅导重点（可选）：</translation>
+    </message>
+    <message>
         <source>Resolve appeal</source>
         <translation>处理申诉</translation>
     </message>
@@ -2661,6 +3208,14 @@ Data folder: %2</source>
         <translation>未登记</translation>
     </message>
     <message>
+        <source>%1 marked for coaching</source>
+        <translation>%1 已标记辅导</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>未标记</translation>
+    </message>
+    <message>
         <source>Not resolved</source>
         <translation>未处理</translation>
     </message>
@@ -2681,8 +3236,30 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
 提交后将锁定：只有组长可以重开，并将排队上传总部。</translation>
     </message>
     <message>
+        <source>Submit anyway? (No: back to the first undecided hit)</source>
+        <translation>仍然提交？（选“否”回到第一个未判定的命中）</translation>
+    </message>
+    <message>
         <source>Submit evaluation</source>
         <translation>提交评分</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 hit(s) were never confirmed or rejected:</source>
+        <translation>
+            <numerusform>共 %1 个命中，其中 %n 个从未确认或驳回：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirmed fatal item(s): %1. The total is 0.</source>
+        <translation>已确认致命项：%1。总分为 0。</translation>
+    </message>
+    <message>
+        <source>unknown agent</source>
+        <translation>未知坐席</translation>
+    </message>
+    <message>
+        <source>Red-line case(s) %1 are open against agent %2 in the red-line register; a team lead follows them up.</source>
+        <translation>红线登记册中已对坐席 %2 立案 %1，由组长跟进。</translation>
     </message>
     <message>
         <source>Evaluation submitted</source>
@@ -2756,6 +3333,33 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>
             <numerusform>%n 句</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SessionForm</name>
+    <message>
+        <source>New coaching session</source>
+        <translation>新建辅导记录</translation>
+    </message>
+    <message>
+        <source>Agent (工号):</source>
+        <translation>坐席（工号）：</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>评分项：</translation>
+    </message>
+    <message>
+        <source>Agreed actions:</source>
+        <translation>约定改进措施：</translation>
+    </message>
+    <message>
+        <source>Held on:</source>
+        <translation>辅导日期：</translation>
+    </message>
+    <message>
+        <source>Follow-up:</source>
+        <translation>跟进日期：</translation>
     </message>
 </context>
 <context>
@@ -2857,6 +3461,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Transcribed %1 call(s)</source>
         <translation>已转写 %1 通录音</translation>
+    </message>
+    <message>
+        <source>the hits now rest on the recognised words; %1 is still there: choose it in the version list above the transcript to switch back</source>
+        <translation>命中现基于识别文本；%1 仍然保留：可在转写文本上方的版本列表中切换回去</translation>
     </message>
     <message>
         <source>Speech recognition</source>
@@ -2983,6 +3591,37 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     </message>
 </context>
 <context>
+    <name>Statistics</name>
+    <message>
+        <source>ICC needs at least 2 units and 2 raters with complete ratings (have %1)</source>
+        <translation>ICC 至少需要 2 通通话和 2 名评分完整的质检员（现有 %1）</translation>
+    </message>
+    <message>
+        <source>ICC is undefined: the ratings do not vary between units</source>
+        <translation>ICC 无法计算：各通话的评分没有差异</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha needs at least two different values in units rated twice</source>
+        <translation>Krippendorff α 需要在被重复评分的项目中至少有两种不同的分值</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa needs at least two units rated by both raters</source>
+        <translation>Cohen κ 至少需要两名质检员都评过的两个项目</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa is undefined: both raters used a single category</source>
+        <translation>Cohen κ 无法计算：两名质检员都只用了同一类判定</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa needs at least 2 units, each rated by the same number (≥ 2) of raters</source>
+        <translation>Fleiss κ 至少需要 2 个项目，且每个项目由相同人数（≥ 2）的质检员评分</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa is undefined: every rater used the same single category</source>
+        <translation>Fleiss κ 无法计算：所有质检员都只用了同一类判定</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialog</name>
     <message>
         <source>Upload to headquarters</source>
@@ -3031,6 +3670,10 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Export bundle…</source>
         <translation>导出数据包…</translation>
+    </message>
+    <message>
+        <source>A team lead exports the signed bundle: it carries every inspector&apos;s evaluations.</source>
+        <translation>签名数据包由组长导出：其中包含所有质检员的评分。</translation>
     </message>
     <message>
         <source>with transcripts</source>
@@ -3390,6 +4033,14 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>占比</translation>
     </message>
     <message>
+        <source>Week before</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
         <source>Words</source>
         <translation>词语</translation>
     </message>
@@ -3478,9 +4129,9 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>正在计算…</translation>
     </message>
     <message numerus="yes">
-        <source>%n categorised call(s)</source>
+        <source>%n categorised call(s) this week</source>
         <translation>
-            <numerusform>已归类 %n 通</numerusform>
+            <numerusform>本周已分类通话 %n 通</numerusform>
         </translation>
     </message>
     <message>
@@ -3516,6 +4167,18 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Correct the transcript</source>
         <translation>更正转写文本</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>重听</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原文</translation>
     </message>
     <message>
         <source>Text</source>

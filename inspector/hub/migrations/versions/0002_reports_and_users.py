@@ -1,11 +1,9 @@
 """Reportable copies of what was received (evaluations, item scores, rule hits, red-line cases) and the
-headquarters users who may read them; evaluations received before this revision are indexed from their
-stored payloads.
+headquarters users who may read them. Evaluations received before this revision are indexed from their
+stored payloads by revision 0004, which rebuilds every reportable row with the code of the day.
 
 Revision ID: 0002
 """
-
-import json
 
 import sqlalchemy as sa
 from alembic import op
@@ -73,21 +71,6 @@ def upgrade() -> None:
                     sa.Column("user_id", sa.String(64), nullable=False),
                     sa.Column("expires_at", sa.String(32), nullable=False))
     op.create_index("ix_hq_sessions_user_id", "hq_sessions", ["user_id"])
-    _index_received()
-
-
-def _index_received() -> None:
-    """What arrived before reports existed, in (uuid, version) order so the latest version is kept."""
-    from inspector.hub.report_rows import PayloadError, report_rows, store_report_rows
-
-    conn = op.get_bind()
-    received = conn.execute(sa.text("SELECT centre_id, workstation_id, payload, received_at FROM evaluations "
-                                    "ORDER BY uuid, version"))
-    for centre_id, workstation_id, payload, received_at in received.fetchall():
-        try:
-            store_report_rows(conn, report_rows(centre_id, workstation_id, json.loads(payload), received_at))
-        except (PayloadError, ValueError):
-            continue          # kept as received; it never was a reportable evaluation
 
 
 def downgrade() -> None:

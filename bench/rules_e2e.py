@@ -1,0 +1,165 @@
+"""End to end on natural-sounding speech: scenarios spoken by a neural Mandarin voice, recognised by the
+Vosk model, checked by the default pack with and without listening again (rules/relisten.py).
+
+Prints precision, recall and F1 of rule hits (a prediction is a (call, rule) pair with an asserted hit;
+the truth is the scenario's ``expected_rule_hits``; "listen to confirm" hits are counted apart) per set
+and per rule, the hits by confidence band (is a 0.9 hit right nine times in ten?), and what listening
+again costs next to the call's recognition and checking.
+
+Sets: "dev" — the reference scenarios S1–S6, tests/scenarios/X*, bench/scenarios/H01–H15 and the
+end-to-end scenarios bench/scenarios/e2e/*.json (hang-ups, disclosures, job numbers, fast and slow
+agents); "held-out" — bench/scenarios/fresh/*.json, only ever measured, never tuned against.
+
+The audio is made once by ../shared/tools/neural_tts.py (its own virtualenv: --tts-python, or the
+NEURAL_TTS_PYTHON variable) into --cache, with the free transcripts (the voice's licence keeps the audio
+out of the repository: never commit the cache). Later runs only check, so they take a minute or two.
+
+usage: .venv/bin/python bench/rules_e2e.py --cache /work/neural-cache/e2e [--model DIR] [--only dev]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.rules_asr import Tally, bands, line, per_rule  # noqa: E402
+from inspector.asr.engine import VoskRecognizer  # noqa: E402
+from inspector.asr.recognizer import load_model  # noqa: E402
+from inspector.asr.relisten import GrammarListener  # noqa: E402
+from inspector.audio.activity import analyse  # noqa: E402
+from inspector.audio.recording import decode  # noqa: E402
+from inspector.rules.engine import check_call  # noqa: E402
+from inspector.scoring.defaults import default_pack  # noqa: E402
+from inspector.transcript.io import load_transcript, save_transcript  # noqa: E402
+from tests.scenario_transcripts import load_scenario  # noqa: E402
+from tests.speech_models import MANDARIN  # noqa: E402
+
+SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if p.exists()), ROOT.parent / "shared")
+TTS = SHARED / "tools" / "neural_tts.py"
+
+
+def scenario_sets() -> dict[str, list[Path]]:
+    dev = [*sorted((SHARED / "scenarios").glob("S*.json")), *sorted((ROOT / "tests" / "scenarios").glob("X*.json")),
+           *sorted((ROOT / "bench" / "scenarios").glob("H*.json")),
+           *sorted((ROOT / "bench" / "scenarios" / "e2e").glob("*.json"))]
+    return {"dev": dev, "held-out": sorted((ROOT / "bench" / "scenarios" / "fresh").glob("H*.json"))}
+
+
+def synthesised(scenario: Path, cache: Path, tts_python: str) -> Path:
+    call_id = load_scenario(scenario)["id"]
+    audio = cache / "audio" / f"{call_id}.wav"
+    if not audio.exists():
+        audio.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([tts_python, str(TTS), str(scenario), str(audio.parent)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return audio
+
+
+def recognised(audio: Path, loaded, cache: Path) -> tuple[object, float]:
+    """The free transcript (cached with the CPU seconds it took) and those seconds."""
+    folder = cache / loaded.id.replace(":", "-")
+    folder.mkdir(parents=True, exist_ok=True)
+    target, cost = folder / f"{audio.stem}.transcript.json", folder / f"{audio.stem}.cpu"
+    if not target.exists():
+        started = time.thread_time()
+        save_transcript(VoskRecognizer(loaded).transcribe(decode(audio), audio.stem), target)
+        cost.write_text(f"{time.thread_time() - started:.3f}")
+    return load_transcript(target), float(cost.read_text()) if cost.exists() else 0.0
+
+
+def _basis(hit) -> str:
+    """What a hit rests on, for checking that its confidence says how often such hits are right."""
+    if hit.why.startswith("absent") or "absent" in hit.why.split(";")[0]:
+        return "absence, not heard again either" if "relistened" in hit.why else "absence in the transcript"
+    if hit.why == "measured":
+        return "measured"
+    if "relistened" in hit.why:
+        return "match, heard again"
+    return "match: " + hit.why.split(";")[0].split(" ")[0].split("：")[0][:20]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, required=True, help="where the audio and transcripts are kept")
+    parser.add_argument("--model", type=Path, default=MANDARIN)
+    parser.add_argument("--tts-python", default=os.environ.get("NEURAL_TTS_PYTHON", "python3"),
+                        help="the python of neural_tts.py's own virtualenv")
+    parser.add_argument("--only", choices=("dev", "held-out"), help="one set only")
+    parser.add_argument("--calls", action="store_true", help="print each call's expected and found rules")
+    parser.add_argument("--available", action="store_true", help="only the calls whose audio is already in the cache")
+    parser.add_argument("--recognised", action="store_true", help="only the calls already recognised into the cache")
+    args = parser.parse_args()
+    pack = default_pack()
+    loaded = load_model(args.model)
+    for name, scenarios in scenario_sets().items():
+        if args.only and name != args.only:
+            continue
+        free, again = Tally(), Tally()
+        judged_free: list[tuple[float, str]] = []
+        judged_again: list[tuple[float, str]] = []
+        basis: dict[str, list[tuple[float, bool]]] = {}
+        recognition_s = check_s = relisten_s = audio_s = 0.0
+        windows = 0
+        if args.available or args.recognised:
+            folder = args.cache / "audio" if args.available else args.cache / loaded.id.replace(":", "-")
+            suffix = ".wav" if args.available else ".transcript.json"
+            ready = [p for p in scenarios if (folder / f"{load_scenario(p)['id']}{suffix}").exists()]
+            print(f"{name}: {len(scenarios) - len(ready)} call(s) not yet in the cache left out")
+            scenarios = ready
+        for scenario_path in scenarios:
+            scenario = load_scenario(scenario_path)
+            expected = set(scenario["expected_rule_hits"])
+            audio = synthesised(scenario_path, args.cache, args.tts_python)
+            transcript, cpu = recognised(audio, loaded, args.cache)
+            recording = decode(audio)
+            activity = analyse(recording.samples, recording.sample_rate)
+            recognition_s += cpu
+            audio_s += recording.duration_s
+            started = time.thread_time()
+            plain = check_call(pack, transcript, activity)
+            check_s += time.thread_time() - started
+            listener = GrammarListener(loaded, recording)
+            heard = check_call(pack, transcript, activity, listener)
+            relisten_s += listener.cost.cpu_s
+            windows += listener.cost.windows
+            for h in heard:
+                if not h.listen:
+                    basis.setdefault(_basis(h), []).append((h.confidence, h.rule in expected))
+            for tally, judged, hits in ((free, judged_free, plain), (again, judged_again, heard)):
+                judged.extend((h.confidence, "confirmed" if h.rule in expected else "rejected") for h in hits)
+                asserted = {h.rule for h in hits if not h.listen}
+                tally.add(expected, asserted, {h.rule for h in hits if h.listen} - asserted)
+            if args.calls:
+                print(f"  {scenario['id']}: expected {sorted(expected)} free {sorted({h.rule for h in plain})} "
+                      f"relistened {sorted({h.rule for h in heard})}")
+        print(f"\n== {name}: {len(scenarios)} calls, {audio_s / 60:.1f} min of audio ==")
+        print(line("free recognition", free))
+        print(per_rule(free))
+        print(line("with listening again", again))
+        print(per_rule(again))
+        print("  hits by confidence, free:")
+        print(bands(judged_free))
+        print("  hits by confidence, with listening again:")
+        print(bands(judged_again))
+        print("  asserted hits with listening again by what they rest on (the confidence they carry against how "
+              "often they were right):")
+        for name_of, rows in sorted(basis.items()):
+            right = sum(ok for _c, ok in rows)
+            print(f"    {name_of:<34} {len(rows):4d} hits, mean confidence {sum(c for c, _ok in rows) / len(rows):.2f}, "
+                  f"right {right / len(rows):.0%}")
+        base = recognition_s + check_s
+        print(f"  cost: recognition {recognition_s:.1f} s CPU, checking {check_s:.2f} s, listening again "
+              f"{relisten_s:.2f} s in {windows} windows ({windows / max(1, len(scenarios)):.1f} a call) = "
+              f"{relisten_s / base:.1%} of recognition and checking" if base else "  cost: no recognition measured")
+
+
+if __name__ == "__main__":
+    main()

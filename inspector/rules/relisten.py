@@ -1,0 +1,133 @@
+"""Checking a phrase again on the audio before a hit rests on its absence (or on a doubtful match).
+
+Free recognition loses a required phrase to one misheard character (工号 → 恭候, 元 → 演), and the rule
+then says the phrase was never said. Where the call's audio and model are at hand (``CallContext.listener``),
+the stretch where the phrase belongs is decoded again by a recogniser that may only say the rule's phrases
+(asr/relisten.py); the rule's own condition is then tested on what that second hearing heard. A phrase
+heard there clears the agent; a phrase not heard there either makes the absence surer; a forbidden
+phrase matched only by sound stands only if it is heard again. What was heard goes into the hit's evidence
+(复听), so the inspector sees why.
+
+The phrases listened for are the rule's ``listen`` list when the pack gives one (a regular expression such
+as the job number's has no phrases of its own), else every phrase of the condition, harmless contexts
+included (so 不知道您是否 is heard as such, not as 不知道).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from inspector.rules.conditions import GAP, AllOf, AnyOf, Condition, Match, NotOf, Passage, Phrases
+from inspector.rules.context import CallContext
+from inspector.rules.phonetic import sound_codes
+from inspector.rules.text import normalize
+from inspector.rules.pack import Rule
+from inspector.transcript.hearing import Hearing
+
+MAX_LISTEN_S = 60.0      # the longest stretch heard again: the last minute before what needs it
+SURE_WORD = 0.85         # a word the grammar recogniser heard less surely is taken as forced, not heard
+ALIKE = 40               # partial sound similarity (0-100) of the two hearings of one moment
+FREE_MARGIN_S = 0.3
+EXACT = 0.95             # what the second hearing heard must match as written (exact, or with fillers left out)
+
+
+@dataclass(frozen=True)
+class Relistened:
+    hearing: Hearing
+    found: Match | None
+
+    def evidence(self) -> str:
+        if self.found is not None:
+            return f"复听听到「{self.found.evidence}」：{self.hearing.quote()}"
+        return f"复听未听到：{self.hearing.quote()}"
+
+    def why(self) -> str:
+        heard = "heard" if self.found is not None else "not heard"
+        return (f"relistened {self.hearing.speaker} {self.hearing.start:.1f}-{self.hearing.end:.1f}s "
+                f"against {len(self.hearing.phrases)} phrases: {heard}")
+
+
+def phrases_to_hear(rule: Rule, condition: Condition) -> tuple[str, ...]:
+    if "listen" in rule.params:
+        return tuple(p.text for p in rule.params["listen"])
+    out: list[str] = []
+    _collect(condition, out)
+    return tuple(dict.fromkeys(out))
+
+
+def _collect(condition: Condition, out: list[str]) -> None:
+    if isinstance(condition, Phrases):
+        for phrase in (*condition.phrases, *condition.unless):
+            out.extend(piece for piece in phrase.text.split(GAP) if piece)
+    elif isinstance(condition, (AllOf, AnyOf)):
+        for part in condition.parts:
+            _collect(part, out)
+    elif isinstance(condition, NotOf):
+        _collect(condition.part, out)
+
+
+def speakers_of(condition: Condition, default: str) -> tuple[str, ...]:
+    """Whose channels to hear for a condition: the speakers its parts name, else the rule's speaker."""
+    named: set[str] = set()
+    stack = [condition]
+    while stack:
+        cond = stack.pop()
+        if getattr(cond, "speaker", None):
+            named.add(cond.speaker)
+        stack.extend(getattr(cond, "parts", ()))
+        if isinstance(cond, NotOf):
+            stack.append(cond.part)
+    speakers = tuple(sorted(named)) or (default,)
+    return ("agent", "customer") if "any" in speakers else speakers
+
+
+def relisten(call: CallContext, rule: Rule, condition: Condition, speaker: str, start: float, end: float,
+             lenient: bool = True) -> Relistened | None:
+    """What a second hearing of [start, end] on the speaker's channel says about ``condition`` (found only
+    on words heard at SURE_WORD or more, matching as written); None when there is nothing to listen with
+    (no audio or model, no phrases, or the stretch cannot be heard)."""
+    listener = call.listener
+    phrases = phrases_to_hear(rule, condition)
+    if listener is None or not phrases or end <= start:
+        return None
+    hearing = listener.hear(speaker, max(start, end - MAX_LISTEN_S), end, phrases)
+    if hearing is None:
+        return None
+    heard = hearing.sure_text(SURE_WORD)
+    found = condition.find(Passage(speaker, heard, (), hearing.confidence), lenient) if heard else None
+    # the grammar's words are written as the phrases are: a match by sound is pieces of phrases strung
+    # together (号 六 是 三 read as 号643), not the phrase heard
+    if found is None or found.confidence < EXACT or not _sounds_like_free(call, hearing, found):
+        return Relistened(hearing, None)
+    return Relistened(hearing, found)
+
+
+def _sounds_like_free(call: CallContext, hearing: Hearing, found: Match) -> bool:
+    """Two hearings of one moment must sound alike: the grammar's words that make the match, against the
+    words free recognition heard there (工号 ~ 功耗, 谢谢您的来电 ~ 写些你的那边). A small grammar forces
+    its words onto other speech with a high confidence now and then (评分 where «其他问题» was said);
+    that speech sounds like nothing the grammar said. Where free recognition heard nothing, the grammar's
+    hearing stands."""
+    words = [w for w in hearing.known if w.conf >= SURE_WORD]
+    target = normalize(found.evidence)
+    span = None                  # the shortest run of heard words that makes the match
+    for last in range(len(words)):
+        joined = ""
+        for first in range(last, -1, -1):
+            joined = normalize(words[first].text) + joined
+            if target in joined:
+                span = (words[first].start, words[last].end, joined)
+                break
+        if span is not None:
+            break
+    if span is None:
+        return True
+    start, end, said = span
+    free = "".join(normalize(w.text) for seg in call.transcript.segments if seg.speaker in (hearing.speaker, "unknown")
+                   for w in seg.words if w.end > start - FREE_MARGIN_S and w.start < end + FREE_MARGIN_S)
+    if not free:
+        return True
+    return fuzz.partial_ratio(sound_codes(said), sound_codes(free)) >= ALIKE
+

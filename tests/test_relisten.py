@@ -1,0 +1,205 @@
+"""Listening again before a hit rests on an absence: the grammar pass on the audio (asr/relisten.py) and
+how the phrase rules use what it heard (rules/relisten.py)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass, field
+
+import pytest
+
+from inspector.asr.pool import ModelPool
+from inspector.asr.recognizer import transcribe
+from inspector.asr.relisten import GrammarListener
+from inspector.asr.vocabulary import Vocabulary, model_vocabulary
+from inspector.audio.activity import analyse
+from inspector.audio.recording import decode
+from inspector.rules.engine import check_call
+from inspector.scoring.defaults import default_pack
+from inspector.transcript.hearing import HeardWord, Hearing
+from inspector.transcript.io import save_transcript
+from inspector.transcript.model import Segment, Transcript, Word
+from tests.audio_files import spoken_call
+from tests.conftest import ROOT
+from tests.speech_models import MANDARIN
+
+ZH_MODELS = ModelPool()
+
+
+def test_a_phrase_is_split_into_the_fewest_words_the_model_can_say():
+    vocabulary = Vocabulary({"为", "您", "服务", "为您", "很高兴", "高兴", "很", "工号", "一", "三"})
+    assert vocabulary.split("为您服务") == ("为您", "服务")
+    assert vocabulary.split("很高兴为您服务") == ("很高兴", "为您", "服务")
+    assert vocabulary.split("工号 一三") == ("工号", "一", "三")
+    assert vocabulary.split("再见") is None          # a phrase the model cannot say is left out of a grammar
+
+
+@dataclass
+class ScriptedListener:
+    """Hears what the test says was said in a stretch; records what it was asked."""
+
+    said: dict[str, str]                  # speaker -> the grammar words heard on that channel
+    asked: list[tuple] = field(default_factory=list)
+    conf: float = 0.97
+
+    def hear(self, speaker, start, end, phrases):
+        self.asked.append((speaker, start, end, phrases))
+        words = tuple(HeardWord(w, start + i * 0.3, start + i * 0.3 + 0.3, self.conf)
+                      for i, w in enumerate(self.said.get(speaker, "").split()))
+        return Hearing(speaker, start, end, tuple(phrases), words)
+
+
+def _call(closing: str, middle: str = "好的我帮您查一下") -> Transcript:
+    return Transcript("c", 30.0, (
+        Segment("agent", 0.5, 4.0, "您好很高兴为您服务我是工号三九四一六"),
+        Segment("customer", 4.5, 6.0, "我想查话费"),
+        Segment("agent", 6.5, 12.0, middle),
+        Segment("agent", 20.0, 24.0, closing),
+    ))
+
+
+def _r15(hits):
+    return [h for h in hits if h.rule == "R15"]
+
+
+def test_a_closing_the_transcript_lost_is_heard_again_and_clears_the_agent():
+    transcript = _call("写些你的那边他家")             # 谢谢您的来电，再见 as a recogniser garbled it
+    assert _r15(check_call(default_pack(), transcript))
+    listener = ScriptedListener({"agent": "[unk] 谢谢 您 的 来电 再见"})
+    assert not _r15(check_call(default_pack(), transcript, listener=listener))
+    speaker, start, end, phrases = next(a for a in listener.asked if "再见" in a[3])
+    assert speaker == "agent" and start <= 20.0 and end >= 24.0         # the closing's own stretch
+
+
+def test_words_a_small_grammar_forced_with_a_low_confidence_clear_nobody():
+    transcript = _call("好的那我挂了")
+    forced = ScriptedListener({"agent": "[unk] 谢谢 您 的 来电 再见"}, conf=0.6)
+    hit = _r15(check_call(default_pack(), transcript, listener=forced))[0]
+    assert "复听未听到" in hit.evidence and "来电@" in hit.evidence       # what was heard is still shown
+
+
+def test_the_opening_split_in_two_is_not_the_further_help_offer():
+    transcript = Transcript("c", 40.0, (
+        Segment("agent", 0.5, 2.5, "您好很高兴为您服务"), Segment("agent", 3.0, 6.0, "我是工号三九四一六请问有什么可以帮您"),
+        Segment("customer", 7.0, 9.0, "我想查话费"), Segment("agent", 10.0, 14.0, "好的您本月消费八十六元"),
+        Segment("customer", 15.0, 17.0, "好的"), Segment("agent", 30.0, 34.0, "感谢您的来电再见")))
+    assert "R16" in {h.rule for h in check_call(default_pack(), transcript)}
+
+
+def test_a_closing_not_heard_again_either_is_a_surer_hit_that_says_so():
+    transcript = _call("好的那我挂了")
+    plain = _r15(check_call(default_pack(), transcript))[0]
+    heard = _r15(check_call(default_pack(), transcript, listener=ScriptedListener({"agent": "[unk] 的"})))[0]
+    assert "复听未听到" in heard.evidence and "relistened" in heard.why
+    assert heard.confidence > plain.confidence and not heard.listen
+
+
+def test_a_forbidden_phrase_matched_only_by_sound_stands_only_when_heard_again():
+    transcript = _call("感谢您的来电再见", middle="你怎么还不明百")      # 你怎么还不明白 by sound only
+    pack = default_pack()
+    by_sound = [h for h in check_call(pack, transcript) if h.rule == "R06"]
+    assert by_sound and by_sound[0].confidence < 0.95
+    assert not [h for h in check_call(pack, transcript, listener=ScriptedListener({"agent": "[unk]"}))
+                if h.rule == "R06"]
+    confirmed = [h for h in check_call(pack, transcript, listener=ScriptedListener({"agent": "[unk] 你 怎么 还 不 明白"}))
+                 if h.rule == "R06"]
+    assert confirmed and "复听听到" in confirmed[0].evidence and confirmed[0].confidence >= by_sound[0].confidence
+
+
+def test_the_job_number_regex_is_heard_with_the_packs_listen_phrases():
+    transcript = Transcript("c", 20.0, (Segment("agent", 0.5, 4.0, "您好很高兴为您服务恭候三九四一六"),
+                                        Segment("agent", 10.0, 14.0, "感谢您的来电再见")))
+    assert [h for h in check_call(default_pack(), transcript) if h.rule == "R02"]
+    listener = ScriptedListener({"agent": "[unk] 工号 三 九 四 一 六"})
+    assert not [h for h in check_call(default_pack(), transcript, listener=listener) if h.rule == "R02"]
+    assert any("工号" in a[3] and "九" in a[3] for a in listener.asked)
+
+
+@pytest.fixture(scope="module")
+def closings(tmp_path_factory):
+    """Two espeak calls recognised by the real model: one whose agent thanks the caller (free recognition
+    garbles it), one whose agent just hangs up with «好的那我挂了»."""
+    folder = tmp_path_factory.mktemp("relisten")
+    loaded = ZH_MODELS.get(MANDARIN)
+    out = {}
+    for name, closing in (("thanked", "xie4 xie4 nin2 de5 lai2 dian4, zai4 jian4"),
+                          ("hung_up", "hao3 de5 na4 wo3 gua4 le5")):
+        path, _truth = spoken_call(folder, name, [
+            ("agent", "nin2 hao3 hen3 gao1 xing4 wei4 nin2 fu2 wu4", "", 0, 50),
+            ("customer", "wo3 xiang3 cha2 hua4 fei4", "", 0, 30),
+            ("agent", closing, "", 0, 50)], speed=120)
+        recording = decode(path)
+        out[name] = (recording, transcribe(loaded, recording, name))
+    return loaded, out
+
+
+@pytest.mark.mandarin
+def test_the_models_own_vocabulary_is_read_from_its_graph():
+    vocabulary = model_vocabulary(MANDARIN)
+    assert {"工号", "您好", "来电", "再见", "九"} <= vocabulary.words and len(vocabulary.words) > 50_000
+    assert vocabulary.split("为您服务") == ("为您", "服务") and vocabulary.split("谢谢您的来电") == ("谢谢", "您", "的", "来电")
+
+
+@pytest.mark.mandarin
+def test_on_real_speech_a_closing_free_recognition_missed_is_heard_and_a_missing_one_is_not(closings):
+    loaded, calls = closings
+    pack = default_pack()
+    recording, transcript = calls["thanked"]
+    activity = analyse(recording.samples, recording.sample_rate)
+    assert _r15(check_call(pack, transcript, activity))                     # the free transcript lost it
+    listener = GrammarListener(loaded, recording)
+    assert not _r15(check_call(pack, transcript, activity, listener))       # heard on listening again
+    assert listener.cost.windows >= 1 and all(h.end <= recording.duration_s for h in listener._heard.values())
+
+    recording, transcript = calls["hung_up"]
+    hits = _r15(check_call(pack, transcript, analyse(recording.samples, recording.sample_rate),
+                           GrammarListener(loaded, recording)))
+    assert hits and "复听未听到" in hits[0].evidence
+
+
+@pytest.mark.mandarin
+def test_inspector_check_hears_again_with_a_model_and_the_audio(closings, tmp_path):
+    """The command line: a recognised transcript checked with its audio alone flags the closing; with
+    --model too the closing is heard again and the hit goes, its evidence never shown."""
+    _loaded, calls = closings
+    recording, transcript = calls["thanked"]
+    saved = tmp_path / "thanked.transcript.json"
+    save_transcript(transcript, saved)
+    base = [sys.executable, "-m", "inspector", "check", "--transcript", str(saved), "--audio", str(recording.path)]
+    without = subprocess.run(base, cwd=ROOT, capture_output=True, text=True)
+    heard = subprocess.run([*base, "--model", str(MANDARIN)], cwd=ROOT, capture_output=True, text=True)
+    assert without.returncode == 0 and heard.returncode == 0, heard.stderr
+    assert "R15" in {h["rule"] for h in json.loads(without.stdout)}
+    assert "R15" not in {h["rule"] for h in json.loads(heard.stdout)}
+
+
+def _worded(speaker: str, start: float, words: list[str]) -> Segment:
+    timed = tuple(Word(w, start + i * 0.3, start + i * 0.3 + 0.3, 0.9) for i, w in enumerate(words))
+    return Segment(speaker, start, timed[-1].end, " ".join(words), timed)
+
+
+def test_the_two_hearings_of_one_moment_must_sound_alike():
+    """工号三七二八 heard where free recognition wrote 功耗 and lost the digits clears R02; 评价 «heard» where it wrote 其他问题 does not
+    clear R17: the grammar forced its word onto other speech."""
+    transcript = Transcript("c", 20.0, (
+        _worded("agent", 0.5, ["您好", "很高兴", "为您", "服务", "我", "是", "功耗"]),
+        _worded("agent", 10.0, ["请问", "还有", "其他", "问题", "吗", "感谢您", "的", "来电", "再见"])))
+    found = {h.rule for h in check_call(default_pack(), transcript)}
+    assert {"R02", "R17"} <= found
+    job = ScriptedListener({"agent": "[unk] [unk] [unk] [unk] 我 是 工号 三 七 二 八"})
+    assert "R02" not in {h.rule for h in check_call(default_pack(), transcript, listener=job)}
+    forced = ScriptedListener({"agent": "请问 还有 评价 问题"})
+    assert "R17" in {h.rule for h in check_call(default_pack(), transcript, listener=forced)}
+
+
+def test_a_model_without_a_readable_word_list_is_not_heard_again(tmp_path):
+    """A model folder whose graph has neither words.txt nor a readable Gr.fst: checking goes on, text only."""
+    from inspector.asr.recognizer import LoadedModel
+    from inspector.asr.model_layout import check_model
+    (tmp_path / "graph").mkdir()
+    (tmp_path / "graph" / "Gr.fst").write_bytes(b"not an fst")
+    recording = type("R", (), {"channels": 2, "sample_rate": 8000, "frames": 80000})()
+    listener = GrammarListener(LoadedModel("m", check_model(tmp_path, ""), None), recording)
+    assert listener.hear("agent", 1.0, 3.0, ("再见",)) is None
