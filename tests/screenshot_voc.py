@@ -57,7 +57,7 @@ def main(out: Path, data: Path, language: str) -> None:
     def tooltip_shown():
         app.primaryScreen().grabWindow(0, 0, 0, 1400, 880).save(str(out / f"voc_hit_tooltip_{language}.png"))
         QToolTip.hideText()
-        search = window.show_search()
+        search = window.tools.show_search()
         search.move(380, 220)
         search.resize(900, 420)
         search.query.setText("头诉")
@@ -68,7 +68,7 @@ def main(out: Path, data: Path, language: str) -> None:
     def searched(search):
         app.primaryScreen().grabWindow(0, 0, 0, 1400, 880).save(str(out / f"voc_search_{language}.png"))
         search.close()
-        voc = window.show_voc()
+        voc = window.tools.show_voc()
         voc.move(300, 120)
         voc.resize(1000, 600)
         voc.week_ending.setDate(QDate(2026, 11, 7))

@@ -50,12 +50,12 @@ def main(out: Path, data: Path, language: str, scenes: list[str]) -> None:
             shutil.copy(demo_folder() / name, mixed / name)
         window = MainWindow(workspace, Settings(language=language), check_playback=False, user=INSPECTOR)
         window.show()
-        QTimer.singleShot(0, lambda: window.import_folder(mixed))
+        QTimer.singleShot(0, lambda: window.importer.import_folder(mixed))
     else:
         prepare(workspace)
         window = MainWindow(workspace, Settings(language=language), check_playback=False, user=INSPECTOR)
         window.show()
-        window.open_first_call()
+        window.opener.open_first_call()
     screen = app.primaryScreen().geometry()
     size = f"{screen.width()}x{screen.height()}"
     todo = list(scenes)
@@ -89,7 +89,7 @@ def correct(window) -> None:
     """F2 over the fourth sentence, as from the hit list."""
     window.playback.seek(window.state.transcript.segments[3].start + 0.2)
     window.hits_pane.table.setFocus()
-    QTimer.singleShot(0, window.correct_sentence)
+    QTimer.singleShot(0, window.transcripts_control.correct_sentence)
 
 
 def sampling(window) -> None:
@@ -97,7 +97,7 @@ def sampling(window) -> None:
     from inspector.ui.review_controller import ReviewController
     from tests.ui_windows import _accounts
     _accounts(window.db)
-    dialog = ReviewController(window, window.db, window.review.card, LEAD, window.open_call_by_id,
+    dialog = ReviewController(window, window.db, window.review.card, LEAD, window.opener.open_call_by_id,
                               lambda s: s, lambda: None).sampling_dialog()
     dialog.fatal.setChecked(False)
     dialog.share.setCurrentIndex(dialog.share.findData("per_agent"))
@@ -113,18 +113,18 @@ def close_modal(_window) -> None:
 
 SCENES = {
     "main": lambda window: None,
-    "reports": lambda window: window.show_reports(),
+    "reports": lambda window: window.tools.show_reports(),
     "correct": correct,
     "submit": lambda window: QTimer.singleShot(0, window.scoring.confirm_and_submit),
     "import": lambda window: None,                # the summary the import opened
     "sampling": sampling,
     "scorecard": lambda window: window.side_tabs.setCurrentWidget(window.scorecard),
-    "filedialog": lambda window: QTimer.singleShot(0, window.import_transcript),
+    "filedialog": lambda window: QTimer.singleShot(0, window.transcripts_control.import_transcript),
     "listen": lambda window: (window.call_list.select_row(next(
         r for r in range(window.call_list.model.rowCount()) if window.call_list.model.call_at(r).call_ref == "S5")),
         window.side_tabs.setCurrentWidget(window.scorecard)),
 }
-CLOSE = {"reports": lambda window: window.reports_window.close(), "correct": close_modal, "submit": close_modal, "import": close_modal, "filedialog": close_modal, "sampling": lambda window: window.sampling.close()}
+CLOSE = {"reports": lambda window: window.tools.reports_window.close(), "correct": close_modal, "submit": close_modal, "import": close_modal, "filedialog": close_modal, "sampling": lambda window: window.sampling.close()}
 
 
 if __name__ == "__main__":

@@ -128,7 +128,7 @@ def test_space_in_the_main_window_plays_the_call_out_loud(qtbot, tmp_path, null_
     window = MainWindow(Workspace(tmp_path / "ws"), Settings(language="en"), user=INSPECTOR)
     qtbot.addWidget(window)
     window.show()
-    window.import_folder(demo_copy, show_report=False)
+    window.importer.import_folder(demo_copy, show_report=False)
     qtbot.waitUntil(lambda: window.call_list.model.total == 6, timeout=10_000)
     model = window.call_list.model
     window.call_list.select_row(next(r for r in range(6) if model.call_at(r).call_ref == "S2"))

@@ -144,7 +144,7 @@ def test_the_transcript_pane_shows_what_the_signed_in_user_may_see(qtbot, tmp_pa
     from tests.ui_windows import demo_window, lead_window
     window = (demo_window if who == "inspector" else lead_window)(qtbot, tmp_path, demo_copy)
     s2 = next(c for c in window.calls.page(limit=10) if c.call_ref == "S2")
-    window.open_call(s2)
+    window.opener.open_call(s2)
     qtbot.waitUntil(lambda: window.transcript.segment_count() > 3, timeout=20_000)
     answer = window.transcript.segment_text(3)
     assert ("张伟" not in answer and "**" in answer) if masked else "张伟，后四位是三五一二" in answer

@@ -71,7 +71,7 @@ def test_the_window_lists_versions_and_switches_between_them(qtbot, tmp_path, de
     pane = window.transcript
     assert pane.versions.count() == 2 and pane.versions.currentData() == "asr:ko-model"
     assert pane.versions.currentText().startswith("Recognised: ko-model")
-    window.choose_transcript(reference[0])                     # an operation on the database lane
+    window.transcripts_control.choose_transcript(reference[0])                     # an operation on the database lane
     qtbot.waitUntil(lambda: not window.lane.busy, timeout=5000)
     assert window.state.transcript.segments[0].text == reference[1].segments[0].text
     assert window.state.hits is not None and window.rules.hits.checked_on(s1.id) == reference[0]

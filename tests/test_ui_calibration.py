@@ -26,7 +26,7 @@ def test_calibration_mode_scores_into_the_session_and_stays_blind(qtbot, tmp_pat
     station = _station(window)
     session = lead_session(station, participants=("1001", "1002"))
     score_call(station, session, session.call_ids[0], "1002", {"A1": 5})    # a colleague's score, hidden
-    dialog = window.calibration_dialog()
+    dialog = window.tools.calibration_dialog()
     assert [s.id for s in dialog.sessions] == [session.id]
     assert not dialog.buttons["compare"].isEnabled() and not dialog.buttons["reveal"].isVisible()
     dialog.buttons["score"].click()
@@ -53,7 +53,7 @@ def test_lead_reveals_and_the_comparison_grid_highlights_disagreement(qtbot, tmp
         score_call(station, session, call, "1002", {})
         score_call(station, session, call, "1003", {"A1": 5, "C2": 8})
     shown = []
-    dialog = window.calibration_dialog()
+    dialog = window.tools.calibration_dialog()
     dialog.show_comparison = lambda comparison, history: shown.append((comparison, history))
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question", lambda *a, **k: 0x00004000)   # Yes
     dialog.buttons["reveal"].click()
@@ -101,7 +101,7 @@ def test_upload_dialog_sends_the_outbox_and_shows_each_item_acknowledged(qtbot, 
     repo = EvaluationRepository(window.db, default_card())
     submitted(_station(window), 12)
     sync_identity.set_up(window.db, LEAD, CENTRE, KEY, endpoint=url, token=TOKEN)
-    dialog = window.upload_dialog()
+    dialog = window.tools.upload_dialog()
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 12 and "12" in dialog.counts.text()
     reports = []
@@ -129,7 +129,7 @@ def test_an_inspector_is_told_in_advance_that_a_lead_exports_the_bundle(qtbot, t
     window = demo_window(qtbot, tmp_path, DEMO)
     submitted(_station(window), 2)
     sync_identity.set_up(window.db, LEAD, CENTRE, KEY)
-    dialog = window.upload_dialog()
+    dialog = window.tools.upload_dialog()
     qtbot.addWidget(dialog)
     assert not dialog.bundle_button.isEnabled() and "team lead" in dialog.bundle_button.toolTip()
     told = []
@@ -143,14 +143,14 @@ def test_hit_decisions_in_a_blind_session_are_the_participants_own(qtbot, tmp_pa
     station = _station(window)
     session = lead_session(station, participants=("1001", "1002"))
     call = window.calls.get(session.call_ids[1])                 # S2: has hits
-    window.open_call(call)
+    window.opener.open_call(call)
     qtbot.waitUntil(lambda: bool(window.state.hits), timeout=15_000)
     hit = window.state.hits[0]
     hits = window.rules.hits
     hits.decide(call.id, hit, "rejected", "", "1002", calibration_scope(session.id, "1002"))   # colleague, blind
     hits.decide(call.id, hit, "confirmed", "", "9001")                                       # production review
-    window.start_calibration(window.calibration_dialog().service, session)
-    window.open_call(call)
+    window.tools.start_calibration(window.tools.calibration_dialog().service, session)
+    window.opener.open_call(call)
     qtbot.waitUntil(lambda: window.scorecard.evaluation is not None and window.state.call.id == call.id
                     and window.scorecard.evaluation.call_id == call.id, timeout=15_000)
     assert window.state.decisions == {}                       # neither the colleague's nor production's
@@ -158,5 +158,5 @@ def test_hit_decisions_in_a_blind_session_are_the_participants_own(qtbot, tmp_pa
     assert hits.decisions(call.id, calibration_scope(session.id, "1002"))[hit_key(hit)].decision == "rejected"
     assert hits.decisions(call.id, calibration_scope(session.id, "1001"))[hit_key(hit)].decision == "confirmed"
     assert hits.decisions(call.id)[hit_key(hit)].decided_by == "9001"                  # production untouched
-    window.stop_calibration()
+    window.tools.stop_calibration()
     assert window.state.decisions[hit_key(hit)].decided_by == "9001"

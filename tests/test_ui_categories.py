@@ -28,8 +28,8 @@ def test_categories_column_filter_and_call_label(qtbot, tmp_path):
     row = next(r for r in range(model.rowCount()) if model.call_at(r).call_ref == "S6")
     pane.select_row(row)
     qtbot.waitUntil(lambda: window.state.call is not None and window.state.call.call_ref == "S6", timeout=10_000)
-    assert window.call_categories.text().startswith("Categories: Complaints about service attitude 100%")
-    assert "«乱扣»" in window.call_categories.toolTip()
+    assert window.header.categories.text().startswith("Categories: Complaints about service attitude 100%")
+    assert "«乱扣»" in window.header.categories.toolTip()
 
 
 def test_emotion_column_filter_and_lane(qtbot, tmp_path):
@@ -42,7 +42,7 @@ def test_emotion_column_filter_and_lane(qtbot, tmp_path):
     assert shown["S6"] == "upset" and shown["S1"] == "calm"
     assert model.headers()[column] == "Customer emotion"
     s1 = next(model.call_at(r) for r in range(model.rowCount()) if model.call_at(r).call_ref == "S1")
-    window.emotions.replace(s1.id, _worsened(window, s1.id), None)      # none of the demo callers worsens
+    window.opener.emotions.replace(s1.id, _worsened(window, s1.id), None)      # none of the demo callers worsens
     pane.worsened_only.setChecked(True)
     assert model.total == 1 and model.index(0, column).data() == "calm → upset ↑"
     pane.worsened_only.setChecked(False)
@@ -60,5 +60,5 @@ def test_emotion_column_filter_and_lane(qtbot, tmp_path):
 
 def _worsened(window, call_id):
     from dataclasses import replace
-    emotion = window.emotions.for_call(call_id)
+    emotion = window.opener.emotions.for_call(call_id)
     return replace(emotion, end_label="upset", worsened=True)

@@ -67,11 +67,11 @@ def _window_words(window: QWidget, own_words_only: bool) -> list[str]:
 
 
 def _windows(win) -> dict[str, QWidget]:
-    return {"main": win, "reports": win.show_reports(), "search": win.show_search(), "voc": win.show_voc(),
+    return {"main": win, "reports": win.tools.show_reports(), "search": win.tools.show_search(), "voc": win.tools.show_voc(),
             "queue": win.review.queue_dialog(), "sampling": win.review.sampling_dialog(),
             "appeals": win.review.appeals_dialog(), "redlines": win.review.redlines_dialog(),
-            "evaluations": win.evaluations_dialog(), "calibration": win.calibration_dialog(),
-            "upload": win.upload_dialog(), "shortcuts": ShortcutsDialog(win.actions_by_key, win),
+            "evaluations": win.tools.evaluations_dialog(), "calibration": win.tools.calibration_dialog(),
+            "upload": win.tools.upload_dialog(), "shortcuts": ShortcutsDialog(win.actions_by_key, win),
             "settings": SettingsDialog(win.settings, win), "speech models": win.speech.models_dialog(),
             "coaching": win.review.coaching_dialog(), "acknowledgements": win.review.acknowledgements_dialog()}
 
@@ -138,20 +138,20 @@ def test_categories_read_in_the_window_language(qtbot, tmp_path, language):
     column = model.COLUMNS.index("categories")
     shown = [model.index(r, column).data() for r in range(model.rowCount())]
     shown += [pane.category.itemText(n) for n in range(1, pane.category.count())]
-    search = window.show_search()
+    search = window.tools.show_search()
     shown += [search.category.itemText(n) for n in range(1, search.category.count())]
     row = next(r for r in range(model.rowCount()) if model.call_at(r).call_ref == "S6")
     pane.select_row(row)
     qtbot.waitUntil(lambda: window.state.call is not None and window.state.call.call_ref == "S6", timeout=10_000)
-    shown.append(window.call_categories.text().split(" ", 1)[-1].split("：", 1)[-1])
-    voc = window.show_voc()
+    shown.append(window.header.categories.text().split(" ", 1)[-1].split("：", 1)[-1])
+    voc = window.tools.show_voc()
     qtbot.waitUntil(lambda: voc.result is not None, timeout=20_000)
     voc.result = None
     voc.week_ending.setDate(QDate(2026, 11, 7))                       # the demo's week
     voc.refresh()
     qtbot.waitUntil(lambda: voc.result is not None and voc.reasons.rowCount() > 0, timeout=20_000)
     shown += [voc.reasons.item(r, 0).text() for r in range(voc.reasons.rowCount())]
-    reports = window.show_reports()
+    reports = window.tools.show_reports()
     qtbot.waitUntil(lambda: reports.report is not None and reports._running is None, timeout=20_000)
     reports.tabs.setCurrentIndex(list(reports.views).index("category"))
     reports.use_dates.setChecked(True)

@@ -25,7 +25,7 @@ def _window(qtbot, tmp_path, player=None) -> MainWindow:
 
 
 def _import(qtbot, window, folder, expected):
-    window.import_folder(folder, show_report=False)
+    window.importer.import_folder(folder, show_report=False)
     qtbot.waitUntil(lambda: window.call_list.model.total == expected, timeout=10_000)
 
 
@@ -50,12 +50,12 @@ def demo_window(qtbot, tmp_path, demo_copy):
 
 def test_import_fills_the_list_and_opening_a_call_fills_the_panes(demo_window):
     window = demo_window
-    assert window.last_import is not None and len(window.last_import.added) == 6
+    assert window.importer.last_import is not None and len(window.importer.last_import.added) == 6
     assert window.waveform.lane_count() == 2
     overlaps = [i for kind, i in window.waveform.band_intervals() if kind == "overlap"]
     assert [round(i.duration, 1) for i in overlaps] == [1.5, 1.5]
     assert window.waveform.view_range() == pytest.approx((0.0, window.state.duration_s), abs=0.01)
-    assert "3071" in window.call_title.text()
+    assert "3071" in window.header.title.text()
     assert window.transcript.segment_count() == 13
 
 
@@ -171,7 +171,7 @@ def test_mono_call_shows_one_lane_of_unknown_speaker(qtbot, tmp_path):
     _import(qtbot, window, folder, 1)
     _open(qtbot, window, "mono")
     assert window.waveform.lane_count() == 1
-    assert "mono" in window.call_title.text()
+    assert "mono" in window.header.title.text()
     window.close()
 
 
@@ -181,8 +181,8 @@ def test_a_corrupt_call_says_so_and_the_window_keeps_working(qtbot, tmp_path, de
     (demo_copy / "S3.flac").write_bytes(b"broken after import" * 10)
     model = window.call_list.model
     window.call_list.select_row(next(r for r in range(6) if model.call_at(r).call_ref == "S3"))
-    qtbot.waitUntil(lambda: "Cannot open this call" in window.call_title.text(), timeout=10_000)
-    assert "S3.flac" in window.call_title.text()
+    qtbot.waitUntil(lambda: "Cannot open this call" in window.header.title.text(), timeout=10_000)
+    assert "S3.flac" in window.header.title.text()
     _open(qtbot, window, "S2")
     window.close()
 

@@ -89,7 +89,7 @@ def _open(qtbot, window, ref):
 
 
 def _import(qtbot, window, folder):
-    window.import_folder(folder, show_report=False)
+    window.importer.import_folder(folder, show_report=False)
     qtbot.waitUntil(lambda: window.call_list.model.total == 6, timeout=10_000)
 
 
@@ -126,7 +126,7 @@ def test_a_lead_adds_an_inspector_who_scores_and_the_lead_reopens_it(qtbot, work
     submitted = window.scoring.repo.for_call(window.state.call.id, "1002")
     assert submitted.status == "submitted"
 
-    evaluations = lead_window.evaluations_dialog()
+    evaluations = lead_window.tools.evaluations_dialog()
     qtbot.addWidget(evaluations)
     row = next(i for i, r in enumerate(evaluations.rows) if r.uuid == submitted.uuid)
     assert evaluations.table.item(row, 3).text() == evaluations.tr("Submitted")      # in the UI's language
@@ -301,7 +301,7 @@ def test_switching_user_or_logging_out_closes_the_last_users_tool_windows(qtbot,
     session.open(LEAD)
     first = session.window
     _import(qtbot, first, demo_copy)
-    tools = [first.show_search(), first.show_reports(), first.show_voc()]
+    tools = [first.tools.show_search(), first.tools.show_reports(), first.tools.show_voc()]
     assert all(t.isVisible() for t in tools)
 
     _switch(first, "1002", "pass-1002x")
@@ -309,7 +309,7 @@ def test_switching_user_or_logging_out_closes_the_last_users_tool_windows(qtbot,
     assert not any(t.isVisible() for t in tools)          # nothing of the lead's session stays on screen
 
     second = session.window
-    search = second.show_search()
+    search = second.tools.show_search()
     seen_while_logged_out = []
 
     def lead_logs_in(dialog):

@@ -36,7 +36,7 @@ def window(qtbot, tmp_path):
 
 def _opened(qtbot, main) -> ReportsWindow:
     QTest.keyClick(main, Qt.Key_R, Qt.ControlModifier)
-    reports = main.reports_window
+    reports = main.tools.reports_window
     assert reports is not None and reports.isVisible()
     qtbot.waitUntil(lambda: reports.report is not None and reports._running is None, timeout=10_000)
     return reports
@@ -141,7 +141,7 @@ def test_the_voice_of_the_customer_tab_shows_the_period_and_its_change(qtbot, tm
     main = MainWindow(workspace, Settings(language="en"), check_playback=False, user=LEAD)
     qtbot.addWidget(main)
     main.show()
-    reports = main.show_reports()
+    reports = main.tools.show_reports()
     qtbot.waitUntil(lambda: reports.report is not None and reports._running is None, timeout=10_000)
     reports.tabs.setCurrentIndex([key for key, _title in reports.views.items()].index("category"))
     reports.use_dates.setChecked(True)

@@ -9,7 +9,7 @@ from tests.ui_windows import demo_window
 def test_search_by_homophone_typo_opens_the_call_at_that_moment(qtbot, tmp_path):
     window = demo_window(qtbot, tmp_path, DEMO)
     window.actions_by_key["search"].trigger()
-    search = window.search_window
+    search = window.tools.search_window
     assert search.isVisible() and search.isWindow()
     search.query.setText("叫你们林导")               # 领导 typed (or heard) as 林导
     qtbot.keyClick(search.query, Qt.Key_Return)

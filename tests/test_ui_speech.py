@@ -22,7 +22,7 @@ def _window(qtbot, tmp_path, folder, count, speech_language="ko"):
                      Player(lambda rate: CapturingOutput(rate)), check_playback=False, user=INSPECTOR)
     qtbot.addWidget(win)
     win.show()
-    win.import_folder(folder, show_report=False)
+    win.importer.import_folder(folder, show_report=False)
     qtbot.waitUntil(lambda: win.call_list.model.total == count, timeout=10_000)
     win.call_list.select_row(0)
     qtbot.waitUntil(lambda: win.state.recording is not None, timeout=10_000)
@@ -80,16 +80,17 @@ def test_import_and_export_transcripts(qtbot, tmp_path, demo_copy, monkeypatch):
     bad = tmp_path / "bad.json"
     bad.write_text('{"version": 1, "call_id": "x", "duration_s": 1, "segments": [{"speaker": "agent"}]}')
     before = win.state.transcript
-    assert not win.attach_transcript(bad)
+    assert not win.transcripts_control.attach_transcript(bad)
     assert "segment 0: missing required key 'start'" in warnings[0] and str(bad) in warnings[0]
     assert win.state.transcript is before
     other = DEMO / "S2.transcript.json"
-    assert win.attach_transcript(other)
+    assert win.transcripts_control.attach_transcript(other)
+    qtbot.waitUntil(lambda: not win.lane.busy)                  # stored on the database lane
     assert win.state.transcript.call_id == "S2"
     assert win.transcripts.latest(call.id)[0] == "imported"
     out = tmp_path / "out.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(out), ""))
-    win.export_transcript()
+    win.transcripts_control.export_transcript()
     assert json.loads(out.read_text())["call_id"] == "S2"
     win.close()
 
@@ -108,8 +109,9 @@ def test_corrections_are_stored_with_an_audit_trail_and_the_original_kept(qtbot,
     call = win.state.call
     original_source, original = win.transcripts.latest(call.id)
     first_text = original.segments[0].text
-    win.correct_transcript(("text", 0, None, "您好，很高兴为您服务，工号三二五七。"))
-    win.correct_transcript(("speaker", 1, None, "agent"))
+    win.transcripts_control.correct_transcript(("text", 0, None, "您好，很高兴为您服务，工号三二五七。"))
+    win.transcripts_control.correct_transcript(("speaker", 1, None, "agent"))
+    qtbot.waitUntil(lambda: not win.lane.busy)                  # both stored, in order, on the database lane
     source, corrected = win.transcripts.latest(call.id)
     assert source == "edited"
     assert corrected.segments[0].text == "您好，很高兴为您服务，工号三二五七。"

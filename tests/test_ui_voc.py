@@ -15,7 +15,7 @@ def test_voice_of_the_customer_window(qtbot, tmp_path):
     window = demo_window(qtbot, tmp_path, DEMO)
     qtbot.waitUntil(lambda: window.rules.last_batch is not None, timeout=30_000)      # categorised ahead
     window.actions_by_key["voc"].trigger()
-    voc = window.voc_window
+    voc = window.tools.voc_window
     qtbot.waitUntil(lambda: voc.result is not None, timeout=20_000)
     voc.result = None
     voc.week_ending.setDate(QDate(2026, 11, 7))

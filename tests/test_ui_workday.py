@@ -36,7 +36,7 @@ def test_windows_open_within_a_1280x800_screen_and_come_back_at_the_size_left(qt
     window = _main(qtbot, tmp_path, settings)
     window.show()
     assert _within(window, LAPTOP), window.size()
-    reports = window.show_reports()
+    reports = window.tools.show_reports()
     assert _within(reports, LAPTOP), reports.size()
     reports.resize(900, 600)
     reports.close()
@@ -46,7 +46,7 @@ def test_windows_open_within_a_1280x800_screen_and_come_back_at_the_size_left(qt
     assert settings.window_sizes["ReportsWindow"] == [900, 600]
     again = _main(qtbot, tmp_path / "again", settings)
     assert (again.width(), again.height()) == (1250, 700)
-    assert (again.show_reports().width(), again.reports_window.height()) == (900, 600)
+    assert (again.tools.show_reports().width(), again.tools.reports_window.height()) == (900, 600)
     again.close()
 
 
@@ -264,7 +264,7 @@ def test_an_unchecked_call_shows_no_hit_count_and_the_import_says_what_came_in(q
     monkeypatch.setattr(ImportReportDialog, "exec", lambda dialog: shown.append(dialog.summary.text()))
     window = _main(qtbot, tmp_path, Settings(language="en"))
     window.show()
-    window.import_folder(_mixed_folder(tmp_path, demo_copy))
+    window.importer.import_folder(_mixed_folder(tmp_path, demo_copy))
     qtbot.waitUntil(lambda: bool(shown))
     assert "Imported 2 new call(s)" in shown[0] and "1 new call(s) have no transcript" in shown[0]
     model = window.call_list.model
@@ -277,7 +277,7 @@ def test_an_unchecked_call_shows_no_hit_count_and_the_import_says_what_came_in(q
 def test_a_call_without_a_transcript_is_scored_by_listening(qtbot, tmp_path, demo_copy):
     window = _main(qtbot, tmp_path, Settings(language="en"))
     window.show()
-    window.import_folder(_mixed_folder(tmp_path, demo_copy), show_report=False)
+    window.importer.import_folder(_mixed_folder(tmp_path, demo_copy), show_report=False)
     qtbot.waitUntil(lambda: window.call_list.model.total == 2)
     model = window.call_list.model
     window.call_list.select_row(next(r for r in range(model.rowCount()) if model.call_at(r).call_ref == "S5"))
@@ -295,15 +295,15 @@ def test_the_customer_emotion_is_measured_when_a_new_transcript_arrives(qtbot, t
     window = _main(qtbot, tmp_path, Settings(language="en"))
     window.show()
     folder = _mixed_folder(tmp_path, demo_copy)
-    window.import_folder(folder, show_report=False)
+    window.importer.import_folder(folder, show_report=False)
     qtbot.waitUntil(lambda: window.call_list.model.total == 2)
     model = window.call_list.model
     window.call_list.select_row(next(r for r in range(model.rowCount()) if model.call_at(r).call_ref == "S5"))
     qtbot.waitUntil(lambda: window.state.call.call_ref == "S5" and window.state.recording is not None)
     call_id = window.state.call.id
-    assert window.emotions.for_call(call_id) is None
-    assert window.attach_transcript(demo_copy / "S5.transcript.json")
-    qtbot.waitUntil(lambda: window.emotions.for_call(call_id) is not None)
+    assert window.opener.emotions.for_call(call_id) is None
+    assert window.transcripts_control.attach_transcript(demo_copy / "S5.transcript.json")
+    qtbot.waitUntil(lambda: window.opener.emotions.for_call(call_id) is not None)
     assert window.emotion_lane.emotion is not None
     window.close()
 
@@ -413,7 +413,7 @@ def test_at_1280x800_in_chinese_nothing_is_cut_and_the_call_list_keeps_its_width
     window = _main(qtbot, tmp_path, Settings(language="zh_CN"))
     window.show()
     folder = _mixed_folder(tmp_path, demo_copy)
-    window.import_folder(folder, show_report=False)
+    window.importer.import_folder(folder, show_report=False)
     qtbot.waitUntil(lambda: window.call_list.model.total == 2)
     widths = {}
     for ref in ("S2", "S5", "S2"):

@@ -20,7 +20,7 @@ def demo_window(qtbot, tmp_path, folder, user: User = INSPECTOR) -> MainWindow:
     qtbot.addWidget(window)
     _accounts(window.db)
     window.show()
-    window.import_folder(folder, show_report=False)
+    window.importer.import_folder(folder, show_report=False)
     qtbot.waitUntil(lambda: window.call_list.model.total == 6, timeout=10_000)
     return window
 

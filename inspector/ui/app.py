@@ -30,5 +30,5 @@ def run_gui(args: argparse.Namespace) -> int:
         QMessageBox.critical(None, "Inspector", str(exc))
         return 2
     if args.demo:
-        session.window.import_folder(demo_folder(), show_report=False)
+        session.window.importer.import_folder(demo_folder(), show_report=False)
     return app.exec()

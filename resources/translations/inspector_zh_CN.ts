@@ -873,6 +873,41 @@
     </message>
 </context>
 <context>
+    <name>CallHeader</name>
+    <message>
+        <source>Choose a call from the list</source>
+        <translation>请从左侧列表选择一通录音</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>stereo</source>
+        <translation>双声道</translation>
+    </message>
+    <message>
+        <source>mono</source>
+        <translation>单声道</translation>
+    </message>
+    <message>
+        <source>Cannot open this call: %1</source>
+        <translation>无法打开该通话：%1</translation>
+    </message>
+    <message>
+        <source>Categories: not yet found</source>
+        <translation>类目：尚未归类</translation>
+    </message>
+    <message>
+        <source>Categories: none</source>
+        <translation>类目：无</translation>
+    </message>
+    <message>
+        <source>Categories: %1</source>
+        <translation>类目：%1</translation>
+    </message>
+</context>
+<context>
     <name>CallListPane</name>
     <message>
         <source>Search call, agent, business…</source>
@@ -919,6 +954,17 @@
         <translation>
             <numerusform>共 %n 通</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CallOpener</name>
+    <message>
+        <source>Decoding audio…</source>
+        <translation>正在解码音频…</translation>
+    </message>
+    <message>
+        <source>Drawing waveform…</source>
+        <translation>正在绘制波形…</translation>
     </message>
 </context>
 <context>
@@ -1628,6 +1674,25 @@
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message>
+        <source>Import a folder of recordings</source>
+        <translation>导入录音文件夹</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <source>Imported %1 new call(s)</source>
+        <translation>已导入 %1 通新录音</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <source>Import finished</source>
@@ -1752,10 +1817,6 @@
         <translation>复核(&amp;V)</translation>
     </message>
     <message>
-        <source>Choose a call from the list</source>
-        <translation>请从左侧列表选择一通录音</translation>
-    </message>
-    <message>
         <source>Hits</source>
         <translation>命中</translation>
     </message>
@@ -1768,118 +1829,12 @@
         <translation>当前用户：%1（%2）· %3</translation>
     </message>
     <message>
-        <source>Cannot open this call: %1</source>
-        <translation>无法打开该通话：%1</translation>
-    </message>
-    <message>
-        <source>Categories: not yet found</source>
-        <translation>类目：尚未归类</translation>
-    </message>
-    <message>
-        <source>Categories: none</source>
-        <translation>类目：无</translation>
-    </message>
-    <message>
-        <source>Categories: %1</source>
-        <translation>类目：%1</translation>
-    </message>
-    <message>
-        <source>Agent</source>
-        <translation>坐席</translation>
-    </message>
-    <message>
-        <source>stereo</source>
-        <translation>双声道</translation>
-    </message>
-    <message>
-        <source>mono</source>
-        <translation>单声道</translation>
-    </message>
-    <message>
-        <source>Import a folder of recordings</source>
-        <translation>导入录音文件夹</translation>
-    </message>
-    <message>
-        <source>Imported %1 new call(s)</source>
-        <translation>已导入 %1 通新录音</translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation>导入失败</translation>
-    </message>
-    <message>
-        <source>Importing %1</source>
-        <translation>正在导入 %1</translation>
-    </message>
-    <message>
-        <source>Decoding audio…</source>
-        <translation>正在解码音频…</translation>
-    </message>
-    <message>
-        <source>Drawing waveform…</source>
-        <translation>正在绘制波形…</translation>
-    </message>
-    <message>
         <source>Playback unavailable</source>
         <translation>无法播放</translation>
     </message>
     <message>
         <source>Playback unavailable: %1</source>
         <translation>无法播放：%1</translation>
-    </message>
-    <message>
-        <source>This call has no transcript</source>
-        <translation>该通话没有转写文本</translation>
-    </message>
-    <message>
-        <source>Export transcript</source>
-        <translation>导出转写文本</translation>
-    </message>
-    <message>
-        <source>Transcript v1 (*.json)</source>
-        <translation>转写文本 v1 (*.json)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Open a call first</source>
-        <translation>请先打开一通录音</translation>
-    </message>
-    <message>
-        <source>Import transcript</source>
-        <translation>导入转写文本</translation>
-    </message>
-    <message>
-        <source>Transcript not imported</source>
-        <translation>转写文本未导入</translation>
-    </message>
-    <message>
-        <source>on %1</source>
-        <translation>基于%1</translation>
-    </message>
-    <message>
-        <source>This version was not checked yet: Rules → Check this call again (F5)</source>
-        <translation>此版本尚未检查：规则 → 重新检查本通话（F5）</translation>
-    </message>
-    <message>
-        <source>Calibration: %1</source>
-        <translation>校准：%1</translation>
-    </message>
-    <message>
-        <source>Calibration scoring for %1: %2</source>
-        <translation>“%1”校准评分：%2</translation>
-    </message>
-    <message>
-        <source>About Inspector</source>
-        <translation>关于 Inspector</translation>
-    </message>
-    <message>
-        <source>Inspector %1 — call quality-inspection workstation.
-Data folder: %2</source>
-        <translation>Inspector %1 — 通话质检工作台。
-数据文件夹：%2</translation>
     </message>
 </context>
 <context>
@@ -3809,6 +3764,66 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Upload token</source>
         <translation>上传令牌</translation>
+    </message>
+</context>
+<context>
+    <name>ToolWindows</name>
+    <message>
+        <source>Calibration: %1</source>
+        <translation>校准：%1</translation>
+    </message>
+    <message>
+        <source>Calibration scoring for %1: %2</source>
+        <translation>“%1”校准评分：%2</translation>
+    </message>
+    <message>
+        <source>About Inspector</source>
+        <translation>关于 Inspector</translation>
+    </message>
+    <message>
+        <source>Inspector %1 — call quality-inspection workstation.
+Data folder: %2</source>
+        <translation>Inspector %1 — 通话质检工作台。
+数据文件夹：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptController</name>
+    <message>
+        <source>on %1</source>
+        <translation>基于%1</translation>
+    </message>
+    <message>
+        <source>This call has no transcript</source>
+        <translation>该通话没有转写文本</translation>
+    </message>
+    <message>
+        <source>Export transcript</source>
+        <translation>导出转写文本</translation>
+    </message>
+    <message>
+        <source>Transcript v1 (*.json)</source>
+        <translation>转写文本 v1 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Open a call first</source>
+        <translation>请先打开一通录音</translation>
+    </message>
+    <message>
+        <source>Import transcript</source>
+        <translation>导入转写文本</translation>
+    </message>
+    <message>
+        <source>Transcript not imported</source>
+        <translation>转写文本未导入</translation>
+    </message>
+    <message>
+        <source>This version was not checked yet: Rules → Check this call again (F5)</source>
+        <translation>此版本尚未检查：规则 → 重新检查本通话（F5）</translation>
     </message>
 </context>
 <context>
