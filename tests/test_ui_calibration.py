@@ -155,6 +155,7 @@ def test_hit_decisions_in_a_blind_session_are_the_participants_own(qtbot, tmp_pa
                     and window.scorecard.evaluation.call_id == call.id, timeout=15_000)
     assert window.state.decisions == {}                       # neither the colleague's nor production's
     window.rules.decide(hit, "confirmed")
+    qtbot.waitUntil(lambda: not window.lane.busy)              # stored on the database lane
     assert hits.decisions(call.id, calibration_scope(session.id, "1002"))[hit_key(hit)].decision == "rejected"
     assert hits.decisions(call.id, calibration_scope(session.id, "1001"))[hit_key(hit)].decision == "confirmed"
     assert hits.decisions(call.id)[hit_key(hit)].decided_by == "9001"                  # production untouched

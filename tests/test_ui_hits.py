@@ -66,6 +66,7 @@ def test_decisions_are_stored_shown_and_counted(qtbot, window):
     window.state.select_hit(3)
     qtbot.keyClick(window, Qt.Key_X)
     window.rules.decide(window.state.hits[4], "rejected", "客户只是抱怨")
+    qtbot.waitUntil(lambda: not window.lane.busy)              # stored on the database lane
     stored = window.rules.hits.decisions(window.state.call.id)
     assert stored[hit_key(window.state.hits[1])].decision == "confirmed"
     assert stored[hit_key(window.state.hits[1])].decided_by == "1001"
@@ -83,6 +84,26 @@ def test_decisions_are_stored_shown_and_counted(qtbot, window):
     assert dialog.bands.item(top, 0).text() == "0.95–1.00"
     assert int(dialog.bands.item(top, 1).text()) + int(dialog.bands.item(top, 2).text()) == sum(
         h.confidence >= 0.95 for h in decided)
+
+
+def test_a_decision_is_stored_on_the_database_lane_and_the_row_follows(qtbot, window, monkeypatch):
+    """Not on the GUI thread: the lane's own thread and connection store it, and the call's row is told."""
+    import threading
+
+    from inspector.store.hits import HitRepository
+
+    _open_checked(qtbot, window, "S6")
+    threads, followed = [], []
+    decide = HitRepository.decide
+    monkeypatch.setattr(HitRepository, "decide",
+                        lambda self, *args: (threads.append(threading.current_thread().name), decide(self, *args))[1])
+    window.lane.changed.connect(lambda changes: followed.append(changes))
+    window.rules.decide(window.state.hits[0], "confirmed")
+    assert window.state.decision_for(window.state.hits[0]) is None          # not until it is stored
+    qtbot.waitUntil(lambda: not window.lane.busy)
+    assert threads == ["inspector-db-lane"]
+    assert window.state.decision_for(window.state.hits[0]).decision == "confirmed"
+    assert followed[-1].calls == {window.state.call.id} and followed[-1].hits
 
 
 def test_check_all_fills_hit_counts(qtbot, window):

@@ -40,10 +40,12 @@ def test_confirmed_hits_deduct_and_rejected_ones_do_not(qtbot, window):
     for index in r11:
         window.state.select_hit(index)
         qtbot.keyClick(window, Qt.Key_Y)
+    qtbot.waitUntil(lambda: not window.lane.busy)              # stored on the database lane
     assert _total(window) == 94.0
     assert "Total: 94" in window.scorecard.total.text()
     window.state.select_hit(r11[0])
     qtbot.keyClick(window, Qt.Key_X)
+    qtbot.waitUntil(lambda: not window.lane.busy)              # stored on the database lane
     assert _total(window) == 97.0
     stored = window.scoring.repo.for_call(window.state.call.id, "1001")
     assert stored.item("D1").deductions[0].hit_key is not None

@@ -119,6 +119,7 @@ def test_after_a_dialog_closes_a_clicked_hit_takes_y_not_the_search_box(qtbot, t
     _click_hit(qtbot, window, 2)
     assert window.state.current_hit == 2
     _press(qtbot, Qt.Key_Y)
+    qtbot.waitUntil(lambda: not window.lane.busy)              # stored on the database lane
     assert window.call_list.search.text() == ""
     assert window.call_list.model.total == 6
     hit = window.state.hits[2]
@@ -143,9 +144,11 @@ def test_review_keys_act_wherever_the_focus_is(qtbot, tmp_path, demo_copy, where
     _press(qtbot, Qt.Key_N)
     assert window.state.current_hit == 1
     _press(qtbot, Qt.Key_X)
+    qtbot.waitUntil(lambda: not window.lane.busy)              # stored on the database lane
     assert window.state.decision_for(window.state.hits[1]).decision == "rejected"
     _press(qtbot, Qt.Key_N, Qt.ShiftModifier)
     _press(qtbot, Qt.Key_Y)
+    qtbot.waitUntil(lambda: not window.lane.busy)              # stored on the database lane
     assert window.state.decision_for(window.state.hits[0]).decision == "confirmed"
     assert window.call_list.model.total == 6
     playing = window.playback.playing                   # N plays from just before the hit
@@ -215,6 +218,7 @@ def test_submit_with_undecided_hits_says_how_many_and_goes_back_to_the_first(qtb
     assert len(hits) == 10
     for index in (0, 1, 3, 5):
         window.rules.decide(hits[index], "rejected")
+    qtbot.waitUntil(lambda: not window.lane.busy)              # stored on the database lane
     window.scoring.confirm_and_submit()
     text, default = asked[-1][2], asked[-1][4]
     assert "6 of 10 hit(s) were never confirmed or rejected" in text
@@ -441,6 +445,7 @@ def test_in_english_the_hits_and_the_scorecard_basis_carry_no_chinese_frame(qtbo
     window = _checked_demo(qtbot, tmp_path, demo_copy)
     for hit in window.state.hits:
         window.rules.decide(hit, "confirmed")
+    qtbot.waitUntil(lambda: not window.lane.busy)              # stored on the database lane
     table = window.hits_pane.table
     for row in range(table.rowCount()):
         for column in (1, 2):

@@ -27,6 +27,8 @@ from inspector.store.calls import Call
 from inspector.store.database import on_own_connection
 from inspector.store.hits import HitRepository, accuracy_by_band
 from inspector.store.transcripts import TranscriptRepository
+from inspector.ui.core_messages import error_text
+from inspector.ui.operations import OpChanges
 from inspector.ui.playback import PlaybackController
 from inspector.ui.rules_dialogs import AccuracyDialog, CompareDialog
 from inspector.ui.tasks import TaskRunner
@@ -190,10 +192,23 @@ class RulesController(QObject):
             self.playback.toggle()
 
     def decide(self, hit: Hit, decision: str, note: str = "") -> None:
+        """Stored by an operation on the database lane (with the red-line case a fatal hit opens or withdraws);
+        the open call's state takes the decision when it is stored, and the call's row follows the change."""
         call = self.state.call
         if call is None:
             return
-        self.state.set_decision(self.hits.decide(call.id, hit, decision, note, self.actor.id, self.scope_for(call)))
+        actor, scope = self.actor.id, self.scope_for(call)
+
+        def store(db):
+            return (HitRepository(db).decide(call.id, hit, decision, note, actor, scope),
+                    OpChanges(frozenset({call.id}), hits=True))
+
+        self.window.lane.run(store, lambda stored: self._decided(call, stored),
+                             on_error=lambda error: self.state.say(error_text(error)))
+
+    def _decided(self, call: Call, decision) -> None:
+        if self.state.call is not None and self.state.call.id == call.id:
+            self.state.set_decision(decision)
 
     def decide_current(self, decision: str) -> None:
         if self.state.hits and self.state.current_hit is not None:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from inspector.ui.operations import DatabaseLane
 from inspector.ui.progress import ProgressView
 
 
 class Workbench(Protocol):
     progress_view: ProgressView      # the one place background work shows how far it is
+    lane: DatabaseLane               # every write the UI makes: an operation on it, whose changes panes follow
 
     def idle(self) -> None:
         """The job the status bar showed has ended."""
