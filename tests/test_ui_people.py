@@ -122,7 +122,9 @@ def test_a_lead_adds_an_inspector_who_scores_and_the_lead_reopens_it(qtbot, work
     assert not window.actions_by_key["users"].isVisible()
     _open(qtbot, window, "S6")
     window.scorecard.deduct("A6", 2, "语气生硬")
+    qtbot.waitUntil(lambda: not window.lane.busy)
     window.scoring.confirm_and_submit()
+    qtbot.waitUntil(lambda: not window.lane.busy)
     submitted = window.scoring.repo.for_call(window.state.call.id, "1002")
     assert submitted.status == "submitted"
 
@@ -139,6 +141,7 @@ def test_a_lead_adds_an_inspector_who_scores_and_the_lead_reopens_it(qtbot, work
     assert pane.reopen_button.isVisible() and pane.reopen_button.isEnabled()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("扣分依据不足", True))
     pane._reopen()
+    qtbot.waitUntil(lambda: not lead_window.lane.busy)
     assert lead_window.scoring.repo.get(submitted.uuid).status == "reopened"
     assert pane.read_only and pane.evaluation.status == "reopened"
     assert lead_window.scoring.repo.for_call(submitted.call_id, LEAD.id) is None     # no lead draft was made
@@ -205,8 +208,10 @@ def test_a_lead_first_sees_the_appealed_evaluation_and_the_chooser_follows_reope
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (pane.tr("Rejected"), True))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("扣分有据", True))
     pane._resolve()
+    qtbot.waitUntil(lambda: not lead_window.lane.busy)
     assert repo.appeals("e-1001")[0]["status"] == "rejected" and pane.evaluation.uuid == "e-1001"
     pane._reopen()
+    qtbot.waitUntil(lambda: not lead_window.lane.busy)
     assert pane.read_only and pane.evaluation.status == "reopened"
     label = pane.whose.itemText(pane.whose.findData("e-1001"))
     assert lead_window.scoring.tr("reopened") in label and pane.whose.currentData() == "e-1001"
@@ -247,6 +252,7 @@ def test_opening_a_call_leaves_no_evaluation_and_switching_user_changes_the_scor
     assert users._db.execute("SELECT count(*) FROM evaluations").fetchone()[0] == 0
     assert first.scorecard.status.text() == first.scorecard.tr("Not started: saved at your first change")
     first.scorecard.deduct("A6", 3, "语气生硬")
+    qtbot.waitUntil(lambda: not first.lane.busy)
     assert first.scorecard.evaluation.inspector == "1001"
 
     _switch(first, "1002", "pass-1002x")

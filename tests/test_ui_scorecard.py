@@ -56,11 +56,14 @@ def test_fatal_hits_wait_for_review_and_block_submission(qtbot, window):
     assert [f.status for f in window.scorecard.evaluation.fatal] == ["pending"]
     assert "waiting for review" in window.scorecard.total.text()
     window.scoring.submit()
+    qtbot.waitUntil(lambda: not window.lane.busy)
     assert window.told and "F1" in window.told[-1]
     window.scorecard._fatal_changed("F1", "confirmed")
+    qtbot.waitUntil(lambda: not window.lane.busy)
     qtbot.waitUntil(lambda: _total(window) == 0.0, timeout=3000)
     assert "fatal item confirmed" in window.scorecard.total.text()
     window.scoring.submit()
+    qtbot.waitUntil(lambda: not window.lane.busy)
     assert window.scorecard.evaluation.status == "submitted"
     assert not window.scorecard.deduct_button.isEnabled()
 
@@ -71,11 +74,14 @@ def test_manual_deduction_na_and_comment_are_saved_with_audit(qtbot, window):
     pane.select("A6")
     assert pane.deduct_button.isEnabled() and not pane.na_button.isEnabled()     # A6 has no N/A
     pane.deduct("A6", 1.5, "语气生硬")
+    qtbot.waitUntil(lambda: not window.lane.busy)
     pane.select("A2")
     assert pane.na_button.isEnabled()
     pane.set_na("A2", True)
+    qtbot.waitUntil(lambda: not window.lane.busy)
     pane.playhead = 12.0
     pane.add_comment("此处应先核验身份", 12.0)
+    qtbot.waitUntil(lambda: not window.lane.busy)
     stored = window.scoring.repo.for_call(window.state.call.id, "1001")
     assert stored.item("A6").deductions[0].reason == "语气生硬" and stored.item("A2").na
     assert stored.comments[0].start_s == 12.0
@@ -88,10 +94,13 @@ def test_evaluations_dialog_filters_and_exports(qtbot, window, tmp_path):
     from inspector.ui.evaluations_dialog import EvaluationsDialog
     _open(qtbot, window, "S4")
     window.scorecard._fatal_changed("F1", "confirmed")
+    qtbot.waitUntil(lambda: not window.lane.busy)
     qtbot.waitUntil(lambda: _total(window) == 0.0, timeout=3000)
     window.scoring.submit()
+    qtbot.waitUntil(lambda: not window.lane.busy)
     _open(qtbot, window, "S1")
     window.scorecard.add_comment("开场白完整", 1.0)          # a first change: S1's draft starts here
+    qtbot.waitUntil(lambda: not window.lane.busy)
     dialog = EvaluationsDialog(window.scoring.repo, window.user)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2
@@ -136,7 +145,9 @@ def test_a_lead_reopens_a_submitted_evaluation_an_inspector_cannot(qtbot, tmp_pa
     _open(qtbot, lead, "S1")
     assert not lead.scorecard.reopen_button.isHidden() and lead.scorecard.evaluation.inspector == "9001"
     lead.scoring.submit()
+    qtbot.waitUntil(lambda: not lead.lane.busy)
     lead.scoring.reopen("复核")
+    qtbot.waitUntil(lambda: not lead.lane.busy)
     assert (lead.scorecard.evaluation.status, lead.scorecard.evaluation.version) == ("reopened", 2)
     lead.close()
 
@@ -154,13 +165,17 @@ def test_appeals_are_recorded_on_submitted_evaluations_and_resolved_by_a_lead(qt
     pane = lead.scorecard
     assert not pane.appeal_button.isEnabled()                  # only a submitted evaluation
     pane.deduct("A6", -1, "调整：加回 1 分")                      # adjustments go both ways, clamped
+    qtbot.waitUntil(lambda: not lead.lane.busy)
     assert _total(lead) == 100.0
     lead.scoring.submit()
+    qtbot.waitUntil(lambda: not lead.lane.busy)
     assert pane.appeal_button.isEnabled()
     lead.scoring.appeal("开头语其实说了，录音开头被截断")
+    qtbot.waitUntil(lambda: not lead.lane.busy)
     assert [a["status"] for a in pane.appeals] == ["open"] and pane.resolve_button.isEnabled()
     assert pane.appeals[0]["agent_id"] == "1046"
     lead.scoring.resolve(pane.appeals[0]["id"], True, "复核属实")
+    qtbot.waitUntil(lambda: not lead.lane.busy)
     assert [a["status"] for a in pane.appeals] == ["upheld"] and not pane.resolve_button.isEnabled()
     lead.close()
 
@@ -170,6 +185,7 @@ def test_a_comment_is_anchored_to_the_selection_when_there_is_one(qtbot, window)
     window.state.set_selection(3.0, 6.5)
     start, end = window.scorecard.selection
     window.scorecard.add_comment("这段语速偏快", start, end)
+    qtbot.waitUntil(lambda: not window.lane.busy)
     comment = window.scoring.repo.for_call(window.state.call.id, "1001").comments[0]
     assert (comment.start_s, comment.end_s) == (3.0, 6.5)
 
@@ -180,13 +196,17 @@ def test_the_submit_button_says_what_will_be_locked_and_asks(qtbot, window, monk
     monkeypatch.setattr(QMessageBox, "question", lambda *args: (asked.append(args[2]), answer[0])[1])
     _open(qtbot, window, "S4")
     window.scorecard.submit_requested.emit()              # a pending fatal item: explained, nothing asked
+    qtbot.waitUntil(lambda: not window.lane.busy)
     assert not asked and "Fatal item(s) F1 still wait for review" in window.told[-1]
     window.scorecard._fatal_changed("F1", "rejected")
+    qtbot.waitUntil(lambda: not window.lane.busy)
     qtbot.waitUntil(lambda: window.scorecard.evaluation.fatal[0].status == "rejected", timeout=3000)
     window.scorecard.submit_requested.emit()
+    qtbot.waitUntil(lambda: not window.lane.busy)
     assert "S4" in asked[-1] and "locked" in asked[-1] and window.scorecard.evaluation.status != "submitted"
     answer[0] = QMessageBox.Yes
     window.scorecard.submit_requested.emit()
+    qtbot.waitUntil(lambda: not window.lane.busy)
     assert window.scorecard.evaluation.status == "submitted"
     row = window.call_list.model.row_of(window.state.call.id)
     assert window.call_list.model.call_at(row).status == "reviewed"     # the list follows at once
@@ -233,8 +253,32 @@ def test_the_evaluation_list_shows_each_evaluations_appeal(qtbot, window):
     from inspector.ui.evaluations_dialog import EvaluationsDialog
     _open(qtbot, window, "S2")
     window.scoring.submit()
+    qtbot.waitUntil(lambda: not window.lane.busy)
     appeals.file_appeal(window.scoring.repo, window.scorecard.evaluation.uuid, "1046", "开头语说了", item_id="A1")
     dialog = EvaluationsDialog(window.scoring.repo, window.user)
     qtbot.addWidget(dialog)
     row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "S2")
     assert dialog.table.item(row, 6).text() == "Open"
+
+
+def test_scores_are_stored_on_the_database_lane_and_quick_changes_build_on_each_other(qtbot, window, monkeypatch):
+    """Each change is shown at once and stored in order on the lane's thread: two changes made before the
+    first is stored both arrive, and the call's row follows the published change."""
+    import threading
+
+    from inspector.store.evaluations import EvaluationRepository
+
+    _open(qtbot, window, "S1")
+    threads, followed = [], []
+    save = EvaluationRepository.save
+    monkeypatch.setattr(EvaluationRepository, "save",
+                        lambda self, *args: (threads.append(threading.current_thread().name), save(self, *args))[1])
+    window.lane.changed.connect(followed.append)
+    window.scorecard.deduct("A6", 1.5, "语气生硬")
+    window.scorecard.set_na("A2", True)                      # before the deduction is stored
+    assert window.scorecard.evaluation.item("A6").deductions          # shown at once
+    qtbot.waitUntil(lambda: not window.lane.busy)
+    stored = window.scoring.repo.for_call(window.state.call.id, "1001")
+    assert stored.item("A6").deductions[0].reason == "语气生硬" and stored.item("A2").na
+    assert set(threads) == {"inspector-db-lane"}
+    assert any(c.evaluation and c.calls == {window.state.call.id} for c in followed)

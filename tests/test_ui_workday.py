@@ -220,6 +220,7 @@ def test_submit_with_undecided_hits_says_how_many_and_goes_back_to_the_first(qtb
         window.rules.decide(hits[index], "rejected")
     qtbot.waitUntil(lambda: not window.lane.busy)              # stored on the database lane
     window.scoring.confirm_and_submit()
+    qtbot.waitUntil(lambda: not window.lane.busy)
     text, default = asked[-1][2], asked[-1][4]
     assert "6 of 10 hit(s) were never confirmed or rejected" in text
     assert f"{hits[2].rule} " in text and default == QMessageBox.No
@@ -240,6 +241,7 @@ def test_submit_after_confirming_a_fatal_hit_names_the_red_line_case_and_the_age
         window.rules.decide(hit, "confirmed")
     qtbot.waitUntil(lambda: any(f.status == "confirmed" for f in window.scorecard.evaluation.fatal))
     window.scoring.confirm_and_submit()
+    qtbot.waitUntil(lambda: not window.lane.busy)
     text, default = asked[-1][2], asked[-1][4]
     assert "never confirmed" not in text and default == QMessageBox.Yes
     assert "The total is 0" in text and "R04" in text and f"agent {call.agent_id}" in text
@@ -290,6 +292,7 @@ def test_a_call_without_a_transcript_is_scored_by_listening(qtbot, tmp_path, dem
     assert window.scorecard.evaluation is not None and window.scorecard.tree.topLevelItemCount() > 0
     assert window.scorecard.submit_button.isEnabled()
     window.scorecard.deduct("A1", 2, "开头语不规范")
+    qtbot.waitUntil(lambda: not window.lane.busy)
     stored = window.scoring.repo.for_call(window.state.call.id, INSPECTOR.id)
     assert stored is not None and stored.items[0].deductions[0].points == 2
     window.close()

@@ -49,6 +49,10 @@ class CalibrationService:
         self.sessions = sessions
         self.evaluations = evaluations
 
+    def on(self, db) -> CalibrationService:
+        """The same service on another connection (the desktop's database lane)."""
+        return CalibrationService(CalibrationRepository(db), EvaluationRepository(db, self.evaluations.card))
+
     def automatic_rater(self, session: CalibrationSession, card: Scorecard,
                         scores: AutoScoreRepository) -> dict[int, Evaluation]:
         """The session's calls' automatic scores as evaluations of one more rater (calibration.comparison)."""

@@ -27,12 +27,21 @@ class SessionRules(Protocol):
     def evaluation_for(self, session: CalibrationSession, call_id: int, actor: str) -> Evaluation: ...
     def save(self, session: CalibrationSession, evaluation: Evaluation, actor: str) -> Evaluation: ...
     def submit(self, session: CalibrationSession, evaluation_uuid: str, actor: str) -> Evaluation: ...
+    def on(self, db) -> SessionRules: ...
 
 
 class ScoringSession:
     def __init__(self, evaluations: EvaluationRepository, card: Scorecard, actor: User,
                  calibration: tuple[SessionRules, CalibrationSession] | None = None) -> None:
         self.evaluations, self.card, self.actor, self.calibration = evaluations, card, actor, calibration
+
+    def on(self, db) -> ScoringSession:
+        """The same user in the same scope on another connection (the desktop's database lane)."""
+        calibration = None
+        if self.calibration is not None:
+            rules, session = self.calibration
+            calibration = (rules.on(db), session)
+        return ScoringSession(EvaluationRepository(db, self.card), self.card, self.actor, calibration)
 
     def calibrating(self, call_id: int) -> bool:
         """Whether the call is scored in the calibration session (a call outside it is scored as usual)."""

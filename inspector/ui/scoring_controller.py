@@ -12,6 +12,8 @@ nor overwrite a blind score.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
@@ -33,7 +35,7 @@ from inspector.ui.waveform_items import format_time
 from inspector.store.evaluations import EvaluationLocked, EvaluationRepository
 from inspector.domain.people import User
 from inspector.users.policy import Action, NotAllowed, allowed
-from inspector.store.database import StorageError
+from inspector.ui.operations import OpChanges
 from inspector.ui.scorecard_pane import ScorecardPane
 from inspector.ui.workbench import Workbench
 from inspector.ui.core_messages import error_text
@@ -48,6 +50,7 @@ class ScoringController(QObject):
         self.user = actor.id
         self.session = ScoringSession(repo, card, actor)     # production, or a calibration session's scope
         self.viewing: str | None = None       # None: the default choice; "": one's own; else another's uuid
+        self._writing = 0                     # evaluation writes queued on the database lane, not yet stored
         self.coaching: CoachingService | None = None          # marks items or hits for coaching
         self.autoscores: AutoScoreRepository | None = None    # the call's automatic score, shown as a suggestion
         self.redlines: RedLineRepository | None = None        # the cases a submit question names
@@ -143,13 +146,47 @@ class ScoringController(QObject):
             return 0
         return 2 if evaluation.status == "draft" else 1
 
+    def _write(self, change: Callable[[ScoringSession], Evaluation | None], refused: str,
+               then: Callable[[Evaluation | None], None] | None = None) -> None:
+        """An operation on the database lane in this user's scope; the open call's pane shows its result
+        (``then`` instead, when given) and the call's row follows the published change."""
+        session = self.session
+        self._writing += 1
+
+        def operation(db):
+            result = change(session.on(db))
+            return result, OpChanges(frozenset({result.call_id}) if result is not None else frozenset(),
+                                     evaluation=True)
+
+        def done(result) -> None:
+            self._writing -= 1
+            (then or self._stored)(result)
+
+        def failed(exc: Exception) -> None:
+            self._writing -= 1
+            self._refused(refused, exc)
+
+        self.window.lane.run(operation, done, on_error=failed)
+
+    def _stored(self, evaluation: Evaluation | None) -> None:
+        """The stored evaluation replaces what the pane shows, unless more changes are on their way (the pane
+        already shows those, and the last one stored will show)."""
+        if (evaluation is not None and not self._writing and self.state.call is not None
+                and self.state.call.id == evaluation.call_id):
+            self.show(evaluation, read_only=self.pane.read_only and evaluation.inspector != self.user)
+
+    def _refused(self, title: str, exc: Exception) -> None:
+        if isinstance(exc, (EvaluationLocked, NotAllowed, ValueError)):
+            QMessageBox.information(self.window, title, error_text(exc))
+        else:
+            QMessageBox.critical(self.window, title, error_text(exc))
+        if self.pane.evaluation is not None:              # what is stored, not what was refused
+            self._show_again(self.pane.evaluation.uuid)
+
     def save(self, evaluation: Evaluation) -> None:
-        try:
-            self.show(self.session.save(evaluation))
-        except (EvaluationLocked, NotAllowed) as exc:
-            QMessageBox.information(self.window, self.tr("Not saved"), error_text(exc))
-        except StorageError as exc:
-            QMessageBox.critical(self.window, self.tr("Not saved"), error_text(exc))
+        """Shown at once, so the next change builds on this one; stored by an operation on the lane."""
+        self.pane.show_evaluation(evaluation)
+        self._write(lambda session: session.save(evaluation), self.tr("Not saved"))
 
     def show(self, evaluation: Evaluation | None, stored: bool = True, read_only: bool = False) -> None:
         self.pane.stored, self.pane.read_only = stored, read_only
@@ -165,40 +202,36 @@ class ScoringController(QObject):
         evaluation, call = self.pane.evaluation, self.state.call
         if evaluation is None or call is None:
             return
-        try:
-            self.session.appeal(evaluation.uuid, call.agent_id or "", text, item_id or None)
-        except (NotAllowed, ValueError) as exc:
-            QMessageBox.information(self.window, self.tr("Not recorded"), error_text(exc))
-        self.show(self.repo.get(evaluation.uuid), read_only=self.pane.read_only)
+        agent, uuid = call.agent_id or "", evaluation.uuid
+
+        def appeal(session: ScoringSession) -> Evaluation | None:
+            session.appeal(uuid, agent, text, item_id or None)
+            return session.evaluations.get(uuid)
+
+        self._write(appeal, self.tr("Not recorded"))
 
     def mark_for_coaching(self, item_id: str, hit_key: str, note: str) -> None:
         evaluation = self.pane.evaluation
         if evaluation is None or self.coaching is None:
             return
-        try:
-            self.coaching.mark(self.actor, evaluation.uuid, item_id, hit_key or None, note)
-            self.state.say(self.tr("%1 marked for coaching").replace("%1", item_id))
-        except (NotAllowed, ValueError) as exc:
-            QMessageBox.information(self.window, self.tr("Not marked"), error_text(exc))
+        actor, uuid, card = self.actor, evaluation.uuid, self.card
+
+        def mark(db):                                     # the evaluation itself is unchanged
+            return CoachingService(db, card).mark(actor, uuid, item_id, hit_key or None, note), OpChanges()
+
+        self.window.lane.run(mark, lambda _id: self.state.say(self.tr("%1 marked for coaching").replace("%1", item_id)),
+                             on_error=lambda exc: self._refused(self.tr("Not marked"), exc))
 
     def resolve(self, appeal_id: int, upheld: bool, resolution: str) -> None:
-        try:
-            self.session.resolve(appeal_id, upheld, resolution)
-        except (NotAllowed, ValueError) as exc:
-            QMessageBox.information(self.window, self.tr("Not resolved"), error_text(exc))
-        if self.pane.evaluation is not None:                              # an upheld appeal made a new version
-            self._show_again(self.pane.evaluation.uuid)
+        self._write(lambda session: session.resolve(appeal_id, upheld, resolution), self.tr("Not resolved"),
+                    lambda after: self._show_again(after.uuid))      # an upheld appeal made a new version
 
     def reopen(self, reason: str) -> None:
         evaluation = self.pane.evaluation
         if evaluation is None:
             return
-        try:
-            self.session.reopen(evaluation.uuid, reason)
-        except NotAllowed as exc:
-            QMessageBox.information(self.window, self.tr("Not reopened"), error_text(exc))
-            return
-        self._show_again(evaluation.uuid)
+        self._write(lambda session: session.reopen(evaluation.uuid, reason), self.tr("Not reopened"),
+                    lambda after: self._show_again(after.uuid))
 
     def _show_again(self, uuid: str) -> None:
         """After a lead's reopen or answer: the same evaluation as it is now, and the chooser's labels with it."""
@@ -268,12 +301,13 @@ class ScoringController(QObject):
         evaluation = self.pane.evaluation
         if evaluation is None:
             return
-        if not self.pane.stored:            # submitting the prefilled card as it stands is its first change
-            self.save(evaluation)
-            if not self.pane.stored:
-                return
-        try:
-            self.show(self.session.submit(evaluation))
-            self.state.say(self.tr("Evaluation submitted"))
-        except (EvaluationLocked, NotAllowed) as exc:
-            QMessageBox.information(self.window, self.tr("Not submitted"), error_text(exc))
+        first = not self.pane.stored        # submitting the prefilled card as it stands is its first change
+
+        def submit(session: ScoringSession) -> Evaluation:
+            return session.submit(session.save(evaluation) if first else evaluation)
+
+        self._write(submit, self.tr("Not submitted"), self._submitted)
+
+    def _submitted(self, evaluation: Evaluation) -> None:
+        self._stored(evaluation)
+        self.state.say(self.tr("Evaluation submitted"))
