@@ -98,7 +98,7 @@ def sampling(window) -> None:
     from tests.ui_windows import _accounts
     _accounts(window.db)
     dialog = ReviewController(window, window.db, window.review.card, LEAD, window.opener.open_call_by_id,
-                              lambda s: s, lambda: None).sampling_dialog()
+                              lambda s: s, lambda: None, window.lane).sampling_dialog()
     dialog.fatal.setChecked(False)
     dialog.share.setCurrentIndex(dialog.share.findData("per_agent"))
     dialog.amount.setValue(1)

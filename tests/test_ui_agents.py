@@ -13,6 +13,7 @@ from inspector.store.evaluations import EvaluationRepository
 from inspector.store.redlines import RedLineRepository
 from inspector.ui.agent_window import AgentWindow
 from inspector.ui.appeals_dialog import AppealsDialog
+from inspector.ui.operations import DatabaseLane
 from inspector.ui.acknowledgements_dialog import AcknowledgementsDialog
 from inspector.ui.session import main_window
 from tests.capturing_output import CapturingOutput
@@ -59,10 +60,13 @@ def test_an_agent_acknowledges_and_appeals_f1_which_a_lead_upholds(qtbot, workst
     assert window.table.item(0, 6).text() == "waiting for answer"
     assert not window.appeal_current("F1", "再来一次")                               # one open appeal per item
 
-    dialog = AppealsDialog(EvaluationRepository(db, default_card()), LEAD)
+    lane = DatabaseLane(ws.database)
+    dialog = AppealsDialog(EvaluationRepository(db, default_card()), LEAD, lane)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "F1"
     dialog.resolve_row(0, True, "复听确认客户同意")
+    qtbot.waitUntil(lambda: not lane.busy)                      # answered on the database lane
+    lane.shutdown()
     assert dialog.table.rowCount() == 0
     window.refresh()
     assert (window.table.item(0, 2).text(), window.table.item(0, 3).text(), window.table.item(0, 6).text()) == \
@@ -156,10 +160,11 @@ def test_a_lead_upholds_a_whole_appeal_for_the_red_line_only(qtbot, checked, mon
     from PySide6.QtWidgets import QApplication, QListWidget
     monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("红线不成立，B2 维持", True))
-    _ws, db = checked
+    ws, db = checked
     mine = _scored(db, "S4", confirm_fatal=True, deductions={"B2": 2.0})
     FeedbackService(db, default_card()).appeal(AGENT, mine.uuid, "请撤销红线")
-    dialog = AppealsDialog(EvaluationRepository(db, default_card()), LEAD)
+    lane = DatabaseLane(ws.database)
+    dialog = AppealsDialog(EvaluationRepository(db, default_card()), LEAD, lane)
     qtbot.addWidget(dialog)
     dialog.table.setCurrentCell(0, 0)
     offered = []
@@ -177,6 +182,8 @@ def test_a_lead_upholds_a_whole_appeal_for_the_red_line_only(qtbot, checked, mon
         chooser.accept()
     QTimer.singleShot(0, keep_b2)
     dialog._resolve(True)
+    qtbot.waitUntil(lambda: not lane.busy)                      # answered on the database lane
+    lane.shutdown()
     assert offered == ["B2", "F1"]
     after = EvaluationRepository(db, default_card()).get(mine.uuid)
     assert after.version == 2 and after.item("B2").deductions and not any(f.status == "confirmed" for f in after.fatal)

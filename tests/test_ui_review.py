@@ -51,6 +51,7 @@ def test_a_lead_upholds_an_item_appeal_from_the_appeals_queue(qtbot, tmp_path, d
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "A1"
     dialog.resolve_row(0, True, "复听确认有开头语")
+    qtbot.waitUntil(lambda: not lead.lane.busy)                 # answered on the database lane
     assert dialog.table.rowCount() == 0                         # no longer open
     after = repo.get(evaluation.uuid)
     assert after.version == 2 and after.status == "submitted" and after.item("A1").deductions == ()
@@ -67,6 +68,7 @@ def test_the_register_lists_a_confirmed_r04_hit_and_a_lead_closes_it(qtbot, tmp_
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text().startswith("R04")
     dialog.close_case(0, "通报批评")
+    qtbot.waitUntil(lambda: not lead.lane.busy)                 # closed on the database lane
     assert dialog.table.rowCount() == 0
     dialog.open_only.setChecked(False)
     assert dialog.table.item(0, 9).text() == "通报批评"

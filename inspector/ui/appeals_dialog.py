@@ -10,6 +10,7 @@ from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import User
 from inspector.review import appeals
 from inspector.store.evaluations import EvaluationRepository
+from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.tables import fill, read_only_table
 from inspector.users.policy import NotAllowed
 from inspector.ui.core_messages import error_text
@@ -18,9 +19,10 @@ from inspector.ui.core_messages import error_text
 class AppealsDialog(QDialog):
     call_requested = Signal(int)
 
-    def __init__(self, repo: EvaluationRepository, actor: User, parent: QWidget | None = None) -> None:
+    def __init__(self, repo: EvaluationRepository, actor: User, lane: DatabaseLane,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.repo, self.actor = repo, actor
+        self.repo, self.actor, self.lane = repo, actor, lane
         self.rows: list[dict] = []
         self.setWindowTitle(self.tr("Appeals"))
         self.status = QComboBox(self)
@@ -61,11 +63,20 @@ class AppealsDialog(QDialog):
                           for r in self.rows])
 
     def resolve_row(self, row: int, upheld: bool, answer: str, items: list[str] | None = None) -> None:
-        """``items``: for an upheld whole-evaluation appeal, what it overturns (None: everything it contests)."""
-        try:
-            appeals.resolve(self.repo, self.rows[row]["id"], self.actor, upheld, answer, items)
-        except (NotAllowed, ValueError) as exc:
-            QMessageBox.information(self, self.tr("Appeals"), error_text(exc))
+        """``items``: for an upheld whole-evaluation appeal, what it overturns (None: everything it contests).
+        Answered by an operation on the database lane; the list follows once it is stored."""
+        appeal, actor, card = self.rows[row], self.actor, self.repo.card
+
+        def answer_it(db):
+            after = appeals.resolve(EvaluationRepository(db, card), appeal["id"], actor, upheld, answer, items)
+            return after, OpChanges(frozenset({appeal["call_id"]}), evaluation=True)
+
+        self.lane.run(answer_it, lambda _after: self.refresh(), on_error=self._refused)
+
+    def _refused(self, exc: Exception) -> None:
+        if not isinstance(exc, (NotAllowed, ValueError)):
+            raise exc
+        QMessageBox.information(self, self.tr("Appeals"), error_text(exc))
         self.refresh()
 
     def _resolve(self, upheld: bool) -> None:

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
                                      self.transcripts, workspace, settings, user)
         self.review = ReviewController(self, self.db, default_card(), user, lambda i: self.opener.open_call_by_id(i),
                                        lambda status: self.call_list.model.status_text(status),
-                                       lambda: self.call_list.reload())
+                                       lambda: self.call_list.reload(), self.lane)
         self.setWindowTitle(self.tr("Inspector — call quality inspection"))
         self.call_list = CallListPane(self.calls, self, CategoryRepository(self.db), EmotionRepository(self.db))
         self.lane.changed.connect(self.call_list.follow)

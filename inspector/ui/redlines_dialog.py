@@ -14,6 +14,7 @@ from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import User
 from inspector.store.redlines import RedLineCase, RedLineRepository
 from inspector.users.policy import NotAllowed
+from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.tables import fill, read_only_table
 from inspector.ui.core_messages import error_text
 from inspector.spreadsheet import write_csv_dicts
@@ -25,9 +26,10 @@ EVIDENCE = 3                # the evidence column
 class RedLinesDialog(QDialog):
     case_requested = Signal(int, float)          # call id, where the hit starts
 
-    def __init__(self, register: RedLineRepository, actor: User, parent: QWidget | None = None) -> None:
+    def __init__(self, register: RedLineRepository, actor: User, lane: DatabaseLane,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.register, self.actor = register, actor
+        self.register, self.actor, self.lane = register, actor, lane
         self.cases: list[RedLineCase] = []
         self.setWindowTitle(self.tr("Red-line register"))
         self.open_only = QCheckBox(self.tr("Open cases only"), self)
@@ -68,10 +70,21 @@ class RedLinesDialog(QDialog):
                            c.outcome or "") for c in self.cases])
 
     def close_case(self, row: int, outcome: str) -> None:
-        try:
-            self.register.close(self.cases[row].id, self.actor, outcome)
-        except (ValueError, NotAllowed) as exc:
-            QMessageBox.information(self, self.windowTitle(), error_text(exc))
+        """Closed by an operation on the database lane; the list follows once it is stored."""
+        case, actor = self.cases[row], self.actor
+        self._write(lambda db: RedLineRepository(db).close(case.id, actor, outcome), case.call_id)
+
+    def _write(self, change, call_id: int) -> None:
+        def operation(db):
+            change(db)
+            return None, OpChanges(frozenset({call_id}))
+
+        self.lane.run(operation, lambda _none: self.refresh(), on_error=self._refused)
+
+    def _refused(self, exc: Exception) -> None:
+        if not isinstance(exc, (ValueError, NotAllowed)):
+            raise exc
+        QMessageBox.information(self, self.windowTitle(), error_text(exc))
         self.refresh()
 
     def export_to(self, path: Path) -> None:
@@ -82,8 +95,8 @@ class RedLinesDialog(QDialog):
         row = self.table.currentRow()
         if row >= 0:
             due = (date.today() + timedelta(days=FOLLOW_UP_DAYS)).isoformat()
-            self.register.assign(self.cases[row].id, self.actor, due)
-            self.refresh()
+            case, actor = self.cases[row], self.actor
+            self._write(lambda db: RedLineRepository(db).assign(case.id, actor, due), case.call_id)
 
     def _close(self) -> None:
         row = self.table.currentRow()

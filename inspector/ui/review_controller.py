@@ -19,6 +19,7 @@ from inspector.review.feedback import FeedbackService
 from inspector.ui.coaching_dialog import CoachingDialog
 from inspector.ui.acknowledgements_dialog import AcknowledgementsDialog
 from inspector.ui.appeals_dialog import AppealsDialog
+from inspector.ui.operations import DatabaseLane
 from inspector.ui.queue_dialog import QueueDialog
 from inspector.ui.redlines_dialog import RedLinesDialog
 from inspector.ui.sampling_dialog import SamplingDialog
@@ -28,9 +29,9 @@ from inspector.users.policy import Action, allowed
 class ReviewController(QObject):
     def __init__(self, window: QWidget, db: sqlite_utils.Database, card: Scorecard, actor: User,
                  open_call: Callable[[int], None], status_text: Callable[[str], str],
-                 changed: Callable[[], None]) -> None:
+                 changed: Callable[[], None], lane: DatabaseLane) -> None:
         super().__init__(window)
-        self.window, self.db, self.card, self.actor = window, db, card, actor
+        self.window, self.db, self.card, self.actor, self.lane = window, db, card, actor, lane
         self.open_call, self.status_text, self.changed = open_call, status_text, changed
 
     def handlers(self) -> dict[str, Callable[[], None]]:
@@ -67,7 +68,7 @@ class ReviewController(QObject):
         return dialog
 
     def appeals_dialog(self) -> AppealsDialog:
-        dialog = AppealsDialog(EvaluationRepository(self.db, self.card), self.actor, self.window)
+        dialog = AppealsDialog(EvaluationRepository(self.db, self.card), self.actor, self.lane, self.window)
         dialog.call_requested.connect(self.open_call)
         dialog.finished.connect(lambda _result: self.changed())
         return dialog
@@ -81,7 +82,7 @@ class ReviewController(QObject):
         return CoachingDialog(CoachingService(self.db, self.card), self.actor, self.window)
 
     def redlines_dialog(self) -> RedLinesDialog:
-        dialog = RedLinesDialog(RedLineRepository(self.db), self.actor, self.window)
+        dialog = RedLinesDialog(RedLineRepository(self.db), self.actor, self.lane, self.window)
         dialog.case_requested.connect(lambda call_id, _start: self.open_call(call_id))
         return dialog
 
