@@ -79,3 +79,21 @@ def test_shutdown_finishes_what_was_queued_and_ends_the_thread(qtbot, tmp_path):
     assert not any(t.name == "inspector-db-lane" and t.is_alive() for t in threading.enumerate())
     assert db.execute("SELECT count(*) FROM notes").fetchone()[0] == 3
     db.close()
+
+
+def test_results_arriving_after_shutdown_are_not_delivered(qtbot, tmp_path):
+    """A change made just before the window closes is stored; its callback, which would touch the closed
+    window's panes and connection, is not run."""
+    workspace = Workspace(tmp_path / "ws")
+    db = open_database(workspace.database)
+    db.execute("CREATE TABLE notes (n INTEGER, thread TEXT)")
+    db.conn.commit()
+    ops = DatabaseLane(workspace.database)
+    delivered, published = [], []
+    ops.changed.connect(published.append)
+    ops.run(_note(7), delivered.append)
+    ops.shutdown()
+    qtbot.waitUntil(lambda: not ops.busy)            # the relayed result reached the GUI thread
+    assert db.execute("SELECT n FROM notes").fetchall() == [(7,)]
+    assert delivered == [] and published == []
+    db.close()

@@ -46,6 +46,7 @@ class DatabaseLane(QObject):
         self._database = database
         self._todo: queue.Queue = queue.Queue()
         self._pending = 0
+        self._closed = False
         self._relay = _Relay(self)
         self._relay.finished.connect(self._finished)
         self._relay.failed.connect(self._failed)
@@ -64,7 +65,9 @@ class DatabaseLane(QObject):
         return self._pending > 0
 
     def shutdown(self, timeout_s: float = 10.0) -> None:
-        """The queued operations finish, then the thread and its connection end."""
+        """The queued operations finish, then the thread and its connection end. Their results are stored but
+        no longer delivered: the window that asked is closing and its panes and connection go with it."""
+        self._closed = True
         if self._thread.is_alive():
             self._todo.put(None)
             self._thread.join(timeout_s)
@@ -85,12 +88,16 @@ class DatabaseLane(QObject):
 
     def _finished(self, on_done, result, changes: OpChanges) -> None:
         self._pending -= 1
+        if self._closed:
+            return
         self.changed.emit(changes)
         if on_done is not None:
             on_done(result)
 
     def _failed(self, on_error, exc: Exception) -> None:
         self._pending -= 1
+        if self._closed:
+            return
         if on_error is None:
             raise exc
         on_error(exc)
