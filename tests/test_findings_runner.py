@@ -108,3 +108,26 @@ def test_cancelling_stops_between_calls(station):
     with pytest.raises(Cancelled):
         next(job)                                                # the second call finishes, then it stops
     assert len(due_calls(db, packs)) == len(_calls(db)) - 2
+
+
+def test_with_a_model_the_rules_hear_each_call_again_on_its_own_audio(station, monkeypatch):
+    """`check --database --model` and checking ahead with a model: the rule step gets a listener on each
+    call's decoded recording (rules/relisten.py), made once per call; without a model, none."""
+    import inspector.findings.steps as steps
+
+    ws, db, packs = station
+    listeners, given = [], []
+    monkeypatch.setattr(findings, "GrammarListener",
+                        lambda loaded, recording: listeners.append((loaded, recording.path)) or ("heard", recording))
+    real_check = steps.check_call
+    monkeypatch.setattr(steps, "check_call",
+                        lambda pack, transcript, activity, listener=None: given.append(listener) or real_check(
+                            pack, transcript, activity))
+    model = object()                                   # stands for a loaded Vosk model
+    drain(run_findings(db, ws, packs, (RULES,), listen_with=model))
+    calls = _calls(db)
+    assert sorted(str(path) for _m, path in listeners) == sorted(c.path for c in calls.values())
+    assert all(m is model for m, _p in listeners) and all(listener[0] == "heard" for listener in given)
+    given.clear()
+    drain(run_findings(db, ws, packs, (RULES,)))
+    assert given and all(listener is None for listener in given)
