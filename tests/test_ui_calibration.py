@@ -57,6 +57,7 @@ def test_lead_reveals_and_the_comparison_grid_highlights_disagreement(qtbot, tmp
     dialog.show_comparison = lambda comparison, history: shown.append((comparison, history))
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question", lambda *a, **k: 0x00004000)   # Yes
     dialog.buttons["reveal"].click()
+    qtbot.waitUntil(lambda: not window.lane.busy)              # revealed on the database lane
     assert dialog.sessions[0].revealed and dialog.buttons["compare"].isEnabled()
     dialog.buttons["compare"].click()
     comparison, history = shown[0]
@@ -161,3 +162,29 @@ def test_hit_decisions_in_a_blind_session_are_the_participants_own(qtbot, tmp_pa
     assert hits.decisions(call.id)[hit_key(hit)].decided_by == "9001"                  # production untouched
     window.tools.stop_calibration()
     assert window.state.decisions[hit_key(hit)].decided_by == "9001"
+
+
+def test_a_new_session_is_created_on_the_database_lane(qtbot, tmp_path, monkeypatch):
+    """Created by an operation on the lane; the dialog lists it once it is stored."""
+    import inspector.ui.calibration_dialog as calibration_dialog
+
+    window = lead_window(qtbot, tmp_path, DEMO)
+    call_ids = [c.id for c in window.calls.page(limit=3)]
+
+    class Chosen:
+        def __init__(self, *_args) -> None:
+            pass
+
+        def exec(self) -> int:
+            return calibration_dialog.QDialog.Accepted
+
+        def chosen(self):
+            return "十二月校准", call_ids, ["1001", "1002"], None, False
+
+    monkeypatch.setattr(calibration_dialog, "NewSessionDialog", Chosen)
+    dialog = window.tools.calibration_dialog()
+    qtbot.addWidget(dialog)
+    before = len(dialog.sessions)
+    dialog.create()
+    qtbot.waitUntil(lambda: not window.lane.busy)
+    assert len(dialog.sessions) == before + 1 and any(s.title == "十二月校准" for s in dialog.sessions)

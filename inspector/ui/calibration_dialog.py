@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QTableWidget,
                                QVBoxLayout, QWidget)
 
+from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.window_sizes import open_within_screen
 from inspector.archive import ArchiveError
 from inspector.calibration.comparison import Comparison, compare
@@ -87,9 +88,11 @@ class CalibrationDialog(QDialog):
 
     def __init__(self, service: CalibrationService, calls: CallRepository, users: UserRepository, card: Scorecard,
                  user: User, db, audio_folder: Path, parent: QWidget | None = None,
-                 show_comparison: Callable[[Comparison, list[Comparison]], None] | None = None) -> None:
+                 show_comparison: Callable[[Comparison, list[Comparison]], None] | None = None, *,
+                 lane: DatabaseLane) -> None:
         super().__init__(parent)
         self.service, self.calls, self.users, self.card, self.user, self.db = service, calls, users, card, user, db
+        self.lane = lane                       # creating and revealing a session: operations on the lane
         self.audio_folder = audio_folder
         self.show_comparison = show_comparison
         self.sessions: list[CalibrationSession] = []
@@ -157,10 +160,22 @@ class CalibrationDialog(QDialog):
         title, call_ids, people, benchmark, consensus = dialog.chosen()
         try:
             session = new_session(title, call_ids, people, self.card, self.user, benchmark, consensus)
-            self.service.sessions.add(session)
-        except (CalibrationError, StorageError, NotAllowed) as exc:
+        except (CalibrationError, NotAllowed) as exc:
             QMessageBox.information(self, self.tr("Session not created"), error_text(exc))
             return
+        service = self.service
+
+        def add(db):
+            service.on(db).sessions.add(session)
+            return session, OpChanges()
+
+        self.lane.run(add, lambda _session: self.refresh(),
+                      on_error=lambda exc: self._refused(self.tr("Session not created"), exc))
+
+    def _refused(self, title: str, exc: Exception) -> None:
+        if not isinstance(exc, (CalibrationError, StorageError, NotAllowed)):
+            raise exc
+        QMessageBox.information(self, title, error_text(exc))
         self.refresh()
 
     def score(self) -> None:
@@ -177,11 +192,13 @@ class CalibrationDialog(QDialog):
             "Reveal every score of %1? Participants can no longer change their scores.").replace("%1", session.title))
         if answer != QMessageBox.Yes:
             return
-        try:
-            self.service.reveal(session, self.user)
-        except NotAllowed as exc:
-            QMessageBox.information(self, self.tr("Not revealed"), error_text(exc))
-        self.refresh()
+        service, user = self.service, self.user
+
+        def reveal(db):
+            return service.on(db).reveal(session, user), OpChanges()
+
+        self.lane.run(reveal, lambda _session: self.refresh(),
+                      on_error=lambda exc: self._refused(self.tr("Not revealed"), exc))
 
     def comparison_of(self, session: CalibrationSession) -> Comparison:
         return compare(session, self.card, self.service.visible_evaluations(session, self.user.id),

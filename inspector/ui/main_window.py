@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.tools = ToolWindows(self, self.db, workspace, settings, user, self.tasks, self.state, self.opener,
                                  self.scoring, self.rules, self.call_list,
                                  lambda: self.side_tabs.setCurrentWidget(self.scorecard),
-                                 self.calibration_label.setText)
+                                 self.calibration_label.setText, self.lane)
         self.transport = TransportBar(self.state, self.playback, self._build_menus(), self)
         self._build_layout()
         self._build_status_bar()

@@ -28,6 +28,7 @@ from inspector.ui.call_opener import CallOpener
 from inspector.ui.comparison_window import ComparisonWindow
 from inspector.ui.dialogs import SettingsDialog, ShortcutsDialog
 from inspector.ui.evaluations_dialog import EvaluationsDialog
+from inspector.ui.operations import DatabaseLane
 from inspector.ui.reports_window import ReportsWindow
 from inspector.ui.rules_controller import RulesController
 from inspector.ui.scoring_controller import ScoringController
@@ -43,8 +44,9 @@ class ToolWindows(QObject):
     def __init__(self, parent: QWidget, db, workspace: Workspace, settings: Settings, user: User,
                  tasks: TaskRunner, state: ReviewState, opener: CallOpener, scoring: ScoringController,
                  rules: RulesController, call_list: CallListPane, show_scorecard: Callable[[], None],
-                 calibration_shown: Callable[[str], None]) -> None:
+                 calibration_shown: Callable[[str], None], lane: DatabaseLane) -> None:
         super().__init__(parent)
+        self.lane = lane
         self.parent_widget, self.db, self.workspace, self.settings, self.user = parent, db, workspace, settings, user
         self.tasks, self.state, self.opener, self.scoring, self.rules = tasks, state, opener, scoring, rules
         self.call_list, self.show_scorecard, self.calibration_shown = call_list, show_scorecard, calibration_shown
@@ -123,7 +125,8 @@ class ToolWindows(QObject):
         service = CalibrationService(CalibrationRepository(self.db), self.scoring.repo)
         dialog = CalibrationDialog(service, self.calls, UserRepository(self.db), default_card(), self.user,
                                    self.db, self.workspace.root / "calibration", self.parent_widget,
-                                   show_comparison=lambda c, h: ComparisonWindow(c, h, self.parent_widget).exec())
+                                   show_comparison=lambda c, h: ComparisonWindow(c, h, self.parent_widget).exec(),
+                                   lane=self.lane)
         dialog.score_requested.connect(lambda session: self.start_calibration(service, session))
         dialog.finished.connect(lambda _code: self.call_list.reload())
         return dialog
