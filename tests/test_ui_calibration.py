@@ -188,3 +188,22 @@ def test_a_new_session_is_created_on_the_database_lane(qtbot, tmp_path, monkeypa
     dialog.create()
     qtbot.waitUntil(lambda: not window.lane.busy)
     assert len(dialog.sessions) == before + 1 and any(s.title == "十二月校准" for s in dialog.sessions)
+
+
+def test_the_upload_settings_are_written_on_the_database_lane(qtbot, tmp_path, monkeypatch):
+    """A lead's set-up is stored by the lane and shown; an inspector's is refused by the core, said in the
+    dialog, and nothing is stored."""
+    lead = lead_window(qtbot, tmp_path / "lead", DEMO)
+    dialog = lead.tools.upload_dialog()
+    qtbot.addWidget(dialog)
+    dialog.configure(CENTRE, KEY, "https://hq.example/api", TOKEN)
+    qtbot.waitUntil(lambda: not lead.lane.busy)
+    assert sync_identity.load(lead.db).centre_id == CENTRE and CENTRE in dialog.identity_label.text()
+    inspector = demo_window(qtbot, tmp_path / "inspector", DEMO)
+    told = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *args: told.append(args[2]))
+    refused = inspector.tools.upload_dialog()
+    qtbot.addWidget(refused)
+    refused.configure(CENTRE, KEY, "https://evil.example", TOKEN)
+    qtbot.waitUntil(lambda: not inspector.lane.busy)
+    assert "may not" in told[0] and sync_identity.load(inspector.db) is None

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
                                QVBoxLayout, QWidget)
 
 from inspector.jobs import Progress
+from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.window_sizes import open_within_screen
 from inspector.archive import ArchiveError
 from inspector.store.database import StorageError, on_own_connection
@@ -53,9 +54,10 @@ BUNDLE_SUFFIX = ".inspector-bundle"
 
 class SyncDialog(QDialog):
     def __init__(self, db, database_path: Path, tasks: TaskRunner, user: User,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, lane: DatabaseLane) -> None:
         super().__init__(parent)
         self.db, self.database_path, self.tasks, self.user = db, database_path, tasks, user
+        self.lane = lane                      # the upload settings are written by an operation on it
         self.running: TaskHandle | None = None
         self.setWindowTitle(self.tr("Upload to headquarters"))
         self.identity_label = QLabel(self)
@@ -207,9 +209,20 @@ class SyncDialog(QDialog):
         dialog = SyncSettingsDialog(sync_identity.load(self.db), self)
         if dialog.exec() != QDialog.Accepted:
             return
-        try:
-            sync_identity.set_up(self.db, self.user, dialog.centre.text(), dialog.key.text().strip() or None,
-                                 dialog.endpoint.text().strip() or None, dialog.token.text().strip() or None)
-        except (SyncError, StorageError, NotAllowed) as exc:
-            QMessageBox.warning(self, self.tr("Sync settings"), error_text(exc))
+        self.configure(dialog.centre.text(), dialog.key.text().strip() or None,
+                       dialog.endpoint.text().strip() or None, dialog.token.text().strip() or None)
+
+    def configure(self, centre: str, key: str | None, endpoint: str | None, token: str | None) -> None:
+        """Stored by an operation on the database lane; the dialog shows the new set-up once it is stored."""
+        user = self.user
+
+        def set_up(db):
+            return sync_identity.set_up(db, user, centre, key, endpoint, token), OpChanges()
+
+        self.lane.run(set_up, lambda _identity: self.refresh(), on_error=self._not_set_up)
+
+    def _not_set_up(self, exc: Exception) -> None:
+        if not isinstance(exc, (SyncError, StorageError, NotAllowed)):
+            raise exc
+        QMessageBox.warning(self, self.tr("Sync settings"), error_text(exc))
         self.refresh()

@@ -152,7 +152,7 @@ class ToolWindows(QObject):
             self.rules.show_call(self.state.call)      # back to the production decisions of the open call
 
     def upload_dialog(self) -> SyncDialog:
-        return SyncDialog(self.db, self.workspace.database, self.tasks, self.user, self.parent_widget)
+        return SyncDialog(self.db, self.workspace.database, self.tasks, self.user, self.parent_widget, lane=self.lane)
 
     def show_upload(self) -> None:
         self.upload_dialog().exec()
