@@ -122,16 +122,22 @@ def test_the_coaching_dialog_shows_before_and_after_and_records_a_session(qtbot,
     from inspector.review.coaching import CoachingService
     from inspector.ui.coaching_dialog import CoachingDialog
     from tests.test_agents_loop import _history
-    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
-    _ws, db, mine = workstation
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
+    ws, db, mine = workstation
     _history(db)
     service = CoachingService(db, default_card())
     service.mark(LEAD, mine.uuid, "F1", "R04@26.9-42.1", "二次确认话术")
-    dialog = CoachingDialog(service, LEAD)
+    lane = DatabaseLane(ws.database)
+    dialog = CoachingDialog(service, LEAD, lane)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 0 and dialog.marks.rowCount() == 1
-    assert not dialog.add_session("3257", "Q9", "x", date(2026, 10, 1), None)          # refused, said why
-    assert dialog.add_session("3257", "C2，B3", "先安抚再解释", date(2026, 10, 1), date(2026, 10, 20))
+    dialog.add_session("3257", "Q9", "x", date(2026, 10, 1), None)
+    qtbot.waitUntil(lambda: not lane.busy)                      # recorded on the database lane, or refused
+    assert "Q9" in told[0] and dialog.table.rowCount() == 0    # refused, said why
+    dialog.add_session("3257", "C2，B3", "先安抚再解释", date(2026, 10, 1), date(2026, 10, 20))
+    qtbot.waitUntil(lambda: not lane.busy)
+    lane.shutdown()
     rows = {dialog.table.item(r, 3).text().split(" ")[0]: r for r in range(dialog.table.rowCount())}
     c2 = rows["C2"]
     assert dialog.table.item(c2, 4).text().startswith("8/10") and dialog.table.item(c2, 5).text().startswith("1/11")  # S1 too

@@ -116,6 +116,10 @@ class CoachingService:
         self._card = card
         self._names = {i.id: i.name for i in card.items} | {f.id: f.name for f in card.fatal}
 
+    @property
+    def card(self) -> Scorecard:
+        return self._card
+
     def item_name(self, item_id: str, english: bool = False) -> str:
         """The card's name of an item, in English when asked (the English UI shows the card's name_en)."""
         return self._card.name_of(item_id, english)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QSize
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
+from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import User
 from inspector.review.coaching import CoachingService, ItemEffect, Share
@@ -55,9 +56,10 @@ class SessionForm(QDialog):
 
 
 class CoachingDialog(QDialog):
-    def __init__(self, service: CoachingService, actor: User, parent: QWidget | None = None) -> None:
+    def __init__(self, service: CoachingService, actor: User, lane: DatabaseLane,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service, self.actor = service, actor
+        self.service, self.actor, self.lane = service, actor, lane
         self.effects: list[ItemEffect] = []
         self.setWindowTitle(self.tr("Coaching"))
         self.table = read_only_table(self, [self.tr("Agent"), self.tr("Held on"), self.tr("Coach"), self.tr("Item"),
@@ -99,15 +101,22 @@ class CoachingDialog(QDialog):
         fill(self.marks, [(m["agent_id"], m["call_ref"], m["item_id"] + (f" ({m['hit_key']})" if m["hit_key"] else ""),
                            m["note"], m["marked_by"]) for m in waiting])
 
-    def add_session(self, agent: str, items: str, actions: str, held: date, follow_up: date | None) -> bool:
-        try:
-            self.service.add(self.actor, agent.strip(), items.replace("，", ",").split(","), actions,
-                             follow_up.isoformat() if follow_up else None, held.isoformat())
-        except (NotAllowed, ValueError) as exc:
-            QMessageBox.information(self, self.tr("Not recorded"), error_text(exc))
-            return False
-        self.refresh()
-        return True
+    def add_session(self, agent: str, items: str, actions: str, held: date, follow_up: date | None) -> None:
+        """Recorded by an operation on the database lane; the tables follow once it is stored, a refusal is
+        said in the dialog."""
+        actor, card = self.actor, self.service.card
+
+        def record(db):
+            return CoachingService(db, card).add(actor, agent.strip(), items.replace("，", ",").split(","), actions,
+                                                 follow_up.isoformat() if follow_up else None,
+                                                 held.isoformat()), OpChanges()
+
+        self.lane.run(record, lambda _id: self.refresh(), on_error=self._refused)
+
+    def _refused(self, exc: Exception) -> None:
+        if not isinstance(exc, (NotAllowed, ValueError)):
+            raise exc
+        QMessageBox.information(self, self.tr("Not recorded"), error_text(exc))
 
     def _new_session(self) -> None:
         form = SessionForm(self)

@@ -79,7 +79,7 @@ class ReviewController(QObject):
         return dialog
 
     def coaching_dialog(self) -> CoachingDialog:
-        return CoachingDialog(CoachingService(self.db, self.card), self.actor, self.window)
+        return CoachingDialog(CoachingService(self.db, self.card), self.actor, self.lane, self.window)
 
     def redlines_dialog(self) -> RedLinesDialog:
         dialog = RedLinesDialog(RedLineRepository(self.db), self.actor, self.lane, self.window)
