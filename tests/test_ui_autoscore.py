@@ -66,7 +66,9 @@ def test_the_sampling_dialog_draws_on_the_new_signals_and_a_list_of_calls(qtbot,
     listed.write_text("S5\nNOPE\n", encoding="utf-8")
     assert dialog.use_calls(listed) and "2" in dialog.calls_label.text()
     assert not dialog.use_calls(tmp_path / "missing.csv")
-    sample = dialog.draw()
+    dialog.draw()
+    qtbot.waitUntil(lambda: not win.lane.busy)                  # assigned on the database lane
+    sample = dialog.last
     reasons = {p.call_ref: p.reasons for p in sample.picks}
     assert reasons["S5"][0] == "must review" and "auto below 90" in reasons["S4"]
     assert sample.unknown == ("NOPE",) and "not in this workspace" in dialog.summary.text()

@@ -124,7 +124,9 @@ def test_sampling_plans_from_the_review_menu_draw_assign_and_filter_the_list(qtb
     dialog.share.setCurrentIndex(dialog.share.findData("per_agent"))
     dialog.amount.setValue(1)
     dialog.seed.setText("7")
-    sample = dialog.draw()
+    dialog.draw()
+    qtbot.waitUntil(lambda: not lead.lane.busy)                 # assigned on the database lane
+    sample = dialog.last
     assert len(sample.picks) == 6 and dialog.result.rowCount() == 6
     dialog.accept()
     lead.call_list.status.setCurrentIndex(lead.call_list.status.findData("assigned"))

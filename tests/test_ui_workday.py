@@ -533,6 +533,7 @@ def test_sampling_previews_then_assigns_and_says_why_a_second_draw_finds_nothing
     assert dialog.assign_button.isEnabled()
     assert dialog.result.item(0, 2).text().endswith(("质检1001", "质检1002"))       # names beside ids
     dialog.assign_button.click()
+    qtbot.waitUntil(lambda: not lead.lane.busy)                 # assigned on the database lane
     assert [p.call_ref for p in dialog.last.picks] == [p.call_ref for p in preview.picks]
     assert lead.db.execute("SELECT count(*) FROM assignments").fetchone()[0] == 6
     again = dialog.preview()

@@ -63,7 +63,7 @@ class ReviewController(QObject):
         return dialog
 
     def sampling_dialog(self) -> SamplingDialog:
-        dialog = SamplingDialog(self.db, self.actor, self.reason_text, self.window)
+        dialog = SamplingDialog(self.db, self.actor, self.reason_text, self.window, lane=self.lane)
         dialog.finished.connect(lambda _result: self.changed())
         return dialog
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QListWidgetItem, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from inspector.domain.people import User
+from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.window_sizes import open_within_screen
 from inspector.intake.call_ids import CallListError, read_call_ids
 from inspector.review.queue import (PlanError, Sample, SamplingPlan, draw, filtered_counts, load_plan, plan_names,
@@ -26,9 +27,10 @@ from inspector.ui.core_messages import error_text
 
 
 class SamplingDialog(QDialog):
-    def __init__(self, db: sqlite_utils.Database, actor: User, reason_text, parent: QWidget | None = None) -> None:
+    def __init__(self, db: sqlite_utils.Database, actor: User, reason_text, parent: QWidget | None = None, *,
+                 lane: DatabaseLane) -> None:
         super().__init__(parent)
-        self.db, self.actor, self.reason_text = db, actor, reason_text
+        self.db, self.actor, self.reason_text, self.lane = db, actor, reason_text, lane
         self.last: Sample | None = None
         self.setWindowTitle(self.tr("Sampling plans"))
         self.plans = QComboBox(self)
@@ -212,18 +214,28 @@ class SamplingDialog(QDialog):
         self.assign_button.setEnabled(True)
         return sample
 
-    def draw(self) -> Sample | None:
-        """Assign what was previewed (the same seed draws the same calls); without a preview, preview first."""
+    def draw(self) -> None:
+        """Assign what was previewed (the same seed draws the same calls); without a preview, preview first.
+        Drawn and stored by an operation on the database lane; the result shows (``last``) once stored."""
         plan = self.plan()
         if self.previewed is None or self.previewed_plan != plan:
             if self.preview() is None or self.previewed is None or self.previewed_plan != plan:
-                return None
-        seeded = replace(plan, seed=self.previewed.seed)
-        try:
-            self.last = draw(self.db, seeded, self.actor, self.plans.currentData())
-        except (PlanError, NotAllowed) as exc:
-            QMessageBox.information(self, self.tr("Sampling plans"), error_text(exc))
-            return None
+                return
+        seeded, actor, name = replace(plan, seed=self.previewed.seed), self.actor, self.plans.currentData()
+
+        def assign(db):
+            sample = draw(db, seeded, actor, name)
+            return sample, OpChanges(frozenset(p.call_id for p in sample.picks))
+
+        self.lane.run(assign, self._drawn, on_error=self._refused)
+
+    def _refused(self, exc: Exception) -> None:
+        if not isinstance(exc, (PlanError, NotAllowed)):
+            raise exc
+        QMessageBox.information(self, self.tr("Sampling plans"), error_text(exc))
+
+    def _drawn(self, sample: Sample) -> None:
+        self.last = sample
         self.previewed = self.previewed_plan = None
         self.assign_button.setEnabled(False)
         self._show(self.last)
@@ -233,7 +245,6 @@ class SamplingDialog(QDialog):
             summary += " · " + self.tr("listed: %1 already in review, %2 not in this workspace").replace(
                 "%1", str(len(self.last.already))).replace("%2", str(len(self.last.unknown)))
         self.summary.setText(summary)
-        return self.last
 
     def _show(self, sample: Sample) -> None:
         fill(self.result, [(p.call_ref, self._named(p.agent_id, self.agents), self._named(p.assignee, self.people)
@@ -288,14 +299,17 @@ class SamplingDialog(QDialog):
                                         text=self.plans.currentData() or "")
         if not ok:
             return
-        try:
-            save_plan(self.db, name, self.plan(), self.actor)
-        except (PlanError, NotAllowed) as exc:
-            QMessageBox.information(self, self.tr("Sampling plans"), error_text(exc))
-            return
-        if self.plans.findData(name.strip()) < 0:
-            self.plans.addItem(name.strip(), name.strip())
-        self.plans.setCurrentIndex(self.plans.findData(name.strip()))
+        plan, actor = self.plan(), self.actor
+
+        def store(db):
+            return save_plan(db, name, plan, actor), OpChanges()
+
+        self.lane.run(store, lambda _saved: self._saved(name.strip()), on_error=self._refused)
+
+    def _saved(self, name: str) -> None:
+        if self.plans.findData(name) < 0:
+            self.plans.addItem(name, name)
+        self.plans.setCurrentIndex(self.plans.findData(name))
 
     def _load(self) -> None:
         name = self.plans.currentData()
