@@ -54,11 +54,17 @@ def test_an_agent_acknowledges_and_appeals_f1_which_a_lead_upholds(qtbot, workst
               if deductions.child(n).text(0).startswith("F1"))
     assert f1.text(1) == "fatal" and f1.text(2) == "00:26" and "开通" in f1.text(3)
     assert window.acknowledge_button.isEnabled()
-    assert window.acknowledge_current("已阅")
+    window.acknowledge_current("已阅")
+    qtbot.waitUntil(lambda: not window.lane.busy)               # recorded on the database lane
     assert not window.acknowledge_button.isEnabled() and window.table.item(0, 5).text() != "not yet"
-    assert window.appeal_current("F1", "客户回复“办吧”，已同意")
+    window.appeal_current("F1", "客户回复“办吧”，已同意")
+    qtbot.waitUntil(lambda: not window.lane.busy)
     assert window.table.item(0, 6).text() == "waiting for answer"
-    assert not window.appeal_current("F1", "再来一次")                               # one open appeal per item
+    refused = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: refused.append(args[2]))
+    window.appeal_current("F1", "再来一次")
+    qtbot.waitUntil(lambda: not window.lane.busy)
+    assert "already appealed" in refused[0]                                       # one open appeal per item
 
     lane = DatabaseLane(ws.database)
     dialog = AppealsDialog(EvaluationRepository(db, default_card()), LEAD, lane)

@@ -30,6 +30,7 @@ from inspector.jobs import immediate
 from inspector.ui.core_messages import error_text
 from inspector.ui.i18n import english_ui
 from inspector.ui.tables import fill, read_only_table
+from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.tasks import TaskRunner
 from inspector.users.policy import NotAllowed
 from inspector.workspace import Workspace
@@ -79,6 +80,7 @@ class AgentWindow(QMainWindow):
         self.service = FeedbackService(self.db, self.card)
         self.calls = CallRepository(self.db)
         self.tasks = TaskRunner(self)
+        self.lane = DatabaseLane(workspace.database, self)       # the agent's answers, off the GUI thread
         self.player = player or Player()
         self.lines: list[FeedbackLine] = []
         self.detail: FeedbackDetail | None = None
@@ -206,29 +208,30 @@ class AgentWindow(QMainWindow):
         self.tree.expandAll()
 
     # -- what the agent does ---------------------------------------------------------------------
-    def acknowledge_current(self, comment: str) -> bool:
-        if self.detail is None:
-            return False
-        uuid = self.detail.line.uuid
-        try:
-            self.service.acknowledge(self.user, uuid, comment)
-        except NotAllowed as exc:
-            QMessageBox.information(self, self.tr("Not acknowledged"), error_text(exc))
-            return False
-        self.refresh(keep=uuid)
-        return True
+    def acknowledge_current(self, comment: str) -> None:
+        """Recorded by an operation on the database lane; the list follows once it is stored."""
+        if self.detail is not None:
+            uuid, user, card = self.detail.line.uuid, self.user, self.card
+            self._answer(lambda db: FeedbackService(db, card).acknowledge(user, uuid, comment), uuid,
+                         self.tr("Not acknowledged"))
 
-    def appeal_current(self, item_id: str | None, reason: str) -> bool:
-        if self.detail is None:
-            return False
-        uuid = self.detail.line.uuid
-        try:
-            self.service.appeal(self.user, uuid, reason, item_id)
-        except (NotAllowed, ValueError) as exc:
-            QMessageBox.information(self, self.tr("Appeal not recorded"), error_text(exc))
-            return False
-        self.refresh(keep=uuid)
-        return True
+    def appeal_current(self, item_id: str | None, reason: str) -> None:
+        """Recorded by an operation on the database lane; the list follows once it is stored."""
+        if self.detail is not None:
+            uuid, user, card = self.detail.line.uuid, self.user, self.card
+            self._answer(lambda db: FeedbackService(db, card).appeal(user, uuid, reason, item_id), uuid,
+                         self.tr("Appeal not recorded"))
+
+    def _answer(self, change, uuid: str, refused: str) -> None:
+        def operation(db):
+            return change(db), OpChanges(evaluation=True)
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, (NotAllowed, ValueError)):
+                raise exc
+            QMessageBox.information(self, refused, error_text(exc))
+
+        self.lane.run(operation, lambda _done: self.refresh(keep=uuid), on_error=failed)
 
     def _acknowledge(self) -> None:
         comment, ok = QInputDialog.getText(self, self.tr("Acknowledge"),
@@ -264,6 +267,7 @@ class AgentWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.tasks.shutdown()
+        self.lane.shutdown()
         self.player.close()
         self.db.close()
         super().closeEvent(event)
