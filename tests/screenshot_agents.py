@@ -8,6 +8,7 @@ session's before and after).
 """
 
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -109,10 +110,18 @@ def main(out: Path, data: Path, language: str) -> None:
         dialog.show()
         QTimer.singleShot(300, lambda: shoot_appeal(dialog))
 
+    def settle(lane):
+        """Until what was asked is stored on the lane (answers are operations on it) and shown."""
+        deadline = time.monotonic() + 60
+        while lane.busy and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+
     def shoot_appeal(dialog):
         grab("agent_appeal")
         dialog.close()
         window.appeal_current("F1", dialog.reason.toPlainText())
+        settle(window.lane)
         lead = MainWindow(workspace, Settings(language=language), check_playback=False, user=LEAD)
         lead.setGeometry(0, 0, 1400, 880)
         lead.show()
@@ -124,6 +133,7 @@ def main(out: Path, data: Path, language: str) -> None:
     def shoot_queue(lead, queue):
         grab("lead_appeals")
         queue.resolve_row(0, True, "复听 00:40 客户明确同意开通，红线撤销")
+        settle(lead.lane)
         queue.close()
         lead.hide()
         window.refresh()
@@ -133,6 +143,7 @@ def main(out: Path, data: Path, language: str) -> None:
     def shoot_upheld(lead):
         grab("agent_upheld")
         window.acknowledge_current("已阅，谢谢复核")
+        settle(window.lane)
         lead.show()
         lead.raise_()
         dialog = lead.review.acknowledgements_dialog()

@@ -71,6 +71,8 @@ def main(out: Path, data: Path, language: str) -> None:
         dialog.resize(1360, 640)
         dialog.show()
         dialog.draw()
+        while window.lane.busy:                    # assigned on the database lane, then shown
+            app.processEvents()
         QTimer.singleShot(300, lambda: shoot_sampling(dialog))
 
     def shoot_sampling(dialog):
