@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QFileDialog, QFileSystemModel, QGroupBox,
-                               QLabel, QLineEdit, QTabWidget, QTableView, QTreeView, QWidget)
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QWidget
 
 from inspector.ui.dialogs import SettingsDialog, ShortcutsDialog
 from inspector.ui.evidence_text import why_text
@@ -23,12 +22,7 @@ from tests.test_ui_agents import agent_window, workstation  # noqa: F401 - the f
 from tests.test_agents_loop import checked  # noqa: F401 - the fixture
 from tests.conftest import DEMO
 from tests.ui_windows import demo_window, lead_window
-
-ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
-CHINESE = re.compile(r"[\u4e00-\u9fff]")
-NAMES = {"Inspector", "ICC", "Vosk", "vosk", "HTML", "XLSX", "CSV", "FLAC", "Krippendorff", "Cohen", "Fleiss", "Ctrl",
-         "Shift", "Space", "Home", "End", "Left", "Right", "Down", "Escape", "English", "TOP", "json", "csv", "txt"}
-LANGUAGE_NAMES = {"简体中文"}                       # the language chooser names each language in itself
+from tests.ui_words import CHINESE, ENGLISH_WORD, wrong_words
 
 
 @pytest.fixture(params=["zh_CN", "en"])
@@ -41,31 +35,6 @@ def language(request):
     install_translators(app, "en")
 
 
-def _window_words(window: QWidget, own_words_only: bool) -> list[str]:
-    """What a reader sees: texts of labels, buttons, tabs, group boxes, combo items, placeholders, headers.
-    ``own_words_only`` leaves out labels and combo items, which also show data."""
-    seen = [window.windowTitle()]
-    for child in window.findChildren(QWidget):
-        if not child.isVisibleTo(window):
-            continue
-        if isinstance(child, QAbstractButton):
-            seen.append(child.text())
-        elif isinstance(child, QGroupBox):
-            seen.append(child.title())
-        elif isinstance(child, QTabWidget):
-            seen += [child.tabText(i) for i in range(child.count())]
-        elif isinstance(child, QLineEdit):
-            seen.append(child.placeholderText())
-        elif isinstance(child, (QTableView, QTreeView)) and child.model() is not None:
-            model = child.model()
-            seen += [str(model.headerData(i, Qt.Horizontal) or "") for i in range(model.columnCount())]
-        elif not own_words_only and isinstance(child, QLabel):
-            seen.append(re.sub(r"<[^>]+>", "", child.text()))
-        elif not own_words_only and isinstance(child, QComboBox):
-            seen += [child.itemText(i) for i in range(child.count())]
-    return [text for text in seen if text]
-
-
 def _windows(win) -> dict[str, QWidget]:
     return {"main": win, "reports": win.show_reports(), "search": win.show_search(), "voc": win.show_voc(),
             "queue": win.review.queue_dialog(), "sampling": win.review.sampling_dialog(),
@@ -76,18 +45,6 @@ def _windows(win) -> dict[str, QWidget]:
             "coaching": win.review.coaching_dialog(), "acknowledgements": win.review.acknowledgements_dialog()}
 
 
-def _wrong_words(name: str, window: QWidget, language: str) -> list[str]:
-    wrong = []
-    for text in _window_words(window, own_words_only=language == "en"):
-        if language == "zh_CN":
-            words = [w for w in ENGLISH_WORD.findall(text) if w not in NAMES and not re.match(r"R\d", w)]
-        else:
-            words = CHINESE.findall(text) if text not in LANGUAGE_NAMES and "e.g." not in text else []
-        if words:
-            wrong.append(f"{name}: {text!r}")
-    return wrong
-
-
 def test_every_window_speaks_one_language(qtbot, tmp_path, demo_copy, language):
     win = lead_window(qtbot, tmp_path, demo_copy)
     qtbot.waitUntil(lambda: win.state.recording is not None and win.state.hits is not None)
@@ -95,7 +52,7 @@ def test_every_window_speaks_one_language(qtbot, tmp_path, demo_copy, language):
     for name, window in _windows(win).items():
         window.show()
         QApplication.processEvents()
-        wrong += _wrong_words(name, window, language)
+        wrong += wrong_words(name, window, language)
         if window is not win:
             window.close()
     win.close()
@@ -117,7 +74,7 @@ def test_the_agents_window_speaks_one_language(qtbot, workstation, language, mon
     for name, shown in (("agent", window), ("appeal", appeal)):
         shown.show()
         QApplication.processEvents()
-        wrong += _wrong_words(name, shown, language)
+        wrong += wrong_words(name, shown, language)
     deductions = window.tree.topLevelItem(0)
     items = [deductions.child(n).text(0) for n in range(deductions.childCount())]
     choices = [appeal.item.itemText(n) for n in range(appeal.item.count())]
