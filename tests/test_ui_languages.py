@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QWidget
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QListView, QTreeView, QWidget
 
 from inspector.ui.dialogs import SettingsDialog, ShortcutsDialog
 from inspector.ui.evidence_text import why_text
@@ -162,4 +162,27 @@ def test_the_file_dialogs_type_column_speaks_the_window_language(qtbot, tmp_path
     qtbot.waitUntil(lambda: bool(model.index(str(tmp_path / "calls")).siblingAtColumn(2).data()))
     shown = model.index(str(tmp_path / "calls")).siblingAtColumn(2).data()
     assert shown == ("文件夹" if language == "zh_CN" else "Folder")
+    dialog.close()
+
+
+def test_the_file_dialogs_sizes_dates_and_places_read_in_the_window_language(qtbot, tmp_path, language):
+    """A 4-byte transcript is "4 字节" in the Chinese UI (Qt's model said "4 bytes", from the machine's locale),
+    its date in the UI's short format, and the sidebar's place names (计算机) show whole."""
+    (tmp_path / "S1.transcript.json").write_text("{}\n", encoding="utf-8")
+    dialog = QFileDialog(None, "", str(tmp_path))
+    dialog.setOption(QFileDialog.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    model = dialog.findChild(QFileSystemModel)
+    view = dialog.findChild(QTreeView, "treeView")
+    qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) == 1)
+    row = view.model().index(0, 0, view.rootIndex())
+    size, date = row.siblingAtColumn(1).data(), row.siblingAtColumn(3).data()
+    assert size == ("3 字节" if language == "zh_CN" else "3 bytes")
+    stamp = model.lastModified(model.index(str(tmp_path / "S1.transcript.json")))
+    assert date == QLocale(language).toString(stamp, QLocale.FormatType.ShortFormat)
+    sidebar = dialog.findChild(QListView, "sidebar")
+    names = [sidebar.model().index(r, 0).data() for r in range(sidebar.model().rowCount())]
+    assert names and all(sidebar.viewport().width() >= sidebar.fontMetrics().horizontalAdvance(n) + sidebar.iconSize().width()
+                         for n in names), names
     dialog.close()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
 
 from inspector.ui.window_sizes import open_within_screen
 from inspector.ui.statistics_text import statistic_text
+from inspector.scoring.auto import AUTO_RATER
 from inspector.calibration.comparison import Comparison, trend
 from inspector.calibration.report import deviation_colour, format_number, heat_limit, text_colour, write_report
 from inspector.ui.tables import read_only_table
@@ -63,7 +64,7 @@ class ComparisonWindow(QDialog):
 
     # -- grid --------------------------------------------------------------------------------------
     def _build_grid(self) -> QTableWidget:
-        people = self.comparison.participants
+        people = [self.person(p) for p in self.comparison.participants]
         headers = [self.tr("Call"), self.tr("Item"), *people, self.tr("Benchmark"), self.tr("Mean"), self.tr("SD"),
                    self.tr("Range"), self.tr("Agreement")]
         table = read_only_table(self, headers)
@@ -113,7 +114,7 @@ class ComparisonWindow(QDialog):
                                         anchor=(0.5, 0.5))
                     label.setPos(j + 0.5, heat.shape[0] - 1 - i + 0.5)
                     plot.addItem(label)
-        people = self.comparison.participants
+        people = [self.person(p) for p in self.comparison.participants]
         bottom, left = plot.getAxis("bottom"), plot.getAxis("left")
         bottom.setTicks([[(j + 0.5, item) for j, (item, _name) in enumerate(self.comparison.items)]])
         left.setTicks([[(heat.shape[0] - 1 - i + 0.5, person) for i, person in enumerate(people)]])
@@ -123,6 +124,11 @@ class ComparisonWindow(QDialog):
         plot.setRange(xRange=(0, heat.shape[1]), yRange=(0, heat.shape[0]), padding=0.02)
         return plot
 
+    def person(self, who: str) -> str:
+        """A rater as the reader knows them: a job number, or the automatic score in the window's language
+        (its stored id, AUTO_RATER, is an English code word)."""
+        return self.tr("Auto score") if who == AUTO_RATER else who
+
     # -- bias, noise and statistics ------------------------------------------------------------------
     def _build_summary(self) -> QTableWidget:
         drift = self.comparison.drift
@@ -130,7 +136,7 @@ class ComparisonWindow(QDialog):
         for d in drift:
             tendency = (self.tr("lenient") if d.bias > 0.5 else self.tr("strict") if d.bias < -0.5
                         else self.tr("on target"))
-            rows.append((d.inspector, f"{d.bias:+.2f}", f"{d.noise:.2f}", tendency))
+            rows.append((self.person(d.inspector), f"{d.bias:+.2f}", f"{d.noise:.2f}", tendency))
         for s in self.comparison.statistics:
             interval = "" if s.low is None else f"[{s.low:.3f}, {s.high:.3f}]"
             rows.append((statistic_text(s.name), format_number(s.value, 3), interval, statistic_text(s.note)))
@@ -148,7 +154,7 @@ class ComparisonWindow(QDialog):
             xs = [titles.index(title) for title, _ in points]
             colour = pg.intColor(n, max(3, len(series)))          # the dots in the line's (and legend's) colour
             plot.plot(xs, [bias for _, bias in points], pen=pg.mkPen(colour, width=2), symbol="o",
-                      symbolBrush=colour, symbolPen=colour, name=person)
+                      symbolBrush=colour, symbolPen=colour, name=self.person(person))
         plot.getAxis("bottom").setTicks([[(i, t) for i, t in enumerate(titles)]])
         return plot
 
