@@ -603,3 +603,26 @@ def test_the_call_id_stays_in_view_when_the_list_scrolls_sideways(qtbot, tmp_pat
     assert [model.headerData(r, Qt.Vertical) for r in range(model.rowCount())] == \
         [model.call_at(r).call_ref for r in range(model.rowCount())]
     window.close()
+
+
+# -- leftovers seen on the screenshots (docs/screenshots.md) ----------------------------------------------------
+def test_in_english_at_1280x800_the_evidence_and_the_scorecards_columns_keep_their_room(qtbot, tmp_path, demo_copy,
+                                                                                       monkeypatch):
+    """S6's hits: the evidence column is at least as wide as the rule's (it was a sliver beside "Confidence"
+    and a third of the table for the rule); the scorecard's Points, Score and Suggested columns stay in view
+    (the fatal items' "Pending review" combo widened the Score column)."""
+    from PySide6.QtWidgets import QApplication
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: LAPTOP)
+    window = _checked_demo(qtbot, tmp_path, demo_copy)
+    window.resize(1280, 800)
+    window.side_tabs.setCurrentWidget(window.hits_pane)
+    QApplication.processEvents()
+    table = window.hits_pane.table
+    assert table.columnWidth(2) >= table.columnWidth(1) > 0, [table.columnWidth(c) for c in range(5)]
+    assert table.columnWidth(2) >= table.viewport().width() // 4
+    window.side_tabs.setCurrentWidget(window.scorecard)
+    QApplication.processEvents()
+    header = window.scorecard.tree.header()
+    assert header.sectionViewportPosition(3) + header.sectionSize(3) <= window.scorecard.tree.viewport().width(), \
+        [header.sectionSize(c) for c in range(5)]
+    window.close()

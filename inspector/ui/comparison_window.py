@@ -64,8 +64,8 @@ class ComparisonWindow(QDialog):
 
     # -- grid --------------------------------------------------------------------------------------
     def _build_grid(self) -> QTableWidget:
-        people = [self.person(p) for p in self.comparison.participants]
-        headers = [self.tr("Call"), self.tr("Item"), *people, self.tr("Benchmark"), self.tr("Mean"), self.tr("SD"),
+        people = self.comparison.participants
+        headers = [self.tr("Call"), self.tr("Item"), *map(self.person, people), self.tr("Benchmark"), self.tr("Mean"), self.tr("SD"),
                    self.tr("Range"), self.tr("Agreement")]
         table = read_only_table(self, headers)
         table.setRowCount(len(self.comparison.rows))

@@ -68,6 +68,10 @@ class ScorecardPane(QWidget):
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.tree.header().setSectionResizeMode(0, QHeaderView.Interactive)
         self.tree.header().setStretchLastSection(True)
+        # the Score column holds scores and the fatal items' state boxes, elided to a score's width
+        self.tree.header().setSectionResizeMode(2, QHeaderView.Interactive)
+        self.tree.setColumnWidth(2, max(self.fontMetrics().horizontalAdvance(t)
+                                        for t in (self.tr("Score"), "100.0", self.tr("Pending review")[:4])) + 36)
         self.tree.setFocusPolicy(Qt.StrongFocus)     # as the hit table: a click ends typing in a search box
         self.deduct_button = QPushButton(self.tr("Deduct…"), self)
         self.na_button = QPushButton(self.tr("N/A"), self)
@@ -161,10 +165,14 @@ class ScorecardPane(QWidget):
             row = QTreeWidgetItem(fatal_parent, [f"{fatal.id} {self.card.name_of(fatal.id, english)}", "", "", self._suggested_fatal(fatal.id),
                                                  state.reason if state else ""])
             box = QComboBox(self.tree)
+            # as narrow as a score: "Pending review" in English widened the Score column past the Suggested one
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(5)
             for key, text in (("", "—"), ("pending", self.tr("Pending review")), ("confirmed", self.tr("Confirmed")),
                               ("rejected", self.tr("Rejected"))):
                 box.addItem(text, key)
             box.setCurrentIndex(max(0, box.findData(state.status if state else "")))
+            box.setToolTip(box.currentText())
             box.setEnabled(self._editable())
             box.currentIndexChanged.connect(lambda _i, f=fatal.id, b=box: self._fatal_changed(f, b.currentData()))
             self.tree.setItemWidget(row, 2, box)
@@ -190,9 +198,7 @@ class ScorecardPane(QWidget):
                                           "", labels.get(appeal["status"], appeal["status"]), "",
                                           (f"{due} · " if due else "") + appeal["text"]
                                           + (f" → {appeal['resolution']}" if appeal["resolution"] else "")])
-        # a long item name (in English) is elided, never pushing the points and scores out of view
-        self.tree.setColumnWidth(0, min(self.tree.sizeHintForColumn(0),
-                                        self.tree.fontMetrics().horizontalAdvance("A1 Greeting and job number") + 48))
+        self._fit_columns()
         text = self.tr("Total: %1").replace("%1", f"{result.total:g}")
         if result.fatal:
             text += " " + self.tr("(fatal item confirmed)")
@@ -263,6 +269,17 @@ class ScorecardPane(QWidget):
 
     def add_comment(self, text: str, start: float, end: float | None = None) -> None:
         self._emit(replace(self.evaluation, comments=(*self.evaluation.comments, Comment(start, end, text, self.user))))
+
+    def _fit_columns(self) -> None:
+        """A long item name (in English) is elided, never pushing the points, scores and suggestions out of view."""
+        others = sum(self.tree.header().sectionSize(c) for c in (1, 2, 3))
+        longest = self.tree.fontMetrics().horizontalAdvance("A1 Greeting and job number") + 48
+        self.tree.setColumnWidth(0, max(120, min(self.tree.sizeHintForColumn(0), longest,
+                                                 self.tree.viewport().width() - others)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _fatal_changed(self, fatal_id: str, status: str) -> None:
         if self.evaluation is None or not status:
