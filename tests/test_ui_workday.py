@@ -626,3 +626,20 @@ def test_in_english_at_1280x800_the_evidence_and_the_scorecards_columns_keep_the
     assert header.sectionViewportPosition(3) + header.sectionSize(3) <= window.scorecard.tree.viewport().width(), \
         [header.sectionSize(c) for c in range(5)]
     window.close()
+
+
+def test_the_call_ids_corner_sorts_by_id_both_ways(qtbot, tmp_path, demo_copy):
+    """The id heads each row now; the corner above the ids is its column head: named, and sorting by id."""
+    window = demo_window(qtbot, tmp_path, demo_copy)
+    pane, model = window.call_list, window.call_list.model
+    refs = lambda: [model.call_at(r).call_ref for r in range(model.rowCount())]   # noqa: E731
+    assert refs() != sorted(refs())                                       # opened newest first
+    corner = pane.id_corner.button
+    assert corner.isVisible() and corner.isEnabled()
+    qtbot.mouseClick(corner, Qt.LeftButton)
+    assert refs() == sorted(refs()) and pane.id_corner.sorted_by_id()
+    qtbot.mouseClick(corner, Qt.LeftButton)
+    assert refs() == sorted(refs(), reverse=True)
+    pane.table.sortByColumn(model.COLUMNS.index("started_at"), Qt.DescendingOrder)   # a column head takes over
+    assert not pane.id_corner.sorted_by_id()
+    window.close()
