@@ -181,3 +181,19 @@ def test_a_lead_upholds_a_whole_appeal_for_the_red_line_only(qtbot, checked, mon
     after = EvaluationRepository(db, default_card()).get(mine.uuid)
     assert after.version == 2 and after.item("B2").deductions and not any(f.status == "confirmed" for f in after.fatal)
     assert RedLineRepository(db).cases()[0].outcome == "withdrawn on appeal"
+
+
+def test_the_agents_window_comes_back_at_the_size_it_was_left(qtbot, workstation):
+    """As the main window: closed at 700×500, the agent's window opens at 700×500 next time."""
+    from inspector.settings import load_settings
+
+    ws, _db, _mine = workstation
+    window = agent_window(qtbot, ws)
+    window.resize(700, 500)
+    window.close()
+    assert load_settings().window_sizes.get("AgentWindow") == [700, 500]
+    again = AgentWindow(ws, load_settings(), Player(lambda rate: CapturingOutput(rate, speedup=1.0)), user=AGENT)
+    qtbot.addWidget(again)
+    again.show()
+    assert (again.width(), again.height()) == (700, 500)
+    again.close()
