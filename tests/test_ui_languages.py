@@ -186,3 +186,19 @@ def test_the_file_dialogs_sizes_dates_and_places_read_in_the_window_language(qtb
     assert names and all(sidebar.viewport().width() >= sidebar.fontMetrics().horizontalAdvance(n) + sidebar.iconSize().width()
                          for n in names), names
     dialog.close()
+
+
+def test_a_category_the_pack_does_not_know_is_marked_in_english(qtbot, language):
+    """An older pack's or a centre's own category (stored in Chinese) has no English name: the English UI
+    marks it as not in the pack instead of passing the stored name off as a translation; known levels beside
+    it are translated; the Chinese UI shows it as stored."""
+    from inspector.categories.pack import default_category_pack
+    from inspector.ui.category_names import category_text
+
+    english = default_category_pack().english_names()
+    known = next(name for name in english if "›" not in name)
+    shown = [category_text("宽带迁移"), category_text(f"{known} › 宽带迁移"), category_text(known)]
+    if language == "en":
+        assert shown == ["宽带迁移 (not in the pack)", f"{english[known]} › 宽带迁移 (not in the pack)", english[known]]
+    else:
+        assert shown == ["宽带迁移", f"{known} › 宽带迁移", known]

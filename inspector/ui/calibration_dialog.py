@@ -53,7 +53,7 @@ class NewSessionDialog(QDialog):
                 item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
                 item.setCheckState(Qt.Unchecked)
         self.others = QLineEdit(self)
-        self.others.setPlaceholderText(self.tr("more 工号, comma-separated"))
+        self.others.setPlaceholderText(self.tr("more job numbers, comma-separated"))
         self.benchmark = QComboBox(self)
         self.benchmark.addItem(self.tr("No benchmark"), None)
         self.benchmark.addItem(self.tr("Me (%1)").replace("%1", lead.id), lead.id)

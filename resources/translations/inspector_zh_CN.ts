@@ -1211,6 +1211,10 @@
         <translation>与参照的偏差 %1</translation>
     </message>
     <message>
+        <source>Auto score</source>
+        <translation>自动评分</translation>
+    </message>
+    <message>
         <source>Inspector / statistic</source>
         <translation>质检员 / 统计量</translation>
     </message>
@@ -1581,6 +1585,10 @@
         <translation>判定</translation>
     </message>
     <message>
+        <source>Conf.</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
@@ -1625,6 +1633,13 @@
     <message>
         <source>Rejected</source>
         <translation>已驳回</translation>
+    </message>
+</context>
+<context>
+    <name>IdCorner</name>
+    <message>
+        <source>Sort by call id</source>
+        <translation>按通话编号排序</translation>
     </message>
 </context>
 <context>
@@ -1897,7 +1912,7 @@ Data folder: %2</source>
         <translation>新建校准会</translation>
     </message>
     <message>
-        <source>more 工号, comma-separated</source>
+        <source>more job numbers, comma-separated</source>
         <translation>其他工号，用逗号分隔</translation>
     </message>
     <message>
@@ -4203,6 +4218,13 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>category_text</name>
+    <message>
+        <source>%1 (not in the pack)</source>
+        <translation>%1（不在类目包中）</translation>
     </message>
 </context>
 </TS>
