@@ -35,6 +35,7 @@ LEAD = User("9001", "张组长", "lead")
 INSPECTOR = User("1001", "李质检", "inspector")
 SECOND = User("1002", "王敏", "inspector")
 AGENT = User("2639", "陈静", "agent")
+CALIBRATION_TITLE = "十一月校准"              # a lead's own words: data in a window's title, in either language
 
 
 # -- the workstation ------------------------------------------------------------------------------------------
@@ -123,7 +124,7 @@ def working_day(workspace: Workspace) -> None:
                                   held_on="2026-10-01")
     service = CalibrationService(CalibrationRepository(db), repo)
     demo_ids = sorted(c.id for c in by_ref.values())
-    session = CalibrationRepository(db).add(new_session("十一月校准", demo_ids[:3], ["1001", "1002", "1003"], card,
+    session = CalibrationRepository(db).add(new_session(CALIBRATION_TITLE, demo_ids[:3], ["1001", "1002", "1003"], card,
                                                         LEAD, LEAD.id, False))
     plans = {LEAD.id: ({"A1": 2}, {"B1": 2}, {"C2": 3}), "1001": ({"A1": 2}, {}, {"C2": 3}),
              "1002": ({}, {}, {}), "1003": ({"A1": 5, "C2": 6}, {"B1": 5, "D2": 2}, {"C2": 8, "A3": 3})}
