@@ -610,7 +610,7 @@ def test_in_english_at_1280x800_the_evidence_and_the_scorecards_columns_keep_the
                                                                                        monkeypatch):
     """S6's hits: the evidence column is at least as wide as the rule's (it was a sliver beside "Confidence"
     and a third of the table for the rule); the scorecard's Points, Score and Suggested columns stay in view
-    (the fatal items' "Pending review" combo widened the Score column)."""
+    (the fatal items' "Pending review" combo widened the Score column) and leave the item names their room."""
     from PySide6.QtWidgets import QApplication
     monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: LAPTOP)
     window = _checked_demo(qtbot, tmp_path, demo_copy)
@@ -625,6 +625,7 @@ def test_in_english_at_1280x800_the_evidence_and_the_scorecards_columns_keep_the
     header = window.scorecard.tree.header()
     assert header.sectionViewportPosition(3) + header.sectionSize(3) <= window.scorecard.tree.viewport().width(), \
         [header.sectionSize(c) for c in range(5)]
+    assert header.sectionSize(0) >= 0.4 * window.scorecard.tree.viewport().width(), [header.sectionSize(c) for c in range(5)]
     window.close()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QDialog, QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
@@ -63,15 +63,20 @@ class ScorecardPane(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("Item"), self.tr("Points"), self.tr("Score"), self.tr("Suggested"),
                                    self.tr("Basis")])
-        self.tree.headerItem().setToolTip(3, self.tr("The automatic score from the rule hits: a suggestion, "
-                                                     "never submitted"))
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.tree.header().setSectionResizeMode(0, QHeaderView.Interactive)
         self.tree.header().setStretchLastSection(True)
-        # the Score column holds scores and the fatal items' state boxes, elided to a score's width
-        self.tree.header().setSectionResizeMode(2, QHeaderView.Interactive)
-        self.tree.setColumnWidth(2, max(self.fontMetrics().horizontalAdvance(t)
-                                        for t in (self.tr("Score"), "100.0", self.tr("Pending review")[:4])) + 36)
+        # Points, Score and Suggested hold numbers (and the fatal items' state boxes, elided to them): a number's
+        # width each, so the item names keep their room; a longer English head is elided, whole on hover
+        number = self.fontMetrics().horizontalAdvance("100.0") + 28
+        states = max(self.fontMetrics().horizontalAdvance(self.tr(t)) for t in ("Pending review", "Confirmed"))
+        for column in (1, 2, 3):
+            self.tree.header().setSectionResizeMode(column, QHeaderView.Interactive)
+            self.tree.setColumnWidth(column, max(number, min(states + 40, 100)) if column == 2 else number)
+            self.tree.headerItem().setToolTip(column, self.tree.headerItem().text(column))
+        self.tree.headerItem().setToolTip(3, self.tr("The automatic score from the rule hits: a suggestion, "
+                                                     "never submitted"))
+        self.tree.viewport().installEventFilter(self)
         self.tree.setFocusPolicy(Qt.StrongFocus)     # as the hit table: a click ends typing in a search box
         self.deduct_button = QPushButton(self.tr("Deduct…"), self)
         self.na_button = QPushButton(self.tr("N/A"), self)
@@ -167,7 +172,7 @@ class ScorecardPane(QWidget):
             box = QComboBox(self.tree)
             # as narrow as a score: "Pending review" in English widened the Score column past the Suggested one
             box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(5)
+            box.setMinimumContentsLength(1)
             for key, text in (("", "—"), ("pending", self.tr("Pending review")), ("confirmed", self.tr("Confirmed")),
                               ("rejected", self.tr("Rejected"))):
                 box.addItem(text, key)
@@ -277,9 +282,10 @@ class ScorecardPane(QWidget):
         self.tree.setColumnWidth(0, max(120, min(self.tree.sizeHintForColumn(0), longest,
                                                  self.tree.viewport().width() - others)))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().resizeEvent(event)
-        self._fit_columns()
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()                    # the names take what the numbers leave, at every width
+        return False
 
     def _fatal_changed(self, fatal_id: str, status: str) -> None:
         if self.evaluation is None or not status:
