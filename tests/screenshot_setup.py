@@ -65,11 +65,12 @@ def checked(workspace: Workspace, *, categorised: bool = False, autoscored: bool
     db.close()
 
 
-def working_day(workspace: Workspace) -> None:
+def working_day(workspace: Workspace, model: Path | None = None) -> None:
     """A centre mid-week: the demo checked, categorised and scored automatically; accounts for a lead, two
     inspectors and an agent; a drawn sample in 1001's queue; a confirmed R04 red line on S4 evaluated by both
     inspectors; S2's evaluation appealed by its agent (A1); three months of 李娜's (3257) history around a
-    coaching session; a revealed calibration session of three inspectors."""
+    coaching session; a revealed calibration session of three inspectors; ``model``, the Mandarin model the set-up
+    installed, in the workspace's models folder (as `inspector models install-default` puts it)."""
     from inspector.calibration.sessions import CalibrationService, new_session
     from inspector.review import appeals
     from inspector.review.coaching import CoachingService
@@ -81,6 +82,9 @@ def working_day(workspace: Workspace) -> None:
     from inspector.store.users import UserRepository
 
     checked(workspace, categorised=True, autoscored=True)
+    if model is not None:
+        (workspace.root / "models").mkdir(exist_ok=True)
+        (workspace.root / "models" / model.name).symlink_to(model)
     db = open_database(workspace.database)
     users = UserRepository(db)
     users.create_first_lead(LEAD.id, LEAD.name, "lead-pass-9001")
@@ -120,6 +124,7 @@ def working_day(workspace: Workspace) -> None:
         if (n % 12) < (2 if after else 9):
             evaluation = evaluation.with_item(ItemState("C2", (Deduction(2.0, "未先安抚客户情绪", INSPECTOR.id),)))
         submitted(evaluation, INSPECTOR.id)
+    voice_of_the_customer(db, by_ref)
     CoachingService(db, card).add(LEAD, "3257", ["C2", "A2"], "先安抚情绪再解释业务；每周复听两通", "2026-10-20",
                                   held_on="2026-10-01")
     service = CalibrationService(CalibrationRepository(db), repo)
@@ -136,6 +141,24 @@ def working_day(workspace: Workspace) -> None:
             service.submit(session, service.save(session, evaluation, who).uuid, who)
     service.reveal(session, LEAD)
     db.close()
+
+
+def voice_of_the_customer(db, by_ref: dict) -> None:
+    """What the Voice of the customer views read beyond the demo's own week: the October history calls said what
+    S1's caller said (an ordinary enquiry), so this week's complaint words stand out; two callers rang twice
+    within a week (S2 then S6, S4 then S5); the post-call survey's satisfaction and resolution."""
+    from inspector.transcript.io import load_transcript
+
+    ordinary = load_transcript(demo_folder() / "S1.transcript.json")
+    transcripts = TranscriptRepository(db)
+    for row in db.query("SELECT id FROM calls WHERE call_ref LIKE 'H%'"):
+        transcripts.save(row["id"], "imported", ordinary)
+    survey = {"S1": (5, 1, "c-01"), "S2": (3, 1, "c-02"), "S3": (4, 1, "c-03"), "S4": (2, 0, "c-04"),
+              "S5": (3, 1, "c-04"), "S6": (1, 0, "c-02")}
+    for ref, (satisfaction, resolved, caller) in survey.items():
+        db.execute("UPDATE calls SET satisfaction = ?, resolved = ?, caller_hash = ? WHERE id = ?",
+                   [satisfaction, resolved, caller, by_ref[ref].id])
+    db.conn.commit()
 
 
 # -- the application on the screen ------------------------------------------------------------------------------

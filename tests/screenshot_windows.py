@@ -1,7 +1,7 @@
 """Run under Xvfb (any screen size) by test_screenshots.py: every window and dialog of the app as its people open
 it on a working day, one screenshot of the whole screen each.
 
-``python tests/screenshot_windows.py OUT DATA LANGUAGE`` saves ``windows/<nn>_<scene>_<lang>_<WxH>.png`` and prints
+``python tests/screenshot_windows.py OUT DATA LANGUAGE [MODEL]`` (MODEL: the installed Mandarin model) saves ``windows/<nn>_<scene>_<lang>_<WxH>.png`` and prints
 one JSON line: the scenes shot, the windows that reached past the screen, the words in the wrong language
 (tests/ui_words.py), and the UI font and whether it has Chinese glyphs.
 """
@@ -24,18 +24,21 @@ from tests.screenshot_setup import (AGENT, INSPECTOR, LEAD, application, grab_sc
 from tests.ui_words import wrong_words
 
 WAIT_S = 60                                        # only ends a hang: a scene that never gets ready fails the run
+KEEP: set = set()                                  # dialogs that stay open over several scenes (a window's tabs)
 
 
 def modal():
     return QApplication.activeModalWidget()
 
 
-def tab_scenes(prefix: str, window, ready=lambda: True):
-    """One scene per tab of ``window.tabs``."""
+def tab_scenes(prefix: str, window, names: list[str], ready=lambda: True):
+    """One scene per tab of ``window.tabs``; the window stays open until the last."""
+    KEEP.add(window)
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         yield ready
-        yield f"{prefix}_tab{index + 1}"
+        yield f"{prefix}_{names[index]}"
+    KEEP.discard(window)
 
 
 def inspector_day(app, workspace, language):
@@ -106,12 +109,12 @@ def inspector_day(app, workspace, language):
     voc.result = None
     voc.refresh()
     yield lambda: voc.result is not None
-    yield from tab_scenes("voice_of_customer", voc)
+    yield from tab_scenes("voice_of_customer", voc, ["reasons", "emerging_topics", "repeat_callers", "qa_satisfaction"])
     voc.close()
-    select_call(window, "S5")                          # no transcript: scored by listening
+    select_call(window, "S5")                          # another call: its long silence, the scorecard beside
     yield lambda: window.state.call.call_ref == "S5" and window.state.recording is not None
     window.side_tabs.setCurrentWidget(window.scorecard)
-    yield "main_listen_only"
+    yield "main_other_call"
     window.close()
 
 
@@ -128,7 +131,7 @@ def lead_day(app, workspace, language):
     yield "lead_main"
     reports = window.show_reports()
     yield lambda: reports.report is not None and reports._running is None
-    yield from tab_scenes("reports", reports, lambda: reports.report is not None and reports._running is None)
+    yield from tab_scenes("reports", reports, list(reports.views), lambda: reports.report is not None and reports._running is None)
     reports.close()
     sampling = window.review.sampling_dialog()
     sampling.fatal.setChecked(False)
@@ -200,17 +203,16 @@ def agent_day(app, workspace, language):
     window.close()
 
 
-def main(out: Path, data: Path, language: str) -> None:
+def main(out: Path, data: Path, language: str, model: Path | None) -> None:
     app = application(language)
     workspace = Workspace(data)
-    working_day(workspace)
+    working_day(workspace, model)
     screen = app.primaryScreen().geometry()
     size = f"{screen.width()}x{screen.height()}"
     folder = out / "windows"
     folder.mkdir(parents=True, exist_ok=True)
     facts = {"shots": [], "outside": [], "wrong_language": [], "font": {}}
     steps = (step for day in (inspector_day, lead_day, agent_day) for step in day(app, workspace, language))
-    base = set()                                        # windows that stay open under the scene's dialogs
 
     def shoot(scene: str) -> None:
         name = f"{len(facts['shots']) + 1:02d}_{scene}_{language}_{size}.png"
@@ -225,7 +227,7 @@ def main(out: Path, data: Path, language: str) -> None:
             facts["font"] = {"family": QFontInfo(shown[0].font()).family(),
                              "has_cjk": all(metrics.inFontUcs4(ord(c)) for c in "质检坐席客户通话")}
         for window in shown:                            # the scene's dialogs go; its main window stays
-            if isinstance(window, QDialog) and window not in base:
+            if isinstance(window, QDialog) and window not in KEEP:
                 window.reject()
 
     def advance(waiting=None, since: float = 0.0) -> None:
@@ -249,4 +251,4 @@ def main(out: Path, data: Path, language: str) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])
+    main(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], Path(sys.argv[4]) if len(sys.argv) > 4 else None)
