@@ -202,3 +202,27 @@ def test_a_category_the_pack_does_not_know_is_marked_in_english(qtbot, language)
         assert shown == ["宽带迁移 (not in the pack)", f"{english[known]} › 宽带迁移 (not in the pack)", english[known]]
     else:
         assert shown == ["宽带迁移", f"{known} › 宽带迁移", known]
+
+
+def test_reports_name_items_and_rules_in_the_window_language(qtbot, tmp_path, demo_copy, language):
+    """Reports' Items and Rules tabs (tables and charts) name the card's items and the pack's rules in the UI
+    language, as the hits and the scorecard do: in English they said "C2 解答准确完整", "R13 投诉升级风险"."""
+    win = lead_window(qtbot, tmp_path, demo_copy)
+    qtbot.waitUntil(lambda: win.rules.last_batch is not None, timeout=30_000)          # every call checked
+    reports = win.show_reports()
+    qtbot.waitUntil(lambda: reports.report is not None and reports._running is None, timeout=20_000)
+    shown = []
+    for section, table in (("item", "items"), ("rule", "rules")):
+        reports.tabs.setCurrentIndex(list(reports.views).index(section))          # a tab is drawn when shown
+        view = reports.views[section]
+        qtbot.waitUntil(lambda: view.tables.get(table) is not None and view.tables[table].rowCount() > 0)
+        widget = view.tables[table]
+        column = [widget.horizontalHeaderItem(c).text() for c in range(widget.columnCount())].index(
+            "名称" if language == "zh_CN" else "Name")
+        shown += [widget.item(r, column).text() for r in range(widget.rowCount())]
+        shown += [label.split(" ", 1)[1] for chart in view.charts for label in chart.chart.labels if " " in label]
+    assert len(shown) > 20
+    wrong = [text for text in shown if (CHINESE.search(text) is not None) != (language == "zh_CN")]
+    assert not wrong, wrong
+    reports.close()
+    win.close()
