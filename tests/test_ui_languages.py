@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QList
 
 from inspector.ui.dialogs import SettingsDialog, ShortcutsDialog
 from inspector.ui.evidence_text import why_text
+from inspector.ui.reports_window import english_names, named
+from inspector.scoring.defaults import default_card
 from inspector.ui.i18n import install_translators
 from inspector.store.hits import HitRepository
 from inspector.ui.agent_window import AppealDialog
@@ -205,8 +207,9 @@ def test_a_category_the_pack_does_not_know_is_marked_in_english(qtbot, language)
 
 
 def test_reports_name_items_and_rules_in_the_window_language(qtbot, tmp_path, demo_copy, language):
-    """Reports' Items and Rules tabs (tables and charts) name the card's items and the pack's rules in the UI
-    language, as the hits and the scorecard do: in English they said "C2 解答准确完整", "R13 投诉升级风险"."""
+    """Reports' tabs (tables and charts) name the card's items and the pack's rules in the UI language, as the
+    hits and the scorecard do: in English they said "C2 解答准确完整", "R13 投诉升级风险", "total 总分" and the
+    categories' chart "资费争议 › 扣费不明". (Agents' names are data and stay as they are.)"""
     win = lead_window(qtbot, tmp_path, demo_copy)
     qtbot.waitUntil(lambda: win.rules.last_batch is not None, timeout=30_000)          # every call checked
     reports = win.show_reports()
@@ -220,7 +223,10 @@ def test_reports_name_items_and_rules_in_the_window_language(qtbot, tmp_path, de
         column = [widget.horizontalHeaderItem(c).text() for c in range(widget.columnCount())].index(
             "名称" if language == "zh_CN" else "Name")
         shown += [widget.item(r, column).text() for r in range(widget.rowCount())]
-        shown += [label.split(" ", 1)[1] for chart in view.charts for label in chart.chart.labels if " " in label]
+        shown += [label.split(" ", 1)[1] for chart in view.charts for label in chart.chart.labels
+                  if re.match(r"^(total|[A-Z]\d+) ", label)]
+    names = english_names(default_card()) if language == "en" else {}
+    shown += [named(label, names).split(" ", 1)[1] for label in ("total 总分", "R04 二次确认", "F1 违规办理业务")]
     assert len(shown) > 20
     wrong = [text for text in shown if (CHINESE.search(text) is not None) != (language == "zh_CN")]
     assert not wrong, wrong

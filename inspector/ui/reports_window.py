@@ -175,6 +175,7 @@ def english_names(card: Scorecard) -> dict[str, str]:
     carries the stored Chinese names, which the English UI shows as the hits pane and the scorecard do."""
     names = {key: value for key, value in card.english.items() if value}
     names.update({rule.id: rule.name_en for rule in default_pack().rules if rule.name_en})
+    names["total"] = _tr("Total")                  # the automatic score's first row: the total, 总分
     return names
 
 
@@ -206,7 +207,8 @@ class SectionView(QWidget):
         for chart in self.charts:
             layout.removeWidget(chart)
             chart.deleteLater()
-        self.charts = [ChartView(replace(c, labels=tuple(named(label, self.names) for label in c.labels)),
+        label = category_text if self.section == "category" else lambda text: named(text, self.names)
+        self.charts = [ChartView(replace(c, labels=tuple(map(label, c.labels))),
                                  _tr(CHART_TITLES.get(c.key, c.title)), self.chart_row)
                        for c in charts_for(report, self.section)]
         for chart in self.charts:
@@ -224,7 +226,7 @@ class SectionView(QWidget):
         widget = read_only_table(self, [_tr(COLUMN_TITLES.get(c.key, c.label)) for c in table.columns])
         widget.setRowCount(len(table.rows))
         keys = [c.key for c in table.columns]
-        ids = next((keys.index(k) for k in ("item", "rule") if k in keys), None)
+        ids = next((keys.index(k) for k in ("item", "rule", "key") if k in keys), None)   # key: a rule or an agent
         for r, row in enumerate(table.rows):
             for c, (value, column) in enumerate(zip(row, table.columns)):
                 text = cell_text(column, value)
