@@ -644,3 +644,27 @@ def test_the_call_ids_corner_sorts_by_id_both_ways(qtbot, tmp_path, demo_copy):
     pane.table.sortByColumn(model.COLUMNS.index("started_at"), Qt.DescendingOrder)   # a column head takes over
     assert not pane.id_corner.sorted_by_id()
     window.close()
+
+
+def test_agents_are_offered_neither_as_assignees_nor_as_calibration_participants(qtbot, tmp_path, demo_copy):
+    """A centre whose agents have accounts (to see and appeal their evaluations): the sampling dialog's
+    "Assign to" and a new calibration session's participants and benchmark list only people who review calls —
+    an agent was offered there (and the draw then refused them)."""
+    from inspector.domain.people import User
+    from inspector.store.users import UserRepository
+    from inspector.ui.calibration_dialog import NewSessionDialog
+    from tests.ui_windows import lead_window
+
+    window = lead_window(qtbot, tmp_path, demo_copy)
+    users = UserRepository(window.db)
+    users.add(users.get("9001"), "2639", "陈静", "agent", "agent-pass-1", must_change_password=False)
+    sampling = window.review.sampling_dialog()
+    qtbot.addWidget(sampling)
+    offered = [sampling.assignees.item(r).data(Qt.UserRole) for r in range(sampling.assignees.count())]
+    session = NewSessionDialog(window.calls, users, User("9001", "张组长", "lead"), window)
+    qtbot.addWidget(session)
+    participants = [session.people.item(r).data(Qt.UserRole) for r in range(session.people.count())]
+    benchmarks = [session.benchmark.itemData(r) for r in range(session.benchmark.count())]
+    assert "1001" in offered and "1001" in participants and "1001" in benchmarks
+    assert "2639" not in offered + participants + benchmarks
+    window.close()
