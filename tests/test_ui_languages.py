@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QList
 
 from inspector.ui.dialogs import SettingsDialog, ShortcutsDialog
 from inspector.ui.evidence_text import why_text
-from inspector.ui.reports_window import english_names, named
+from inspector.ui.item_names import english_names, named
 from inspector.scoring.defaults import default_card
 from inspector.ui.i18n import install_translators
 from inspector.store.hits import HitRepository
@@ -231,4 +231,20 @@ def test_reports_name_items_and_rules_in_the_window_language(qtbot, tmp_path, de
     wrong = [text for text in shown if (CHINESE.search(text) is not None) != (language == "zh_CN")]
     assert not wrong, wrong
     reports.close()
+    win.close()
+
+
+def test_the_red_line_register_names_the_rule_in_the_window_language(qtbot, tmp_path, demo_copy, language):
+    """A confirmed R04 on S4 in the lead's register: "R04 二次确认" in Chinese, the rule's English name in English."""
+    win = lead_window(qtbot, tmp_path, demo_copy)
+    qtbot.waitUntil(lambda: win.rules.last_batch is not None, timeout=30_000)
+    s4 = next(call_id for call_id, ref in win.calls.all_refs() if ref == "S4")
+    hits = HitRepository(win.db)
+    hits.decide(s4, next(h for h in hits.for_call(s4) if h.rule == "R04"), "confirmed", "", "1001")
+    register = win.review.redlines_dialog()
+    qtbot.addWidget(register)
+    shown = [register.table.item(r, 1).text() for r in range(register.table.rowCount())]
+    assert shown and all(text.startswith("R04 ") for text in shown)
+    assert all((CHINESE.search(text) is not None) == (language == "zh_CN") for text in shown), shown
+    register.close()
     win.close()

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDouble
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector.ui.category_names import category_text
-from inspector.ui.i18n import english_ui
-from inspector.scoring.defaults import default_pack
+from inspector.ui.item_names import named, names_in_ui_language
 from inspector.ui.window_sizes import open_within_screen
 from inspector.reports.charts import charts_for
 from inspector.reports.compute import DEFAULT_THRESHOLD
@@ -170,21 +169,6 @@ def cell_text(column: Column, value) -> str:
     return str(value)
 
 
-def english_names(card: Scorecard) -> dict[str, str]:
-    """Item, fatal item and rule ids → their English names (the card's and the pack's name_en): a report
-    carries the stored Chinese names, which the English UI shows as the hits pane and the scorecard do."""
-    names = {key: value for key, value in card.english.items() if value}
-    names.update({rule.id: rule.name_en for rule in default_pack().rules if rule.name_en})
-    names["total"] = _tr("Total")                  # the automatic score's first row: the total, 总分
-    return names
-
-
-def named(text: str, names: dict[str, str]) -> str:
-    """A chart's "C2 解答准确完整" as "C2 Accurate, complete answer" when the id has a name in ``names``."""
-    key, _space, rest = text.partition(" ")
-    return f"{key} {names[key]}" if rest and key in names else text
-
-
 class SectionView(QWidget):
     """One report section: its charts above, its tables below; ``names``: ids → names in the UI language
     (empty in Chinese, where the report's own names are shown)."""
@@ -252,7 +236,7 @@ class ReportsWindow(QDialog):
         self.setWindowTitle(self.tr("Reports"))
         self._build_filters(filter_choices(db))
         self.tabs = QTabWidget(self)
-        names = english_names(card) if english_ui() else {}
+        names = names_in_ui_language(card)
         self.views = {key: SectionView(key, self.tabs, names) for key, _title in SECTIONS}
         for key, title in SECTIONS:
             self.tabs.addTab(self.views[key], _tr(title))
