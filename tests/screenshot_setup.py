@@ -68,7 +68,7 @@ def checked(workspace: Workspace, *, categorised: bool = False, autoscored: bool
 def working_day(workspace: Workspace, model: Path | None = None) -> None:
     """A centre mid-week: the demo checked, categorised and scored automatically; accounts for a lead, two
     inspectors and an agent; a drawn sample in 1001's queue; a confirmed R04 red line on S4 evaluated by both
-    inspectors; S2's evaluation appealed by its agent (A1); three months of 李娜's (3257) history around a
+    inspectors, 1002's appealed by the agent (B2); S2 evaluated (A1); three months of 李娜's (3257) history around a
     coaching session; a revealed calibration session of three inspectors; ``model``, the Mandarin model the set-up
     installed, in the workspace's models folder (as `inspector models install-default` puts it)."""
     from inspector.calibration.sessions import CalibrationService, new_session
@@ -109,10 +109,11 @@ def working_day(workspace: Workspace, model: Path | None = None) -> None:
         evaluation = prefill(card, Evaluation(str(uuid.uuid4()), s4, who, card.id, card.version),
                              hits.for_call(s4), hits.decisions(s4), who)
         evaluation = evaluation.with_item(ItemState("B2", (Deduction(2.0, "解释业务资费不清楚", who),)))
-        submitted(Evaluation(**{**evaluation.__dict__, "comments": (Comment(27.0, 42.0, comment, who),)}), who)
-    s2 = submitted(Evaluation(str(uuid.uuid4()), by_ref["S2"].id, INSPECTOR.id, card.id, card.version).with_item(
+        second = submitted(Evaluation(**{**evaluation.__dict__, "comments": (Comment(27.0, 42.0, comment, who),)}),
+                           who)
+    appeals.file_appeal(repo, second.uuid, AGENT.id, "资费我解释过两遍，录音 00:31 可以听到", item_id="B2")
+    submitted(Evaluation(str(uuid.uuid4()), by_ref["S2"].id, INSPECTOR.id, card.id, card.version).with_item(
         ItemState("A1", (Deduction(3.0, "开头语不规范", INSPECTOR.id),))), INSPECTOR.id)
-    appeals.file_appeal(repo, s2.uuid, AGENT.id, "开头语其实说了，录音开头被截断", item_id="A1")
     submitted(Evaluation(str(uuid.uuid4()), by_ref["S1"].id, INSPECTOR.id, card.id, card.version), INSPECTOR.id)
     for n in range(24):                 # 3257's history: C2 lost often before the coaching on 2026-10-01, seldom after
         after = n >= 12

@@ -36,7 +36,7 @@ def fit_file_dialog(dialog: QFileDialog) -> None:
     if sidebar is not None and sidebar.model() is not None:
         model, metrics = sidebar.model(), sidebar.fontMetrics()
         names = [str(model.index(row, 0).data() or "") for row in range(model.rowCount())]
-        wanted = max((metrics.horizontalAdvance(name) for name in names), default=0) + sidebar.iconSize().width() + 32
+        wanted = max((metrics.horizontalAdvance(name) for name in names), default=0) + sidebar.iconSize().width() + 56
         sidebar.setMinimumWidth(min(wanted, 240))
 
 
