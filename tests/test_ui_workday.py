@@ -668,3 +668,18 @@ def test_agents_are_offered_neither_as_assignees_nor_as_calibration_participants
     assert "1001" in offered and "1001" in participants and "1001" in benchmarks
     assert "2639" not in offered + participants + benchmarks
     window.close()
+
+
+def test_a_long_bar_name_is_elided_with_a_mark_and_a_short_one_kept_whole(qtbot):
+    """Reports in English: "C2 Accurate, complete answers" was cut to "C2 Accurate, compl" (18 characters,
+    no mark); a long name now ends in "…" and a short one ("R04 二次确认") shows whole."""
+    from inspector.reports.charts import Chart, Series
+
+    long_name = "C2 Accurate, complete answers and correct tariff information for the customer"
+    view = _chart_view(qtbot, Chart("item_loss", "bars", "Lost", (long_name, "R04 二次确认"),
+                                    (Series("Lost", (0.79, 0.1)),), "", None))
+    (ticks,) = view.getAxis("left")._tickLevels
+    shown = [text for _position, text in ticks]
+    assert shown[0].endswith("…") and shown[0][:-1] in long_name and len(shown[0]) > 18
+    assert shown[1] == "R04 二次确认"
+    view.close()
