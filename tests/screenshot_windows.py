@@ -31,6 +31,13 @@ def modal():
     return QApplication.activeModalWidget()
 
 
+def modal_scene(scene: str, opens):
+    """A dialog the window runs modally (exec): opened from the event loop, shot once it is up."""
+    QTimer.singleShot(0, opens)
+    yield modal
+    yield scene
+
+
 def tab_scenes(prefix: str, window, names: list[str], ready=lambda: True):
     """One scene per tab of ``window.tabs``; the window stays open until the last."""
     KEEP.add(window)
@@ -69,30 +76,13 @@ def inspector_day(app, workspace, language):
     window.show_progress_of(2, 6, window.tr("Checking %1").replace("%1", "S3"))
     yield "main_progress"
     window.idle()
-    QTimer.singleShot(0, window.correct_sentence)
-    yield modal
-    yield "correct_sentence"
-    QTimer.singleShot(0, window.scoring.confirm_and_submit)
-    yield modal
-    yield "submit_question"
-    QTimer.singleShot(0, window.show_shortcuts)
-    yield modal
-    yield "shortcuts"
-    QTimer.singleShot(0, window.show_about)
-    yield modal
-    yield "about"
-    QTimer.singleShot(0, window.edit_settings)
-    yield modal
-    yield "settings"
-    QTimer.singleShot(0, window.import_transcript)
-    yield modal
-    yield "file_dialog"
-    QTimer.singleShot(0, lambda: window.import_folder(demo_folder()))
-    yield modal
-    yield "import_summary"
-    QTimer.singleShot(0, window.speech.show_models)
-    yield modal
-    yield "speech_models"
+    for scene, opens in (("correct_sentence", window.correct_sentence),
+                         ("submit_question", window.scoring.confirm_and_submit),
+                         ("shortcuts", window.show_shortcuts), ("about", window.show_about),
+                         ("settings", window.edit_settings), ("file_dialog", window.import_transcript),
+                         ("import_summary", lambda: window.import_folder(demo_folder())),
+                         ("speech_models", window.speech.show_models)):
+        yield from modal_scene(scene, opens)
     queue = window.review.queue_dialog()
     queue.show()
     yield "my_queue"
@@ -179,9 +169,7 @@ def lead_day(app, workspace, language):
     acknowledgements.waiting_only.setChecked(False)
     acknowledgements.show()
     yield "acknowledgements"
-    QTimer.singleShot(0, window.rules.show_accuracy)
-    yield modal
-    yield "rule_accuracy"
+    yield from modal_scene("rule_accuracy", window.rules.show_accuracy)
     window.close()
 
 
