@@ -2645,6 +2645,10 @@ Data folder: %2</source>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
@@ -4145,6 +4149,12 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>Customers&apos; words in %1 – %2 (%3 calls) against %4 – %5 (%6 calls)</source>
         <translation>客户用词：%1 – %2（%3 通）对比 %4 – %5（%6 通）</translation>
+    </message>
+    <message numerus="yes">
+        <source>no words rose: a topic is the same words in at least %n of the week&apos;s calls</source>
+        <translation>
+            <numerusform>没有上升的话题：话题须在本周至少 %n 通通话中出现相同词语</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 callers called again within %3 days: %4 repeat calls, %5 about the same category (repeat complaints)</source>
