@@ -61,6 +61,7 @@ class ScorecardPane(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)             # "Not started: saved at your first change" wraps, never cut
         self.tree = QTreeWidget(self)
+        self.tree.header().setDefaultSectionSize(40)   # the stretched Basis never below it (Qt's 100 overflowed)
         self.tree.setHeaderLabels([self.tr("Item"), self.tr("Points"), self.tr("Score"), self.tr("Suggested"),
                                    self.tr("Basis")])
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -277,7 +278,8 @@ class ScorecardPane(QWidget):
 
     def _fit_columns(self) -> None:
         """A long item name (in English) is elided, never pushing the points, scores and suggestions out of view."""
-        others = sum(self.tree.header().sectionSize(c) for c in (1, 2, 3))
+        header = self.tree.header()              # the stretched Basis keeps its default size at least
+        others = sum(header.sectionSize(c) for c in (1, 2, 3)) + header.defaultSectionSize()
         longest = self.tree.fontMetrics().horizontalAdvance("A1 Greeting and job number") + 48
         self.tree.setColumnWidth(0, max(120, min(self.tree.sizeHintForColumn(0), longest,
                                                  self.tree.viewport().width() - others)))
