@@ -146,3 +146,29 @@ def test_hit_decisions_in_a_blind_session_are_the_participants_own(qtbot, tmp_pa
     assert hits.decisions(call.id)[hit_key(hit)].decided_by == "9001"                  # production untouched
     window.stop_calibration()
     assert window.state.decisions[hit_key(hit)].decided_by == "9001"
+
+
+def test_the_statistics_notes_wrap_inside_the_summary(qtbot, tmp_path):
+    """At 1280×800 the summary's notes ran off its right edge ("lenie…", "too f…"): they wrap in the width the
+    numbers leave, and the automatic score (stored as the rater 'auto') is named in the window's language."""
+    from inspector.scoring.auto import AUTO_RATER
+
+    window = lead_window(qtbot, tmp_path, DEMO)
+    station = _station(window)
+    session = lead_session(station, benchmark=None)
+    for call in session.call_ids:
+        for who, plan in (("1001", {"A1": 1}), ("1002", {}), ("1003", {"B1": 4})):
+            score_call(station, session, call, who, plan)
+    session = station.service.reveal(session, LEAD)
+    comparison = compare(session, default_card(), station.service.visible_evaluations(session, LEAD.id),
+                         station.refs())
+    view = ComparisonWindow(comparison, [comparison])
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.summary.horizontalHeader()
+    assert header.sectionViewportPosition(3) + header.sectionSize(3) <= view.summary.viewport().width()
+    assert view.person(AUTO_RATER) == "Auto score" and view.person("1001") == "1001"
+    view.close()
+    window.close()

@@ -10,8 +10,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLabel, QMessageBox, QPushButton,
+                               QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector.ui.window_sizes import open_within_screen
 from inspector.ui.statistics_text import statistic_text
@@ -140,8 +140,16 @@ class ComparisonWindow(QDialog):
         for s in self.comparison.statistics:
             interval = "" if s.low is None else f"[{s.low:.3f}, {s.high:.3f}]"
             rows.append((statistic_text(s.name), format_number(s.value, 3), interval, statistic_text(s.note)))
-        return read_only_table(self, [self.tr("Inspector / statistic"), self.tr("Bias / value"),
-                                      self.tr("Noise / 95 % CI"), self.tr("Note")], rows)
+        table = read_only_table(self, [self.tr("Inspector / statistic"), self.tr("Bias / value"),
+                                       self.tr("Noise / 95 % CI"), self.tr("Note")], rows)
+        # the notes wrap in the width the numbers leave: at 1280×800 they ran off the right edge ("lenie…")
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        header.setSectionResizeMode(3, QHeaderView.Stretch)
+        table.setWordWrap(True)
+        header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
+        return table
 
     def _build_trend(self, history: list[Comparison]) -> pg.PlotWidget:
         plot = pg.PlotWidget(self, background="w")
