@@ -10,6 +10,7 @@ from inspector.review.feedback import FeedbackService
 from inspector.scoring.defaults import default_card
 from inspector.settings import Settings
 from inspector.store.evaluations import EvaluationRepository
+from inspector.store.outbox import OutboxRepository
 from inspector.store.redlines import RedLineRepository
 from inspector.ui.agent_window import AgentWindow
 from inspector.ui.appeals_dialog import AppealsDialog
@@ -58,6 +59,8 @@ def test_an_agent_acknowledges_and_appeals_f1_which_a_lead_upholds(qtbot, workst
     assert window.appeal_current("F1", "客户回复“办吧”，已同意")
     assert window.table.item(0, 6).text() == "waiting for answer"
     assert not window.appeal_current("F1", "再来一次")                               # one open appeal per item
+    answers = [line for line in OutboxRepository(db).lines() if line.kind == "agent_answers"]
+    assert answers and answers[-1].inspector == AGENT.id and answers[-1].call_ref == "S4"  # listed as her answer
 
     dialog = AppealsDialog(EvaluationRepository(db, default_card()), LEAD)
     qtbot.addWidget(dialog)

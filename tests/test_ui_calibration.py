@@ -111,11 +111,11 @@ def test_upload_dialog_sends_the_outbox_and_shows_each_item_acknowledged(qtbot, 
     assert reports[0].acknowledged == 12 and reports[0].reconciled
     assert OutboxRepository(window.db).counts()["acknowledged"] == 12 and store.count() == 12
     headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
-    assert headers[:6] == ["Call", "Agent", "Inspector", "Score", "Version", "Status"]
-    rows = [[dialog.table.item(r, c).text() for c in range(6)] for r in range(dialog.table.rowCount())]
-    assert {r[5] for r in rows} == {"acknowledged"}
+    assert headers[:7] == ["Call", "What", "Agent", "By", "Score", "Version", "Status"]
+    rows = [[dialog.table.item(r, c).text() for c in range(7)] for r in range(dialog.table.rowCount())]
+    assert {r[6] for r in rows} == {"acknowledged"} and {r[1] for r in rows} == {"Evaluation"}
     refs = {c.call_ref for c in window.calls.page(limit=100)}
-    assert all(r[0] in refs and r[1] and r[2] and float(r[3]) >= 0 and r[4].isdigit() for r in rows)
+    assert all(r[0] in refs and r[2] and r[3] and float(r[4]) >= 0 and r[5].isdigit() for r in rows)
     assert repo.search()[0].status == "submitted"
     bundle = dialog.export_to(tmp_path / "b")                     # typed bare: the extension is added
     assert bundle["counts"]["evaluations"] == 12 and bundle["masked"]

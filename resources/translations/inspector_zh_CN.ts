@@ -3652,8 +3652,12 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>坐席</translation>
     </message>
     <message>
-        <source>Inspector</source>
-        <translation>质检员</translation>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>提交人</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3726,6 +3730,22 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>rejected</source>
         <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s answer</source>
+        <translation>坐席回复</translation>
+    </message>
+    <message>
+        <source>Red-line case</source>
+        <translation>红线案例</translation>
+    </message>
+    <message>
+        <source>Coaching session</source>
+        <translation>辅导记录</translation>
     </message>
     <message>
         <source>Upload</source>
