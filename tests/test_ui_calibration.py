@@ -169,6 +169,7 @@ def test_the_statistics_notes_wrap_inside_the_summary(qtbot, tmp_path):
     qtbot.waitExposed(view)
     header = view.summary.horizontalHeader()
     assert header.sectionViewportPosition(3) + header.sectionSize(3) <= view.summary.viewport().width()
+    assert header.sectionSize(3) >= 80                               # room for a note, not a word per line
     assert view.person(AUTO_RATER) == "Auto score" and view.person("1001") == "1001"
     view.close()
     window.close()

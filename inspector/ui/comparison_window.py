@@ -142,10 +142,12 @@ class ComparisonWindow(QDialog):
             rows.append((statistic_text(s.name), format_number(s.value, 3), interval, statistic_text(s.note)))
         table = read_only_table(self, [self.tr("Inspector / statistic"), self.tr("Bias / value"),
                                        self.tr("Noise / 95 % CI"), self.tr("Note")], rows)
-        # the notes wrap in the width the numbers leave: at 1280×800 they ran off the right edge ("lenie…")
+        # the names and the notes wrap in the width the numbers leave: at 1280×800 the notes ran off the right
+        # edge ("lenie…"), the longest statistic's name having taken the room
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)       # the names and the notes share what is left
         header.setSectionResizeMode(3, QHeaderView.Stretch)
         table.setWordWrap(True)
         header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
