@@ -66,7 +66,7 @@ def test_lead_reveals_and_the_comparison_grid_highlights_disagreement(qtbot, tmp
     assert grid.rowCount() == len(comparison.rows)
     headers = [grid.horizontalHeaderItem(c).text() for c in range(grid.columnCount())]
     assert headers[2:5] == ["1001", "1002", "1003"]
-    total_row = next(r for r in range(grid.rowCount()) if grid.item(r, 1).text() == "总分")
+    total_row = next(r for r in range(grid.rowCount()) if grid.item(r, 1).text() == "Total")   # the English UI
     assert grid.item(total_row, 4).background().color() == OUTSIDE           # 1003: far below the benchmark
     assert grid.item(total_row, 2).background().color() != OUTSIDE           # 1001 matches it
     images = [i for i in view.heat_plot.getPlotItem().items if isinstance(i, pg.ImageItem)]
@@ -150,7 +150,8 @@ def test_hit_decisions_in_a_blind_session_are_the_participants_own(qtbot, tmp_pa
 
 def test_the_statistics_notes_wrap_inside_the_summary(qtbot, tmp_path):
     """At 1280×800 the summary's notes ran off its right edge ("lenie…", "too f…"): they wrap in the width the
-    numbers leave, and the automatic score (stored as the rater 'auto') is named in the window's language."""
+    numbers leave; the automatic score (stored as the rater 'auto') and the grid's items ("A1 开头语与工号") are
+    named in the window's language."""
     from inspector.scoring.auto import AUTO_RATER
 
     window = lead_window(qtbot, tmp_path, DEMO)
@@ -170,6 +171,8 @@ def test_the_statistics_notes_wrap_inside_the_summary(qtbot, tmp_path):
     header = view.summary.horizontalHeader()
     assert header.sectionViewportPosition(3) + header.sectionSize(3) <= view.summary.viewport().width()
     assert header.sectionSize(3) >= 80                               # room for a note, not a word per line
+    items = [view.grid.item(r, 1).text() for r in range(view.grid.rowCount())]
+    assert items and not any("\u4e00" <= ch <= "\u9fff" for text in items for ch in text), items[:3]  # English UI
     assert view.person(AUTO_RATER) == "Auto score" and view.person("1001") == "1001"
     view.close()
     window.close()

@@ -18,6 +18,8 @@ from inspector.ui.statistics_text import statistic_text
 from inspector.scoring.auto import AUTO_RATER
 from inspector.calibration.comparison import Comparison, trend
 from inspector.calibration.report import deviation_colour, format_number, heat_limit, text_colour, write_report
+from inspector.ui.item_names import named, names_in_ui_language
+from inspector.scoring.defaults import default_card
 from inspector.ui.tables import read_only_table
 
 FLAG = QColor("#fff3cd")
@@ -69,8 +71,10 @@ class ComparisonWindow(QDialog):
                    self.tr("Range"), self.tr("Agreement")]
         table = read_only_table(self, headers)
         table.setRowCount(len(self.comparison.rows))
+        names = names_in_ui_language(default_card())     # the card's English names in the English UI
         for r, row in enumerate(self.comparison.rows):
-            name = row.item_name if row.kind == "total" else f"{row.item} {row.item_name}"
+            name = (names.get("total", row.item_name) if row.kind == "total"
+                    else named(f"{row.item} {row.item_name}", names))
             values = [row.call_ref, name, *[format_number(row.scores[p], 1) for p in people],
                       format_number(row.benchmark, 1), format_number(row.mean, 2), format_number(row.sd, 2),
                       format_number(row.spread, 1),
