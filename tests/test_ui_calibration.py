@@ -80,7 +80,8 @@ def test_lead_reveals_and_the_comparison_grid_highlights_disagreement(qtbot, tmp
                          for line in lines)                 # the dots are the colour the legend shows
 
 
-def test_comparison_of_a_session_without_benchmark_opens(qtbot, tmp_path):
+def _without_benchmark(qtbot, tmp_path):
+    """A revealed session of three inspectors and no benchmark: the lead's window and its comparison."""
     window = lead_window(qtbot, tmp_path, DEMO)
     station = _station(window)
     session = lead_session(station, benchmark=None)
@@ -88,8 +89,12 @@ def test_comparison_of_a_session_without_benchmark_opens(qtbot, tmp_path):
         for who, plan in (("1001", {"A1": 1}), ("1002", {}), ("1003", {"B1": 4})):
             score_call(station, session, call, who, plan)
     session = station.service.reveal(session, LEAD)
-    comparison = compare(session, default_card(), station.service.visible_evaluations(session, LEAD.id),
-                         station.refs())
+    return window, compare(session, default_card(), station.service.visible_evaluations(session, LEAD.id),
+                           station.refs())
+
+
+def test_comparison_of_a_session_without_benchmark_opens(qtbot, tmp_path):
+    _window, comparison = _without_benchmark(qtbot, tmp_path)
     view = ComparisonWindow(comparison, [comparison])
     qtbot.addWidget(view)
     assert view.grid.rowCount() == len(comparison.rows) and comparison.missing == []
@@ -154,15 +159,7 @@ def test_the_statistics_notes_wrap_inside_the_summary(qtbot, tmp_path):
     named in the window's language."""
     from inspector.scoring.auto import AUTO_RATER
 
-    window = lead_window(qtbot, tmp_path, DEMO)
-    station = _station(window)
-    session = lead_session(station, benchmark=None)
-    for call in session.call_ids:
-        for who, plan in (("1001", {"A1": 1}), ("1002", {}), ("1003", {"B1": 4})):
-            score_call(station, session, call, who, plan)
-    session = station.service.reveal(session, LEAD)
-    comparison = compare(session, default_card(), station.service.visible_evaluations(session, LEAD.id),
-                         station.refs())
+    window, comparison = _without_benchmark(qtbot, tmp_path)
     view = ComparisonWindow(comparison, [comparison])
     qtbot.addWidget(view)
     view.resize(900, 700)
