@@ -188,6 +188,8 @@ def test_the_file_dialogs_sizes_dates_and_places_read_in_the_window_language(qtb
     room = [sidebar.viewport().width() - sidebar.fontMetrics().horizontalAdvance(n) - sidebar.iconSize().width()
             for n in names]
     assert names and min(room) >= 24, (names, room)             # the icon, the text and the item's margins
+    files = dialog.findChild(QTreeView, "treeView")
+    assert files.header().length() <= files.viewport().width()   # name, size, type and date without scrolling
     dialog.close()
 
 

@@ -4,13 +4,14 @@ enough for its place names.
 Qt's file-system model formats a file's size ("4 bytes") and date through the *system* locale, which is the
 machine's (often C) and not the language chosen in Inspector's settings; and the dialog's sidebar opens narrower
 than "计算机". Every file dialog the app opens (QFileDialog's static functions included) gets a proxy model that
-formats both in the default locale (set from the UI language) and a sidebar as wide as its longest name.
+formats both in the default locale (set from the UI language), a sidebar as wide as its longest name, and a width
+that shows the files' columns whole where the screen allows.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QIdentityProxyModel, QLocale, QObject, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QListView
+from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QListView, QTreeView
 
 SIZE, DATE = 1, 3                                  # QFileSystemModel's columns: name, size, type, date modified
 
@@ -38,6 +39,12 @@ def fit_file_dialog(dialog: QFileDialog) -> None:
         names = [str(model.index(row, 0).data() or "") for row in range(model.rowCount())]
         wanted = max((metrics.horizontalAdvance(name) for name in names), default=0) + sidebar.iconSize().width() + 56
         sidebar.setMinimumWidth(min(wanted, 240))
+    files = dialog.findChild(QTreeView, "treeView")
+    if sidebar is not None and files is not None:           # wide enough for name, size, type and date
+        wanted = sidebar.minimumWidth() + files.header().length() + 64
+        room = dialog.screen().availableGeometry().width() - 16
+        if dialog.width() < wanted:
+            dialog.resize(min(wanted, room), dialog.height())
 
 
 class _FileDialogFitter(QObject):

@@ -69,11 +69,11 @@ class ScorecardPane(QWidget):
         self.tree.header().setStretchLastSection(True)
         # Points, Score and Suggested hold numbers (and the fatal items' state boxes, elided to them): a number's
         # width each, so the item names keep their room; a longer English head is elided, whole on hover
-        number = self.fontMetrics().horizontalAdvance("100.0") + 22
+        number = self.fontMetrics().horizontalAdvance("100.0") + 14
         states = max(self.fontMetrics().horizontalAdvance(self.tr(t)) for t in ("Pending review", "Confirmed"))
         for column in (1, 2, 3):
             self.tree.header().setSectionResizeMode(column, QHeaderView.Interactive)
-            self.tree.setColumnWidth(column, max(number, min(states + 36, 84)) if column == 2 else number)
+            self.tree.setColumnWidth(column, max(number, min(states + 30, 80)) if column == 2 else number)
             self.tree.headerItem().setToolTip(column, self.tree.headerItem().text(column))
         self.tree.headerItem().setToolTip(3, self.tr("The automatic score from the rule hits: a suggestion, "
                                                      "never submitted"))
