@@ -10,6 +10,7 @@ from inspector.review.feedback import FeedbackService
 from inspector.scoring.defaults import default_card
 from inspector.settings import Settings
 from inspector.store.evaluations import EvaluationRepository
+from inspector.store.outbox import OutboxRepository
 from inspector.store.redlines import RedLineRepository
 from inspector.ui.agent_window import AgentWindow
 from inspector.ui.appeals_dialog import AppealsDialog
@@ -65,6 +66,8 @@ def test_an_agent_acknowledges_and_appeals_f1_which_a_lead_upholds(qtbot, workst
     window.appeal_current("F1", "再来一次")
     qtbot.waitUntil(lambda: not window.lane.busy)
     assert "already appealed" in refused[0]                                       # one open appeal per item
+    answers = [line for line in OutboxRepository(db).lines() if line.kind == "agent_answers"]
+    assert answers and answers[-1].inspector == AGENT.id and answers[-1].call_ref == "S4"  # listed as her answer
 
     lane = DatabaseLane(ws.database)
     dialog = AppealsDialog(EvaluationRepository(db, default_card()), LEAD, lane)
@@ -200,3 +203,19 @@ def test_a_lead_upholds_a_whole_appeal_for_the_red_line_only(qtbot, checked, mon
     after = EvaluationRepository(db, default_card()).get(mine.uuid)
     assert after.version == 2 and after.item("B2").deductions and not any(f.status == "confirmed" for f in after.fatal)
     assert RedLineRepository(db).cases()[0].outcome == "withdrawn on appeal"
+
+
+def test_the_agents_window_comes_back_at_the_size_it_was_left(qtbot, workstation):
+    """As the main window: closed at 700×500, the agent's window opens at 700×500 next time."""
+    from inspector.settings import load_settings
+
+    ws, _db, _mine = workstation
+    window = agent_window(qtbot, ws)
+    window.resize(700, 500)
+    window.close()
+    assert load_settings().window_sizes.get("AgentWindow") == [700, 500]
+    again = AgentWindow(ws, load_settings(), Player(lambda rate: CapturingOutput(rate, speedup=1.0)), user=AGENT)
+    qtbot.addWidget(again)
+    again.show()
+    assert (again.width(), again.height()) == (700, 500)
+    again.close()

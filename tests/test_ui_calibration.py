@@ -67,7 +67,7 @@ def test_lead_reveals_and_the_comparison_grid_highlights_disagreement(qtbot, tmp
     assert grid.rowCount() == len(comparison.rows)
     headers = [grid.horizontalHeaderItem(c).text() for c in range(grid.columnCount())]
     assert headers[2:5] == ["1001", "1002", "1003"]
-    total_row = next(r for r in range(grid.rowCount()) if grid.item(r, 1).text() == "总分")
+    total_row = next(r for r in range(grid.rowCount()) if grid.item(r, 1).text() == "Total")   # the English UI
     assert grid.item(total_row, 4).background().color() == OUTSIDE           # 1003: far below the benchmark
     assert grid.item(total_row, 2).background().color() != OUTSIDE           # 1001 matches it
     images = [i for i in view.heat_plot.getPlotItem().items if isinstance(i, pg.ImageItem)]
@@ -81,7 +81,8 @@ def test_lead_reveals_and_the_comparison_grid_highlights_disagreement(qtbot, tmp
                          for line in lines)                 # the dots are the colour the legend shows
 
 
-def test_comparison_of_a_session_without_benchmark_opens(qtbot, tmp_path):
+def _without_benchmark(qtbot, tmp_path):
+    """A revealed session of three inspectors and no benchmark: the lead's window and its comparison."""
     window = lead_window(qtbot, tmp_path, DEMO)
     station = _station(window)
     session = lead_session(station, benchmark=None)
@@ -89,8 +90,12 @@ def test_comparison_of_a_session_without_benchmark_opens(qtbot, tmp_path):
         for who, plan in (("1001", {"A1": 1}), ("1002", {}), ("1003", {"B1": 4})):
             score_call(station, session, call, who, plan)
     session = station.service.reveal(session, LEAD)
-    comparison = compare(session, default_card(), station.service.visible_evaluations(session, LEAD.id),
-                         station.refs())
+    return window, compare(session, default_card(), station.service.visible_evaluations(session, LEAD.id),
+                           station.refs())
+
+
+def test_comparison_of_a_session_without_benchmark_opens(qtbot, tmp_path):
+    _window, comparison = _without_benchmark(qtbot, tmp_path)
     view = ComparisonWindow(comparison, [comparison])
     qtbot.addWidget(view)
     assert view.grid.rowCount() == len(comparison.rows) and comparison.missing == []
@@ -112,11 +117,11 @@ def test_upload_dialog_sends_the_outbox_and_shows_each_item_acknowledged(qtbot, 
     assert reports[0].acknowledged == 12 and reports[0].reconciled
     assert OutboxRepository(window.db).counts()["acknowledged"] == 12 and store.count() == 12
     headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
-    assert headers[:6] == ["Call", "Agent", "Inspector", "Score", "Version", "Status"]
-    rows = [[dialog.table.item(r, c).text() for c in range(6)] for r in range(dialog.table.rowCount())]
-    assert {r[5] for r in rows} == {"acknowledged"}
+    assert headers[:7] == ["Call", "What", "Agent", "By", "Score", "Version", "Status"]
+    rows = [[dialog.table.item(r, c).text() for c in range(7)] for r in range(dialog.table.rowCount())]
+    assert {r[6] for r in rows} == {"acknowledged"} and {r[1] for r in rows} == {"Evaluation"}
     refs = {c.call_ref for c in window.calls.page(limit=100)}
-    assert all(r[0] in refs and r[1] and r[2] and float(r[3]) >= 0 and r[4].isdigit() for r in rows)
+    assert all(r[0] in refs and r[2] and r[3] and float(r[4]) >= 0 and r[5].isdigit() for r in rows)
     assert repo.search(LEAD)[0].status == "submitted"
     bundle = dialog.export_to(tmp_path / "b")                     # typed bare: the extension is added
     assert bundle["counts"]["evaluations"] == 12 and bundle["masked"]
@@ -207,3 +212,25 @@ def test_the_upload_settings_are_written_on_the_database_lane(qtbot, tmp_path, m
     refused.configure(CENTRE, KEY, "https://evil.example", TOKEN)
     qtbot.waitUntil(lambda: not inspector.lane.busy)
     assert "may not" in told[0] and sync_identity.load(inspector.db) is None
+
+
+def test_the_statistics_notes_wrap_inside_the_summary(qtbot, tmp_path):
+    """At 1280×800 the summary's notes ran off its right edge ("lenie…", "too f…"): they wrap in the width the
+    numbers leave; the automatic score (stored as the rater 'auto') and the grid's items ("A1 开头语与工号") are
+    named in the window's language."""
+    from inspector.scoring.auto import AUTO_RATER
+
+    window, comparison = _without_benchmark(qtbot, tmp_path)
+    view = ComparisonWindow(comparison, [comparison])
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.summary.horizontalHeader()
+    assert header.sectionViewportPosition(3) + header.sectionSize(3) <= view.summary.viewport().width()
+    assert header.sectionSize(3) >= 80                               # room for a note, not a word per line
+    items = [view.grid.item(r, 1).text() for r in range(view.grid.rowCount())]
+    assert items and not any("\u4e00" <= ch <= "\u9fff" for text in items for ch in text), items[:3]  # English UI
+    assert view.person(AUTO_RATER) == "Auto score" and view.person("1001") == "1001"
+    view.close()
+    window.close()

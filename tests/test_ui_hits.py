@@ -79,6 +79,8 @@ def test_decisions_are_stored_shown_and_counted(qtbot, window):
                             accuracy_by_band(window.rules.hits.decided_confidences()))
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == len(accuracy)
+    names = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    assert names and not any("\u4e00" <= ch <= "\u9fff" for name in names for ch in name), names   # English UI
     decided = [window.state.hits[i] for i in (1, 3, 4)]
     top = dialog.bands.rowCount() - 1
     assert dialog.bands.item(top, 0).text() == "0.95–1.00"

@@ -36,5 +36,7 @@ def test_voice_of_the_customer_window(qtbot, tmp_path):
     qtbot.waitUntil(lambda: voc.result is not None, timeout=20_000)
     assert voc.topics_label.text().startswith("Customers' words in 2026-11-01 – 2026-11-07 (6 calls)")
     assert voc.result.topics.calls_this_week == 6
+    assert voc.result.topics.topics == () and voc.topics_label.text().endswith(   # an empty list says why
+        "no words rose: a topic is the same words in at least 3 of the week's calls")
     assert voc.repeats_label.text().startswith("0 of 0 callers")          # the demo sidecar has no numbers
     assert [r[0] for r in _rows(voc.agents)] == ["1046", "2639", "3071", "3257", "4108", "5520"]

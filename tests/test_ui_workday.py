@@ -612,3 +612,84 @@ def test_the_call_id_stays_in_view_when_the_list_scrolls_sideways(qtbot, tmp_pat
     assert [model.headerData(r, Qt.Vertical) for r in range(model.rowCount())] == \
         [model.call_at(r).call_ref for r in range(model.rowCount())]
     window.close()
+
+
+# -- leftovers seen on the screenshots (docs/screenshots.md) ----------------------------------------------------
+def test_in_english_at_1280x800_the_evidence_and_the_scorecards_columns_keep_their_room(qtbot, tmp_path, demo_copy,
+                                                                                       monkeypatch):
+    """S6's hits: the evidence column is at least as wide as the rule's (it was a sliver beside "Confidence"
+    and a third of the table for the rule); the scorecard's Points, Score and Suggested columns stay in view
+    (the fatal items' "Pending review" combo widened the Score column) and leave the item names their room."""
+    from PySide6.QtWidgets import QApplication
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: LAPTOP)
+    window = _checked_demo(qtbot, tmp_path, demo_copy)
+    window.resize(1280, 800)
+    window.side_tabs.setCurrentWidget(window.hits_pane)
+    QApplication.processEvents()
+    table = window.hits_pane.table
+    assert table.columnWidth(2) >= table.columnWidth(1) > 0, [table.columnWidth(c) for c in range(5)]
+    assert table.columnWidth(2) >= table.viewport().width() // 4
+    window.side_tabs.setCurrentWidget(window.scorecard)
+    QApplication.processEvents()
+    header = window.scorecard.tree.header()
+    assert header.sectionViewportPosition(4) + header.sectionSize(4) <= window.scorecard.tree.viewport().width(), \
+        [header.sectionSize(c) for c in range(5)]                  # no sideways scroll: Basis is in view too
+    assert header.sectionSize(0) >= 0.35 * window.scorecard.tree.viewport().width(), \
+        [header.sectionSize(c) for c in range(5)]
+    window.close()
+
+
+def test_the_call_ids_corner_sorts_by_id_both_ways(qtbot, tmp_path, demo_copy):
+    """The id heads each row now; the corner above the ids is its column head: named, and sorting by id."""
+    window = demo_window(qtbot, tmp_path, demo_copy)
+    pane, model = window.call_list, window.call_list.model
+    refs = lambda: [model.call_at(r).call_ref for r in range(model.rowCount())]   # noqa: E731
+    assert refs() != sorted(refs())                                       # opened newest first
+    corner = pane.id_corner.button
+    assert corner.isVisible() and corner.isEnabled()
+    qtbot.mouseClick(corner, Qt.LeftButton)
+    assert refs() == sorted(refs()) and pane.id_corner.sorted_by_id()
+    qtbot.mouseClick(corner, Qt.LeftButton)
+    assert refs() == sorted(refs(), reverse=True)
+    pane.table.sortByColumn(model.COLUMNS.index("started_at"), Qt.DescendingOrder)   # a column head takes over
+    assert not pane.id_corner.sorted_by_id()
+    window.close()
+
+
+def test_agents_are_offered_neither_as_assignees_nor_as_calibration_participants(qtbot, tmp_path, demo_copy):
+    """A centre whose agents have accounts (to see and appeal their evaluations): the sampling dialog's
+    "Assign to" and a new calibration session's participants and benchmark list only people who review calls —
+    an agent was offered there (and the draw then refused them)."""
+    from inspector.domain.people import User
+    from inspector.store.users import UserRepository
+    from inspector.ui.calibration_dialog import NewSessionDialog
+    from tests.ui_windows import lead_window
+
+    window = lead_window(qtbot, tmp_path, demo_copy)
+    users = UserRepository(window.db)
+    users.add(users.get("9001"), "2639", "陈静", "agent", "agent-pass-1", must_change_password=False)
+    sampling = window.review.sampling_dialog()
+    qtbot.addWidget(sampling)
+    offered = [sampling.assignees.item(r).data(Qt.UserRole) for r in range(sampling.assignees.count())]
+    session = NewSessionDialog(window.calls, users, User("9001", "张组长", "lead"), window)
+    qtbot.addWidget(session)
+    participants = [session.people.item(r).data(Qt.UserRole) for r in range(session.people.count())]
+    benchmarks = [session.benchmark.itemData(r) for r in range(session.benchmark.count())]
+    assert "1001" in offered and "1001" in participants and "1001" in benchmarks
+    assert "2639" not in offered + participants + benchmarks
+    window.close()
+
+
+def test_a_long_bar_name_is_elided_with_a_mark_and_a_short_one_kept_whole(qtbot):
+    """Reports in English: "C2 Accurate, complete answers" was cut to "C2 Accurate, compl" (18 characters,
+    no mark); a long name now ends in "…" and a short one ("R04 二次确认") shows whole."""
+    from inspector.reports.charts import Chart, Series
+
+    long_name = "C2 Accurate, complete answers and correct tariff information for the customer"
+    view = _chart_view(qtbot, Chart("item_loss", "bars", "Lost", (long_name, "R04 二次确认"),
+                                    (Series("Lost", (0.79, 0.1)),), "", None))
+    (ticks,) = view.getAxis("left")._tickLevels
+    shown = [text for _position, text in ticks]
+    assert shown[0].endswith("…") and shown[0][:-1] in long_name and len(shown[0]) > 18
+    assert shown[1] == "R04 二次确认"
+    view.close()

@@ -23,6 +23,7 @@ from inspector.privacy.masking import mask_text
 from inspector.resources import resource_path
 
 BASELINE_WEEKS = 4
+MIN_CALLS = 3                 # a topic is words said in at least this many of the week's calls
 EXAMPLES = 3
 _WORDLIKE = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]+$")
 
@@ -58,7 +59,8 @@ class TopicWindow:
         return asdict(self)
 
 
-def emerging_topics(db: sqlite_utils.Database, week_ending: date, top: int = 20, min_calls: int = 3) -> TopicWindow:
+def emerging_topics(db: sqlite_utils.Database, week_ending: date, top: int = 20,
+                    min_calls: int = MIN_CALLS) -> TopicWindow:
     week_start = week_ending - timedelta(days=6)
     base_start = week_start - timedelta(weeks=BASELINE_WEEKS)
     now, now_calls, examples = _terms(db, week_start, week_ending, keep_examples=True)

@@ -44,6 +44,7 @@ class OutboxLine:
     """One version in the outbox as the upload dialog lists it, read from its frozen payload."""
 
     call_ref: str
+    kind: str                   # the payload's kind: evaluation, agent_answers, redline_register, coaching_session
     agent: str
     inspector: str              # a register change or answers: who made it; a coaching session: the coach
     total: float | None         # a register change: none
@@ -208,6 +209,7 @@ class OutboxRepository:
     def lines(self) -> list[OutboxLine]:
         return [OutboxLine(**r) for r in self._db.query(
             "SELECT coalesce(json_extract(payload, '$.call.call_ref'), '') AS call_ref, "
+            "coalesce(json_extract(payload, '$.payload_kind'), 'evaluation') AS kind, "
             "trim(coalesce(json_extract(payload, '$.call.agent_id'), json_extract(payload, '$.agent_id'), '') "
             "|| ' ' || coalesce(json_extract(payload, '$.call.agent_name'), '')) AS agent, "
             "coalesce(json_extract(payload, '$.inspector'), json_extract(payload, '$.changed_by'), "

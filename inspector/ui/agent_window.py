@@ -15,14 +15,14 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from inspector.ui.window_sizes import open_within_screen
+from inspector.ui.window_sizes import open_within_screen, remember
 from inspector.audio.player import Player
 from inspector.domain.people import User
 from inspector.privacy.recordings import redacted_recording
 from inspector.review.feedback import FeedbackDetail, FeedbackLine, FeedbackService
 from inspector.scoring.card import Scorecard
 from inspector.scoring.defaults import default_card
-from inspector.settings import Settings
+from inspector.settings import Settings, save_settings
 from inspector.store.calls import CallRepository
 from inspector.store.database import open_database
 from inspector.store.transcripts import TranscriptRepository
@@ -266,6 +266,12 @@ class AgentWindow(QMainWindow):
         """Nothing stays open beside this window; the session calls this on log-out."""
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Its size is kept for the next time, as the main window's is (the agent's settings are theirs)."""
+        remember(self, "AgentWindow", self.settings.window_sizes)
+        try:
+            save_settings(self.settings)
+        except OSError:
+            pass                                   # a read-only settings folder costs only the size
         self.tasks.shutdown()
         self.lane.shutdown()
         self.player.close()

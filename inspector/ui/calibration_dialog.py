@@ -24,6 +24,7 @@ from inspector.store.calls import CallFilter, CallRepository
 from inspector.store.database import StorageError
 from inspector.users.policy import Action, NotAllowed, allowed
 from inspector.domain.people import User
+from inspector.review.queue import REVIEWERS
 from inspector.store.users import UserRepository
 from inspector.ui.dialog_buttons import ok_cancel
 from inspector.ui.tables import fill, read_only_table
@@ -47,21 +48,20 @@ class NewSessionDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)
         self.people = QListWidget(self)
-        for user in users.all():
-            if user.id != lead.id:
-                item = QListWidgetItem(f"{user.id} {user.name}", self.people)
-                item.setData(Qt.UserRole, user.id)
-                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-                item.setCheckState(Qt.Unchecked)
+        reviewers = [user for user in users.all() if user.id != lead.id and user.role in REVIEWERS]   # no agents
+        for user in reviewers:
+            item = QListWidgetItem(f"{user.id} {user.name}", self.people)
+            item.setData(Qt.UserRole, user.id)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Unchecked)
         self.others = QLineEdit(self)
-        self.others.setPlaceholderText(self.tr("more 工号, comma-separated"))
+        self.others.setPlaceholderText(self.tr("more job numbers, comma-separated"))
         self.benchmark = QComboBox(self)
         self.benchmark.addItem(self.tr("No benchmark"), None)
         self.benchmark.addItem(self.tr("Me (%1)").replace("%1", lead.id), lead.id)
         self.benchmark.addItem(self.tr("Consensus after discussion"), CONSENSUS)
-        for user in users.all():
-            if user.id != lead.id:
-                self.benchmark.addItem(f"{user.id} {user.name}", user.id)
+        for user in reviewers:
+            self.benchmark.addItem(f"{user.id} {user.name}", user.id)
         form = QFormLayout(self)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Calls (2–%1)").replace("%1", str(MAX_CALLS)), self.calls)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QEvent, QModelIndex,
                             QObject, QSignalBlocker, Qt, QTimer, Signal)
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QSpinBox, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (QAbstractButton, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QSpinBox, QStyle, QStyleOptionHeader, QTableView, QVBoxLayout, QWidget)
 
 from inspector.ui.category_names import category_text
 from inspector.categories.pack import SEPARATOR
@@ -236,6 +237,47 @@ class CallTableModel(QAbstractTableModel):
         self.refresh()
 
 
+class IdCorner(QObject):
+    """The table's top-left corner, over the call ids that head the rows: it is their column head, named and
+    sorting by the id (click again for the other way), as the id's column did before it became the rows' head."""
+
+    def __init__(self, table: QTableView, title: str) -> None:
+        super().__init__(table)
+        self.table, self.title = table, title
+        self.button = next(b for b in table.findChildren(QAbstractButton) if b.parent() is table)
+        self.button.installEventFilter(self)
+        self.button.clicked.connect(self.sort)
+        self.button.setToolTip(self.tr("Sort by call id"))
+        header = table.verticalHeader()
+        header.setMinimumWidth(header.fontMetrics().horizontalAdvance(title) + 28)   # the name and its arrow
+
+    def sorted_by_id(self) -> bool:
+        return self.table.horizontalHeader().sortIndicatorSection() == CallTableModel.COLUMNS.index("call_ref")
+
+    def sort(self) -> None:
+        ascending = not self.sorted_by_id() or self.table.horizontalHeader().sortIndicatorOrder() == Qt.DescendingOrder
+        self.table.sortByColumn(CallTableModel.COLUMNS.index("call_ref"),
+                                Qt.AscendingOrder if ascending else Qt.DescendingOrder)
+        self.button.update()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if watched is self.button and event.type() == QEvent.Type.Paint:
+            option = QStyleOptionHeader()
+            option.initFrom(self.button)
+            option.rect, option.text = self.button.rect(), self.title
+            option.position = QStyleOptionHeader.SectionPosition.OnlyOneSection
+            option.textAlignment = Qt.AlignLeft | Qt.AlignVCenter
+            if self.sorted_by_id():
+                option.sortIndicator = (QStyleOptionHeader.SortIndicator.SortDown
+                                        if self.table.horizontalHeader().sortIndicatorOrder() == Qt.AscendingOrder
+                                        else QStyleOptionHeader.SortIndicator.SortUp)
+            painter = QPainter(self.button)
+            self.button.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self.button)
+            painter.end()
+            return True
+        return False
+
+
 class CallListPane(QWidget):
     """Filter bar + table; emits ``call_activated`` with the chosen Call."""
 
@@ -290,6 +332,7 @@ class CallListPane(QWidget):
         # emotion and the categories, the list still says which call each row is
         self.table.setColumnHidden(CallTableModel.COLUMNS.index("call_ref"), True)
         self.table.verticalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        self.id_corner = IdCorner(self.table, QCoreApplication.translate("CallTableModel", COLUMNS[0].title))
         self._size_columns()
         self.table.setAlternatingRowColors(True)
 

@@ -10,13 +10,16 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLabel, QMessageBox, QPushButton,
+                               QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector.ui.window_sizes import open_within_screen
 from inspector.ui.statistics_text import statistic_text
+from inspector.scoring.auto import AUTO_RATER
 from inspector.calibration.comparison import Comparison, trend
 from inspector.calibration.report import deviation_colour, format_number, heat_limit, text_colour, write_report
+from inspector.ui.item_names import named, names_in_ui_language
+from inspector.scoring.defaults import default_card
 from inspector.ui.tables import read_only_table
 
 FLAG = QColor("#fff3cd")
@@ -64,12 +67,14 @@ class ComparisonWindow(QDialog):
     # -- grid --------------------------------------------------------------------------------------
     def _build_grid(self) -> QTableWidget:
         people = self.comparison.participants
-        headers = [self.tr("Call"), self.tr("Item"), *people, self.tr("Benchmark"), self.tr("Mean"), self.tr("SD"),
+        headers = [self.tr("Call"), self.tr("Item"), *map(self.person, people), self.tr("Benchmark"), self.tr("Mean"), self.tr("SD"),
                    self.tr("Range"), self.tr("Agreement")]
         table = read_only_table(self, headers)
         table.setRowCount(len(self.comparison.rows))
+        names = names_in_ui_language(default_card())     # the card's English names in the English UI
         for r, row in enumerate(self.comparison.rows):
-            name = row.item_name if row.kind == "total" else f"{row.item} {row.item_name}"
+            name = (names.get("total", row.item_name) if row.kind == "total"
+                    else named(f"{row.item} {row.item_name}", names))
             values = [row.call_ref, name, *[format_number(row.scores[p], 1) for p in people],
                       format_number(row.benchmark, 1), format_number(row.mean, 2), format_number(row.sd, 2),
                       format_number(row.spread, 1),
@@ -113,7 +118,7 @@ class ComparisonWindow(QDialog):
                                         anchor=(0.5, 0.5))
                     label.setPos(j + 0.5, heat.shape[0] - 1 - i + 0.5)
                     plot.addItem(label)
-        people = self.comparison.participants
+        people = [self.person(p) for p in self.comparison.participants]
         bottom, left = plot.getAxis("bottom"), plot.getAxis("left")
         bottom.setTicks([[(j + 0.5, item) for j, (item, _name) in enumerate(self.comparison.items)]])
         left.setTicks([[(heat.shape[0] - 1 - i + 0.5, person) for i, person in enumerate(people)]])
@@ -123,6 +128,11 @@ class ComparisonWindow(QDialog):
         plot.setRange(xRange=(0, heat.shape[1]), yRange=(0, heat.shape[0]), padding=0.02)
         return plot
 
+    def person(self, who: str) -> str:
+        """A rater as the reader knows them: a job number, or the automatic score in the window's language
+        (its stored id, AUTO_RATER, is an English code word)."""
+        return self.tr("Auto score") if who == AUTO_RATER else who
+
     # -- bias, noise and statistics ------------------------------------------------------------------
     def _build_summary(self) -> QTableWidget:
         drift = self.comparison.drift
@@ -130,12 +140,22 @@ class ComparisonWindow(QDialog):
         for d in drift:
             tendency = (self.tr("lenient") if d.bias > 0.5 else self.tr("strict") if d.bias < -0.5
                         else self.tr("on target"))
-            rows.append((d.inspector, f"{d.bias:+.2f}", f"{d.noise:.2f}", tendency))
+            rows.append((self.person(d.inspector), f"{d.bias:+.2f}", f"{d.noise:.2f}", tendency))
         for s in self.comparison.statistics:
             interval = "" if s.low is None else f"[{s.low:.3f}, {s.high:.3f}]"
             rows.append((statistic_text(s.name), format_number(s.value, 3), interval, statistic_text(s.note)))
-        return read_only_table(self, [self.tr("Inspector / statistic"), self.tr("Bias / value"),
-                                      self.tr("Noise / 95 % CI"), self.tr("Note")], rows)
+        table = read_only_table(self, [self.tr("Inspector / statistic"), self.tr("Bias / value"),
+                                       self.tr("Noise / 95 % CI"), self.tr("Note")], rows)
+        # the names and the notes wrap in the width the numbers leave: at 1280×800 the notes ran off the right
+        # edge ("lenie…"), the longest statistic's name having taken the room
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)       # the names and the notes share what is left
+        header.setSectionResizeMode(3, QHeaderView.Stretch)
+        table.setWordWrap(True)
+        header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
+        return table
 
     def _build_trend(self, history: list[Comparison]) -> pg.PlotWidget:
         plot = pg.PlotWidget(self, background="w")
@@ -148,7 +168,7 @@ class ComparisonWindow(QDialog):
             xs = [titles.index(title) for title, _ in points]
             colour = pg.intColor(n, max(3, len(series)))          # the dots in the line's (and legend's) colour
             plot.plot(xs, [bias for _, bias in points], pen=pg.mkPen(colour, width=2), symbol="o",
-                      symbolBrush=colour, symbolPen=colour, name=person)
+                      symbolBrush=colour, symbolPen=colour, name=self.person(person))
         plot.getAxis("bottom").setTicks([[(i, t) for i, t in enumerate(titles)]])
         return plot
 

@@ -33,7 +33,9 @@ class HitsPane(QWidget):
         self.basis_for: Callable[[], str] = lambda: ""
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Rule"), self.tr("Evidence"),
-                                              self.tr("Confidence"), self.tr("Decision")])
+                                              self.tr("Conf."), self.tr("Decision")])
+        # a short head over the short numbers (0.90): the long word took the evidence's room in English
+        self.table.horizontalHeaderItem(3).setToolTip(self.tr("Confidence"))
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -108,10 +110,21 @@ class HitsPane(QWidget):
             basis = self.basis_for()
             self.header.setText(self.tr("%n hit(s)", "", len(hits)) + (f" · {basis}" if basis else ""))
         self._show_decisions()
-        # the rule's name never takes the evidence's room: at most a third of the table, the rest on hover
-        self.table.setColumnWidth(1, min(self.table.sizeHintForColumn(1) + 8, max(120, self.table.width() // 3)))
+        self._fit_columns()
         for button in (self.confirm_button, self.reject_button, self.note_button):
             button.setEnabled(bool(hits))
+
+    def _fit_columns(self) -> None:
+        """The rule's name never takes the evidence's room: the two share what the time, confidence and
+        decision leave, the rule at most half of it (its full name on hover). In English at 1280×800 a third of
+        the table for the rule left the evidence a sliver."""
+        fixed = sum(self.table.columnWidth(c) for c in (0, 3, 4))
+        shared = max(0, self.table.viewport().width() - fixed)
+        self.table.setColumnWidth(1, max(60, min(self.table.sizeHintForColumn(1) + 8, shared // 2)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _show_decisions(self) -> None:
         for row, hit in enumerate(self.state.hits or []):

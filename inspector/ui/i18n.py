@@ -8,7 +8,10 @@ from pathlib import Path
 import PySide6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from PySide6.QtWidgets import QApplication
+
 from inspector.resources import resource_path
+from inspector.ui.file_dialogs import fit_every_file_dialog
 
 LRELEASE = Path(PySide6.__file__).parent / "lrelease"
 
@@ -40,6 +43,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     caller can remove them again."""
     installed: list[QTranslator] = []
     QLocale.setDefault(QLocale(language))
+    if isinstance(app, QApplication):
+        fit_every_file_dialog(app)                 # its sizes and dates follow QLocale(), not the machine's
     catalog = compiled_catalog(language)
     if catalog is None:
         return installed

@@ -16,6 +16,8 @@ from inspector.store.redlines import RedLineCase, RedLineRepository
 from inspector.users.policy import NotAllowed
 from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.tables import fill, read_only_table
+from inspector.ui.item_names import named, names_in_ui_language
+from inspector.scoring.defaults import default_card
 from inspector.ui.core_messages import error_text
 from inspector.spreadsheet import write_csv_dicts
 
@@ -65,7 +67,8 @@ class RedLinesDialog(QDialog):
     def refresh(self) -> None:
         states = {"open": self.tr("Open"), "closed": self.tr("Closed")}
         self.cases = self.register.cases("open" if self.open_only.isChecked() else None)
-        fill(self.table, [(c.call_ref, f"{c.rule} {c.rule_name}", c.agent_id or "", c.evidence, c.confirmed_by,
+        names = names_in_ui_language(default_card())
+        fill(self.table, [(c.call_ref, named(f"{c.rule} {c.rule_name}", names), c.agent_id or "", c.evidence, c.confirmed_by,
                            c.opened_at[:10], c.owner or "", c.due_at or "", states.get(c.status, c.status),
                            c.outcome or "") for c in self.cases])
 

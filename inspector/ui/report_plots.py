@@ -11,6 +11,7 @@ from inspector.reports.charts import Chart
 
 PALETTE = ("#3b6fb6", "#d9822b", "#3a9c5b", "#b33c3c", "#7b5aa6", "#8c6d3f", "#c75c9a", "#5f6b73")
 REFERENCE = pg.mkPen("#b33c3c", width=1.5, style=Qt.DashLine)
+LABEL_WIDTH = 230                          # pixels a bar's name may take beside the chart
 
 
 def _number(value: float) -> str:
@@ -50,7 +51,10 @@ class ChartView(pg.PlotWidget):
                 label = pg.TextItem(_number(value), color="#222", anchor=(0 if value >= 0 else 1, 0.5))
                 label.setPos(value, i)
                 self.addItem(label)
-        names = [label[:18] for label in self.chart.labels]
+        # an English item name ("C2 Accurate, complete answers") is elided with "…" in the room a name may take,
+        # never cut mid-word without a mark (18 characters kept "C2 Accurate, compl")
+        metrics = self.fontMetrics()
+        names = [metrics.elidedText(label, Qt.ElideRight, LABEL_WIDTH) for label in self.chart.labels]
         self.getAxis("left").setTicks([list(enumerate(names))])
         if names:                                # wide enough for the longest name, whatever the font
             self.getAxis("left").setWidth(max(self.fontMetrics().horizontalAdvance(n) for n in names) + 16)

@@ -6,6 +6,7 @@ background (reports.workstation.report_job); double-clicking an agent opens thei
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QSize, QT_TRANSLATE_NOOP, QTimer, QUrl, Qt, Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDouble
 
 from inspector.jobs import Progress
 from inspector.ui.category_names import category_text
+from inspector.ui.item_names import named, names_in_ui_language
 from inspector.ui.window_sizes import open_within_screen
 from inspector.reports.charts import charts_for
 from inspector.reports.compute import DEFAULT_THRESHOLD
@@ -169,11 +171,13 @@ def cell_text(column: Column, value) -> str:
 
 
 class SectionView(QWidget):
-    """One report section: its charts above, its tables below."""
+    """One report section: its charts above, its tables below; ``names``: ids → names in the UI language
+    (empty in Chinese, where the report's own names are shown)."""
 
-    def __init__(self, section: str, parent: QWidget | None = None) -> None:
+    def __init__(self, section: str, parent: QWidget | None = None, names: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.section = section
+        self.names = names or {}
         self.charts: list[ChartView] = []
         self.tables: dict[str, QTableWidget] = {}
         self.split = QSplitter(Qt.Vertical, self)
@@ -188,7 +192,9 @@ class SectionView(QWidget):
         for chart in self.charts:
             layout.removeWidget(chart)
             chart.deleteLater()
-        self.charts = [ChartView(c, _tr(CHART_TITLES.get(c.key, c.title)), self.chart_row)
+        label = category_text if self.section == "category" else lambda text: named(text, self.names)
+        self.charts = [ChartView(replace(c, labels=tuple(map(label, c.labels))),
+                                 _tr(CHART_TITLES.get(c.key, c.title)), self.chart_row)
                        for c in charts_for(report, self.section)]
         for chart in self.charts:
             layout.addWidget(chart)
@@ -204,9 +210,13 @@ class SectionView(QWidget):
     def _table(self, table: Table) -> QTableWidget:
         widget = read_only_table(self, [_tr(COLUMN_TITLES.get(c.key, c.label)) for c in table.columns])
         widget.setRowCount(len(table.rows))
+        keys = [c.key for c in table.columns]
+        ids = next((keys.index(k) for k in ("item", "rule", "key") if k in keys), None)   # key: a rule or an agent
         for r, row in enumerate(table.rows):
             for c, (value, column) in enumerate(zip(row, table.columns)):
                 text = cell_text(column, value)
+                if column.key == "name" and ids is not None:
+                    text = self.names.get(str(row[ids]), text)
                 item = QTableWidgetItem(category_text(text) if column.key == "category" else text)
                 if column.kind in ("int", "number", "percent"):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
@@ -227,7 +237,8 @@ class ReportsWindow(QDialog):
         self.setWindowTitle(self.tr("Reports"))
         self._build_filters(filter_choices(db))
         self.tabs = QTabWidget(self)
-        self.views = {key: SectionView(key, self.tabs) for key, _title in SECTIONS}
+        names = names_in_ui_language(card)
+        self.views = {key: SectionView(key, self.tabs, names) for key, _title in SECTIONS}
         for key, title in SECTIONS:
             self.tabs.addTab(self.views[key], _tr(title))
         self.views["agent"].table_tabs.tabBar().setToolTip(self.tr("Double-click an agent to list their calls"))

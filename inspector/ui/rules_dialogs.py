@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget)
 
+from inspector.ui.i18n import english_ui
 from inspector.ui.window_sizes import open_within_screen
 from inspector.review.checking import CallDiff
 from inspector.rules.pack import RulePack
@@ -21,7 +22,8 @@ class AccuracyDialog(QDialog):
                  bands: list[BandAccuracy] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Rule accuracy"))
-        names = {r.id: r.name for r in pack.rules}
+        english = english_ui()                     # the pack's name_en in the English UI, as the hits show it
+        names = {r.id: (r.name_en if english and r.name_en else r.name) for r in pack.rules}
         rows = [[a.rule, names.get(a.rule, ""), str(a.confirmed), str(a.rejected),
                  "—" if a.precision is None else f"{a.precision:.0%}"] for a in accuracy]
         self.table = read_only_table(self, [self.tr("Rule"), self.tr("Name"), self.tr("Confirmed"), self.tr("Rejected"),

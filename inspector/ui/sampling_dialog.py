@@ -18,7 +18,7 @@ from inspector.domain.people import User
 from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.window_sizes import open_within_screen
 from inspector.intake.call_ids import CallListError, read_call_ids
-from inspector.review.queue import (PlanError, Sample, SamplingPlan, draw, filtered_counts, load_plan, plan_names,
+from inspector.review.queue import (REVIEWERS, PlanError, Sample, SamplingPlan, draw, filtered_counts, load_plan, plan_names,
                                    save_plan)
 from inspector.store.users import UserRepository
 from inspector.users.policy import NotAllowed
@@ -81,7 +81,7 @@ class SamplingDialog(QDialog):
         never_text = self.tr("never logged in")
         for account in UserRepository(db).accounts():
             self.people[account.id] = account.name
-            if not account.active:
+            if not account.active or account.role not in REVIEWERS:      # an agent reviews no one's calls
                 continue
             never = account.must_change_password     # still on the password a lead set: never logged in
             text = f"{account.id} {account.name}" + (f" ({never_text})" if never else "")

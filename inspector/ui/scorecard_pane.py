@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QDialog, QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
@@ -61,13 +61,23 @@ class ScorecardPane(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)             # "Not started: saved at your first change" wraps, never cut
         self.tree = QTreeWidget(self)
+        self.tree.header().setDefaultSectionSize(40)   # the stretched Basis never below it (Qt's 100 overflowed)
         self.tree.setHeaderLabels([self.tr("Item"), self.tr("Points"), self.tr("Score"), self.tr("Suggested"),
                                    self.tr("Basis")])
-        self.tree.headerItem().setToolTip(3, self.tr("The automatic score from the rule hits: a suggestion, "
-                                                     "never submitted"))
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.tree.header().setSectionResizeMode(0, QHeaderView.Interactive)
         self.tree.header().setStretchLastSection(True)
+        # Points, Score and Suggested hold numbers (and the fatal items' state boxes, elided to them): a number's
+        # width each, so the item names keep their room; a longer English head is elided, whole on hover
+        number = self.fontMetrics().horizontalAdvance("100.0") + 14
+        states = max(self.fontMetrics().horizontalAdvance(self.tr(t)) for t in ("Pending review", "Confirmed"))
+        for column in (1, 2, 3):
+            self.tree.header().setSectionResizeMode(column, QHeaderView.Interactive)
+            self.tree.setColumnWidth(column, max(number, min(states + 30, 80)) if column == 2 else number)
+            self.tree.headerItem().setToolTip(column, self.tree.headerItem().text(column))
+        self.tree.headerItem().setToolTip(3, self.tr("The automatic score from the rule hits: a suggestion, "
+                                                     "never submitted"))
+        self.tree.viewport().installEventFilter(self)
         self.tree.setFocusPolicy(Qt.StrongFocus)     # as the hit table: a click ends typing in a search box
         self.deduct_button = QPushButton(self.tr("Deduct…"), self)
         self.na_button = QPushButton(self.tr("N/A"), self)
@@ -161,10 +171,14 @@ class ScorecardPane(QWidget):
             row = QTreeWidgetItem(fatal_parent, [f"{fatal.id} {self.card.name_of(fatal.id, english)}", "", "", self._suggested_fatal(fatal.id),
                                                  state.reason if state else ""])
             box = QComboBox(self.tree)
+            # as narrow as a score: "Pending review" in English widened the Score column past the Suggested one
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(1)
             for key, text in (("", "—"), ("pending", self.tr("Pending review")), ("confirmed", self.tr("Confirmed")),
                               ("rejected", self.tr("Rejected"))):
                 box.addItem(text, key)
             box.setCurrentIndex(max(0, box.findData(state.status if state else "")))
+            box.setToolTip(box.currentText())
             box.setEnabled(self._editable())
             box.currentIndexChanged.connect(lambda _i, f=fatal.id, b=box: self._fatal_changed(f, b.currentData()))
             self.tree.setItemWidget(row, 2, box)
@@ -190,9 +204,7 @@ class ScorecardPane(QWidget):
                                           "", labels.get(appeal["status"], appeal["status"]), "",
                                           (f"{due} · " if due else "") + appeal["text"]
                                           + (f" → {appeal['resolution']}" if appeal["resolution"] else "")])
-        # a long item name (in English) is elided, never pushing the points and scores out of view
-        self.tree.setColumnWidth(0, min(self.tree.sizeHintForColumn(0),
-                                        self.tree.fontMetrics().horizontalAdvance("A1 Greeting and job number") + 48))
+        self._fit_columns()
         text = self.tr("Total: %1").replace("%1", f"{result.total:g}")
         if result.fatal:
             text += " " + self.tr("(fatal item confirmed)")
@@ -263,6 +275,19 @@ class ScorecardPane(QWidget):
 
     def add_comment(self, text: str, start: float, end: float | None = None) -> None:
         self._emit(replace(self.evaluation, comments=(*self.evaluation.comments, Comment(start, end, text, self.user))))
+
+    def _fit_columns(self) -> None:
+        """A long item name (in English) is elided, never pushing the points, scores and suggestions out of view."""
+        header = self.tree.header()              # the stretched Basis keeps its default size at least
+        others = sum(header.sectionSize(c) for c in (1, 2, 3)) + header.defaultSectionSize()
+        longest = self.tree.fontMetrics().horizontalAdvance("A1 Greeting and job number") + 48
+        self.tree.setColumnWidth(0, max(120, min(self.tree.sizeHintForColumn(0), longest,
+                                                 self.tree.viewport().width() - others)))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()                    # the names take what the numbers leave, at every width
+        return False
 
     def _fatal_changed(self, fatal_id: str, status: str) -> None:
         if self.evaluation is None or not status:

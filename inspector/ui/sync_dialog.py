@@ -65,7 +65,9 @@ class SyncDialog(QDialog):
         self.message = QLabel(self)           # what the last export did, and where it wrote
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.table = read_only_table(self, [self.tr("Call"), self.tr("Agent"), self.tr("Inspector"),
+        # what each line is: an agent's appeal or a coaching session listed under "Inspector" read as if the
+        # agent or the coach had scored the call
+        self.table = read_only_table(self, [self.tr("Call"), self.tr("What"), self.tr("Agent"), self.tr("By"),
                                             self.tr("Score"), self.tr("Version"), self.tr("Status"),
                                             self.tr("Attempts"), self.tr("Last error")])
         self.progress = QProgressBar(self)
@@ -114,7 +116,10 @@ class SyncDialog(QDialog):
         names = {"pending": self.tr("pending"), "sent": self.tr("sent"), "acknowledged": self.tr("acknowledged"),
                  "rejected": self.tr("rejected")}
         self.counts.setText("   ".join(f"{names[k]} {v}" for k, v in outbox.counts().items()))
-        fill(self.table, [(e.call_ref, e.agent, e.inspector, "" if e.total is None else f"{e.total:g}", str(e.version), names[e.status],
+        kinds = {"evaluation": self.tr("Evaluation"), "agent_answers": self.tr("Agent's answer"),
+                 "redline_register": self.tr("Red-line case"), "coaching_session": self.tr("Coaching session")}
+        fill(self.table, [(e.call_ref, kinds.get(e.kind, e.kind), e.agent, e.inspector,
+                           "" if e.total is None else f"{e.total:g}", str(e.version), names[e.status],
                            str(e.attempts), e.last_error or "") for e in outbox.lines()])
 
     def start_upload(self) -> TaskHandle | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
+from inspector.reports.topics import MIN_CALLS
 from inspector.ui.category_names import category_text
 from inspector.ui.window_sizes import open_within_screen
 from inspector.reports.voc import VoiceOfCustomer, voc_job
@@ -94,7 +95,10 @@ class VocWindow(QWidget):
         self.topics_label.setText(self.tr("Customers' words in %1 – %2 (%3 calls) against %4 – %5 (%6 calls)")
                                   .replace("%1", t.week[0]).replace("%2", t.week[1])
                                   .replace("%3", str(t.calls_this_week)).replace("%4", t.baseline[0])
-                                  .replace("%5", t.baseline[1]).replace("%6", str(t.calls_before)))
+                                  .replace("%5", t.baseline[1]).replace("%6", str(t.calls_before))
+                                  + ("" if t.topics else " — " + self.tr(
+                                      "no words rose: a topic is the same words in at least %n of the week's calls",
+                                      "", MIN_CALLS)))
         fill(self.topics, [(x.words, str(x.calls_this_week), str(x.calls_before), f"{x.rise:g}",
                             f"{x.examples[0].call} «{x.examples[0].text}»" if x.examples else "")
                            for x in t.topics])

@@ -1257,6 +1257,10 @@
         <translation>与参照的偏差 %1</translation>
     </message>
     <message>
+        <source>Auto score</source>
+        <translation>自动评分</translation>
+    </message>
+    <message>
         <source>Inspector / statistic</source>
         <translation>质检员 / 统计量</translation>
     </message>
@@ -1627,6 +1631,10 @@
         <translation>判定</translation>
     </message>
     <message>
+        <source>Conf.</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
@@ -1671,6 +1679,13 @@
     <message>
         <source>Rejected</source>
         <translation>已驳回</translation>
+    </message>
+</context>
+<context>
+    <name>IdCorner</name>
+    <message>
+        <source>Sort by call id</source>
+        <translation>按通话编号排序</translation>
     </message>
 </context>
 <context>
@@ -1844,7 +1859,7 @@
         <translation>新建校准会</translation>
     </message>
     <message>
-        <source>more 工号, comma-separated</source>
+        <source>more job numbers, comma-separated</source>
         <translation>其他工号，用逗号分隔</translation>
     </message>
     <message>
@@ -2583,6 +2598,10 @@
     <message>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
     </message>
 </context>
 <context>
@@ -3591,8 +3610,12 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
         <translation>坐席</translation>
     </message>
     <message>
-        <source>Inspector</source>
-        <translation>质检员</translation>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>提交人</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3669,6 +3692,22 @@ It will be locked: only a team lead can reopen it, and it is queued for upload t
     <message>
         <source>rejected</source>
         <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s answer</source>
+        <translation>坐席回复</translation>
+    </message>
+    <message>
+        <source>Red-line case</source>
+        <translation>红线案例</translation>
+    </message>
+    <message>
+        <source>Coaching session</source>
+        <translation>辅导记录</translation>
     </message>
     <message>
         <source>Upload</source>
@@ -4153,6 +4192,12 @@ Data folder: %2</source>
         <source>Customers&apos; words in %1 – %2 (%3 calls) against %4 – %5 (%6 calls)</source>
         <translation>客户用词：%1 – %2（%3 通）对比 %4 – %5（%6 通）</translation>
     </message>
+    <message numerus="yes">
+        <source>no words rose: a topic is the same words in at least %n of the week&apos;s calls</source>
+        <translation>
+            <numerusform>没有上升的话题：话题须在本周至少 %n 通通话中出现相同词语</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 of %2 callers called again within %3 days: %4 repeat calls, %5 about the same category (repeat complaints)</source>
         <translation>%2 通有号码的来电中，%1 位客户在 %3 天内再次来电：重复来电 %4 通，其中同一类目 %5 通（重复投诉）</translation>
@@ -4225,6 +4270,13 @@ Data folder: %2</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>category_text</name>
+    <message>
+        <source>%1 (not in the pack)</source>
+        <translation>%1（不在类目包中）</translation>
     </message>
 </context>
 </TS>
