@@ -215,7 +215,7 @@ def test_reports_name_items_and_rules_in_the_window_language(qtbot, tmp_path, de
     categories' chart "资费争议 › 扣费不明". (Agents' names are data and stay as they are.)"""
     win = lead_window(qtbot, tmp_path, demo_copy)
     qtbot.waitUntil(lambda: win.rules.last_batch is not None, timeout=30_000)          # every call checked
-    reports = win.show_reports()
+    reports = win.tools.show_reports()
     qtbot.waitUntil(lambda: reports.report is not None and reports._running is None, timeout=20_000)
     shown = []
     for section, table in (("item", "items"), ("rule", "rules")):
