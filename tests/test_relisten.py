@@ -203,3 +203,35 @@ def test_a_model_without_a_readable_word_list_is_not_heard_again(tmp_path):
     recording = type("R", (), {"channels": 2, "sample_rate": 8000, "frames": 80000})()
     listener = GrammarListener(LoadedModel("m", check_model(tmp_path, ""), None), recording)
     assert listener.hear("agent", 1.0, 3.0, ("再见",)) is None
+
+
+@pytest.mark.mandarin
+def test_the_windows_check_hears_a_recognised_call_again_and_a_reference_one_never(closings, tmp_path):
+    """What the window's check of the open call and its checking ahead run (review/checking with the Speech
+    side's loader): a recognised transcript is heard again with the model, like `inspector check --model`;
+    for a reference transcript the model is not even loaded."""
+    from inspector.review.checking import check_and_store
+    from inspector.store.calls import CallRepository, NewCall
+    from inspector.store.database import open_database
+    from inspector.store.transcripts import TranscriptRepository
+    from inspector.workspace import Workspace
+
+    loaded, calls = closings
+    recording, transcript = calls["thanked"]
+    workspace = Workspace(tmp_path / "ws")
+    db = open_database(workspace.database)
+    loads = []
+
+    def loader():
+        loads.append(1)
+        return loaded
+    for ref, source in (("recognised", f"asr:{loaded.id}"), ("reference", "reference")):
+        call, _ = CallRepository(db).add(NewCall(call_ref=ref, content_hash=ref, path=str(recording.path),
+                                                 duration_s=recording.duration_s, sample_rate=8000, channels=2,
+                                                 audio_format="WAV"))
+        TranscriptRepository(db).save(call.id, source, transcript)
+        hits = check_and_store(call, db, workspace, default_pack(), load_for_listening=loader)
+        if ref == "recognised":
+            assert not _r15(hits) and loads == [1]          # heard again: the closing was said
+        else:
+            assert _r15(hits) and loads == [1]              # the words alone: the model never loaded

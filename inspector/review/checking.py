@@ -7,7 +7,7 @@ check measures silences and talk-over on the audio whenever the recording is sti
 from __future__ import annotations
 
 import threading
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,11 +22,14 @@ from inspector.audio.overview import open_audio
 from inspector.jobs import Cancelled, drain
 from inspector.rules.engine import check_call
 from inspector.rules.hits import Hit, hit_key
+from inspector.review.transcribing import RECOGNISED_PREFIX
 from inspector.rules.pack import RulePack
 from inspector.store.calls import Call, CallFilter, CallRepository
 from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.workspace import Workspace
+
+ModelLoader = Callable[[], LoadedModel | None]   # loads (once) the model to listen again with, or None
 
 
 @dataclass(frozen=True)
@@ -69,18 +72,29 @@ def listener_for(call: Call, loaded: LoadedModel | None) -> GrammarListener | No
 
 
 def hits_for(call: Call, db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
-             listen_with: LoadedModel | None = None) -> tuple[str, list[Hit]] | None:
+             listen_with: LoadedModel | None = None,
+             load_for_listening: ModelLoader | None = None) -> tuple[str, list[Hit]] | None:
     """The transcript version the call shows and its hits; None when the call has no transcript to check.
-    ``listen_with``: a model to hear doubtful phrases again on the call's audio (rules/relisten.py)."""
+    ``listen_with``: a model to hear doubtful phrases again on the call's audio (rules/relisten.py);
+    ``load_for_listening``: one loaded only when the words came from a recogniser (a reference or corrected
+    transcript is what was said: there is nothing to hear again), as the window checks."""
     stored = TranscriptRepository(db).latest(call.id)
     if stored is None:
         return None
-    return stored[0], check_call(pack, stored[1], activity_for(call, workspace), listener_for(call, listen_with))
+    loaded = listen_with
+    if loaded is None and load_for_listening is not None and is_recognised(stored[0]):
+        loaded = load_for_listening()
+    return stored[0], check_call(pack, stored[1], activity_for(call, workspace), listener_for(call, loaded))
+
+
+def is_recognised(source: str) -> bool:
+    return source.startswith(RECOGNISED_PREFIX)
 
 
 def check_and_store(call: Call, db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
-                    listen_with: LoadedModel | None = None) -> list[Hit] | None:
-    found = hits_for(call, db, workspace, pack, listen_with)
+                    listen_with: LoadedModel | None = None,
+                    load_for_listening: ModelLoader | None = None) -> list[Hit] | None:
+    found = hits_for(call, db, workspace, pack, listen_with, load_for_listening)
     if found is None:
         return None
     source, hits = found
@@ -119,12 +133,13 @@ def _each_call(db: sqlite_utils.Database, cancel: threading.Event | None, calls:
 
 def check_all(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
               cancel: threading.Event | None = None, only_outdated: bool = False,
-              listen_with: LoadedModel | None = None) -> Generator[CheckProgress, None, BatchResult]:
+              listen_with: LoadedModel | None = None,
+              load_for_listening: ModelLoader | None = None) -> Generator[CheckProgress, None, BatchResult]:
     """Every call, or with `only_outdated` the calls `outdated_calls` names (checking ahead)."""
     result = BatchResult()
     for progress, call in _each_call(db, cancel, outdated_calls(db, pack) if only_outdated else None):
         yield progress
-        hits = check_and_store(call, db, workspace, pack, listen_with)
+        hits = check_and_store(call, db, workspace, pack, listen_with, load_for_listening)
         if hits is None:
             result.without_transcript.append(call.call_ref)
         else:

@@ -50,8 +50,11 @@ def _eta(started: float, audio_done: float, total_audio: float) -> float | None:
     return (time.monotonic() - started) / audio_done * (total_audio - audio_done)
 
 
+RECOGNISED_PREFIX = "asr:"          # the transcript versions a recogniser made (checking listens again on these)
+
+
 def source_for(model_id: str) -> str:
-    return f"asr:{model_id}"
+    return f"{RECOGNISED_PREFIX}{model_id}"
 
 
 

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
                                        settings)
         self.rules = RulesController(self, self.state, self.tasks, self.playback, HitRepository(self.db),
                                      self.transcripts, workspace, settings, user)
+        self.rules.listening_model = self.speech.listening_loader     # a recognised call is heard again
         self.last_import: ImportReport | None = None
         self.reports_window: ReportsWindow | None = None
         self.search_window: SearchWindow | None = None

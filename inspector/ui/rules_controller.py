@@ -17,7 +17,7 @@ from inspector.domain.people import User
 from inspector.jobs import immediate
 from inspector.review.autoscoring import autoscore_all, score_stored
 from inspector.review.categorizing import categorize_all, categorize_stored
-from inspector.review.checking import check_all, compare_pack
+from inspector.review.checking import ModelLoader, check_all, compare_pack, is_recognised, listener_for
 from inspector.review.emotions import measure_all
 from inspector.review.state import ReviewState
 from inspector.scoring.defaults import default_card, default_pack, load_checked_pack
@@ -58,6 +58,9 @@ class RulesController(QObject):
         self.pack = self._initial_pack()
         self.last_batch = None
         self.last_diffs = None
+        # gives a loader of the model to hear a recognised call's doubtful phrases again with (the window
+        # points it at the Speech side's); a loader of nothing checks on the words alone
+        self.listening_model: Callable[[], ModelLoader] = lambda: (lambda: None)
 
     # -- pack ------------------------------------------------------------------------------------
     @property
@@ -129,8 +132,14 @@ class RulesController(QObject):
             return
         activity = self.state.overview.activity if self.state.overview is not None else None
         pack = self.pack
-        self.tasks.submit(f"check:{call.id}", lambda _cancel: immediate(check_call(pack, transcript, activity)),
-                          lambda hits: self._checked(call, pack, hits), on_error=self._failed)
+        shown = self.transcripts.latest(call.id)
+        load = self.listening_model() if shown is not None and is_recognised(shown[0]) else None
+
+        def check(_cancel):
+            listener = listener_for(call, load()) if load is not None else None
+            return immediate(check_call(pack, transcript, activity, listener))
+        self.tasks.submit(f"check:{call.id}", check, lambda hits: self._checked(call, pack, hits),
+                          on_error=self._failed)
 
     def _checked(self, call: Call, pack: RulePack, hits: list[Hit]) -> None:
         shown = self.transcripts.latest(call.id)
@@ -146,11 +155,12 @@ class RulesController(QObject):
         """`only_outdated`: checking ahead after an import or a transcription, so hit counts and fatal flags
         are known before anyone opens a call."""
         workspace, pack, categories = self.workspace, self.pack, default_category_pack()
+        load = self.listening_model()
 
         def check_categorize_measure(db, cancel):
             """Categories and the automatic score rest on rule hits, so they follow the check in the same job;
             the customer's emotion too, so the call list can show and filter them before anyone opens a call."""
-            result = yield from check_all(db, workspace, pack, cancel, only_outdated)
+            result = yield from check_all(db, workspace, pack, cancel, only_outdated, load_for_listening=load)
             yield from autoscore_all(db, default_card(), pack, cancel)
             yield from categorize_all(db, categories, cancel, only_outdated=True)
             yield from measure_all(db, cancel, only_outdated=True)

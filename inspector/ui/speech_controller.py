@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -111,6 +112,20 @@ class SpeechController(QObject):
     def _install_failed(self, error: Exception) -> None:
         self.window.idle()
         QMessageBox.warning(self.window, self.tr("Model not installed"), str(error))
+
+    def listening_loader(self) -> Callable[[], LoadedModel | None]:
+        """For a check on a worker thread: loads the model transcription would use into this window's pool
+        (once), to hear doubtful phrases of a recognised call again as `inspector check --model` does; None
+        when no model can be loaded, and the check then rests on the words alone."""
+        workspace, models, chosen = self.workspace, self.models, self.settings.asr_model
+        profiles = dict(self.settings.model_profiles)
+
+        def load() -> LoadedModel | None:
+            try:
+                return choose_model(workspace, models, Path(chosen) if chosen else None, profiles=profiles)
+            except AsrError:
+                return None
+        return load
 
     # -- transcription ---------------------------------------------------------------------------
     def transcribe_current(self):
