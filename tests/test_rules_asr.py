@@ -173,6 +173,10 @@ def test_a_question_about_ordering_or_ordering_declined_is_not_the_order():
     confirmed = _call(("agent", GOOD_OPENING), ("agent", "验证通过。" + OFFER),
                       ("agent", "确认给您开通吗？"), ("customer", "确认。"), ("agent", "好的，已为您开通。"))
     assert "R04" not in _rules(confirmed)
+    asked_then_ordered = _call(("agent", GOOD_OPENING), ("agent", "验证通过。" + OFFER),
+                               ("agent", "跟您确认一下，每月八元的音乐包，确认给您开通了"), ("customer", "确认开通吧。"),
+                               ("agent", "好的，已为您开通成功。"))    # the question's 吗 heard as 了
+    assert "R04" not in _rules(asked_then_ordered)
     ordered_on_a_grunt = _call(("agent", GOOD_OPENING), ("agent", "验证通过。" + OFFER), ("customer", "嗯。"),
                                ("agent", "好的，已为您开通。"))
     assert "R04" in _rules(ordered_on_a_grunt)
