@@ -205,3 +205,10 @@ def test_an_address_with_a_house_number_in_words_before_verification_is_a_disclo
     call = _call(("agent", GOOD_OPENING), ("customer", "我的卡怎么还没到？"), ("agent", f"您的收货地址是{address}，对吗？"),
                  ("customer", "对。"), ("agent", "请您提供一下服务密码。"))
     assert "R18" in _rules(call)
+
+
+def test_a_monthly_fee_whose_amount_was_misheard_is_still_an_offer():
+    """十五元 heard as 玄武岩: 每月 still says a fee is offered, so the start date is still required."""
+    told = _call(("agent", GOOD_OPENING), ("agent", "现在有视频会员活动，每月玄武岩，下个月生效。"), ("customer", "好的。"))
+    untold = _call(("agent", GOOD_OPENING), ("agent", "现在有视频会员活动，每月玄武岩。"), ("customer", "好的。"))
+    assert "R05" not in _rules(told) and "R05" in _rules(untold)
