@@ -44,6 +44,8 @@ from inspector.transcript.io import load_transcript, save_transcript  # noqa: E4
 from tests.scenario_transcripts import load_scenario  # noqa: E402
 from tests.speech_models import MANDARIN  # noqa: E402
 
+PRIOR_WEIGHT = 2      # hits' worth of belief in a rule's own confidence, against what was measured
+
 SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if p.exists()), ROOT.parent / "shared")
 TTS = SHARED / "tools" / "neural_tts.py"
 
@@ -114,7 +116,7 @@ def main() -> None:
             continue
         free, again, calibrated = Tally(), Tally(), Tally()
         judged: dict[str, list[tuple[float, str]]] = {"free": [], "again": [], "calibrated": []}
-        rests_on: dict[str, list[bool]] = {}
+        rests_on: dict[str, list[tuple[float, bool]]] = {}
         recognition_s = check_s = relisten_s = audio_s = 0.0
         windows = 0
         relabelled: list[str] = []
@@ -146,7 +148,7 @@ def main() -> None:
             for h in heard:
                 kind = basis(h)
                 if kind is not None:
-                    rests_on.setdefault(kind, []).append(h.rule in expected)
+                    rests_on.setdefault(kind, []).append((h.confidence, h.rule in expected))
             for tally, key, hits in ((free, "free", plain), (again, "again", heard), (calibrated, "calibrated", decided)):
                 judged[key].extend((h.confidence, "confirmed" if h.rule in expected else "rejected")
                                    for h in hits if not h.listen)
@@ -167,14 +169,22 @@ def main() -> None:
                            ("listening again, calibrated (is a 0.9 hit right nine times in ten?)", "calibrated")):
             print(f"  asserted hits by confidence, {title}:")
             print(bands(judged[key]))
-        print("  reliability by what a hit rests on (listening again, the rules' own confidences), and the "
-              "[calibration] it measures — (right + 1) / (hits + 2):")
+        print("  reliability by what a hit rests on (listening again, the rules' own confidences) and the "
+              "[calibration] it measures: (right + 2 × their mean confidence) / (hits + 2), so a kind seen")
+        print("  a few times stays near what its rule says:")
+        table = []
         for kind in BASES:
             rows = rests_on.get(kind, [])
+            right = sum(ok for _c, ok in rows)
+            stated = sum(c for c, _ok in rows) / len(rows) if rows else None
             in_pack = pack.calibration.precision.get(kind) if pack.calibration else None
-            print(f"    {kind:<18} {len(rows):4d} hits, right {sum(rows) / len(rows) if rows else float('nan'):5.0%}"
-                  f"   measured {(sum(rows) + 1) / (len(rows) + 2):.2f}"
-                  f"   in the pack {in_pack if in_pack is not None else '—'}")
+            measured = (right + PRIOR_WEIGHT * stated) / (len(rows) + PRIOR_WEIGHT) if rows else None
+            print(f"    {kind:<18} {len(rows):4d} hits" + (
+                f", stated {stated:.2f}, right {right / len(rows):4.0%}, measured {measured:.2f}" if rows else "")
+                + f"   in the pack {in_pack if in_pack is not None else '—'}")
+            if measured is not None:
+                table.append(f"{kind} = {measured:.2f}")
+        print("  as a [calibration] table: " + ", ".join(table))
         base = recognition_s + check_s
         print(f"  cost: recognition {recognition_s:.1f} s CPU, checking {check_s:.2f} s, listening again "
               f"{relisten_s:.2f} s in {windows} windows ({windows / max(1, len(scenarios)):.1f} a call) = "

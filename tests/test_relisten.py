@@ -43,11 +43,14 @@ class ScriptedListener:
     said: dict[str, str]                  # speaker -> the grammar words heard on that channel
     asked: list[tuple] = field(default_factory=list)
     conf: float = 0.97
+    contested: dict[str, str] = field(default_factory=dict)   # a rival word asked -> what that hearing hears
 
     def hear(self, speaker, start, end, phrases):
         self.asked.append((speaker, start, end, phrases))
+        rival = next((p for p in phrases if p in self.contested), None)
+        said = self.contested[rival] if rival is not None else self.said.get(speaker, "")
         words = tuple(HeardWord(w, start + i * 0.3, start + i * 0.3 + 0.3, self.conf)
-                      for i, w in enumerate(self.said.get(speaker, "").split()))
+                      for i, w in enumerate(said.split()))
         return Hearing(speaker, start, end, tuple(phrases), words)
 
 
@@ -180,9 +183,10 @@ def _worded(speaker: str, start: float, words: list[str]) -> Segment:
     return Segment(speaker, start, timed[-1].end, " ".join(words), timed)
 
 
-def test_the_two_hearings_of_one_moment_must_sound_alike():
-    """工号三七二八 heard where free recognition wrote 功耗 and lost the digits clears R02; 评价 «heard» where it wrote 其他问题 does not
-    clear R17: the grammar forced its word onto other speech."""
+def test_the_two_hearings_of_one_moment_must_agree():
+    """工号三七二八 heard where free recognition wrote 功耗 (the same sounds) and lost the digits clears R02; 评价
+    «heard» where it wrote 其他问题 is heard a third time with both to choose from: where 其他问题 wins the
+    grammar forced its word onto other speech and R17 stands, where 评价 wins it clears the agent."""
     transcript = Transcript("c", 20.0, (
         _worded("agent", 0.5, ["您好", "很高兴", "为您", "服务", "我", "是", "功耗"]),
         _worded("agent", 10.0, ["请问", "还有", "其他", "问题", "吗", "感谢您", "的", "来电", "再见"])))
@@ -190,8 +194,11 @@ def test_the_two_hearings_of_one_moment_must_sound_alike():
     assert {"R02", "R17"} <= found
     job = ScriptedListener({"agent": "[unk] [unk] [unk] [unk] 我 是 工号 三 七 二 八"})
     assert "R02" not in {h.rule for h in check_call(default_pack(), transcript, listener=job)}
-    forced = ScriptedListener({"agent": "请问 还有 评价 问题"})
+    forced = ScriptedListener({"agent": "请问 还有 评价 问题"}, contested={"其他": "其他 问题"})
     assert "R17" in {h.rule for h in check_call(default_pack(), transcript, listener=forced)}
+    assert [asked for asked in forced.asked if "评价" in asked[3] and "其他" in asked[3]]
+    said = ScriptedListener({"agent": "请问 还有 评价 问题"}, contested={"其他": "评价"})
+    assert "R17" not in {h.rule for h in check_call(default_pack(), transcript, listener=said)}
 
 
 def test_a_model_without_a_readable_word_list_is_not_heard_again(tmp_path):
