@@ -28,6 +28,7 @@ from inspector.transcript.hearing import Hearing
 
 MAX_LISTEN_S = 60.0      # the longest stretch heard again: the last minute before what needs it
 SURE_WORD = 0.85         # a word the grammar recogniser heard less surely is taken as forced, not heard
+CONTESTED_WORDS = 2      # matches of up to this many grammar words are heard again against free recognition's
 CONTEST_WORD = 0.6       # the phrase, heard against free recognition's words, won at least this surely
 ALIKE = 40               # partial sound similarity (0-100) of the two hearings of one moment
 FREE_MARGIN_S = 0.3
@@ -132,9 +133,15 @@ def _sounds_like_free(call: CallContext, hearing: Hearing, found: Match) -> bool
     free = "".join(normalize(w) for w in free_words)
     if not free or sound_codes(said) == sound_codes(free):
         return True
-    rivals = tuple(dict.fromkeys(w for w in free_words if normalize(w) and normalize(w) not in said))
+    # free recognition's words that are not the same sounds as a piece of the phrase (三期 is 三七 heard)
+    rivals = tuple(dict.fromkeys(w for w in free_words
+                                 if normalize(w) and sound_codes(normalize(w)) not in sound_codes(said)))
+    if not rivals:
+        return True
+    # a run of several grammar words (工号 and four digits) is not forced onto other speech the way one short
+    # word is, and a contest would let the rivals take single places in it (暗暗 for 二): compared by sound
     contest = call.listener.hear(hearing.speaker, start, end, (" ".join(said_words), *rivals)) \
-        if call.listener is not None and rivals else None
+        if call.listener is not None and len(said_words) <= CONTESTED_WORDS else None
     if contest is None:
         return fuzz.partial_ratio(sound_codes(said), sound_codes(free)) >= ALIKE
     return target in normalize(contest.sure_text(CONTEST_WORD))
