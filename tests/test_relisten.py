@@ -242,3 +242,16 @@ def test_the_windows_check_hears_a_recognised_call_again_and_a_reference_one_nev
             assert not _r15(hits) and loads == [1]          # heard again: the closing was said
         else:
             assert _r15(hits) and loads == [1]              # the words alone: the model never loaded
+
+
+def test_a_word_heard_again_where_free_recognition_misheard_it_is_not_contested():
+    """验证通过 heard again where free recognition wrote 见证通过 (yan zheng / jian zheng: the same word
+    misheard, not another word): the identity check was passed, the tail number that follows is no
+    disclosure, and no third hearing is asked for."""
+    transcript = Transcript("c", 12.0, (
+        _worded("agent", 0.0, ["见证", "通过", "您", "登记", "的", "尾号", "是", "五", "六", "七", "八"]),
+        _worded("customer", 5.0, ["对", "谢谢"])))
+    assert "R18" in {h.rule for h in check_call(default_pack(), transcript)}
+    heard = ScriptedListener({"agent": "验证 通过"}, contested={"见证": "见证 通过"})
+    assert "R18" not in {h.rule for h in check_call(default_pack(), transcript, listener=heard)}
+    assert not [asked for asked in heard.asked if "见证" in asked[3]]

@@ -123,7 +123,8 @@ def test_an_absence_in_unsure_words_is_listen_to_confirm_and_prefills_nothing():
     assert opening.evidence.startswith("需听音确认")
     sure = next(h for h in check_call(default_pack(), _call(("agent", "喂，请讲。"), ("customer", "我想问一下话费。"),
                                                             words_conf=0.95)) if h.rule == "R01")
-    assert not sure.listen and sure.confidence == 0.9
+    # recognised words: the absence carries how often such absences were right (the pack's [calibration])
+    assert not sure.listen and sure.confidence == default_pack().calibration.precision["absent"]
     card = default_card()
     blank = Evaluation("e", 1, "1001", card.id, card.version)
     undecided = prefill(card, blank, hits, {}, "1001")

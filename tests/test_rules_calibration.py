@@ -41,16 +41,23 @@ def test_a_kind_of_evidence_right_too_rarely_is_listen_to_confirm_or_not_raised(
     assert "R02" not in {h.rule for h in check_call(_pack(absent=0.3), _call(True))}
 
 
+def test_the_default_pack_drops_a_forbidden_phrase_found_only_by_sound_on_recognised_words():
+    """Such hits were right 0 times in 2 on the neural development calls: calibrated under listen_from."""
+    assert "R06" not in {h.rule for h in check_call(default_pack(), _call(True, "你怎么还不明百"))}
+    assert "R06" in {h.rule for h in check_call(default_pack(), _call(True, "你怎么还不明白"))}
+
+
 def test_a_reference_text_is_not_calibrated():
     hits = {h.rule: h for h in check_call(_pack(absent=0.3), _call(False))}
     assert hits["R02"].confidence == 0.9 and not hits["R02"].listen
 
 
 def test_what_a_hit_rests_on():
-    hits = {h.rule: h for h in check_call(default_pack(), _call(True, "你怎么还不明百"))}
+    raw = replace(default_pack(), calibration=None)
+    hits = {h.rule: h for h in check_call(raw, _call(True, "你怎么还不明百"))}
     assert basis(hits["R02"]) == "absent"
     assert basis(hits["R06"]) == "by_sound"                     # 你怎么还不明白 by sound only
-    exact = {h.rule: h for h in check_call(default_pack(), _call(True, "你怎么还不明白"))}["R06"]
+    exact = {h.rule: h for h in check_call(raw, _call(True, "你怎么还不明白"))}["R06"]
     assert basis(exact) == "exact"
 
 

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from inspector.rules.conditions import GAP, AllOf, AnyOf, Condition, Match, NotOf, Passage, Phrases
 from inspector.rules.context import CallContext
-from inspector.rules.phonetic import sound_codes
+from inspector.rules.phonetic import merged_syllable, sound_codes
 from inspector.rules.text import normalize
 from inspector.rules.pack import Rule
 from inspector.transcript.hearing import Hearing
@@ -30,6 +30,7 @@ MAX_LISTEN_S = 60.0      # the longest stretch heard again: the last minute befo
 SURE_WORD = 0.85         # a word the grammar recogniser heard less surely is taken as forced, not heard
 CONTESTED_WORDS = 2      # matches of up to this many grammar words are heard again against free recognition's
 CONTEST_WORD = 0.6       # the phrase, heard against free recognition's words, won at least this surely
+NEAR_SPELLING = 78       # pinyin similarity (0-100) of a free word to a grammar word it is a mishearing of
 ALIKE = 40               # partial sound similarity (0-100) of the two hearings of one moment
 FREE_MARGIN_S = 0.3
 EXACT = 0.95             # what the second hearing heard must match as written (exact, or with fillers left out)
@@ -133,9 +134,10 @@ def _sounds_like_free(call: CallContext, hearing: Hearing, found: Match) -> bool
     free = "".join(normalize(w) for w in free_words)
     if not free or sound_codes(said) == sound_codes(free):
         return True
-    # free recognition's words that are not the same sounds as a piece of the phrase (三期 is 三七 heard)
-    rivals = tuple(dict.fromkeys(w for w in free_words
-                                 if normalize(w) and sound_codes(normalize(w)) not in sound_codes(said)))
+    # free recognition's words that are not the phrase's own sounds, misheard (三期 is 三七, 见证 is 验证)
+    rivals = tuple(dict.fromkeys(w for w in free_words if normalize(w)
+                                 and sound_codes(normalize(w)) not in sound_codes(said)
+                                 and not any(_near(w, mine) for mine in said_words)))
     if not rivals:
         return True
     # a run of several grammar words (工号 and four digits) is not forced onto other speech the way one short
@@ -145,3 +147,14 @@ def _sounds_like_free(call: CallContext, hearing: Hearing, found: Match) -> bool
     if contest is None:
         return fuzz.partial_ratio(sound_codes(said), sound_codes(free)) >= ALIKE
     return target in normalize(contest.sure_text(CONTEST_WORD))
+
+
+def _near(a: str, b: str) -> bool:
+    """Two words of like length spelled alike in toneless pinyin: one misheard as the other (见证 / 验证,
+    yan zheng / jian zheng), not another word (品味 / 评分)."""
+    spelled_a, spelled_b = _spelled(a), _spelled(b)
+    return bool(spelled_a and spelled_b) and fuzz.ratio(spelled_a, spelled_b) >= NEAR_SPELLING
+
+
+def _spelled(text: str) -> str:
+    return " ".join(merged_syllable(c) for c in normalize(text))
