@@ -7,14 +7,20 @@ and per rule, the hits by confidence band (is a 0.9 hit right nine times in ten?
 again costs next to the call's recognition and checking.
 
 Sets: "dev" — the reference scenarios S1–S6, tests/scenarios/X*, bench/scenarios/H01–H15 and the
-end-to-end scenarios bench/scenarios/e2e/*.json (hang-ups, disclosures, job numbers, fast and slow
-agents); "held-out" — bench/scenarios/fresh/*.json, only ever measured, never tuned against.
+end-to-end scenarios bench/scenarios/e2e/*.json (hang-ups, disclosures, job numbers, offers and
+confirmation questions, fast and slow agents, angry customers); "held-out" — bench/scenarios/fresh/H16–H27
+and "new held-out" — fresh/H28 onwards (written before the changes they measure), only ever measured,
+never tuned against. R12's truth is what the voice spoke (spoken_expectation).
+
+Also printed: the same with the pack's calibrated confidence deciding (rules/calibration.py), the bands of
+calibrated confidence (is a 0.9 hit right nine times in ten?) and the reliability of each kind of evidence
+with the [calibration] table it measures.
 
 The audio is made once by ../shared/tools/neural_tts.py (its own virtualenv: --tts-python, or the
 NEURAL_TTS_PYTHON variable) into --cache, with the free transcripts (the voice's licence keeps the audio
 out of the repository: never commit the cache). Later runs only check, so they take a minute or two.
 
-usage: .venv/bin/python bench/rules_e2e.py --cache /work/neural-cache/e2e [--model DIR] [--only dev]
+usage: .venv/bin/python bench/rules_e2e.py --cache /work/neural-cache/e2e [--model DIR] [--only dev|held-out|"new held-out"] [--calls]
 """
 
 from __future__ import annotations
