@@ -213,3 +213,18 @@ def test_a_monthly_fee_whose_amount_was_misheard_is_still_an_offer():
     told = _call(("agent", GOOD_OPENING), ("agent", "现在有视频会员活动，每月玄武岩，下个月生效。"), ("customer", "好的。"))
     untold = _call(("agent", GOOD_OPENING), ("agent", "现在有视频会员活动，每月玄武岩。"), ("customer", "好的。"))
     assert "R05" not in _rules(told) and "R05" in _rules(untold)
+
+
+def test_words_a_recogniser_was_unsure_of_in_a_slow_agents_pauses_are_not_counted_as_said():
+    """26 characters heard surely and four short words at 0.3 filling the pauses: 116 a minute, too slow;
+    counted as said they would make it 133."""
+    def worded(start, end, sure, unsure):
+        chars = list(sure) + list(unsure)
+        step = (end - start) / len(chars)
+        words = tuple(Word(c, start + i * step, start + (i + 1) * step, 0.95 if i < len(sure) else 0.3)
+                      for i, c in enumerate(chars))
+        return Segment("agent", start, end, "".join(chars), words)
+    turn = Transcript("t", 15.0, (worded(0.5, 4.0, "您好很高兴为您服务", "与"), worded(5.5, 9.0, "我是工号三七二八", "和"),
+                                  worded(10.5, 14.0, "请问有什么可以帮您", "嗯吧")))
+    hits = [h for h in check_call(default_pack(), turn) if h.rule == "R12"]
+    assert hits and hits[0].evidence.startswith("116 字/分钟")

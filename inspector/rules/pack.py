@@ -55,7 +55,7 @@ KINDS: dict[str, dict[str, tuple[str, bool]]] = {
     "overlap": {"min_overlap_s": ("number", True), "min_chars": ("int", True), "backchannel": ("phrases", True),
                 "min_count": ("int", True)},
     "rate": {"min_cpm": ("number", True), "max_cpm": ("number", True), "min_chars": ("int", True),
-             "turn_pause_s": ("number", False)},
+             "turn_pause_s": ("number", False), "min_word_conf": ("share", False)},
     # the evidence for A6, C1, C2 and D3 (courtesy_kinds, tariff_kind, clarity_kind)
     "politeness": {"polite": ("cond", True), "request": ("cond", False), "refusal": ("cond", False),
                    "wait": ("cond", False), "curt": ("cond", False), "min_polite_share": ("share", False),
