@@ -136,7 +136,7 @@ def per_rule(tally: Tally) -> str:
     for rule in sorted(tally.per_rule):
         c = tally.per_rule[rule]
         p, r, f = prf(c["tp"], c["fp"], c["fn"] + c["listen_real"])
-        cells.append(f"{rule} F1 {f:4.2f} (tp {c['tp']} fp {c['fp']} fn {c['fn']}"
+        cells.append(f"{rule} P {p:4.2f} R {r:4.2f} F1 {f:4.2f} (tp {c['tp']} fp {c['fp']} fn {c['fn']}"
                      + (f" listen {c['listen_real']}/{c['listen_real'] + c['listen_wrong']}" if
                         c["listen_real"] + c["listen_wrong"] else "") + ")")
     return "    " + "\n    ".join(cells)

@@ -43,11 +43,14 @@ class ScriptedListener:
     said: dict[str, str]                  # speaker -> the grammar words heard on that channel
     asked: list[tuple] = field(default_factory=list)
     conf: float = 0.97
+    contested: dict[str, str] = field(default_factory=dict)   # a rival word asked -> what that hearing hears
 
     def hear(self, speaker, start, end, phrases):
         self.asked.append((speaker, start, end, phrases))
+        rival = next((p for p in phrases if p in self.contested), None)
+        said = self.contested[rival] if rival is not None else self.said.get(speaker, "")
         words = tuple(HeardWord(w, start + i * 0.3, start + i * 0.3 + 0.3, self.conf)
-                      for i, w in enumerate(self.said.get(speaker, "").split()))
+                      for i, w in enumerate(said.split()))
         return Hearing(speaker, start, end, tuple(phrases), words)
 
 
@@ -180,9 +183,10 @@ def _worded(speaker: str, start: float, words: list[str]) -> Segment:
     return Segment(speaker, start, timed[-1].end, " ".join(words), timed)
 
 
-def test_the_two_hearings_of_one_moment_must_sound_alike():
-    """工号三七二八 heard where free recognition wrote 功耗 and lost the digits clears R02; 评价 «heard» where it wrote 其他问题 does not
-    clear R17: the grammar forced its word onto other speech."""
+def test_the_two_hearings_of_one_moment_must_agree():
+    """工号三七二八 heard where free recognition wrote 功耗 (the same sounds) and lost the digits clears R02; 评价
+    «heard» where it wrote 其他问题 is heard a third time with both to choose from: where 其他问题 wins the
+    grammar forced its word onto other speech and R17 stands, where 评价 wins it clears the agent."""
     transcript = Transcript("c", 20.0, (
         _worded("agent", 0.5, ["您好", "很高兴", "为您", "服务", "我", "是", "功耗"]),
         _worded("agent", 10.0, ["请问", "还有", "其他", "问题", "吗", "感谢您", "的", "来电", "再见"])))
@@ -190,8 +194,11 @@ def test_the_two_hearings_of_one_moment_must_sound_alike():
     assert {"R02", "R17"} <= found
     job = ScriptedListener({"agent": "[unk] [unk] [unk] [unk] 我 是 工号 三 七 二 八"})
     assert "R02" not in {h.rule for h in check_call(default_pack(), transcript, listener=job)}
-    forced = ScriptedListener({"agent": "请问 还有 评价 问题"})
+    forced = ScriptedListener({"agent": "请问 还有 评价 问题"}, contested={"其他": "其他 问题"})
     assert "R17" in {h.rule for h in check_call(default_pack(), transcript, listener=forced)}
+    assert [asked for asked in forced.asked if "评价" in asked[3] and "其他" in asked[3]]
+    said = ScriptedListener({"agent": "请问 还有 评价 问题"}, contested={"其他": "评价"})
+    assert "R17" not in {h.rule for h in check_call(default_pack(), transcript, listener=said)}
 
 
 def test_a_model_without_a_readable_word_list_is_not_heard_again(tmp_path):
@@ -203,3 +210,48 @@ def test_a_model_without_a_readable_word_list_is_not_heard_again(tmp_path):
     recording = type("R", (), {"channels": 2, "sample_rate": 8000, "frames": 80000})()
     listener = GrammarListener(LoadedModel("m", check_model(tmp_path, ""), None), recording)
     assert listener.hear("agent", 1.0, 3.0, ("再见",)) is None
+
+
+@pytest.mark.mandarin
+def test_the_windows_check_hears_a_recognised_call_again_and_a_reference_one_never(closings, tmp_path):
+    """What the window's check of the open call and its checking ahead run (review/checking with the Speech
+    side's loader): a recognised transcript is heard again with the model, like `inspector check --model`;
+    for a reference transcript the model is not even loaded."""
+    from inspector.review.checking import check_and_store
+    from inspector.store.calls import CallRepository, NewCall
+    from inspector.store.database import open_database
+    from inspector.store.transcripts import TranscriptRepository
+    from inspector.workspace import Workspace
+
+    loaded, calls = closings
+    recording, transcript = calls["thanked"]
+    workspace = Workspace(tmp_path / "ws")
+    db = open_database(workspace.database)
+    loads = []
+
+    def loader():
+        loads.append(1)
+        return loaded
+    for ref, source in (("recognised", f"asr:{loaded.id}"), ("reference", "reference")):
+        call, _ = CallRepository(db).add(NewCall(call_ref=ref, content_hash=ref, path=str(recording.path),
+                                                 duration_s=recording.duration_s, sample_rate=8000, channels=2,
+                                                 audio_format="WAV"))
+        TranscriptRepository(db).save(call.id, source, transcript)
+        hits = check_and_store(call, db, workspace, default_pack(), load_for_listening=loader)
+        if ref == "recognised":
+            assert not _r15(hits) and loads == [1]          # heard again: the closing was said
+        else:
+            assert _r15(hits) and loads == [1]              # the words alone: the model never loaded
+
+
+def test_a_word_heard_again_where_free_recognition_misheard_it_is_not_contested():
+    """验证通过 heard again where free recognition wrote 见证通过 (yan zheng / jian zheng: the same word
+    misheard, not another word): the identity check was passed, the tail number that follows is no
+    disclosure, and no third hearing is asked for."""
+    transcript = Transcript("c", 12.0, (
+        _worded("agent", 0.0, ["见证", "通过", "您", "登记", "的", "尾号", "是", "五", "六", "七", "八"]),
+        _worded("customer", 5.0, ["对", "谢谢"])))
+    assert "R18" in {h.rule for h in check_call(default_pack(), transcript)}
+    heard = ScriptedListener({"agent": "验证 通过"}, contested={"见证": "见证 通过"})
+    assert "R18" not in {h.rule for h in check_call(default_pack(), transcript, listener=heard)}
+    assert not [asked for asked in heard.asked if "见证" in asked[3]]

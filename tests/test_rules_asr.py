@@ -123,7 +123,8 @@ def test_an_absence_in_unsure_words_is_listen_to_confirm_and_prefills_nothing():
     assert opening.evidence.startswith("需听音确认")
     sure = next(h for h in check_call(default_pack(), _call(("agent", "喂，请讲。"), ("customer", "我想问一下话费。"),
                                                             words_conf=0.95)) if h.rule == "R01")
-    assert not sure.listen and sure.confidence == 0.9
+    # recognised words: the absence carries how often such absences were right (the pack's [calibration])
+    assert not sure.listen and sure.confidence == default_pack().calibration.precision["absent"]
     card = default_card()
     blank = Evaluation("e", 1, "1001", card.id, card.version)
     undecided = prefill(card, blank, hits, {}, "1001")
@@ -161,3 +162,69 @@ def test_the_pack_options_for_recognised_speech_are_checked(tmp_path):
     assert check_call(exact, _call(("agent", "已为办理")))
     path.write_text(header + "sound_edits = 1\n" + rule, encoding="utf-8")
     assert not check_call(load_pack(path), _call(("agent", "已为办理")))
+
+
+OFFER = "现在有一个音乐包，每月八元，次月生效。"
+
+
+def test_a_question_about_ordering_or_ordering_declined_is_not_the_order():
+    declined = _call(("agent", GOOD_OPENING), ("agent", "验证通过。" + OFFER), ("agent", "需要给您开通吗？"),
+                     ("customer", "我再考虑考虑吧。"), ("agent", "好的，那就先不给您开通了。"))
+    assert "R04" not in _rules(declined)
+    confirmed = _call(("agent", GOOD_OPENING), ("agent", "验证通过。" + OFFER),
+                      ("agent", "确认给您开通吗？"), ("customer", "确认。"), ("agent", "好的，已为您开通。"))
+    assert "R04" not in _rules(confirmed)
+    asked_then_ordered = _call(("agent", GOOD_OPENING), ("agent", "验证通过。" + OFFER),
+                               ("agent", "跟您确认一下，每月八元的音乐包，确认给您开通了"), ("customer", "确认开通吧。"),
+                               ("agent", "好的，已为您开通成功。"))    # the question's 吗 heard as 了
+    assert "R04" not in _rules(asked_then_ordered)
+    ordered_on_a_grunt = _call(("agent", GOOD_OPENING), ("agent", "验证通过。" + OFFER), ("customer", "嗯。"),
+                               ("agent", "好的，已为您开通。"))
+    assert "R04" in _rules(ordered_on_a_grunt)
+
+
+def _timed(*segments):
+    return Transcript("t", segments[-1][2] + 1.0, tuple(Segment(s, a, b, t) for s, a, b, t in segments))
+
+
+def test_a_slow_agent_split_by_the_recogniser_is_measured_over_the_whole_turn():
+    """Each piece alone is 150-odd characters a minute; the turn with its pauses is 116: too slow."""
+    split = [("agent", 0.5, 4.0, "您好很高兴为您服务"), ("agent", 5.5, 9.0, "我是工号三七二八"),
+             ("agent", 10.5, 14.0, "请问有什么可以帮您")]
+    hits = [h for h in check_call(default_pack(), _timed(*split)) if h.rule == "R12"]
+    assert hits and hits[0].evidence.startswith("116 字/分钟")
+    answered_between = [*split[:1], ("customer", 4.2, 5.3, "你好"), *split[1:2], ("customer", 9.2, 10.3, "嗯嗯"),
+                        *split[2:]]
+    assert "R12" not in _rules(_timed(*answered_between))
+    long_pauses = [("agent", 0.5, 4.0, "您好很高兴为您服务"), ("agent", 6.5, 10.0, "我是工号三七二八"),
+                   ("agent", 12.5, 16.0, "请问有什么可以帮您")]
+    assert "R12" not in _rules(_timed(*long_pauses))
+
+
+@pytest.mark.parametrize("address", ["上海市浦东新区世纪大道一百号", "北京市朝阳区建国路八十八号"])
+def test_an_address_with_a_house_number_in_words_before_verification_is_a_disclosure(address):
+    call = _call(("agent", GOOD_OPENING), ("customer", "我的卡怎么还没到？"), ("agent", f"您的收货地址是{address}，对吗？"),
+                 ("customer", "对。"), ("agent", "请您提供一下服务密码。"))
+    assert "R18" in _rules(call)
+
+
+def test_a_monthly_fee_whose_amount_was_misheard_is_still_an_offer():
+    """十五元 heard as 玄武岩: 每月 still says a fee is offered, so the start date is still required."""
+    told = _call(("agent", GOOD_OPENING), ("agent", "现在有视频会员活动，每月玄武岩，下个月生效。"), ("customer", "好的。"))
+    untold = _call(("agent", GOOD_OPENING), ("agent", "现在有视频会员活动，每月玄武岩。"), ("customer", "好的。"))
+    assert "R05" not in _rules(told) and "R05" in _rules(untold)
+
+
+def test_words_a_recogniser_was_unsure_of_in_a_slow_agents_pauses_are_not_counted_as_said():
+    """26 characters heard surely and four short words at 0.3 filling the pauses: 116 a minute, too slow;
+    counted as said they would make it 133."""
+    def worded(start, end, sure, unsure):
+        chars = list(sure) + list(unsure)
+        step = (end - start) / len(chars)
+        words = tuple(Word(c, start + i * step, start + (i + 1) * step, 0.95 if i < len(sure) else 0.3)
+                      for i, c in enumerate(chars))
+        return Segment("agent", start, end, "".join(chars), words)
+    turn = Transcript("t", 15.0, (worded(0.5, 4.0, "您好很高兴为您服务", "与"), worded(5.5, 9.0, "我是工号三七二八", "和"),
+                                  worded(10.5, 14.0, "请问有什么可以帮您", "嗯吧")))
+    hits = [h for h in check_call(default_pack(), turn) if h.rule == "R12"]
+    assert hits and hits[0].evidence.startswith("116 字/分钟")

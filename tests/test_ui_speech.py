@@ -38,9 +38,15 @@ def test_transcribing_the_open_call_shows_and_checks_the_transcript(qtbot, tmp_p
     model = win.speech.planned_model()[0]
     offer = win.transcript.transcribe_button                 # no transcript: the pane offers one, naming the model
     assert offer.isVisible() and model in offer.text()
-    messages, values = [], []
+    messages, values, loaded = [], [], []
     win.statusBar().messageChanged.connect(messages.append)
     win.progress_view.bar.valueChanged.connect(lambda value: values.append((value, win.progress_view.bar.maximum())))
+    speech_side = win.rules.listening_model
+
+    def counted():
+        load = speech_side()
+        return lambda: loaded.append(load()) or loaded[-1]
+    win.rules.listening_model = counted
     offer.click()
     assert messages[0] == f"Loading the speech model {model}…"   # at once, before the model has loaded
     qtbot.waitUntil(lambda: win.speech.last_result is not None, timeout=60_000)
@@ -52,6 +58,9 @@ def test_transcribing_the_open_call_shows_and_checks_the_transcript(qtbot, tmp_p
     assert win.transcript.segment_count() == 2
     qtbot.waitUntil(lambda: win.state.hits is not None, timeout=10_000)
     assert "R01" in {h.rule for h in win.state.hits}
+    # the recognised call is checked with the Speech side's model at hand, to hear doubtful phrases again
+    qtbot.waitUntil(lambda: bool(loaded), timeout=10_000)
+    assert loaded[0] is not None and win.speech.models.loaded() == [loaded[0].check.path.resolve()]  # not reloaded
     win.close()
 
 

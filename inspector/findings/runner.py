@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Collection, Generator
+from collections.abc import Callable, Collection, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +20,7 @@ import sqlite_utils
 
 from inspector.asr.recognizer import LoadedModel
 from inspector.asr.relisten import GrammarListener
+from inspector.asr.sources import is_recognised
 from inspector.audio.activity import ActivityMap
 from inspector.audio.errors import AudioError
 from inspector.audio.overview import compute_overview, load_overview, open_audio, save_overview
@@ -39,6 +40,7 @@ from inspector.workspace import Workspace
 
 RULES, CATEGORIES, EMOTION = "rules", "categories", "emotion"
 STEPS = (RULES, CATEGORIES, EMOTION)      # in order: categories may rest on the rule hits
+ModelLoader = Callable[[], LoadedModel | None]   # loads (once) the model to listen again with, or None
 
 
 @dataclass(frozen=True)
@@ -98,11 +100,13 @@ def all_calls(db: sqlite_utils.Database) -> list[Call]:
 
 def run_findings(db: sqlite_utils.Database, workspace: Workspace | None, packs: Packs, steps: Collection[str] = STEPS,
                  cancel: threading.Event | None = None, only_outdated: bool = False, redo: Collection[str] = (),
-                 listen_with: LoadedModel | None = None) -> Generator[Progress, None, FindingsResult]:
+                 listen_with: LoadedModel | None = None, load_for_listening: ModelLoader | None = None
+                 ) -> Generator[Progress, None, FindingsResult]:
     """Every call (oldest first) through `steps`; with `only_outdated` each call through the steps
     `due_calls` names for it (checking ahead), plus the `redo` steps on every call (checking all calls again
     without measuring every emotion again). ``listen_with``: a model for the rules to hear doubtful phrases
-    again on each call's audio (rules/relisten.py). Stops with Cancelled between calls."""
+    again on each call's audio (rules/relisten.py); ``load_for_listening``: one loaded only when a call's
+    words came from a recogniser. Stops with Cancelled between calls."""
     due = due_calls(db, packs, steps) if only_outdated else {}
     work = [(call, frozenset(steps) if not only_outdated else due.get(call.id, frozenset()) | frozenset(redo))
             for call in all_calls(db)]
@@ -112,21 +116,26 @@ def run_findings(db: sqlite_utils.Database, workspace: Workspace | None, packs: 
         if cancel is not None and cancel.is_set():
             raise Cancelled
         yield Progress(index, len(work), call.call_ref)
-        update_findings(db, workspace, call, packs, wanted, result, listen_with)
+        update_findings(db, workspace, call, packs, wanted, result, listen_with, load_for_listening)
     return result
 
 
 def update_findings(db: sqlite_utils.Database, workspace: Workspace | None, call: Call, packs: Packs,
                     steps: Collection[str] = STEPS, result: FindingsResult | None = None,
-                    listen_with: LoadedModel | None = None) -> FindingsResult:
+                    listen_with: LoadedModel | None = None, load_for_listening: ModelLoader | None = None
+                    ) -> FindingsResult:
     """Runs `steps` on the call's shown transcript and stores each finding with the transcript version it was
-    made on; counts what happened in `result`."""
+    made on; counts what happened in `result`. The rules hear doubtful phrases again with ``listen_with``, or
+    with what ``load_for_listening`` loads when the words came from a recogniser (a reference or corrected
+    transcript is what was said: there is nothing to hear again)."""
     result = result if result is not None else FindingsResult()
     stored = TranscriptRepository(db).latest(call.id)
     if stored is None:
         result.without_transcript.append(call.call_ref)
         return result
     source, transcript = stored
+    if listen_with is None and load_for_listening is not None and RULES in steps and is_recognised(source):
+        listen_with = load_for_listening()
     listening = listen_with is not None and RULES in steps
     recording, activity = _audio(call, workspace, rules=RULES in steps, samples=EMOTION in steps or listening)
     work = Work(recording=recording, activity=activity, transcript=transcript)

@@ -15,6 +15,7 @@ import sqlite_utils
 
 from inspector.asr.recognizer import LoadedModel
 from inspector.asr.relisten import GrammarListener
+from inspector.asr.sources import is_recognised
 from inspector.audio.activity import ActivityMap
 from inspector.audio.recording import decode
 from inspector.audio.errors import AudioError
@@ -26,7 +27,7 @@ from inspector.rules.pack import RulePack
 from inspector.store.calls import Call
 from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
-from inspector.findings.runner import RULES, Packs, all_calls, rules_outdated, run_findings
+from inspector.findings.runner import RULES, ModelLoader, Packs, all_calls, rules_outdated, run_findings
 from inspector.workspace import Workspace
 
 
@@ -63,18 +64,25 @@ def listener_for(call: Call, loaded: LoadedModel | None) -> GrammarListener | No
 
 
 def hits_for(call: Call, db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
-             listen_with: LoadedModel | None = None) -> tuple[str, list[Hit]] | None:
+             listen_with: LoadedModel | None = None,
+             load_for_listening: ModelLoader | None = None) -> tuple[str, list[Hit]] | None:
     """The transcript version the call shows and its hits; None when the call has no transcript to check.
-    ``listen_with``: a model to hear doubtful phrases again on the call's audio (rules/relisten.py)."""
+    ``listen_with``: a model to hear doubtful phrases again on the call's audio (rules/relisten.py);
+    ``load_for_listening``: one loaded only when the words came from a recogniser (a reference or corrected
+    transcript is what was said: there is nothing to hear again), as the window checks."""
     stored = TranscriptRepository(db).latest(call.id)
     if stored is None:
         return None
-    return stored[0], check_call(pack, stored[1], activity_for(call, workspace), listener_for(call, listen_with))
+    loaded = listen_with
+    if loaded is None and load_for_listening is not None and is_recognised(stored[0]):
+        loaded = load_for_listening()
+    return stored[0], check_call(pack, stored[1], activity_for(call, workspace), listener_for(call, loaded))
 
 
 def check_and_store(call: Call, db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
-                    listen_with: LoadedModel | None = None) -> list[Hit] | None:
-    found = hits_for(call, db, workspace, pack, listen_with)
+                    listen_with: LoadedModel | None = None,
+                    load_for_listening: ModelLoader | None = None) -> list[Hit] | None:
+    found = hits_for(call, db, workspace, pack, listen_with, load_for_listening)
     if found is None:
         return None
     source, hits = found
@@ -101,11 +109,13 @@ def _each_call(db: sqlite_utils.Database, cancel: threading.Event | None
 
 def check_all(db: sqlite_utils.Database, workspace: Workspace, pack: RulePack,
               cancel: threading.Event | None = None, only_outdated: bool = False,
-              listen_with: LoadedModel | None = None) -> Generator[Progress, None, BatchResult]:
+              listen_with: LoadedModel | None = None, load_for_listening: ModelLoader | None = None
+              ) -> Generator[Progress, None, BatchResult]:
     """Every call, or with `only_outdated` the calls `outdated_calls` names: the findings runner's rule step.
-    ``listen_with``: a model to hear doubtful phrases again on each call's audio."""
-    found = yield from run_findings(db, workspace, Packs(rules=pack), (RULES,), cancel,
-                                    only_outdated, listen_with=listen_with)
+    ``listen_with``: a model to hear doubtful phrases again on each call's audio; ``load_for_listening``: one
+    loaded for the calls whose words a recogniser made."""
+    found = yield from run_findings(db, workspace, Packs(rules=pack), (RULES,), cancel, only_outdated,
+                                    listen_with=listen_with, load_for_listening=load_for_listening)
     return BatchResult(found.checked, found.hits, found.without_transcript)
 
 

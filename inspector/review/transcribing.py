@@ -21,6 +21,7 @@ import sqlite_utils
 from inspector.jobs import Progress
 from inspector.asr.engine import Recognizer
 from inspector.asr.recognizer import AsrError
+from inspector.asr.sources import source_for
 from inspector.audio.errors import AudioError
 from inspector.audio.recording import decode
 from inspector.jobs import Cancelled
@@ -47,11 +48,6 @@ def _eta(started: float, audio_done: float, total_audio: float) -> float | None:
     if not audio_done:
         return None
     return (time.monotonic() - started) / audio_done * (total_audio - audio_done)
-
-
-def source_for(model_id: str) -> str:
-    return f"asr:{model_id}"
-
 
 
 def enqueue(db: sqlite_utils.Database, call_ids: list[int], model_id: str) -> int:

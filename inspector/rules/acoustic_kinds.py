@@ -63,16 +63,49 @@ def overlap(rule: Rule, call: CallContext) -> list[Hit]:
 
 
 def rate(rule: Rule, call: CallContext) -> list[Hit]:
-    counted = [s for s in call.by(rule.speaker) if spoken_length(s.text) >= rule.params["min_chars"]]
-    seconds = sum(s.end - s.start for s in counted)
+    """Characters over the time the agent's turns take. A recogniser splits a slow agent's sentence at every
+    pause into short segments that each sound brisk, so with ``turn_pause_s`` the speaker's consecutive
+    segments (nobody else starting between, pauses up to that long) are measured as one sentence, as the
+    spec's sentence — one speaker's turn — is measured on a reference transcript. It also fills those pauses
+    with short words it is unsure of (与 0.20, 暗暗 0.29 in a slow agent's turn), which were never said: with
+    ``min_word_conf`` only recognised words heard at least that surely count as characters."""
+    floor = rule.params.get("min_word_conf", 0.0)
+    counted = [turn for turn in _turns(call, rule.speaker, rule.params.get("turn_pause_s", 0.0))
+               if sum(spoken_length(s.text) for s in turn) >= rule.params["min_chars"]]
+    seconds = sum(turn[-1].end - turn[0].start for turn in counted)
     if seconds <= 0:
         return []
-    per_minute = sum(spoken_length(s.text) for s in counted) / seconds * 60
+    per_minute = sum(_said_length(call, s, floor) for turn in counted for s in turn) / seconds * 60
     low, high = rule.params["min_cpm"], rule.params["max_cpm"]
     if low <= per_minute <= high:
         return []
-    return [make_hit(rule, counted[0].start, counted[-1].end,
-                     f"{per_minute:.0f} 字/分钟，超出 {low:g}–{high:g}（{len(counted)} 句）", TIMED_CONFIDENCE, "measured")]
+    return [make_hit(rule, counted[0][0].start, counted[-1][-1].end,
+                     f"{per_minute:.0f} 字/分钟，超出 {low:g}–{high:g}（{len(counted)} 段话）", TIMED_CONFIDENCE,
+                     "measured")]
+
+
+def _said_length(call: CallContext, sentence: Sentence, floor: float) -> int:
+    """The sentence's characters; of a recognised one, those of the words heard at ``floor`` or more."""
+    words = call.transcript.segments[sentence.index].words
+    if floor <= 0 or not words or any(w.conf is None for w in words):
+        return spoken_length(sentence.text)
+    return sum(spoken_length(w.text) for w in words if w.conf >= floor)
+
+
+def _turns(call: CallContext, speaker: str, max_pause_s: float) -> list[list[Sentence]]:
+    """The speaker's sentences grouped into turns: a sentence joins the previous one when it starts within
+    ``max_pause_s`` of its end and no other speaker's sentence starts in between."""
+    turns: list[list[Sentence]] = []
+    others = [s.start for s in call.sentences if s.speaker not in (speaker, "any")]
+    for sentence in call.by(speaker):
+        if turns and max_pause_s > 0:
+            last = turns[-1][-1]
+            if (sentence.start - last.end <= max_pause_s
+                    and not any(last.start < t <= sentence.start for t in others)):
+                turns[-1].append(sentence)
+                continue
+        turns.append([sentence])
+    return turns
 
 
 def _announcement(rule: Rule, call: CallContext, gap: Interval) -> Sentence | None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from inspector.audio.activity import ActivityMap
 from inspector.rules import acoustic_kinds, clarity_kind, courtesy_kinds, phrase_kinds, red_line_kinds, tariff_kind
+from inspector.rules.calibration import calibrate
 from inspector.rules.context import CallContext
 from inspector.rules.hits import Hit
 from inspector.rules.pack import Rule, RulePack
@@ -37,4 +38,11 @@ def check_call(pack: RulePack, transcript: Transcript, activity: ActivityMap | N
     ``listener`` (the audio and its model) lets phrase rules hear a doubtful stretch again."""
     call = CallContext(transcript, activity, pack.listen_below, listener)
     hits = [hit for rule in pack.rules for hit in EVALUATORS[rule.kind](rule, call)]
+    if pack.calibration is not None and is_recognised(transcript):
+        hits = calibrate(hits, pack.calibration)
     return sorted(hits, key=lambda h: (h.start, h.rule))
+
+
+def is_recognised(transcript: Transcript) -> bool:
+    """Words with the recogniser's confidences: the transcript came from recognition, not a reference."""
+    return any(word.conf is not None for seg in transcript.segments for word in seg.words)

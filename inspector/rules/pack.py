@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from inspector.rules.calibration import BASES, Calibration
 from inspector.rules.conditions import AllOf, AnyOf, Condition, NotOf, Phrase, Phrases, Regex, Tolerance
 from inspector.rules.phonetic import sound_pattern
 from inspector.resources import RESOURCE_ROOT
@@ -53,7 +54,8 @@ KINDS: dict[str, dict[str, tuple[str, bool]]] = {
              "long_hold_deduction": ("number", True)},
     "overlap": {"min_overlap_s": ("number", True), "min_chars": ("int", True), "backchannel": ("phrases", True),
                 "min_count": ("int", True)},
-    "rate": {"min_cpm": ("number", True), "max_cpm": ("number", True), "min_chars": ("int", True)},
+    "rate": {"min_cpm": ("number", True), "max_cpm": ("number", True), "min_chars": ("int", True),
+             "turn_pause_s": ("number", False), "min_word_conf": ("share", False)},
     # the evidence for A6, C1, C2 and D3 (courtesy_kinds, tariff_kind, clarity_kind)
     "politeness": {"polite": ("cond", True), "request": ("cond", False), "refusal": ("cond", False),
                    "wait": ("cond", False), "curt": ("cond", False), "min_polite_share": ("share", False),
@@ -110,6 +112,7 @@ class RulePack:
     rules: tuple[Rule, ...]
     source: Path | None = None
     listen_below: float = 0.0     # mean word confidence under which an absence is "listen to confirm"
+    calibration: Calibration | None = None   # what each kind of evidence is worth on recognised speech
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
@@ -249,7 +252,30 @@ def load_pack(path: Path, scorecard_items: set[str] | None = None, tariffs: Path
     for index, raw in enumerate(raw_rules):
         rules.append(_rule(parser, raw, index, {r.id for r in rules}, scorecard_items))
     version = "+".join([header["version"], *sorted({t.revision for t in parser.tariffs_loaded.values()})])
-    return RulePack(header["id"], version, header["name"], header["scorecard"], tuple(rules), path, listen_below)
+    return RulePack(header["id"], version, header["name"], header["scorecard"], tuple(rules), path, listen_below,
+                    _calibration(parser, data.get("calibration")))
+
+
+def _calibration(parser: _Parser, raw: Any) -> Calibration | None:
+    """The optional [calibration] table: hit_from, listen_from, source, and a share in [0, 1] per basis."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise parser.fail("[calibration]", "must be a table of kinds of evidence and their precision")
+    shares: dict[str, float] = {}
+    for key, value in raw.items():
+        if key == "source":
+            continue
+        share = parser.number(value, f"[calibration].{key}")
+        if not 0 <= share <= 1:
+            raise parser.fail(f"[calibration].{key}", "is a share of hits that were right, from 0 to 1")
+        if key not in ("hit_from", "listen_from") and key not in BASES:
+            raise parser.fail(f"[calibration].{key}", f"is not a kind of evidence; known: {', '.join(BASES)}")
+        shares[key] = share
+    hit_from, listen_from = shares.pop("hit_from", 0.8), shares.pop("listen_from", 0.5)
+    if listen_from > hit_from:
+        raise parser.fail("[calibration].listen_from", "must not be above hit_from")
+    return Calibration(shares, hit_from, listen_from, str(raw.get("source", "")))
 
 
 def _tolerance(parser: _Parser, header: dict) -> Tolerance:

@@ -21,13 +21,16 @@ from rapidfuzz import fuzz
 
 from inspector.rules.conditions import GAP, AllOf, AnyOf, Condition, Match, NotOf, Passage, Phrases
 from inspector.rules.context import CallContext
-from inspector.rules.phonetic import sound_codes
+from inspector.rules.phonetic import merged_syllable, sound_codes
 from inspector.rules.text import normalize
 from inspector.rules.pack import Rule
 from inspector.transcript.hearing import Hearing
 
 MAX_LISTEN_S = 60.0      # the longest stretch heard again: the last minute before what needs it
 SURE_WORD = 0.85         # a word the grammar recogniser heard less surely is taken as forced, not heard
+CONTESTED_WORDS = 2      # matches of up to this many grammar words are heard again against free recognition's
+CONTEST_WORD = 0.6       # the phrase, heard against free recognition's words, won at least this surely
+NEAR_SPELLING = 78       # pinyin similarity (0-100) of a free word to a grammar word it is a mishearing of
 ALIKE = 40               # partial sound similarity (0-100) of the two hearings of one moment
 FREE_MARGIN_S = 0.3
 EXACT = 0.95             # what the second hearing heard must match as written (exact, or with fillers left out)
@@ -105,10 +108,11 @@ def relisten(call: CallContext, rule: Rule, condition: Condition, speaker: str, 
 
 
 def _sounds_like_free(call: CallContext, hearing: Hearing, found: Match) -> bool:
-    """Two hearings of one moment must sound alike: the grammar's words that make the match, against the
-    words free recognition heard there (工号 ~ 功耗, 谢谢您的来电 ~ 写些你的那边). A small grammar forces
-    its words onto other speech with a high confidence now and then (评分 where «其他问题» was said);
-    that speech sounds like nothing the grammar said. Where free recognition heard nothing, the grammar's
+    """Two hearings of one moment must agree. A small grammar forces its words onto other speech with a high
+    confidence now and then (评分 where «请问» was said, and free recognition wrote 品味), so where the
+    grammar's words that make the match do not sound the same as what free recognition heard there (工号 and
+    功耗 do), that moment is heard a third time with both to choose from: the phrase stands only if it wins
+    (同意 against 朋友 where the customer said 同意办吧). Where free recognition heard nothing, the grammar's
     hearing stands."""
     words = [w for w in hearing.known if w.conf >= SURE_WORD]
     target = normalize(found.evidence)
@@ -118,16 +122,39 @@ def _sounds_like_free(call: CallContext, hearing: Hearing, found: Match) -> bool
         for first in range(last, -1, -1):
             joined = normalize(words[first].text) + joined
             if target in joined:
-                span = (words[first].start, words[last].end, joined)
+                span = (words[first].start, words[last].end, joined, [w.text for w in words[first:last + 1]])
                 break
         if span is not None:
             break
     if span is None:
         return True
-    start, end, said = span
-    free = "".join(normalize(w.text) for seg in call.transcript.segments if seg.speaker in (hearing.speaker, "unknown")
-                   for w in seg.words if w.end > start - FREE_MARGIN_S and w.start < end + FREE_MARGIN_S)
-    if not free:
+    start, end, said, said_words = span
+    free_words = [w.text for seg in call.transcript.segments if seg.speaker in (hearing.speaker, "unknown")
+                  for w in seg.words if w.end > start - FREE_MARGIN_S and w.start < end + FREE_MARGIN_S]
+    free = "".join(normalize(w) for w in free_words)
+    if not free or sound_codes(said) == sound_codes(free):
         return True
-    return fuzz.partial_ratio(sound_codes(said), sound_codes(free)) >= ALIKE
+    # free recognition's words that are not the phrase's own sounds, misheard (三期 is 三七, 见证 is 验证)
+    rivals = tuple(dict.fromkeys(w for w in free_words if normalize(w)
+                                 and sound_codes(normalize(w)) not in sound_codes(said)
+                                 and not any(_near(w, mine) for mine in said_words)))
+    if not rivals:
+        return True
+    # a run of several grammar words (工号 and four digits) is not forced onto other speech the way one short
+    # word is, and a contest would let the rivals take single places in it (暗暗 for 二): compared by sound
+    contest = call.listener.hear(hearing.speaker, start, end, (" ".join(said_words), *rivals)) \
+        if call.listener is not None and len(said_words) <= CONTESTED_WORDS else None
+    if contest is None:
+        return fuzz.partial_ratio(sound_codes(said), sound_codes(free)) >= ALIKE
+    return target in normalize(contest.sure_text(CONTEST_WORD))
 
+
+def _near(a: str, b: str) -> bool:
+    """Two words of like length spelled alike in toneless pinyin: one misheard as the other (见证 / 验证,
+    yan zheng / jian zheng), not another word (品味 / 评分)."""
+    spelled_a, spelled_b = _spelled(a), _spelled(b)
+    return bool(spelled_a and spelled_b) and fuzz.ratio(spelled_a, spelled_b) >= NEAR_SPELLING
+
+
+def _spelled(text: str) -> str:
+    return " ".join(merged_syllable(c) for c in normalize(text))

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
                                        settings)
         self.rules = RulesController(self, self.state, self.tasks, self.playback, HitRepository(self.db),
                                      self.transcripts, workspace, settings, user)
+        self.rules.listening_model = self.speech.listening_loader     # a recognised call is heard again
         self.review = ReviewController(self, self.db, default_card(), user, lambda i: self.opener.open_call_by_id(i),
                                        lambda status: self.call_list.model.status_text(status),
                                        lambda: self.call_list.reload(), self.lane)

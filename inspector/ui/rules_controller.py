@@ -17,7 +17,7 @@ from inspector.domain.people import User
 from inspector.jobs import immediate
 from inspector.review.autoscoring import autoscore_all, score_stored
 from inspector.review.checking import compare_pack
-from inspector.findings.runner import CATEGORIES, RULES, Packs, run_findings, update_findings
+from inspector.findings.runner import CATEGORIES, RULES, ModelLoader, Packs, run_findings, update_findings
 from inspector.review.state import ReviewState
 from inspector.scoring.defaults import default_card, default_pack, load_checked_pack
 from inspector.rules.hits import Hit
@@ -59,6 +59,9 @@ class RulesController(QObject):
         self.pack = self._initial_pack()
         self.last_batch = None
         self.last_diffs = None
+        # gives a loader of the model to hear a recognised call's doubtful phrases again with (the window
+        # points it at the Speech side's); a loader of nothing checks on the words alone
+        self.listening_model: Callable[[], ModelLoader] = lambda: (lambda: None)
 
     # -- pack ------------------------------------------------------------------------------------
     @property
@@ -130,11 +133,12 @@ class RulesController(QObject):
             self.state.say(self.tr("This call has no transcript to check"))
             return
         workspace, packs, card = self.workspace, Packs(self.pack, default_category_pack()), default_card()
+        load = self.listening_model()
 
         def check_one(db, _cancel):
             """The findings runner's rules and categories for this call, and its automatic score, stored on the
             job's own connection: the GUI thread only shows the hits."""
-            update_findings(db, workspace, call, packs, (RULES, CATEGORIES))
+            update_findings(db, workspace, call, packs, (RULES, CATEGORIES), load_for_listening=load)
             score_stored(db, call.id, card, packs.rules)
             return immediate(HitRepository(db).for_call(call.id) or [])
 
@@ -151,13 +155,15 @@ class RulesController(QObject):
         """`only_outdated`: checking ahead after an import or a transcription, so hit counts and fatal flags
         are known before anyone opens a call."""
         workspace, pack, categories = self.workspace, self.pack, default_category_pack()
+        load = self.listening_model()
 
         def check_categorize_measure(db, cancel):
             """Categories and the automatic score rest on rule hits, so they follow the check in the same job;
             the customer's emotion too, so the call list can show and filter them before anyone opens a call.
             One pass of the findings runner: each call's transcript read once, its recording decoded once."""
             result = yield from run_findings(db, workspace, Packs(pack, categories), cancel=cancel,
-                                             only_outdated=True, redo=() if only_outdated else (RULES,))
+                                             only_outdated=True, redo=() if only_outdated else (RULES,),
+                                             load_for_listening=load)
             yield from autoscore_all(db, default_card(), pack, cancel)
             return result
 

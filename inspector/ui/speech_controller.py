@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector.jobs import Progress
-from inspector.review.transcribing import AsrProgress, enqueue, run_queue, source_for
+from inspector.asr.sources import is_recognised, source_for
+from inspector.review.transcribing import AsrProgress, enqueue, run_queue
 from inspector.asr.choice import choose_model
 from inspector.asr.engine import VoskRecognizer
 from inspector.asr.pool import ModelPool
@@ -114,6 +116,20 @@ class SpeechController(QObject):
         self.window.idle()
         QMessageBox.warning(self.window, self.tr("Model not installed"), str(error))
 
+    def listening_loader(self) -> Callable[[], LoadedModel | None]:
+        """For a check on a worker thread: loads the model transcription would use into this window's pool
+        (once), to hear doubtful phrases of a recognised call again as `inspector check --model` does; None
+        when no model can be loaded, and the check then rests on the words alone."""
+        workspace, models, chosen = self.workspace, self.models, self.settings.asr_model
+        profiles = dict(self.settings.model_profiles)
+
+        def load() -> LoadedModel | None:
+            try:
+                return choose_model(workspace, models, Path(chosen) if chosen else None, profiles=profiles)
+            except AsrError:
+                return None
+        return load
+
     # -- transcription ---------------------------------------------------------------------------
     def transcribe_current(self):
         return self._transcribe([self.state.call.id] if self.state.call else [])
@@ -170,7 +186,7 @@ class SpeechController(QObject):
         """The recognised words now decide the hits; a reference or corrected transcript is not lost, and the
         inspector is told where to switch back to it (the verdict may have changed with the words)."""
         created = dict(self.transcripts.versions(call_id))
-        kept = [source for source in created if not source.startswith("asr:")]
+        kept = [source for source in created if not is_recognised(source)]
         if not kept:
             return ""
         label = self.window.version_label(kept[-1], created[kept[-1]])

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu,
                                QPlainTextEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget)
 
+from inspector.asr.sources import RECOGNISED_PREFIX, is_recognised
 from inspector.review.state import ReviewState
 from inspector.transcript.model import SPEAKERS, Transcript
 from inspector.ui.dialog_buttons import form_above_buttons
@@ -51,8 +52,8 @@ class TranscriptPane(QWidget):
 
     def version_label(self, source: str, created_at: str) -> str:
         day = created_at[5:16].replace("T", " ")
-        if source.startswith("asr:"):
-            model = source[4:].split(":")[0]
+        if is_recognised(source):
+            model = source[len(RECOGNISED_PREFIX):].split(":")[0]
             return self.tr("Recognised: %1 (%2)").replace("%1", model).replace("%2", day)
         return {"edited": self.tr("Corrected (%1)"), "imported": self.tr("Imported (%1)")}.get(
             source, self.tr("Reference (%1)")).replace("%1", day)
