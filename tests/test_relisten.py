@@ -255,3 +255,24 @@ def test_a_word_heard_again_where_free_recognition_misheard_it_is_not_contested(
     heard = ScriptedListener({"agent": "验证 通过"}, contested={"见证": "见证 通过"})
     assert "R18" not in {h.rule for h in check_call(default_pack(), transcript, listener=heard)}
     assert not [asked for asked in heard.asked if "见证" in asked[3]]
+
+
+def test_an_order_free_recognition_nearly_heard_is_heard_again_before_it_accuses():
+    """已经给您开通了 recognised as 已经给您开为 (H05): near the order, so its sentence is heard again against
+    the trigger's phrases; heard as written it is the order (R04, saying so), heard as a question or not
+    at all it is not."""
+    transcript = Transcript("c", 30.0, (
+        Segment("agent", 0.5, 4.0, "您好很高兴为您服务工号三九四一"),
+        Segment("agent", 5.0, 11.0, "现在有视频会员活动每月十五元下个月生效"),
+        Segment("customer", 11.5, 12.0, "嗯"),
+        Segment("agent", 13.0, 16.0, "好的那已经给您开为视频会员"),
+        Segment("agent", 20.0, 24.0, "请问还有其他问题吗稍后请对我的服务进行评价感谢您的来电再见")))
+    assert "R04" not in {h.rule for h in check_call(default_pack(), transcript)}
+    ordered = ScriptedListener({"agent": "[unk] 已经 给 您 开通"})
+    hit = next(h for h in check_call(default_pack(), transcript, listener=ordered) if h.rule == "R04")
+    assert "复听听到「已经给您开通」" in hit.evidence
+    assert any(13.0 <= a[1] and a[2] <= 16.0 and "已经给您开通" in "".join(a[3]) for a in ordered.asked)
+    asked = ScriptedListener({"agent": "[unk] 给 您 开通 吗"})
+    assert "R04" not in {h.rule for h in check_call(default_pack(), transcript, listener=asked)}
+    unsure = ScriptedListener({"agent": "[unk] 已经 给 您 开通"}, conf=0.6)
+    assert "R04" not in {h.rule for h in check_call(default_pack(), transcript, listener=unsure)}

@@ -183,6 +183,28 @@ def test_a_question_about_ordering_or_ordering_declined_is_not_the_order():
     assert "R04" in _rules(ordered_on_a_grunt)
 
 
+@pytest.mark.parametrize("going_ahead", ["行，那我这边给您开通了，稍后会有短信通知。",
+                                         "好，我给您办理好了，歌曲您在短信里选就行。",
+                                         "那就给您开通了，您留意一下短信。",
+                                         "行那我这边给您开通闻稍后会有短信通知",     # 了 heard as 闻 (E30)
+                                         "好我给您办理好文歌曲您在短信里洗就行",     # 了 heard as 文 (E32)
+                                         "那就给您开通完您留意一下短信"])            # 了 heard as 完 (E37)
+def test_the_agent_going_ahead_is_the_order_with_or_without_its_final_le(going_ahead):
+    on_a_grunt = _call(("agent", GOOD_OPENING), ("agent", "验证通过。" + OFFER), ("customer", "嗯。"),
+                       ("agent", going_ahead))
+    assert "R04" in _rules(on_a_grunt)
+    confirmed = _call(("agent", GOOD_OPENING), ("agent", "验证通过。" + OFFER + "需要给您开通吗？"),
+                      ("customer", "可以，办吧。"), ("agent", going_ahead))
+    assert "R04" not in _rules(confirmed)
+
+
+@pytest.mark.parametrize("asked", ["那我帮您开通好吗？", "那我给您办理可以吗？", "那我这边给您开通之前，先跟您说一下资费。",
+                                   "那我帮您开通吗？"])
+def test_asking_before_going_ahead_is_not_the_order(asked):
+    transcript = _call(("agent", GOOD_OPENING), ("agent", "验证通过。" + OFFER), ("customer", "嗯。"), ("agent", asked))
+    assert "R04" not in _rules(transcript)
+
+
 def _timed(*segments):
     return Transcript("t", segments[-1][2] + 1.0, tuple(Segment(s, a, b, t) for s, a, b, t in segments))
 

@@ -12,7 +12,7 @@ from inspector.rules.context import CallContext, Sentence, joined_passage
 from inspector.rules.evidence import absent_hit, make_hit, quote, span
 from inspector.rules.hits import Hit
 from inspector.rules.pack import Rule
-from inspector.rules.relisten import Relistened, relisten, speakers_of
+from inspector.rules.relisten import Relistened, relisten, speakers_of, trigger_heard
 
 SURE_MATCH = 0.95          # exact, or exact without fillers: a forbidden phrase matched less surely is heard again
 
@@ -73,7 +73,7 @@ def sequence(rule: Rule, call: CallContext) -> list[Hit]:
         if not _speaks(sentence, rule.speaker):
             continue
         triggered = trigger.find(sentence.passage)
-        if triggered is None:
+        if triggered is None and call.listener is None:
             continue
         first_anchor = 0
         if anchor is not None:
@@ -81,6 +81,12 @@ def sequence(rule: Rule, call: CallContext) -> list[Hit]:
             if not anchors:
                 continue
             first_anchor = anchors[0]
+        heard = None
+        if triggered is None:
+            heard = trigger_heard(call, rule, trigger, sentence)
+            if heard is None:
+                continue
+            triggered = Match(heard.found.evidence, heard.found.confidence, heard.why())
         between = sentences[first_anchor:t_index]
         missing = _missing_steps(steps, between)
         context = [sentences[first_anchor], sentence] if anchor is not None else [sentence]
@@ -89,8 +95,9 @@ def sequence(rule: Rule, call: CallContext) -> list[Hit]:
         still = [m for m, again in zip(missing, heard_again) if again is None or again.found is None]
         if still:
             checked = [again for m, again in zip(missing, heard_again) if m in still and again is not None]
+            trigger_said = f"（{heard.evidence()}）" if heard is not None else ""
             hits.append(absent_hit(rule, call, context[0].start, sentence.end,
-                                   f"{quote(context)}：缺少第 {'、'.join(str(m + 1) for m in still)} 步",
+                                   f"{quote(context)}{trigger_said}：缺少第 {'、'.join(str(m + 1) for m in still)} 步",
                                    joined_passage(between or [sentence]), triggered, speaker=sentence.speaker,
                                    again=checked[0] if len(checked) == len(still) else None))
         episode_start = t_index + 1

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from inspector.rules.conditions import GAP, AllOf, AnyOf, Condition, Match, NotOf, Passage, Phrases
-from inspector.rules.context import CallContext
+from inspector.rules.context import CallContext, Sentence
 from inspector.rules.phonetic import merged_syllable, sound_codes
 from inspector.rules.text import normalize
 from inspector.rules.pack import Rule
@@ -34,6 +34,7 @@ NEAR_SPELLING = 78       # pinyin similarity (0-100) of a free word to a grammar
 ALIKE = 40               # partial sound similarity (0-100) of the two hearings of one moment
 FREE_MARGIN_S = 0.3
 EXACT = 0.95             # what the second hearing heard must match as written (exact, or with fillers left out)
+NEAR_TRIGGER = 75        # sound similarity (0-100) of a sentence's closest stretch to a trigger's phrase worth hearing again
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,34 @@ def _collect(condition: Condition, out: list[str]) -> None:
             _collect(part, out)
     elif isinstance(condition, NotOf):
         _collect(condition.part, out)
+
+
+def trigger_heard(call: CallContext, rule: Rule, trigger: Condition, sentence: Sentence) -> Relistened | None:
+    """A trigger free recognition nearly heard, heard again on its sentence. A final 了 is heard as 闻, 完 or
+    文 at a low confidence (给您开通闻, 给您办理好文), so the order that needed a confirmation first is not
+    seen and a red line goes unflagged. A sentence whose closest stretch sounds at NEAR_TRIGGER or more like
+    one of the trigger's phrases is decoded again against the condition's phrases — its harmless contexts
+    too, so 给您开通吗 is heard as the question it is — and the trigger stands only on sure words as
+    written, as anything that accuses does (``lenient=False``). None: not near, or not heard."""
+    if call.listener is None or not _near_phrase(trigger, sentence.text):
+        return None
+    again = relisten(call, rule, trigger, sentence.speaker, sentence.start, sentence.end, lenient=False)
+    return again if again is not None and again.found is not None else None
+
+
+def _near_phrase(condition: Condition, text: str) -> bool:
+    said = sound_codes(normalize(text))
+    return bool(said) and any(fuzz.partial_ratio(sound_codes(normalize(p)), said) >= NEAR_TRIGGER
+                              for p in _asserted_phrases(condition) if len(normalize(p)) >= 4)
+
+
+def _asserted_phrases(condition: Condition) -> list[str]:
+    """The phrases whose presence makes the condition true (not those under ``not`` nor harmless contexts)."""
+    if isinstance(condition, Phrases):
+        return [piece for phrase in condition.phrases for piece in phrase.text.split(GAP) if piece]
+    if isinstance(condition, (AllOf, AnyOf)):
+        return [p for part in condition.parts for p in _asserted_phrases(part)]
+    return []
 
 
 def speakers_of(condition: Condition, default: str) -> tuple[str, ...]:
