@@ -205,6 +205,31 @@ def test_asking_before_going_ahead_is_not_the_order(asked):
     assert "R04" not in _rules(transcript)
 
 
+def _spoken(speaker: str, start: float, *sentences: str, pause: float = 0.6) -> Segment:
+    """One recognised segment holding the sentences, words 0.2 s apart within one and ``pause`` between them."""
+    words, t = [], start
+    for n, sentence in enumerate(sentences):
+        t = words[-1].end + pause if n else t
+        for word in sentence.split():
+            words.append(Word(word, t, t + 0.3, 0.9))
+            t += 0.5
+    return Segment(speaker, start, words[-1].end, " ".join(sentences), tuple(words))
+
+
+def test_two_sentences_a_recogniser_kept_in_one_segment_count_as_two_before_soothing():
+    """凭什么 answered by two sentences of explanation said a breath apart, then 非常抱歉: the agent's next two
+    sentences hold no soothing (R14), though the recogniser gave the two as one segment."""
+    def call(pause):
+        return Transcript("t", 40.0, (
+            _spoken("agent", 0.5, "您好 很高兴 为您 服务 工号 三二 五七"),
+            _spoken("customer", 5.0, "我 根本 没 打 长途 凭什么 扣 我 钱"),
+            _spoken("agent", 10.0, "我 这边 记录 显示 上 月 有 一通 国际 电话", "通话 时长 十分钟 按 长途 资费 收取", pause=pause),
+            _spoken("customer", 20.0, "那 不是 我 打 的"),
+            _spoken("agent", 23.0, "非常 抱歉 我 理解 您 的 心情 我 帮 您 提交 核查")))
+    assert "R14" in _rules(call(0.6))
+    assert "R14" not in _rules(call(0.3))          # one sentence with a comma's pause: the reply is the next two
+
+
 def _timed(*segments):
     return Transcript("t", segments[-1][2] + 1.0, tuple(Segment(s, a, b, t) for s, a, b, t in segments))
 

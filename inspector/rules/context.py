@@ -13,6 +13,7 @@ from inspector.transcript.model import Transcript
 
 
 OPENING_S = 8.0      # the agent's first seconds: their opening, whatever a window at the end would take
+SENTENCE_PAUSE_S = 0.5   # a pause between recognised words this long ends a sentence (commas are ~0.2-0.45 s)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,26 @@ class CallContext:
         return [Sentence(i, seg.speaker if attributed else "any", seg.start, seg.end, seg.text,
                          seg.alternatives, seg.word_confidences)
                 for i, seg in enumerate(self.transcript.segments)]
+
+    def spoken_sentences(self, speaker: str) -> list[Sentence]:
+        """The speaker's sentences with each recognised one cut where its words pause SENTENCE_PAUSE_S or
+        more. A recogniser keeps an agent's two sentences said a breath apart in one segment (我这边记录显示… /
+        通话时长十分钟…), so "the next two sentences" would reach the third. Pieces keep their sentence's
+        index (their place among the others); a reference transcript's sentences have no word times and
+        stay whole."""
+        out = []
+        for sentence in self.by(speaker):
+            words = self.transcript.segments[sentence.index].words
+            cuts = [i for i in range(1, len(words)) if words[i].start - words[i - 1].end >= SENTENCE_PAUSE_S]
+            if not cuts:
+                out.append(sentence)
+                continue
+            for first, last in zip([0, *cuts], [*cuts, len(words)]):
+                piece = words[first:last]
+                out.append(Sentence(sentence.index, sentence.speaker, piece[0].start, piece[-1].end,
+                                    " ".join(w.text for w in piece), (),
+                                    tuple(w.conf for w in piece if w.conf is not None)))
+        return out
 
     @property
     def duration(self) -> float:

@@ -124,7 +124,7 @@ def followup(rule: Rule, call: CallContext) -> list[Hit]:
     """After each trigger, the speaker's next N sentences must contain ``match``."""
     hits = []
     for trigger, found, replies in _after_each(call, rule.params["trigger"], rule.speaker,
-                                               rule.params["within_sentences"]):
+                                               rule.params["within_sentences"], spoken=True):
         passage = joined_passage(replies)
         match = rule.params["match"]
         if replies and match.find(passage, lenient=True) is None:
@@ -135,10 +135,12 @@ def followup(rule: Rule, call: CallContext) -> list[Hit]:
     return hits
 
 
-def _after_each(call: CallContext, cond: Condition, speaker: str, count: int):
+def _after_each(call: CallContext, cond: Condition, speaker: str, count: int, spoken: bool = False):
     """(sentence matching ``cond``, the match, the speaker's next ``count`` sentences); a match inside the
-    previous window is part of the same moment and is skipped, so one episode gives one hit."""
-    own = call.by(speaker)
+    previous window is part of the same moment and is skipped, so one episode gives one hit. ``spoken``:
+    recognised sentences are counted as said, cut at pauses (CallContext.spoken_sentences) — for a reply
+    that must come soon (R14); an anchor's window (R05) keeps whole segments, the wider reading."""
+    own = call.spoken_sentences(speaker) if spoken else call.by(speaker)
     covered_until = -1
     for sentence in call.sentences:
         if sentence.index <= covered_until:
