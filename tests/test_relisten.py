@@ -276,3 +276,31 @@ def test_an_order_free_recognition_nearly_heard_is_heard_again_before_it_accuses
     assert "R04" not in {h.rule for h in check_call(default_pack(), transcript, listener=asked)}
     unsure = ScriptedListener({"agent": "[unk] 已经 给 您 开通"}, conf=0.6)
     assert "R04" not in {h.rule for h in check_call(default_pack(), transcript, listener=unsure)}
+
+
+@dataclass
+class TimedListener:
+    """Hears the given words (text, start, end, confidence) on every stretch asked."""
+
+    words: list[tuple[str, float, float, float]]
+
+    def hear(self, speaker, start, end, phrases):
+        return Hearing(speaker, start, end, tuple(phrases), tuple(HeardWord(*w) for w in self.words))
+
+
+def test_the_job_number_word_heard_surely_and_a_digit_free_recognition_heard_too_clear_r02():
+    """工号 heard surely, then its digits lost but the first (七 heard at 0.8 by the grammar where free
+    recognition wrote 气): the agent gave a job number. A digit the grammar heard less surely where free
+    recognition heard nothing like it, or 工号 with no digit after it (人工服务 forced into 员 工号 服务),
+    clears nobody."""
+    def r02(free, heard):
+        transcript = Transcript("c", 20.0, (_worded("agent", 0.5, free),
+                                            _worded("agent", 10.0, ["感谢您", "的", "来电", "再见"])))
+        return [h for h in check_call(default_pack(), transcript, listener=TimedListener(heard)) if h.rule == "R02"]
+    opening = ["您好", "很高兴", "为您", "服务", "功耗"]
+    assert not r02(opening + ["着", "气"], [("工号", 1.7, 2.0, 1.0), ("七", 2.3, 2.6, 0.8)])
+    assert r02(opening + ["着", "了"], [("工号", 1.7, 2.0, 1.0), ("七", 2.3, 2.6, 0.8)])
+    assert not r02(opening + ["着", "了"], [("工号", 1.7, 2.0, 1.0), ("七", 2.3, 2.6, 0.9)])
+    assert r02(["您好", "人工", "服务", "比较", "忙"], [("员", 0.8, 0.9, 1.0), ("工号", 0.9, 1.1, 0.92),
+                                                     ("服务", 1.1, 1.4, 1.0)])
+    assert r02(opening + ["着", "气"], [("七", 2.3, 2.6, 1.0)])          # a digit alone is no job number

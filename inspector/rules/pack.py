@@ -35,8 +35,9 @@ def compile_linear(pattern: str):
 # tariffs (the path of a tariff pack, rules.tariffs)
 KINDS: dict[str, dict[str, tuple[str, bool]]] = {
     # listen: the phrases a second hearing of the audio listens for (rules/relisten.py); default: the match's
+    # heard: what that hearing must hear to clear the agent; default: the match
     "required": {"window": ("window", True), "match": ("cond", True), "flag_when": ("cond", False),
-                 "listen": ("phrases", False)},
+                 "listen": ("phrases", False), "heard": ("cond", False)},
     "forbidden": {"match": ("cond", True), "window": ("window", False), "min_count": ("int", False),
                   "listen": ("phrases", False)},
     "sequence": {"trigger": ("cond", True), "steps": ("conds", True), "anchor": ("cond", False),

@@ -27,7 +27,7 @@ def required(rule: Rule, call: CallContext) -> list[Hit]:
     hits = []
     match = rule.params["match"]
     if match.find(passage, lenient=True) is None:
-        again = relisten(call, rule, match, rule.speaker, start, end)
+        again = relisten(call, rule, rule.params.get("heard", match), rule.speaker, start, end)
         if again is None or again.found is None:
             said = quote(sentences) if sentences else "（无发言）"
             hits.append(absent_hit(rule, call, start, end, f"未找到：{said}", passage, again=again))

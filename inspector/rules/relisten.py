@@ -21,10 +21,10 @@ from rapidfuzz import fuzz
 
 from inspector.rules.conditions import GAP, AllOf, AnyOf, Condition, Match, NotOf, Passage, Phrases
 from inspector.rules.context import CallContext, Sentence
-from inspector.rules.phonetic import merged_syllable, sound_codes
+from inspector.rules.phonetic import DIGIT_SYLLABLES, merged_syllable, sound_codes
 from inspector.rules.text import normalize
 from inspector.rules.pack import Rule
-from inspector.transcript.hearing import Hearing
+from inspector.transcript.hearing import HeardWord, Hearing
 
 MAX_LISTEN_S = 60.0      # the longest stretch heard again: the last minute before what needs it
 SURE_WORD = 0.85         # a word the grammar recogniser heard less surely is taken as forced, not heard
@@ -35,6 +35,7 @@ ALIKE = 40               # partial sound similarity (0-100) of the two hearings 
 FREE_MARGIN_S = 0.3
 EXACT = 0.95             # what the second hearing heard must match as written (exact, or with fillers left out)
 NEAR_TRIGGER = 75        # sound similarity (0-100) of a sentence's closest stretch to a trigger's phrase worth hearing again
+AGREED_WORD = 0.6        # a word heard less than surely still counts where free recognition heard it there too
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,9 @@ def speakers_of(condition: Condition, default: str) -> tuple[str, ...]:
 def relisten(call: CallContext, rule: Rule, condition: Condition, speaker: str, start: float, end: float,
              lenient: bool = True) -> Relistened | None:
     """What a second hearing of [start, end] on the speaker's channel says about ``condition`` (found only
-    on words heard at SURE_WORD or more, matching as written); None when there is nothing to listen with
-    (no audio or model, no phrases, or the stretch cannot be heard)."""
+    on words heard at SURE_WORD or more — or, where the hearing may clear the agent (``lenient``), at
+    AGREED_WORD or more and heard alike by free recognition at that moment — matching as written); None
+    when there is nothing to listen with (no audio or model, no phrases, or the stretch cannot be heard)."""
     listener = call.listener
     phrases = phrases_to_hear(rule, condition)
     if listener is None or not phrases or end <= start:
@@ -127,23 +129,41 @@ def relisten(call: CallContext, rule: Rule, condition: Condition, speaker: str, 
     hearing = listener.hear(speaker, max(start, end - MAX_LISTEN_S), end, phrases)
     if hearing is None:
         return None
-    heard = hearing.sure_text(SURE_WORD)
+    words = [w for w in hearing.known if w.conf >= SURE_WORD
+             or (lenient and w.conf >= AGREED_WORD and _free_heard_alike(call, hearing.speaker, w))]
+    heard = " ".join(w.text for w in words)
     found = condition.find(Passage(speaker, heard, (), hearing.confidence), lenient) if heard else None
     # the grammar's words are written as the phrases are: a match by sound is pieces of phrases strung
     # together (号 六 是 三 read as 号643), not the phrase heard
-    if found is None or found.confidence < EXACT or not _sounds_like_free(call, hearing, found):
+    if found is None or found.confidence < EXACT or not _sounds_like_free(call, hearing, words, found):
         return Relistened(hearing, None)
     return Relistened(hearing, found)
 
 
-def _sounds_like_free(call: CallContext, hearing: Hearing, found: Match) -> bool:
+def _free_words(call: CallContext, speaker: str, start: float, end: float) -> list[str]:
+    """What free recognition heard on the speaker's channel between start and end (give or take FREE_MARGIN_S)."""
+    return [w.text for seg in call.transcript.segments if seg.speaker in (speaker, "unknown")
+            for w in seg.words if w.end > start - FREE_MARGIN_S and w.start < end + FREE_MARGIN_S]
+
+
+def _free_heard_alike(call: CallContext, speaker: str, word: HeardWord) -> bool:
+    """Two hearings of one moment agree on a word: free recognition heard there a word of its sounds or one
+    spelled alike (一 and 一, 三 and 算, 工号 and 功耗). A digit the grammar heard at 0.77 that free
+    recognition heard too is said; one the grammar forced onto other speech free recognition did not hear
+    so (H22's kind: 工号 九 一 三 at 1.00 0.86 0.83 0.77, free 功耗 九 一 算)."""
+    mine = sound_codes(normalize(word.text))
+    return bool(mine) and any(
+        mine in sound_codes(normalize(free)) or _near(free, word.text)
+        for free in _free_words(call, speaker, word.start, word.end) if normalize(free))
+
+
+def _sounds_like_free(call: CallContext, hearing: Hearing, words: list[HeardWord], found: Match) -> bool:
     """Two hearings of one moment must agree. A small grammar forces its words onto other speech with a high
     confidence now and then (评分 where «请问» was said, and free recognition wrote 品味), so where the
     grammar's words that make the match do not sound the same as what free recognition heard there (工号 and
     功耗 do), that moment is heard a third time with both to choose from: the phrase stands only if it wins
     (同意 against 朋友 where the customer said 同意办吧). Where free recognition heard nothing, the grammar's
     hearing stands."""
-    words = [w for w in hearing.known if w.conf >= SURE_WORD]
     target = normalize(found.evidence)
     span = None                  # the shortest run of heard words that makes the match
     for last in range(len(words)):
@@ -158,8 +178,7 @@ def _sounds_like_free(call: CallContext, hearing: Hearing, found: Match) -> bool
     if span is None:
         return True
     start, end, said, said_words = span
-    free_words = [w.text for seg in call.transcript.segments if seg.speaker in (hearing.speaker, "unknown")
-                  for w in seg.words if w.end > start - FREE_MARGIN_S and w.start < end + FREE_MARGIN_S]
+    free_words = _free_words(call, hearing.speaker, start, end)
     free = "".join(normalize(w) for w in free_words)
     if not free or sound_codes(said) == sound_codes(free):
         return True
@@ -186,4 +205,5 @@ def _near(a: str, b: str) -> bool:
 
 
 def _spelled(text: str) -> str:
-    return " ".join(merged_syllable(c) for c in normalize(text))
+    """Toneless merged pinyin, a digit as it is read (三 is normalised to 3: san, like 算's suan)."""
+    return " ".join(DIGIT_SYLLABLES[ord(c) - 48] if "0" <= c <= "9" else merged_syllable(c) for c in normalize(text))
