@@ -7,7 +7,7 @@ and per rule, the hits by confidence band (is a 0.9 hit right nine times in ten?
 again costs next to the call's recognition and checking.
 
 Sets: "dev" — the reference scenarios S1–S6, tests/scenarios/X*, bench/scenarios/H01–H15 and the
-end-to-end scenarios bench/scenarios/e2e/*.json (hang-ups, disclosures, job numbers, offers and
+end-to-end scenarios bench/scenarios/e2e/*.json, E01–E41 (hang-ups, disclosures, job numbers, offers and
 confirmation questions, fast and slow agents, angry customers); "held-out" — bench/scenarios/fresh/H16–H27
 and "new held-out" — fresh/H28 onwards (written before the changes they measure), only ever measured,
 never tuned against. R12's truth is what the voice spoke (spoken_expectation).
