@@ -199,8 +199,8 @@ def test_the_agent_going_ahead_is_the_order_with_or_without_its_final_le(going_a
 
 
 @pytest.mark.parametrize("asked", ["那我帮您开通好吗？", "那我给您办理可以吗？", "那我这边给您开通之前，先跟您说一下资费。",
-                                   "那我帮您开通吗？"])
-def test_asking_before_going_ahead_is_not_the_order(asked):
+                                   "那我帮您开通吗？", "我这边给您办理不了，您得去营业厅。"])
+def test_asking_about_going_ahead_or_saying_it_cannot_be_done_is_not_the_order(asked):
     transcript = _call(("agent", GOOD_OPENING), ("agent", "验证通过。" + OFFER), ("customer", "嗯。"), ("agent", asked))
     assert "R04" not in _rules(transcript)
 
