@@ -125,6 +125,7 @@ def main() -> None:
         rests_on: dict[str, list[tuple[float, bool]]] = {}
         recognition_s = check_s = relisten_s = audio_s = 0.0
         windows = 0
+        dearest = (0.0, "")          # the call where listening again cost most, next to its own recognition and checking
         relabelled: list[str] = []
         if args.available or args.recognised:
             folder = args.cache / "audio" if args.available else args.cache / loaded.id.replace(":", "-")
@@ -145,11 +146,15 @@ def main() -> None:
             audio_s += recording.duration_s
             started = time.thread_time()
             plain = check_call(raw_pack, transcript, activity)
-            check_s += time.thread_time() - started
+            checked = time.thread_time() - started
+            check_s += checked
             listener = GrammarListener(loaded, recording)
             heard = check_call(raw_pack, transcript, activity, listener)
             relisten_s += listener.cost.cpu_s
             windows += listener.cost.windows
+            own = cpu + checked
+            if own > 0 and listener.cost.cpu_s / own > dearest[0]:
+                dearest = (listener.cost.cpu_s / own, scenario["id"])
             decided = calibrate(heard, pack.calibration) if pack.calibration else heard
             for h in heard:
                 kind = basis(h)
@@ -194,7 +199,8 @@ def main() -> None:
         base = recognition_s + check_s
         print(f"  cost: recognition {recognition_s:.1f} s CPU, checking {check_s:.2f} s, listening again "
               f"{relisten_s:.2f} s in {windows} windows ({windows / max(1, len(scenarios)):.1f} a call) = "
-              f"{relisten_s / base:.1%} of recognition and checking" if base else "  cost: no recognition measured")
+              f"{relisten_s / base:.1%} of recognition and checking; the most in one call {dearest[0]:.1%} "
+              f"({dearest[1]})" if base else "  cost: no recognition measured")
 
 
 if __name__ == "__main__":
