@@ -8,7 +8,8 @@ again costs next to the call's recognition and checking.
 
 Sets: "dev" — the reference scenarios S1–S6, tests/scenarios/X*, bench/scenarios/H01–H15 and the
 end-to-end scenarios bench/scenarios/e2e/*.json, E01–E41 (hang-ups, disclosures, job numbers, offers and
-confirmation questions, fast and slow agents, angry customers); "held-out" — bench/scenarios/fresh/H16–H27
+confirmation questions, fast and slow agents, angry customers) and the automatic score's scenarios
+bench/scenarios/autoscore/AS01–AS24 (tariffs stated wrongly, politeness, needs, clarity); "held-out" — bench/scenarios/fresh/H16–H27
 and "new held-out" — fresh/H28 onwards (written before the changes they measure), only ever measured,
 never tuned against. R12's truth is what the voice spoke (spoken_expectation).
 
@@ -59,7 +60,8 @@ TTS = SHARED / "tools" / "neural_tts.py"
 def scenario_sets() -> dict[str, list[Path]]:
     dev = [*sorted((SHARED / "scenarios").glob("S*.json")), *sorted((ROOT / "tests" / "scenarios").glob("X*.json")),
            *sorted((ROOT / "bench" / "scenarios").glob("H*.json")),
-           *sorted((ROOT / "bench" / "scenarios" / "e2e").glob("*.json"))]
+           *sorted((ROOT / "bench" / "scenarios" / "e2e").glob("*.json")),
+           *sorted((ROOT / "bench" / "scenarios" / "autoscore").glob("AS*.json"))]
     fresh = sorted((ROOT / "bench" / "scenarios" / "fresh").glob("H*.json"))
     return {"dev": dev, "held-out": [p for p in fresh if int(p.stem[1:]) <= 27],
             "new held-out": [p for p in fresh if int(p.stem[1:]) > 27]}

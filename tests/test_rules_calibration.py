@@ -41,10 +41,13 @@ def test_a_kind_of_evidence_right_too_rarely_is_listen_to_confirm_or_not_raised(
     assert "R02" not in {h.rule for h in check_call(_pack(absent=0.3), _call(True))}
 
 
-def test_the_default_pack_drops_a_forbidden_phrase_found_only_by_sound_on_recognised_words():
-    """Such hits were right 0 times in 2 on the neural development calls: calibrated under listen_from."""
-    assert "R06" not in {h.rule for h in check_call(default_pack(), _call(True, "你怎么还不明百"))}
-    assert "R06" in {h.rule for h in check_call(default_pack(), _call(True, "你怎么还不明白"))}
+def test_the_default_pack_asks_to_listen_to_a_phrase_found_only_by_sound_on_recognised_words():
+    """Such hits were right 2 times in 4 on the neural development calls (94 calls): calibrated between
+    listen_from and hit_from, so an inspector is asked to listen, and nothing is asserted."""
+    by_sound = [h for h in check_call(default_pack(), _call(True, "你怎么还不明百")) if h.rule == "R06"]
+    assert by_sound and all(h.listen for h in by_sound)
+    exact = [h for h in check_call(default_pack(), _call(True, "你怎么还不明白")) if h.rule == "R06"]
+    assert exact and not any(h.listen for h in exact)
 
 
 def test_a_reference_text_is_not_calibrated():
