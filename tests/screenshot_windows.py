@@ -54,7 +54,7 @@ def inspector_day(app, workspace, language):
     from inspector.ui.login_dialog import LoginDialog
 
     with_db = main_window(workspace, language, INSPECTOR, show=False)
-    login = LoginDialog(UserRepository(with_db.db), offered=(LEAD, INSPECTOR, AGENT), offered_password="demo")
+    login = LoginDialog(UserRepository(with_db.db), with_db.lane, offered=(LEAD, INSPECTOR, AGENT), offered_password="demo")
     with_db.close()
     login.show()
     yield lambda: login.isVisible()
@@ -151,7 +151,7 @@ def lead_day(app, workspace, language):
     redlines = window.review.redlines_dialog()
     redlines.show()
     yield "red_line_cases"
-    users = UsersDialog(UserRepository(window.db), LEAD, window)
+    users = UsersDialog(UserRepository(window.db), LEAD, window, lane=window.lane)
     users.show()
     yield "users"
     AccountDialog(users).show()

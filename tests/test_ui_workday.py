@@ -66,12 +66,15 @@ def test_the_log_in_dialog_shows_no_field_outside_its_form(qtbot, tmp_path, demo
     from inspector.store.database import open_database
     from inspector.store.users import UserRepository
     from inspector.ui.login_dialog import LoginDialog
+    from inspector.ui.operations import DatabaseLane
     from inspector.ui.session import DEMO_PASSWORD, DEMO_USERS, ensure_demo_users
 
     db = open_database(tmp_path / "users.sqlite3")
     users = UserRepository(db)
     ensure_demo_users(users)
-    dialog = LoginDialog(users, offered=DEMO_USERS if demo else (), offered_password=DEMO_PASSWORD if demo else "")
+    lane = DatabaseLane(tmp_path / "users.sqlite3")
+    dialog = LoginDialog(users, lane, offered=DEMO_USERS if demo else (),
+                         offered_password=DEMO_PASSWORD if demo else "")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -80,6 +83,7 @@ def test_the_log_in_dialog_shows_no_field_outside_its_form(qtbot, tmp_path, demo
              if w.isVisible() and form.labelForField(w) is None]
     assert not stray, [type(w).__name__ for w in stray]
     dialog.close()
+    lane.shutdown()
     db.close()
 
 

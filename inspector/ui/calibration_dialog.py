@@ -212,52 +212,56 @@ class CalibrationDialog(QDialog):
         history = [self.comparison_of(s) for s in self.sessions if s.revealed]
         self.show_comparison(self.comparison_of(session), history)
 
-    def _guarded(self, title: str, action: Callable[[], str]) -> None:
-        try:
-            message = action()
-        except (ArchiveError, CalibrationError, StorageError, OSError) as exc:
+    def _exchange(self, title: str, work: Callable[[object], object], said: Callable[[object], str]) -> None:
+        """A pack or results file written or read by an operation on the lane (imports store calls and scores,
+        every export is in the export audit); ``said`` words its result on this thread, a refusal names the file."""
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, (ArchiveError, CalibrationError, StorageError, OSError, NotAllowed)):
+                raise exc
             QMessageBox.warning(self, title, error_text(exc))
-            return
-        QMessageBox.information(self, title, message)
-        self.refresh()
+
+        def done(result) -> None:
+            QMessageBox.information(self, title, said(result))
+            self.refresh()
+
+        self.lane.run(lambda db: (work(db), OpChanges()), done, on_error=failed)
 
     def export_pack(self) -> None:
-        session = self.selected()
+        session, card, user = self.selected(), self.card, self.user
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export packs: one per participant, into a folder"))
         if folder:
-            self._guarded(self.tr("Export pack"), lambda: "\n".join(
-                str(p) for p in export_packs(self.db, session, self.card, Path(folder), self.user)))
+            self._exchange(self.tr("Export pack"), lambda db: export_packs(db, session, card, Path(folder), user),
+                           lambda paths: "\n".join(str(p) for p in paths))
 
     def import_pack(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import pack"), "",
                                               self.tr("Calibration pack (*.inspector-pack)"))
         if path:
-            def run() -> str:
-                result = import_pack(self.db, Path(path), self.card, self.audio_folder, self.user)
-                return (self.tr("Already imported: nothing changed") if result.already_imported else
-                        self.tr("Session %1: %2 call(s) added").replace("%1", result.session.title)
-                        .replace("%2", str(result.calls_added)))
-            self._guarded(self.tr("Import pack"), run)
+            card, audio_folder, user = self.card, self.audio_folder, self.user
+            self._exchange(self.tr("Import pack"), lambda db: import_pack(db, Path(path), card, audio_folder, user),
+                           lambda result: self.tr("Already imported: nothing changed") if result.already_imported
+                           else self.tr("Session %1: %2 call(s) added").replace("%1", result.session.title)
+                           .replace("%2", str(result.calls_added)))
 
     def export_results(self) -> None:
-        session = self.selected()
+        session, card, user_id = self.selected(), self.card, self.user.id
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export my scores"),
-                                              f"{session.title}-{self.user.id}.inspector-results",
+                                              f"{session.title}-{user_id}.inspector-results",
                                               self.tr("Calibration scores (*.inspector-results)"))
         if path:
-            self._guarded(self.tr("Export my scores"), lambda: str(export_results(
-                self.db, self.card, session, self.user.id, Path(path))))
+            self._exchange(self.tr("Export my scores"),
+                           lambda db: export_results(db, card, session, user_id, Path(path)), str)
 
     def import_results(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import scores"), "",
                                                 self.tr("Calibration scores (*.inspector-results)"))
         if paths:
-            def run() -> str:
-                lines = []
-                for path in paths:
-                    result = import_results(self.db, self.card, Path(path))
-                    lines.append(f"{Path(path).name}: " + (self.tr("already imported") if result.already_imported
-                                 else self.tr("%1 stored, %2 unchanged").replace("%1", str(result.stored))
-                                 .replace("%2", str(result.unchanged))))
-                return "\n".join(lines)
-            self._guarded(self.tr("Import scores"), run)
+            card = self.card
+
+            def said(results) -> str:
+                return "\n".join(f"{Path(path).name}: " + (
+                    self.tr("already imported") if result.already_imported else
+                    self.tr("%1 stored, %2 unchanged").replace("%1", str(result.stored))
+                    .replace("%2", str(result.unchanged))) for path, result in zip(paths, results))
+            self._exchange(self.tr("Import scores"),
+                           lambda db: [import_results(db, card, Path(path)) for path in paths], said)

@@ -105,6 +105,11 @@ class ScoringController(QObject):
         self.pane.hit_labels = {hit_key(h): f"{h.rule} {self.state.rule_name(h)}: {evidence_text(h.evidence)}"
                                 for h in hits}
         evaluation, stored = self.session.evaluation_for(call.id)
+        shown = self.pane.evaluation
+        if self._writing and shown is not None and shown.call_id == call.id and shown.inspector == self.user:
+            # saves of it are still on the lane: the pane shows what they store, the database an older version
+            # (or none yet, and a second blank card would become a second evaluation of the call)
+            evaluation, stored = shown, True
         if self.session.calibrating(call.id):
             self.pane.offer([], "")
             try:

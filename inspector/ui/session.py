@@ -7,8 +7,9 @@ change of user is a new window on the same workspace, never a user swapped under
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEventLoop, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from inspector.domain.people import User
@@ -18,6 +19,7 @@ from inspector.store.users import UserRepository
 from inspector.ui.agent_window import AgentWindow
 from inspector.ui.login_dialog import LoginDialog
 from inspector.ui.main_window import MainWindow
+from inspector.ui.operations import DatabaseLane, Operation, OpChanges
 from inspector.workspace import Workspace
 
 DEMO_LEAD = User("9001", "张组长", "lead")
@@ -32,6 +34,17 @@ def ensure_demo_users(users: UserRepository) -> None:
     for user in DEMO_USERS:
         if users.get(user.id) is None:
             users.add(DEMO_LEAD, user.id, user.name, user.role, DEMO_PASSWORD, must_change_password=False)
+
+
+def wait_for(lane: DatabaseLane, operation: Operation) -> Any:
+    """Run ``operation`` on the lane and return its result; the GUI keeps drawing meanwhile."""
+    loop, answer = QEventLoop(), []
+    lane.run(operation, lambda result: (answer.append(result), loop.quit()),
+             on_error=lambda exc: (answer.append(exc), loop.quit()))
+    loop.exec()
+    if isinstance(answer[0], Exception):
+        raise answer[0]
+    return answer[0]
 
 
 WindowFactory = Callable[[Workspace, Settings, User], MainWindow | AgentWindow]
@@ -62,16 +75,21 @@ class SignInSession(QObject):
         return user is not None
 
     def ask(self, parent: QWidget | None) -> User | None:
-        db = open_database(self.workspace.database)
+        """The log-in's writes (the demo's people, attempts, a new password) are operations on a lane of
+        its own that ends with the dialog; the dialog reads on this thread's connection."""
+        lane = DatabaseLane(self.workspace.database)
         try:
-            users = UserRepository(db)
             if self.demo:
-                ensure_demo_users(users)
-            dialog = LoginDialog(users, parent, offered=DEMO_USERS if self.demo else (),
-                                 offered_password=DEMO_PASSWORD if self.demo else "")
-            return dialog.user if dialog.exec() else None
+                wait_for(lane, lambda db: (ensure_demo_users(UserRepository(db)), OpChanges()))
+            db = open_database(self.workspace.database)
+            try:
+                dialog = LoginDialog(UserRepository(db), lane, parent, offered=DEMO_USERS if self.demo else (),
+                                     offered_password=DEMO_PASSWORD if self.demo else "")
+                return dialog.user if dialog.exec() else None
+            finally:
+                db.close()
         finally:
-            db.close()
+            lane.shutdown()
 
     def open(self, user: User) -> MainWindow | AgentWindow:
         self.window = self.make_window(self.workspace, self.settings, user)

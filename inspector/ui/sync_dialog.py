@@ -181,24 +181,36 @@ class SyncDialog(QDialog):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> dict | None:
-        """A name typed without the extension gets it, so headquarters' import recognises the file."""
+    def export_to(self, path: Path) -> None:
+        """Written by an operation on the lane (it records the export audit and queues agents' unsent answers);
+        the dialog says where once it is written. A name typed without the extension gets it, so
+        headquarters' import recognises the file."""
         if not path.name.endswith(BUNDLE_SUFFIX):
             path = path.with_name(path.name + BUNDLE_SUFFIX)
         identity = sync_identity.require(self.db)
-        masked = not (self.unmasked.isChecked() and allowed(self.user, Action.EXPORT_UNMASKED))
-        if not masked and UserRepository(self.db).authenticate(self.user.id, self.confirm_password() or "") is None:
-            QMessageBox.warning(self, self.tr("Export bundle"),
-                                self.tr("Unmasked transcripts need your password: nothing was exported."))
-            return None
-        try:
-            manifest = export_bundle(self.db, identity, path, self.user, self.with_transcripts.isChecked(), masked)
-        except (ArchiveError, StorageError, OSError, NotAllowed) as exc:
+        user, transcripts = self.user, self.with_transcripts.isChecked()
+        masked = not (self.unmasked.isChecked() and allowed(user, Action.EXPORT_UNMASKED))
+        password = None if masked else self.confirm_password() or ""
+
+        def export(db):
+            if password is not None and UserRepository(db).authenticate(user.id, password) is None:
+                return None, OpChanges()          # counted as a failed log-in: a guessed password locks too
+            return export_bundle(db, identity, path, user, transcripts, masked), OpChanges()
+
+        def written(manifest: dict | None) -> None:
+            if manifest is None:
+                QMessageBox.warning(self, self.tr("Export bundle"),
+                                    self.tr("Unmasked transcripts need your password: nothing was exported."))
+                return
+            self.refresh()
+            self.message.setText(self.tr("Bundle written to %1").replace("%1", str(path)))
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, (ArchiveError, StorageError, OSError, NotAllowed)):
+                raise exc
             QMessageBox.warning(self, self.tr("Export bundle"), error_text(exc))
-            return None
-        self.refresh()
-        self.message.setText(self.tr("Bundle written to %1").replace("%1", str(path)))
-        return manifest
+
+        self.lane.run(export, written, on_error=failed)
 
     def confirm_password(self) -> str | None:
         """A lead confirms an unmasked export with their password (it is recorded in the export audit)."""

@@ -167,7 +167,7 @@ class ToolWindows(QObject):
                           .replace("%1", __version__).replace("%2", str(self.workspace.root)))
 
     def show_users(self) -> None:
-        UsersDialog(UserRepository(self.db), self.user, self.parent_widget).exec()
+        UsersDialog(UserRepository(self.db), self.user, self.parent_widget, lane=self.lane).exec()
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self.parent_widget)
