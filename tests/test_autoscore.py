@@ -25,7 +25,8 @@ from inspector.scoring.auto import auto_score, covered_items
 from inspector.scoring.defaults import default_card, default_pack
 from inspector.scoring.evaluation import Deduction, Evaluation, ItemState
 from inspector.store.autoscores import AutoScoreRepository
-from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
 from inspector.store.database import open_database
 from inspector.store.evaluations import EvaluationRepository
 from inspector.store.transcripts import TranscriptRepository

@@ -218,7 +218,8 @@ def test_the_windows_check_hears_a_recognised_call_again_and_a_reference_one_nev
     side's loader): a recognised transcript is heard again with the model, like `inspector check --model`;
     for a reference transcript the model is not even loaded."""
     from inspector.review.checking import check_and_store
-    from inspector.store.calls import CallRepository, NewCall
+    from inspector.store.calls import CallRepository
+    from inspector.domain.calls import NewCall
     from inspector.store.database import open_database
     from inspector.store.transcripts import TranscriptRepository
     from inspector.workspace import Workspace

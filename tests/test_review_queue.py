@@ -18,7 +18,8 @@ from inspector.review.queue import PlanError, SamplingPlan, draw, load_plan, sav
 from inspector.scoring.defaults import default_card, default_pack
 from inspector.scoring.evaluation import Deduction, Evaluation, ItemState
 from inspector.store.assignments import AssignmentRepository
-from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
 from inspector.store.database import open_database
 from inspector.store.evaluations import EvaluationRepository
 from inspector.store.hits import HitRepository

@@ -4,7 +4,7 @@ import pytest
 
 from inspector.audio.activity import Interval
 from inspector.review.state import ReviewState
-from inspector.store.calls import Call
+from inspector.domain.calls import Call
 
 
 def _call(duration=60.0):

@@ -3,8 +3,10 @@ import sqlite3
 
 import pytest
 
-from inspector.store.calls import SORT_KEYS, SORTABLE, CallFilter, CallRepository, NewCall
-from inspector.store.database import SCHEMA_VERSION, StorageError, open_database
+from inspector.store.calls import SORT_KEYS, SORTABLE, CallRepository
+from inspector.domain.calls import CallFilter, NewCall
+from inspector.store.database import SCHEMA_VERSION, open_database
+from inspector.domain.errors import StorageError
 from tests.conftest import ROOT
 
 

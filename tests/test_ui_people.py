@@ -10,7 +10,8 @@ from inspector.audio.player import Player
 from inspector.domain.people import User
 from inspector.settings import Settings
 from inspector.store.database import open_database
-from inspector.store.users import Refusal, UserError, UserRepository
+from inspector.store.users import UserRepository
+from inspector.domain.accounts import Refusal, UserError
 from inspector.ui.account_texts import refusal_text, user_error_text
 from inspector.ui.login_dialog import ChangePasswordDialog, LoginDialog
 from inspector.ui.main_window import MainWindow

@@ -19,7 +19,8 @@ from inspector.store import database
 from inspector.store.export_audit import ExportAudit
 from inspector.sync import identity as sync_identity
 from inspector.ui import calibration_dialog
-from inspector.store.users import Refusal, UserRepository
+from inspector.store.users import UserRepository
+from inspector.domain.accounts import Refusal
 from inspector.ui.account_texts import refusal_text
 from inspector.ui.session import DEMO_PASSWORD, SignInSession
 from inspector.workspace import Workspace

@@ -26,8 +26,9 @@ from inspector.rules.engine import check_call
 from inspector.rules.hits import Hit
 from inspector.rules.pack import PackError, RulePack
 from inspector.review.checking import check_all
-from inspector.store.calls import CallFilter, CallRepository
-from inspector.store.database import StorageError
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
+from inspector.domain.errors import StorageError
 from inspector.store.hits import HitRepository
 from inspector.transcript.io import TranscriptError, load_transcript
 

@@ -19,7 +19,7 @@ from inspector.emotion.turns import customer_emotion
 from inspector.jobs import drain
 from inspector.review.emotions import measure_all
 from inspector.store.calls import CallRepository
-from inspector.store.database import StorageError
+from inspector.domain.errors import StorageError
 from inspector.store.emotion import EmotionRepository
 from inspector.transcript.io import TranscriptError, load_transcript
 

@@ -18,10 +18,11 @@ from inspector.calibration.pack import export_packs, import_pack
 from inspector.calibration.results import export_results, import_results
 from inspector.calibration.sessions import MAX_CALLS, CalibrationError, CalibrationService, new_session
 from inspector.scoring.card import Scorecard
-from inspector.store.calibration import CalibrationSession
+from inspector.domain.calibration import CalibrationSession
 from inspector.store.autoscores import AutoScoreRepository
-from inspector.store.calls import CallFilter, CallRepository
-from inspector.store.database import StorageError
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
+from inspector.domain.errors import StorageError
 from inspector.users.policy import Action, NotAllowed, allowed
 from inspector.domain.people import User
 from inspector.review.queue import REVIEWERS

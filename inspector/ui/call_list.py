@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (QAbstractButton, QCheckBox, QComboBox, QDateEdit,
 
 from inspector.ui.category_names import category_text
 from inspector.categories.pack import SEPARATOR
-from inspector.store.calls import CALL_STATUSES, SORTABLE, Call, CallFilter, CallRepository
+from inspector.store.calls import SORTABLE, CallRepository
+from inspector.domain.calls import CALL_STATUSES, Call, CallFilter
 from inspector.store.categories import CategoryRepository
 from inspector.store.emotion import EmotionRepository
 

@@ -18,7 +18,8 @@ from inspector.categories.pack import SEPARATOR
 from inspector.emotion.turns import CustomerEmotion, customer_emotion
 from inspector.jobs import immediate
 from inspector.review.state import ReviewState
-from inspector.store.calls import Call, CallRepository
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import Call
 from inspector.store.categories import CategoryRepository
 from inspector.store.database import on_own_connection
 from inspector.store.emotion import EmotionRepository

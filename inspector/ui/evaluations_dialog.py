@@ -16,7 +16,8 @@ from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import User
 from inspector.scoring.export import write_csv
 from inspector.scoring.export import EvaluationRow
-from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
+from inspector.store.evaluations import EvaluationRepository
+from inspector.domain.evaluations import EvaluationFilter
 from inspector.ui.tables import read_only_table
 from inspector.users.policy import Action, allowed
 

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from inspector.domain.people import User
-from inspector.store.users import UserError, UserRepository
+from inspector.store.users import UserRepository
+from inspector.domain.accounts import UserError
 from inspector.ui.account_texts import refusal_text, role_name, user_error_text
 from inspector.ui.form_fields import checked_form, password_field
 from inspector.ui.operations import DatabaseLane, OpChanges

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
 
 from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import User
-from inspector.store.redlines import RedLineCase, RedLineRepository
+from inspector.store.redlines import RedLineRepository
+from inspector.domain.redlines import RedLineCase
 from inspector.users.policy import NotAllowed
 from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.tables import fill, read_only_table

@@ -23,9 +23,10 @@ from inspector.scoring.defaults import default_card, default_pack, load_checked_
 from inspector.rules.hits import Hit
 from inspector.rules.pack import PackError, RulePack
 from inspector.settings import Settings, save_settings
-from inspector.store.calls import Call
+from inspector.domain.calls import Call
 from inspector.store.database import on_own_connection
-from inspector.store.hits import HitRepository, accuracy_by_band
+from inspector.store.hits import HitRepository
+from inspector.domain.accuracy import accuracy_by_band
 from inspector.store.transcripts import TranscriptRepository
 from inspector.ui.core_messages import error_text
 from inspector.ui.operations import OpChanges

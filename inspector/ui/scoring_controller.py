@@ -25,14 +25,15 @@ from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Evaluation
 from inspector.scoring.score import prefill, score
 from inspector.settings import Settings
-from inspector.store.calibration import CalibrationSession
+from inspector.domain.calibration import CalibrationSession
 from inspector.store.autoscores import AutoScoreRepository
 from inspector.review.coaching import CoachingService
-from inspector.store.calls import Call
+from inspector.domain.calls import Call
 from inspector.store.redlines import RedLineRepository
 from inspector.ui.evidence_text import evidence_text
 from inspector.ui.waveform_items import format_time
-from inspector.store.evaluations import EvaluationLocked, EvaluationRepository
+from inspector.store.evaluations import EvaluationRepository
+from inspector.domain.evaluations import EvaluationLocked
 from inspector.domain.people import User
 from inspector.users.policy import Action, NotAllowed, allowed
 from inspector.ui.operations import OpChanges

@@ -15,7 +15,8 @@ from inspector.ui.category_names import category_text
 from inspector.ui.window_sizes import open_within_screen
 from inspector.store.calls import CallRepository
 from inspector.store.categories import CategoryRepository
-from inspector.store.search import Found, SearchFilter, search
+from inspector.store.search import search
+from inspector.domain.search import Found, SearchFilter
 from inspector.ui.tables import fill, read_only_table
 
 LIMIT = 200

@@ -20,7 +20,8 @@ from inspector.asr.installer import install_model
 from inspector.asr.recognizer import AsrError, LoadedModel
 from inspector.review.state import ReviewState
 from inspector.settings import Settings, save_settings
-from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
 from inspector.store.database import on_own_connection
 from inspector.store.transcripts import TranscriptRepository
 from inspector.ui.speech_dialogs import SpeechModelsDialog

@@ -14,7 +14,8 @@ from inspector.jobs import Progress
 from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.window_sizes import open_within_screen
 from inspector.archive import ArchiveError
-from inspector.store.database import StorageError, on_own_connection
+from inspector.store.database import on_own_connection
+from inspector.domain.errors import StorageError
 from inspector.store.outbox import OutboxRepository
 from inspector.store.users import UserRepository
 from inspector.domain.people import User

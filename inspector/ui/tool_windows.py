@@ -19,7 +19,8 @@ from inspector.privacy.visibility import Visibility
 from inspector.review.state import ReviewState
 from inspector.scoring.defaults import default_card
 from inspector.settings import Settings, save_settings
-from inspector.store.calibration import CalibrationRepository, CalibrationSession
+from inspector.store.calibration import CalibrationRepository
+from inspector.domain.calibration import CalibrationSession
 from inspector.store.calls import CallRepository
 from inspector.store.users import UserRepository
 from inspector.ui.calibration_dialog import CalibrationDialog

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from inspector.review.state import ReviewState
-from inspector.store.calls import Call
+from inspector.domain.calls import Call
 from inspector.store.hits import HitRepository
 from inspector.store.transcripts import EDITED, TranscriptRepository
 from inspector.transcript.edits import edit_speaker, edit_text, edit_word

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import Role, User
-from inspector.store.users import Account, UserError, UserRepository
+from inspector.store.users import UserRepository
+from inspector.domain.accounts import Account, UserError
 from inspector.ui.account_texts import role_name, user_error_text
 from inspector.ui.form_fields import checked_form, error_label, password_field
 from inspector.ui.operations import DatabaseLane, OpChanges
