@@ -7,6 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from inspector.audio.player import Player
+from inspector.desk.desk import Desk
 from inspector.domain.people import User
 from inspector.settings import Settings
 from inspector.store.database import open_database
@@ -80,7 +81,7 @@ def _switch(window, user_id, password):
 
 
 def _log_in(qtbot, users, lane, user_id, password, new_password=None):
-    dialog = LoginDialog(users, lane)
+    dialog = LoginDialog(Desk(users._db), lane)
     qtbot.addWidget(dialog)
     dialog.user_id.setText(user_id)
     dialog.password.setText(password)
@@ -118,7 +119,7 @@ def test_a_lead_adds_an_inspector_who_scores_and_the_lead_reopens_it(qtbot, work
     assert lead_window.actions_by_key["users"].isVisible()
     assert "张组长 (9001)" in lead_window.user_label.text()
 
-    manage = UsersDialog(UserRepository(lead_window.db), lead, lead_window, lane=lead_window.lane)
+    manage = UsersDialog(lead_window.desk, lead, lead_window, lane=lead_window.lane)
     qtbot.addWidget(manage)
     add = AccountDialog(manage)
     add.user_id.setText("1002")
@@ -169,7 +170,7 @@ def test_a_lead_adds_an_inspector_who_scores_and_the_lead_reopens_it(qtbot, work
 
 def test_disabled_and_locked_users_are_refused_and_a_reset_must_be_changed(qtbot, users, lane):
     users.add(LEAD, "1001", "李质检", "inspector", "start-1001", must_change_password=False)
-    manage = UsersDialog(users, LEAD, lane=lane)
+    manage = UsersDialog(Desk(users._db), LEAD, lane=lane)
     qtbot.addWidget(manage)
     manage.select("1001")
     manage.toggle_active()
@@ -200,7 +201,7 @@ def test_disabled_and_locked_users_are_refused_and_a_reset_must_be_changed(qtbot
 def test_the_users_dialog_of_a_lead_demoted_meanwhile_changes_nothing_and_says_why(qtbot, users, lane):
     users.add(LEAD, "9002", "刘组长", "lead", "secret-9002", must_change_password=False)
     users.add(LEAD, "1001", "李质检", "inspector", "start-1001", must_change_password=False)
-    manage = UsersDialog(users, User("9002", "刘组长", "lead"), lane=lane)
+    manage = UsersDialog(Desk(users._db), User("9002", "刘组长", "lead"), lane=lane)
     qtbot.addWidget(manage)
     users.set_role(LEAD, "9002", "inspector")                  # by the other lead, while the dialog is open
     manage.select("1001")
@@ -250,7 +251,7 @@ def test_the_users_list_shows_a_lock_only_while_it_lasts(qtbot, users, lane):
     for _ in range(5):
         users.log_in("1001", "guess-wrong1", now=long_ago)        # locked yesterday, for a quarter of an hour
         users.log_in("1002", "guess-wrong1")                      # locked now
-    manage = UsersDialog(users, LEAD, lane=lane)
+    manage = UsersDialog(Desk(users._db), LEAD, lane=lane)
     qtbot.addWidget(manage)
     status = {manage.table.item(r, 0).text(): manage.table.item(r, 3).text() for r in range(manage.table.rowCount())}
     assert status["1001"] == manage.tr("Active")
@@ -311,7 +312,7 @@ def test_the_demo_offers_its_users(qtbot, tmp_path):
     users = UserRepository(open_database(tmp_path / "demo.sqlite3"))
     ensure_demo_users(users)
     lane = DatabaseLane(tmp_path / "demo.sqlite3")
-    dialog = LoginDialog(users, lane, offered=tuple(u.user for u in users.accounts()), offered_password=DEMO_PASSWORD)
+    dialog = LoginDialog(Desk(users._db), lane, offered=tuple(u.user for u in users.accounts()), offered_password=DEMO_PASSWORD)
     qtbot.addWidget(dialog)
     assert [dialog.offered.itemData(i) for i in range(dialog.offered.count())] == ["1001", "1002", "9001"]
     dialog.offered.setCurrentIndex(2)

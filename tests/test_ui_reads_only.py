@@ -94,7 +94,7 @@ def test_a_leads_writes_through_the_window_are_all_stored_off_the_gui_thread(tmp
     assert window.transcripts.latest(call_id)[1].segments[0].text == "您好，请问有什么可以帮您"
 
     # an account added and disabled
-    users = UsersDialog(UserRepository(window.db), LEAD, window, lane=window.lane)
+    users = UsersDialog(window.desk, LEAD, window, lane=window.lane)
     qtbot.addWidget(users)
     add = AccountDialog(users)
     add.user_id.setText("1003")

@@ -65,6 +65,7 @@ def test_the_log_in_dialog_shows_no_field_outside_its_form(qtbot, tmp_path, demo
 
     from inspector.store.database import open_database
     from inspector.store.users import UserRepository
+    from inspector.desk.desk import Desk
     from inspector.ui.login_dialog import LoginDialog
     from inspector.ui.operations import DatabaseLane
     from inspector.ui.session import DEMO_PASSWORD, DEMO_USERS, ensure_demo_users
@@ -73,7 +74,7 @@ def test_the_log_in_dialog_shows_no_field_outside_its_form(qtbot, tmp_path, demo
     users = UserRepository(db)
     ensure_demo_users(users)
     lane = DatabaseLane(tmp_path / "users.sqlite3")
-    dialog = LoginDialog(users, lane, offered=DEMO_USERS if demo else (),
+    dialog = LoginDialog(Desk(db), lane, offered=DEMO_USERS if demo else (),
                          offered_password=DEMO_PASSWORD if demo else "")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -675,7 +676,7 @@ def test_agents_are_offered_neither_as_assignees_nor_as_calibration_participants
     sampling = window.review.sampling_dialog()
     qtbot.addWidget(sampling)
     offered = [sampling.assignees.item(r).data(Qt.UserRole) for r in range(sampling.assignees.count())]
-    session = NewSessionDialog(window.calls, users, User("9001", "张组长", "lead"), window)
+    session = NewSessionDialog(window.desk, User("9001", "张组长", "lead"), window)
     qtbot.addWidget(session)
     participants = [session.people.item(r).data(Qt.UserRole) for r in range(session.people.count())]
     benchmarks = [session.benchmark.itemData(r) for r in range(session.benchmark.count())]

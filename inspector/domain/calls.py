@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+SORTABLE = ("call_ref", "agent_id", "started_at", "duration_s", "status", "hit_count", "business_type",
+            "auto_score")                     # the call list's columns that sort (store.calls.SORT_KEYS)
 CALL_STATUSES = ("new", "assigned", "in_review", "reviewed", "reopened", "appealed")  # derived by triggers
 
 

@@ -11,7 +11,7 @@ from dataclasses import asdict, fields
 import sqlite_utils
 
 from inspector.store.clock import utc_now
-from inspector.domain.calls import CALL_STATUSES, NewCall, Call, CallFilter
+from inspector.domain.calls import CALL_STATUSES, SORTABLE, Call, CallFilter, NewCall
 
 # column → the expression its rows are ordered by; nullable columns sort as '' so that a key (value, id)
 # always compares. Migration 0014 indexes each expression with id: a new sortable column adds an index there.
@@ -19,7 +19,6 @@ SORT_KEYS = {"call_ref": "call_ref", "agent_id": "coalesce(agent_id, '')",
              "started_at": "coalesce(started_at, '')", "duration_s": "duration_s", "status": "status",
              "hit_count": "hit_count", "business_type": "coalesce(business_type, '')",
              "auto_score": "coalesce(auto_score, '')"}
-SORTABLE = tuple(SORT_KEYS)
 
 
 def filter_sql(flt: CallFilter) -> tuple[str, list[object]]:

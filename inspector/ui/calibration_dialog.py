@@ -19,14 +19,12 @@ from inspector.calibration.results import export_results, import_results
 from inspector.calibration.sessions import MAX_CALLS, CalibrationError, CalibrationService, new_session
 from inspector.scoring.card import Scorecard
 from inspector.domain.calibration import CalibrationSession
-from inspector.store.autoscores import AutoScoreRepository
-from inspector.store.calls import CallRepository
 from inspector.domain.calls import CallFilter
 from inspector.domain.errors import StorageError
 from inspector.users.policy import Action, NotAllowed, allowed
 from inspector.domain.people import User
 from inspector.review.queue import REVIEWERS
-from inspector.store.users import UserRepository
+from inspector.desk.desk import Desk
 from inspector.ui.dialog_buttons import ok_cancel
 from inspector.ui.tables import fill, read_only_table
 from inspector.ui.core_messages import error_text
@@ -38,18 +36,18 @@ class NewSessionDialog(QDialog):
     """Calls are chosen from the newest 500; participants from the workstation's inspectors, or typed in
     (工号, comma-separated) for inspectors who score on their own workstations."""
 
-    def __init__(self, calls: CallRepository, users: UserRepository, lead: User, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, lead: User, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New calibration session"))
         self.title = QLineEdit(self)
         self.calls = QListWidget(self)
-        for call in calls.page(CallFilter(), sort="started_at", descending=True, limit=500):
+        for call in desk.calls.page(CallFilter(), sort="started_at", descending=True, limit=500):
             item = QListWidgetItem(f"{call.call_ref}  {call.agent_id or ''} {call.business_type or ''}", self.calls)
             item.setData(Qt.UserRole, call.id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)
         self.people = QListWidget(self)
-        reviewers = [user for user in users.all() if user.id != lead.id and user.role in REVIEWERS]   # no agents
+        reviewers = [user for user in desk.users.all() if user.id != lead.id and user.role in REVIEWERS]   # no agents
         for user in reviewers:
             item = QListWidgetItem(f"{user.id} {user.name}", self.people)
             item.setData(Qt.UserRole, user.id)
@@ -87,12 +85,11 @@ class NewSessionDialog(QDialog):
 class CalibrationDialog(QDialog):
     score_requested = Signal(object)          # CalibrationSession: score its calls in the main window
 
-    def __init__(self, service: CalibrationService, calls: CallRepository, users: UserRepository, card: Scorecard,
-                 user: User, db, audio_folder: Path, parent: QWidget | None = None,
+    def __init__(self, service: CalibrationService, desk: Desk, card: Scorecard, user: User, audio_folder: Path, parent: QWidget | None = None,
                  show_comparison: Callable[[Comparison, list[Comparison]], None] | None = None, *,
                  lane: DatabaseLane) -> None:
         super().__init__(parent)
-        self.service, self.calls, self.users, self.card, self.user, self.db = service, calls, users, card, user, db
+        self.service, self.desk, self.card, self.user = service, desk, card, user
         self.lane = lane                       # creating and revealing a session: operations on the lane
         self.audio_folder = audio_folder
         self.show_comparison = show_comparison
@@ -155,7 +152,7 @@ class CalibrationDialog(QDialog):
 
     # -- actions ------------------------------------------------------------------------------------
     def create(self) -> None:
-        dialog = NewSessionDialog(self.calls, self.users, self.user, self)
+        dialog = NewSessionDialog(self.desk, self.user, self)
         if dialog.exec() != QDialog.Accepted:
             return
         title, call_ids, people, benchmark, consensus = dialog.chosen()
@@ -203,8 +200,8 @@ class CalibrationDialog(QDialog):
 
     def comparison_of(self, session: CalibrationSession) -> Comparison:
         return compare(session, self.card, self.service.visible_evaluations(session, self.user.id),
-                       self.calls.refs(session.call_ids),
-                       auto=self.service.automatic_rater(session, self.card, AutoScoreRepository(self.db)))
+                       self.desk.calls.refs(session.call_ids),
+                       auto=self.service.automatic_rater(session, self.card, self.desk.autoscores))
 
     def compare(self) -> None:
         session = self.selected()

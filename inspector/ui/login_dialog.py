@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from inspector.domain.people import User
-from inspector.store.users import UserRepository
+from inspector.desk.desk import Desk
 from inspector.domain.accounts import UserError
 from inspector.ui.account_texts import refusal_text, role_name, user_error_text
 from inspector.ui.form_fields import checked_form, password_field
@@ -22,12 +22,12 @@ from inspector.ui.operations import DatabaseLane, OpChanges
 class LoginDialog(QDialog):
     """``offered``: accounts to pick from a list (the demo's), with the password they share filled in."""
 
-    def __init__(self, users: UserRepository, lane: DatabaseLane, parent: QWidget | None = None,
+    def __init__(self, desk: Desk, lane: DatabaseLane, parent: QWidget | None = None,
                  offered: tuple[User, ...] = (), offered_password: str = "") -> None:
         super().__init__(parent)
-        self.users, self.lane = users, lane
+        self.lane = lane
         self.user: User | None = None
-        self.first_run = users.is_empty()
+        self.first_run = desk.users.is_empty()
         self.setWindowTitle(self.tr("Create the first team lead") if self.first_run else self.tr("Log in"))
         self.user_id = QLineEdit(self)
         self.name = QLineEdit(self)
@@ -70,10 +70,10 @@ class LoginDialog(QDialog):
             if password != self.repeat.text():
                 self.message.setText(self.tr("The two passwords differ"))
                 return
-            self.lane.run(lambda db: (UserRepository(db).create_first_lead(user_id, name, password), OpChanges()),
+            self.lane.run(lambda db: (Desk(db).users.create_first_lead(user_id, name, password), OpChanges()),
                           self._signed_in, on_error=shown_in(self.message))
             return
-        self.lane.run(lambda db: (UserRepository(db).log_in(user_id, password), OpChanges()),
+        self.lane.run(lambda db: (Desk(db).users.log_in(user_id, password), OpChanges()),
                       lambda outcome: self._answered(outcome, password), on_error=shown_in(self.message))
 
     def _answered(self, outcome, password: str) -> None:
@@ -115,7 +115,7 @@ class ChangePasswordDialog(QDialog):
             self.message.setText(self.tr("The two passwords differ"))
             return
         user_id, old, new = self.user.id, self.old_password, self.new.text()
-        self.lane.run(lambda db: (UserRepository(db).change_password(user_id, old, new), OpChanges()),
+        self.lane.run(lambda db: (Desk(db).users.change_password(user_id, old, new), OpChanges()),
                       lambda _user: self.accept(), on_error=shown_in(self.message))
 
 

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from inspector.domain.people import User
 from inspector.settings import Settings
-from inspector.store.database import open_database
-from inspector.store.users import UserRepository
+from inspector.desk.desk import Desk
 from inspector.ui.agent_window import AgentWindow
 from inspector.ui.login_dialog import LoginDialog
 from inspector.ui.main_window import MainWindow
@@ -27,7 +26,7 @@ DEMO_USERS = (User("1001", "李质检", "inspector"), User("1002", "王质检", 
 DEMO_PASSWORD = "demo1234"
 
 
-def ensure_demo_users(users: UserRepository) -> None:
+def ensure_demo_users(users) -> None:
     """The demo's people, with one shared password that the log-in dialog shows (nothing to protect there)."""
     if users.is_empty():
         users.create_first_lead(DEMO_LEAD.id, DEMO_LEAD.name, DEMO_PASSWORD)
@@ -80,14 +79,14 @@ class SignInSession(QObject):
         lane = DatabaseLane(self.workspace.database)
         try:
             if self.demo:
-                wait_for(lane, lambda db: (ensure_demo_users(UserRepository(db)), OpChanges()))
-            db = open_database(self.workspace.database)
+                wait_for(lane, lambda db: (ensure_demo_users(Desk(db).users), OpChanges()))
+            desk = Desk.open(self.workspace.database)
             try:
-                dialog = LoginDialog(UserRepository(db), lane, parent, offered=DEMO_USERS if self.demo else (),
+                dialog = LoginDialog(desk, lane, parent, offered=DEMO_USERS if self.demo else (),
                                      offered_password=DEMO_PASSWORD if self.demo else "")
                 return dialog.user if dialog.exec() else None
             finally:
-                db.close()
+                desk.close()
         finally:
             lane.shutdown()
 

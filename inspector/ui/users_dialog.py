@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import Role, User
-from inspector.store.users import UserRepository
+from inspector.desk.desk import Desk
 from inspector.domain.accounts import Account, UserError
 from inspector.ui.account_texts import role_name, user_error_text
 from inspector.ui.form_fields import checked_form, error_label, password_field
@@ -25,10 +25,10 @@ from inspector.users.policy import NotAllowed
 
 
 class UsersDialog(QDialog):
-    def __init__(self, users: UserRepository, actor: User, parent: QWidget | None = None, *,
+    def __init__(self, desk: Desk, actor: User, parent: QWidget | None = None, *,
                  lane: DatabaseLane) -> None:
         super().__init__(parent)
-        self.users, self.actor, self.lane = users, actor, lane      # reads here; every change on the lane
+        self.users, self.actor, self.lane = desk.users, actor, lane     # reads here; every change on the lane
         self.accounts: list[Account] = []
         self.setWindowTitle(self.tr("Users"))
         self.table = read_only_table(self, [self.tr("Job number"), self.tr("Name"), self.tr("Role"),
@@ -82,12 +82,12 @@ class UsersDialog(QDialog):
     def select(self, user_id: str) -> None:
         self.table.selectRow(next(i for i, a in enumerate(self.accounts) if a.id == user_id))
 
-    def change(self, step: Callable[[UserRepository], object], stored: Callable[[], None] | None = None,
+    def change(self, step: Callable[..., object], stored: Callable[[], None] | None = None,
                refused: Callable[[str], None] | None = None) -> None:
         """One account change, an operation on the lane; once stored the list follows and ``stored`` runs. A
         broken rule is shown in the dialog's language (and given to ``refused``) and changes nothing."""
         def operation(db):
-            return step(UserRepository(db)), OpChanges()
+            return step(Desk(db).users), OpChanges()
 
         def done(_result) -> None:
             self.message.clear()
@@ -149,10 +149,10 @@ class AccountDialog(QDialog):
         actor, role, account = self.owner.actor, str(self.role.currentData()), self.account
         user_id, name, password = self.user_id.text(), self.name.text(), self.password.text()
         if account is None:
-            def step(users: UserRepository) -> None:
+            def step(users) -> None:
                 users.add(actor, user_id, name, role, password)
         else:
-            def step(users: UserRepository) -> None:
+            def step(users) -> None:
                 if name.strip() != account.name:
                     users.rename(actor, account.id, name)
                 if role != account.role:
