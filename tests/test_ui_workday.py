@@ -50,6 +50,16 @@ def test_windows_open_within_a_1280x800_screen_and_come_back_at_the_size_left(qt
     again.close()
 
 
+def test_the_main_window_first_opens_over_the_whole_screen(qtbot, tmp_path, monkeypatch):
+    """At 1920×1080 it opened 1360×860, a third of the screen left empty beside the call list and transcript."""
+    wide = QRect(0, 0, 1920, 1050)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: wide)
+    window = _main(qtbot, tmp_path, Settings(language="en"))
+    window.show()
+    assert _within(window, wide) and window.width() >= 1880 and window.height() >= 980, window.size()
+    window.close()
+
+
 # -- 10. the demo opens on its first call; the log-in dialog has no stray box -------------------------------
 def test_after_an_import_the_first_call_is_open(qtbot, tmp_path, demo_copy):
     window = demo_window(qtbot, tmp_path, demo_copy)

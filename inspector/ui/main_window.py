@@ -7,7 +7,7 @@ declared Workbench (ui/workbench.py) and the panes it fills, never the window it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -43,7 +43,7 @@ from inspector.ui.transcript_controller import TranscriptController
 from inspector.ui.transcript_pane import TranscriptPane
 from inspector.ui.transport import TransportBar
 from inspector.ui.waveform import WaveformPane
-from inspector.ui.window_sizes import open_within_screen, remember
+from inspector.ui.window_sizes import available_area, open_within_screen, remember
 from inspector.users.policy import Action, allowed
 from inspector.workspace import Workspace
 
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         if check_playback:
             self.tasks.submit("playback-check", lambda _cancel: immediate(playback_problem()),
                               self._show_playback_problem)
-        open_within_screen(self, "main", QSize(1360, 860), settings.window_sizes)
+        open_within_screen(self, "main", available_area(self).size(), settings.window_sizes)  # a workstation: the whole screen
         self._layout_restored = False
 
     # -- layout ----------------------------------------------------------------------------------
