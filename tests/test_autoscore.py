@@ -14,8 +14,8 @@ from inspector.intake.importer import run_import
 from inspector.jobs import drain
 from inspector.reports.filters import ReportFilter
 from inspector.reports.workstation import workstation_report
-from inspector.review.autoscoring import autoscore_all
-from inspector.review.checking import check_all
+from inspector.findings.autoscoring import autoscore_all
+from inspector.findings.checking import check_all
 from inspector.review.queue import PlanError, SamplingPlan, draw
 from inspector.rules.engine import check_call
 from inspector.rules.pack import PackError, load_pack

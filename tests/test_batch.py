@@ -22,7 +22,7 @@ from inspector.intake.batch_findings import BatchFindings
 from inspector.store.categories import CategoryRepository
 from inspector.store.emotion import EmotionRepository
 from inspector.intake.importer import run_import
-from inspector.review.checking import outdated_calls
+from inspector.findings.checking import outdated_calls
 from inspector.rules.checks_file import ChecksFileError, load_checks
 from inspector.scoring.defaults import default_pack
 from inspector.store.calls import CallRepository

@@ -2,7 +2,7 @@
 
 import pytest
 
-from inspector.review.checking import check_and_store, compare_pack
+from inspector.findings.checking import check_and_store, compare_pack
 from inspector.intake.importer import run_import
 from inspector.jobs import drain
 from inspector.scoring.defaults import default_pack

@@ -13,7 +13,7 @@ from inspector.domain.people import User
 from inspector.intake.importer import run_import
 from inspector.jobs import drain
 from inspector.review import appeals
-from inspector.review.checking import check_all
+from inspector.findings.checking import check_all
 from inspector.review.queue import PlanError, SamplingPlan, draw, load_plan, save_plan
 from inspector.scoring.defaults import default_card, default_pack
 from inspector.scoring.evaluation import Deduction, Evaluation, ItemState

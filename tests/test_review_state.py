@@ -3,7 +3,7 @@
 import pytest
 
 from inspector.audio.activity import Interval
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.domain.calls import Call
 
 

@@ -17,7 +17,7 @@ from inspector.audio.recording import decode
 from inspector.categories.pack import SEPARATOR
 from inspector.emotion.turns import CustomerEmotion, customer_emotion
 from inspector.jobs import immediate
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.desk.desk import Desk, on_own_desk
 from inspector.domain.calls import Call
 from inspector.ui.call_list import CallListPane

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from inspector.intake.batch_findings import BatchFindings
 from inspector.intake.callers import caller_key
 from inspector.intake.importer import ImportReport, import_folder
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.settings import Settings, save_settings
 from inspector.desk.desk import Desk, on_own_desk
 from inspector.ui.dialogs import ImportReportDialog

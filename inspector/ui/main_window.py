@@ -17,7 +17,7 @@ from inspector.desk.desk import Desk
 from inspector.domain.people import User
 from inspector.jobs import immediate
 from inspector.privacy.visibility import Visibility
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.scoring.defaults import default_card
 from inspector.settings import Settings, save_settings
 from inspector.ui.account_texts import role_name

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from inspector.categories.pack import default_category_pack
 from inspector.domain.people import User
 from inspector.jobs import immediate
-from inspector.review.autoscoring import autoscore_all, score_stored
-from inspector.review.checking import compare_pack
+from inspector.findings.autoscoring import autoscore_all, score_stored
+from inspector.findings.checking import compare_pack
 from inspector.findings.runner import CATEGORIES, RULES, ModelLoader, Packs, run_findings, update_findings
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.scoring.defaults import default_card, default_pack, load_checked_pack
 from inspector.rules.hits import Hit
 from inspector.rules.pack import PackError, RulePack

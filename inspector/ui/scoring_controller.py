@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from inspector.calibration.sessions import CalibrationService
 from inspector.review.scoring import ScoringSession
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.rules.hits import hit_key
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Evaluation

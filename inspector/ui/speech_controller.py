@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector.jobs import Progress
 from inspector.asr.sources import is_recognised, source_for
-from inspector.review.transcribing import AsrProgress, enqueue, run_queue
+from inspector.transcription.queue import AsrProgress, enqueue, run_queue
 from inspector.asr.choice import choose_model
 from inspector.asr.engine import VoskRecognizer
 from inspector.asr.pool import ModelPool
@@ -18,7 +18,7 @@ from inspector.asr.discovery import discover, first_usable, installed_folder
 from inspector.asr.languages import model_language
 from inspector.asr.installer import install_model
 from inspector.asr.recognizer import AsrError, LoadedModel
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.settings import Settings, save_settings
 from inspector.domain.calls import CallFilter
 from inspector.desk.desk import Desk, on_own_desk

@@ -16,7 +16,7 @@ from inspector import __version__
 from inspector.calibration.sessions import CalibrationService
 from inspector.domain.people import User
 from inspector.privacy.visibility import Visibility
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.scoring.defaults import default_card
 from inspector.settings import Settings, save_settings
 from inspector.domain.calibration import CalibrationSession

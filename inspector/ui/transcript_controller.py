@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.domain.calls import Call
 from inspector.desk.desk import Desk
 from inspector.asr.sources import EDITED
