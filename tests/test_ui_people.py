@@ -17,7 +17,8 @@ from inspector.ui.account_texts import refusal_text, user_error_text
 from inspector.ui.login_dialog import ChangePasswordDialog, LoginDialog
 from inspector.ui.main_window import MainWindow
 from inspector.ui.operations import DatabaseLane
-from inspector.ui.session import DEMO_PASSWORD, SignInSession
+from inspector.desk.demo import DEMO_PASSWORD, ensure_demo_users
+from inspector.ui.session import SignInSession
 from inspector.ui.users_dialog import AccountDialog, ResetPasswordDialog, UsersDialog
 from inspector.workspace import Workspace
 from tests.capturing_output import CapturingOutput
@@ -308,11 +309,11 @@ def test_opening_a_call_leaves_no_evaluation_and_switching_user_changes_the_scor
 
 
 def test_the_demo_offers_its_users(qtbot, tmp_path):
-    from inspector.ui.session import ensure_demo_users
-    users = UserRepository(open_database(tmp_path / "demo.sqlite3"))
-    ensure_demo_users(users)
+    desk = Desk.open(tmp_path / "demo.sqlite3")
+    ensure_demo_users(desk)
     lane = DatabaseLane(tmp_path / "demo.sqlite3")
-    dialog = LoginDialog(Desk(users._db), lane, offered=tuple(u.user for u in users.accounts()), offered_password=DEMO_PASSWORD)
+    dialog = LoginDialog(desk, lane, offered=tuple(u.user for u in desk.users.accounts()),
+                         offered_password=DEMO_PASSWORD)
     qtbot.addWidget(dialog)
     assert [dialog.offered.itemData(i) for i in range(dialog.offered.count())] == ["1001", "1002", "9001"]
     dialog.offered.setCurrentIndex(2)
@@ -320,6 +321,7 @@ def test_the_demo_offers_its_users(qtbot, tmp_path):
     dialog.try_accept()
     _stored(qtbot, lane)
     lane.shutdown()
+    desk.close()
     assert dialog.user.id == "9001" and dialog.user.is_lead
 
 

@@ -2,7 +2,7 @@
 (``PRAGMA query_only``), and every connection the GUI thread opens from then on made read-only too, a lead's
 and an inspector's writes through the real window — log-in, a hit decided, a deduction, a submission, an
 account added and disabled, a calibration session created and its pack exported, the upload set up and a bundle
-written, a transcript corrected — are all stored, because they run as operations on the database lane's own
+written, a transcript corrected, an agent's acknowledgement and appeal — are all stored, because they run as operations on the database lane's own
 connection. A write left on the GUI thread would raise "attempt to write a readonly database"."""
 
 from __future__ import annotations
@@ -22,11 +22,14 @@ from inspector.ui import calibration_dialog
 from inspector.store.users import UserRepository
 from inspector.domain.accounts import Refusal
 from inspector.ui.account_texts import refusal_text
-from inspector.ui.session import DEMO_PASSWORD, SignInSession
+from inspector.desk.demo import DEMO_PASSWORD
+from inspector.ui.session import SignInSession
 from inspector.workspace import Workspace
 from inspector.ui.users_dialog import AccountDialog, UsersDialog
 from tests.conftest import DEMO
 from tests.hub_server import CENTRE, KEY, TOKEN
+from tests.test_agents_loop import checked  # noqa: F401 - the fixture workstation builds on
+from tests.test_ui_agents import agent_window, workstation  # noqa: F401 - the fixture
 from tests.ui_windows import lead_window
 
 LEAD = User("9001", "张组长", "lead")
@@ -182,3 +185,17 @@ def test_logging_in_and_the_demos_people_are_stored_off_the_gui_thread(tmp_path,
     rows = reading.execute("SELECT id, failed_logins FROM users ORDER BY id").fetchall()
     reading.close()
     assert rows == [("1001", 0), ("1002", 0), ("9001", 0)]           # seeded; the success cleared the count
+
+
+def test_an_agents_acknowledgement_and_appeal_are_stored_off_the_gui_thread(qtbot, workstation, monkeypatch,
+                                                                           gui_thread_reads_only):
+    """The agent's window opens its own connection: read-only here, its answers still land through its lane."""
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    ws, _db, _mine = workstation
+    gui_thread_reads_only()
+    window = agent_window(qtbot, ws)
+    window.acknowledge_current("已阅")
+    window.appeal_current("F1", "客户回复“办吧”，已同意")
+    qtbot.waitUntil(lambda: not window.lane.busy, timeout=15_000)
+    assert window.table.item(0, 5).text() != "not yet" and window.table.item(0, 6).text() == "waiting for answer"
+    window.close()

@@ -73,18 +73,15 @@ def test_after_an_import_the_first_call_is_open(qtbot, tmp_path, demo_copy):
 def test_the_log_in_dialog_shows_no_field_outside_its_form(qtbot, tmp_path, demo):
     from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit
 
-    from inspector.store.database import open_database
-    from inspector.store.users import UserRepository
+    from inspector.desk.demo import DEMO_PASSWORD, DEMO_USERS, ensure_demo_users
     from inspector.desk.desk import Desk
     from inspector.ui.login_dialog import LoginDialog
     from inspector.ui.operations import DatabaseLane
-    from inspector.ui.session import DEMO_PASSWORD, DEMO_USERS, ensure_demo_users
 
-    db = open_database(tmp_path / "users.sqlite3")
-    users = UserRepository(db)
-    ensure_demo_users(users)
+    desk = Desk.open(tmp_path / "users.sqlite3")
+    ensure_demo_users(desk)
     lane = DatabaseLane(tmp_path / "users.sqlite3")
-    dialog = LoginDialog(Desk(db), lane, offered=DEMO_USERS if demo else (),
+    dialog = LoginDialog(desk, lane, offered=DEMO_USERS if demo else (),
                          offered_password=DEMO_PASSWORD if demo else "")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -95,7 +92,7 @@ def test_the_log_in_dialog_shows_no_field_outside_its_form(qtbot, tmp_path, demo
     assert not stray, [type(w).__name__ for w in stray]
     dialog.close()
     lane.shutdown()
-    db.close()
+    desk.close()
 
 
 # -- 1. review keys act on the open call wherever the focus is, except while text is typed --------------------

@@ -14,26 +14,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from inspector.domain.people import User
 from inspector.settings import Settings
+from inspector.desk.demo import DEMO_PASSWORD, DEMO_USERS, ensure_demo_users
 from inspector.desk.desk import Desk
 from inspector.ui.agent_window import AgentWindow
 from inspector.ui.login_dialog import LoginDialog
 from inspector.ui.main_window import MainWindow
 from inspector.ui.operations import DatabaseLane, Operation, OpChanges
 from inspector.workspace import Workspace
-
-DEMO_LEAD = User("9001", "张组长", "lead")
-DEMO_USERS = (User("1001", "李质检", "inspector"), User("1002", "王质检", "inspector"), DEMO_LEAD)
-DEMO_PASSWORD = "demo1234"
-
-
-def ensure_demo_users(users) -> None:
-    """The demo's people, with one shared password that the log-in dialog shows (nothing to protect there)."""
-    if users.is_empty():
-        users.create_first_lead(DEMO_LEAD.id, DEMO_LEAD.name, DEMO_PASSWORD)
-    for user in DEMO_USERS:
-        if users.get(user.id) is None:
-            users.add(DEMO_LEAD, user.id, user.name, user.role, DEMO_PASSWORD, must_change_password=False)
-
 
 def wait_for(lane: DatabaseLane, operation: Operation) -> Any:
     """Run ``operation`` on the lane and return its result; the GUI keeps drawing meanwhile."""
@@ -79,7 +66,7 @@ class SignInSession(QObject):
         lane = DatabaseLane(self.workspace.database)
         try:
             if self.demo:
-                wait_for(lane, lambda db: (ensure_demo_users(Desk(db).users), OpChanges()))
+                wait_for(lane, lambda db: (ensure_demo_users(Desk(db)), OpChanges()))
             desk = Desk.open(self.workspace.database)
             try:
                 dialog = LoginDialog(desk, lane, parent, offered=DEMO_USERS if self.demo else (),
