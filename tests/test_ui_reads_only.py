@@ -199,3 +199,41 @@ def test_an_agents_acknowledgement_and_appeal_are_stored_off_the_gui_thread(qtbo
     qtbot.waitUntil(lambda: not window.lane.busy, timeout=15_000)
     assert window.table.item(0, 5).text() != "not yet" and window.table.item(0, 6).text() == "waiting for answer"
     window.close()
+
+
+def test_the_first_team_lead_of_a_new_workspace_is_created_off_the_gui_thread(tmp_path, qtbot,
+                                                                            gui_thread_reads_only):
+    """Two different passwords are caught in the dialog, a short one is the core's refusal, said in the dialog;
+    then the lead is created by the lane and signed in."""
+    from inspector.desk.desk import Desk
+    from inspector.domain.accounts import UserError
+    from inspector.ui.account_texts import user_error_text
+    from inspector.ui.login_dialog import LoginDialog
+    from inspector.ui.operations import DatabaseLane
+    from inspector.users.passwords import WORKSTATION
+
+    path = tmp_path / "new.sqlite3"
+    Desk.open(path).close()                         # a new workspace: migrated, nobody in it
+    gui_thread_reads_only()
+    desk, lane = Desk.open(path), DatabaseLane(path)
+    dialog = LoginDialog(desk, lane)
+    qtbot.addWidget(dialog)
+    assert dialog.first_run
+    dialog.user_id.setText("9001")
+    dialog.name.setText("张组长")
+    dialog.password.setText("lead-pass-1")
+    dialog.repeat.setText("lead-pass-2")
+    dialog.try_accept()
+    assert dialog.message.text() == dialog.tr("The two passwords differ") and not lane.busy
+    dialog.password.setText("short")
+    dialog.repeat.setText("short")
+    dialog.try_accept()
+    qtbot.waitUntil(lambda: not lane.busy, timeout=10_000)
+    assert dialog.user is None and dialog.message.text() == user_error_text(UserError("short_password", n=WORKSTATION.min_length))
+    dialog.password.setText("lead-pass-1")
+    dialog.repeat.setText("lead-pass-1")
+    dialog.try_accept()
+    qtbot.waitUntil(lambda: not lane.busy, timeout=10_000)
+    lane.shutdown()
+    assert dialog.user == LEAD and desk.users.get("9001") == LEAD
+    desk.close()
