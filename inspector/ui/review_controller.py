@@ -54,7 +54,7 @@ class ReviewController(QObject):
                 "must review": self.tr("must review (listed)")}.get(reason, reason)
 
     def queue_dialog(self) -> QueueDialog:
-        dialog = QueueDialog(self.desk.assignments, self.actor.id, self.status_text, self.reason_text,
+        dialog = QueueDialog(self.desk, self.actor.id, self.status_text, self.reason_text,
                              self.window)
         dialog.call_requested.connect(self.open_call)
         return dialog
@@ -65,7 +65,7 @@ class ReviewController(QObject):
         return dialog
 
     def appeals_dialog(self) -> AppealsDialog:
-        dialog = AppealsDialog(self.desk.evaluations(self.card), self.actor, self.lane, self.window)
+        dialog = AppealsDialog(self.desk, self.card, self.actor, self.lane, self.window)
         dialog.call_requested.connect(self.open_call)
         dialog.finished.connect(lambda _result: self.changed())
         return dialog
@@ -79,7 +79,7 @@ class ReviewController(QObject):
         return CoachingDialog(CoachingService(self.desk.db, self.card), self.actor, self.lane, self.window)
 
     def redlines_dialog(self) -> RedLinesDialog:
-        dialog = RedLinesDialog(self.desk.redlines, self.actor, self.lane, self.window)
+        dialog = RedLinesDialog(self.desk, self.actor, self.lane, self.window)
         dialog.case_requested.connect(lambda call_id, _start: self.open_call(call_id))
         return dialog
 

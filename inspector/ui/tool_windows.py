@@ -60,7 +60,7 @@ class ToolWindows(QObject):
 
     # -- scoring ---------------------------------------------------------------------------------
     def evaluations_dialog(self) -> EvaluationsDialog:
-        dialog = EvaluationsDialog(self.scoring.repo, self.user, self.parent_widget)
+        dialog = EvaluationsDialog(self.desk, default_card(), self.user, self.parent_widget)
         dialog.evaluation_chosen.connect(self.open_evaluation)
         return dialog
 
@@ -122,7 +122,8 @@ class ToolWindows(QObject):
     # -- calibration and upload ------------------------------------------------------------------
     def calibration_dialog(self) -> CalibrationDialog:
         service = CalibrationService(self.desk.calibration, self.scoring.repo)
-        dialog = CalibrationDialog(service, self.desk, default_card(), self.user, self.workspace.root / "calibration", self.parent_widget,
+        dialog = CalibrationDialog(service, self.desk, default_card(), self.user, self.workspace.root / "calibration",
+                                   self.parent_widget,
                                    show_comparison=lambda c, h: ComparisonWindow(c, h, self.parent_widget).exec(),
                                    lane=self.lane)
         dialog.score_requested.connect(lambda session: self.start_calibration(service, session))
