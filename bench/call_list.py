@@ -31,7 +31,8 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from inspector.store.calls import SORTABLE, CallRepository  # noqa: E402
+from inspector.domain.calls import SORTABLE  # noqa: E402
+from inspector.desk.desk import Desk  # noqa: E402
 from inspector.store.database import open_database  # noqa: E402
 from inspector.ui.call_list import PAGE, CallListPane  # noqa: E402
 
@@ -87,7 +88,7 @@ def measure(size: int, runs: int) -> None:
             return run
 
         start = time.perf_counter()
-        pane = CallListPane(CallRepository(db))
+        pane = CallListPane(Desk(db))
         pane.resize(900, 700)
         pane.show()
         painted()

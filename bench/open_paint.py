@@ -52,7 +52,7 @@ def main() -> None:
 
     from inspector.audio.overview import open_audio
     from inspector.jobs import drain
-    from inspector.review.state import ReviewState
+    from inspector.open_call.state import ReviewState
     from inspector.ui.waveform import WaveformPane
 
     app = QApplication.instance() or QApplication([])

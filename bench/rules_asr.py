@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from inspector.rules.engine import check_call  # noqa: E402
 from inspector.scoring.defaults import default_pack  # noqa: E402
-from inspector.store.hits import accuracy_by_band  # noqa: E402
+from inspector.domain.accuracy import accuracy_by_band
 from inspector.transcript.io import load_transcript, save_transcript  # noqa: E402
 from tests.scenario_transcripts import load_scenario, timed_transcript  # noqa: E402
 

@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from inspector.store.database import open_database  # noqa: E402
-from inspector.store.search import SearchFilter, search, sound_pairs, text_pairs  # noqa: E402
+from inspector.store.search import search, sound_pairs, text_pairs
+from inspector.domain.search import SearchFilter
 
 SCENARIOS = Path("/work/shared/scenarios")
 RARE = "我的宽带光猫一直闪红灯"          # said in one call in 20,000

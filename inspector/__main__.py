@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
 def _upgrade(args, version: str) -> str | None:
     """The workspace migrated after its backup; a failed backup or migration stops the start (nothing was
     changed), and a newer workspace is left to the database's own refusal where it is opened."""
-    from inspector.store.database import StorageError
+    from inspector.domain.errors import StorageError
     from inspector.workspace import Workspace
     from inspector.workspace_upgrade import upgrade_workspace
 

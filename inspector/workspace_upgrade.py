@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from inspector.store.database import SCHEMA_VERSION, StorageError, open_database
+from inspector.store.database import SCHEMA_VERSION, open_database
+from inspector.domain.errors import StorageError
 from inspector.workspace import Workspace
 
 BACKUP_FOLDER = "backups"

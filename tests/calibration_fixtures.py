@@ -11,8 +11,10 @@ from inspector.calibration.sessions import CalibrationService, new_session
 from inspector.intake.importer import run_import
 from inspector.scoring.defaults import default_card
 from inspector.scoring.evaluation import Deduction, Evaluation, FatalState, ItemState
-from inspector.store.calibration import CalibrationRepository, CalibrationSession
-from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.calibration import CalibrationRepository
+from inspector.domain.calibration import CalibrationSession
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
 from inspector.store.database import open_database
 from inspector.store.evaluations import EvaluationRepository
 from inspector.store.transcripts import TranscriptRepository

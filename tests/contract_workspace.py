@@ -29,7 +29,8 @@ from inspector.review.feedback import FeedbackService
 from inspector.rules.hits import hit_key
 from inspector.scoring.defaults import default_card, default_pack
 from inspector.scoring.evaluation import Deduction, Evaluation, FatalState, ItemState
-from inspector.store.calls import CallRepository, NewCall
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import NewCall
 from inspector.store.categories import CategoryRepository
 from inspector.store.emotion import EmotionRepository
 from inspector.store.evaluations import EvaluationRepository

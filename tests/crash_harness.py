@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def prepare(database: Path) -> int:
     """A database with one call to evaluate; returns its id."""
-    from inspector.store.calls import CallRepository, NewCall
+    from inspector.store.calls import CallRepository
+    from inspector.domain.calls import NewCall
     from inspector.store.database import open_database
     db = open_database(database)
     call, _ = CallRepository(db).add(NewCall(call_ref="crash", content_hash="crash", path="/crash.wav",

@@ -19,7 +19,8 @@ import sqlite_utils
 from inspector.rules.hits import Hit
 from inspector.scoring.defaults import default_card, default_pack
 from inspector.scoring.evaluation import Deduction, Evaluation, FatalState, ItemState
-from inspector.store.calls import CallRepository, NewCall
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import NewCall
 from inspector.store.database import open_database
 from inspector.store.evaluations import EvaluationRepository
 from inspector.store.hits import HitRepository

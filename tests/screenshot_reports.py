@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from inspector.scoring.defaults import default_card
 from inspector.scoring.evaluation import Deduction, Evaluation, ItemState
-from inspector.store.calls import CallRepository, NewCall
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import NewCall
 from inspector.store.evaluations import EvaluationRepository
 from inspector.ui.i18n import install_translators
 from inspector.ui.reports_window import ReportsWindow

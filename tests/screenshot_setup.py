@@ -48,19 +48,19 @@ def imported(workspace: Workspace):
 
 def checked(workspace: Workspace, *, categorised: bool = False, autoscored: bool = False) -> None:
     """The demo imported and checked by the rule pack (as a workstation has it after the nightly batch)."""
-    from inspector.review.checking import check_all
+    from inspector.findings.checking import check_all
     from inspector.scoring.defaults import default_pack
 
     db = imported(workspace)
     drain(check_all(db, workspace, default_pack()))
     if categorised:
         from inspector.categories.pack import default_category_pack
-        from inspector.review.categorizing import categorize_all
-        from inspector.review.emotions import measure_all
+        from inspector.findings.categorizing import categorize_all
+        from inspector.findings.emotions import measure_all
         drain(categorize_all(db, default_category_pack()))
         drain(measure_all(db))
     if autoscored:
-        from inspector.review.autoscoring import autoscore_all
+        from inspector.findings.autoscoring import autoscore_all
         drain(autoscore_all(db, default_card(), default_pack()))
     db.close()
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QToolTip
 
 from inspector.jobs import Progress
 from inspector.resources import demo_folder
-from inspector.store.users import UserRepository
 from inspector.workspace import Workspace
 from tests.screenshot_setup import (AGENT, INSPECTOR, LEAD, application, grab_screen, main_window, outside_screen,
                                     select_call, working_day)
@@ -54,7 +53,7 @@ def inspector_day(app, workspace, language):
     from inspector.ui.login_dialog import LoginDialog
 
     with_db = main_window(workspace, language, INSPECTOR, show=False)
-    login = LoginDialog(UserRepository(with_db.db), offered=(LEAD, INSPECTOR, AGENT), offered_password="demo")
+    login = LoginDialog(with_db.desk, with_db.lane, offered=(LEAD, INSPECTOR, AGENT), offered_password="demo")
     with_db.close()
     login.show()
     yield lambda: login.isVisible()
@@ -141,7 +140,7 @@ def lead_day(app, workspace, language):
     comparison.show()
     yield "calibration_statistics"
     comparison.close()
-    new_session = NewSessionDialog(window.calls, UserRepository(window.db), LEAD, calibration)
+    new_session = NewSessionDialog(window.desk, LEAD, calibration)
     new_session.show()
     yield "calibration_new_session"
     calibration.close()
@@ -151,7 +150,7 @@ def lead_day(app, workspace, language):
     redlines = window.review.redlines_dialog()
     redlines.show()
     yield "red_line_cases"
-    users = UsersDialog(UserRepository(window.db), LEAD, window)
+    users = UsersDialog(window.desk, LEAD, window, lane=window.lane)
     users.show()
     yield "users"
     AccountDialog(users).show()

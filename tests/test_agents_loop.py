@@ -10,7 +10,7 @@ from inspector.domain.people import User
 from inspector.intake.importer import run_import
 from inspector.jobs import drain
 from inspector.review import appeals
-from inspector.review.checking import check_all
+from inspector.findings.checking import check_all
 from inspector.review.coaching import CoachingError, CoachingService, newcombe, Share, wilson
 from inspector.review.feedback import FeedbackService
 from inspector.scoring.defaults import default_card, default_pack

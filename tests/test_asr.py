@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector.review.transcribing import enqueue, pending_count, run_queue, source_for
+from inspector.transcription.queue import enqueue, pending_count, run_queue, source_for
 from inspector.asr.discovery import ENV_VAR, discover
 from inspector.asr.installer import ModelInstallError, install_model
 from inspector.asr.model_layout import check_model

@@ -12,7 +12,8 @@ import pytest
 
 from inspector.store import users as users_module
 from inspector.store.database import open_database
-from inspector.store.users import LOCK_AFTER_FAILURES, Refusal, UserError, UserRepository
+from inspector.store.users import LOCK_AFTER_FAILURES, UserRepository
+from inspector.domain.accounts import Refusal, UserError
 from tests.conftest import ROOT
 
 LEAD_PASSWORD = "secret-9001"

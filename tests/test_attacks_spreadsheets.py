@@ -14,7 +14,8 @@ from inspector.reports.workstation import workstation_report
 from inspector.scoring.defaults import default_card
 from inspector.scoring.export import rows_to_csv, write_csv
 from inspector.spreadsheet import FORMULA_STARTS, csv_text
-from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
+from inspector.store.evaluations import EvaluationRepository
+from inspector.domain.evaluations import EvaluationFilter
 from tests.report_fixtures import fixed_workspace
 
 LEAD = User("9001", "张组长", "lead")

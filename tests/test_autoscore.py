@@ -14,8 +14,8 @@ from inspector.intake.importer import run_import
 from inspector.jobs import drain
 from inspector.reports.filters import ReportFilter
 from inspector.reports.workstation import workstation_report
-from inspector.review.autoscoring import autoscore_all
-from inspector.review.checking import check_all
+from inspector.findings.autoscoring import autoscore_all
+from inspector.findings.checking import check_all
 from inspector.review.queue import PlanError, SamplingPlan, draw
 from inspector.rules.engine import check_call
 from inspector.rules.pack import PackError, load_pack
@@ -25,7 +25,8 @@ from inspector.scoring.auto import auto_score, covered_items
 from inspector.scoring.defaults import default_card, default_pack
 from inspector.scoring.evaluation import Deduction, Evaluation, ItemState
 from inspector.store.autoscores import AutoScoreRepository
-from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
 from inspector.store.database import open_database
 from inspector.store.evaluations import EvaluationRepository
 from inspector.store.transcripts import TranscriptRepository

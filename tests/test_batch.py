@@ -22,10 +22,11 @@ from inspector.intake.batch_findings import BatchFindings
 from inspector.store.categories import CategoryRepository
 from inspector.store.emotion import EmotionRepository
 from inspector.intake.importer import run_import
-from inspector.review.checking import outdated_calls
+from inspector.findings.checking import outdated_calls
 from inspector.rules.checks_file import ChecksFileError, load_checks
 from inspector.scoring.defaults import default_pack
-from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
 from inspector.store.database import open_database
 from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository

@@ -15,7 +15,8 @@ from inspector.calibration.results import export_results, import_results, partic
 from inspector.calibration.sessions import CalibrationError, new_session
 from inspector.scoring.defaults import default_card
 from inspector.store.calibration import CalibrationRepository
-from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
+from inspector.store.evaluations import EvaluationRepository
+from inspector.domain.evaluations import EvaluationFilter
 from inspector.store.users import UserRepository
 from inspector.users.policy import NotAllowed
 from inspector.domain.people import User

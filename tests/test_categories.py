@@ -11,7 +11,8 @@ from inspector.categories.match import categorize
 from inspector.categories.pack import SEPARATOR, CategoryPackError, default_category_pack, load_category_pack
 from inspector.rules.engine import check_call
 from inspector.scoring.defaults import default_pack
-from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
 from inspector.store.categories import CategoryRepository
 from inspector.store.database import open_database
 from inspector.transcript.io import load_transcript

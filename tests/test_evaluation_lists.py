@@ -12,10 +12,12 @@ from inspector.review.queue import SamplingPlan, draw
 from inspector.scoring.defaults import default_card
 from inspector.scoring.evaluation import Deduction, Evaluation, FatalState, ItemState
 from inspector.scoring.export import write_csv
-from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
 from inspector.store.database import open_database
 from inspector.store.users import UserRepository
-from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
+from inspector.store.evaluations import EvaluationRepository
+from inspector.domain.evaluations import EvaluationFilter
 from inspector.store.transcripts import TranscriptRepository
 from inspector.workspace import Workspace
 from tests.conftest import ROOT

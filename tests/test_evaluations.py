@@ -12,9 +12,11 @@ from inspector.rules.engine import check_call
 from inspector.rules.hits import hit_key
 from inspector.scoring.evaluation import Comment, Deduction, Evaluation, FatalState, ItemState
 from inspector.scoring.score import prefill, score
-from inspector.store.calls import CallRepository, NewCall
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import NewCall
 from inspector.store.database import open_database
-from inspector.store.evaluations import EvaluationLocked, EvaluationRepository
+from inspector.store.evaluations import EvaluationRepository
+from inspector.domain.evaluations import EvaluationLocked
 from inspector.domain.people import User
 from inspector.users.policy import NotAllowed
 from inspector.domain.decisions import Decision
@@ -147,7 +149,7 @@ def test_killed_while_saving_200_times_nothing_returned_is_lost(tmp_path):
 
 
 def test_a_full_disk_says_so_and_keeps_what_was_saved(repo):
-    from inspector.store.database import StorageError
+    from inspector.domain.errors import StorageError
     evaluation = _evaluation()
     saved = repo.save(evaluation.with_item(ItemState("A6", (Deduction(1, "短", "1001"),))), "1001")
     db = repo._db
@@ -166,7 +168,7 @@ def test_a_read_only_database_is_refused_clearly(tmp_path):
 
     import sqlite_utils
 
-    from inspector.store.database import StorageError
+    from inspector.domain.errors import StorageError
     path = tmp_path / "db.sqlite3"
     db = open_database(path)
     CallRepository(db).add(NewCall(call_ref="c", content_hash="h", path="/c.wav", duration_s=1, sample_rate=8000,

@@ -2,12 +2,13 @@
 
 import pytest
 
-from inspector.review.checking import check_and_store, compare_pack
+from inspector.findings.checking import check_and_store, compare_pack
 from inspector.intake.importer import run_import
 from inspector.jobs import drain
 from inspector.scoring.defaults import default_pack
 from inspector.rules.pack import load_pack
-from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
 from inspector.store.database import open_database
 from inspector.rules.hits import hit_key
 from inspector.store.hits import HitRepository
@@ -79,7 +80,7 @@ def test_precision_by_confidence_band_from_decisions(workspace):
     import subprocess
     import sys
 
-    from inspector.store.hits import accuracy_by_band
+    from inspector.domain.accuracy import accuracy_by_band
 
     ws, db = workspace
     repo = HitRepository(db)
@@ -105,7 +106,7 @@ def test_precision_by_confidence_band_from_decisions(workspace):
 
 
 def test_band_edges_put_a_sure_hit_in_the_top_band():
-    from inspector.store.hits import accuracy_by_band
+    from inspector.domain.accuracy import accuracy_by_band
 
     bands = accuracy_by_band([(1.0, "confirmed"), (0.9, "rejected"), (0.899, "confirmed"), (0.0, "rejected")])
     counts = [(b.low, b.confirmed, b.rejected) for b in bands]

@@ -154,7 +154,7 @@ class _FullDisk:
 
 
 def test_a_full_disk_during_import_is_a_storage_error_naming_the_file_and_nothing_is_lost(tmp_path, demo_copy):
-    from inspector.store.database import StorageError
+    from inspector.domain.errors import StorageError
     path = tmp_path / "ws" / "inspector.sqlite3"
     first = tmp_path / "first"
     first.mkdir()

@@ -9,7 +9,8 @@ import time
 import soundfile as sf
 
 from inspector.intake.importer import run_import
-from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
 from inspector.store.database import open_database
 from inspector.store.transcripts import TranscriptRepository
 from tests.audio_files import tone, write_call

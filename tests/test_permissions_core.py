@@ -18,7 +18,8 @@ from inspector.review.feedback import FeedbackService
 from inspector.review.queue import SamplingPlan, draw, save_plan
 from inspector.scoring.defaults import default_card
 from inspector.store.calls import CallRepository
-from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
+from inspector.store.evaluations import EvaluationRepository
+from inspector.domain.evaluations import EvaluationFilter
 from inspector.store.redlines import RedLineRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.store.users import UserRepository

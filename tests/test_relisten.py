@@ -214,11 +214,12 @@ def test_a_model_without_a_readable_word_list_is_not_heard_again(tmp_path):
 
 @pytest.mark.mandarin
 def test_the_windows_check_hears_a_recognised_call_again_and_a_reference_one_never(closings, tmp_path):
-    """What the window's check of the open call and its checking ahead run (review/checking with the Speech
+    """What the window's check of the open call and its checking ahead run (findings/checking with the Speech
     side's loader): a recognised transcript is heard again with the model, like `inspector check --model`;
     for a reference transcript the model is not even loaded."""
-    from inspector.review.checking import check_and_store
-    from inspector.store.calls import CallRepository, NewCall
+    from inspector.findings.checking import check_and_store
+    from inspector.store.calls import CallRepository
+    from inspector.domain.calls import NewCall
     from inspector.store.database import open_database
     from inspector.store.transcripts import TranscriptRepository
     from inspector.workspace import Workspace

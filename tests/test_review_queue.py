@@ -13,12 +13,13 @@ from inspector.domain.people import User
 from inspector.intake.importer import run_import
 from inspector.jobs import drain
 from inspector.review import appeals
-from inspector.review.checking import check_all
+from inspector.findings.checking import check_all
 from inspector.review.queue import PlanError, SamplingPlan, draw, load_plan, save_plan
 from inspector.scoring.defaults import default_card, default_pack
 from inspector.scoring.evaluation import Deduction, Evaluation, ItemState
 from inspector.store.assignments import AssignmentRepository
-from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
 from inspector.store.database import open_database
 from inspector.store.evaluations import EvaluationRepository
 from inspector.store.hits import HitRepository

@@ -3,8 +3,8 @@
 import pytest
 
 from inspector.audio.activity import Interval
-from inspector.review.state import ReviewState
-from inspector.store.calls import Call
+from inspector.open_call.state import ReviewState
+from inspector.domain.calls import Call
 
 
 def _call(duration=60.0):

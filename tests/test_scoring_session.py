@@ -13,7 +13,8 @@ from inspector.domain.people import User
 from inspector.review.scoring import ScoringSession
 from inspector.scoring.defaults import default_card
 from inspector.scoring.evaluation import Deduction, ItemState
-from inspector.store.evaluations import EvaluationLocked, EvaluationRepository
+from inspector.store.evaluations import EvaluationRepository
+from inspector.domain.evaluations import EvaluationLocked
 from inspector.store.users import UserRepository
 from inspector.users.policy import NotAllowed
 from tests.calibration_fixtures import LEAD, lead_session, workstation

@@ -7,9 +7,11 @@ import sys
 
 import pytest
 
-from inspector.store.calls import CallRepository, NewCall
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import NewCall
 from inspector.store.database import open_database
-from inspector.store.search import SearchFilter, search
+from inspector.store.search import search
+from inspector.domain.search import SearchFilter
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.model import Segment, Transcript
 from inspector.store.users import UserRepository

@@ -3,8 +3,10 @@ import sqlite3
 
 import pytest
 
-from inspector.store.calls import SORT_KEYS, SORTABLE, CallFilter, CallRepository, NewCall
-from inspector.store.database import SCHEMA_VERSION, StorageError, open_database
+from inspector.domain.calls import SORTABLE, CallFilter, NewCall
+from inspector.store.calls import SORT_KEYS, CallRepository
+from inspector.store.database import SCHEMA_VERSION, open_database
+from inspector.domain.errors import StorageError
 from tests.conftest import ROOT
 
 
@@ -97,6 +99,7 @@ def test_pages_by_key_in_every_sort_order_match_one_full_sort(tmp_path):
         repo.add(_call(i, duration_s=float(i % 6), agent_id=None if i % 9 == 0 else f"{1000 + i % 4}",
                        business_type=None if i % 5 == 0 else f"业务{i % 3}", started_at=None if i % 11 == 0
                        else f"2026-11-{1 + i % 28:02d}T08:00:00"))
+    assert tuple(SORT_KEYS) == SORTABLE               # every column the list sorts by has its ordering
     for sort in SORTABLE:
         for descending in (False, True):
             whole = [c.id for c in repo.page(sort=sort, descending=descending, limit=1000)]

@@ -254,8 +254,8 @@ def test_https_is_verified_by_default_and_a_private_ca_can_be_trusted(station, t
 
 def test_the_upload_carries_the_calls_categories_emotion_and_outcome(station):
     from inspector.categories.pack import default_category_pack
-    from inspector.review.categorizing import categorize_all
-    from inspector.review.emotions import measure_all
+    from inspector.findings.categorizing import categorize_all
+    from inspector.findings.emotions import measure_all
     from inspector.store.calls import CallRepository
 
     drain(categorize_all(station.db, default_category_pack()))

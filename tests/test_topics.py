@@ -7,7 +7,8 @@ import subprocess
 import sys
 
 from inspector.reports.topics import emerging_topics, stop_words
-from inspector.store.calls import CallRepository, NewCall
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import NewCall
 from inspector.store.database import open_database
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.model import Segment, Transcript

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from inspector.intake.importer import run_import
-from inspector.review.checking import check_and_store
+from inspector.findings.checking import check_and_store
 from inspector.scoring.defaults import default_pack
 from inspector.store.calls import CallRepository
 from inspector.store.database import open_database

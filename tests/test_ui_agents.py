@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from inspector.audio.player import Player, PlayerState
+from inspector.desk.desk import Desk
 from inspector.review.feedback import FeedbackService
 from inspector.scoring.defaults import default_card
 from inspector.settings import Settings
@@ -70,7 +71,7 @@ def test_an_agent_acknowledges_and_appeals_f1_which_a_lead_upholds(qtbot, workst
     assert answers and answers[-1].inspector == AGENT.id and answers[-1].call_ref == "S4"  # listed as her answer
 
     lane = DatabaseLane(ws.database)
-    dialog = AppealsDialog(EvaluationRepository(db, default_card()), LEAD, lane)
+    dialog = AppealsDialog(Desk(db), default_card(), LEAD, lane)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "F1"
     dialog.resolve_row(0, True, "复听确认客户同意")
@@ -179,7 +180,7 @@ def test_a_lead_upholds_a_whole_appeal_for_the_red_line_only(qtbot, checked, mon
     mine = _scored(db, "S4", confirm_fatal=True, deductions={"B2": 2.0})
     FeedbackService(db, default_card()).appeal(AGENT, mine.uuid, "请撤销红线")
     lane = DatabaseLane(ws.database)
-    dialog = AppealsDialog(EvaluationRepository(db, default_card()), LEAD, lane)
+    dialog = AppealsDialog(Desk(db), default_card(), LEAD, lane)
     qtbot.addWidget(dialog)
     dialog.table.setCurrentCell(0, 0)
     offered = []

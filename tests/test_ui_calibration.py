@@ -10,6 +10,7 @@ from inspector.rules.hits import hit_key
 from inspector.store.hits import calibration_scope
 from inspector.store.outbox import OutboxRepository
 from inspector.sync import identity as sync_identity
+from inspector.sync.bundle import read_bundle
 from inspector.ui.comparison_window import OUTSIDE, ComparisonWindow
 from tests.calibration_fixtures import LEAD, Workstation, lead_session, score_call, submitted
 from tests.conftest import DEMO
@@ -123,8 +124,10 @@ def test_upload_dialog_sends_the_outbox_and_shows_each_item_acknowledged(qtbot, 
     refs = {c.call_ref for c in window.calls.page(limit=100)}
     assert all(r[0] in refs and r[2] and r[3] and float(r[4]) >= 0 and r[5].isdigit() for r in rows)
     assert repo.search(LEAD)[0].status == "submitted"
-    bundle = dialog.export_to(tmp_path / "b")                     # typed bare: the extension is added
-    assert bundle["counts"]["evaluations"] == 12 and bundle["masked"]
+    dialog.export_to(tmp_path / "b")                              # typed bare: the extension is added
+    qtbot.waitUntil(lambda: not window.lane.busy)                 # written by an operation on the lane
+    archive, items = read_bundle(tmp_path / "b.inspector-bundle", lambda centre: KEY if centre == CENTRE else None)
+    assert len(items) == 12 and archive.manifest["masked"]
     assert (tmp_path / "b.inspector-bundle").is_file() and not (tmp_path / "b").exists()
     assert str(tmp_path / "b.inspector-bundle") in dialog.message.text()   # and it says where it wrote
     assert dialog.upload_button.isEnabled() and not dialog.cancel_button.isEnabled()
@@ -140,7 +143,8 @@ def test_an_inspector_is_told_in_advance_that_a_lead_exports_the_bundle(qtbot, t
     assert not dialog.bundle_button.isEnabled() and "team lead" in dialog.bundle_button.toolTip()
     told = []
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *args: told.append(args[2]))
-    assert dialog.export_to(tmp_path / "b") is None
+    dialog.export_to(tmp_path / "b")
+    qtbot.waitUntil(lambda: not window.lane.busy)
     assert "may not" in told[0] and not (tmp_path / "b.inspector-bundle").exists()
 
 

@@ -4,7 +4,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView
 
-from inspector.store.calls import CallRepository
+from inspector.desk.desk import Desk
 from inspector.store.database import open_database
 from inspector.ui.call_list import PAGE, CallListPane
 
@@ -24,7 +24,7 @@ def _fill(db, n):
 def test_hundred_thousand_calls_page_sort_and_filter(qtbot, tmp_path):
     db = open_database(tmp_path / "db.sqlite3")
     _fill(db, 100_000)
-    pane = CallListPane(CallRepository(db))
+    pane = CallListPane(Desk(db))
     qtbot.addWidget(pane)
     model = pane.model
     assert model.total == 100_000
@@ -58,7 +58,7 @@ def test_hundred_thousand_calls_page_sort_and_filter(qtbot, tmp_path):
 def test_scrolling_to_the_end_follows_the_sort_and_a_recheck_repaints_one_row(qtbot, tmp_path):
     db = open_database(tmp_path / "db.sqlite3")
     _fill(db, 2_000)
-    pane = CallListPane(CallRepository(db))
+    pane = CallListPane(Desk(db))
     qtbot.addWidget(pane)
     model = pane.model
     header = pane.table.horizontalHeader()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from inspector.audio.player import PlayerState
 from inspector.rules.hits import hit_key
 
-from inspector.store.hits import accuracy_by_band
+from inspector.domain.accuracy import accuracy_by_band
 from inspector.ui.rules_dialogs import AccuracyDialog
 from tests.ui_windows import demo_window
 from tests.conftest import ROOT

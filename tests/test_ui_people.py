@@ -7,14 +7,18 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from inspector.audio.player import Player
+from inspector.desk.desk import Desk
 from inspector.domain.people import User
 from inspector.settings import Settings
 from inspector.store.database import open_database
-from inspector.store.users import Refusal, UserError, UserRepository
+from inspector.store.users import UserRepository
+from inspector.domain.accounts import Refusal, UserError
 from inspector.ui.account_texts import refusal_text, user_error_text
 from inspector.ui.login_dialog import ChangePasswordDialog, LoginDialog
 from inspector.ui.main_window import MainWindow
-from inspector.ui.session import DEMO_PASSWORD, SignInSession
+from inspector.ui.operations import DatabaseLane
+from inspector.desk.demo import DEMO_PASSWORD, ensure_demo_users
+from inspector.ui.session import SignInSession
 from inspector.ui.users_dialog import AccountDialog, ResetPasswordDialog, UsersDialog
 from inspector.workspace import Workspace
 from tests.capturing_output import CapturingOutput
@@ -34,6 +38,18 @@ def users(workspace):
     db = open_database(workspace.database)
     yield UserRepository(db)
     db.close()
+
+
+@pytest.fixture
+def lane(workspace):
+    """The database lane the dialogs' writes run on, as a window's or the sign-in's."""
+    made = DatabaseLane(workspace.database)
+    yield made
+    made.shutdown()
+
+
+def _stored(qtbot, lane) -> None:
+    qtbot.waitUntil(lambda: not lane.busy, timeout=10_000)
 
 
 def _window(qtbot, workspace, user) -> MainWindow:
@@ -65,8 +81,8 @@ def _switch(window, user_id, password):
     window.actions_by_key["switch_user"].trigger()
 
 
-def _log_in(qtbot, users, user_id, password, new_password=None):
-    dialog = LoginDialog(users)
+def _log_in(qtbot, users, lane, user_id, password, new_password=None):
+    dialog = LoginDialog(Desk(users._db), lane)
     qtbot.addWidget(dialog)
     dialog.user_id.setText(user_id)
     dialog.password.setText(password)
@@ -78,6 +94,7 @@ def _log_in(qtbot, users, user_id, password, new_password=None):
             change.try_accept()
         _when_modal(choose)
     dialog.try_accept()
+    _stored(qtbot, lane)
     return dialog
 
 
@@ -93,30 +110,33 @@ def _import(qtbot, window, folder):
     qtbot.waitUntil(lambda: window.call_list.model.total == 6, timeout=10_000)
 
 
-def test_a_lead_adds_an_inspector_who_scores_and_the_lead_reopens_it(qtbot, workspace, users, demo_copy,
+def test_a_lead_adds_an_inspector_who_scores_and_the_lead_reopens_it(qtbot, workspace, users, lane, demo_copy,
                                                                       monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.Yes)
-    lead = _log_in(qtbot, users, "9001", "lead-pass-1").user
+    lead = _log_in(qtbot, users, lane, "9001", "lead-pass-1").user
     assert lead == LEAD
     lead_window = _window(qtbot, workspace, lead)
     _import(qtbot, lead_window, demo_copy)
     assert lead_window.actions_by_key["users"].isVisible()
     assert "张组长 (9001)" in lead_window.user_label.text()
 
-    manage = UsersDialog(UserRepository(lead_window.db), lead, lead_window)
+    manage = UsersDialog(lead_window.desk, lead, lead_window, lane=lead_window.lane)
     qtbot.addWidget(manage)
     add = AccountDialog(manage)
     add.user_id.setText("1002")
     add.name.setText("王质检")
     add.password.setText("short")
     add.try_accept()
+    _stored(qtbot, lead_window.lane)
     assert add.result() != add.DialogCode.Accepted and "8" in add.message.text()
     add.password.setText("start-1002")
     add.try_accept()
+    _stored(qtbot, lead_window.lane)
+    assert add.result() == add.DialogCode.Accepted
     assert [a.id for a in manage.accounts] == ["1002", "9001"]
     assert manage.accounts[0].role == "inspector" and manage.accounts[0].must_change_password
 
-    inspector = _log_in(qtbot, users, "1002", "start-1002", new_password="mine-1002x").user
+    inspector = _log_in(qtbot, users, lane, "1002", "start-1002", new_password="mine-1002x").user
     assert inspector == User("1002", "王质检", "inspector")
     window = _window(qtbot, workspace, inspector)
     assert not window.actions_by_key["users"].isVisible()
@@ -149,39 +169,45 @@ def test_a_lead_adds_an_inspector_who_scores_and_the_lead_reopens_it(qtbot, work
     lead_window.close()
 
 
-def test_disabled_and_locked_users_are_refused_and_a_reset_must_be_changed(qtbot, users):
+def test_disabled_and_locked_users_are_refused_and_a_reset_must_be_changed(qtbot, users, lane):
     users.add(LEAD, "1001", "李质检", "inspector", "start-1001", must_change_password=False)
-    manage = UsersDialog(users, LEAD)
+    manage = UsersDialog(Desk(users._db), LEAD, lane=lane)
     qtbot.addWidget(manage)
     manage.select("1001")
     manage.toggle_active()
+    _stored(qtbot, lane)
     assert not users.account("1001").active and manage.active_button.text() == manage.tr("Enable")
-    refused = _log_in(qtbot, users, "1001", "start-1001")
+    refused = _log_in(qtbot, users, lane, "1001", "start-1001")
     assert refused.user is None and refused.message.text() == refusal_text(Refusal.DISABLED)
     manage.select("9001")
     manage.toggle_active()                                   # one's own account: refused, shown, nothing changed
+    _stored(qtbot, lane)
     assert users.account("9001").active and manage.message.text() == user_error_text(UserError("own_account"))
     manage.select("1001")
     manage.toggle_active()
+    _stored(qtbot, lane)
     reset = ResetPasswordDialog(manage)
     reset.password.setText("temp-1001x")
     reset.try_accept()
+    _stored(qtbot, lane)
+    assert reset.result() == reset.DialogCode.Accepted
     assert users.account("1001").must_change_password
     for _ in range(5):
-        _log_in(qtbot, users, "1001", "guess-wrong1")
-    locked = _log_in(qtbot, users, "1001", "temp-1001x")
+        _log_in(qtbot, users, lane, "1001", "guess-wrong1")
+    locked = _log_in(qtbot, users, lane, "1001", "temp-1001x")
     assert locked.user is None
     assert locked.message.text() == refusal_text(Refusal.LOCKED, users.account("1001").locked_until)
 
 
-def test_the_users_dialog_of_a_lead_demoted_meanwhile_changes_nothing_and_says_why(qtbot, users):
+def test_the_users_dialog_of_a_lead_demoted_meanwhile_changes_nothing_and_says_why(qtbot, users, lane):
     users.add(LEAD, "9002", "刘组长", "lead", "secret-9002", must_change_password=False)
     users.add(LEAD, "1001", "李质检", "inspector", "start-1001", must_change_password=False)
-    manage = UsersDialog(users, User("9002", "刘组长", "lead"))
+    manage = UsersDialog(Desk(users._db), User("9002", "刘组长", "lead"), lane=lane)
     qtbot.addWidget(manage)
     users.set_role(LEAD, "9002", "inspector")                  # by the other lead, while the dialog is open
     manage.select("1001")
     manage.toggle_active()
+    _stored(qtbot, lane)
     assert users.account("1001").active
     assert manage.message.text() == manage.tr("Your account may no longer manage users: ask a team lead.")
 
@@ -218,7 +244,7 @@ def test_a_lead_first_sees_the_appealed_evaluation_and_the_chooser_follows_reope
     assert repo.for_call(s6.id, LEAD.id) is None
 
 
-def test_the_users_list_shows_a_lock_only_while_it_lasts(qtbot, users):
+def test_the_users_list_shows_a_lock_only_while_it_lasts(qtbot, users, lane):
     from datetime import datetime, timedelta, timezone
     users.add(LEAD, "1001", "李质检", "inspector", "start-1001", must_change_password=False)
     users.add(LEAD, "1002", "王质检", "inspector", "start-1002", must_change_password=False)
@@ -226,7 +252,7 @@ def test_the_users_list_shows_a_lock_only_while_it_lasts(qtbot, users):
     for _ in range(5):
         users.log_in("1001", "guess-wrong1", now=long_ago)        # locked yesterday, for a quarter of an hour
         users.log_in("1002", "guess-wrong1")                      # locked now
-    manage = UsersDialog(users, LEAD)
+    manage = UsersDialog(Desk(users._db), LEAD, lane=lane)
     qtbot.addWidget(manage)
     status = {manage.table.item(r, 0).text(): manage.table.item(r, 3).text() for r in range(manage.table.rowCount())}
     assert status["1001"] == manage.tr("Active")
@@ -283,15 +309,19 @@ def test_opening_a_call_leaves_no_evaluation_and_switching_user_changes_the_scor
 
 
 def test_the_demo_offers_its_users(qtbot, tmp_path):
-    from inspector.ui.session import ensure_demo_users
-    users = UserRepository(open_database(tmp_path / "demo.sqlite3"))
-    ensure_demo_users(users)
-    dialog = LoginDialog(users, offered=tuple(u.user for u in users.accounts()), offered_password=DEMO_PASSWORD)
+    desk = Desk.open(tmp_path / "demo.sqlite3")
+    ensure_demo_users(desk)
+    lane = DatabaseLane(tmp_path / "demo.sqlite3")
+    dialog = LoginDialog(desk, lane, offered=tuple(u.user for u in desk.users.accounts()),
+                         offered_password=DEMO_PASSWORD)
     qtbot.addWidget(dialog)
     assert [dialog.offered.itemData(i) for i in range(dialog.offered.count())] == ["1001", "1002", "9001"]
     dialog.offered.setCurrentIndex(2)
     assert dialog.user_id.text() == "9001"
     dialog.try_accept()
+    _stored(qtbot, lane)
+    lane.shutdown()
+    desk.close()
     assert dialog.user.id == "9001" and dialog.user.is_lead
 
 

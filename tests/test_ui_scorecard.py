@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from inspector.domain.people import User
 from inspector.review.queue import SamplingPlan, draw
+from inspector.scoring.defaults import default_card
 from inspector.scoring.score import score
 from tests.ui_windows import demo_window, lead_window
 
@@ -101,7 +102,7 @@ def test_evaluations_dialog_filters_and_exports(qtbot, window, tmp_path):
     _open(qtbot, window, "S1")
     window.scorecard.add_comment("开场白完整", 1.0)          # a first change: S1's draft starts here
     qtbot.waitUntil(lambda: not window.lane.busy)
-    dialog = EvaluationsDialog(window.scoring.repo, window.user)
+    dialog = EvaluationsDialog(window.desk, default_card(), window.user)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2
     dialog.fatal_only.setChecked(True)
@@ -257,7 +258,7 @@ def test_the_evaluation_list_shows_each_evaluations_appeal(qtbot, window):
     window.scoring.submit()
     qtbot.waitUntil(lambda: not window.lane.busy)
     appeals.file_appeal(window.scoring.repo, window.scorecard.evaluation.uuid, "1046", "开头语说了", item_id="A1")
-    dialog = EvaluationsDialog(window.scoring.repo, window.user)
+    dialog = EvaluationsDialog(window.desk, default_card(), window.user)
     qtbot.addWidget(dialog)
     row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "S2")
     assert dialog.table.item(row, 6).text() == "Open"

@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtCore import QUrl, Qt
 from PySide6.QtGui import QColor, QTextCursor
 
-from inspector.review.state import ReviewState
-from inspector.store.calls import Call
+from inspector.open_call.state import ReviewState
+from inspector.domain.calls import Call
 from inspector.transcript.model import Segment, Transcript, Word
 from inspector.ui.transcript_pane import CURRENT_WORD, TranscriptPane
 

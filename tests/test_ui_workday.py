@@ -73,15 +73,16 @@ def test_after_an_import_the_first_call_is_open(qtbot, tmp_path, demo_copy):
 def test_the_log_in_dialog_shows_no_field_outside_its_form(qtbot, tmp_path, demo):
     from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit
 
-    from inspector.store.database import open_database
-    from inspector.store.users import UserRepository
+    from inspector.desk.demo import DEMO_PASSWORD, DEMO_USERS, ensure_demo_users
+    from inspector.desk.desk import Desk
     from inspector.ui.login_dialog import LoginDialog
-    from inspector.ui.session import DEMO_PASSWORD, DEMO_USERS, ensure_demo_users
+    from inspector.ui.operations import DatabaseLane
 
-    db = open_database(tmp_path / "users.sqlite3")
-    users = UserRepository(db)
-    ensure_demo_users(users)
-    dialog = LoginDialog(users, offered=DEMO_USERS if demo else (), offered_password=DEMO_PASSWORD if demo else "")
+    desk = Desk.open(tmp_path / "users.sqlite3")
+    ensure_demo_users(desk)
+    lane = DatabaseLane(tmp_path / "users.sqlite3")
+    dialog = LoginDialog(desk, lane, offered=DEMO_USERS if demo else (),
+                         offered_password=DEMO_PASSWORD if demo else "")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -90,7 +91,8 @@ def test_the_log_in_dialog_shows_no_field_outside_its_form(qtbot, tmp_path, demo
              if w.isVisible() and form.labelForField(w) is None]
     assert not stray, [type(w).__name__ for w in stray]
     dialog.close()
-    db.close()
+    lane.shutdown()
+    desk.close()
 
 
 # -- 1. review keys act on the open call wherever the focus is, except while text is typed --------------------
@@ -681,7 +683,7 @@ def test_agents_are_offered_neither_as_assignees_nor_as_calibration_participants
     sampling = window.review.sampling_dialog()
     qtbot.addWidget(sampling)
     offered = [sampling.assignees.item(r).data(Qt.UserRole) for r in range(sampling.assignees.count())]
-    session = NewSessionDialog(window.calls, users, User("9001", "张组长", "lead"), window)
+    session = NewSessionDialog(window.desk, User("9001", "张组长", "lead"), window)
     qtbot.addWidget(session)
     participants = [session.people.item(r).data(Qt.UserRole) for r in range(session.people.count())]
     benchmarks = [session.benchmark.itemData(r) for r in range(session.benchmark.count())]

@@ -14,7 +14,8 @@ import pytest
 from inspector.domain.people import User
 from inspector.settings import Settings, save_settings, settings_file
 from inspector.store.database import open_database
-from inspector.store.users import LOCK_AFTER_FAILURES, Refusal, UserError, UserRepository
+from inspector.store.users import LOCK_AFTER_FAILURES, UserRepository
+from inspector.domain.accounts import Refusal, UserError
 from inspector.users.policy import NotAllowed
 from tests.conftest import ROOT
 

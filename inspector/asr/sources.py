@@ -4,6 +4,7 @@ Checking listens again only on recognised words: a reference or corrected transc
 nothing to hear again. The name is defined here once for the transcription queue, checking and the UI."""
 
 RECOGNISED_PREFIX = "asr:"
+EDITED = "edited"                 # an inspector's corrections of whatever version was shown
 
 
 def source_for(model_id: str) -> str:

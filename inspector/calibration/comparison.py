@@ -22,7 +22,7 @@ from inspector.scoring.auto import AUTO_RATER
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Evaluation
 from inspector.scoring.score import score
-from inspector.store.calibration import CalibrationSession
+from inspector.domain.calibration import CalibrationSession
 
 TOTAL = "总分"
 MIN_CALLS_FOR_ICC = 5   # below it ICC over totals swings wildly (−4.8 with an interval of [−302, −3] from 3 calls)

@@ -26,8 +26,10 @@ from inspector.privacy.recordings import redacted_audio
 from inspector.store.export_audit import ExportAudit
 from inspector.users.policy import Action, allowed, require
 from inspector.scoring.card import CardError, Scorecard, load_card
-from inspector.store.calibration import CalibrationRepository, CalibrationSession
-from inspector.store.calls import CallRepository, NewCall
+from inspector.store.calibration import CalibrationRepository
+from inspector.domain.calibration import CalibrationSession
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import NewCall
 from inspector.store.database import storage_errors
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.io import TranscriptError, from_dict, to_dict

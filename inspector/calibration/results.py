@@ -22,7 +22,8 @@ import sqlite_utils
 from inspector.archive import ArchiveError, hmac_seal, read_archive, write_archive
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Evaluation, parts_from_dict
-from inspector.store.calibration import CalibrationRepository, CalibrationSession
+from inspector.store.calibration import CalibrationRepository
+from inspector.domain.calibration import CalibrationSession
 from inspector.store.calls import CallRepository
 from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors

@@ -15,7 +15,8 @@ from inspector.scoring.auto import as_evaluation
 from inspector.scoring.card import Scorecard
 from inspector.store.autoscores import AutoScoreRepository
 from inspector.scoring.evaluation import Evaluation
-from inspector.store.calibration import CalibrationRepository, CalibrationSession
+from inspector.store.calibration import CalibrationRepository
+from inspector.domain.calibration import CalibrationSession
 from inspector.domain.people import User
 from inspector.store.evaluations import EvaluationRepository
 from inspector.users.policy import Action, NotAllowed, allowed, require

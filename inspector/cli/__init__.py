@@ -16,7 +16,7 @@ from inspector.cli import (acknowledge, appeals, autoscore, batch, calibration, 
                            outcome, redlines, report, rule_accuracy, sample, search, stats, sync_setup, sync_status,
                            topics, transcribe, upload, users)
 from inspector.cli.context import CliContext
-from inspector.store.database import StorageError
+from inspector.domain.errors import StorageError
 from inspector.workspace import Workspace
 
 COMMANDS = (import_calls, calls, evaluations, acknowledge, sample, appeals, coaching, feedback, redlines, check,

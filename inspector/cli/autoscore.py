@@ -21,8 +21,8 @@ from inspector.audio.recording import decode
 from inspector.cli.context import CliContext
 from inspector.cli.errors import user_errors
 from inspector.jobs import drain
-from inspector.review.autoscoring import autoscore_all
-from inspector.review.checking import check_all
+from inspector.findings.autoscoring import autoscore_all
+from inspector.findings.checking import check_all
 from inspector.rules.engine import check_call
 from inspector.rules.pack import PackError
 from inspector.scoring.auto import auto_score, covered_items

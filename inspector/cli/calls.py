@@ -8,7 +8,8 @@ from dataclasses import asdict
 
 from inspector.cli.arguments import count_between
 from inspector.cli.context import CliContext
-from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
 from inspector.store.categories import CategoryRepository
 from inspector.store.emotion import EmotionRepository
 

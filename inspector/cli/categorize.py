@@ -22,7 +22,7 @@ from inspector.rules.pack import PackError
 from inspector.scoring.defaults import default_pack
 from inspector.store.calls import CallRepository
 from inspector.store.categories import CategoryRepository
-from inspector.store.database import StorageError
+from inspector.domain.errors import StorageError
 from inspector.transcript.io import TranscriptError, load_transcript
 
 

@@ -25,9 +25,10 @@ from inspector.scoring.defaults import chosen_pack
 from inspector.rules.engine import check_call
 from inspector.rules.hits import Hit
 from inspector.rules.pack import PackError, RulePack
-from inspector.review.checking import check_all
-from inspector.store.calls import CallFilter, CallRepository
-from inspector.store.database import StorageError
+from inspector.findings.checking import check_all
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
+from inspector.domain.errors import StorageError
 from inspector.store.hits import HitRepository
 from inspector.transcript.io import TranscriptError, load_transcript
 

@@ -17,9 +17,9 @@ from inspector.audio.recording import decode
 from inspector.cli.context import CliContext
 from inspector.emotion.turns import customer_emotion
 from inspector.jobs import drain
-from inspector.review.emotions import measure_all
+from inspector.findings.emotions import measure_all
 from inspector.store.calls import CallRepository
-from inspector.store.database import StorageError
+from inspector.domain.errors import StorageError
 from inspector.store.emotion import EmotionRepository
 from inspector.transcript.io import TranscriptError, load_transcript
 

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from inspector.archive import ArchiveError
 from inspector.cli.auth import Refused
 from inspector.jobs import Cancelled
-from inspector.store.database import StorageError
-from inspector.store.users import UserError
+from inspector.domain.errors import StorageError
+from inspector.domain.accounts import UserError
 from inspector.sync.identity import SyncError
 from inspector.users.policy import NotAllowed
 

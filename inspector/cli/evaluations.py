@@ -19,7 +19,8 @@ from inspector.domain.people import User
 from inspector.cli.errors import user_errors
 from inspector.scoring.defaults import default_card
 from inspector.scoring.export import item_column_names, item_columns, rows_to_csv, write_csv
-from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
+from inspector.store.evaluations import EvaluationRepository
+from inspector.domain.evaluations import EvaluationFilter
 from inspector.review.feedback import FeedbackService, line_json
 
 

@@ -14,7 +14,8 @@ from inspector.cli.auth import Refused, add_identity_arguments, sign_in
 from inspector.cli.context import CliContext
 from inspector.cli.errors import user_errors
 from inspector.privacy.recordings import export_recording
-from inspector.store.calls import CallFilter, CallRepository
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import CallFilter
 from inspector.users.policy import Action
 
 

@@ -12,7 +12,8 @@ from inspector.cli.context import CliContext
 from inspector.cli.errors import user_errors
 from inspector.users.policy import Action
 from inspector.spreadsheet import write_csv_dicts
-from inspector.store.redlines import RedLineCase, RedLineRepository
+from inspector.store.redlines import RedLineRepository
+from inspector.domain.redlines import RedLineCase
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -7,7 +7,8 @@ import argparse
 import json
 
 from inspector.cli.context import CliContext
-from inspector.store.hits import HitRepository, accuracy_by_band
+from inspector.store.hits import HitRepository
+from inspector.domain.accuracy import accuracy_by_band
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -15,7 +15,8 @@ from inspector.cli.auth import add_identity_arguments, sign_in
 from inspector.cli.context import CliContext
 from inspector.cli.errors import user_errors
 from inspector.privacy.visibility import Visibility
-from inspector.store.search import MAX_LIMIT, SearchFilter, search
+from inspector.store.search import MAX_LIMIT, search
+from inspector.domain.search import SearchFilter
 
 
 def register(sub: argparse._SubParsersAction) -> None:

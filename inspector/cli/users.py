@@ -13,7 +13,8 @@ from inspector.cli.auth import Refused, add_identity_arguments, read_password, s
 from inspector.cli.context import CliContext
 from inspector.cli.errors import user_errors
 from inspector.domain.people import Role
-from inspector.store.users import Account, UserRepository
+from inspector.store.users import UserRepository
+from inspector.domain.accounts import Account
 from inspector.users.policy import Action
 
 ROLE_CHOICES = [r.value for r in Role]

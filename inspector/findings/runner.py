@@ -31,7 +31,8 @@ from inspector.emotion.turns import CustomerEmotion
 from inspector.findings.steps import Work, categorize_call, check_rules, measure_emotion
 from inspector.jobs import Cancelled, Progress, drain
 from inspector.rules.pack import RulePack
-from inspector.store.calls import Call, CallFilter, CallRepository
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import Call, CallFilter
 from inspector.store.categories import CategoryRepository
 from inspector.store.emotion import EmotionRepository
 from inspector.store.hits import HitRepository

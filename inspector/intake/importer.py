@@ -23,7 +23,8 @@ from inspector.jobs import drain
 from inspector.intake.metadata import SidecarProblem, read_sidecars
 from inspector.rules.checks_file import SUFFIX as CHECKS_SUFFIX
 from inspector.rules.checks_file import CheckedCall, ChecksFileError, load_checks
-from inspector.store.calls import Call, CallMetadata, CallRepository, NewCall
+from inspector.store.calls import CallRepository
+from inspector.domain.calls import Call, CallMetadata, NewCall
 from inspector.intake.batch_findings import BatchFindings
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.io import SIDECAR_SUFFIX, TranscriptError, load_transcript

@@ -17,7 +17,7 @@ from inspector.bounded_read import read_text_bounded
 from inspector.audio.files import is_sidecar
 from inspector.domain.messages import Message
 from inspector.intake.callers import caller_hash
-from inspector.store.calls import CallMetadata
+from inspector.domain.calls import CallMetadata
 from inspector.transcript.io import is_transcript_document
 
 ALIASES: dict[str, tuple[str, ...]] = {

@@ -14,7 +14,7 @@ from inspector.atomic_file import write_bytes_atomic
 from inspector.audio.recording import Recording, decode
 from inspector.domain.people import User
 from inspector.privacy.redaction import Redaction, redact, redactions
-from inspector.store.calls import Call
+from inspector.domain.calls import Call
 from inspector.store.export_audit import ExportAudit
 from inspector.store.transcripts import TranscriptRepository
 from inspector.users.policy import Action, require

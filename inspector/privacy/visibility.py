@@ -16,7 +16,7 @@ import sqlite_utils
 
 from inspector.domain.people import User
 from inspector.privacy.masking import identity_names, identity_turns, mask_transcript, text_spans
-from inspector.store.search import Found
+from inspector.domain.search import Found
 from inspector.store.transcripts import TranscriptRepository
 from inspector.transcript.model import Transcript
 from inspector.users.policy import Action, allowed

@@ -1,1 +1,2 @@
-"""The review session: which call is open and everything the panes show about it."""
+"""The review workflow: scoring sessions, sampling and assignment ("my queue"), appeals and the red-line
+register, agents' feedback and acknowledgements, coaching."""

@@ -16,7 +16,7 @@ from inspector.domain.people import User
 from inspector.review import appeals
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Evaluation
-from inspector.store.calibration import CalibrationSession
+from inspector.domain.calibration import CalibrationSession
 from inspector.store.evaluations import EvaluationRepository
 from inspector.store.hits import calibration_scope
 

@@ -6,103 +6,52 @@ column, so the 100th page of 100,000 calls costs what the first does.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 
 import sqlite_utils
 
 from inspector.store.clock import utc_now
+from inspector.domain.calls import CALL_STATUSES, SORTABLE, Call, CallFilter, NewCall
 
-CALL_STATUSES = ("new", "assigned", "in_review", "reviewed", "reopened", "appealed")  # derived by triggers
 # column → the expression its rows are ordered by; nullable columns sort as '' so that a key (value, id)
 # always compares. Migration 0014 indexes each expression with id: a new sortable column adds an index there.
 SORT_KEYS = {"call_ref": "call_ref", "agent_id": "coalesce(agent_id, '')",
              "started_at": "coalesce(started_at, '')", "duration_s": "duration_s", "status": "status",
              "hit_count": "hit_count", "business_type": "coalesce(business_type, '')",
              "auto_score": "coalesce(auto_score, '')"}
-SORTABLE = tuple(SORT_KEYS)
 
 
-@dataclass(frozen=True, kw_only=True)
-class CallMetadata:
-    """What a call-centre export says about a call; every field may be missing."""
-
-    call_ref: str | None = None
-    agent_id: str | None = None
-    agent_name: str | None = None
-    team: str | None = None           # 班组
-    started_at: str | None = None
-    hotline: str | None = None
-    business_type: str | None = None
-    title: str | None = None
-    satisfaction: float | None = None     # post-call survey score (满意度), as the centre scores it
-    resolved: bool | None = None          # 是否解决
-    caller_hash: str | None = None        # HMAC of the caller's number (intake.callers); never the number
-
-
-@dataclass(frozen=True, kw_only=True)
-class NewCall(CallMetadata):
-    """What an import knows about a recording before it is in the database."""
-
-    call_ref: str
-    content_hash: str
-    path: str
-    duration_s: float
-    sample_rate: int
-    channels: int
-    audio_format: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class Call(NewCall):
-    id: int = 0
-    status: str = "new"
-    hit_count: int = 0
-    imported_at: str = ""
-    auto_score: float | None = None       # the automatic score's total (scoring.auto); None: not scored
-
-
-@dataclass(frozen=True)
-class CallFilter:
-    agent_id: str | None = None
-    date_from: str | None = None      # inclusive, ISO date
-    date_to: str | None = None        # inclusive, ISO date
-    status: str | None = None
-    has_hits: bool | None = None
-    text: str = ""                    # substring of call id, agent name or business type
-    category: str | None = None       # a level-1 category name or a full path ("资费争议 › 扣费不明")
-    worsened: bool | None = None      # the customer's emotion worsened during the call
-    auto_below: float | None = None   # the automatic score is below this mark
-
-    def where(self) -> tuple[str, list[object]]:
-        clauses: list[str] = []
-        params: list[object] = []
-        if self.agent_id:
-            clauses.append("agent_id = ?")
-            params.append(self.agent_id)
-        if self.date_from:
-            clauses.append("started_at >= ?")
-            params.append(self.date_from)
-        if self.date_to:
-            clauses.append("started_at < ?")
-            params.append(self.date_to + "T99")
-        if self.status:
-            clauses.append("status = ?")
-            params.append(self.status)
-        if self.has_hits is not None:
-            clauses.append("hit_count > 0" if self.has_hits else "hit_count = 0")
-        if self.category:
-            clauses.append("id IN (SELECT call_id FROM call_categories WHERE top = ? OR path = ?)")
-            params.extend([self.category, self.category])
-        if self.worsened is not None:
-            negation = "" if self.worsened else "NOT "
-            clauses.append(f"id {negation}IN (SELECT call_id FROM call_emotion WHERE worsened = 1)")
-        if self.auto_below is not None:
-            clauses.append("auto_score < ?")
-            params.append(self.auto_below)
-        if self.text:
-            clauses.append("(call_ref LIKE ? OR agent_name LIKE ? OR business_type LIKE ?)")
-            params.extend([f"%{self.text}%"] * 3)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+def filter_sql(flt: CallFilter) -> tuple[str, list[object]]:
+    """The WHERE clause, with its parameters, of the calls a filter keeps."""
+    clauses: list[str] = []
+    params: list[object] = []
+    if flt.agent_id:
+        clauses.append("agent_id = ?")
+        params.append(flt.agent_id)
+    if flt.date_from:
+        clauses.append("started_at >= ?")
+        params.append(flt.date_from)
+    if flt.date_to:
+        clauses.append("started_at < ?")
+        params.append(flt.date_to + "T99")
+    if flt.status:
+        clauses.append("status = ?")
+        params.append(flt.status)
+    if flt.has_hits is not None:
+        clauses.append("hit_count > 0" if flt.has_hits else "hit_count = 0")
+    if flt.category:
+        clauses.append("id IN (SELECT call_id FROM call_categories WHERE top = ? OR path = ?)")
+        params.extend([flt.category, flt.category])
+    if flt.worsened is not None:
+        negation = "" if flt.worsened else "NOT "
+        clauses.append(f"id {negation}IN (SELECT call_id FROM call_emotion WHERE worsened = 1)")
+    if flt.auto_below is not None:
+        clauses.append("auto_score < ?")
+        params.append(flt.auto_below)
+    if flt.text:
+        clauses.append("(call_ref LIKE ? OR agent_name LIKE ? OR business_type LIKE ?)")
+        params.extend([f"%{flt.text}%"] * 3)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 _COLUMNS = tuple(f.name for f in fields(Call))
@@ -151,7 +100,7 @@ class CallRepository:
         return [(r[0], r[1]) for r in self._db.execute("SELECT id, call_ref FROM calls ORDER BY id")]
 
     def count(self, flt: CallFilter = CallFilter()) -> int:
-        where, params = flt.where()
+        where, params = filter_sql(flt)
         return int(self._db.execute(f"SELECT count(*) FROM calls{where}", params).fetchone()[0])
 
     def page(self, flt: CallFilter = CallFilter(), sort: str = "started_at", descending: bool = False,
@@ -160,7 +109,7 @@ class CallRepository:
         index, where an OFFSET would walk and sort every row before it again."""
         if sort not in SORTABLE:
             raise ValueError(f"cannot sort calls by {sort!r}")
-        where, params = flt.where()
+        where, params = filter_sql(flt)
         key = SORT_KEYS[sort]
         order, beyond = ("DESC", "<") if descending else ("ASC", ">")
         if after is not None:
@@ -174,7 +123,7 @@ class CallRepository:
 
     def status_counts(self, flt: CallFilter = CallFilter()) -> dict[str, int]:
         """How many of the filtered calls are in each status, in lifecycle order."""
-        where, params = flt.where()
+        where, params = filter_sql(flt)
         found = {r[0]: r[1] for r in self._db.execute(f"SELECT status, count(*) FROM calls{where} GROUP BY status",
                                                        params)}
         return {status: found[status] for status in CALL_STATUSES if status in found}

@@ -13,12 +13,9 @@ from typing import Any
 import sqlite_utils
 
 from inspector.store.migrations import MIGRATIONS, Migration
+from inspector.domain.errors import StorageError
 
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class StorageError(Exception):
-    """The database cannot be used; the message names the file and what to do."""
 
 
 def open_database(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> sqlite_utils.Database:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 
 import sqlite_utils
 
@@ -21,41 +21,25 @@ from inspector.store.outbox import enqueue, enqueue_answers
 from inspector.store.redlines import withdraw_on_appeal
 from inspector.store.users import refuse_agent
 from inspector.users.policy import Action, NotAllowed, allowed, require
+from inspector.domain.evaluations import EvaluationFilter, EvaluationLocked
 
 
-@dataclass(frozen=True)
-class EvaluationFilter:
-    inspector: str | None = None
-    agent_id: str | None = None
-    date_from: str | None = None     # call date, inclusive
-    date_to: str | None = None
-    status: str | None = None
-    min_total: float | None = None
-    max_total: float | None = None
-    fatal: bool | None = None
-
-    def where(self) -> tuple[str, list[object]]:
-        """Production evaluations only: calibration scores never count towards agents' results."""
-        clauses, params = ["e.session_id IS NULL"], []
-        for column, value in (("e.inspector = ?", self.inspector), ("c.agent_id = ?", self.agent_id),
-                              ("c.started_at >= ?", self.date_from), ("e.status = ?", self.status),
-                              ("e.total >= ?", self.min_total), ("e.total <= ?", self.max_total)):
-            if value is not None:
-                clauses.append(column)
-                params.append(value)
-        if self.date_to is not None:
-            clauses.append("c.started_at < ?")
-            params.append(self.date_to + "T99")   # the whole last day (ISO text sorts before T99)
-        if self.fatal is not None:
-            clauses.append("e.fatal = ?")
-            params.append(int(self.fatal))
-        return " WHERE " + " AND ".join(clauses), params
-
-
-class EvaluationLocked(Exception):
-    """A submitted evaluation can only change after a lead reopens it."""
-
-
+def _filter_sql(flt: EvaluationFilter) -> tuple[str, list[object]]:
+    """Production evaluations only: calibration scores never count towards agents' results."""
+    clauses, params = ["e.session_id IS NULL"], []
+    for column, value in (("e.inspector = ?", flt.inspector), ("c.agent_id = ?", flt.agent_id),
+                          ("c.started_at >= ?", flt.date_from), ("e.status = ?", flt.status),
+                          ("e.total >= ?", flt.min_total), ("e.total <= ?", flt.max_total)):
+        if value is not None:
+            clauses.append(column)
+            params.append(value)
+    if flt.date_to is not None:
+        clauses.append("c.started_at < ?")
+        params.append(flt.date_to + "T99")   # the whole last day (ISO text sorts before T99)
+    if flt.fatal is not None:
+        clauses.append("e.fatal = ?")
+        params.append(int(flt.fatal))
+    return " WHERE " + " AND ".join(clauses), params
 
 
 def _body(evaluation: Evaluation) -> dict:
@@ -245,7 +229,7 @@ class EvaluationRepository:
                 raise NotAllowed(f"{viewer.id} may not {Action.SEE_ALL_EVALUATIONS}: only their own, not "
                                  f"{flt.inspector}'s")
             flt = replace(flt, inspector=viewer.id)
-        where, params = flt.where()
+        where, params = _filter_sql(flt)
         sql = ("SELECT e.uuid, c.call_ref, c.agent_id, c.agent_name, c.started_at AS call_started_at, e.inspector, "
                "e.status, e.version, e.total, e.fatal, e.card_id, e.card_version, e.updated_at, "
                "(SELECT a.status FROM appeals a WHERE a.uuid = e.uuid ORDER BY a.id DESC LIMIT 1) AS appeal "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import TYPE_CHECKING
 
 import sqlite_utils
@@ -13,42 +13,10 @@ from inspector.rules.hits import Hit, hit_key
 from inspector.store.clock import utc_now
 from inspector.store.redlines import follow_decision
 from inspector.store.users import refuse_agent
+from inspector.domain.accuracy import RuleAccuracy
 
 if TYPE_CHECKING:  # only for the annotation: loading packs pulls in the pinyin tables
     from inspector.rules.pack import RulePack
-
-def precision_of(confirmed: int, rejected: int) -> float | None:
-    """Confirmed ÷ decided; None before anything is decided."""
-    decided = confirmed + rejected
-    return confirmed / decided if decided else None
-
-
-@dataclass(frozen=True)
-class RuleAccuracy:
-    rule: str
-    confirmed: int
-    rejected: int
-
-    @property
-    def precision(self) -> float | None:
-        return precision_of(self.confirmed, self.rejected)
-
-
-@dataclass(frozen=True)
-class BandAccuracy:
-    """Decided hits whose confidence lies in [low, high): how often the inspectors confirmed them."""
-
-    low: float
-    high: float
-    confirmed: int
-    rejected: int
-
-    @property
-    def precision(self) -> float | None:
-        return precision_of(self.confirmed, self.rejected)
-
-
-CONFIDENCE_BANDS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0)     # band edges; 1.0 hits go in the last band
 
 
 _HIT_FIELDS = tuple(f.name for f in fields(Hit))
@@ -58,7 +26,6 @@ _FLAGS = ("flag_only", "listen")          # stored as 0/1
 def _hit_of(row) -> Hit:
     """A hit from a `hits` row or an archived one (archives made before `listen` existed lack it)."""
     return Hit(**{k: (bool(row[k]) if k in _FLAGS else row[k]) for k in _HIT_FIELDS if k in row})
-
 
 
 class HitRepository:
@@ -189,16 +156,6 @@ class HitRepository:
             sql += " AND d.rule = ?"
             params.append(rule)
         return [(float(r[0]), r[1]) for r in self._db.execute(sql, params).fetchall()]
-
-
-def accuracy_by_band(rows: list[tuple[float, str]], edges: tuple[float, ...] = CONFIDENCE_BANDS) -> list[BandAccuracy]:
-    """(confidence, decision) pairs counted per confidence band: whether a 0.9 hit is right 9 times in 10.
-    A confidence equal to the top edge counts in the last band."""
-    counts = [[0, 0] for _ in edges[:-1]]
-    for confidence, decision in rows:
-        band = next((i for i in range(len(edges) - 1) if confidence < edges[i + 1]), len(edges) - 2)
-        counts[band][0 if decision == "confirmed" else 1] += 1
-    return [BandAccuracy(edges[i], edges[i + 1], c, r) for i, (c, r) in enumerate(counts)]
 
 
 def calibration_scope(session_id: str, inspector: str) -> str:

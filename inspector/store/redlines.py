@@ -7,7 +7,6 @@ confirmed fatal hit without its case.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 import sqlite_utils
 
@@ -17,33 +16,10 @@ from inspector.store.clock import utc_now
 from inspector.store.database import storage_errors
 from inspector.store.outbox import enqueue_register
 from inspector.users.policy import Action, require
+from inspector.domain.redlines import RedLineCase
 
-CASE_STATES = ("open", "closed")
 WITHDRAWN = "hit rejected on review"
 WITHDRAWN_ON_APPEAL = "withdrawn on appeal"
-
-
-@dataclass(frozen=True)
-class RedLineCase:
-    id: int
-    call_id: int
-    call_ref: str
-    hit_key: str
-    rule: str
-    rule_name: str
-    agent_id: str | None
-    evidence: str
-    start: float
-    confirmed_by: str
-    opened_at: str
-    owner: str | None
-    due_at: str | None
-    status: str
-    outcome: str | None
-    notes: str
-    closed_by: str | None
-    closed_at: str | None
-    appeal_id: int | None = None      # the upheld appeal that withdrew it
 
 
 def follow_decision(db: sqlite_utils.Database, call_id: int, hit: Hit, decision: str, actor: str) -> None:

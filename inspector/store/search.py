@@ -11,45 +11,22 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 
 import sqlite_utils
 
 from inspector.rules.phonetic import syllables
 from inspector.rules.text import normalize
-from inspector.store.calls import CallFilter
+from inspector.domain.calls import CallFilter
+from inspector.store.calls import filter_sql
 from inspector.transcript.io import from_dict
 from inspector.transcript.model import Transcript
+from inspector.domain.search import SearchFilter, Found
 
 END = "_"       # closes the last pair, so a one-character query finds the sentence's last character too
 MAX_LIMIT = 10_000   # more sentences than anyone reads; keeps LIMIT within SQLite's 64-bit integers
 
 
-@dataclass(frozen=True)
-class SearchFilter:
-    speaker: str | None = None        # agent | customer
-    agent_id: str | None = None
-    date_from: str | None = None      # inclusive ISO date
-    date_to: str | None = None        # inclusive ISO date
-    category: str | None = None       # level-1 name or full path
-    rule: str | None = None           # calls with a hit of this rule
     # agent, dates and category select calls exactly as the call list's CallFilter does
-
-
-@dataclass(frozen=True)
-class Found:
-    call_id: int
-    call: str              # call_ref
-    source: str            # the transcript version
-    start: float
-    end: float
-    speaker: str
-    text: str
-    by_sound: bool         # matched only as a homophone
-
-    def to_dict(self) -> dict:
-        return {"call": self.call, "start": self.start, "end": self.end, "speaker": self.speaker,
-                "text": self.text}
 
 
 def pairs(units: list[str] | tuple[str, ...], joint: str) -> list[str]:
@@ -130,8 +107,8 @@ def _query(db: sqlite_utils.Database, column: str, query: str, flt: SearchFilter
     if flt.speaker:
         clauses.append("s.speaker = ?")
         params.append(flt.speaker)
-    calls_where, calls_params = CallFilter(agent_id=flt.agent_id, date_from=flt.date_from, date_to=flt.date_to,
-                                           category=flt.category).where()
+    calls_where, calls_params = filter_sql(CallFilter(agent_id=flt.agent_id, date_from=flt.date_from,
+                                                      date_to=flt.date_to, category=flt.category))
     if calls_where:
         clauses.append(f"s.call_id IN (SELECT id FROM calls{calls_where})")
         params.extend(calls_params)

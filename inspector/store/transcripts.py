@@ -13,8 +13,7 @@ from inspector.store.search import index_transcript
 from inspector.transcript.edits import Edit
 from inspector.transcript.io import from_dict, to_dict
 from inspector.transcript.model import Transcript
-
-EDITED = "edited"
+from inspector.asr.sources import EDITED
 
 
 class TranscriptRepository:

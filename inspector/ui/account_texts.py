@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from inspector.domain.people import Role
-from inspector.store.users import Refusal, UserError
+from inspector.domain.accounts import Refusal, UserError
 
 _ = QCoreApplication
 

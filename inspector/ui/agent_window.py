@@ -23,9 +23,7 @@ from inspector.review.feedback import FeedbackDetail, FeedbackLine, FeedbackServ
 from inspector.scoring.card import Scorecard
 from inspector.scoring.defaults import default_card
 from inspector.settings import Settings, save_settings
-from inspector.store.calls import CallRepository
-from inspector.store.database import open_database
-from inspector.store.transcripts import TranscriptRepository
+from inspector.desk.desk import Desk
 from inspector.jobs import immediate
 from inspector.ui.core_messages import error_text
 from inspector.ui.i18n import english_ui
@@ -75,10 +73,11 @@ class AgentWindow(QMainWindow):
                  user: User) -> None:
         super().__init__()
         self.workspace, self.settings, self.user = workspace, settings, user
-        self.db = open_database(workspace.database)
+        self.desk = Desk.open(workspace.database)
+        self.db = self.desk.db
         self.card = default_card()
         self.service = FeedbackService(self.db, self.card)
-        self.calls = CallRepository(self.db)
+        self.calls = self.desk.calls
         self.tasks = TaskRunner(self)
         self.lane = DatabaseLane(workspace.database, self)       # the agent's answers, off the GUI thread
         self.player = player or Player()
@@ -249,7 +248,7 @@ class AgentWindow(QMainWindow):
         if seconds is None or self.detail is None:
             return
         call = self.calls.get(self.detail.line.call_id)
-        transcripts = TranscriptRepository(self.db).every_version(call.id)
+        transcripts = self.desk.transcripts.every_version(call.id)
         start = max(0.0, float(seconds) - LEAD_IN_S)
 
         def play(recording) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspector.resources import demo_folder
 from inspector.settings import load_settings
-from inspector.store.database import StorageError
+from inspector.domain.errors import StorageError
 from inspector.ui.i18n import install_translators
 from inspector.ui.session import SignInSession
 from inspector.workspace import Workspace

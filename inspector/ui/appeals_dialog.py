@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout
 from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import User
 from inspector.review import appeals
-from inspector.store.evaluations import EvaluationRepository
+from inspector.desk.desk import Desk
+from inspector.scoring.card import Scorecard
 from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.tables import fill, read_only_table
 from inspector.users.policy import NotAllowed
@@ -19,10 +20,10 @@ from inspector.ui.core_messages import error_text
 class AppealsDialog(QDialog):
     call_requested = Signal(int)
 
-    def __init__(self, repo: EvaluationRepository, actor: User, lane: DatabaseLane,
+    def __init__(self, desk: Desk, card: Scorecard, actor: User, lane: DatabaseLane,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.repo, self.actor, self.lane = repo, actor, lane
+        self.repo, self.actor, self.lane = desk.evaluations(card), actor, lane
         self.rows: list[dict] = []
         self.setWindowTitle(self.tr("Appeals"))
         self.status = QComboBox(self)
@@ -68,7 +69,7 @@ class AppealsDialog(QDialog):
         appeal, actor, card = self.rows[row], self.actor, self.repo.card
 
         def answer_it(db):
-            after = appeals.resolve(EvaluationRepository(db, card), appeal["id"], actor, upheld, answer, items)
+            after = appeals.resolve(Desk(db).evaluations(card), appeal["id"], actor, upheld, answer, items)
             return after, OpChanges(frozenset({appeal["call_id"]}), evaluation=True)
 
         self.lane.run(answer_it, lambda _after: self.refresh(), on_error=self._refused)

@@ -18,14 +18,13 @@ from inspector.calibration.pack import export_packs, import_pack
 from inspector.calibration.results import export_results, import_results
 from inspector.calibration.sessions import MAX_CALLS, CalibrationError, CalibrationService, new_session
 from inspector.scoring.card import Scorecard
-from inspector.store.calibration import CalibrationSession
-from inspector.store.autoscores import AutoScoreRepository
-from inspector.store.calls import CallFilter, CallRepository
-from inspector.store.database import StorageError
+from inspector.domain.calibration import CalibrationSession
+from inspector.domain.calls import CallFilter
+from inspector.domain.errors import StorageError
 from inspector.users.policy import Action, NotAllowed, allowed
 from inspector.domain.people import User
 from inspector.review.queue import REVIEWERS
-from inspector.store.users import UserRepository
+from inspector.desk.desk import Desk
 from inspector.ui.dialog_buttons import ok_cancel
 from inspector.ui.tables import fill, read_only_table
 from inspector.ui.core_messages import error_text
@@ -37,18 +36,18 @@ class NewSessionDialog(QDialog):
     """Calls are chosen from the newest 500; participants from the workstation's inspectors, or typed in
     (工号, comma-separated) for inspectors who score on their own workstations."""
 
-    def __init__(self, calls: CallRepository, users: UserRepository, lead: User, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, lead: User, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New calibration session"))
         self.title = QLineEdit(self)
         self.calls = QListWidget(self)
-        for call in calls.page(CallFilter(), sort="started_at", descending=True, limit=500):
+        for call in desk.calls.page(CallFilter(), sort="started_at", descending=True, limit=500):
             item = QListWidgetItem(f"{call.call_ref}  {call.agent_id or ''} {call.business_type or ''}", self.calls)
             item.setData(Qt.UserRole, call.id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)
         self.people = QListWidget(self)
-        reviewers = [user for user in users.all() if user.id != lead.id and user.role in REVIEWERS]   # no agents
+        reviewers = [user for user in desk.users.all() if user.id != lead.id and user.role in REVIEWERS]   # no agents
         for user in reviewers:
             item = QListWidgetItem(f"{user.id} {user.name}", self.people)
             item.setData(Qt.UserRole, user.id)
@@ -86,12 +85,11 @@ class NewSessionDialog(QDialog):
 class CalibrationDialog(QDialog):
     score_requested = Signal(object)          # CalibrationSession: score its calls in the main window
 
-    def __init__(self, service: CalibrationService, calls: CallRepository, users: UserRepository, card: Scorecard,
-                 user: User, db, audio_folder: Path, parent: QWidget | None = None,
+    def __init__(self, service: CalibrationService, desk: Desk, card: Scorecard, user: User, audio_folder: Path, parent: QWidget | None = None,
                  show_comparison: Callable[[Comparison, list[Comparison]], None] | None = None, *,
                  lane: DatabaseLane) -> None:
         super().__init__(parent)
-        self.service, self.calls, self.users, self.card, self.user, self.db = service, calls, users, card, user, db
+        self.service, self.desk, self.card, self.user = service, desk, card, user
         self.lane = lane                       # creating and revealing a session: operations on the lane
         self.audio_folder = audio_folder
         self.show_comparison = show_comparison
@@ -154,7 +152,7 @@ class CalibrationDialog(QDialog):
 
     # -- actions ------------------------------------------------------------------------------------
     def create(self) -> None:
-        dialog = NewSessionDialog(self.calls, self.users, self.user, self)
+        dialog = NewSessionDialog(self.desk, self.user, self)
         if dialog.exec() != QDialog.Accepted:
             return
         title, call_ids, people, benchmark, consensus = dialog.chosen()
@@ -202,8 +200,8 @@ class CalibrationDialog(QDialog):
 
     def comparison_of(self, session: CalibrationSession) -> Comparison:
         return compare(session, self.card, self.service.visible_evaluations(session, self.user.id),
-                       self.calls.refs(session.call_ids),
-                       auto=self.service.automatic_rater(session, self.card, AutoScoreRepository(self.db)))
+                       self.desk.calls.refs(session.call_ids),
+                       auto=self.service.automatic_rater(session, self.card, self.desk.autoscores))
 
     def compare(self) -> None:
         session = self.selected()
@@ -212,52 +210,56 @@ class CalibrationDialog(QDialog):
         history = [self.comparison_of(s) for s in self.sessions if s.revealed]
         self.show_comparison(self.comparison_of(session), history)
 
-    def _guarded(self, title: str, action: Callable[[], str]) -> None:
-        try:
-            message = action()
-        except (ArchiveError, CalibrationError, StorageError, OSError) as exc:
+    def _exchange(self, title: str, work: Callable[[object], object], said: Callable[[object], str]) -> None:
+        """A pack or results file written or read by an operation on the lane (imports store calls and scores,
+        every export is in the export audit); ``said`` words its result on this thread, a refusal names the file."""
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, (ArchiveError, CalibrationError, StorageError, OSError, NotAllowed)):
+                raise exc
             QMessageBox.warning(self, title, error_text(exc))
-            return
-        QMessageBox.information(self, title, message)
-        self.refresh()
+
+        def done(result) -> None:
+            QMessageBox.information(self, title, said(result))
+            self.refresh()
+
+        self.lane.run(lambda db: (work(db), OpChanges()), done, on_error=failed)
 
     def export_pack(self) -> None:
-        session = self.selected()
+        session, card, user = self.selected(), self.card, self.user
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export packs: one per participant, into a folder"))
         if folder:
-            self._guarded(self.tr("Export pack"), lambda: "\n".join(
-                str(p) for p in export_packs(self.db, session, self.card, Path(folder), self.user)))
+            self._exchange(self.tr("Export pack"), lambda db: export_packs(db, session, card, Path(folder), user),
+                           lambda paths: "\n".join(str(p) for p in paths))
 
     def import_pack(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import pack"), "",
                                               self.tr("Calibration pack (*.inspector-pack)"))
         if path:
-            def run() -> str:
-                result = import_pack(self.db, Path(path), self.card, self.audio_folder, self.user)
-                return (self.tr("Already imported: nothing changed") if result.already_imported else
-                        self.tr("Session %1: %2 call(s) added").replace("%1", result.session.title)
-                        .replace("%2", str(result.calls_added)))
-            self._guarded(self.tr("Import pack"), run)
+            card, audio_folder, user = self.card, self.audio_folder, self.user
+            self._exchange(self.tr("Import pack"), lambda db: import_pack(db, Path(path), card, audio_folder, user),
+                           lambda result: self.tr("Already imported: nothing changed") if result.already_imported
+                           else self.tr("Session %1: %2 call(s) added").replace("%1", result.session.title)
+                           .replace("%2", str(result.calls_added)))
 
     def export_results(self) -> None:
-        session = self.selected()
+        session, card, user_id = self.selected(), self.card, self.user.id
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export my scores"),
-                                              f"{session.title}-{self.user.id}.inspector-results",
+                                              f"{session.title}-{user_id}.inspector-results",
                                               self.tr("Calibration scores (*.inspector-results)"))
         if path:
-            self._guarded(self.tr("Export my scores"), lambda: str(export_results(
-                self.db, self.card, session, self.user.id, Path(path))))
+            self._exchange(self.tr("Export my scores"),
+                           lambda db: export_results(db, card, session, user_id, Path(path)), str)
 
     def import_results(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import scores"), "",
                                                 self.tr("Calibration scores (*.inspector-results)"))
         if paths:
-            def run() -> str:
-                lines = []
-                for path in paths:
-                    result = import_results(self.db, self.card, Path(path))
-                    lines.append(f"{Path(path).name}: " + (self.tr("already imported") if result.already_imported
-                                 else self.tr("%1 stored, %2 unchanged").replace("%1", str(result.stored))
-                                 .replace("%2", str(result.unchanged))))
-                return "\n".join(lines)
-            self._guarded(self.tr("Import scores"), run)
+            card = self.card
+
+            def said(results) -> str:
+                return "\n".join(f"{Path(path).name}: " + (
+                    self.tr("already imported") if result.already_imported else
+                    self.tr("%1 stored, %2 unchanged").replace("%1", str(result.stored))
+                    .replace("%2", str(result.unchanged))) for path, result in zip(paths, results))
+            self._exchange(self.tr("Import scores"),
+                           lambda db: [import_results(db, card, Path(path)) for path in paths], said)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (QAbstractButton, QCheckBox, QComboBox, QDateEdit,
 
 from inspector.ui.category_names import category_text
 from inspector.categories.pack import SEPARATOR
-from inspector.store.calls import CALL_STATUSES, SORTABLE, Call, CallFilter, CallRepository
-from inspector.store.categories import CategoryRepository
-from inspector.store.emotion import EmotionRepository
+from inspector.domain.calls import SORTABLE
+from inspector.desk.desk import Desk
+from inspector.domain.calls import CALL_STATUSES, Call, CallFilter
 
 PAGE = 200
 MAX_PAGE = 6400           # each fetch doubles, up to this: dragging to the end of 20,000 calls is 7 fetches
@@ -79,13 +79,12 @@ COLUMNS: tuple[CallColumn, ...] = (
 class CallTableModel(QAbstractTableModel):
     COLUMNS = tuple(column.key for column in COLUMNS)
 
-    def __init__(self, repository: CallRepository, parent: QObject | None = None,
-                 categories: CategoryRepository | None = None, emotions: EmotionRepository | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._repository = repository
-        self._category_repository = categories
+        self._repository = desk.calls
+        self._category_repository = desk.categories
         self._categories: dict[int, list[str]] = {}     # call id → labels, read a page at a time
-        self._emotion_repository = emotions
+        self._emotion_repository = desk.emotions
         self._emotions: dict[int, tuple[str, str, bool]] = {}
         self._checked: set[int] = set()                 # calls the rules have checked (else hits show "—")
         self._filter = CallFilter()
@@ -135,9 +134,9 @@ class CallTableModel(QAbstractTableModel):
 
     def _read_side_tables(self, calls: list[Call]) -> None:
         """Categories and emotion of these rows, one query each (they live in their own tables)."""
-        if self._category_repository is not None and calls:
+        if calls:
             self._categories.update(self._category_repository.labels_for([c.id for c in calls]))
-        if self._emotion_repository is not None and calls:
+        if calls:
             self._emotions.update(self._emotion_repository.summaries_for([c.id for c in calls]))
         self._checked.update(self._repository.checked([c.id for c in calls]))
 
@@ -283,12 +282,11 @@ class CallListPane(QWidget):
 
     call_activated = Signal(object)
 
-    def __init__(self, repository: CallRepository, parent: QWidget | None = None,
-                 categories: CategoryRepository | None = None, emotions: EmotionRepository | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._repository = repository
-        self._category_repository = categories
-        self.model = CallTableModel(repository, self, categories, emotions)
+        self._repository = desk.calls
+        self._category_repository = desk.categories
+        self.model = CallTableModel(desk, self)
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search call, agent, business…"))
@@ -307,11 +305,9 @@ class CallListPane(QWidget):
         self.auto_below.setSpecialValueText(self.tr("Any auto score"))
         self.auto_below.setToolTip(self.tr("Only calls whose automatic score (from the rule hits) is below this"))
         self.category = QComboBox(self)
-        self.category.setVisible(categories is not None)
         self.category.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.category.setMinimumContentsLength(8)
         self.worsened_only = QCheckBox(self.tr("Emotion worsened"), self)
-        self.worsened_only.setVisible(emotions is not None)
         self.use_dates = QCheckBox(self.tr("Dates"), self)
         self.date_from = QDateEdit(self, calendarPopup=True)
         self.date_to = QDateEdit(self, calendarPopup=True)
@@ -413,7 +409,7 @@ class CallListPane(QWidget):
         with QSignalBlocker(self.category):
             self.category.clear()
             self.category.addItem(self.tr("All categories"), None)
-            for label, count in self._category_repository.in_use() if self._category_repository else []:
+            for label, count in self._category_repository.in_use():
                 shown = ("    " + category_text(label.split(SEPARATOR, 1)[1])) if SEPARATOR in label \
                     else category_text(label)
                 self.category.addItem(f"{shown} ({count})", label)

@@ -17,12 +17,9 @@ from inspector.audio.recording import decode
 from inspector.categories.pack import SEPARATOR
 from inspector.emotion.turns import CustomerEmotion, customer_emotion
 from inspector.jobs import immediate
-from inspector.review.state import ReviewState
-from inspector.store.calls import Call, CallRepository
-from inspector.store.categories import CategoryRepository
-from inspector.store.database import on_own_connection
-from inspector.store.emotion import EmotionRepository
-from inspector.store.transcripts import TranscriptRepository
+from inspector.open_call.state import ReviewState
+from inspector.desk.desk import Desk, on_own_desk
+from inspector.domain.calls import Call
 from inspector.ui.call_list import CallListPane
 from inspector.ui.category_names import category_text
 from inspector.ui.emotion_lane import EmotionLane
@@ -72,14 +69,14 @@ class CallHeader(QWidget):
 
 
 class CallOpener(QObject):
-    def __init__(self, bench: Workbench, state: ReviewState, tasks: TaskRunner, calls: CallRepository,
-                 transcripts: TranscriptRepository, workspace: Workspace, panes: tuple[CallHeader, EmotionLane,
-                 CallListPane], rules: RulesController, playback: PlaybackController, db) -> None:
+    def __init__(self, bench: Workbench, state: ReviewState, tasks: TaskRunner, desk: Desk,
+                 workspace: Workspace, panes: tuple[CallHeader, EmotionLane,
+                 CallListPane], rules: RulesController, playback: PlaybackController) -> None:
         super().__init__(bench)
-        self.bench, self.state, self.tasks, self.calls, self.transcripts = bench, state, tasks, calls, transcripts
+        self.bench, self.state, self.tasks, self.calls, self.transcripts = bench, state, tasks, desk.calls, desk.transcripts
         self.workspace, self.rules, self.playback = workspace, rules, playback
         self.header, self.emotion_lane, self.call_list = panes
-        self.categories, self.emotions = CategoryRepository(db), EmotionRepository(db)
+        self.categories, self.emotions = desk.categories, desk.emotions
         self._seek_when_ready: tuple[int, float] | None = None
         self._opening: TaskHandle | None = None
         state.transcript_changed.connect(self._transcript_changed)
@@ -164,14 +161,14 @@ class CallOpener(QObject):
             return
         source = self.transcripts.latest(call.id)[0]
 
-        def measure(db, _cancel):
+        def measure(desk, _cancel):
             """Measured and stored on the job's own connection: the GUI thread only shows it."""
             emotion = customer_emotion(transcript, recording)
             if emotion is not None:
-                EmotionRepository(db).replace(call.id, emotion, source)
+                desk.emotions.replace(call.id, emotion, source)
             return immediate(emotion)
 
-        self.tasks.submit(f"emotion:{call.id}", on_own_connection(self.workspace.database, measure),
+        self.tasks.submit(f"emotion:{call.id}", on_own_desk(self.workspace.database, measure),
                           lambda emotion: self._emotion_measured(call, emotion),
                           on_error=lambda error: self.state.say(str(error)))
 

@@ -16,7 +16,9 @@ from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import User
 from inspector.scoring.export import write_csv
 from inspector.scoring.export import EvaluationRow
-from inspector.store.evaluations import EvaluationFilter, EvaluationRepository
+from inspector.desk.desk import Desk
+from inspector.scoring.card import Scorecard
+from inspector.domain.evaluations import EvaluationFilter
 from inspector.ui.tables import read_only_table
 from inspector.users.policy import Action, allowed
 
@@ -24,9 +26,9 @@ from inspector.users.policy import Action, allowed
 class EvaluationsDialog(QDialog):
     evaluation_chosen = Signal(str)        # the uuid of the evaluation to open with its call
 
-    def __init__(self, repo: EvaluationRepository, actor: User, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, card: Scorecard, actor: User, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.repo, self.actor = repo, actor
+        self.repo, self.actor = desk.evaluations(card), actor
         self.rows: list[EvaluationRow] = []
         self.setWindowTitle(self.tr("Evaluations"))
         self.inspector = QLineEdit(self)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.rules.hits import Hit
 from inspector.domain.decisions import Decision
 from inspector.ui.evidence_text import evidence_text, why_text

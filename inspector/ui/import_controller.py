@@ -15,11 +15,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from inspector.intake.batch_findings import BatchFindings
 from inspector.intake.callers import caller_key
 from inspector.intake.importer import ImportReport, import_folder
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.settings import Settings, save_settings
-from inspector.store.calls import CallRepository
-from inspector.store.database import on_own_connection
-from inspector.store.transcripts import TranscriptRepository
+from inspector.desk.desk import Desk, on_own_desk
 from inspector.ui.dialogs import ImportReportDialog
 from inspector.ui.tasks import TaskHandle, TaskRunner
 from inspector.ui.workbench import Workbench
@@ -28,11 +26,11 @@ from inspector.workspace import Workspace
 
 class ImportController(QObject):
     def __init__(self, bench: Workbench, parent: QWidget, state: ReviewState, tasks: TaskRunner,
-                 workspace: Workspace, settings: Settings, transcripts: TranscriptRepository,
+                 workspace: Workspace, settings: Settings, desk: Desk,
                  open_first_call: Callable[[], None]) -> None:
         super().__init__(parent)
         self.bench, self.parent_widget, self.state, self.tasks = bench, parent, state, tasks
-        self.workspace, self.settings, self.transcripts = workspace, settings, transcripts
+        self.workspace, self.settings, self.transcripts = workspace, settings, desk.transcripts
         self.open_first_call = open_first_call
         self.last_import: ImportReport | None = None
 
@@ -46,8 +44,8 @@ class ImportController(QObject):
 
     def import_folder(self, folder: Path, show_report: bool = True) -> TaskHandle:
         key = caller_key(self.workspace.root)
-        job = on_own_connection(self.workspace.database, lambda db, cancel: import_folder(
-            folder, CallRepository(db), TranscriptRepository(db), cancel, BatchFindings(db), key))
+        job = on_own_desk(self.workspace.database, lambda desk, cancel: import_folder(
+            folder, desk.calls, desk.transcripts, cancel, BatchFindings(desk.db), key))
         return self.tasks.submit(f"import:{folder}", job, lambda report: self._imported(report, show_report),
                                  on_progress=self.bench.progress_view.follow(self.tr("Importing %1")),
                                  on_error=self._import_failed)

@@ -13,22 +13,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTab
 
 from inspector.audio.output import playback_problem
 from inspector.audio.player import ChannelMode, Player
+from inspector.desk.desk import Desk
 from inspector.domain.people import User
 from inspector.jobs import immediate
 from inspector.privacy.visibility import Visibility
-from inspector.review.coaching import CoachingService
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.scoring.defaults import default_card
 from inspector.settings import Settings, save_settings
-from inspector.store.autoscores import AutoScoreRepository
-from inspector.store.calls import CallRepository
-from inspector.store.categories import CategoryRepository
-from inspector.store.database import open_database
-from inspector.store.emotion import EmotionRepository
-from inspector.store.evaluations import EvaluationRepository
-from inspector.store.hits import HitRepository
-from inspector.store.redlines import RedLineRepository
-from inspector.store.transcripts import TranscriptRepository
 from inspector.ui.account_texts import role_name
 from inspector.ui.actions import build_actions
 from inspector.ui.call_list import CallListPane
@@ -67,24 +58,22 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.workspace, self.settings = workspace, settings
         self.user = user                         # who is signed in: this session's actor, never a setting
-        self.db = open_database(workspace.database)
-        self.calls = CallRepository(self.db)
-        self.transcripts = TranscriptRepository(self.db)
+        self.desk = Desk.open(workspace.database)     # the GUI thread's reads; writes go on the lane
+        self.db, self.calls, self.transcripts = self.desk.db, self.desk.calls, self.desk.transcripts
         self.state = ReviewState()
         self.tasks = TaskRunner(self)
         self.lane = DatabaseLane(workspace.database, self)       # the UI's writes, off the GUI thread
         self.playback = PlaybackController(self.state, player, self)
         self.progress_view = ProgressView(self.statusBar(), self.tasks.cancel_all)
-        self.speech = SpeechController(self, self.state, self.tasks, self.calls, self.transcripts, workspace,
-                                       settings)
-        self.rules = RulesController(self, self.state, self.tasks, self.playback, HitRepository(self.db),
-                                     self.transcripts, workspace, settings, user)
+        self.speech = SpeechController(self, self.state, self.tasks, self.desk, workspace, settings)
+        self.rules = RulesController(self, self.state, self.tasks, self.playback, self.desk, workspace, settings,
+                                     user)
         self.rules.listening_model = self.speech.listening_loader     # a recognised call is heard again
-        self.review = ReviewController(self, self.db, default_card(), user, lambda i: self.opener.open_call_by_id(i),
+        self.review = ReviewController(self, self.desk, default_card(), user, lambda i: self.opener.open_call_by_id(i),
                                        lambda status: self.call_list.model.status_text(status),
                                        lambda: self.call_list.reload(), self.lane)
         self.setWindowTitle(self.tr("Inspector — call quality inspection"))
-        self.call_list = CallListPane(self.calls, self, CategoryRepository(self.db), EmotionRepository(self.db))
+        self.call_list = CallListPane(self.desk, self)
         self.lane.changed.connect(self.call_list.follow)
         self.waveform = WaveformPane(self.state, self)
         self.emotion_lane = EmotionLane(self)
@@ -95,21 +84,17 @@ class MainWindow(QMainWindow):
             if self.state.call is not None else t
         self.hits_pane = HitsPane(self.state, self)
         self.scorecard = ScorecardPane(default_card(), self)
-        self.scoring = ScoringController(self, self.state, self.scorecard,
-                                         EvaluationRepository(self.db, default_card()), default_card(), user)
+        self.scoring = ScoringController(self, self.state, self.scorecard, self.desk, default_card(), user)
         self.rules.scope_for = self.scoring.decision_scope
-        self.scoring.autoscores = AutoScoreRepository(self.db)
-        self.scoring.redlines = RedLineRepository(self.db)
-        self.scoring.coaching = CoachingService(self.db, default_card())
-        self.opener = CallOpener(self, self.state, self.tasks, self.calls, self.transcripts, workspace,
-                                 (self.header, self.emotion_lane, self.call_list), self.rules, self.playback, self.db)
-        self.transcripts_control = TranscriptController(self, self.state, self.lane, self.transcripts,
+        self.opener = CallOpener(self, self.state, self.tasks, self.desk, workspace,
+                                 (self.header, self.emotion_lane, self.call_list), self.rules, self.playback)
+        self.transcripts_control = TranscriptController(self, self.state, self.lane, self.desk,
                                                         self.transcript, self.rules, self.speech, self.playback,
                                                         user.id)
-        self.importer = ImportController(self, self, self.state, self.tasks, workspace, settings, self.transcripts,
+        self.importer = ImportController(self, self, self.state, self.tasks, workspace, settings, self.desk,
                                          self.opener.open_first_call)
         self.calibration_label = QLabel(self)
-        self.tools = ToolWindows(self, self.db, workspace, settings, user, self.tasks, self.state, self.opener,
+        self.tools = ToolWindows(self, self.desk, workspace, settings, user, self.tasks, self.state, self.opener,
                                  self.scoring, self.rules, self.call_list,
                                  lambda: self.side_tabs.setCurrentWidget(self.scorecard),
                                  self.calibration_label.setText, self.lane)
@@ -286,5 +271,5 @@ class MainWindow(QMainWindow):
             save_settings(self.settings)
         except OSError:
             pass
-        self.db.close()
+        self.desk.close()
         super().closeEvent(event)

@@ -18,7 +18,7 @@ from typing import Any
 import sqlite_utils
 from PySide6.QtCore import QObject, Signal
 
-from inspector.store.database import open_database
+from inspector.desk.desk import Desk
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,8 @@ class DatabaseLane(QObject):
             self._thread.join(timeout_s)
 
     def _work(self) -> None:
-        db = open_database(self._database)
+        desk = Desk.open(self._database)
+        db = desk.db
         try:
             while (item := self._todo.get()) is not None:
                 operation, on_done, on_error = item
@@ -84,7 +85,7 @@ class DatabaseLane(QObject):
                 else:
                     self._relay.finished.emit(on_done, result, changes)
         finally:
-            db.close()
+            desk.close()
 
     def _finished(self, on_done, result, changes: OpChanges) -> None:
         self._pending -= 1

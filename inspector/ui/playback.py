@@ -11,7 +11,7 @@ from inspector.audio.output import PlaybackUnavailable
 from inspector.ui.core_messages import error_text
 from inspector.audio.player import ChannelMode, Player, PlayerState
 from inspector.audio.recording import Recording
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 
 POLL_MS = 30
 SPEED_STEP = 0.1

@@ -6,17 +6,17 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from inspector.ui.window_sizes import open_within_screen
-from inspector.store.assignments import AssignmentRepository
+from inspector.desk.desk import Desk
 from inspector.ui.tables import fill, read_only_table
 
 
 class QueueDialog(QDialog):
     call_requested = Signal(int)          # a call id: open it in the main window
 
-    def __init__(self, assignments: AssignmentRepository, assignee: str, status_text, reason_text,
+    def __init__(self, desk: Desk, assignee: str, status_text, reason_text,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.assignments, self.assignee = assignments, assignee
+        self.assignments, self.assignee = desk.assignments, assignee
         self.status_text, self.reason_text = status_text, reason_text
         self.setWindowTitle(self.tr("My queue"))
         self.progress = QLabel(self)

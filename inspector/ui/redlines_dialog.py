@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
 
 from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import User
-from inspector.store.redlines import RedLineCase, RedLineRepository
+from inspector.desk.desk import Desk
+from inspector.domain.redlines import RedLineCase
 from inspector.users.policy import NotAllowed
 from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.tables import fill, read_only_table
@@ -28,10 +29,10 @@ EVIDENCE = 3                # the evidence column
 class RedLinesDialog(QDialog):
     case_requested = Signal(int, float)          # call id, where the hit starts
 
-    def __init__(self, register: RedLineRepository, actor: User, lane: DatabaseLane,
+    def __init__(self, desk: Desk, actor: User, lane: DatabaseLane,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.register, self.actor, self.lane = register, actor, lane
+        self.register, self.actor, self.lane = desk.redlines, actor, lane
         self.cases: list[RedLineCase] = []
         self.setWindowTitle(self.tr("Red-line register"))
         self.open_only = QCheckBox(self.tr("Open cases only"), self)
@@ -75,7 +76,7 @@ class RedLinesDialog(QDialog):
     def close_case(self, row: int, outcome: str) -> None:
         """Closed by an operation on the database lane; the list follows once it is stored."""
         case, actor = self.cases[row], self.actor
-        self._write(lambda db: RedLineRepository(db).close(case.id, actor, outcome), case.call_id)
+        self._write(lambda db: Desk(db).redlines.close(case.id, actor, outcome), case.call_id)
 
     def _write(self, change, call_id: int) -> None:
         def operation(db):
@@ -99,7 +100,7 @@ class RedLinesDialog(QDialog):
         if row >= 0:
             due = (date.today() + timedelta(days=FOLLOW_UP_DAYS)).isoformat()
             case, actor = self.cases[row], self.actor
-            self._write(lambda db: RedLineRepository(db).assign(case.id, actor, due), case.call_id)
+            self._write(lambda db: Desk(db).redlines.assign(case.id, actor, due), case.call_id)
 
     def _close(self) -> None:
         row = self.table.currentRow()

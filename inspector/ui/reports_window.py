@@ -26,7 +26,7 @@ from inspector.reports.model import Report
 from inspector.reports.tables import Column, Table, tables_for
 from inspector.reports.workstation import filter_choices, report_job
 from inspector.scoring.card import Scorecard
-from inspector.store.database import on_own_connection
+from inspector.desk.desk import on_own_desk
 from inspector.ui.report_plots import ChartView
 from inspector.ui.tables import read_only_table
 from inspector.ui.tasks import TaskHandle, TaskRunner
@@ -337,7 +337,7 @@ class ReportsWindow(QDialog):
         """Compute the report for the current filters in the background; a newer request cancels an older."""
         self.cancel()
         flt, threshold, card = self.current_filter(), self.threshold.value(), self.card
-        job = on_own_connection(self.database, lambda db, cancel: report_job(db, flt, card, threshold,
+        job = on_own_desk(self.database, lambda desk, cancel: report_job(desk.db, flt, card, threshold,
                                                                             cancel=cancel))
         self._busy(True)
         self._running = self.tasks.submit("report", job, self._computed, on_progress=self._progress,

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import sqlite_utils
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from inspector.domain.people import User
 from inspector.scoring.card import Scorecard
-from inspector.store.assignments import AssignmentRepository
-from inspector.store.evaluations import EvaluationRepository
-from inspector.store.redlines import RedLineRepository
+from inspector.desk.desk import Desk
 from inspector.review.coaching import CoachingService
 from inspector.review.feedback import FeedbackService
 from inspector.ui.coaching_dialog import CoachingDialog
@@ -27,11 +24,11 @@ from inspector.users.policy import Action, allowed
 
 
 class ReviewController(QObject):
-    def __init__(self, window: QWidget, db: sqlite_utils.Database, card: Scorecard, actor: User,
+    def __init__(self, window: QWidget, desk: Desk, card: Scorecard, actor: User,
                  open_call: Callable[[int], None], status_text: Callable[[str], str],
                  changed: Callable[[], None], lane: DatabaseLane) -> None:
         super().__init__(window)
-        self.window, self.db, self.card, self.actor, self.lane = window, db, card, actor, lane
+        self.window, self.desk, self.card, self.actor, self.lane = window, desk, card, actor, lane
         self.open_call, self.status_text, self.changed = open_call, status_text, changed
 
     def handlers(self) -> dict[str, Callable[[], None]]:
@@ -57,32 +54,32 @@ class ReviewController(QObject):
                 "must review": self.tr("must review (listed)")}.get(reason, reason)
 
     def queue_dialog(self) -> QueueDialog:
-        dialog = QueueDialog(AssignmentRepository(self.db), self.actor.id, self.status_text, self.reason_text,
+        dialog = QueueDialog(self.desk, self.actor.id, self.status_text, self.reason_text,
                              self.window)
         dialog.call_requested.connect(self.open_call)
         return dialog
 
     def sampling_dialog(self) -> SamplingDialog:
-        dialog = SamplingDialog(self.db, self.actor, self.reason_text, self.window, lane=self.lane)
+        dialog = SamplingDialog(self.desk, self.actor, self.reason_text, self.window, lane=self.lane)
         dialog.finished.connect(lambda _result: self.changed())
         return dialog
 
     def appeals_dialog(self) -> AppealsDialog:
-        dialog = AppealsDialog(EvaluationRepository(self.db, self.card), self.actor, self.lane, self.window)
+        dialog = AppealsDialog(self.desk, self.card, self.actor, self.lane, self.window)
         dialog.call_requested.connect(self.open_call)
         dialog.finished.connect(lambda _result: self.changed())
         return dialog
 
     def acknowledgements_dialog(self) -> AcknowledgementsDialog:
-        dialog = AcknowledgementsDialog(FeedbackService(self.db, self.card), self.actor, self.window)
+        dialog = AcknowledgementsDialog(FeedbackService(self.desk.db, self.card), self.actor, self.window)
         dialog.call_requested.connect(self.open_call)
         return dialog
 
     def coaching_dialog(self) -> CoachingDialog:
-        return CoachingDialog(CoachingService(self.db, self.card), self.actor, self.lane, self.window)
+        return CoachingDialog(CoachingService(self.desk.db, self.card), self.actor, self.lane, self.window)
 
     def redlines_dialog(self) -> RedLinesDialog:
-        dialog = RedLinesDialog(RedLineRepository(self.db), self.actor, self.lane, self.window)
+        dialog = RedLinesDialog(self.desk, self.actor, self.lane, self.window)
         dialog.case_requested.connect(lambda call_id, _start: self.open_call(call_id))
         return dialog
 

@@ -15,18 +15,17 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from inspector.categories.pack import default_category_pack
 from inspector.domain.people import User
 from inspector.jobs import immediate
-from inspector.review.autoscoring import autoscore_all, score_stored
-from inspector.review.checking import compare_pack
+from inspector.findings.autoscoring import autoscore_all, score_stored
+from inspector.findings.checking import compare_pack
 from inspector.findings.runner import CATEGORIES, RULES, ModelLoader, Packs, run_findings, update_findings
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.scoring.defaults import default_card, default_pack, load_checked_pack
 from inspector.rules.hits import Hit
 from inspector.rules.pack import PackError, RulePack
 from inspector.settings import Settings, save_settings
-from inspector.store.calls import Call
-from inspector.store.database import on_own_connection
-from inspector.store.hits import HitRepository, accuracy_by_band
-from inspector.store.transcripts import TranscriptRepository
+from inspector.domain.calls import Call
+from inspector.desk.desk import Desk, on_own_desk
+from inspector.domain.accuracy import accuracy_by_band
 from inspector.ui.core_messages import error_text
 from inspector.ui.operations import OpChanges
 from inspector.ui.playback import PlaybackController
@@ -41,7 +40,7 @@ NAVIGATION_LEAD_S = 1.0
 
 class RulesController(QObject):
     def __init__(self, window: Workbench, state: ReviewState, tasks: TaskRunner, playback: PlaybackController,
-                 hits: HitRepository, transcripts: TranscriptRepository, workspace: Workspace,
+                 desk: Desk, workspace: Workspace,
                  settings: Settings, actor: User) -> None:
         super().__init__(window)
         self.actor = actor
@@ -52,8 +51,8 @@ class RulesController(QObject):
         self.state = state
         self.tasks = tasks
         self.playback = playback
-        self.hits = hits
-        self.transcripts = transcripts
+        self.hits = desk.hits
+        self.transcripts = desk.transcripts
         self.workspace = workspace
         self.settings = settings
         self.pack = self._initial_pack()
@@ -98,7 +97,7 @@ class RulesController(QObject):
             QMessageBox.warning(self.window, self.tr("Rule pack not loaded"), str(exc))
             return None
         workspace = self.workspace
-        job = on_own_connection(workspace.database, lambda db, cancel: compare_pack(db, workspace, pack, cancel))
+        job = on_own_desk(workspace.database, lambda desk, cancel: compare_pack(desk.db, workspace, pack, cancel))
         return self.tasks.submit("compare-pack", job, lambda diffs: self._compared(pack, diffs, show),
                                  on_progress=self.window.progress_view.follow(self.tr("Checking %1")),
                                  on_error=self._failed)
@@ -135,14 +134,14 @@ class RulesController(QObject):
         workspace, packs, card = self.workspace, Packs(self.pack, default_category_pack()), default_card()
         load = self.listening_model()
 
-        def check_one(db, _cancel):
+        def check_one(desk, _cancel):
             """The findings runner's rules and categories for this call, and its automatic score, stored on the
             job's own connection: the GUI thread only shows the hits."""
-            update_findings(db, workspace, call, packs, (RULES, CATEGORIES), load_for_listening=load)
-            score_stored(db, call.id, card, packs.rules)
-            return immediate(HitRepository(db).for_call(call.id) or [])
+            update_findings(desk.db, workspace, call, packs, (RULES, CATEGORIES), load_for_listening=load)
+            score_stored(desk.db, call.id, card, packs.rules)
+            return immediate(desk.hits.for_call(call.id) or [])
 
-        self.tasks.submit(f"check:{call.id}", on_own_connection(workspace.database, check_one),
+        self.tasks.submit(f"check:{call.id}", on_own_desk(workspace.database, check_one),
                           lambda hits: self._checked(call, hits), on_error=self._failed)
 
     def _checked(self, call: Call, hits: list[Hit]) -> None:
@@ -157,17 +156,17 @@ class RulesController(QObject):
         workspace, pack, categories = self.workspace, self.pack, default_category_pack()
         load = self.listening_model()
 
-        def check_categorize_measure(db, cancel):
+        def check_categorize_measure(desk, cancel):
             """Categories and the automatic score rest on rule hits, so they follow the check in the same job;
             the customer's emotion too, so the call list can show and filter them before anyone opens a call.
             One pass of the findings runner: each call's transcript read once, its recording decoded once."""
-            result = yield from run_findings(db, workspace, Packs(pack, categories), cancel=cancel,
+            result = yield from run_findings(desk.db, workspace, Packs(pack, categories), cancel=cancel,
                                              only_outdated=True, redo=() if only_outdated else (RULES,),
                                              load_for_listening=load)
-            yield from autoscore_all(db, default_card(), pack, cancel)
+            yield from autoscore_all(desk.db, default_card(), pack, cancel)
             return result
 
-        job = on_own_connection(workspace.database, check_categorize_measure)
+        job = on_own_desk(workspace.database, check_categorize_measure)
         return self.tasks.submit("check-all", job, self._all_checked,
                                  on_progress=self.window.progress_view.follow(self.tr("Checking %1")),
                                  on_error=self._failed, on_cancelled=self.window.idle)
@@ -206,7 +205,7 @@ class RulesController(QObject):
         actor, scope = self.actor.id, self.scope_for(call)
 
         def store(db):
-            return (HitRepository(db).decide(call.id, hit, decision, note, actor, scope),
+            return (Desk(db).hits.decide(call.id, hit, decision, note, actor, scope),
                     OpChanges(frozenset({call.id}), hits=True))
 
         self.window.lane.run(store, lambda stored: self._decided(call, stored),

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QVBoxLayout, Q
 
 from inspector.ui.i18n import english_ui
 from inspector.ui.window_sizes import open_within_screen
-from inspector.review.checking import CallDiff
+from inspector.findings.checking import CallDiff
 from inspector.rules.pack import RulePack
-from inspector.store.hits import BandAccuracy, RuleAccuracy
+from inspector.domain.accuracy import BandAccuracy, RuleAccuracy
 from inspector.ui.dialog_buttons import ok_cancel
 from inspector.ui.tables import read_only_table
 

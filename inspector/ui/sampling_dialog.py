@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-import sqlite_utils
 from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFileDialog,
@@ -20,16 +19,17 @@ from inspector.ui.window_sizes import open_within_screen
 from inspector.intake.call_ids import CallListError, read_call_ids
 from inspector.review.queue import (REVIEWERS, PlanError, Sample, SamplingPlan, draw, filtered_counts, load_plan, plan_names,
                                    save_plan)
-from inspector.store.users import UserRepository
+from inspector.desk.desk import Desk
 from inspector.users.policy import NotAllowed
 from inspector.ui.tables import fill, read_only_table
 from inspector.ui.core_messages import error_text
 
 
 class SamplingDialog(QDialog):
-    def __init__(self, db: sqlite_utils.Database, actor: User, reason_text, parent: QWidget | None = None, *,
+    def __init__(self, desk: Desk, actor: User, reason_text, parent: QWidget | None = None, *,
                  lane: DatabaseLane) -> None:
         super().__init__(parent)
+        db = desk.db
         self.db, self.actor, self.reason_text, self.lane = db, actor, reason_text, lane
         self.last: Sample | None = None
         self.setWindowTitle(self.tr("Sampling plans"))
@@ -79,7 +79,7 @@ class SamplingDialog(QDialog):
         self.assignees = QListWidget(self)
         self.people: dict[str, str] = {}          # id → name, to show names beside ids
         never_text = self.tr("never logged in")
-        for account in UserRepository(db).accounts():
+        for account in desk.users.accounts():
             self.people[account.id] = account.name
             if not account.active or account.role not in REVIEWERS:      # an agent reviews no one's calls
                 continue
@@ -88,8 +88,7 @@ class SamplingDialog(QDialog):
             item = QListWidgetItem(text, self.assignees)
             item.setData(Qt.UserRole, account.id)
             item.setCheckState(Qt.Checked if account.role == "inspector" and not never else Qt.Unchecked)
-        self.agents = {r[0]: r[1] or "" for r in db.execute("SELECT DISTINCT agent_id, agent_name FROM calls "
-                                                           "WHERE agent_id IS NOT NULL")}
+        self.agents = dict(desk.calls.agents())
         self.use_dates = QCheckBox(self.tr("Only calls from"), self)
         self.date_from = QDateEdit(QDate.currentDate().addDays(-7), self, calendarPopup=True)
         self.date_to = QDateEdit(QDate.currentDate(), self, calendarPopup=True)

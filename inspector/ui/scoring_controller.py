@@ -19,20 +19,18 @@ from PySide6.QtWidgets import QMessageBox
 
 from inspector.calibration.sessions import CalibrationService
 from inspector.review.scoring import ScoringSession
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.rules.hits import hit_key
 from inspector.scoring.card import Scorecard
 from inspector.scoring.evaluation import Evaluation
 from inspector.scoring.score import prefill, score
-from inspector.settings import Settings
-from inspector.store.calibration import CalibrationSession
-from inspector.store.autoscores import AutoScoreRepository
+from inspector.domain.calibration import CalibrationSession
 from inspector.review.coaching import CoachingService
-from inspector.store.calls import Call
-from inspector.store.redlines import RedLineRepository
+from inspector.desk.desk import Desk
+from inspector.domain.calls import Call
 from inspector.ui.evidence_text import evidence_text
 from inspector.ui.waveform_items import format_time
-from inspector.store.evaluations import EvaluationLocked, EvaluationRepository
+from inspector.domain.evaluations import EvaluationLocked
 from inspector.domain.people import User
 from inspector.users.policy import Action, NotAllowed, allowed
 from inspector.ui.operations import OpChanges
@@ -42,18 +40,19 @@ from inspector.ui.core_messages import error_text
 
 
 class ScoringController(QObject):
-    def __init__(self, window: Workbench, state: ReviewState, pane: ScorecardPane, repo: EvaluationRepository,
+    def __init__(self, window: Workbench, state: ReviewState, pane: ScorecardPane, desk: Desk,
                  card: Scorecard, actor: User) -> None:
         super().__init__(window)
         self.actor = actor
+        repo = desk.evaluations(card)
         self.window, self.state, self.pane, self.repo, self.card = window, state, pane, repo, card
         self.user = actor.id
         self.session = ScoringSession(repo, card, actor)     # production, or a calibration session's scope
         self.viewing: str | None = None       # None: the default choice; "": one's own; else another's uuid
         self._writing = 0                     # evaluation writes queued on the database lane, not yet stored
-        self.coaching: CoachingService | None = None          # marks items or hits for coaching
-        self.autoscores: AutoScoreRepository | None = None    # the call's automatic score, shown as a suggestion
-        self.redlines: RedLineRepository | None = None        # the cases a submit question names
+        self.coaching = CoachingService(desk.db, card)   # marks items or hits for coaching
+        self.autoscores = desk.autoscores                  # the call's automatic score, shown as a suggestion
+        self.redlines = desk.redlines                      # the cases a submit question names
         pane.user = self.user
         pane.changed.connect(self.save)
         pane.submit_requested.connect(self.confirm_and_submit)
@@ -105,6 +104,11 @@ class ScoringController(QObject):
         self.pane.hit_labels = {hit_key(h): f"{h.rule} {self.state.rule_name(h)}: {evidence_text(h.evidence)}"
                                 for h in hits}
         evaluation, stored = self.session.evaluation_for(call.id)
+        shown = self.pane.evaluation
+        if self._writing and shown is not None and shown.call_id == call.id and shown.inspector == self.user:
+            # saves of it are still on the lane: the pane shows what they store, the database an older version
+            # (or none yet, and a second blank card would become a second evaluation of the call)
+            evaluation, stored = shown, True
         if self.session.calibrating(call.id):
             self.pane.offer([], "")
             try:

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import sqlite_utils
 from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from inspector.ui.category_names import category_text
 from inspector.ui.window_sizes import open_within_screen
-from inspector.store.calls import CallRepository
-from inspector.store.categories import CategoryRepository
-from inspector.store.search import Found, SearchFilter, search
+from inspector.desk.desk import Desk
+from inspector.domain.search import Found, SearchFilter
 from inspector.ui.tables import fill, read_only_table
 
 LIMIT = 200
@@ -26,10 +24,10 @@ class SearchWindow(QWidget):
 
     open_at = Signal(int, float)
 
-    def __init__(self, db: sqlite_utils.Database, parent: QWidget | None = None,
+    def __init__(self, desk: Desk, parent: QWidget | None = None,
                  shown: Callable[[list[Found]], list[Found]] = lambda found: found) -> None:
         super().__init__(parent, Qt.Window)       # a window of its own beside the main window, not modal
-        self._db = db
+        self._desk = desk
         self.shown = shown                        # the signed-in user's view (privacy.visibility: masked or not)
         self.found: list[Found] = []
         self.setWindowTitle(self.tr("Search all calls"))
@@ -77,11 +75,11 @@ class SearchWindow(QWidget):
     def reload_choices(self) -> None:
         self.agent.clear()
         self.agent.addItem(self.tr("All agents"), None)
-        for agent_id, name in CallRepository(self._db).agents():
+        for agent_id, name in self._desk.calls.agents():
             self.agent.addItem(f"{agent_id} {name}".strip(), agent_id)
         self.category.clear()
         self.category.addItem(self.tr("All categories"), None)
-        for label, count in CategoryRepository(self._db).in_use():
+        for label, count in self._desk.categories.in_use():
             self.category.addItem(f"{category_text(label)} ({count})", label)
 
     def current_filter(self) -> SearchFilter:
@@ -94,7 +92,7 @@ class SearchWindow(QWidget):
 
     def run(self) -> None:
         """A query is one indexed lookup (tens of milliseconds on 100,000 calls, see bench/search.py)."""
-        self.found = self.shown(search(self._db, self.query.text(), self.current_filter(), LIMIT))
+        self.found = self.shown(self._desk.search(self.query.text(), self.current_filter(), LIMIT))
         speakers = {"agent": self.tr("Agent"), "customer": self.tr("Customer")}
         fill(self.table, [(f.call, f"{int(f.start // 60)}:{f.start % 60:04.1f}", speakers.get(f.speaker, f.speaker),
                            ("≈ " if f.by_sound else "") + f.text) for f in self.found])

@@ -7,31 +7,30 @@ change of user is a new window on the same workspace, never a user swapped under
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEventLoop, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from inspector.domain.people import User
 from inspector.settings import Settings
-from inspector.store.database import open_database
-from inspector.store.users import UserRepository
+from inspector.desk.demo import DEMO_PASSWORD, DEMO_USERS, ensure_demo_users
+from inspector.desk.desk import Desk
 from inspector.ui.agent_window import AgentWindow
 from inspector.ui.login_dialog import LoginDialog
 from inspector.ui.main_window import MainWindow
+from inspector.ui.operations import DatabaseLane, Operation, OpChanges
 from inspector.workspace import Workspace
 
-DEMO_LEAD = User("9001", "张组长", "lead")
-DEMO_USERS = (User("1001", "李质检", "inspector"), User("1002", "王质检", "inspector"), DEMO_LEAD)
-DEMO_PASSWORD = "demo1234"
-
-
-def ensure_demo_users(users: UserRepository) -> None:
-    """The demo's people, with one shared password that the log-in dialog shows (nothing to protect there)."""
-    if users.is_empty():
-        users.create_first_lead(DEMO_LEAD.id, DEMO_LEAD.name, DEMO_PASSWORD)
-    for user in DEMO_USERS:
-        if users.get(user.id) is None:
-            users.add(DEMO_LEAD, user.id, user.name, user.role, DEMO_PASSWORD, must_change_password=False)
+def wait_for(lane: DatabaseLane, operation: Operation) -> Any:
+    """Run ``operation`` on the lane and return its result; the GUI keeps drawing meanwhile."""
+    loop, answer = QEventLoop(), []
+    lane.run(operation, lambda result: (answer.append(result), loop.quit()),
+             on_error=lambda exc: (answer.append(exc), loop.quit()))
+    loop.exec()
+    if isinstance(answer[0], Exception):
+        raise answer[0]
+    return answer[0]
 
 
 WindowFactory = Callable[[Workspace, Settings, User], MainWindow | AgentWindow]
@@ -62,16 +61,21 @@ class SignInSession(QObject):
         return user is not None
 
     def ask(self, parent: QWidget | None) -> User | None:
-        db = open_database(self.workspace.database)
+        """The log-in's writes (the demo's people, attempts, a new password) are operations on a lane of
+        its own that ends with the dialog; the dialog reads on this thread's connection."""
+        lane = DatabaseLane(self.workspace.database)
         try:
-            users = UserRepository(db)
             if self.demo:
-                ensure_demo_users(users)
-            dialog = LoginDialog(users, parent, offered=DEMO_USERS if self.demo else (),
-                                 offered_password=DEMO_PASSWORD if self.demo else "")
-            return dialog.user if dialog.exec() else None
+                wait_for(lane, lambda db: (ensure_demo_users(Desk(db)), OpChanges()))
+            desk = Desk.open(self.workspace.database)
+            try:
+                dialog = LoginDialog(desk, lane, parent, offered=DEMO_USERS if self.demo else (),
+                                     offered_password=DEMO_PASSWORD if self.demo else "")
+                return dialog.user if dialog.exec() else None
+            finally:
+                desk.close()
         finally:
-            db.close()
+            lane.shutdown()
 
     def open(self, user: User) -> MainWindow | AgentWindow:
         self.window = self.make_window(self.workspace, self.settings, user)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector.jobs import Progress
 from inspector.asr.sources import is_recognised, source_for
-from inspector.review.transcribing import AsrProgress, enqueue, run_queue
+from inspector.transcription.queue import AsrProgress, enqueue, run_queue
 from inspector.asr.choice import choose_model
 from inspector.asr.engine import VoskRecognizer
 from inspector.asr.pool import ModelPool
@@ -18,11 +18,10 @@ from inspector.asr.discovery import discover, first_usable, installed_folder
 from inspector.asr.languages import model_language
 from inspector.asr.installer import install_model
 from inspector.asr.recognizer import AsrError, LoadedModel
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.settings import Settings, save_settings
-from inspector.store.calls import CallFilter, CallRepository
-from inspector.store.database import on_own_connection
-from inspector.store.transcripts import TranscriptRepository
+from inspector.domain.calls import CallFilter
+from inspector.desk.desk import Desk, on_own_desk
 from inspector.ui.speech_dialogs import SpeechModelsDialog
 from inspector.ui.tasks import TaskRunner
 from inspector.ui.workbench import Workbench
@@ -30,11 +29,11 @@ from inspector.workspace import Workspace
 
 
 class SpeechController(QObject):
-    def __init__(self, window: Workbench, state: ReviewState, tasks: TaskRunner, calls: CallRepository,
-                 transcripts: TranscriptRepository, workspace: Workspace, settings: Settings) -> None:
+    def __init__(self, window: Workbench, state: ReviewState, tasks: TaskRunner, desk: Desk,
+                 workspace: Workspace, settings: Settings) -> None:
         super().__init__(window)
         self.window, self.state, self.tasks = window, state, tasks
-        self.calls, self.transcripts = calls, transcripts
+        self.calls, self.transcripts = desk.calls, desk.transcripts
         self.workspace, self.settings = workspace, settings
         self.models = ModelPool()        # this window's loaded models, freed when another is chosen
         self.last_result = None
@@ -151,15 +150,15 @@ class SpeechController(QObject):
         self.window.progress_view.show(Progress(0, 0, planned[0] if planned else ""),
                                        self.tr("Loading the speech model %1…"))
 
-        def job(db, cancel):
+        def job(desk, cancel):
             loaded: LoadedModel = choose_model(workspace, models, Path(chosen) if chosen else None,
                                                profiles=profiles)
             models.keep_only(loaded.check.path)          # a model switch frees the previous one
-            enqueue(db, call_ids, loaded.id)
-            result = yield from run_queue(db, VoskRecognizer(loaded), cancel=cancel)
+            enqueue(desk.db, call_ids, loaded.id)
+            result = yield from run_queue(desk.db, VoskRecognizer(loaded), cancel=cancel)
             return loaded, result
 
-        return self.tasks.submit("transcribe", on_own_connection(workspace.database, job), self._transcribed,
+        return self.tasks.submit("transcribe", on_own_desk(workspace.database, job), self._transcribed,
                                  on_progress=self._progress, on_error=self._failed,
                                  on_cancelled=self.window.idle)
 

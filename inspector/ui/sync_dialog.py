@@ -14,9 +14,8 @@ from inspector.jobs import Progress
 from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.window_sizes import open_within_screen
 from inspector.archive import ArchiveError
-from inspector.store.database import StorageError, on_own_connection
-from inspector.store.outbox import OutboxRepository
-from inspector.store.users import UserRepository
+from inspector.desk.desk import Desk, on_own_desk
+from inspector.domain.errors import StorageError
 from inspector.domain.people import User
 from inspector.users.policy import Action, NotAllowed, allowed
 from inspector.sync import identity as sync_identity
@@ -53,10 +52,10 @@ BUNDLE_SUFFIX = ".inspector-bundle"
 
 
 class SyncDialog(QDialog):
-    def __init__(self, db, database_path: Path, tasks: TaskRunner, user: User,
+    def __init__(self, desk: Desk, database_path: Path, tasks: TaskRunner, user: User,
                  parent: QWidget | None = None, *, lane: DatabaseLane) -> None:
         super().__init__(parent)
-        self.db, self.database_path, self.tasks, self.user = db, database_path, tasks, user
+        self.desk, self.db, self.database_path, self.tasks, self.user = desk, desk.db, database_path, tasks, user
         self.lane = lane                      # the upload settings are written by an operation on it
         self.running: TaskHandle | None = None
         self.setWindowTitle(self.tr("Upload to headquarters"))
@@ -112,7 +111,7 @@ class SyncDialog(QDialog):
             self.tr("Not set up: enter the centre id and key under Settings") if identity is None else
             self.tr("Centre %1 · workstation %2 · %3").replace("%1", identity.centre_id)
             .replace("%2", identity.workstation_id[:8]).replace("%3", identity.endpoint or self.tr("no address")))
-        outbox = OutboxRepository(self.db)
+        outbox = self.desk.outbox
         names = {"pending": self.tr("pending"), "sent": self.tr("sent"), "acknowledged": self.tr("acknowledged"),
                  "rejected": self.tr("rejected")}
         self.counts.setText("   ".join(f"{names[k]} {v}" for k, v in outbox.counts().items()))
@@ -128,7 +127,7 @@ class SyncDialog(QDialog):
             QMessageBox.information(self, self.tr("Upload"), self.tr(
                 "Set the centre id, key, upload address and token under Settings first."))
             return None
-        job = on_own_connection(self.database_path, lambda db, cancel: upload(db, identity, cancel=cancel))
+        job = on_own_desk(self.database_path, lambda desk, cancel: upload(desk.db, identity, cancel=cancel))
         self.running = self.tasks.submit("upload", job, self._done, on_progress=self._progress,
                                          on_error=self._failed, on_cancelled=self._cancelled)
         self.upload_button.setEnabled(False)
@@ -181,24 +180,36 @@ class SyncDialog(QDialog):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> dict | None:
-        """A name typed without the extension gets it, so headquarters' import recognises the file."""
+    def export_to(self, path: Path) -> None:
+        """Written by an operation on the lane (it records the export audit and queues agents' unsent answers);
+        the dialog says where once it is written. A name typed without the extension gets it, so
+        headquarters' import recognises the file."""
         if not path.name.endswith(BUNDLE_SUFFIX):
             path = path.with_name(path.name + BUNDLE_SUFFIX)
         identity = sync_identity.require(self.db)
-        masked = not (self.unmasked.isChecked() and allowed(self.user, Action.EXPORT_UNMASKED))
-        if not masked and UserRepository(self.db).authenticate(self.user.id, self.confirm_password() or "") is None:
-            QMessageBox.warning(self, self.tr("Export bundle"),
-                                self.tr("Unmasked transcripts need your password: nothing was exported."))
-            return None
-        try:
-            manifest = export_bundle(self.db, identity, path, self.user, self.with_transcripts.isChecked(), masked)
-        except (ArchiveError, StorageError, OSError, NotAllowed) as exc:
+        user, transcripts = self.user, self.with_transcripts.isChecked()
+        masked = not (self.unmasked.isChecked() and allowed(user, Action.EXPORT_UNMASKED))
+        password = None if masked else self.confirm_password() or ""
+
+        def export(db):
+            if password is not None and Desk(db).users.authenticate(user.id, password) is None:
+                return None, OpChanges()          # counted as a failed log-in: a guessed password locks too
+            return export_bundle(db, identity, path, user, transcripts, masked), OpChanges()
+
+        def written(manifest: dict | None) -> None:
+            if manifest is None:
+                QMessageBox.warning(self, self.tr("Export bundle"),
+                                    self.tr("Unmasked transcripts need your password: nothing was exported."))
+                return
+            self.refresh()
+            self.message.setText(self.tr("Bundle written to %1").replace("%1", str(path)))
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, (ArchiveError, StorageError, OSError, NotAllowed)):
+                raise exc
             QMessageBox.warning(self, self.tr("Export bundle"), error_text(exc))
-            return None
-        self.refresh()
-        self.message.setText(self.tr("Bundle written to %1").replace("%1", str(path)))
-        return manifest
+
+        self.lane.run(export, written, on_error=failed)
 
     def confirm_password(self) -> str | None:
         """A lead confirms an unmasked export with their password (it is recorded in the export audit)."""

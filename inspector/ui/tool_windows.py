@@ -16,12 +16,10 @@ from inspector import __version__
 from inspector.calibration.sessions import CalibrationService
 from inspector.domain.people import User
 from inspector.privacy.visibility import Visibility
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.scoring.defaults import default_card
 from inspector.settings import Settings, save_settings
-from inspector.store.calibration import CalibrationRepository, CalibrationSession
-from inspector.store.calls import CallRepository
-from inspector.store.users import UserRepository
+from inspector.domain.calibration import CalibrationSession
 from inspector.ui.calibration_dialog import CalibrationDialog
 from inspector.ui.call_list import CallListPane
 from inspector.ui.call_opener import CallOpener
@@ -41,16 +39,17 @@ from inspector.workspace import Workspace
 
 
 class ToolWindows(QObject):
-    def __init__(self, parent: QWidget, db, workspace: Workspace, settings: Settings, user: User,
+    def __init__(self, parent: QWidget, desk: Desk, workspace: Workspace, settings: Settings, user: User,
                  tasks: TaskRunner, state: ReviewState, opener: CallOpener, scoring: ScoringController,
                  rules: RulesController, call_list: CallListPane, show_scorecard: Callable[[], None],
                  calibration_shown: Callable[[str], None], lane: DatabaseLane) -> None:
         super().__init__(parent)
         self.lane = lane
-        self.parent_widget, self.db, self.workspace, self.settings, self.user = parent, db, workspace, settings, user
+        self.parent_widget, self.desk, self.workspace, self.settings, self.user = parent, desk, workspace, settings, user
+        self.db = desk.db
         self.tasks, self.state, self.opener, self.scoring, self.rules = tasks, state, opener, scoring, rules
         self.call_list, self.show_scorecard, self.calibration_shown = call_list, show_scorecard, calibration_shown
-        self.calls = CallRepository(db)
+        self.calls = desk.calls
         self.reports_window: ReportsWindow | None = None
         self.search_window: SearchWindow | None = None
         self.voc_window: VocWindow | None = None
@@ -61,7 +60,7 @@ class ToolWindows(QObject):
 
     # -- scoring ---------------------------------------------------------------------------------
     def evaluations_dialog(self) -> EvaluationsDialog:
-        dialog = EvaluationsDialog(self.scoring.repo, self.user, self.parent_widget)
+        dialog = EvaluationsDialog(self.desk, default_card(), self.user, self.parent_widget)
         dialog.evaluation_chosen.connect(self.open_evaluation)
         return dialog
 
@@ -97,7 +96,7 @@ class ToolWindows(QObject):
 
     def show_search(self) -> SearchWindow:
         if self.search_window is None:
-            self.search_window = SearchWindow(self.db, self.parent_widget, Visibility(self.db, self.user).found)
+            self.search_window = SearchWindow(self.desk, self.parent_widget, Visibility(self.db, self.user).found)
             self.search_window.open_at.connect(self.open_call_at)
         self.search_window.reload_choices()
         self.search_window.show()
@@ -122,9 +121,9 @@ class ToolWindows(QObject):
 
     # -- calibration and upload ------------------------------------------------------------------
     def calibration_dialog(self) -> CalibrationDialog:
-        service = CalibrationService(CalibrationRepository(self.db), self.scoring.repo)
-        dialog = CalibrationDialog(service, self.calls, UserRepository(self.db), default_card(), self.user,
-                                   self.db, self.workspace.root / "calibration", self.parent_widget,
+        service = CalibrationService(self.desk.calibration, self.scoring.repo)
+        dialog = CalibrationDialog(service, self.desk, default_card(), self.user, self.workspace.root / "calibration",
+                                   self.parent_widget,
                                    show_comparison=lambda c, h: ComparisonWindow(c, h, self.parent_widget).exec(),
                                    lane=self.lane)
         dialog.score_requested.connect(lambda session: self.start_calibration(service, session))
@@ -152,7 +151,7 @@ class ToolWindows(QObject):
             self.rules.show_call(self.state.call)      # back to the production decisions of the open call
 
     def upload_dialog(self) -> SyncDialog:
-        return SyncDialog(self.db, self.workspace.database, self.tasks, self.user, self.parent_widget, lane=self.lane)
+        return SyncDialog(self.desk, self.workspace.database, self.tasks, self.user, self.parent_widget, lane=self.lane)
 
     def show_upload(self) -> None:
         self.upload_dialog().exec()
@@ -167,7 +166,7 @@ class ToolWindows(QObject):
                           .replace("%1", __version__).replace("%2", str(self.workspace.root)))
 
     def show_users(self) -> None:
-        UsersDialog(UserRepository(self.db), self.user, self.parent_widget).exec()
+        UsersDialog(self.desk, self.user, self.parent_widget, lane=self.lane).exec()
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self.parent_widget)

@@ -13,10 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from inspector.review.state import ReviewState
-from inspector.store.calls import Call
-from inspector.store.hits import HitRepository
-from inspector.store.transcripts import EDITED, TranscriptRepository
+from inspector.open_call.state import ReviewState
+from inspector.domain.calls import Call
+from inspector.desk.desk import Desk
+from inspector.asr.sources import EDITED
 from inspector.transcript.edits import edit_speaker, edit_text, edit_word
 from inspector.transcript.io import TranscriptError, load_transcript, save_transcript
 from inspector.ui.operations import DatabaseLane, OpChanges
@@ -28,11 +28,11 @@ from inspector.ui.workbench import Workbench
 
 
 class TranscriptController(QObject):
-    def __init__(self, bench: Workbench, state: ReviewState, lane: DatabaseLane, transcripts: TranscriptRepository,
+    def __init__(self, bench: Workbench, state: ReviewState, lane: DatabaseLane, desk: Desk,
                  pane: TranscriptPane, rules: RulesController, speech: SpeechController,
                  playback: PlaybackController, user_id: str) -> None:
         super().__init__(bench)
-        self.bench, self.state, self.lane, self.transcripts, self.pane = bench, state, lane, transcripts, pane
+        self.bench, self.state, self.lane, self.transcripts, self.pane = bench, state, lane, desk.transcripts, pane
         self.rules, self.speech, self.playback, self.user_id = rules, speech, playback, user_id
         pane.edit_requested.connect(self.correct_transcript)
         pane.replay_requested.connect(self._replay)
@@ -93,7 +93,7 @@ class TranscriptController(QObject):
         call = self.state.call
 
         def attach(db):
-            transcripts = TranscriptRepository(db)
+            transcripts = Desk(db).transcripts
             transcripts.save(call.id, "imported", transcript)
             transcripts.choose(call.id, "imported")
             return transcript, OpChanges(frozenset({call.id}), transcript=True)
@@ -126,7 +126,7 @@ class TranscriptController(QObject):
         self.state.set_transcript(corrected)      # shown at once: the next correction builds on this one
 
         def record(db):
-            transcripts = TranscriptRepository(db)
+            transcripts = Desk(db).transcripts
             transcripts.record_edit(call.id, transcripts.latest(call.id)[0], corrected, edit, user_id)
             return corrected, OpChanges(frozenset({call.id}), transcript=True)
 
@@ -140,7 +140,8 @@ class TranscriptController(QObject):
         pack, scope = self.rules.pack, self.rules.scope_for(call)
 
         def choose(db):
-            transcripts, hits = TranscriptRepository(db), HitRepository(db)
+            desk = Desk(db)
+            transcripts, hits = desk.transcripts, desk.hits
             transcripts.choose(call.id, source)
             shown = hits.show_version(call.id, source, pack)
             return ((transcripts.latest(call.id)[1], shown, hits.decisions(call.id, scope)),

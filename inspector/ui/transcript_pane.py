@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLa
                                QPlainTextEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget)
 
 from inspector.asr.sources import RECOGNISED_PREFIX, is_recognised
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.transcript.model import SPEAKERS, Transcript
 from inspector.ui.dialog_buttons import form_above_buttons
 from inspector.ui.evidence_text import evidence_text

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, Q
                                QToolButton, QWidget)
 
 from inspector.audio.player import SPEED_MAX, SPEED_MIN, ChannelMode, PlayerState
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.ui.playback import SPEED_STEP, PlaybackController
 from inspector.ui.waveform_items import format_time
 

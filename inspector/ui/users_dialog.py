@@ -1,7 +1,8 @@
 """Settings → Users (leads and admins): a centre's accounts, added, edited, disabled and reset here.
 
-Every button goes through ``UserRepository`` with the signed-in lead as the actor, so the rules (never zero
-active leads, password minimums, the audit) are the core's, the same as on the command line.
+Every button is an operation on the database lane through ``UserRepository`` with the signed-in lead as the
+actor, so the rules (never zero active leads, password minimums, the audit) are the core's, the same as on the
+command line; the list follows once the change is stored, a refusal is said in the dialog.
 """
 
 from __future__ import annotations
@@ -14,17 +15,20 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from inspector.ui.window_sizes import open_within_screen
 from inspector.domain.people import Role, User
-from inspector.store.users import Account, UserError, UserRepository
+from inspector.desk.desk import Desk
+from inspector.domain.accounts import Account, UserError
 from inspector.ui.account_texts import role_name, user_error_text
 from inspector.ui.form_fields import checked_form, error_label, password_field
+from inspector.ui.operations import DatabaseLane, OpChanges
 from inspector.ui.tables import read_only_table
 from inspector.users.policy import NotAllowed
 
 
 class UsersDialog(QDialog):
-    def __init__(self, users: UserRepository, actor: User, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, actor: User, parent: QWidget | None = None, *,
+                 lane: DatabaseLane) -> None:
         super().__init__(parent)
-        self.users, self.actor = users, actor
+        self.users, self.actor, self.lane = desk.users, actor, lane     # reads here; every change on the lane
         self.accounts: list[Account] = []
         self.setWindowTitle(self.tr("Users"))
         self.table = read_only_table(self, [self.tr("Job number"), self.tr("Name"), self.tr("Role"),
@@ -78,24 +82,36 @@ class UsersDialog(QDialog):
     def select(self, user_id: str) -> None:
         self.table.selectRow(next(i for i, a in enumerate(self.accounts) if a.id == user_id))
 
-    def change(self, step: Callable[[], object]) -> bool:
-        """Run one account change; a broken rule is shown in the dialog's language and changes nothing."""
-        try:
-            step()
-        except UserError as exc:
-            self.message.setText(user_error_text(exc))
-            return False
-        except NotAllowed:               # demoted or disabled by another lead since logging in
-            self.message.setText(self.tr("Your account may no longer manage users: ask a team lead."))
-            return False
-        self.message.clear()
-        self.refresh()
-        return True
+    def change(self, step: Callable[..., object], stored: Callable[[], None] | None = None,
+               refused: Callable[[str], None] | None = None) -> None:
+        """One account change, an operation on the lane; once stored the list follows and ``stored`` runs. A
+        broken rule is shown in the dialog's language (and given to ``refused``) and changes nothing."""
+        def operation(db):
+            return step(Desk(db).users), OpChanges()
+
+        def done(_result) -> None:
+            self.message.clear()
+            self.refresh()
+            if stored is not None:
+                stored()
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, UserError):
+                text = user_error_text(exc)
+            elif isinstance(exc, NotAllowed):        # demoted or disabled by another lead since logging in
+                text = self.tr("Your account may no longer manage users: ask a team lead.")
+            else:
+                raise exc
+            self.message.setText(text)
+            if refused is not None:
+                refused(text)
+
+        self.lane.run(operation, done, on_error=failed)
 
     def toggle_active(self) -> None:
-        account = self.selected()
+        account, actor = self.selected(), self.actor
         if account is not None:
-            self.change(lambda: self.users.set_active(self.actor, account.id, not account.active))
+            self.change(lambda users: users.set_active(actor, account.id, not account.active))
 
     def _sync_buttons(self) -> None:
         account = self.selected()
@@ -130,21 +146,18 @@ class AccountDialog(QDialog):
         self.message = checked_form(self, form, self.try_accept)
 
     def try_accept(self) -> None:
-        users, actor, role = self.owner.users, self.owner.actor, str(self.role.currentData())
-        account = self.account
+        actor, role, account = self.owner.actor, str(self.role.currentData()), self.account
+        user_id, name, password = self.user_id.text(), self.name.text(), self.password.text()
         if account is None:
-            def step() -> None:
-                users.add(actor, self.user_id.text(), self.name.text(), role, self.password.text())
+            def step(users) -> None:
+                users.add(actor, user_id, name, role, password)
         else:
-            def step() -> None:
-                if self.name.text().strip() != account.name:
-                    users.rename(actor, account.id, self.name.text())
+            def step(users) -> None:
+                if name.strip() != account.name:
+                    users.rename(actor, account.id, name)
                 if role != account.role:
                     users.set_role(actor, account.id, role)
-        if self.owner.change(step):
-            self.accept()
-        else:
-            self.message.setText(self.owner.message.text())
+        self.owner.change(step, self.accept, self.message.setText)
 
 
 class ResetPasswordDialog(QDialog):
@@ -163,8 +176,6 @@ class ResetPasswordDialog(QDialog):
             .replace("%1", f"{self.account.id} {self.account.name}"))
 
     def try_accept(self) -> None:
-        users, actor = self.owner.users, self.owner.actor
-        if self.owner.change(lambda: users.reset_password(actor, self.account.id, self.password.text())):
-            self.accept()
-        else:
-            self.message.setText(self.owner.message.text())
+        actor, user_id, password = self.owner.actor, self.account.id, self.password.text()
+        self.owner.change(lambda users: users.reset_password(actor, user_id, password), self.accept,
+                          self.message.setText)

@@ -14,7 +14,7 @@ from inspector.reports.topics import MIN_CALLS
 from inspector.ui.category_names import category_text
 from inspector.ui.window_sizes import open_within_screen
 from inspector.reports.voc import VoiceOfCustomer, voc_job
-from inspector.store.database import on_own_connection
+from inspector.desk.desk import on_own_desk
 from inspector.ui.tables import fill, read_only_table
 from inspector.ui.tasks import TaskHandle, TaskRunner
 
@@ -80,7 +80,7 @@ class VocWindow(QWidget):
         self.status.setText(self.tr("Computing…"))
         if self._running is not None:
             self._running.cancel()              # a newer choice of week: the older result is never shown
-        job = on_own_connection(self._database, lambda db, cancel: voc_job(db, day, days, cancel))
+        job = on_own_desk(self._database, lambda desk, cancel: voc_job(desk.db, day, days, cancel))
         self._running = self._tasks.submit("voc", job, self._show,
                                            on_error=lambda error: self.status.setText(str(error)))
         return self._running

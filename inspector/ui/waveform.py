@@ -17,7 +17,7 @@ from inspector.audio.activity import Interval
 from inspector.audio.overview import Overview
 from inspector.audio.peaks import BASE_BLOCK, PeakPyramid
 from inspector.audio.recording import Recording
-from inspector.review.state import ReviewState
+from inspector.open_call.state import ReviewState
 from inspector.transcript.model import STEREO
 from inspector.rules.hits import Hit
 from inspector.ui.waveform_items import BandsItem, HitMarkersItem, Marker, TimeAxis

@@ -13,7 +13,7 @@ from inspector.audio.overview import Overview
 from inspector.audio.recording import Recording
 from inspector.rules.hits import Hit, hit_key
 from inspector.domain.decisions import Decision
-from inspector.store.calls import Call
+from inspector.domain.calls import Call
 from inspector.transcript.model import Transcript
 
 PLAYHEAD_RESOLUTION_S = 0.005

@@ -24,7 +24,7 @@ from inspector.jobs import Cancelled, Progress, drain
 from inspector.rules.engine import check_call
 from inspector.rules.hits import Hit, hit_key
 from inspector.rules.pack import RulePack
-from inspector.store.calls import Call
+from inspector.domain.calls import Call
 from inspector.store.hits import HitRepository
 from inspector.store.transcripts import TranscriptRepository
 from inspector.findings.runner import RULES, ModelLoader, Packs, all_calls, rules_outdated, run_findings
