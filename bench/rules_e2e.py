@@ -21,7 +21,8 @@ The audio is made once by ../shared/tools/neural_tts.py (its own virtualenv: --t
 NEURAL_TTS_PYTHON variable) into --cache, with the free transcripts (the voice's licence keeps the audio
 out of the repository: never commit the cache). Later runs only check, so they take a minute or two.
 
-usage: .venv/bin/python bench/rules_e2e.py --cache /work/neural-cache/e2e [--model DIR] [--only dev|held-out|"new held-out"] [--calls]
+usage: .venv/bin/python bench/rules_e2e.py --cache /work/neural-cache/e2e [--model DIR] [--only dev|held-out|"new held-out"]
+       [--ids E04,E05] [--calls]
 """
 
 from __future__ import annotations
@@ -115,6 +116,7 @@ def main() -> None:
     parser.add_argument("--calls", action="store_true", help="print each call's expected and found rules")
     parser.add_argument("--available", action="store_true", help="only the calls whose audio is already in the cache")
     parser.add_argument("--recognised", action="store_true", help="only the calls already recognised into the cache")
+    parser.add_argument("--ids", help="only these calls, comma-separated (E04,E05): a quick subset")
     args = parser.parse_args()
     pack = default_pack()
     raw_pack = replace(pack, calibration=None)      # the rules' own confidences, to measure what they are worth
@@ -127,7 +129,7 @@ def main() -> None:
         rests_on: dict[str, list[tuple[float, bool]]] = {}
         recognition_s = check_s = relisten_s = audio_s = 0.0
         windows = 0
-        dearest = (0.0, "")          # the call where listening again cost most, next to its own recognition and checking
+        per_call: list[tuple[float, str]] = []     # what listening again cost each call, next to its own recognition and checking
         relabelled: list[str] = []
         if args.available or args.recognised:
             folder = args.cache / "audio" if args.available else args.cache / loaded.id.replace(":", "-")
@@ -135,6 +137,11 @@ def main() -> None:
             ready = [p for p in scenarios if (folder / f"{load_scenario(p)['id']}{suffix}").exists()]
             print(f"{name}: {len(scenarios) - len(ready)} call(s) not yet in the cache left out")
             scenarios = ready
+        if args.ids:
+            wanted = set(args.ids.split(","))
+            scenarios = [p for p in scenarios if load_scenario(p)["id"] in wanted]
+            if not scenarios:
+                continue
         for scenario_path in scenarios:
             scenario = load_scenario(scenario_path)
             audio = synthesised(scenario_path, args.cache, args.tts_python)
@@ -155,8 +162,8 @@ def main() -> None:
             relisten_s += listener.cost.cpu_s
             windows += listener.cost.windows
             own = cpu + checked
-            if own > 0 and listener.cost.cpu_s / own > dearest[0]:
-                dearest = (listener.cost.cpu_s / own, scenario["id"])
+            if own > 0:
+                per_call.append((listener.cost.cpu_s / own, scenario["id"]))
             decided = calibrate(heard, pack.calibration) if pack.calibration else heard
             for h in heard:
                 kind = basis(h)
@@ -170,7 +177,8 @@ def main() -> None:
             if args.calls:
                 print(f"  {scenario['id']}: expected {sorted(expected)} free {sorted({h.rule for h in plain})} "
                       f"relistened {sorted({h.rule for h in heard})} "
-                      f"decided {sorted({h.rule + ('?' if h.listen else '') for h in decided})}")
+                      f"decided {sorted({h.rule + ('?' if h.listen else '') for h in decided})} "
+                      f"listening again {listener.cost.windows} windows, {per_call[-1][0] if per_call else 0:.1%}")
         print(f"\n== {name}: {len(scenarios)} calls, {audio_s / 60:.1f} min of audio ==")
         for note in relabelled:
             print(f"  {note}")
@@ -199,10 +207,11 @@ def main() -> None:
                 table.append(f"{kind} = {measured:.2f}")
         print("  as a [calibration] table: " + ", ".join(table))
         base = recognition_s + check_s
+        dearest = ", ".join(f"{share:.1%} ({call})" for share, call in sorted(per_call, reverse=True)[:3])
         print(f"  cost: recognition {recognition_s:.1f} s CPU, checking {check_s:.2f} s, listening again "
               f"{relisten_s:.2f} s in {windows} windows ({windows / max(1, len(scenarios)):.1f} a call) = "
-              f"{relisten_s / base:.1%} of recognition and checking; the most in one call {dearest[0]:.1%} "
-              f"({dearest[1]})" if base else "  cost: no recognition measured")
+              f"{relisten_s / base:.1%} of recognition and checking; the dearest calls {dearest}"
+              if base else "  cost: no recognition measured")
 
 
 if __name__ == "__main__":

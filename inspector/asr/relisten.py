@@ -5,18 +5,26 @@ a recogniser given a grammar of that phrase's wordings plus ``[unk]`` either hea
 "something else", a far more certain second hearing (the phonetic search of commercial QA works on the
 audio for the same reason). Only the seconds in question are decoded, on the model already loaded for the
 call, so it costs a few per cent of the call's recognition.
+
+Several rules often ask about the same stretch: on a short call that ends badly R15, R16, R17 and R19 each
+hear the call's end against their own phrases, four decodings of one stretch. Before the rules run, the
+engine lets the listener see every stretch they are going to ask about (``share``); stretches of one
+channel that overlap are decoded once, against the union of their grammars, and each rule is answered
+from that shared hearing: the words heard inside its own stretch, those outside its own grammar written
+``[unk]``. A stretch asked alone is decoded alone, as before.
 """
 
 from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from inspector.asr.recognizer import CHUNK_S, LoadedModel
 from inspector.asr.vocabulary import UNKNOWN, Vocabulary, VocabularyError, model_vocabulary
 from inspector.audio.recording import Recording
-from inspector.transcript.hearing import HeardWord, Hearing
+from inspector.transcript.hearing import HeardWord, Hearing, Listener
 from inspector.transcript.model import channel_map
 
 PAD_S = 0.4           # kept around the stretch asked for, so the phrase's edges are not cut
@@ -36,7 +44,9 @@ class GrammarListener:
     loaded: LoadedModel
     recording: Recording
     cost: ListeningCost = field(default_factory=ListeningCost)
-    _heard: dict = field(default_factory=dict)
+    _heard: dict = field(default_factory=dict)      # (channel, first, last, grammar) -> its Hearing
+    _shared: dict = field(default_factory=dict)     # a stretch asked about -> the shared window that answers it
+    _windows: dict = field(default_factory=dict)    # a shared window -> its Hearing
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -52,6 +62,44 @@ class GrammarListener:
         return out + [UNKNOWN]
 
     def hear(self, speaker: str, start: float, end: float, phrases: tuple[str, ...]) -> Hearing | None:
+        key = self._window(speaker, start, end, phrases)
+        if key is None:
+            return None
+        if key not in self._heard:
+            shared = self._shared.get(key)
+            self._heard[key] = (self._decode(speaker, *key, phrases) if shared is None
+                                else self._within(self._shared_hearing(speaker, shared), key, phrases))
+        return self._heard[key]
+
+    def share(self, ask_all: Callable[[Listener], None]) -> None:
+        """Plan shared hearings: ``ask_all`` asks, through the listener it is given (which hears nothing),
+        every stretch the rules will ask about; stretches of one channel that overlap become one decoding
+        against all their grammars, made when the first of them is asked for (never, if none is). Its CPU
+        is counted as listening's."""
+        started = time.thread_time()
+        asked: list[tuple[str, tuple]] = []
+        ask_all(_Asking(lambda speaker, start, end, phrases: asked.append(
+            (speaker, self._window(speaker, start, end, phrases)))))
+        by_channel: dict[int, list[tuple[str, tuple]]] = {}
+        for speaker, key in dict.fromkeys((s, k) for s, k in asked if k is not None):
+            by_channel.setdefault(key[0], []).append((speaker, key))
+        for channel, keys in by_channel.items():
+            keys.sort(key=lambda sk: (sk[1][1], sk[1][2]))
+            group = [keys[0]]
+            for speaker_key in keys[1:] + [None]:
+                if speaker_key is not None and speaker_key[1][1] < max(k[2] for _s, k in group):
+                    group.append(speaker_key)
+                    continue
+                if len({k for _s, k in group}) > 1:
+                    grammar = list(dict.fromkeys(w for _s, k in group for w in k[3] if w != UNKNOWN))
+                    window = (channel, group[0][1][1], max(k[2] for _s, k in group), (*grammar, UNKNOWN))
+                    for _s, k in group:
+                        self._shared[k] = window
+                group = [speaker_key]
+        self.cost.cpu_s += time.thread_time() - started
+
+    def _window(self, speaker: str, start: float, end: float, phrases: tuple[str, ...]) -> tuple | None:
+        """(channel, first sample, last sample, grammar) of a stretch asked about; None: cannot be heard."""
         channels = channel_map(self.recording.channels)
         channel = channels.get(speaker, 0 if self.recording.channels == 1 else None)
         rate = self.recording.sample_rate
@@ -63,17 +111,29 @@ class GrammarListener:
             return None          # a model whose word list cannot be read is not asked twice: text only
         if channel is None or last <= first or len(grammar) == 1:
             return None
-        key = (channel, first, last, tuple(grammar))
-        if key not in self._heard:
-            self._heard[key] = self._decode(speaker, channel, first, last, grammar, phrases)
-        return self._heard[key]
+        return channel, first, last, tuple(grammar)
 
-    def _decode(self, speaker: str, channel: int, first: int, last: int, grammar: list[str],
+    def _within(self, shared: Hearing, key: tuple, phrases: tuple[str, ...]) -> Hearing:
+        """One rule's answer from a shared hearing: the words whose middle falls in its own stretch, those
+        its own grammar lacks written [unk] (it could not have heard them), with its own stretch and phrases."""
+        _channel, first, last, grammar = key
+        start, end = first / self.recording.sample_rate, last / self.recording.sample_rate
+        own = {w for entry in grammar for w in entry.split()}
+        words = tuple(w if w.text in own else HeardWord(UNKNOWN, w.start, w.end, w.conf)
+                      for w in shared.words if start <= (w.start + w.end) / 2 <= end)
+        return Hearing(shared.speaker, round(start, 3), round(end, 3), phrases, words)
+
+    def _shared_hearing(self, speaker: str, window: tuple) -> Hearing:
+        if window not in self._windows:
+            self._windows[window] = self._decode(speaker, *window, tuple(w for w in window[3] if w != UNKNOWN))
+        return self._windows[window]
+
+    def _decode(self, speaker: str, channel: int, first: int, last: int, grammar: tuple[str, ...],
                 phrases: tuple[str, ...]) -> Hearing:
         import vosk
         started = time.thread_time()
         rate = self.recording.sample_rate
-        recognizer = vosk.KaldiRecognizer(self.loaded.model, float(rate), json.dumps(grammar, ensure_ascii=False))
+        recognizer = vosk.KaldiRecognizer(self.loaded.model, float(rate), json.dumps(list(grammar), ensure_ascii=False))
         recognizer.SetWords(True)
         samples = self.recording.samples[channel]
         results = []
@@ -90,3 +150,15 @@ class GrammarListener:
         self.cost.audio_s += (last - first) / rate
         self.cost.cpu_s += time.thread_time() - started
         return Hearing(speaker, round(first / rate, 3), round(last / rate, 3), phrases, words)
+
+
+@dataclass(frozen=True)
+class _Asking:
+    """The listener handed to the rules while the hearings are planned: notes each stretch, hears nothing."""
+
+    note: Callable[[str, float, float, tuple[str, ...]], None]
+
+    def hear(self, speaker: str, start: float, end: float, phrases: tuple[str, ...]) -> Hearing | None:
+        self.note(speaker, start, end, phrases)
+        return None
+

@@ -10,7 +10,7 @@ from inspector.rules.calibration import calibrate
 from inspector.rules.context import CallContext
 from inspector.rules.hits import Hit
 from inspector.rules.pack import Rule, RulePack
-from inspector.transcript.hearing import Listener
+from inspector.transcript.hearing import Listener, SharingListener
 from inspector.transcript.model import Transcript
 
 EVALUATORS: dict[str, Callable[[Rule, CallContext], list[Hit]]] = {
@@ -37,10 +37,23 @@ def check_call(pack: RulePack, transcript: Transcript, activity: ActivityMap | N
     """All hits of every rule, in time order. ``activity`` (from the audio) makes acoustic rules measured;
     ``listener`` (the audio and its model) lets phrase rules hear a doubtful stretch again."""
     call = CallContext(transcript, activity, pack.listen_below, listener)
+    if isinstance(listener, SharingListener):
+        listener.share(lambda asking: _ask_all(pack, CallContext(transcript, activity, pack.listen_below, asking)))
     hits = [hit for rule in pack.rules for hit in EVALUATORS[rule.kind](rule, call)]
     if pack.calibration is not None and is_recognised(transcript):
         hits = calibrate(hits, pack.calibration)
     return sorted(hits, key=lambda h: (h.start, h.rule))
+
+
+LISTENING_KINDS = ("required", "forbidden", "sequence", "cooccur", "followup", "disclosure", "hangup")
+
+
+def _ask_all(pack: RulePack, call: CallContext) -> None:
+    """Runs the rules that may listen again with a listener that hears nothing, so it learns every stretch
+    they ask about before any is decoded (several rules hearing one stretch share one decoding)."""
+    for rule in pack.rules:
+        if rule.kind in LISTENING_KINDS:
+            EVALUATORS[rule.kind](rule, call)
 
 
 def is_recognised(transcript: Transcript) -> bool:

@@ -7,7 +7,8 @@ Shared by the two sides of re-listening: the recogniser (asr/relisten.py) makes 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 UNKNOWN = "[unk]"
 
@@ -59,3 +60,10 @@ class Hearing:
 class Listener(Protocol):
     def hear(self, speaker: str, start: float, end: float, phrases: tuple[str, ...]) -> Hearing | None:
         """None when that stretch cannot be heard again (no such channel, no audio there)."""
+
+
+@runtime_checkable
+class SharingListener(Listener, Protocol):
+    def share(self, ask_all: Callable[[Listener], None]) -> None:
+        """Before the rules ask, learn every stretch they will ask about (``ask_all`` asks them through the
+        listener it is given), so stretches several rules ask about are decoded once."""
