@@ -33,7 +33,7 @@ import os
 import subprocess
 import sys
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,6 +106,16 @@ def spoken_expectation(expected: set[str], audio: Path, pack) -> tuple[set[str],
                     f"{measured[0].evidence if measured else 'within the limits'}")
 
 
+@dataclass(frozen=True)
+class Separately:
+    """The listener without ``share``: every stretch asked about decoded on its own, as before shared hearings."""
+
+    listener: GrammarListener
+
+    def hear(self, speaker, start, end, phrases):
+        return self.listener.hear(speaker, start, end, phrases)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, required=True, help="where the audio and transcripts are kept")
@@ -116,6 +126,8 @@ def main() -> None:
     parser.add_argument("--calls", action="store_true", help="print each call's expected and found rules")
     parser.add_argument("--available", action="store_true", help="only the calls whose audio is already in the cache")
     parser.add_argument("--recognised", action="store_true", help="only the calls already recognised into the cache")
+    parser.add_argument("--separately", action="store_true",
+                        help="each rule hears its own stretch on its own (no shared hearings), to compare")
     parser.add_argument("--ids", help="only these calls, comma-separated (E04,E05): a quick subset")
     args = parser.parse_args()
     pack = default_pack()
@@ -158,7 +170,7 @@ def main() -> None:
             checked = time.thread_time() - started
             check_s += checked
             listener = GrammarListener(loaded, recording)
-            heard = check_call(raw_pack, transcript, activity, listener)
+            heard = check_call(raw_pack, transcript, activity, Separately(listener) if args.separately else listener)
             relisten_s += listener.cost.cpu_s
             windows += listener.cost.windows
             own = cpu + checked

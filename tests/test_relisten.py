@@ -305,3 +305,76 @@ def test_the_job_number_word_heard_surely_and_a_digit_free_recognition_heard_too
     assert r02(["您好", "人工", "服务", "比较", "忙"], [("员", 0.8, 0.9, 1.0), ("工号", 0.9, 1.1, 0.92),
                                                      ("服务", 1.1, 1.4, 1.0)])
     assert r02(opening + ["着", "气"], [("七", 2.3, 2.6, 1.0)])          # a digit alone is no job number
+
+
+@dataclass
+class Separately:
+    """A GrammarListener that only hears (no ``share``): every rule's stretch decoded on its own, as before."""
+
+    listener: GrammarListener
+
+    def hear(self, speaker, start, end, phrases):
+        return self.listener.hear(speaker, start, end, phrases)
+
+
+@pytest.mark.mandarin
+def test_rules_asking_about_the_same_stretch_share_one_decoding_and_hear_the_same(closings):
+    """On a call whose end R15, R16 and R17 each ask about: heard separately that is one decoding per rule,
+    shared it is one decoding against all their phrases, and each rule decides as it did on its own
+    hearing — flagged where the agent just hung up, cleared where the closing free recognition lost was
+    said."""
+    loaded, calls = closings
+    pack = default_pack()
+    decided = {}
+    for name in ("hung_up", "thanked"):
+        recording, transcript = calls[name]
+        activity = analyse(recording.samples, recording.sample_rate)
+        alone = GrammarListener(loaded, recording)
+        separate = check_call(pack, transcript, activity, Separately(alone))
+        shared = GrammarListener(loaded, recording)
+        together = check_call(pack, transcript, activity, shared)
+        assert [(h.rule, h.listen, h.why.split("; ")[-1]) for h in together] == \
+            [(h.rule, h.listen, h.why.split("; ")[-1]) for h in separate], name
+        ends = {key[2] for key in alone._heard}
+        assert alone.cost.windows == len(alone._heard) >= 3 and len(ends) < len(alone._heard)   # one end, several rules
+        assert shared.cost.windows == len(ends) < alone.cost.windows                               # one decoding an end
+        decided[name] = {h.rule for h in together}
+    assert {"R15", "R17"} <= decided["hung_up"] and "R15" not in decided["thanked"]
+
+
+@pytest.mark.mandarin
+def test_a_stretch_is_heard_the_same_whatever_was_decoded_before(closings):
+    """Kaldi dithers the features with the process's one rand(): without a fixed seed the same window
+    heard again after another decoding came out otherwise (dev E09, E10 flipped between runs)."""
+    loaded, calls = closings
+    recording, _transcript = calls["thanked"]
+    phrases = ("谢谢您的来电", "再见", "感谢您的来电")
+    first = GrammarListener(loaded, recording).hear("agent", 0.0, recording.duration_s, phrases)
+    other = GrammarListener(loaded, calls["hung_up"][0])
+    other.hear("agent", 0.0, 3.0, ("您好", "很高兴为您服务"))
+    other.hear("customer", 0.0, 5.0, ("查话费",))
+    again = GrammarListener(loaded, recording).hear("agent", 0.0, recording.duration_s, phrases)
+    assert first is not None and first.words and again == first
+
+
+def test_stretches_several_rules_hear_up_to_one_moment_are_planned_as_one_window():
+    """Stretches of one channel ending at the same moment (the call's end) make one window, the longest,
+    with the union of their grammars; a stretch ending elsewhere, or on the other channel, is left alone:
+    a grammar of many words draws digits away from a job number."""
+    recording = type("R", (), {"channels": 2, "sample_rate": 8000, "frames": 8000 * 60})()
+    listener = GrammarListener(type("M", (), {})(), recording)
+    listener.grammar = lambda phrases: [*phrases, "[unk]"]         # every phrase a word of the model
+
+    def ask_all(asking):
+        asking.hear("agent", 40.0, 55.0, ("请问", "还有"))             # R16's last five sentences
+        asking.hear("agent", 48.0, 55.0, ("再见",))                    # R15's last two
+        asking.hear("agent", 50.0, 55.0, ("再见", "评价"))             # R19's closing
+        asking.hear("agent", 30.0, 50.0, ("确认",))                    # an order's episode, ending elsewhere
+        asking.hear("agent", 1.0, 5.0, ("工号",))                      # the opening, alone
+        asking.hear("customer", 48.0, 55.0, ("同意",))                 # the other channel
+    listener.share(ask_all)
+    windows = set(listener._shared.values())
+    assert len(windows) == 1 and len(listener._shared) == 3
+    channel, first, last, grammar = windows.pop()
+    assert channel == 0 and first == int(39.6 * 8000) and last == int(55.4 * 8000)
+    assert grammar == ("请问", "还有", "再见", "评价", "[unk]") and listener.cost.windows == 0   # nothing decoded yet

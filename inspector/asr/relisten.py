@@ -16,9 +16,11 @@ from that shared hearing: the words heard inside its own stretch, those outside 
 
 from __future__ import annotations
 
+import ctypes
 import json
 import time
 from collections.abc import Callable
+from functools import cache
 from dataclasses import dataclass, field
 
 from inspector.asr.recognizer import CHUNK_S, LoadedModel
@@ -28,6 +30,7 @@ from inspector.transcript.hearing import HeardWord, Hearing, Listener
 from inspector.transcript.model import channel_map
 
 PAD_S = 0.4           # kept around the stretch asked for, so the phrase's edges are not cut
+DITHER_SEED = 1       # the C library's rand() is seeded with this before each hearing (see _steady_dither)
 
 
 @dataclass
@@ -73,29 +76,23 @@ class GrammarListener:
 
     def share(self, ask_all: Callable[[Listener], None]) -> None:
         """Plan shared hearings: ``ask_all`` asks, through the listener it is given (which hears nothing),
-        every stretch the rules will ask about; stretches of one channel that overlap become one decoding
-        against all their grammars, made when the first of them is asked for (never, if none is). Its CPU
-        is counted as listening's."""
+        every stretch the rules will ask about; stretches of one channel that end at the same moment (the
+        call's end that R15, R16, R17 and R19 all hear up to) become one decoding of the longest of them
+        against all their grammars, made when the first of them is asked for (never, if none is). Only
+        those: a grammar of many words draws digits away from a job number (a shared hearing of the
+        opening and an order's episode lost dev E32's). Its CPU is counted as listening's."""
         started = time.thread_time()
-        asked: list[tuple[str, tuple]] = []
-        ask_all(_Asking(lambda speaker, start, end, phrases: asked.append(
-            (speaker, self._window(speaker, start, end, phrases)))))
-        by_channel: dict[int, list[tuple[str, tuple]]] = {}
-        for speaker, key in dict.fromkeys((s, k) for s, k in asked if k is not None):
-            by_channel.setdefault(key[0], []).append((speaker, key))
-        for channel, keys in by_channel.items():
-            keys.sort(key=lambda sk: (sk[1][1], sk[1][2]))
-            group = [keys[0]]
-            for speaker_key in keys[1:] + [None]:
-                if speaker_key is not None and speaker_key[1][1] < max(k[2] for _s, k in group):
-                    group.append(speaker_key)
-                    continue
-                if len({k for _s, k in group}) > 1:
-                    grammar = list(dict.fromkeys(w for _s, k in group for w in k[3] if w != UNKNOWN))
-                    window = (channel, group[0][1][1], max(k[2] for _s, k in group), (*grammar, UNKNOWN))
-                    for _s, k in group:
-                        self._shared[k] = window
-                group = [speaker_key]
+        asked: list[tuple | None] = []
+        ask_all(_Asking(lambda speaker, start, end, phrases: asked.append(self._window(speaker, start, end, phrases))))
+        ending: dict[tuple[int, int], list[tuple]] = {}
+        for key in dict.fromkeys(k for k in asked if k is not None):
+            ending.setdefault((key[0], key[2]), []).append(key)
+        for (channel, last), keys in ending.items():
+            if len(keys) > 1:
+                grammar = tuple(dict.fromkeys(w for k in keys for w in k[3] if w != UNKNOWN))
+                window = (channel, min(k[1] for k in keys), last, (*grammar, UNKNOWN))
+                for key in keys:
+                    self._shared[key] = window
         self.cost.cpu_s += time.thread_time() - started
 
     def _window(self, speaker: str, start: float, end: float, phrases: tuple[str, ...]) -> tuple | None:
@@ -133,6 +130,7 @@ class GrammarListener:
         import vosk
         started = time.thread_time()
         rate = self.recording.sample_rate
+        _steady_dither()
         recognizer = vosk.KaldiRecognizer(self.loaded.model, float(rate), json.dumps(list(grammar), ensure_ascii=False))
         recognizer.SetWords(True)
         samples = self.recording.samples[channel]
@@ -162,3 +160,26 @@ class _Asking:
         self.note(speaker, start, end, phrases)
         return None
 
+
+
+def _steady_dither() -> None:
+    """Kaldi dithers every frame before computing features (the model's mfcc.conf leaves dither at 1.0),
+    with noise drawn from the C library's rand(): one state for the whole process, so a window's hearing
+    depended on everything decoded before it in the process (dev E10 and E09 flipped from run to run,
+    the same window decoded twice heard 感谢您 at 0.56, then 0.68). Seeding rand() before each hearing
+    makes a window heard the same whatever came before. Dither itself stays: without it a digitally
+    silent channel (all zeros, as synthetic calls have) has no finite log energy, and the neural dev
+    calls' closings were no longer heard. One decoding at a time per process: recognisers decoding on
+    other threads meanwhile draw from the same rand()."""
+    libc = _libc()
+    if libc is not None:
+        libc.srand(DITHER_SEED)
+
+
+@cache
+def _libc() -> ctypes.CDLL | None:
+    """The process's own C library, whose rand() libvosk draws from (POSIX); None where it cannot be had."""
+    try:
+        return ctypes.CDLL(None)
+    except (OSError, TypeError):
+        return None
