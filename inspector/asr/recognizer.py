@@ -118,7 +118,7 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
         args = [loaded.model, float(rate)]
         if grammar is not None:
             args.append(json.dumps(grammar, ensure_ascii=False))
-        recognizer = _Stretches(vosk.KaldiRecognizer(*args), rate)
+        recognizer = Stretches(vosk.KaldiRecognizer(*args), rate)
         samples = recording.samples[channel]
         heard = []
         for first, last in voiced_stretches(samples, rate):
@@ -131,7 +131,7 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
         for first, last, stretch in heard:
             if alternatives and any(w.conf is not None and w.conf < UNSURE_WORD for s in stretch for w in s.words):
                 if second is None:
-                    second = _Stretches(vosk.KaldiRecognizer(*args), rate, N_BEST)
+                    second = Stretches(vosk.KaldiRecognizer(*args), rate, N_BEST)
                 stretch = _with_alternatives(stretch, second.decode(samples, first, last, cancel))
             segments.extend(stretch)
     segments.sort(key=lambda s: s.start)
@@ -139,7 +139,7 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
                       channels)
 
 
-class _Stretches:
+class Stretches:
     """A recogniser given only the voiced stretches of a channel, one after the other.
 
     Vosk counts time over all audio a recogniser was given, Reset() included; only the voiced stretches

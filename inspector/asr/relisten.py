@@ -23,7 +23,7 @@ from collections.abc import Callable
 from functools import cache
 from dataclasses import dataclass, field
 
-from inspector.asr.recognizer import CHUNK_S, LoadedModel
+from inspector.asr.recognizer import LoadedModel, Stretches, voiced_stretches
 from inspector.asr.vocabulary import UNKNOWN, Vocabulary, VocabularyError, model_vocabulary
 from inspector.audio.recording import Recording
 from inspector.transcript.hearing import HeardWord, Hearing, Listener
@@ -131,19 +131,15 @@ class GrammarListener:
         started = time.thread_time()
         rate = self.recording.sample_rate
         _steady_dither()
-        recognizer = vosk.KaldiRecognizer(self.loaded.model, float(rate), json.dumps(list(grammar), ensure_ascii=False))
-        recognizer.SetWords(True)
+        recognizer = Stretches(vosk.KaldiRecognizer(self.loaded.model, float(rate),
+                                                    json.dumps(list(grammar), ensure_ascii=False)), rate)
         samples = self.recording.samples[channel]
-        results = []
-        step = int(CHUNK_S * rate)
-        for at in range(first, last, step):
-            if recognizer.AcceptWaveform(samples[at: min(last, at + step)].tobytes()):
-                results.append(recognizer.Result())
-        results.append(recognizer.FinalResult())
-        offset = first / rate
+        # only the channel's voiced stretches: in a window the speaker is silent while the other party talks
+        results = [result for start, end in voiced_stretches(samples[first:last], rate)
+                   for result in recognizer.decode(samples, first + start, first + end, None)]
         words = tuple(HeardWord(w["word"], round(float(w["start"]) + offset, 3), round(float(w["end"]) + offset, 3),
                                 round(min(1.0, max(0.0, float(w.get("conf", 1.0)))), 3))
-                      for r in results for w in json.loads(r).get("result", []) if w.get("word"))
+                      for r, offset in results for w in json.loads(r).get("result", []) if w.get("word"))
         self.cost.windows += 1
         self.cost.audio_s += (last - first) / rate
         self.cost.cpu_s += time.thread_time() - started
