@@ -337,7 +337,7 @@ def test_rules_asking_about_the_same_stretch_share_one_decoding_and_hear_the_sam
             [(h.rule, h.listen, h.why.split("; ")[-1]) for h in separate], name
         ends = {key[2] for key in alone._heard}
         assert alone.cost.windows == len(alone._heard) >= 3 and len(ends) < len(alone._heard)   # one end, several rules
-        assert shared.cost.windows == len(ends) < alone.cost.windows                               # one decoding an end
+        assert shared.cost.windows <= len(ends) < alone.cost.windows             # at most one decoding an end
         decided[name] = {h.rule for h in together}
     assert {"R15", "R17"} <= decided["hung_up"] and "R15" not in decided["thanked"]
 
@@ -357,10 +357,10 @@ def test_a_stretch_is_heard_the_same_whatever_was_decoded_before(closings):
     assert first is not None and first.words and again == first
 
 
-def test_stretches_several_rules_hear_up_to_one_moment_are_planned_as_one_window():
-    """Stretches of one channel ending at the same moment (the call's end) make one window, the longest,
-    with the union of their grammars; a stretch ending elsewhere, or on the other channel, is left alone:
-    a grammar of many words draws digits away from a job number."""
+def test_stretches_several_rules_hear_from_or_up_to_one_moment_are_planned_as_one_window():
+    """Stretches of one channel ending at the same moment (the call's end), or starting at one (the call's
+    start), make one window each with the union of their grammars; a stretch that merely overlaps, or is
+    on the other channel, is left alone: a grammar of many words draws digits away from a job number."""
     recording = type("R", (), {"channels": 2, "sample_rate": 8000, "frames": 8000 * 60})()
     listener = GrammarListener(type("M", (), {})(), recording)
     listener.grammar = lambda phrases: [*phrases, "[unk]"]         # every phrase a word of the model
@@ -370,11 +370,16 @@ def test_stretches_several_rules_hear_up_to_one_moment_are_planned_as_one_window
         asking.hear("agent", 48.0, 55.0, ("再见",))                    # R15's last two
         asking.hear("agent", 50.0, 55.0, ("再见", "评价"))             # R19's closing
         asking.hear("agent", 30.0, 50.0, ("确认",))                    # an order's episode, ending elsewhere
-        asking.hear("agent", 1.0, 5.0, ("工号",))                      # the opening, alone
+        asking.hear("agent", 1.0, 5.0, ("工号",))                      # the opening: overlaps nothing
         asking.hear("customer", 48.0, 55.0, ("同意",))                 # the other channel
+        asking.hear("customer", 0.0, 20.0, ("身份证",))                # the customer from the call's start …
+        asking.hear("customer", 0.0, 9.0, ("服务密码",))               # … twice
     listener.share(ask_all)
-    windows = set(listener._shared.values())
-    assert len(windows) == 1 and len(listener._shared) == 3
-    channel, first, last, grammar = windows.pop()
+    windows = {key: window for key, window in listener._shared.items()}
+    end = {window for key, window in windows.items() if key[0] == 0}
+    start = {window for key, window in windows.items() if key[0] == 1}
+    assert len(end) == len(start) == 1 and len(windows) == 5
+    channel, first, last, grammar = end.pop()
     assert channel == 0 and first == int(39.6 * 8000) and last == int(55.4 * 8000)
     assert grammar == ("请问", "还有", "再见", "评价", "[unk]") and listener.cost.windows == 0   # nothing decoded yet
+    assert start.pop() == (1, 0, int(20.4 * 8000), ("身份证", "服务密码", "[unk]"))

@@ -9,7 +9,7 @@ call, so it costs a few per cent of the call's recognition.
 Several rules often ask about the same stretch: on a short call that ends badly R15, R16, R17 and R19 each
 hear the call's end against their own phrases, four decodings of one stretch. Before the rules run, the
 engine lets the listener see every stretch they are going to ask about (``share``); stretches of one
-channel that overlap are decoded once, against the union of their grammars, and each rule is answered
+channel that start or end together are decoded once, against the union of their grammars, and each rule is answered
 from that shared hearing: the words heard inside its own stretch, those outside its own grammar written
 ``[unk]``. A stretch asked alone is decoded alone, as before.
 """
@@ -76,21 +76,29 @@ class GrammarListener:
 
     def share(self, ask_all: Callable[[Listener], None]) -> None:
         """Plan shared hearings: ``ask_all`` asks, through the listener it is given (which hears nothing),
-        every stretch the rules will ask about; stretches of one channel that end at the same moment (the
-        call's end that R15, R16, R17 and R19 all hear up to) become one decoding of the longest of them
-        against all their grammars, made when the first of them is asked for (never, if none is). Only
-        those: a grammar of many words draws digits away from a job number (a shared hearing of the
-        opening and an order's episode lost dev E32's). Its CPU is counted as listening's."""
+        every stretch the rules will ask about; stretches of one channel that start or end at the same
+        moment (the call's end that R15, R16, R17 and R19 all hear up to; the call's start that R01, R02 and
+        an identity check's episode hear from) become one decoding of them all against all their grammars,
+        made when the first of them is asked for (never, if none is). Only those: stretches that merely
+        overlap made a grammar of many words that drew digits away from a job number (a shared hearing of
+        the opening and an order's episode lost dev E32's). Its CPU is counted as listening's."""
+        try:
+            self.vocabulary          # read once per model and process (asr/vocabulary.py): not one call's cost
+        except VocabularyError:
+            return                   # nothing will be heard again (``hear`` says None)
         started = time.thread_time()
         asked: list[tuple | None] = []
         ask_all(_Asking(lambda speaker, start, end, phrases: asked.append(self._window(speaker, start, end, phrases))))
-        ending: dict[tuple[int, int], list[tuple]] = {}
+        groups: list[list[tuple]] = []
         for key in dict.fromkeys(k for k in asked if k is not None):
-            ending.setdefault((key[0], key[2]), []).append(key)
-        for (channel, last), keys in ending.items():
+            joined = [g for g in groups if any(k[0] == key[0] and (k[1] == key[1] or k[2] == key[2]) for k in g)]
+            for group in joined:
+                groups.remove(group)
+            groups.append([k for g in joined for k in g] + [key])
+        for keys in groups:
             if len(keys) > 1:
                 grammar = tuple(dict.fromkeys(w for k in keys for w in k[3] if w != UNKNOWN))
-                window = (channel, min(k[1] for k in keys), last, (*grammar, UNKNOWN))
+                window = (keys[0][0], min(k[1] for k in keys), max(k[2] for k in keys), (*grammar, UNKNOWN))
                 for key in keys:
                     self._shared[key] = window
         self.cost.cpu_s += time.thread_time() - started
