@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import threading
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import sqlite_utils
 
@@ -87,18 +85,6 @@ def storage_errors(db: sqlite_utils.Database) -> Iterator[None]:
         else:
             advice = text
         raise StorageError(f"{path}: not saved, {advice}; nothing saved earlier was lost") from exc
-
-
-def on_own_connection(path: Path, job: Callable[[sqlite_utils.Database, threading.Event], Generator[Any, None, Any]]
-                      ) -> Callable[[threading.Event], Generator[Any, None, Any]]:
-    """A job factory that opens its own connection: a worker thread never shares the GUI's connection."""
-    def factory(cancel: threading.Event) -> Generator[Any, None, Any]:
-        db = open_database(path)
-        try:
-            return (yield from job(db, cancel))
-        finally:
-            db.close()
-    return factory
 
 
 def _apply(conn: sqlite3.Connection, path: Path, migration: Migration) -> None:
