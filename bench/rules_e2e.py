@@ -22,7 +22,7 @@ NEURAL_TTS_PYTHON variable) into --cache, with the free transcripts (the voice's
 out of the repository: never commit the cache). Later runs only check, so they take a minute or two.
 
 usage: .venv/bin/python bench/rules_e2e.py --cache /work/neural-cache/e2e [--model DIR] [--only dev|held-out|"new held-out"]
-       [--ids E04,E05] [--calls]
+       [--ids E04,E05] [--separately] [--calls]
 """
 
 from __future__ import annotations
