@@ -15,7 +15,7 @@ from inspector.ui.comparison_window import OUTSIDE, ComparisonWindow
 from tests.calibration_fixtures import LEAD, Workstation, lead_session, score_call, submitted
 from tests.conftest import DEMO
 from tests.hub_server import CENTRE, KEY, TOKEN
-from tests.ui_windows import demo_window, lead_window
+from tests.ui_windows import choose_new_session, demo_window, lead_window
 
 
 def _station(window) -> Workstation:
@@ -175,22 +175,9 @@ def test_hit_decisions_in_a_blind_session_are_the_participants_own(qtbot, tmp_pa
 
 def test_a_new_session_is_created_on_the_database_lane(qtbot, tmp_path, monkeypatch):
     """Created by an operation on the lane; the dialog lists it once it is stored."""
-    import inspector.ui.calibration_dialog as calibration_dialog
-
     window = lead_window(qtbot, tmp_path, DEMO)
     call_ids = [c.id for c in window.calls.page(limit=3)]
-
-    class Chosen:
-        def __init__(self, *_args) -> None:
-            pass
-
-        def exec(self) -> int:
-            return calibration_dialog.QDialog.Accepted
-
-        def chosen(self):
-            return "十二月校准", call_ids, ["1001", "1002"], None, False
-
-    monkeypatch.setattr(calibration_dialog, "NewSessionDialog", Chosen)
+    choose_new_session(monkeypatch, "十二月校准", call_ids, ["1001", "1002"])
     dialog = window.tools.calibration_dialog()
     qtbot.addWidget(dialog)
     before = len(dialog.sessions)

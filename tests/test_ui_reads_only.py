@@ -18,7 +18,6 @@ from inspector.settings import Settings
 from inspector.store import database
 from inspector.store.export_audit import ExportAudit
 from inspector.sync import identity as sync_identity
-from inspector.ui import calibration_dialog
 from inspector.store.users import UserRepository
 from inspector.domain.accounts import Refusal
 from inspector.ui.account_texts import refusal_text
@@ -30,7 +29,7 @@ from tests.conftest import DEMO
 from tests.hub_server import CENTRE, KEY, TOKEN
 from tests.test_agents_loop import checked  # noqa: F401 - the fixture workstation builds on
 from tests.test_ui_agents import agent_window, workstation  # noqa: F401 - the fixture
-from tests.ui_windows import lead_window
+from tests.ui_windows import choose_new_session, lead_window
 
 LEAD = User("9001", "张组长", "lead")
 
@@ -112,18 +111,7 @@ def test_a_leads_writes_through_the_window_are_all_stored_off_the_gui_thread(tmp
 
     # a calibration session created and its packs exported (the export audit is a write)
     call_ids = [c.id for c in window.calls.page(limit=2)]
-
-    class Chosen:
-        def __init__(self, *_args) -> None:
-            pass
-
-        def exec(self) -> int:
-            return calibration_dialog.QDialog.Accepted
-
-        def chosen(self):
-            return "十二月校准", call_ids, ["1001", "1002"], None, False
-
-    monkeypatch.setattr(calibration_dialog, "NewSessionDialog", Chosen)
+    choose_new_session(monkeypatch, "十二月校准", call_ids, ["1001", "1002"])
     calibration = window.tools.calibration_dialog()
     qtbot.addWidget(calibration)
     calibration.create()

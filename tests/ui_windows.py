@@ -36,3 +36,21 @@ def _accounts(db) -> None:
 
 def lead_window(qtbot, tmp_path, folder) -> MainWindow:
     return demo_window(qtbot, tmp_path, folder, user=User("9001", "张组长", "lead"))
+
+
+def choose_new_session(monkeypatch, title: str, call_ids: list[int], raters: list[str]) -> None:
+    """The calibration dialog's "new session" form answered with ``title``, ``call_ids`` and ``raters`` (no
+    benchmark, not blind), as a lead filling it in would."""
+    from inspector.ui import calibration_dialog
+
+    class Chosen:
+        def __init__(self, *_args) -> None:
+            pass
+
+        def exec(self) -> int:
+            return calibration_dialog.QDialog.Accepted
+
+        def chosen(self):
+            return title, call_ids, raters, None, False
+
+    monkeypatch.setattr(calibration_dialog, "NewSessionDialog", Chosen)
