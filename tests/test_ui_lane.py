@@ -97,3 +97,38 @@ def test_results_arriving_after_shutdown_are_not_delivered(qtbot, tmp_path):
     assert db.execute("SELECT n FROM notes").fetchall() == [(7,)]
     assert delivered == [] and published == []
     db.close()
+
+
+class _Witness:
+    """Stands for a dialog an operation's callbacks hold: says on which thread it was freed."""
+
+    def __init__(self, freed_on: list[str]) -> None:
+        self.freed_on = freed_on
+
+    def __del__(self) -> None:
+        self.freed_on.append(threading.current_thread().name)
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_what_an_operation_and_its_callbacks_hold_is_freed_on_the_gui_thread(qtbot, lane, fails):
+    """A log-in dialog nobody kept was freed by the lane's thread when it dropped its last reference, and Qt
+    crashed the process; one operation at a time, so the worker has every chance to be the last holder."""
+    ops, _gui_db = lane
+    freed_on: list[str] = []
+
+    def operation(witness):
+        def run(db):
+            if fails:
+                raise ValueError(f"refused {witness}")
+            return witness, OpChanges()
+        return run
+
+    for _ in range(10):
+        witness = _Witness(freed_on)
+        ops.run(operation(witness), on_done=lambda result, w=witness: None,
+                on_error=lambda exc, w=witness: None)
+        del witness
+        qtbot.waitUntil(lambda: not ops.busy, timeout=10_000)
+    ops.run(_note(1))                                   # the worker takes its next item: nothing of ours left
+    qtbot.waitUntil(lambda: not ops.busy, timeout=10_000)
+    assert freed_on == [threading.current_thread().name] * 10
