@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from inspector.domain.people import User
 from inspector.review.queue import SamplingPlan, draw
+from inspector.rules.hits import hit_key
 from inspector.scoring.defaults import default_card
 from inspector.scoring.score import score
 from tests.ui_windows import demo_window, lead_window
@@ -67,6 +68,25 @@ def test_fatal_hits_wait_for_review_and_block_submission(qtbot, window):
     qtbot.waitUntil(lambda: not window.lane.busy)
     assert window.scorecard.evaluation.status == "submitted"
     assert not window.scorecard.deduct_button.isEnabled()
+
+
+def test_a_fatal_item_decided_on_the_card_decides_its_hit_and_holds_through_a_new_check(qtbot, window):
+    """Confirming F1 on the card left its hit undecided: no red-line case, and the next check of the call put
+    the item back to "pending review" (a quick Submit then stored it pending and was refused)."""
+    _open(qtbot, window, "S4")
+    evaluation = window.scorecard.evaluation
+    raised_by = next(f.hit_key for f in evaluation.fatal if f.item == "F1")
+    hit = next(h for h in window.state.hits if hit_key(h) == raised_by)
+    window.scorecard._fatal_changed("F1", "confirmed")
+    qtbot.waitUntil(lambda: window.state.decision_for(hit) is not None)
+    qtbot.waitUntil(lambda: not window.lane.busy)
+    assert window.state.decision_for(hit).decision == "confirmed"
+    call_id = window.state.call.id
+    assert [c.rule for c in window.desk.redlines.cases(status="open", call_id=call_id)] == [hit.rule]
+    window.rules.check_current()
+    qtbot.waitUntil(lambda: not window.tasks.active() and not window.lane.busy)
+    assert [f.status for f in window.scorecard.evaluation.fatal] == ["confirmed"] and _total(window) == 0.0
+    assert [f.status for f in window.scoring.repo.for_call(call_id, window.user.id).fatal] == ["confirmed"]
 
 
 def test_manual_deduction_na_and_comment_are_saved_with_audit(qtbot, window):

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.scorecard = ScorecardPane(default_card(), self)
         self.scoring = ScoringController(self, self.state, self.scorecard, self.desk, default_card(), user)
         self.rules.scope_for = self.scoring.decision_scope
+        self.scoring.hit_decided.connect(self.rules.decide)
         self.opener = CallOpener(self, self.state, self.tasks, self.desk, workspace,
                                  (self.header, self.emotion_lane, self.call_list), self.rules, self.playback)
         self.transcripts_control = TranscriptController(self, self.state, self.lane, self.desk,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from inspector.calibration.sessions import CalibrationService
@@ -40,6 +40,8 @@ from inspector.ui.core_messages import error_text
 
 
 class ScoringController(QObject):
+    hit_decided = Signal(object, str)           # a fatal item decided on the card decides the hit that raised it
+
     def __init__(self, window: Workbench, state: ReviewState, pane: ScorecardPane, desk: Desk,
                  card: Scorecard, actor: User) -> None:
         super().__init__(window)
@@ -54,7 +56,7 @@ class ScoringController(QObject):
         self.autoscores = desk.autoscores                  # the call's automatic score, shown as a suggestion
         self.redlines = desk.redlines                      # the cases a submit question names
         pane.user = self.user
-        pane.changed.connect(self.save)
+        pane.changed.connect(self.changed_on_card)
         pane.submit_requested.connect(self.confirm_and_submit)
         pane.reopen_requested.connect(self.reopen)
         pane.reopen_button.setVisible(allowed(actor, Action.REOPEN_EVALUATION))
@@ -186,6 +188,20 @@ class ScoringController(QObject):
             QMessageBox.critical(self.window, title, error_text(exc))
         if self.pane.evaluation is not None:              # what is stored, not what was refused
             self._show_again(self.pane.evaluation.uuid)
+
+    def changed_on_card(self, evaluation: Evaluation) -> None:
+        """A fatal item confirmed or rejected on the card is the inspector's decision on the hit that raised it:
+        the hit list and the red-line register follow, and the next check of the call keeps it (the card alone
+        would be put back to "pending review" by the undecided hit)."""
+        before = {f.item: f.status for f in self.pane.evaluation.fatal} if self.pane.evaluation is not None else {}
+        hits = {hit_key(hit): hit for hit in self.state.hits or []}
+        self.save(evaluation)
+        for fatal in evaluation.fatal:
+            hit = hits.get(fatal.hit_key)
+            decided = self.state.decision_for(hit) if hit is not None else None
+            if (hit is not None and fatal.status in ("confirmed", "rejected") and before.get(fatal.item) != fatal.status
+                    and (decided is None or decided.decision != fatal.status)):
+                self.hit_decided.emit(hit, fatal.status)
 
     def save(self, evaluation: Evaluation) -> None:
         """Shown at once, so the next change builds on this one; stored by an operation on the lane."""
