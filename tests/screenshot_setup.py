@@ -13,7 +13,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -215,14 +214,16 @@ def xvfb_screen(width: int, height: int):
         if os.environ.get("CI"):
             pytest.fail("Xvfb is missing in CI (scripts/install.sh installs it)")
         pytest.skip("Xvfb is not installed (run scripts/install.sh)")
-    number = 90 + (os.getpid() + width) % 400
-    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    socket = f"/tmp/.X11-unix/X{number}"
-    deadline = time.monotonic() + 120                      # only ends a hang
-    while not os.path.exists(socket):
-        assert time.monotonic() < deadline, "Xvfb did not start"
-        time.sleep(0.05)
+    # Xvfb picks a free display itself and writes its number to the pipe once it listens: a number chosen here
+    # could be taken by another run's (or another test worker's) screen, and the test would draw on that one
+    read_end, write_end = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24",
+                             "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            pass_fds=(write_end,))
+    os.close(write_end)
+    with os.fdopen(read_end) as announced:
+        number = announced.readline().strip()         # empty if Xvfb died before listening
+    assert number.isdigit(), f"Xvfb did not start (exit status {proc.poll()})"
     try:
         yield f":{number}"
     finally:

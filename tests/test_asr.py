@@ -286,3 +286,30 @@ def test_the_fast_profile_loads_a_narrower_search_under_its_own_model_id(ko_mode
     assert transcribe(fast, decode(SAMPLES / "ko_stereo.wav"), grammar=GRAMMAR).segments
     with pytest.raises(ValueError, match="unknown decoding profile"):
         profile_folder(ko_model_dir, "turbo", tmp_path)
+
+
+def test_processes_building_the_same_profile_at_once_all_get_it_whole(ko_model_dir, tmp_path):
+    """A batch's workers on a fresh machine load the fast profile together: each must get the complete shadow,
+    none a "File exists" from a link another made a moment before (a third of such starts failed so)."""
+    from inspector.asr.profiles import profile_folder
+
+    for attempt in range(20):
+        cache, together = tmp_path / str(attempt), threading.Barrier(8)
+        got: list = []
+
+        def build():
+            together.wait()
+            try:
+                got.append(profile_folder(ko_model_dir, "fast", cache))
+            except OSError as exc:
+                got.append(exc)
+
+        builders = [threading.Thread(target=build) for _ in range(8)]
+        for builder in builders:
+            builder.start()
+        for builder in builders:
+            builder.join()
+        assert len(set(got)) == 1 and isinstance(got[0], Path), got
+        conf = got[0] / "conf"
+        assert "--beam=8.0" in (conf / "model.conf").read_text()
+        assert sorted(p.name for p in conf.iterdir()) == sorted(p.name for p in (ko_model_dir / "conf").iterdir())

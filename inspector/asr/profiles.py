@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import uuid
 from pathlib import Path
 
 PROFILES: dict[str, dict[str, str]] = {
@@ -35,19 +36,28 @@ def profile_folder(model: Path, profile: str, cache: Path) -> Path:
     shadow = cache / f"{model.name}-{profile}-{hashlib.sha256(str(model).encode()).hexdigest()[:8]}"
     conf = shadow / "conf"
     if not (conf / "model.conf").is_file():
+        # several processes may build the same shadow at once (a batch's workers on a fresh machine): each
+        # link is made by whichever comes first, and each writes its model.conf apart before moving it in
         conf.mkdir(parents=True, exist_ok=True)
         for entry in model.iterdir():
-            if entry.name != "conf" and not (shadow / entry.name).exists():
-                (shadow / entry.name).symlink_to(entry)
+            if entry.name != "conf":
+                _link(shadow / entry.name, entry)
         for entry in (model / "conf").iterdir():
-            if entry.name != "model.conf" and not (conf / entry.name).exists():
-                (conf / entry.name).symlink_to(entry)
+            if entry.name != "model.conf":
+                _link(conf / entry.name, entry)
         text = (model / "conf" / "model.conf").read_text(encoding="utf-8")
         for option, value in changes.items():
             text, found = re.subn(rf"^--{option}=.*$", f"--{option}={value}", text, flags=re.M)
             if not found:
                 text += f"\n--{option}={value}\n"
-        partial = conf / "model.conf.partial"
+        partial = conf / f"model.conf.{uuid.uuid4().hex}.partial"
         partial.write_text(text, encoding="utf-8")
-        partial.rename(conf / "model.conf")     # complete or absent, never half written
+        partial.replace(conf / "model.conf")     # complete or absent, never half written
     return shadow
+
+
+def _link(link: Path, target: Path) -> None:
+    try:
+        link.symlink_to(target)
+    except FileExistsError:       # made by another process building the same shadow
+        pass
