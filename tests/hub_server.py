@@ -32,16 +32,18 @@ def start_hub(db: str, *extra: str, scheme: str = "http", verify: bool | ssl.SSL
     process = subprocess.Popen([sys.executable, "-m", "inspector", "hub", "serve", "--db", str(db),
                                 "--port", str(port), *extra], stderr=log, text=True)
     url = f"{scheme}://127.0.0.1:{port}"
-    for _ in range(100):
+    deadline = time.monotonic() + 120            # only ends a hang: on a busy machine the start takes its time
+    while True:
         try:
-            if httpx.get(f"{url}/healthz", timeout=1, verify=verify).status_code == 200:
+            if httpx.get(f"{url}/healthz", timeout=10, verify=verify).status_code == 200:
                 break
         except httpx.TransportError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        log.seek(0)
-        pytest.fail(f"the receiver did not start: {log.read()}")
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            log.seek(0)
+            pytest.fail(f"the receiver did not start: {log.read()}")
+        time.sleep(0.1)
     yield url, store, port
     process.terminate()
     process.wait(timeout=10)
