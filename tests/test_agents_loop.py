@@ -255,6 +255,7 @@ def _cli(ws, *args, stdin=""):
                           capture_output=True, text=True, input=stdin)
 
 
+@pytest.mark.slow
 def test_the_agents_loop_on_the_command_line(checked):
     import json
     ws, db = checked

@@ -172,6 +172,7 @@ def test_batch_queue_shares_one_model_caches_and_resumes(tmp_path, ko):
     assert enqueue(db, ids, ko.id) == 0                       # cached: never transcribed twice
 
 
+@pytest.mark.slow
 def test_cli_transcribe_and_errors(tmp_path, ko_model_dir):
     out = tmp_path / "t.json"
     run = subprocess.run([sys.executable, "-m", "inspector", "transcribe", str(SAMPLES / "ko_stereo.wav"),
@@ -204,6 +205,7 @@ def s1_heard():
     return recording, transcribe(ZH_MODELS.get(MANDARIN), recording, call_id="S1")
 
 
+@pytest.mark.slow
 @pytest.mark.mandarin
 def test_mandarin_demo_call_is_recognised(s1_heard):
     _recording, transcript = s1_heard
@@ -240,6 +242,7 @@ def _raw_vosk_words(loaded, samples) -> list[dict]:
     return words + json.loads(recognizer.FinalResult()).get("result", [])
 
 
+@pytest.mark.slow
 @pytest.mark.mandarin
 def test_recognised_times_lie_on_the_speech_they_came_from(s1_heard):
     """Only voiced stretches are decoded; their words must not drift late by the silences skipped."""

@@ -14,6 +14,7 @@ from tests.conftest import DEMO
 from tests.speech_models import MANDARIN
 
 
+@pytest.mark.slow
 @pytest.mark.mandarin
 def test_unsure_speech_keeps_the_recognisers_alternatives():
     """Asked for, stretches with a word heard under 0.6 are decoded again for Vosk's N-best; the next-best

@@ -66,6 +66,7 @@ def workspace(tmp_path):
     return ws
 
 
+@pytest.mark.slow
 def test_parallel_guesses_from_separate_processes_lock_after_five(workspace):
     guesses = [_start(workspace, "users", "audit", "--as", "9001", "--password-stdin") for _ in range(16)]
     answers = _together(guesses, b"wrong-guess-1\n")

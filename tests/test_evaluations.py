@@ -132,6 +132,7 @@ def test_submit_waits_for_pending_fatal_items_and_appeals(repo):
     assert repo.appeals(evaluation.uuid)[0]["status"] == "upheld"
 
 
+@pytest.mark.slow
 def test_killed_while_saving_200_times_nothing_returned_is_lost(tmp_path):
     database = tmp_path / "crash.sqlite3"
     call_id = crash_harness.prepare(database)

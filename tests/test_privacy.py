@@ -122,6 +122,7 @@ def _digits_heard(recording: Path, spans, grammar: list[str] | None) -> list[str
             and any(s.start <= (w.start + w.end) / 2 <= s.end for s in spans) and DIGITS & set(w.text)]
 
 
+@pytest.mark.slow
 @pytest.mark.mandarin
 def test_a_redacted_demo_call_has_no_audible_digits_in_its_masked_spans(centre, tmp_path):
     s2 = _s2(centre)

@@ -145,6 +145,7 @@ def test_the_models_own_vocabulary_is_read_from_its_graph():
     assert vocabulary.split("为您服务") == ("为您", "服务") and vocabulary.split("谢谢您的来电") == ("谢谢", "您", "的", "来电")
 
 
+@pytest.mark.slow
 @pytest.mark.mandarin
 def test_on_real_speech_a_closing_free_recognition_missed_is_heard_and_a_missing_one_is_not(closings):
     loaded, calls = closings

@@ -32,6 +32,7 @@ def screen(request):
         yield name, width, height
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_every_window_on_the_screen(screen, tmp_path, language):
     """Every window and dialog opens within the screen, painted, in one language, with a font that has Chinese."""

@@ -156,6 +156,7 @@ def _run_upload(root, url, *extra):
     return process
 
 
+@pytest.mark.slow
 def test_1000_evaluations_arrive_exactly_once_through_faults_and_a_kill(station, hub):
     url, store, port = hub
     submitted(station, 1000, reopen=20)

@@ -185,6 +185,7 @@ def test_users_from_the_command_line(tmp_path):
                                                             "password reset"]
 
 
+@pytest.mark.slow
 def test_the_command_line_refuses_a_missing_password_without_locking_the_account(tmp_path):
     ws = tmp_path / "ws"
     as_lead = _cli(ws, "users", "add", "9001", "--name", "张组长", "--role", "lead", "--as", "9001",
