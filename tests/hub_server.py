@@ -44,10 +44,12 @@ def start_hub(db: str, *extra: str, scheme: str = "http", verify: bool | ssl.SSL
             log.seek(0)
             pytest.fail(f"the receiver did not start: {log.read()}")
         time.sleep(0.1)
-    yield url, store, port
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    try:
+        yield url, store, port
+    finally:                          # also when a test closes the generator itself (test_dashboard_browser)
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
 
 
 @pytest.fixture
