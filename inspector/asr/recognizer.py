@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from inspector.asr.dither import steady_dither
 from inspector.asr.model_layout import ModelCheck, check_model
 from inspector.asr.profiles import DEFAULT_PROFILE, profile_folder
 from inspector.audio.activity import FRAME_S, frame_energy_db, runs_of, speech_mask
@@ -104,10 +105,10 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
                progress: Callable[[float], None] | None = None, alternatives: bool = False) -> Transcript:
     """Both channels, one after the other, on this thread (workers run several calls in parallel).
 
-    ``alternatives``: decode unsure stretches again for Vosk's N-best (see _with_alternatives). Off by
-    default: with vosk-model-small-cn an N-best recogniser on the shared model was seen to shift what
-    later recognisers on that model hear (test_recognised_times_lie_on_the_speech_they_came_from), which
-    is not yet understood."""
+    ``alternatives``: decode unsure stretches again for Vosk's N-best (see _with_alternatives); off by
+    default. An N-best decoding was seen to shift what later recognisers heard
+    (test_recognised_times_lie_on_the_speech_they_came_from): every decoding drew Kaldi's dither from the
+    process's one rand(), which each channel and the N-best pass now seed (inspector/asr/dither.py)."""
     import vosk
     check_rate(loaded, recording)
     channels = channel_map(recording.channels)
@@ -118,6 +119,7 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
         args = [loaded.model, float(rate)]
         if grammar is not None:
             args.append(json.dumps(grammar, ensure_ascii=False))
+        steady_dither()                 # the call's words depend on its audio, not on what was decoded before
         recognizer = Stretches(vosk.KaldiRecognizer(*args), rate)
         samples = recording.samples[channel]
         heard = []
@@ -131,6 +133,7 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
         for first, last, stretch in heard:
             if alternatives and any(w.conf is not None and w.conf < UNSURE_WORD for s in stretch for w in s.words):
                 if second is None:
+                    steady_dither()
                     second = Stretches(vosk.KaldiRecognizer(*args), rate, N_BEST)
                 stretch = _with_alternatives(stretch, second.decode(samples, first, last, cancel))
             segments.extend(stretch)

@@ -16,13 +16,12 @@ from that shared hearing: the words heard inside its own stretch, those outside 
 
 from __future__ import annotations
 
-import ctypes
 import json
 import time
 from collections.abc import Callable
-from functools import cache
 from dataclasses import dataclass, field
 
+from inspector.asr.dither import steady_dither
 from inspector.asr.recognizer import LoadedModel, Stretches, voiced_stretches
 from inspector.asr.vocabulary import UNKNOWN, Vocabulary, VocabularyError, model_vocabulary
 from inspector.audio.recording import Recording
@@ -30,7 +29,6 @@ from inspector.transcript.hearing import HeardWord, Hearing, Listener
 from inspector.transcript.model import channel_map
 
 PAD_S = 0.4           # kept around the stretch asked for, so the phrase's edges are not cut
-DITHER_SEED = 1       # the C library's rand() is seeded with this before each hearing (see _steady_dither)
 
 
 @dataclass
@@ -138,7 +136,7 @@ class GrammarListener:
         import vosk
         started = time.thread_time()
         rate = self.recording.sample_rate
-        _steady_dither()
+        steady_dither()                 # a window heard the same whatever was decoded before
         recognizer = Stretches(vosk.KaldiRecognizer(self.loaded.model, float(rate),
                                                     json.dumps(list(grammar), ensure_ascii=False)), rate)
         samples = self.recording.samples[channel]
@@ -165,25 +163,3 @@ class _Asking:
         return None
 
 
-
-def _steady_dither() -> None:
-    """Kaldi dithers every frame before computing features (the model's mfcc.conf leaves dither at 1.0),
-    with noise drawn from the C library's rand(): one state for the whole process, so a window's hearing
-    depended on everything decoded before it in the process (dev E10 and E09 flipped from run to run,
-    the same window decoded twice heard 感谢您 at 0.56, then 0.68). Seeding rand() before each hearing
-    makes a window heard the same whatever came before. Dither itself stays: without it a digitally
-    silent channel (all zeros, as synthetic calls have) has no finite log energy, and the neural dev
-    calls' closings were no longer heard. One decoding at a time per process: recognisers decoding on
-    other threads meanwhile draw from the same rand()."""
-    libc = _libc()
-    if libc is not None:
-        libc.srand(DITHER_SEED)
-
-
-@cache
-def _libc() -> ctypes.CDLL | None:
-    """The process's own C library, whose rand() libvosk draws from (POSIX); None where it cannot be had."""
-    try:
-        return ctypes.CDLL(None)
-    except (OSError, TypeError):
-        return None
