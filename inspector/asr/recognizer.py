@@ -119,7 +119,6 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
         args = [loaded.model, float(rate)]
         if grammar is not None:
             args.append(json.dumps(grammar, ensure_ascii=False))
-        steady_dither()                 # the call's words depend on its audio, not on what was decoded before
         recognizer = Stretches(vosk.KaldiRecognizer(*args), rate)
         samples = recording.samples[channel]
         heard = []
@@ -133,7 +132,6 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
         for first, last, stretch in heard:
             if alternatives and any(w.conf is not None and w.conf < UNSURE_WORD for s in stretch for w in s.words):
                 if second is None:
-                    steady_dither()
                     second = Stretches(vosk.KaldiRecognizer(*args), rate, N_BEST)
                 stretch = _with_alternatives(stretch, second.decode(samples, first, last, cancel))
             segments.extend(stretch)
@@ -146,10 +144,12 @@ class Stretches:
     """A recogniser given only the voiced stretches of a channel, one after the other.
 
     Vosk counts time over all audio a recogniser was given, Reset() included; only the voiced stretches
-    are given, so each stretch's words move back by what was skipped before it.
+    are given, so each stretch's words move back by what was skipped before it. Every decoding (a channel,
+    its N-best pass, a hearing) starts from the same dither (inspector/asr/dither.py).
     """
 
     def __init__(self, recognizer, rate: int, alternatives: int = 0) -> None:
+        steady_dither()         # what it hears depends on the audio given, not on what was decoded before
         recognizer.SetWords(True)
         if alternatives:
             recognizer.SetMaxAlternatives(alternatives)

@@ -21,7 +21,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from inspector.asr.dither import steady_dither
 from inspector.asr.recognizer import LoadedModel, Stretches, voiced_stretches
 from inspector.asr.vocabulary import UNKNOWN, Vocabulary, VocabularyError, model_vocabulary
 from inspector.audio.recording import Recording
@@ -136,7 +135,6 @@ class GrammarListener:
         import vosk
         started = time.thread_time()
         rate = self.recording.sample_rate
-        steady_dither()                 # a window heard the same whatever was decoded before
         recognizer = Stretches(vosk.KaldiRecognizer(self.loaded.model, float(rate),
                                                     json.dumps(list(grammar), ensure_ascii=False)), rate)
         samples = self.recording.samples[channel]
