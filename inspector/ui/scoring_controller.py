@@ -198,9 +198,10 @@ class ScoringController(QObject):
         self.save(evaluation)
         for fatal in evaluation.fatal:
             hit = hits.get(fatal.hit_key)
-            decided = self.state.decision_for(hit) if hit is not None else None
-            if (hit is not None and fatal.status in ("confirmed", "rejected") and before.get(fatal.item) != fatal.status
-                    and (decided is None or decided.decision != fatal.status)):
+            if hit is None or fatal.status not in ("confirmed", "rejected") or before.get(fatal.item) == fatal.status:
+                continue                        # only what this change decided on the card
+            decided = self.state.decision_for(hit)
+            if decided is None or decided.decision != fatal.status:
                 self.hit_decided.emit(hit, fatal.status)
 
     def save(self, evaluation: Evaluation) -> None:
