@@ -17,6 +17,7 @@ from pathlib import Path
 from inspector.asr.dither import steady_dither
 from inspector.asr.model_layout import ModelCheck, check_model
 from inspector.asr.profiles import DEFAULT_PROFILE, profile_folder
+from inspector.asr.tempo import mean_confidence, speed_to_normal, stretched
 from inspector.audio.activity import FRAME_S, frame_energy_db, runs_of, speech_mask
 from inspector.audio.recording import Recording
 from inspector.filehash import file_sha256
@@ -119,21 +120,28 @@ def transcribe(loaded: LoadedModel, recording: Recording, call_id: str = "", gra
         args = [loaded.model, float(rate)]
         if grammar is not None:
             args.append(json.dumps(grammar, ensure_ascii=False))
-        recognizer = Stretches(vosk.KaldiRecognizer(*args), rate)
         samples = recording.samples[channel]
-        heard = []
-        for first, last in voiced_stretches(samples, rate):
-            results = recognizer.decode(samples, first, last, cancel)
-            heard.append((first, last, [s for r, offset in results for s in _segment(r, speaker, offset)]))
+        stretches = voiced_stretches(samples, rate)
+
+        def report(last: int, channel: int = channel) -> None:
             if progress is not None:
                 progress((channel * recording.frames + last) / (recording.frames * recording.channels))
+
+        heard = _hear(Stretches(vosk.KaldiRecognizer(*args), rate), samples, stretches, speaker, 1.0, cancel, report)
+        speed = speed_to_normal(_flat(heard)) or 1.0
+        if speed != 1.0:          # an unusually slow speaker (asr/tempo.py)
+            again = _hear(Stretches(vosk.KaldiRecognizer(*args), rate), samples, stretches, speaker, speed, cancel)
+            if mean_confidence(_flat(again)) > mean_confidence(_flat(heard)):
+                heard = again
+            else:
+                speed = 1.0
         # only once the channel is heard: a second recogniser decoding alongside changes the first's words
         second = None
         for first, last, stretch in heard:
             if alternatives and any(w.conf is not None and w.conf < UNSURE_WORD for s in stretch for w in s.words):
                 if second is None:
                     second = Stretches(vosk.KaldiRecognizer(*args), rate, N_BEST)
-                stretch = _with_alternatives(stretch, second.decode(samples, first, last, cancel))
+                stretch = _with_alternatives(stretch, _decoded(second, samples, first, last, speed, cancel))
             segments.extend(stretch)
     segments.sort(key=lambda s: s.start)
     return Transcript(call_id or Path(recording.path).stem, round(recording.duration_s, 3), tuple(segments),
@@ -171,16 +179,43 @@ class Stretches:
         return results
 
 
-def _with_alternatives(segments: list[Segment], nbest: list[tuple[str, float]]) -> list[Segment]:
+def _hear(recognizer: Stretches, samples, stretches: list[tuple[int, int]], speaker: str, speed: float,
+          cancel: threading.Event | None, report: Callable[[int], None] | None = None) -> list[tuple[int, int, list[Segment]]]:
+    """Each voiced stretch's segments, heard at ``speed`` times the recorded pace, on the call's times."""
+    heard = []
+    for first, last in stretches:
+        results = _decoded(recognizer, samples, first, last, speed, cancel)
+        heard.append((first, last, [s for r, offset, scale in results for s in _segment(r, speaker, offset, scale)]))
+        if report is not None:
+            report(last)
+    return heard
+
+
+def _flat(heard: list[tuple[int, int, list[Segment]]]) -> list[Segment]:
+    return [segment for *_, stretch in heard for segment in stretch]
+
+
+def _decoded(recognizer: Stretches, samples, first: int, last: int, speed: float,
+             cancel: threading.Event | None) -> list[tuple[str, float, float]]:
+    """A stretch's results, each with the offset and scale that put its times on the call (time × scale +
+    offset): at the recorded pace the stretch itself, else a pitch-kept copy played ``speed`` times as fast."""
+    if speed == 1.0:
+        return [(r, offset, 1.0) for r, offset in recognizer.decode(samples, first, last, cancel)]
+    piece = stretched(samples[first:last], speed)
+    return [(r, first / recognizer.rate + offset * speed, speed)
+            for r, offset in recognizer.decode(piece, 0, piece.size, cancel)]
+
+
+def _with_alternatives(segments: list[Segment], nbest: list[tuple[str, float, float]]) -> list[Segment]:
     """Vosk gives word confidences or an N-best list, never both from one decoding: a stretch it was
     unsure of is decoded a second time for the N-best, and each segment takes the other hypotheses of the
     utterance that covers it (when exactly one does; utterance edges may differ between decodings)."""
     utterances = []
-    for result_json, offset in nbest:
+    for result_json, offset, scale in nbest:
         hypotheses = json.loads(result_json).get("alternatives", [])
         words = [w for w in (hypotheses[0].get("result", []) if hypotheses else []) if w.get("word")]
         if words:
-            utterances.append((words[0]["start"] + offset, words[-1]["end"] + offset,
+            utterances.append((words[0]["start"] * scale + offset, words[-1]["end"] * scale + offset,
                                [h.get("text", "") for h in hypotheses]))
     out = []
     for segment in segments:
@@ -196,9 +231,9 @@ def _with_alternatives(segments: list[Segment], nbest: list[tuple[str, float]]) 
     return out
 
 
-def _segment(result_json: str, speaker: str, offset: float) -> list[Segment]:
+def _segment(result_json: str, speaker: str, offset: float, scale: float = 1.0) -> list[Segment]:
     result = json.loads(result_json)
-    words = [Word(w["word"], round(float(w["start"]) + offset, 3), round(float(w["end"]) + offset, 3),
+    words = [Word(w["word"], round(float(w["start"]) * scale + offset, 3), round(float(w["end"]) * scale + offset, 3),
                   round(min(1.0, max(0.0, float(w.get("conf", 1.0)))), 3))
              for w in result.get("result", []) if w.get("word")]
     if not words:
