@@ -79,6 +79,12 @@ def test_cooccur_near_the_anchor(tmp_path):
     far = _call(("agent", 0, 1, "推荐流量包"), ("agent", 1, 2, "很划算"), ("agent", 2, 3, "次月生效"))
     assert _rules(pack, near) == []
     assert _rules(pack, far) == [("C", 0.0)]
+    # said just before the anchor counts too (an offer whose price was misheard is no anchor; the
+    # confirmation repeating the price is, after the offer said when it takes effect)
+    before = _call(("agent", 0, 1, "次月生效"), ("customer", 1, 2, "好"), ("agent", 2, 3, "确认办理流量包吗"))
+    long_before = _call(("agent", 0, 1, "次月生效"), ("agent", 1, 2, "很划算"), ("agent", 2, 3, "确认办理流量包吗"))
+    assert _rules(pack, before) == []
+    assert _rules(pack, long_before) == [("C", 2.0)]
 
 
 def test_followup_after_each_trigger_once_per_window(tmp_path):

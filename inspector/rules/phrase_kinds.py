@@ -105,15 +105,18 @@ def sequence(rule: Rule, call: CallContext) -> list[Hit]:
 
 
 def cooccur(rule: Rule, call: CallContext) -> list[Hit]:
-    """Within N of the speaker's sentences from each anchor, everything in ``match`` must be said."""
+    """Within N of the speaker's sentences of each anchor, before or after it, everything in ``match`` must
+    be said. Before counts too: an offer whose price was misheard (二十元 → 按时) is no anchor, and the
+    confirmation that repeats the price becomes the anchor after the offer stated when it takes effect."""
     hits = []
-    for anchor, found, after in _after_each(call, rule.params["anchor"], rule.speaker,
-                                            rule.params["within_sentences"]):
-        window = [anchor, *after]
+    count = rule.params["within_sentences"]
+    for anchor, found, after in _after_each(call, rule.params["anchor"], rule.speaker, count):
+        before = [s for s in call.by(rule.speaker) if s.index < anchor.index][-count:]
+        window = [*before, anchor, *after]
         passage = joined_passage(window)
         match = rule.params["match"]
         if match.find(passage, lenient=True) is None:
-            again = relisten(call, rule, match, rule.speaker, anchor.start, window[-1].end)
+            again = relisten(call, rule, match, rule.speaker, window[0].start, window[-1].end)
             if again is None or again.found is None:
                 hits.append(absent_hit(rule, call, anchor.start, window[-1].end, f"附近未找到：{quote(window)}",
                                        passage, found, again=again))
