@@ -111,6 +111,19 @@ def test_a_forbidden_phrase_matched_only_by_sound_stands_only_when_heard_again()
     assert confirmed and "复听听到" in confirmed[0].evidence and confirmed[0].confidence >= by_sound[0].confidence
 
 
+def test_a_request_whose_polite_word_was_misheard_is_heard_again_before_it_accuses():
+    transcript = _call("感谢您的来电再见", middle="骗你说一下服务密码")       # 请你说一下 with 请 heard as 骗
+    def r21(listener=None):
+        return [h for h in check_call(default_pack(), transcript, listener=listener) if h.rule == "R21"]
+    assert r21()
+    polite = ScriptedListener({"agent": "请 [unk]"})
+    assert not r21(polite)
+    speaker, start, end, phrases = next(a for a in polite.asked if "请" in a[3] and "麻烦" in a[3])
+    assert (speaker, start, end) == ("agent", 6.5, 12.0)                 # the request's own sentence
+    [hit] = r21(ScriptedListener({"agent": "[unk]"}))
+    assert "复听未听到" in hit.evidence and not hit.listen
+
+
 def test_the_job_number_regex_is_heard_with_the_packs_listen_phrases():
     transcript = Transcript("c", 20.0, (Segment("agent", 0.5, 4.0, "您好很高兴为您服务恭候三九四一六"),
                                         Segment("agent", 10.0, 14.0, "感谢您的来电再见")))

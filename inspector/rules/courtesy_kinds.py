@@ -21,6 +21,7 @@ from inspector.rules.evidence import absent_hit, make_hit, quote
 from inspector.rules.hits import Hit
 from inspector.rules.pack import Rule
 from inspector.rules.phonetic import sound_codes
+from inspector.rules.relisten import relisten
 from inspector.rules.text import normalize, spoken_length
 
 OCCASIONS = (("request", "请求"), ("refusal", "拒绝"), ("wait", "让客户等待"))
@@ -42,9 +43,13 @@ def politeness(rule: Rule, call: CallContext) -> list[Hit]:
             continue
         occasion = _occasion(rule, sentence)
         if occasion is not None and polite.find(sentence.passage) is None:
+            # 请 heard as 骗, 您 as 你: the sentence is heard again against the polite forms before it accuses
+            again = relisten(call, rule, polite, sentence.speaker, sentence.start, sentence.end)
+            if again is not None and again.found is not None:
+                continue
             name, cause = occasion
             hits.append(absent_hit(rule, call, sentence.start, sentence.end, f"{name}未用礼貌用语：{quote(sentence)}",
-                                   sentence.passage, cause, speaker=sentence.speaker))
+                                   sentence.passage, cause, speaker=sentence.speaker, again=again))
     share_hit = _polite_share(rule, call, own)
     return hits + ([share_hit] if share_hit is not None else [])
 

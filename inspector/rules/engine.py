@@ -45,7 +45,7 @@ def check_call(pack: RulePack, transcript: Transcript, activity: ActivityMap | N
     return sorted(hits, key=lambda h: (h.start, h.rule))
 
 
-LISTENING_KINDS = ("required", "forbidden", "sequence", "cooccur", "followup", "disclosure", "hangup")
+LISTENING_KINDS = ("required", "forbidden", "sequence", "cooccur", "followup", "disclosure", "hangup", "politeness")
 
 
 def _ask_all(pack: RulePack, call: CallContext) -> None:
