@@ -215,6 +215,21 @@ def test_the_two_hearings_of_one_moment_must_agree():
     assert "R17" not in {h.rule for h in check_call(default_pack(), transcript, listener=said)}
 
 
+def test_a_word_free_recognition_heard_fairly_surely_contests_the_grammars_look_alike():
+    """评分 «heard» where free recognition wrote 频繁 (pin fan, ping fen: spelled alike) in 宽带今天频繁断线: a
+    one-word phrase against a word free recognition was fairly sure of is heard a third time with both,
+    not taken as its mishearing (H43: R17 cleared on a call that never asked for a rating)."""
+    transcript = Transcript("c", 20.0, (
+        _worded("agent", 0.5, ["您好", "很高兴", "为您", "服务", "我", "是", "工号", "三", "七", "二", "八"]),
+        _worded("agent", 10.0, ["您", "家", "宽带", "今天", "频繁", "断线", "对", "吗"])))
+    assert "R17" in {h.rule for h in check_call(default_pack(), transcript)}
+    forced = ScriptedListener({"agent": "[unk] [unk] [unk] [unk] 评分"}, contested={"频繁": "频繁"})
+    assert "R17" in {h.rule for h in check_call(default_pack(), transcript, listener=forced)}
+    assert [asked for asked in forced.asked if asked[3][0] == "评分" and "频繁" in asked[3]]       # the contest
+    said = ScriptedListener({"agent": "[unk] [unk] [unk] [unk] 评分"}, contested={"频繁": "评分"})
+    assert "R17" not in {h.rule for h in check_call(default_pack(), transcript, listener=said)}
+
+
 def test_a_model_without_a_readable_word_list_is_not_heard_again(tmp_path):
     """A model folder whose graph has neither words.txt nor a readable Gr.fst: checking goes on, text only."""
     from inspector.asr.recognizer import LoadedModel

@@ -36,6 +36,7 @@ FREE_MARGIN_S = 0.3
 EXACT = 0.95             # what the second hearing heard must match as written (exact, or with fillers left out)
 NEAR_TRIGGER = 75        # sound similarity (0-100) of a sentence's closest stretch to a trigger's phrase worth hearing again
 AGREED_WORD = 0.6        # a word heard less than surely still counts where free recognition heard it there too
+RIVAL_WORD = 0.7         # a free word spelled like the grammar's heard at least this surely is a rival, not a mishearing
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,13 @@ def _free_words(call: CallContext, speaker: str, start: float, end: float) -> li
             for w in seg.words if w.end > start - FREE_MARGIN_S and w.start < end + FREE_MARGIN_S]
 
 
+def _sure_free_words(call: CallContext, speaker: str, start: float, end: float) -> set[str]:
+    """The words free recognition heard at RIVAL_WORD or more between start and end."""
+    return {w.text for seg in call.transcript.segments if seg.speaker in (speaker, "unknown")
+            for w in seg.words if w.end > start - FREE_MARGIN_S and w.start < end + FREE_MARGIN_S
+            and w.conf is not None and w.conf >= RIVAL_WORD}
+
+
 def _free_heard_alike(call: CallContext, speaker: str, word: HeardWord) -> bool:
     """Two hearings of one moment agree on a word: free recognition heard there a word of its sounds or one
     spelled alike (一 and 一, 三 and 算, 工号 and 功耗). A digit the grammar heard at 0.77 that free
@@ -182,10 +190,13 @@ def _sounds_like_free(call: CallContext, hearing: Hearing, words: list[HeardWord
     free = "".join(normalize(w) for w in free_words)
     if not free or sound_codes(said) == sound_codes(free):
         return True
-    # free recognition's words that are not the phrase's own sounds, misheard (三期 is 三七, 见证 is 验证)
+    # free recognition's words that are not the phrase's own sounds, misheard (三期 is 三七, 见证 通过 is 验证
+    # 通过) — unless the phrase is that one word and free recognition was fairly sure of its own: 频繁 (0.75)
+    # where the grammar forced 评分 is a word of its own, and the two hearings contest the moment
+    sure = _sure_free_words(call, hearing.speaker, start, end) if len(said_words) == 1 else set()
     rivals = tuple(dict.fromkeys(w for w in free_words if normalize(w)
                                  and sound_codes(normalize(w)) not in sound_codes(said)
-                                 and not any(_near(w, mine) for mine in said_words)))
+                                 and (w in sure or not any(_near(w, mine) for mine in said_words))))
     if not rivals:
         return True
     # a run of several grammar words (工号 and four digits) is not forced onto other speech the way one short
