@@ -84,6 +84,7 @@ def test_a_wrong_fee_is_a_c2_hit_naming_both_amounts():
     ("视频彩铃只能到营业厅办理退订。", "可通过"),                         # how to cancel
     ("家庭宽带合约期内退订没有违约金。", "违约金 100 元"),                # penalty
     ("视频流量包每月二十元，包含八个G流量。", "15 GB"),                   # data
+    ("视频 流量 包 办理 很 方便 退订 后 立即 生效", "退订次月生效"),        # recognised: no commas to cut at
 ])
 def test_what_c2_compares_with_the_tariff_pack(said, expected):
     [hit] = _hits(_call(("agent", said)), "R23")
@@ -95,6 +96,8 @@ def test_what_c2_compares_with_the_tariff_pack(said, expected):
     "您本月已经消费了五十八元，畅享套餐还剩两个G。",      # the customer's bill, not the tariff
     "五G智享套餐每月一百二十八元，包含三十个G流量。",     # the 5 of 5G is the name, not an amount
     "流量加油包不是次月生效，是立即生效。",              # a correction: the negated one is no claim
+    # recognised, no commas: 立即生效 follows 办理 (ordering takes effect at once), 退订 comes after it
+    "为您 推荐 视频 流量 包 每月 二十 元 办理 后 立即 生效 之后 按月 自动 续订 不需要 时 可以 随时 退订",
 ])
 def test_c2_stays_quiet_on_what_is_not_a_wrong_statement(said):
     assert _hits(_call(("agent", said)), "R23") == []

@@ -8,9 +8,10 @@ Chinese or Arabic numerals, through cn2an):
   the penalty alone); clauses about the customer's bill (``billing``: 扣费, 余额 …) are not statements of
   the tariff and are skipped;
 - GB of data (N个G, NGB) and minutes of calls (N分钟 with 通话/语音);
-- when it takes effect (``effective_now`` / ``effective_next``), against ``cancel_effective`` when the clause
-  is about cancelling (``cancelling``, or a clause before it in the sentence was and no ``ordering`` came
-  between), else against ``takes_effect``; a negated one (不是立即生效) is no claim;
+- when it takes effect (``effective_now`` / ``effective_next``), against ``cancel_effective`` when it is
+  about cancelling (the last ``cancelling`` or ``ordering`` word before it in its clause is a cancelling
+  one, or with neither there a clause before it in the sentence was about cancelling), else against
+  ``takes_effect``; a negated one (不是立即生效) is no claim;
 - "only through X" (``only`` with a cancelling clause) against the channels the pack lists;
 - "no penalty" (``no_penalty``) against a pack penalty above zero.
 """
@@ -69,6 +70,7 @@ def tariff(rule: Rule, call: CallContext) -> list[Hit]:
             subject = None
         cancelling = False             # 已为您退订视频彩铃，次月生效: the clauses after 退订 are about it too
         for clause in clauses(sentence):
+            carried = cancelling
             if _find(rule, "cancelling", clause) is not None:
                 cancelling = True
             elif _find(rule, "ordering", clause) is not None:
@@ -81,7 +83,7 @@ def tariff(rule: Rule, call: CallContext) -> list[Hit]:
                 if about is None:
                     continue
                 subject = about if product is not None else subject
-                for claim in _claims(rule, pack, about.product, piece, cancelling):
+                for claim in _claims(rule, pack, about.product, piece, cancelling, (clause, carried)):
                     hits.append(_hit(rule, sentence, clause, about, claim))
     return hits
 
@@ -138,13 +140,16 @@ def clauses(sentence: Sentence) -> list[Passage]:
     return [Passage(whole.speaker, part, (), whole.confidence) for part in parts]
 
 
-def _claims(rule: Rule, pack: TariffPack, product: Product, clause: Passage, cancelling: bool) -> list[Claim]:
+def _claims(rule: Rule, pack: TariffPack, product: Product, clause: Passage, cancelling: bool,
+            said_in: tuple[Passage, bool]) -> list[Claim]:
+    """``said_in``: the whole clause the piece is part of, and whether the clauses before it were about
+    cancelling."""
     text = _without_names(pack, numerals(clause.text))
     claims: list[Claim] = []
     if _find(rule, "billing", clause) is None:
         claims += _amounts(rule, product, clause, text)
         claims += _data_and_minutes(product, text)
-    claims += _timing(rule, product, clause, cancelling)
+    claims += _timing(rule, product, clause, said_in)
     if cancelling:
         claims += _channels(rule, pack, product, clause)
     return claims
@@ -198,16 +203,20 @@ def _data_and_minutes(product: Product, text: str) -> list[Claim]:
     return claims
 
 
-def _timing(rule: Rule, product: Product, clause: Passage, cancelling: bool) -> list[Claim]:
-    field = "cancel_effective" if cancelling else "takes_effect"
-    expected = getattr(product, field)
-    if expected is None:
-        return []
+def _timing(rule: Rule, product: Product, clause: Passage, said_in: tuple[Passage, bool]) -> list[Claim]:
+    """When it takes effect, about the action said last before it in its clause (办理后立即生效…随时退订 in a
+    recognised sentence, which has no commas to cut it at, is about ordering), else about what the clauses
+    before it were about."""
     said = [(timing, found) for timing, key in (("immediately", "effective_now"), ("next_month", "effective_next"))
             if (found := _find(rule, key, clause)) is not None and not _negated(rule, clause, found)]
-    if len(said) != 1 or said[0][0] == expected:
-        return []                # nothing said, said both ways (a correction), or right
+    if len(said) != 1:
+        return []                # nothing said, or said both ways (a correction)
     timing, found = said[0]
+    cancelling = _cancelling_before(rule, *said_in, found)
+    field = "cancel_effective" if cancelling else "takes_effect"
+    expected = getattr(product, field)
+    if expected is None or timing == expected:
+        return []
     what = "退订" if cancelling else "办理"
     return [Claim(field, f"{what}{TIMING_NAMES[timing]}（「{found.evidence}」）", f"{what}{TIMING_NAMES[expected]}",
                   found.confidence, found.why)]
@@ -226,6 +235,24 @@ def _channels(rule: Rule, pack: TariffPack, product: Product, clause: Passage) -
 def _find(rule: Rule, key: str, clause: Passage) -> Match | None:
     cond: Condition | None = rule.params.get(key)
     return cond.find(clause) if cond is not None else None
+
+
+def _cancelling_before(rule: Rule, clause: Passage, carried: bool, found: Match) -> bool:
+    """Whether the last ordering or cancelling word before ``found`` in the clause is a cancelling one;
+    ``carried`` when neither comes before it."""
+    norm = clause.norm
+    place = norm.find(normalize(found.evidence))
+    before = norm[:place] if place >= 0 else norm
+    last = {key: max((before.rfind(p.norm) for p in _phrases(rule, key)), default=-1)
+            for key in ("cancelling", "ordering")}
+    if last["cancelling"] < 0 and last["ordering"] < 0:
+        return carried
+    return last["cancelling"] > last["ordering"]
+
+
+def _phrases(rule: Rule, key: str) -> tuple:
+    cond = rule.params.get(key)
+    return tuple(p for p in getattr(cond, "phrases", ()) if p.norm)
 
 
 def _negated(rule: Rule, clause: Passage, found: Match) -> bool:
