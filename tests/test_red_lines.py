@@ -50,6 +50,10 @@ def test_a_phone_number_read_out_before_verification_is_a_disclosure_and_after_i
     # the customer saying their own number, an amount or the job number discloses nothing
     harmless = _call(OPENING, ("customer", "我的号码是一三八一二三四五六七八。"), ("agent", "您的套餐是五十八元。"))
     assert "R18" not in _rules(harmless)
+    # nor the company's name: 中国移动 sounds like 一栋 (building one), and almost every opening says it
+    branded = _call(("agent", "您好，中国移动客服很高兴为您服务，我是工号三七二八。"), ("customer", "我查套餐。"),
+                    ("agent", "请提供服务密码。"), ("customer", "六六八八一二。"), ("agent", "验证通过。"))
+    assert "R18" not in _rules(branded)
 
 
 def test_ending_on_the_customers_words_without_closing_or_reason_is_a_hang_up():

@@ -10,11 +10,14 @@ from inspector.rules.hits import Hit
 from inspector.rules.pack import Rule
 from inspector.rules.relisten import relisten
 
+AS_WRITTEN = 0.95      # a disclosure's match is the text itself, not a homophone of it
+
 
 def disclosure(rule: Rule, call: CallContext) -> list[Hit]:
     """Each of the speaker's sentences matching ``match`` (digits of an ID, phone or bank number, an
     address) said before anything matching ``gate`` (the identity check passed); one hit per call, on the
-    first such sentence, with the count. A sentence matched only by sound accuses nobody (``find``)."""
+    first such sentence, with the count. Only what is written so accuses (digits, an address as such):
+    matched by sound, 中国移动 — said before almost every check — reads as 一栋, a building number."""
     gate, match = rule.params["gate"], rule.params["match"]
     told: list[tuple[Sentence, str, float]] = []
     for sentence in call.sentences:
@@ -23,7 +26,7 @@ def disclosure(rule: Rule, call: CallContext) -> list[Hit]:
         if sentence.speaker not in (rule.speaker, "any") and rule.speaker != "any":
             continue
         found = match.find(sentence.passage)
-        if found is not None:
+        if found is not None and found.confidence >= AS_WRITTEN:
             told.append((sentence, found.evidence, found.confidence))
     if not told:
         return []
