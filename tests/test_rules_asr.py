@@ -275,3 +275,23 @@ def test_words_a_recogniser_was_unsure_of_in_a_slow_agents_pauses_are_not_counte
                                   worded(10.5, 14.0, "请问有什么可以帮您", "嗯吧")))
     hits = [h for h in check_call(default_pack(), turn) if h.rule == "R12"]
     assert hits and hits[0].evidence.startswith("116 字/分钟")
+
+
+def test_a_fast_agent_heard_unsurely_is_still_measured_fast():
+    """A fast agent's words come out garbled and unsure (dev E09: 你好 很高兴 为你 服务 不是 不好 分配 …), but
+    one character a syllable: 36 characters in 6 s is 360 a minute, though only 12 were heard surely."""
+    chars = "你好很高兴为你服务不是不好分配的吧评语瘦腿的呢跑步贫穷影响宫女们是的医生"
+    words = tuple(Word(c, 0.5 + i * 6.0 / len(chars), 0.5 + (i + 1) * 6.0 / len(chars), 0.9 if i % 3 == 0 else 0.3)
+                  for i, c in enumerate(chars))
+    fast = Transcript("t", 8.0, (Segment("agent", 0.5, 6.5, chars, words),))
+    [hit] = [h for h in check_call(default_pack(), fast) if h.rule == "R12"]
+    assert hit.evidence.startswith("360 字/分钟")
+
+
+def test_a_job_numbers_last_digit_is_not_read_as_a_word_by_sound():
+    """工号八二六一为您服务: the 一 of 8261 followed by 为您服 sounds like 已为您恢复 (an operation done, R03's
+    trigger) — a digit inside a number is no syllable of a word; a 一 standing alone still may be."""
+    opening = ("agent", "您好，欢迎致电中国移动，工号八二六一为您服务，请问有什么可以帮您？")
+    assert "R03" not in _rules(_call(opening, ("customer", "我想查一下话费。"), ("agent", "好的，请稍等。")))
+    restored = _call(opening, ("customer", "我的号码停机了。"), ("agent", "好的，一为您恢复了。"))
+    assert "R03" in _rules(restored)

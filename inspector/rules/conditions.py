@@ -190,12 +190,15 @@ class Phrases(Condition):
                 "short": (_alternation(short, True), short), "unless": (_alternation(harmless, False), harmless),
                 "unless_sound": (_alternation(harmless, True), harmless)}
 
-    def _first(self, kind: str, text: str) -> tuple[Phrase, int, int] | None:
+    def _first(self, kind: str, text: str, written: str | None = None) -> tuple[Phrase, int, int] | None:
+        """The first phrase found; by sound (``written``: the text ``text`` codes), never one whose
+        stretch cuts into a number (``_cuts_a_number``)."""
         pattern, phrases = self._patterns[kind]
-        found = pattern.search(text) if pattern is not None else None
-        if found is None:
-            return None
-        return phrases[int(found.lastgroup[1:])], found.start(), found.end()
+        for found in pattern.finditer(text) if pattern is not None else ():
+            phrase = phrases[int(found.lastgroup[1:])]
+            if written is None or not _cuts_a_number(written, found.start(), found.end(), phrase):
+                return phrase, found.start(), found.end()
+        return None
 
     def search(self, passage: Passage, lenient: bool = False, beside: bool = False) -> Match | None:
         if self.speaker and passage.speaker != self.speaker:
@@ -233,13 +236,13 @@ class Phrases(Condition):
         if had_fillers and (found := self._first("exact", text)) is not None:
             heard = text[found[1]: found[2]]
             return Match(heard, FILLER_CONFIDENCE, f"略去语气词：{heard} = {found[0].text}")
-        if (found := self._first("long", codes)) is not None:
+        if (found := self._first("long", codes, text)) is not None:
             heard = text[found[1]: found[2]]
             return Match(heard, HOMOPHONE_CONFIDENCE, f"同音：{heard} ≈ {found[0].text}")
         near = self._fuzzy(text, codes)
         if near is not None:
             return near
-        if short and (found := self._first("short", codes)) is not None:
+        if short and (found := self._first("short", codes, text)) is not None:
             heard = text[found[1]: found[2]]
             return Match(heard, SHORT_SOUND_CONFIDENCE, f"同音（短语，需旁证）：{heard} ≈ {found[0].text}",
                          needs_support=True)
@@ -278,6 +281,8 @@ class Phrases(Condition):
             if aligned is None:
                 continue
             cost, start, end = aligned
+            if _cuts_a_number(text, start, end, phrase):
+                continue
             score = 1.0 - cost / len(wanted)
             if best is None or score > best[0]:
                 best = (score, phrase, start, end)
@@ -290,6 +295,16 @@ class Phrases(Condition):
 
 def _has_digit(text: str) -> bool:
     return any("0" <= c <= "9" for c in text)
+
+
+def _cuts_a_number(text: str, start: int, end: int, phrase: Phrase) -> bool:
+    """A match by sound that begins or ends inside a number (工号八二六一为您服务 heard as 已为您恢复: the 一
+    of 8261 read as 已) takes a digit for a syllable of a word; a phrase with digits of its own may."""
+    if _has_digit(phrase.norm):
+        return False
+    def digit(i: int) -> bool:
+        return 0 <= i < len(text) and "0" <= text[i] <= "9"
+    return (digit(start) and digit(start - 1)) or (digit(end - 1) and digit(end))
 
 
 def _align_near_edges(phrase: str, text: str, max_edits: int, keep_edges: bool,
