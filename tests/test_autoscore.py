@@ -212,9 +212,7 @@ def test_a_red_line_hit_zeroes_the_score_only_when_sure(scored):
     s4 = AutoScoreRepository(db).for_call(_ids(db)["S4"])
     assert s4.total == 0 and s4.fatal == ("F1",)
     card, pack = default_card(), default_pack()
-    hits = check_call(pack, timed_transcript(load_scenario(ROOT.parent / "shared/scenarios/S4.json")
-                                             if (ROOT.parent / "shared").exists()
-                                             else load_scenario(ROOT / "tests/scenarios/X1.json")))
+    hits = check_call(pack, timed_transcript(load_scenario(ROOT / "tests/scenarios/reference/S4.json")))
     red = [h for h in hits if h.severity == "fatal"]
     if red:
         doubtful = [replace(h, confidence=0.5) if h.severity == "fatal" else h for h in hits]

@@ -14,16 +14,24 @@ from tests.conftest import DEMO, ROOT
 from tests.scenario_transcripts import load_scenario, timed_transcript
 
 SHARED = ROOT.parent / "shared" / "scenarios"
+KEPT = ROOT / "tests" / "scenarios" / "reference"      # the product owner's S1–S6, so a fresh clone tests them
 REFERENCE = sorted(DEMO.glob("S*.transcript.json"))
 OURS = sorted((ROOT / "tests" / "scenarios").glob("X*.json"))
 
 
 @cache
 def _expected(call_id: str) -> list[str]:
-    source = SHARED / f"{call_id}.json"
-    if not source.exists():
-        pytest.skip(f"{source} is not beside this checkout")
-    return sorted(load_scenario(source)["expected_rule_hits"])
+    return sorted(load_scenario(KEPT / f"{call_id}.json")["expected_rule_hits"])
+
+
+def test_the_reference_scenarios_kept_here_are_the_product_owners():
+    """Every demo call has its scenario here; where ../shared is beside the checkout (CI), they are its
+    files unchanged."""
+    assert sorted(p.stem for p in KEPT.glob("S*.json")) == [p.name.split(".")[0] for p in REFERENCE]
+    for kept in KEPT.glob("S*.json"):
+        assert load_scenario(kept)["id"] == kept.stem
+        if SHARED.exists():
+            assert kept.read_bytes() == (SHARED / kept.name).read_bytes(), kept.name
 
 
 @pytest.mark.parametrize("path", REFERENCE, ids=lambda p: p.name.split(".")[0])
