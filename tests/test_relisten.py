@@ -230,6 +230,19 @@ def test_a_word_free_recognition_heard_fairly_surely_contests_the_grammars_look_
     assert "R17" not in {h.rule for h in check_call(default_pack(), transcript, listener=said)}
 
 
+def test_a_job_number_is_not_heard_again_as_an_order():
+    """工号八二六一为您服务 sounds like 已为您… only if the 一 of 8261 is read as a word: it is no order (R03),
+    nor heard again against the orders (a hearing from the call's start joins the opening's shared hearing,
+    and its many words drew H04's job number away)."""
+    transcript = Transcript("c", 20.0, (
+        _worded("agent", 0.5, ["您好", "工号", "八", "二", "六", "一", "为您", "服务"]),
+        _worded("customer", 4.0, ["我", "想", "问", "一下", "套餐"]),
+        _worded("agent", 8.0, ["好", "的", "您", "稍", "等"])))
+    listener = ScriptedListener({"agent": "[unk]"})
+    assert "R03" not in {h.rule for h in check_call(default_pack(), transcript, listener=listener)}
+    assert not [asked for asked in listener.asked if "已为您办理" in asked[3]]
+
+
 def test_a_model_without_a_readable_word_list_is_not_heard_again(tmp_path):
     """A model folder whose graph has neither words.txt nor a readable Gr.fst: checking goes on, text only."""
     from inspector.asr.recognizer import LoadedModel

@@ -15,6 +15,7 @@ included (so 不知道您是否 is heard as such, not as 不知道).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -26,6 +27,7 @@ from inspector.rules.text import normalize
 from inspector.rules.pack import Rule
 from inspector.transcript.hearing import HeardWord, Hearing
 
+NUMBER = re.compile(r"\d{2,}")
 MAX_LISTEN_S = 60.0      # the longest stretch heard again: the last minute before what needs it
 SURE_WORD = 0.85         # a word the grammar recogniser heard less surely is taken as forced, not heard
 CONTESTED_WORDS = 2      # matches of up to this many grammar words are heard again against free recognition's
@@ -88,7 +90,8 @@ def trigger_heard(call: CallContext, rule: Rule, trigger: Condition, sentence: S
 
 
 def _near_phrase(condition: Condition, text: str) -> bool:
-    said = sound_codes(normalize(text))
+    """Numbers are masked: a digit inside one is no syllable of a word (工号八二六一为您服务 is not 已为您…)."""
+    said = sound_codes(NUMBER.sub(lambda m: "#" * len(m.group()), normalize(text)))
     return bool(said) and any(fuzz.partial_ratio(sound_codes(normalize(p)), said) >= NEAR_TRIGGER
                               for p in _asserted_phrases(condition) if len(normalize(p)) >= 4)
 
