@@ -116,7 +116,8 @@ def cooccur(rule: Rule, call: CallContext) -> list[Hit]:
         passage = joined_passage(window)
         match = rule.params["match"]
         if match.find(passage, lenient=True) is None:
-            again = relisten(call, rule, match, rule.speaker, window[0].start, window[-1].end)
+            # heard again from the anchor on, as before (the sentences before it are read, not heard again)
+            again = relisten(call, rule, match, rule.speaker, anchor.start, window[-1].end)
             if again is None or again.found is None:
                 hits.append(absent_hit(rule, call, anchor.start, window[-1].end, f"附近未找到：{quote(window)}",
                                        passage, found, again=again))
