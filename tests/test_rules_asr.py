@@ -295,3 +295,22 @@ def test_a_job_numbers_last_digit_is_not_read_as_a_word_by_sound():
     assert "R03" not in _rules(_call(opening, ("customer", "我想查一下话费。"), ("agent", "好的，请稍等。")))
     restored = _call(opening, ("customer", "我的号码停机了。"), ("agent", "好的，一为您恢复了。"))
     assert "R03" in _rules(restored)
+
+
+def test_phrases_missing_from_a_speaker_the_recogniser_cannot_follow_are_listen_to_confirm():
+    """At 360 a minute (past the limit by more than FAST_MARGIN) the job number, closing and survey all
+    «missing» from garbled words are no evidence: raised as "listen to confirm", the pace itself asserted."""
+    chars = "你好很高兴为你服务不是不好分配的吧评语瘦腿的呢跑步贫穷影响宫女们是的医生"
+    def garbled(start):
+        return tuple(Word(c, start + i * 6.0 / len(chars), start + (i + 1) * 6.0 / len(chars), 0.9 if i % 3 == 0 else 0.3)
+                     for i, c in enumerate(chars))
+    fast = Transcript("t", 20.0, (Segment("agent", 0.5, 6.5, chars, garbled(0.5)),
+                                  Segment("agent", 10.5, 16.5, chars, garbled(10.5))))
+    hits = {h.rule: h for h in check_call(default_pack(), fast)}
+    assert not hits["R12"].listen
+    assert {"R02", "R15", "R17"} <= set(hits)
+    assert all(hits[r].listen and hits[r].confidence <= 0.5 and "语速" in hits[r].why for r in ("R02", "R15", "R17"))
+    sure = tuple(Word(c, 0.5 + i * 9.0 / len(chars), 0.5 + (i + 1) * 9.0 / len(chars), 0.9) for i, c in enumerate(chars))
+    ordinary = Transcript("t", 20.0, (Segment("agent", 0.5, 9.5, chars, sure),))            # 240 a minute
+    [r02] = [h for h in check_call(default_pack(), ordinary) if h.rule == "R02"]
+    assert not r02.listen and r02.confidence >= 0.9

@@ -14,6 +14,7 @@ from inspector.rules.pack import Rule
 from inspector.rules.text import normalize, spoken_length
 
 EDGE_TOLERANCE_S = 0.5
+FAST_MARGIN = 1.1        # R12: far too fast (this much past the limit) is judged on every character heard
 
 
 def silence(rule: Rule, call: CallContext) -> list[Hit]:
@@ -68,24 +69,49 @@ def rate(rule: Rule, call: CallContext) -> list[Hit]:
     segments (nobody else starting between, pauses up to that long) are measured as one sentence, as the
     spec's sentence — one speaker's turn — is measured on a reference transcript. It also fills those pauses
     with short words it is unsure of (与 0.20, 暗暗 0.29 in a slow agent's turn), which were never said: with
-    ``min_word_conf`` only recognised words heard at least that surely count as characters when the pace is
-    judged too slow. Too fast is judged on every character heard: a fast agent's words are heard unsurely,
-    yet each syllable still comes out as one (dev E09, spoken at 527 a minute, measured 265 on its sure
-    words, 400 on all; an ordinary agent's count on all words stays within a few of the spoken pace)."""
+    ``min_word_conf`` only recognised words heard at least that surely count as characters. Far too fast
+    is also judged on every character heard (``FAST_MARGIN`` past the limit): a fast agent's words are heard
+    unsurely, yet each syllable still comes out as one (dev E09, spoken at 527 a minute, measures 265 on its
+    sure words and 400 on all). Near the limit the sure words decide, as before: there a few unsure words
+    more or less tip it either way (dev agents spoken at 276-279 measure 280-282 on all words)."""
+    pace = _pace(rule, call)
+    if pace is None:
+        return []
+    sure, heard, start, end, turns = pace
+    low, high = rule.params["min_cpm"], rule.params["max_cpm"]
+    per_minute = heard if heard > high * FAST_MARGIN else sure
+    if low <= per_minute <= high:
+        return []
+    return [make_hit(rule, start, end, f"{per_minute:.0f} 字/分钟，超出 {low:g}–{high:g}（{turns} 段话）", TIMED_CONFIDENCE,
+                     "measured")]
+
+
+def beyond_following(rule: Rule, call: CallContext) -> str | None:
+    """The speaker's recognised pace where the recogniser cannot follow it — every character heard counted,
+    slower than the rate rule's limit or FAST_MARGIN past its upper one — said for an inspector; None where
+    it can. There a phrase missing from what was heard is no evidence it was not said (dev E09 at 527 a
+    minute: its job number, closing and survey all «missing»; held-out H38 at 95: its closing). Words merely
+    heard unsurely at an ordinary pace are the pack's ``listen_below``'s business, not this."""
+    pace = _pace(rule, call) if any(w.conf is not None for s in call.transcript.segments for w in s.words) else None
+    if pace is None:
+        return None
+    heard, low, high = pace[1], rule.params["min_cpm"], rule.params["max_cpm"]
+    if low <= heard <= high * FAST_MARGIN:
+        return None
+    return f"语速 {heard:.0f} 字/分钟"
+
+
+def _pace(rule: Rule, call: CallContext) -> tuple[float, float, float, float, int] | None:
+    """(characters a minute counting the words heard at ``min_word_conf`` or more, the same counting every
+    word, first turn's start, last turn's end, turns counted); None: nothing to measure."""
     counted = [turn for turn in _turns(call, rule.speaker, rule.params.get("turn_pause_s", 0.0))
                if sum(spoken_length(s.text) for s in turn) >= rule.params["min_chars"]]
     seconds = sum(turn[-1].end - turn[0].start for turn in counted)
     if seconds <= 0:
-        return []
+        return None
     sure = sum(_said_length(call, s, rule.params.get("min_word_conf", 0.0)) for turn in counted for s in turn)
     heard = sum(_said_length(call, s, 0.0) for turn in counted for s in turn)
-    low, high = rule.params["min_cpm"], rule.params["max_cpm"]
-    per_minute = heard / seconds * 60 if heard / seconds * 60 > high else sure / seconds * 60
-    if low <= per_minute <= high:
-        return []
-    return [make_hit(rule, counted[0][0].start, counted[-1][-1].end,
-                     f"{per_minute:.0f} 字/分钟，超出 {low:g}–{high:g}（{len(counted)} 段话）", TIMED_CONFIDENCE,
-                     "measured")]
+    return sure / seconds * 60, heard / seconds * 60, counted[0][0].start, counted[-1][-1].end, len(counted)
 
 
 def _said_length(call: CallContext, sentence: Sentence, floor: float) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from inspector.audio.activity import ActivityMap, Interval
@@ -49,6 +49,9 @@ class CallContext:
     activity: ActivityMap | None = None
     listen_below: float = 0.0      # the pack's: absences in windows heard less surely are "listen to confirm"
     listener: Listener | None = None   # hears a stretch of the audio again (rules/relisten.py); None: text only
+    # speakers the recogniser could not follow, with why (their pace): an absence in their words is "listen
+    # to confirm" (rules/evidence.py absent_hit)
+    unfollowed: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def sentences(self) -> list[Sentence]:

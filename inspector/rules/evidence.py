@@ -33,9 +33,16 @@ def absent_hit(rule: Rule, call: CallContext, start: float, end: float, evidence
     "listen to confirm", with a low confidence and the reason, and no deduction is prefilled from it until
     an inspector confirms it. ``cause`` (the trigger or anchor found by sound) lowers the confidence too.
     ``again``: the stretch was heard a second time against the rule's phrases and they were not heard
-    there either, so the absence no longer rests on the free transcript alone."""
+    there either, so the absence no longer rests on the free transcript alone — unless the speaker talks at
+    a pace the recogniser cannot follow (``CallContext.unfollowed``): then neither hearing is evidence."""
     confidence = min(ABSENCE_CONFIDENCE, cause.confidence) if cause is not None else ABSENCE_CONFIDENCE
     why = "absent" if cause is None or cause.why in ("exact", "pattern") else f"absent; {cause.why}"
+    unfollowed = call.unfollowed.get(speaker or rule.speaker)
+    if unfollowed is not None:
+        heard_again = f"；{again.evidence()}" if again is not None else ""
+        unsure = heard.confidence if heard.confidence is not None else LISTEN_CONFIDENCE
+        return make_hit(rule, start, end, f"需听音确认：{evidence}{heard_again}", min(confidence, LISTEN_CONFIDENCE, unsure),
+                        f"listen: {unfollowed}，识别跟不上，未找到可能是识别错误；{why}", speaker, listen=True)
     if again is not None:
         return make_hit(rule, start, end, f"{evidence}；{again.evidence()}",
                         min(RELISTENED_ABSENCE_CONFIDENCE, confidence + 0.05), f"{why}; {again.why()}", speaker)
