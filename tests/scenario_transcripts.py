@@ -11,6 +11,7 @@ from inspector.transcript.model import Segment, Transcript
 DEFAULT_GAP_S = 0.6
 LEAD_IN_S = 0.5
 CPM = 210
+VOICE_SPEED, VOICE_CPM = 230, 260      # the neural voice's natural speed setting and the pace it speaks at
 
 
 def load_scenario(path: Path) -> dict:
@@ -18,11 +19,14 @@ def load_scenario(path: Path) -> dict:
 
 
 def timed_transcript(scenario: dict) -> Transcript:
-    """Each turn lasts its characters at ``agent_cpm``/``customer_cpm`` (default 210 per minute)."""
+    """Each turn lasts its characters at ``agent_cpm``/``customer_cpm`` (default 210 per minute), or at the
+    pace its own ``speed`` makes the neural voice speak (../shared/tools/neural_tts.py: 230 is its natural
+    rate, about 260 characters a minute, and the pace scales with it)."""
     segments: list[Segment] = []
     cursor, gap = LEAD_IN_S, 0.0
     for turn in scenario["turns"]:
-        cpm = scenario.get(f"{turn['speaker']}_cpm", CPM)
+        cpm = (VOICE_CPM * turn["speed"] / VOICE_SPEED if "speed" in turn
+               else scenario.get(f"{turn['speaker']}_cpm", CPM))
         length = spoken_length(turn["text"]) / cpm * 60
         start = cursor - turn["overlap_s"] if segments and "overlap_s" in turn else cursor + gap
         segments.append(Segment(turn["speaker"], round(start, 3), round(start + length, 3), turn["text"]))
