@@ -31,12 +31,19 @@ class Sentence:
         return joined_passage([self])
 
 
+TURN_BREAK = "ǀ"     # a letter no phrase has: what is said either side of someone else's turn is not one phrase
+
+
 def joined_passage(sentences: list[Sentence]) -> Passage:
     """The sentences as one text; each alternative of one sentence, with the others as heard, is an
-    alternative of the whole; the confidence is the mean over all their recognised words."""
+    alternative of the whole; the confidence is the mean over all their recognised words. Sentences with
+    another's sentence between them are kept apart (TURN_BREAK): the agent's «…可以帮您» and, after the
+    customer, «好的，…» made a 您好 that was never said; one turn a recogniser cut at a pause (工号 | 三七二八)
+    stays one text."""
     speakers = {s.speaker for s in sentences}
-    texts = [s.text for s in sentences]
-    alternatives = tuple("".join(texts[:i] + [alt] + texts[i + 1:])
+    texts = [(TURN_BREAK if i and s.index > sentences[i - 1].index + 1 else "") + s.text
+             for i, s in enumerate(sentences)]
+    alternatives = tuple("".join(texts[:i] + [texts[i][: len(texts[i]) - len(s.text)] + alt] + texts[i + 1:])
                          for i, s in enumerate(sentences) for alt in s.alternatives)
     confidences = [c for s in sentences for c in s.word_confidences]
     return Passage(speakers.pop() if len(speakers) == 1 else "mixed", "".join(texts), alternatives,
