@@ -93,11 +93,14 @@ def test_what_c2_compares_with_the_tariff_pack(said, expected):
 
 @pytest.mark.parametrize("said", [
     "已为您退订视频彩铃，次月生效。",                   # cancelling takes effect next month: right
+    "视频流量包退订后次月生效，请问确认为您退订吗？",     # the phrase itself says what it is about
     "您本月已经消费了五十八元，畅享套餐还剩两个G。",      # the customer's bill, not the tariff
     "五G智享套餐每月一百二十八元，包含三十个G流量。",     # the 5 of 5G is the name, not an amount
     "流量加油包不是次月生效，是立即生效。",              # a correction: the negated one is no claim
     # recognised, no commas: 立即生效 follows 办理 (ordering takes effect at once), 退订 comes after it
     "为您 推荐 视频 流量 包 每月 二十 元 办理 后 立即 生效 之后 按月 自动 续订 不需要 时 可以 随时 退订",
+    # recognised, no commas: the fee is in the clause about 违约金 too, and is no wrong penalty
+    "家庭 宽带 续约 后 月费 为 每月 五十元 续约 立即 生效 合约 期内 如果 提前 解约 需要 支付 一百元 违约金",
 ])
 def test_c2_stays_quiet_on_what_is_not_a_wrong_statement(said):
     assert _hits(_call(("agent", said)), "R23") == []

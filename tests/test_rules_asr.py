@@ -314,3 +314,27 @@ def test_phrases_missing_from_a_speaker_the_recogniser_cannot_follow_are_listen_
     ordinary = Transcript("t", 20.0, (Segment("agent", 0.5, 9.5, chars, sure),))            # 240 a minute
     [r02] = [h for h in check_call(default_pack(), ordinary) if h.rule == "R02"]
     assert not r02.listen and r02.confidence >= 0.9
+
+
+@pytest.mark.parametrize("opening", ["您好 功耗 九 五 二 姨 为您 服务 请问 有 什么 可以 帮 您",   # 一 heard as 姨
+                                     "您好 欢迎 致电 中国移动 功耗 事物 就 一 为您 服务 有 什么 可以 帮 您"])
+def test_the_openings_service_greeting_is_no_operation_done(opening):
+    """…一为您服务 sounds like 已为您恢复 (R03's trigger, an operation done) when the job number is misheard."""
+    assert "R03" not in _rules(_call(("agent", opening), ("customer", "我想问一下话费。"), ("agent", "好的，请稍等。")))
+
+
+def test_recommending_a_plan_is_not_ordering_it():
+    """建议您办理 sounds like 已为您办理 with one syllable dropped: a recommendation, not the order (R04)."""
+    call = _call(("agent", GOOD_OPENING), ("customer", "套餐太贵了，想换个便宜点的。"),
+                 ("agent", "根据您的使用情况，建议您办理畅享套餐，每月三十八元，次月生效。"))
+    assert "R04" not in _rules(call)
+
+
+def test_a_phrase_is_not_made_of_words_either_side_of_someone_elses_turn():
+    """«…有什么可以帮您？» (no greeting), the customer, then «好的，…»: 帮您 + 好的 is no 您好 (R01). One turn cut
+    by a recogniser at a pause still reads as one: 我是工号 | 三七二八 is the job number (R02)."""
+    no_greeting = _call(("agent", "中国移动，工号三八四六为您服务，请问有什么可以帮您？"), ("customer", "你好，我想设置亲情号码。"),
+                        ("agent", "好的，请您提供一下服务密码。"))
+    assert "R01" in _rules(no_greeting)
+    paused = _call(("agent", "您好，很高兴为您服务，我是工号"), ("agent", "三七二八，请问有什么可以帮您？"))
+    assert "R02" not in _rules(paused)

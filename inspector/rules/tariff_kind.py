@@ -163,6 +163,9 @@ def _without_names(pack: TariffPack, text: str) -> str:
 
 
 def _amounts(rule: Rule, product: Product, clause: Passage, text: str) -> list[Claim]:
+    """Each amount against those the pack knows for the product; in a clause about 违约金, against the
+    penalty — though any of the product's amounts is no wrong claim there: a recognised sentence has no
+    commas, so «月费每月五十元…提前解约需要支付一百元违约金» is one clause holding the fee too."""
     penalty_clause = _find(rule, "penalty_words", clause) is not None
     known = (product.penalty,) if penalty_clause else product.amounts()
     if not known or known == (None,):
@@ -170,7 +173,7 @@ def _amounts(rule: Rule, product: Product, clause: Passage, text: str) -> list[C
     claims = []
     for found in AMOUNT.finditer(text):
         value = float(found.group(1)) + (float(found.group(2)) / 10 if found.group(2) else 0.0)
-        if any(abs(value - k) < 0.01 for k in known if k is not None):
+        if any(abs(value - k) < 0.01 for k in (*known, *product.amounts()) if k is not None):
             continue
         field = "penalty" if penalty_clause else "monthly_fee"
         expected = product.penalty if penalty_clause else (product.monthly_fee if product.monthly_fee is not None
@@ -238,11 +241,11 @@ def _find(rule: Rule, key: str, clause: Passage) -> Match | None:
 
 
 def _cancelling_before(rule: Rule, clause: Passage, carried: bool, found: Match) -> bool:
-    """Whether the last ordering or cancelling word before ``found`` in the clause is a cancelling one;
-    ``carried`` when neither comes before it."""
-    norm = clause.norm
-    place = norm.find(normalize(found.evidence))
-    before = norm[:place] if place >= 0 else norm
+    """Whether the last ordering or cancelling word before ``found`` (or in it) in the clause is a
+    cancelling one; ``carried`` when there is neither."""
+    norm, said = clause.norm, normalize(found.evidence)
+    place = norm.find(said)
+    before = norm[:place + len(said)] if place >= 0 else norm      # 退订后次月生效: its own action counts
     last = {key: max((before.rfind(p.norm) for p in _phrases(rule, key)), default=-1)
             for key in ("cancelling", "ordering")}
     if last["cancelling"] < 0 and last["ordering"] < 0:
