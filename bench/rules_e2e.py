@@ -10,8 +10,8 @@ Sets: "dev" — the reference scenarios S1–S6, tests/scenarios/X*, bench/scena
 end-to-end scenarios bench/scenarios/e2e/*.json, E01–E41 (hang-ups, disclosures, job numbers, offers and
 confirmation questions, fast and slow agents, angry customers) and the automatic score's scenarios
 bench/scenarios/autoscore/AS01–AS24 (tariffs stated wrongly, politeness, needs, clarity); "held-out" — bench/scenarios/fresh/H16–H27
-"new held-out" — fresh/H28–H33 and "third held-out" — fresh/H34 onwards (each written before the changes
-they measure), only ever measured, never tuned against. R12's truth is what the voice spoke (spoken_expectation).
+"new held-out" — fresh/H28–H33, "third held-out" — fresh/H34–H43 and "fourth held-out" — fresh/H44
+onwards (each written before the changes they measure), only ever measured, never tuned against. R12's truth is what the voice spoke (spoken_expectation).
 
 Also printed: the same with the pack's calibrated confidence deciding (rules/calibration.py), the bands of
 calibrated confidence (is a 0.9 hit right nine times in ten?) and the reliability of each kind of evidence
@@ -21,7 +21,7 @@ The audio is made once by ../shared/tools/neural_tts.py (its own virtualenv: --t
 NEURAL_TTS_PYTHON variable) into --cache, with the free transcripts (the voice's licence keeps the audio
 out of the repository: never commit the cache). Later runs only check, so they take a minute or two.
 
-usage: .venv/bin/python bench/rules_e2e.py --cache /work/neural-cache/e2e [--model DIR] [--only dev|held-out|"new held-out"|"third held-out"]
+usage: .venv/bin/python bench/rules_e2e.py --cache /work/neural-cache/e2e [--model DIR] [--only dev|held-out|"new held-out"|"third held-out"|"fourth held-out"]
        [--ids E04,E05] [--separately] [--calls]
 """
 
@@ -66,7 +66,8 @@ def scenario_sets() -> dict[str, list[Path]]:
     fresh = sorted((ROOT / "bench" / "scenarios" / "fresh").glob("H*.json"))
     return {"dev": dev, "held-out": [p for p in fresh if int(p.stem[1:]) <= 27],
             "new held-out": [p for p in fresh if 27 < int(p.stem[1:]) <= 33],
-            "third held-out": [p for p in fresh if int(p.stem[1:]) > 33]}
+            "third held-out": [p for p in fresh if 33 < int(p.stem[1:]) <= 43],
+            "fourth held-out": [p for p in fresh if int(p.stem[1:]) > 43]}
 
 
 def synthesised(scenario: Path, cache: Path, tts_python: str) -> Path:
@@ -123,7 +124,8 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=MANDARIN)
     parser.add_argument("--tts-python", default=os.environ.get("NEURAL_TTS_PYTHON", "python3"),
                         help="the python of neural_tts.py's own virtualenv")
-    parser.add_argument("--only", choices=("dev", "held-out", "new held-out", "third held-out"), help="one set only")
+    parser.add_argument("--only", choices=("dev", "held-out", "new held-out", "third held-out", "fourth held-out"),
+                        help="one set only")
     parser.add_argument("--calls", action="store_true", help="print each call's expected and found rules")
     parser.add_argument("--available", action="store_true", help="only the calls whose audio is already in the cache")
     parser.add_argument("--recognised", action="store_true", help="only the calls already recognised into the cache")
