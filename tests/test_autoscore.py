@@ -94,6 +94,9 @@ def test_what_c2_compares_with_the_tariff_pack(said, expected):
 @pytest.mark.parametrize("said", [
     "已为您退订视频彩铃，次月生效。",                   # cancelling takes effect next month: right
     "视频流量包退订后次月生效，请问确认为您退订吗？",     # the phrase itself says what it is about
+    # a number recognition broke in two: 五(嗯)十元, (一)稗二十八元 — the digits before it may be its own
+    "家庭 宽带 续约 月费 每月 五 嗯 十元 吗",
+    "五G 智享 套餐 每月 一 稗 二十 八 元",
     "您本月已经消费了五十八元，畅享套餐还剩两个G。",      # the customer's bill, not the tariff
     "五G智享套餐每月一百二十八元，包含三十个G流量。",     # the 5 of 5G is the name, not an amount
     "流量加油包不是次月生效，是立即生效。",              # a correction: the negated one is no claim

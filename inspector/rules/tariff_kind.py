@@ -26,6 +26,7 @@ from inspector.rules.context import CallContext, Sentence
 from inspector.rules.evidence import make_hit
 from inspector.rules.hits import Hit
 from inspector.rules.pack import Rule
+from inspector.rules.phonetic import digit_sound_class, sound_codes
 from inspector.rules.tariffs import NUMBER_FIELDS, TIMING_NAMES, UNITS, Product, TariffPack, numerals
 from inspector.rules.text import normalize
 
@@ -33,6 +34,7 @@ CLAUSE_END = re.compile(r"[，。！？；,.!?;：:]+")
 YUAN = "元远圆园员原源院缘援人"        # 元 as recognisers write it: 五十八远, and vosk-model-small-cn's 三十八人
 KUAI = "块快筷"
 AMOUNT = re.compile(rf"(\d+(?:\.\d+)?)(?:[{KUAI}](\d)(?![\d.个]|g)|([{YUAN}])|[{KUAI}]钱|[{KUAI}])")   # 1块5: 1.5 元
+NUMBER_SOUNDS = set(digit_sound_class()) | {sound_codes(c) for c in "百千"}
 MISHEARD_UNIT_CONFIDENCE = 0.7     # 元 written as another character: an amount, most likely, in a tariff sentence
 DATA = re.compile(r"(\d+(?:\.\d+)?)(个)?(?:gb|g|吉|鸡|基)(?![a-z]|网|手机|信号|套餐|卡|用户|基站|速)")
 MINUTES = re.compile(r"(\d+)分[钟中种]")
@@ -175,6 +177,8 @@ def _amounts(rule: Rule, product: Product, clause: Passage, text: str) -> list[C
         value = float(found.group(1)) + (float(found.group(2)) / 10 if found.group(2) else 0.0)
         if any(abs(value - k) < 0.01 for k in (*known, *product.amounts()) if k is not None):
             continue
+        if _broken_number(text[: found.start()]):
+            continue
         field = "penalty" if penalty_clause else "monthly_fee"
         expected = product.penalty if penalty_clause else (product.monthly_fee if product.monthly_fee is not None
                                                            else known[0])
@@ -186,6 +190,13 @@ def _amounts(rule: Rule, product: Product, clause: Passage, text: str) -> list[C
     if not claims and product.penalty and _find(rule, "no_penalty", clause) is not None:
         claims.append(Claim("penalty", "没有违约金", f"违约金 {product.penalty:g} 元", 1.0, "无违约金 ≠ 口径"))
     return claims
+
+
+def _broken_number(before: str) -> bool:
+    """The amount may have lost its first digits: one of the two characters before it is a digit or sounds
+    like one, or like 百/千 (武十八元, 五嗯十元, 一稗二十八元 — recognition broke the number in two)."""
+    last = [c for c in before if not c.isspace()][-2:]
+    return any("0" <= c <= "9" or sound_codes(normalize(c)) in NUMBER_SOUNDS for c in last)
 
 
 def _data_and_minutes(product: Product, text: str) -> list[Claim]:
