@@ -85,6 +85,7 @@ def test_a_wrong_fee_is_a_c2_hit_naming_both_amounts():
     ("家庭宽带合约期内退订没有违约金。", "违约金 100 元"),                # penalty
     ("视频流量包每月二十元，包含八个G流量。", "15 GB"),                   # data
     ("视频 流量 包 办理 很 方便 退订 后 立即 生效", "退订次月生效"),        # recognised: no commas to cut at
+    ("流量 加油 包 的 价格 我 再 说 一下 三十元 一个", "10 元"),              # 一下: the number is whole
 ])
 def test_what_c2_compares_with_the_tariff_pack(said, expected):
     [hit] = _hits(_call(("agent", said)), "R23")

@@ -35,6 +35,7 @@ YUAN = "元远圆园员原源院缘援人"        # 元 as recognisers write it:
 KUAI = "块快筷"
 AMOUNT = re.compile(rf"(\d+(?:\.\d+)?)(?:[{KUAI}](\d)(?![\d.个]|g)|([{YUAN}])|[{KUAI}]钱|[{KUAI}])")   # 1块5: 1.5 元
 NUMBER_SOUNDS = set(digit_sound_class()) | {sound_codes(c) for c in "百千"}
+FILLERS = "嗯啊呃额那"
 MISHEARD_UNIT_CONFIDENCE = 0.7     # 元 written as another character: an amount, most likely, in a tariff sentence
 DATA = re.compile(r"(\d+(?:\.\d+)?)(个)?(?:gb|g|吉|鸡|基)(?![a-z]|网|手机|信号|套餐|卡|用户|基站|速)")
 MINUTES = re.compile(r"(\d+)分[钟中种]")
@@ -193,10 +194,13 @@ def _amounts(rule: Rule, product: Product, clause: Passage, text: str) -> list[C
 
 
 def _broken_number(before: str) -> bool:
-    """The amount may have lost its first digits: one of the two characters before it is a digit or sounds
-    like one, or like 百/千 (武十八元, 五嗯十元, 一稗二十八元 — recognition broke the number in two)."""
+    """The amount may have lost its first digits: the character before it is a digit or sounds like one or
+    like 百/千, or is a filler with such a character before it (武十八元, 一稗二十八元, 五嗯十元: recognition
+    broke the number in two). 确认一下二十元 is whole: 下 is neither."""
     last = [c for c in before if not c.isspace()][-2:]
-    return any("0" <= c <= "9" or sound_codes(normalize(c)) in NUMBER_SOUNDS for c in last)
+    def numeric(c: str) -> bool:
+        return "0" <= c <= "9" or sound_codes(normalize(c)) in NUMBER_SOUNDS
+    return bool(last) and (numeric(last[-1]) or (len(last) == 2 and last[-1] in FILLERS and numeric(last[0])))
 
 
 def _data_and_minutes(product: Product, text: str) -> list[Claim]:
