@@ -310,6 +310,7 @@ def test_phrases_missing_from_a_speaker_the_recogniser_cannot_follow_are_listen_
     assert not hits["R12"].listen
     assert {"R02", "R15", "R17"} <= set(hits)
     assert all(hits[r].listen and hits[r].confidence <= 0.5 and "语速" in hits[r].why for r in ("R02", "R15", "R17"))
+    assert hits["R02"].evidence.startswith("需听音确认（语速 360 字/分钟，识别跟不上）")      # the inspector sees why
     sure = tuple(Word(c, 0.5 + i * 9.0 / len(chars), 0.5 + (i + 1) * 9.0 / len(chars), 0.9) for i, c in enumerate(chars))
     ordinary = Transcript("t", 20.0, (Segment("agent", 0.5, 9.5, chars, sure),))            # 240 a minute
     [r02] = [h for h in check_call(default_pack(), ordinary) if h.rule == "R02"]

@@ -18,12 +18,12 @@ def _call(recognised: bool, middle: str = "好的我帮您查一下") -> Transcr
     turns = [("agent", OPENING), ("customer", "我想查话费"), ("agent", middle),
              ("agent", "请问还有其他可以帮您的吗稍后请对我的服务进行评价感谢您的来电再见")]
     segments = []
-    for n, (speaker, text) in enumerate(turns):
-        start = 0.5 + 4.0 * n
-        words = tuple(Word(c, start + i * 0.15, start + i * 0.15 + 0.15, 0.95) for i, c in enumerate(text)) \
+    for n, (speaker, text) in enumerate(turns):      # 240 characters a minute: an ordinary pace
+        start = 0.5 + 10.0 * n
+        words = tuple(Word(c, start + i * 0.25, start + i * 0.25 + 0.25, 0.95) for i, c in enumerate(text)) \
             if recognised else ()
-        segments.append(Segment(speaker, start, start + 3.5, text, words))
-    return Transcript("c", 18.0, tuple(segments))
+        segments.append(Segment(speaker, start, start + 0.25 * len(text), text, words))
+    return Transcript("c", 42.0, tuple(segments))
 
 
 def _pack(**precision):

@@ -251,3 +251,10 @@ def test_the_red_line_register_names_the_rule_in_the_window_language(qtbot, tmp_
     assert all((CHINESE.search(text) is not None) == (language == "zh_CN") for text in shown), shown
     register.close()
     win.close()
+
+
+def test_a_listen_to_confirm_for_a_pace_recognition_cannot_follow_reads_in_english():
+    from inspector.ui.evidence_text import english_evidence
+    stored = "需听音确认（语速 400 字/分钟，识别跟不上）：未找到：«你好 很高兴 为你 服务»"
+    assert english_evidence(stored) == ("Listen to confirm (spoken at 400 characters a minute, beyond what "
+                                        "recognition follows): Not found: «你好 很高兴 为你 服务»")

@@ -41,7 +41,8 @@ def absent_hit(rule: Rule, call: CallContext, start: float, end: float, evidence
     if unfollowed is not None:
         heard_again = f"；{again.evidence()}" if again is not None else ""
         unsure = heard.confidence if heard.confidence is not None else LISTEN_CONFIDENCE
-        return make_hit(rule, start, end, f"需听音确认：{evidence}{heard_again}", min(confidence, LISTEN_CONFIDENCE, unsure),
+        return make_hit(rule, start, end, f"需听音确认（{unfollowed}，识别跟不上）：{evidence}{heard_again}",
+                        min(confidence, LISTEN_CONFIDENCE, unsure),
                         f"listen: {unfollowed}，识别跟不上，未找到可能是识别错误；{why}", speaker, listen=True)
     if again is not None:
         return make_hit(rule, start, end, f"{evidence}；{again.evidence()}",

@@ -15,6 +15,8 @@ OCCASIONS = {"请求": "a request", "拒绝": "a refusal", "让客户等待": "m
 
 # (pattern over the whole stored text, English frame); {n} is group n, translated again when it is a frame
 FRAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), english) for p, english in (
+    (r"^需听音确认（语速 (\S+) 字/分钟，识别跟不上）：(.*)$",
+     "Listen to confirm (spoken at {1} characters a minute, beyond what recognition follows): {2}"),
     (r"^需听音确认：(.*)$", "Listen to confirm: {1}"),
     (r"^需复核：(.*)$", "To review: {1}"),
     (r"^生硬/不耐烦：「(.+?)」见 (.*)$", "Curt or impatient: 「{1}」 in {2}"),
