@@ -26,6 +26,7 @@ from inspector.rules.phonetic import DIGIT_SYLLABLES, merged_syllable, sound_cod
 from inspector.rules.text import normalize
 from inspector.rules.pack import Rule
 from inspector.transcript.hearing import HeardWord, Hearing
+from inspector.transcript.model import Word
 
 NUMBER = re.compile(r"\d{2,}")
 MAX_LISTEN_S = 60.0      # the longest stretch heard again: the last minute before what needs it
@@ -144,17 +145,10 @@ def relisten(call: CallContext, rule: Rule, condition: Condition, speaker: str, 
     return Relistened(hearing, found)
 
 
-def _free_words(call: CallContext, speaker: str, start: float, end: float) -> list[str]:
+def _free_words(call: CallContext, speaker: str, start: float, end: float) -> list[Word]:
     """What free recognition heard on the speaker's channel between start and end (give or take FREE_MARGIN_S)."""
-    return [w.text for seg in call.transcript.segments if seg.speaker in (speaker, "unknown")
+    return [w for seg in call.transcript.segments if seg.speaker in (speaker, "unknown")
             for w in seg.words if w.end > start - FREE_MARGIN_S and w.start < end + FREE_MARGIN_S]
-
-
-def _sure_free_words(call: CallContext, speaker: str, start: float, end: float) -> set[str]:
-    """The words free recognition heard at RIVAL_WORD or more between start and end."""
-    return {w.text for seg in call.transcript.segments if seg.speaker in (speaker, "unknown")
-            for w in seg.words if w.end > start - FREE_MARGIN_S and w.start < end + FREE_MARGIN_S
-            and w.conf is not None and w.conf >= RIVAL_WORD}
 
 
 def _free_heard_alike(call: CallContext, speaker: str, word: HeardWord) -> bool:
@@ -165,7 +159,7 @@ def _free_heard_alike(call: CallContext, speaker: str, word: HeardWord) -> bool:
     mine = sound_codes(normalize(word.text))
     return bool(mine) and any(
         mine in sound_codes(normalize(free)) or _near(free, word.text)
-        for free in _free_words(call, speaker, word.start, word.end) if normalize(free))
+        for free in (w.text for w in _free_words(call, speaker, word.start, word.end)) if normalize(free))
 
 
 def _sounds_like_free(call: CallContext, hearing: Hearing, words: list[HeardWord], found: Match) -> bool:
@@ -189,14 +183,15 @@ def _sounds_like_free(call: CallContext, hearing: Hearing, words: list[HeardWord
     if span is None:
         return True
     start, end, said, said_words = span
-    free_words = _free_words(call, hearing.speaker, start, end)
+    heard_free = _free_words(call, hearing.speaker, start, end)
+    free_words = [w.text for w in heard_free]
     free = "".join(normalize(w) for w in free_words)
     if not free or sound_codes(said) == sound_codes(free):
         return True
     # free recognition's words that are not the phrase's own sounds, misheard (三期 is 三七, 见证 通过 is 验证
     # 通过) — unless the phrase is that one word and free recognition was fairly sure of its own: 频繁 (0.75)
     # where the grammar forced 评分 is a word of its own, and the two hearings contest the moment
-    sure = _sure_free_words(call, hearing.speaker, start, end) if len(said_words) == 1 else set()
+    sure = {w.text for w in heard_free if w.conf is not None and w.conf >= RIVAL_WORD} if len(said_words) == 1 else set()
     rivals = tuple(dict.fromkeys(w for w in free_words if normalize(w)
                                  and sound_codes(normalize(w)) not in sound_codes(said)
                                  and (w in sure or not any(_near(w, mine) for mine in said_words))))
