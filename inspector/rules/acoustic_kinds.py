@@ -87,12 +87,12 @@ def rate(rule: Rule, call: CallContext) -> list[Hit]:
 
 
 def beyond_following(rule: Rule, call: CallContext) -> str | None:
-    """The speaker's recognised pace where the recogniser cannot follow it — every character heard counted,
-    slower than the rate rule's limit or FAST_MARGIN past its upper one — said for an inspector; None where
-    it can. There a phrase missing from what was heard is no evidence it was not said (dev E09 at 527 a
-    minute: its job number, closing and survey all «missing»; held-out H38 at 95: its closing). Words merely
-    heard unsurely at an ordinary pace are the pack's ``listen_below``'s business, not this."""
-    pace = _pace(rule, call) if any(w.conf is not None for s in call.transcript.segments for w in s.words) else None
+    """The speaker's pace on a recognised transcript where the recogniser cannot follow it — every
+    character heard counted, slower than the rate rule's limit or FAST_MARGIN past its upper one — said for
+    an inspector; None where it can. There a phrase missing from what was heard is no evidence it was not
+    said (dev E09 at 527 a minute: its job number, closing and survey all «missing»; held-out H38 at 95: its
+    closing). Words merely heard unsurely at an ordinary pace are the pack's ``listen_below``'s business."""
+    pace = _pace(rule, call)
     if pace is None:
         return None
     heard, low, high = pace[1], rule.params["min_cpm"], rule.params["max_cpm"]

@@ -37,8 +37,9 @@ def check_call(pack: RulePack, transcript: Transcript, activity: ActivityMap | N
     """All hits of every rule, in time order. ``activity`` (from the audio) makes acoustic rules measured;
     ``listener`` (the audio and its model) lets phrase rules hear a doubtful stretch again."""
     call = CallContext(transcript, activity, pack.listen_below, listener)
-    call.unfollowed = {rule.speaker: why for rule in pack.rules if rule.kind == "rate"
-                       and (why := acoustic_kinds.beyond_following(rule, call)) is not None}
+    if is_recognised(transcript):       # a reference transcript's pace is what was said, not what was heard
+        call.unfollowed = {rule.speaker: why for rule in pack.rules if rule.kind == "rate"
+                           and (why := acoustic_kinds.beyond_following(rule, call)) is not None}
     if isinstance(listener, SharingListener):
         listener.share(lambda asking: _ask_all(pack, CallContext(transcript, activity, pack.listen_below, asking)))
     hits = [hit for rule in pack.rules for hit in EVALUATORS[rule.kind](rule, call)]
