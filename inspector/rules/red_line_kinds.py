@@ -8,9 +8,7 @@ from inspector.rules.context import CallContext, Sentence
 from inspector.rules.evidence import MEASURED_CONFIDENCE, TIMED_CONFIDENCE, make_hit, quote
 from inspector.rules.hits import Hit
 from inspector.rules.pack import Rule
-from inspector.rules.relisten import relisten
-
-AS_WRITTEN = 0.95      # a disclosure's match is the text itself, not a homophone of it
+from inspector.rules.relisten import EXACT, relisten
 
 
 def disclosure(rule: Rule, call: CallContext) -> list[Hit]:
@@ -26,7 +24,7 @@ def disclosure(rule: Rule, call: CallContext) -> list[Hit]:
         if sentence.speaker not in (rule.speaker, "any") and rule.speaker != "any":
             continue
         found = match.find(sentence.passage)
-        if found is not None and found.confidence >= AS_WRITTEN:
+        if found is not None and found.confidence >= EXACT:     # as written, not a homophone of it
             told.append((sentence, found.evidence, found.confidence))
     if not told:
         return []
