@@ -258,3 +258,5 @@ def test_a_listen_to_confirm_for_a_pace_recognition_cannot_follow_reads_in_engli
     stored = "需听音确认（语速 400 字/分钟，识别跟不上）：未找到：«你好 很高兴 为你 服务»"
     assert english_evidence(stored) == ("Listen to confirm (spoken at 400 characters a minute, beyond what "
                                         "recognition follows): Not found: «你好 很高兴 为你 服务»")
+    # the pace itself, as R12 writes it (per turn)
+    assert english_evidence("400 字/分钟，超出 120–280（5 段话）") == "400 characters a minute, outside 120–280 (5 turns)"

@@ -27,7 +27,7 @@ FRAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), english)
     (r"^静音 (\S+) s > (\S+) s，此前 (\S+) s 内未告知$", "Silence {1} s > {2} s, not announced in the {3} s before"),
     (r"^告知后等待 (\S+) s > (\S+) s：(.*)$", "Hold after announcing it {1} s > {2} s: {3}"),
     (r"^等待 (\S+) s 后首句未致谢：(.*)$", "No thanks for waiting after {1} s: {2}"),
-    (r"^(\S+) 字/分钟，超出 (\S+)（(\d+) 句）$", "{1} characters a minute, outside {2} ({3} sentences)"),
+    (r"^(\S+) 字/分钟，超出 (\S+)（(\d+) 段话）$", "{1} characters a minute, outside {2} ({3} turns)"),
     (r"^礼貌用语 (\S+) 句（(\S+)）< (\S+)$", "Polite words in {1} sentences ({2}) < {3}"),
     (r"^(请求|拒绝|让客户等待)未用礼貌用语：(.*)$", "No polite words at {1}: {2}"),
     (r"^(«.*») 之后：(.*)$", "After {1}: {2}"),
